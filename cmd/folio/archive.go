@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"sync"
+
+	"folio/crawler"
+	"folio/store"
+)
+
+func runArchive(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("archive", "URL...", e)
+	var common commonFlags
+	common.register(fs, e)
+	var fetch fetchFlags
+	fetch.register(fs, true)
+	asJSON := fs.Bool("json", false, "print each document as a JSON object (one per line)")
+	urls, err := parse(fs, args)
+	if err != nil {
+		return helpIsOK(err)
+	}
+	if len(urls) == 0 {
+		fs.Usage()
+		return usagef("archive: no URL given")
+	}
+	if err := fetch.check(); err != nil {
+		return err
+	}
+	// Refuse every bad URL before fetching anything: `folio archive
+	// file:///etc/passwd` must not store a byte.
+	for _, u := range urls {
+		if err := checkURL(u); err != nil {
+			return err
+		}
+	}
+	log, err := common.logger(e)
+	if err != nil {
+		return err
+	}
+	loc, _ := fetch.location()
+	db, err := openStore(common.db, false, fetch.lockTimeout, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	tr := crawler.NewTransport(fetch.transport(log))
+	fetcher, err := crawler.NewFetcher(ctx, tr, crawler.FetcherOptions{Revisit: true})
+	if err != nil {
+		return err
+	}
+	arch := crawler.NewArchiver(fetcher, db, crawler.ArchiveOptions{MaxPages: fetch.maxPages, Location: loc, Logger: log})
+
+	results := archiveAll(ctx, arch, urls, fetch.parallel)
+	failed := false
+	for _, res := range results {
+		if res.Err != nil {
+			failed = true
+			log.Error(oneLine(res.Err))
+			if isStoreError(res.Err) {
+				return &storeUnavailable{res.Err}
+			}
+		}
+		if res.Doc == nil {
+			continue
+		}
+		if *asJSON {
+			if err := writeJSON(e.stdout, docJSON(res.Doc, true)); err != nil {
+				return err
+			}
+		} else {
+			printArchived(e.stdout, res)
+		}
+	}
+	if failed {
+		return errPartial
+	}
+	return nil
+}
+
+// helpIsOK turns the -h "error" into success after the usage was printed.
+func helpIsOK(err error) error {
+	if err == errHelp {
+		return nil
+	}
+	return err
+}
+
+func checkURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return usagef("%s: not a URL: %v", raw, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return usagef("%s: only http and https URLs are archived", raw)
+	}
+	if u.Host == "" {
+		return usagef("%s: URL has no host", raw)
+	}
+	return nil
+}
+
+// archiveAll archives urls, hosts in parallel (at most parallel at once)
+// and each host's URLs one after another, and returns the results in the
+// order of urls. Politeness is the Transport's; this only keeps a slow host
+// from holding up the others.
+func archiveAll(ctx context.Context, arch *crawler.Archiver, urls []string, parallel int) []*crawler.Result {
+	results := make([]*crawler.Result, len(urls))
+	byHost := map[string][]int{}
+	var hosts []string
+	for i, raw := range urls {
+		u, _ := url.Parse(raw)
+		if _, ok := byHost[u.Host]; !ok {
+			hosts = append(hosts, u.Host)
+		}
+		byHost[u.Host] = append(byHost[u.Host], i)
+	}
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	for _, h := range hosts {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(idx []int) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			for _, i := range idx {
+				if ctx.Err() != nil {
+					results[i] = &crawler.Result{URL: urls[i], Err: fmt.Errorf("%s: %w", urls[i], ctx.Err())}
+					continue
+				}
+				results[i] = arch.Archive(ctx, urls[i])
+			}
+		}(byHost[h])
+	}
+	wg.Wait()
+	return results
+}
+
+func printArchived(w io.Writer, res *crawler.Result) {
+	d := res.Doc
+	state := "unchanged"
+	switch {
+	case res.Save.New:
+		state = "new"
+	case res.Save.Changed:
+		state = "changed"
+	}
+	charset := ""
+	if len(d.Pages) > 0 {
+		charset = d.Pages[0].Charset
+	}
+	complete := ""
+	if !d.Complete {
+		complete = ", incomplete"
+	}
+	fmt.Fprintf(w, "%s  %s\n  %d page(s), %s, version %d (%s%s)\n", d.URL, d.Title, len(d.Pages), charset, d.Version, state, complete)
+}
+
+// docJSON is the contract's document object; without text when withText
+// is false (list --json without --text).
+func docJSON(d *store.Document, withText bool) any {
+	if withText {
+		return d
+	}
+	return struct {
+		*store.Document
+		Text string `json:"text,omitempty"` // shadows Document.Text
+	}{Document: d}
+}
+
+// writeJSON prints v as one line of JSON, with <, > and & as themselves:
+// the text must survive verbatim.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

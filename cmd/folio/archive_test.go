@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"folio/store"
+)
+
+// TestArchivePortalArticles archives every article of the sample portal and
+// compares each document with the golden expected.json.
+func TestArchivePortalArticles(t *testing.T) {
+	srv := servePortal(t, nil)
+	db := tempDB(t)
+	for _, want := range loadExpected(t) {
+		t.Run(want.Key, func(t *testing.T) {
+			docs := archiveJSON(t, db, srv.URL+want.URL)
+			if len(docs) != 1 {
+				t.Fatalf("%d documents", len(docs))
+			}
+			checkDocument(t, srv.URL, &docs[0], &want)
+		})
+	}
+}
+
+// TestArchiveFromPageTwo: given page 2's URL, folio archives the whole
+// article under page 1's URL.
+func TestArchiveFromPageTwo(t *testing.T) {
+	srv := servePortal(t, nil)
+	want := loadExpected(t)[0]
+	if len(want.Pages) != 2 {
+		t.Fatalf("expected.json's first document should be the two-page report")
+	}
+	docs := archiveJSON(t, tempDB(t), srv.URL+want.Pages[1])
+	checkDocument(t, srv.URL, &docs[0], &want)
+}
+
+func checkDocument(t *testing.T, base string, got *store.Document, want *expectedDoc) {
+	t.Helper()
+	if got.URL != base+want.URL {
+		t.Errorf("url = %q, want %q", got.URL, base+want.URL)
+	}
+	for _, f := range [][3]string{
+		{"title", got.Title, want.Title}, {"published", got.Published, want.Published},
+		{"source", got.Source, want.Source}, {"author", got.Author, want.Author},
+	} {
+		if f[1] != f[2] {
+			t.Errorf("%s = %q, want %q", f[0], f[1], f[2])
+		}
+	}
+	if len(got.Pages) != len(want.Pages) {
+		t.Fatalf("%d pages, want %d", len(got.Pages), len(want.Pages))
+	}
+	for i, p := range got.Pages {
+		if p.URL != base+want.Pages[i] || p.Status != 200 || p.Charset != want.Charset ||
+			!strings.HasPrefix(p.PayloadDigest, "sha1:") || p.Fetched.IsZero() {
+			t.Errorf("page %d = %+v, want %s, 200, %s", i+1, p, want.Pages[i], want.Charset)
+		}
+	}
+	gotLines := strings.Split(got.Text, "\n")
+	for i := 0; i < max(len(gotLines), len(want.TextLines)); i++ {
+		var g, w string
+		if i < len(gotLines) {
+			g = gotLines[i]
+		}
+		if i < len(want.TextLines) {
+			w = want.TextLines[i]
+		}
+		if g != w {
+			t.Errorf("text line %d:\n got %q\nwant %q", i+1, g, w)
+			break
+		}
+	}
+	if len(got.Tables) != len(want.Tables) {
+		t.Errorf("%d tables, want %d", len(got.Tables), len(want.Tables))
+	}
+	for _, bad := range want.MustNotContain {
+		if strings.Contains(got.Text, bad) {
+			t.Errorf("text contains %q", bad)
+		}
+	}
+	if !strings.HasPrefix(got.ContentHash, "sha256:") || !got.Complete || got.Version != 1 {
+		t.Errorf("content_hash %q complete %v version %d", got.ContentHash, got.Complete, got.Version)
+	}
+}
+
+// TestArchiveAgainOnlyNewContentMakesAVersion: a changed view counter and
+// sidebar make no new version; an edited paragraph does.
+func TestArchiveAgainOnlyNewContentMakesAVersion(t *testing.T) {
+	gbk := func(s string) []byte {
+		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	var replace [][2][]byte // applied to every response body
+	srv := servePortal(t, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, r)
+			body := rec.Body.Bytes()
+			for _, rp := range replace {
+				body = bytes.ReplaceAll(body, rp[0], rp[1])
+			}
+			for k, v := range rec.Header() {
+				w.Header()[k] = v
+			}
+			w.WriteHeader(rec.Code)
+			w.Write(body)
+		})
+	})
+	db := tempDB(t)
+	page := srv.URL + "/bxsh/2020/0222/20200222132211.html"
+	first := archiveJSON(t, db, page)[0]
+
+	replace = [][2][]byte{
+		{gbk("浏览:854"), gbk("浏览:1001")},
+		{gbk("浏览:855"), gbk("浏览:1002")},
+		{gbk("株洲服装服饰协会来茶陵考察"), gbk("株洲新闻一则")},
+	}
+	second := archiveJSON(t, db, page)[0]
+	if second.Version != 1 || second.ContentHash != first.ContentHash {
+		t.Fatalf("counter and sidebar change made version %d (hash %s, was %s)", second.Version, second.ContentHash, first.ContentHash)
+	}
+	if second.Pages[0].PayloadDigest == first.Pages[0].PayloadDigest {
+		t.Fatal("the test did not change the served page")
+	}
+	code, out, _ := folio(t, "history", "--db", db, "--json", page)
+	if code != 0 || !strings.Contains(out, `"unchanged_refetches":1`) {
+		t.Fatalf("history after an unchanged re-fetch: %s", out)
+	}
+
+	replace = append(replace, [2][]byte{gbk("不断提升政府工作透明度"), gbk("持续提升政府工作透明度")})
+	third := archiveJSON(t, db, page)[0]
+	if third.Version != 2 || third.ContentHash == first.ContentHash || !strings.Contains(third.Text, "持续提升政府工作透明度") {
+		t.Fatalf("an edited paragraph gave version %d", third.Version)
+	}
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"folio/store"
+)
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("demo", "", e)
+	var common commonFlags
+	common.register(fs, e)
+	portal := fs.String("portal", "", "directory of the sample portal (default: testdata/portal of the source tree)")
+	if _, err := parse(fs, args); err != nil {
+		return helpIsOK(err)
+	}
+	dir, err := findPortal(*portal)
+	if err != nil {
+		return err
+	}
+	log, err := common.logger(e)
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return fmt.Errorf("demo: listen on 127.0.0.1: %w", err)
+	}
+	srv := &http.Server{Handler: portalHandler(dir), ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String() + "/"
+
+	work, err := os.MkdirTemp("", "folio-demo-")
+	if err != nil {
+		return err
+	}
+	dbPath := filepath.Join(work, "folio.db")
+	fmt.Fprintf(e.stdout, "serving the sample portal %s at %s\n", dir, base)
+
+	db, err := openStore(dbPath, false, 0, log)
+	if err != nil {
+		return err
+	}
+	fetch := &fetchFlags{delay: 50 * time.Millisecond, parallel: 2, perHost: 1, maxPages: 50, depth: 3,
+		timeout: 10 * time.Second, maxBody: 20 << 20, retries: 1}
+	sum, err := crawl(ctx, db, []string{base}, fetch, log)
+	if err != nil {
+		db.Close()
+		return err
+	}
+	printSummary(e.stdout, sum)
+	fmt.Fprintln(e.stdout)
+
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "TITLE\tPAGES\tCHARSET\tPUBLISHED")
+	err = db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		charset := ""
+		if len(d.Pages) > 0 {
+			charset = d.Pages[0].Charset
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", clip(d.Title, 36), len(d.Pages), charset, d.Published)
+		return nil
+	})
+	tw.Flush()
+	db.Close()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nstore: %s\n", dbPath)
+	fmt.Fprintf(e.stdout, "try:   go run ./cmd/folio list --db %s\n", dbPath)
+	return nil
+}
+
+// findPortal locates the sample portal: the flag, else testdata/portal in
+// the working directory or above it (go run from anywhere in the tree),
+// else next to this source file (a binary built from this tree).
+func findPortal(flagDir string) (string, error) {
+	if flagDir != "" {
+		return flagDir, nil
+	}
+	var tries []string
+	if wd, err := os.Getwd(); err == nil {
+		for d := wd; ; d = filepath.Dir(d) {
+			tries = append(tries, filepath.Join(d, "testdata", "portal"))
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	if _, src, _, ok := runtime.Caller(0); ok {
+		tries = append(tries, filepath.Join(filepath.Dir(src), "..", "..", "testdata", "portal"))
+	}
+	for _, t := range tries {
+		if st, err := os.Stat(filepath.Join(t, "robots.txt")); err == nil && !st.IsDir() {
+			return t, nil
+		}
+	}
+	return "", errors.New("demo: cannot find testdata/portal; run from the folio source tree or pass --portal DIR")
+}
+
+// portalHandler serves the sample portal as its real server would: the
+// bytes of each file as they are on disk, with the Content-Type that
+// headers.txt gives for the path (else text/html with no charset, as many
+// old portals send), index.html for directories, the query ignored.
+func portalHandler(dir string) http.Handler {
+	types := map[string]string{}
+	if data, err := os.ReadFile(filepath.Join(dir, "headers.txt")); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if p, ct, ok := strings.Cut(strings.TrimRight(line, "\r"), "\t"); ok {
+				types[p] = ct
+			}
+		}
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if strings.HasSuffix(p, "/") {
+			p += "index.html"
+		}
+		clean := filepath.FromSlash(filepath.Clean("/" + p))
+		data, err := os.ReadFile(filepath.Join(dir, clean))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		ct, ok := types[p]
+		if !ok {
+			ct, ok = types[strings.TrimPrefix(p, "/")]
+		}
+		if !ok {
+			switch filepath.Ext(p) {
+			case ".txt":
+				ct = "text/plain"
+			case ".css":
+				ct = "text/css"
+			case ".js":
+				ct = "application/javascript"
+			case ".gif":
+				ct = "image/gif"
+			case ".jpg":
+				ct = "image/jpeg"
+			case ".pdf":
+				ct = "application/pdf"
+			default:
+				ct = "text/html"
+			}
+		}
+		w.Header().Set("Content-Type", ct)
+		w.Write(data)
+	})
+}

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"folio/crawler"
+	"folio/store"
+)
+
+// newFlagSet returns a flag set for a command whose errors are returned,
+// not printed and exited on.
+func newFlagSet(name, argsHelp string, e *env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: folio %s [flags] %s\n\nflags:\n", name, argsHelp)
+		fs.SetOutput(e.stderr)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// parse parses args with flags and positional arguments in any order
+// (`folio archive URL --json` as well as `folio archive --json URL`); "--"
+// ends the flags.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var flags, positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			positional = append(positional, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			continue // reported by fs.Parse
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	if err := fs.Parse(flags); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return nil, errHelp
+		}
+		fs.Usage()
+		return nil, usagef("%s: %v", fs.Name(), err)
+	}
+	return positional, nil
+}
+
+// errHelp: -h was asked for; the usage is printed, the exit code is 0.
+var errHelp = errors.New("help")
+
+// commonFlags are on every command.
+type commonFlags struct {
+	db        string
+	logFormat string
+	quiet     bool
+	verbose   bool
+}
+
+func (c *commonFlags) register(fs *flag.FlagSet, e *env) {
+	def := e.getenv("FOLIO_DB")
+	if def == "" {
+		def = "folio.db"
+	}
+	fs.StringVar(&c.db, "db", def, "store file (default $FOLIO_DB, else ./folio.db)")
+	fs.StringVar(&c.logFormat, "log-format", "text", "log format on stderr: text or json")
+	fs.BoolVar(&c.quiet, "q", false, "quiet: errors only")
+	fs.BoolVar(&c.verbose, "v", false, "verbose: debug logging")
+}
+
+// logger builds the command's logger: progress on a terminal, warnings and
+// errors otherwise (cron mails stay short), everything as JSON when asked.
+func (c *commonFlags) logger(e *env) (*slog.Logger, error) {
+	level := slog.LevelWarn
+	if isTerminal(e.stderr) || c.logFormat == "json" {
+		level = slog.LevelInfo
+	}
+	if c.verbose {
+		level = slog.LevelDebug
+	}
+	if c.quiet {
+		level = slog.LevelError
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch c.logFormat {
+	case "text":
+		return slog.New(newLineHandler(e.stderr, level)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(e.stderr, opts)), nil
+	default:
+		return nil, usagef("--log-format must be text or json, not %q", c.logFormat)
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// openStore opens the store for writing (archive, crawl) or reading, and
+// marks failures as "store unavailable" (exit 3).
+func openStore(path string, readOnly bool, lockTimeout time.Duration, log *slog.Logger) (*store.DB, error) {
+	db, err := store.Open(path, &store.Options{ReadOnly: readOnly, LockTimeout: lockTimeout, Logger: log})
+	if err != nil {
+		return nil, &storeUnavailable{err}
+	}
+	return db, nil
+}
+
+// fetchFlags are the common fetch flags of crawl and archive.
+type fetchFlags struct {
+	delay        time.Duration
+	parallel     int
+	perHost      int
+	maxPages     int
+	maxDocs      int
+	depth        int
+	scope        string
+	userAgent    string
+	ignoreRobots bool
+	timeout      time.Duration
+	maxBody      byteSize
+	tz           string
+	retries      int
+	lockTimeout  time.Duration
+	attachments  bool
+	requisites   bool
+}
+
+func (f *fetchFlags) register(fs *flag.FlagSet, requisitesDefault bool) {
+	f.maxBody = 20 << 20
+	fs.DurationVar(&f.delay, "delay", time.Second, "delay between requests to one host")
+	fs.IntVar(&f.parallel, "parallel", 4, "hosts fetched at once")
+	fs.IntVar(&f.perHost, "per-host", 1, "requests in flight per host")
+	fs.IntVar(&f.maxPages, "max-pages", 50, "pages followed per article")
+	fs.IntVar(&f.maxDocs, "max-docs", 0, "stop after archiving this many documents (0: no limit)")
+	fs.IntVar(&f.depth, "depth", 3, "link depth from the seeds")
+	fs.StringVar(&f.scope, "scope", "", "regular expression article URLs must match (default: the seeds' hosts)")
+	fs.StringVar(&f.userAgent, "user-agent", crawler.DefaultUserAgent, "User-Agent header")
+	fs.BoolVar(&f.ignoreRobots, "ignore-robots", false, "do not obey robots.txt")
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "per request, body included")
+	fs.Var(&f.maxBody, "max-body", "largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
+	fs.StringVar(&f.tz, "tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
+	fs.IntVar(&f.retries, "retries", 3, "retries of a failed request, with backoff")
+	fs.DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store")
+	fs.BoolVar(&f.requisites, "requisites", requisitesDefault, "also fetch the page's CSS, scripts and layout images")
+	f.attachments = true
+	fs.BoolFunc("no-attachments", "do not fetch the files an article links to", func(string) error {
+		f.attachments = false
+		return nil
+	})
+}
+
+// check validates the values flag parsing cannot.
+func (f *fetchFlags) check() error {
+	switch {
+	case f.delay < 0:
+		return usagef("--delay must not be negative")
+	case f.parallel < 1:
+		return usagef("--parallel must be at least 1")
+	case f.perHost < 1:
+		return usagef("--per-host must be at least 1")
+	case f.maxPages < 1:
+		return usagef("--max-pages must be at least 1")
+	case f.timeout <= 0:
+		return usagef("--timeout must be positive")
+	case f.maxBody <= 0:
+		return usagef("--max-body must be positive")
+	case f.retries < 0:
+		return usagef("--retries must not be negative")
+	}
+	if f.scope != "" {
+		if _, err := regexp.Compile(f.scope); err != nil {
+			return usagef("--scope: %v", err)
+		}
+	}
+	if _, err := f.location(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// location is --tz; nil when unset (extract then decides by the language).
+func (f *fetchFlags) location() (*time.Location, error) {
+	if f.tz == "" {
+		return nil, nil
+	}
+	loc, err := time.LoadLocation(f.tz)
+	if err != nil {
+		return nil, usagef("--tz: unknown time zone %q", f.tz)
+	}
+	return loc, nil
+}
+
+func (f *fetchFlags) transport(log *slog.Logger) crawler.TransportOptions {
+	retries := f.retries
+	if retries == 0 {
+		retries = -1 // TransportOptions: 0 means the default
+	}
+	return crawler.TransportOptions{
+		UserAgent: f.userAgent, Delay: f.delay, PerHost: f.perHost, Timeout: f.timeout,
+		MaxBody: int64(f.maxBody), Retries: retries, IgnoreRobots: f.ignoreRobots, Logger: log,
+	}
+}
+
+// byteSize is a flag value taking 5MiB, 5MB, 512KiB, 1.5GiB or a byte count.
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Set(s string) error {
+	n, err := parseSize(s)
+	if err != nil {
+		return err
+	}
+	*b = byteSize(n)
+	return nil
+}
+
+var sizePattern = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]i?B?|B)?\s*$`)
+
+func parseSize(s string) (int64, error) {
+	m := sizePattern.FindStringSubmatch(strings.ToUpper(s))
+	if m == nil {
+		return 0, fmt.Errorf("not a size: %q (use 5MiB, 5MB, 512KiB or a byte count)", s)
+	}
+	v, err := strconv.ParseFloat(m[1], 64)
+	if err != nil {
+		return 0, err
+	}
+	unit := strings.TrimSuffix(m[2], "B")
+	mult := map[string]float64{
+		"": 1, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12,
+		"KI": 1 << 10, "MI": 1 << 20, "GI": 1 << 30, "TI": 1 << 40,
+	}[unit]
+	if mult == 0 {
+		return 0, fmt.Errorf("not a size unit: %q", m[2])
+	}
+	return int64(v * mult), nil
+}

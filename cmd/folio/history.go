@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"text/tabwriter"
+
+	"folio/extract"
+	"folio/store"
+)
+
+func runHistory(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("history", "URL", e)
+	var common commonFlags
+	common.register(fs, e)
+	asJSON := fs.Bool("json", false, "print the history as one JSON object")
+	urls, err := parse(fs, args)
+	if err != nil {
+		return helpIsOK(err)
+	}
+	if len(urls) != 1 {
+		fs.Usage()
+		return usagef("history: give exactly one URL")
+	}
+	log, err := common.logger(e)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(common.db, true, 0, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	h, err := db.History(urls[0])
+	if errors.Is(err, store.ErrNotFound) {
+		h, err = db.History(extract.CanonicalURL(urls[0]))
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%s: not in the store", urls[0])
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, h)
+	}
+	fmt.Fprintln(e.stdout, h.URL)
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "VERSION\tFIRST SEEN\tLAST SEEN\tUNCHANGED RE-FETCHES\tCONTENT HASH")
+	for _, v := range h.Versions {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", v.Version, v.FirstSeen.Format("2006-01-02 15:04:05Z"),
+			v.LastSeen.Format("2006-01-02 15:04:05Z"), v.UnchangedRefetches, clip(v.ContentHash, 23))
+	}
+	return tw.Flush()
+}

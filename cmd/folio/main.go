@@ -1,0 +1,152 @@
+// Command folio archives local news and government portals: it crawls them
+// politely, stitches multi-page articles into documents, stores deduplicated
+// snapshots, and exports WARC, WACZ and JSONL bundles.
+//
+// Run `folio help` for the commands; ../shared/CONTRACT.md is the contract
+// this command keeps.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	_ "time/tzdata" // --tz works on systems without a zoneinfo database
+
+	"folio/store"
+)
+
+// Exit codes, per the contract.
+const (
+	exitOK      = 0
+	exitPartial = 1 // some URLs failed, the run finished
+	exitUsage   = 2
+	exitStore   = 3 // store locked, corrupt or unwritable
+)
+
+// command is one subcommand: its name, a one-line summary, and its run
+// function, which parses its own flags.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+var commands = []command{
+	{"archive", "fetch URLs, follow their pagination, store each article", runArchive},
+	{"crawl", "crawl seed pages politely and archive the articles found", runCrawl},
+	{"list", "list stored documents, newest first", runList},
+	{"show", "print a stored document", runShow},
+	{"history", "list the stored versions of a document", runHistory},
+	{"extract", "extract saved pages without fetching or storing", runExtract},
+	{"demo", "crawl the bundled sample portal on 127.0.0.1", runDemo},
+	{"version", "print folio's version", runVersion},
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv})
+	stop()
+	os.Exit(code)
+}
+
+// env is what a command may touch of the process: tests pass buffers.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// run executes one folio invocation and returns its exit code. It is the one
+// place where errors become messages and exit codes.
+func run(ctx context.Context, args []string, e *env) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return report(e.stderr, c.run(ctx, e, args[1:]))
+		}
+	}
+	fmt.Fprintf(e.stderr, "folio: unknown command %q\n", args[0])
+	usage(e.stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: folio COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun `folio COMMAND -h` for a command's flags.")
+}
+
+// Errors that carry their exit code.
+var (
+	errUsage   = errors.New("usage")
+	errPartial = errors.New("some URLs failed")
+)
+
+// usageError is a mistake in the command line; its message is printed with
+// the command's usage.
+type usageError struct{ msg string }
+
+func (u *usageError) Error() string        { return u.msg }
+func (u *usageError) Is(target error) bool { return target == errUsage }
+
+func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+
+// report prints err (one line) and maps it to the exit code.
+func report(stderr io.Writer, err error) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errPartial):
+		// The failures were reported one per line as they happened.
+		return exitPartial
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "folio: %v\n", err)
+		return exitUsage
+	case isStoreError(err):
+		fmt.Fprintf(stderr, "folio: %s\n", oneLine(err))
+		return exitStore
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "folio: interrupted")
+		return exitPartial
+	default:
+		fmt.Fprintf(stderr, "folio: %s\n", oneLine(err))
+		return exitPartial
+	}
+}
+
+// storeUnavailable marks errors opening or writing the store.
+type storeUnavailable struct{ err error }
+
+func (s *storeUnavailable) Error() string { return s.err.Error() }
+func (s *storeUnavailable) Unwrap() error { return s.err }
+
+func isStoreError(err error) bool {
+	var su *storeUnavailable
+	return errors.As(err, &su) || errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrCorrupt) ||
+		errors.Is(err, store.ErrNoStore) || errors.Is(err, store.ErrSchema) ||
+		errors.Is(err, store.ErrWrite)
+}
+
+// oneLine keeps an error message to one line: the contract promises one
+// line per error.
+func oneLine(err error) string {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return msg
+}

@@ -1,0 +1,45 @@
+package crawler
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"io"
+	"strings"
+)
+
+// decodeBody undoes a Content-Encoding for extraction, reading at most limit
+// decoded bytes: a gzip bomb stops at the limit like any long body. The
+// stored payload keeps the encoding; this copy is only for reading. A body
+// that does not decode as it claims is returned as it is, which package
+// extract then judges on its bytes.
+func decodeBody(raw []byte, contentEncoding string, limit int64) []byte {
+	var r io.Reader
+	var err error
+	switch strings.ToLower(strings.TrimSpace(contentEncoding)) {
+	case "gzip", "x-gzip":
+		r, err = gzip.NewReader(bytes.NewReader(raw))
+	case "deflate":
+		// "deflate" is zlib-wrapped per the RFC, raw deflate in practice
+		// on some servers: try both.
+		if zr, zerr := zlib.NewReader(bytes.NewReader(raw)); zerr == nil {
+			r = zr
+		} else {
+			r = flate.NewReader(bytes.NewReader(raw))
+		}
+	default:
+		if int64(len(raw)) > limit {
+			return raw[:limit]
+		}
+		return raw
+	}
+	if err != nil {
+		return raw
+	}
+	out, _ := io.ReadAll(io.LimitReader(r, limit))
+	if len(out) == 0 {
+		return raw
+	}
+	return out
+}

@@ -1,0 +1,27 @@
+// Package crawler fetches pages politely and archives articles: it follows
+// an article's pagination, hands the pages to package extract, and stores
+// what it fetched through a small Store interface.
+//
+// # How a request travels
+//
+// colly drives the fetching (redirects, cookies, robots.txt checks, visited
+// sets), but every HTTP exchange — robots.txt, each redirect hop, each retry
+// — goes through one RoundTripper, the Transport, which is where folio's own
+// guarantees live:
+//
+//   - politeness per host: a delay between the starts of any two requests
+//     (the larger of --delay and robots.txt's Crawl-delay), at most
+//     --per-host requests in flight, a pause for the whole host on 429/503
+//     with Retry-After, bounded retries with backoff;
+//   - robots.txt fetched once per host through the same gate, with RFC 9309
+//     semantics colly lacks (a 5xx or timeout means "not now", never "all
+//     allowed"), and served from memory to colly's own robots check;
+//   - the raw capture: status line, headers and the body exactly as it came
+//     off the wire (content-encoding kept), cut at --max-body with the cut
+//     recorded. colly rewrites bodies to UTF-8 using only the HTTP header,
+//     so folio never reads colly's copy: the Transport hands colly an empty
+//     body and a capture id, and the pages are decoded by package extract.
+//
+// A per-attempt deadline covers connecting, waiting and reading the body,
+// so a server that trickles a byte a second is cut off too.
+package crawler

@@ -1,0 +1,19 @@
+package crawler
+
+import "errors"
+
+var (
+	// ErrRobotsDisallowed: robots.txt disallows the URL for folio.
+	ErrRobotsDisallowed = errors.New("crawler: disallowed by robots.txt")
+	// ErrRobotsUnavailable: the host's robots.txt could not be read (5xx,
+	// timeout); the host is not crawled until it can be.
+	ErrRobotsUnavailable = errors.New("crawler: robots.txt unavailable")
+	// ErrScheme: a URL or redirect that is not http(s) (file:, ftp:,
+	// javascript:, ...). folio never follows one.
+	ErrScheme = errors.New("crawler: not an http(s) URL")
+	// ErrRedirect: too many redirects, or a redirect loop.
+	ErrRedirect = errors.New("crawler: too many redirects")
+	// ErrNotArticle: the page is not an HTML article (a PDF, an image, a
+	// list page where an article was expected).
+	ErrNotArticle = errors.New("crawler: not an article")
+)

@@ -1,0 +1,156 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/gocolly/colly/v2/storage"
+)
+
+// Version is folio's version, named in the User-Agent and in exports.
+const Version = "0.1.0"
+
+// DefaultUserAgent names folio, its version and where to read about it, so
+// that a site's operator can find out who is fetching and why.
+const DefaultUserAgent = "folio/" + Version + " (+https://github.com/folio-archive/folio; web archiving)"
+
+const ctxFetchKey = "folio-fetch"
+
+// Fetcher fetches single URLs through colly and the Transport, and returns
+// every exchange each fetch made.
+type Fetcher struct {
+	c   *colly.Collector
+	t   *Transport
+	seq atomic.Uint64
+}
+
+// FetcherOptions configure NewFetcher.
+type FetcherOptions struct {
+	// Storage is colly's visited-URL and cookie storage; nil means colly's
+	// in-memory storage. A crawl passes a store-backed one so that a
+	// resumed run does not fetch again what it already has.
+	Storage storage.Storage
+	// Revisit lets the same URL be fetched more than once per Fetcher.
+	Revisit bool
+}
+
+// NewFetcher returns a Fetcher whose requests go through t. ctx bounds every
+// request it makes.
+func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetcher, error) {
+	// A bare Collector and Init rather than colly.NewCollector: the latter
+	// lets COLLY_* environment variables override what folio sets.
+	c := &colly.Collector{}
+	c.Init()
+	c.Context = ctx
+	c.UserAgent = t.opts.UserAgent
+	c.IgnoreRobotsTxt = false // colly's check runs too, served from the Transport's cache
+	c.ParseHTTPErrorResponse = true
+	c.MaxBodySize = 0 // the Transport bounds bodies and records the cut
+	c.AllowURLRevisit = opts.Revisit
+	c.WithTransport(t)
+	c.SetRequestTimeout(0) // deadlines are per attempt, in the Transport
+	c.SetRedirectHandler(checkRedirect)
+	if opts.Storage != nil {
+		if err := c.SetStorage(opts.Storage); err != nil {
+			return nil, fmt.Errorf("crawler: colly storage: %w", err)
+		}
+	}
+	c.OnRequest(func(r *colly.Request) {
+		r.Headers.Set(fetchHeader, r.Ctx.Get(ctxFetchKey))
+	})
+	return &Fetcher{c: c, t: t}, nil
+}
+
+// checkRedirect refuses redirects to anything but http(s), and chains of
+// more than 10 hops (loops end there too).
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("%w: redirect to %s", ErrScheme, req.URL.Redacted())
+	}
+	if len(via) >= 10 {
+		return fmt.Errorf("%w: more than 10 hops from %s", ErrRedirect, via[0].URL)
+	}
+	return nil
+}
+
+// Fetched is what one fetch brought back.
+type Fetched struct {
+	URL       string      // as requested
+	Exchanges []*Exchange // in order: robots.txt if read now, redirect hops, the page
+	// Final is the last exchange: the page's own response (or failure).
+	Final *Exchange
+	// Body is Final's payload with its content-encoding undone, for reading.
+	Body []byte
+}
+
+// FinalURL is the URL the page was finally fetched from, after redirects.
+func (f *Fetched) FinalURL() string {
+	if f.Final != nil {
+		return f.Final.Capture.URL
+	}
+	return f.URL
+}
+
+// Status is the final HTTP status, 0 if there was no response.
+func (f *Fetched) Status() int {
+	if f.Final != nil {
+		return f.Final.Capture.Status
+	}
+	return 0
+}
+
+// Fetch GETs u. extra headers (conditional-request validators) are added to
+// folio's usual ones. The error is non-nil when no usable response came
+// back; exchanges made on the way are returned with it.
+func (f *Fetcher) Fetch(u string, extra http.Header) (*Fetched, error) {
+	id := strconv.FormatUint(f.seq.Add(1), 10)
+	cctx := colly.NewContext()
+	cctx.Put(ctxFetchKey, id)
+	hdr := http.Header{
+		"Accept":          {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"},
+		"Accept-Language": {"zh-CN,zh;q=0.9,en;q=0.8"},
+		"User-Agent":      {f.t.opts.UserAgent},
+	}
+	for k, v := range extra {
+		hdr[k] = v
+	}
+	err := f.c.Request(http.MethodGet, u, nil, cctx, hdr)
+	res := &Fetched{URL: u, Exchanges: f.t.take(id)}
+	for i := len(res.Exchanges) - 1; i >= 0; i-- {
+		if !isRobotsCapture(res.Exchanges[i]) {
+			res.Final = res.Exchanges[i]
+			break
+		}
+	}
+	if err != nil {
+		return res, fetchError(u, err)
+	}
+	if res.Final == nil {
+		return res, fmt.Errorf("%s: no response recorded", u)
+	}
+	res.Body = decodeBody(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), f.t.opts.MaxBody)
+	return res, nil
+}
+
+func isRobotsCapture(ex *Exchange) bool {
+	return len(ex.Capture.URL) > 11 && ex.Capture.URL[len(ex.Capture.URL)-11:] == "/robots.txt"
+}
+
+// fetchError words a fetch failure as one line naming the URL.
+func fetchError(u string, err error) error {
+	if errors.Is(err, colly.ErrRobotsTxtBlocked) {
+		err = ErrRobotsDisallowed
+	}
+	// net/url's error repeats the method and URL; folio names the URL once.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return fmt.Errorf("%s: %w", u, err)
+}

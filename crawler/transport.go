@@ -1,0 +1,357 @@
+package crawler
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"maps"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"folio/store"
+)
+
+// fetchHeader carries a fetch's id from colly's OnRequest to the Transport,
+// which strips it before sending. Go's client copies it onto redirect hops,
+// so every exchange of one fetch is filed under its id.
+const fetchHeader = "X-Folio-Fetch"
+
+// Exchange is one HTTP request and its response (or failure), as it went
+// over the wire.
+type Exchange struct {
+	Capture store.Capture
+	Payload []byte // the body exactly as received, content-encoding kept
+	Err     error  // transport failure; Capture.Error says the same
+}
+
+// TransportOptions configure a Transport; zero fields take the defaults.
+type TransportOptions struct {
+	UserAgent    string
+	Delay        time.Duration // between request starts per host; 0 is allowed (no delay)
+	PerHost      int           // requests in flight per host; 0 means 1
+	Timeout      time.Duration // per attempt, body included; 0 means 30s
+	MaxBody      int64         // bytes kept of a body; 0 means 20 MiB
+	Retries      int           // extra attempts after a failure; <0 means none, 0 means 3
+	MaxPause     time.Duration // longest Retry-After honoured before giving up; 0 means 10m
+	IgnoreRobots bool
+	Logger       *slog.Logger
+	// Base is the transport that does the network I/O; nil means a fresh
+	// *http.Transport with folio's timeouts. Tests put fault injectors here.
+	Base http.RoundTripper
+}
+
+const (
+	defaultTimeout  = 30 * time.Second
+	defaultMaxBody  = 20 << 20
+	defaultRetries  = 3
+	defaultMaxPause = 10 * time.Minute
+	baseBackoff     = time.Second
+)
+
+// Transport is the RoundTripper every folio request goes through.
+type Transport struct {
+	opts   TransportOptions
+	base   http.RoundTripper
+	gate   *gate
+	robots *robotsCache
+	log    *slog.Logger
+
+	mu        sync.Mutex
+	exchanges map[string][]*Exchange // by fetch id
+}
+
+// NewTransport returns a Transport with opts.
+func NewTransport(opts TransportOptions) *Transport {
+	if opts.Timeout <= 0 {
+		opts.Timeout = defaultTimeout
+	}
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = defaultMaxBody
+	}
+	switch {
+	case opts.Retries == 0:
+		opts.Retries = defaultRetries
+	case opts.Retries < 0:
+		opts.Retries = 0
+	}
+	if opts.MaxPause <= 0 {
+		opts.MaxPause = defaultMaxPause
+	}
+	if opts.PerHost <= 0 {
+		opts.PerHost = 1
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = DefaultUserAgent
+	}
+	t := &Transport{
+		opts:      opts,
+		base:      opts.Base,
+		gate:      newGate(opts.Delay, opts.PerHost),
+		log:       opts.Logger,
+		exchanges: map[string][]*Exchange{},
+	}
+	if t.log == nil {
+		t.log = slog.New(slog.DiscardHandler)
+	}
+	if t.base == nil {
+		t.base = &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           (&net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			TLSHandshakeTimeout:   15 * time.Second,
+			MaxIdleConnsPerHost:   opts.PerHost,
+			MaxConnsPerHost:       opts.PerHost + 1, // +1: robots.txt may overlap a page
+			IdleConnTimeout:       90 * time.Second,
+			DisableCompression:    true, // keep bodies as sent; folio decodes them itself
+			ResponseHeaderTimeout: opts.Timeout,
+		}
+	}
+	t.robots = newRobotsCache(t)
+	return t
+}
+
+// take returns and forgets the exchanges filed under a fetch id.
+func (t *Transport) take(id string) []*Exchange {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	ex := t.exchanges[id]
+	delete(t.exchanges, id)
+	return ex
+}
+
+func (t *Transport) file(id string, ex *Exchange) {
+	if id == "" {
+		return
+	}
+	t.mu.Lock()
+	t.exchanges[id] = append(t.exchanges[id], ex)
+	t.mu.Unlock()
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	id := req.Header.Get(fetchHeader)
+	req = req.Clone(req.Context())
+	req.Header.Del(fetchHeader)
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return nil, fmt.Errorf("%w: %s", ErrScheme, req.URL.Scheme)
+	}
+
+	if isRobotsURL(req) {
+		// colly's own robots check: answer from the cache, fetching once.
+		entry := t.robots.get(req.Context(), req.URL, id)
+		return entry.response(req), nil
+	}
+	if !t.opts.IgnoreRobots {
+		if err := t.robots.allowed(req.Context(), req.URL, id); err != nil {
+			return nil, err
+		}
+	}
+	ex, resp, err := t.do(req)
+	if ex != nil {
+		t.file(id, ex)
+	}
+	return resp, err
+}
+
+func isRobotsURL(req *http.Request) bool {
+	return req.Method == http.MethodGet && req.URL.Path == "/robots.txt" && req.URL.RawQuery == ""
+}
+
+// do performs one request with retries and politeness, and returns what was
+// captured and the response handed to the client (headers only: colly never
+// sees the body).
+func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
+	if req.Header.Get("User-Agent") == "" {
+		req.Header.Set("User-Agent", t.opts.UserAgent)
+	}
+	if req.Header.Get("Accept-Encoding") == "" {
+		req.Header.Set("Accept-Encoding", "gzip, deflate")
+	}
+	host := req.URL.Host
+	var ex *Exchange
+	for attempt := 0; ; attempt++ {
+		ex = t.attempt(req)
+		if ex.Err != nil && errors.Is(ex.Err, context.Canceled) {
+			return ex, nil, ex.Err
+		}
+		retry, wait := t.shouldRetry(ex, attempt)
+		if !retry {
+			break
+		}
+		t.log.Info("retrying", "url", req.URL.String(), "status", ex.Capture.Status, "err", ex.Err, "wait", wait)
+		// The wait holds for the whole host: other requests to it wait too.
+		t.gate.pause(host, time.Now().Add(wait))
+	}
+	if ex.Err != nil {
+		return ex, nil, ex.Err
+	}
+	return ex, t.headersOnly(req, ex), nil
+}
+
+// shouldRetry decides whether to try again, and after how long.
+func (t *Transport) shouldRetry(ex *Exchange, attempt int) (bool, time.Duration) {
+	if attempt >= t.opts.Retries {
+		return false, 0
+	}
+	backoff := baseBackoff << attempt
+	if ex.Err != nil {
+		if errors.Is(ex.Err, ErrScheme) || errors.Is(ex.Err, ErrRedirect) || isPermanent(ex.Err) {
+			return false, 0
+		}
+		return true, backoff
+	}
+	switch ex.Capture.Status {
+	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+		if ra, ok := retryAfter(ex.Capture.Header("Retry-After"), time.Now()); ok {
+			if ra > t.opts.MaxPause {
+				return false, 0 // come back another night
+			}
+			return true, max(ra, backoff/2)
+		}
+		return true, backoff
+	case http.StatusBadGateway, http.StatusGatewayTimeout, http.StatusInternalServerError:
+		return true, backoff
+	}
+	return false, 0
+}
+
+// isPermanent: errors that the same request will meet again.
+func isPermanent(err error) bool {
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "x509:") || strings.Contains(msg, "tls:")
+}
+
+// retryAfter reads a Retry-After header: seconds or an HTTP date.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// attempt sends the request once through the host's gate and reads the
+// body within the per-attempt deadline.
+func (t *Transport) attempt(req *http.Request) *Exchange {
+	ex := &Exchange{Capture: store.Capture{URL: req.URL.String(), Method: req.Method}}
+	release, err := t.gate.acquire(req.Context(), req.URL.Host)
+	if err != nil {
+		ex.Err = err
+		ex.Capture.Error = err.Error()
+		return ex
+	}
+	defer release()
+
+	ctx, cancel := context.WithTimeout(req.Context(), t.opts.Timeout)
+	defer cancel()
+	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
+		if addr, ok := info.Conn.RemoteAddr().(*net.TCPAddr); ok {
+			ex.Capture.IP = addr.IP.String()
+		}
+	}}
+	areq := req.WithContext(httptrace.WithClientTrace(ctx, trace))
+	ex.Capture.Time = time.Now().UTC()
+	ex.Capture.RequestHeaders = requestFields(areq)
+
+	resp, err := t.base.RoundTrip(areq)
+	if err != nil {
+		ex.Err = err
+		ex.Capture.Error = err.Error()
+		return ex
+	}
+	defer resp.Body.Close()
+	c := &ex.Capture
+	c.Proto = resp.Proto
+	c.Status = resp.StatusCode
+	c.StatusText = resp.Status
+	c.ResponseHeaders = responseFields(resp)
+
+	// Read one byte past the limit to know whether the body was cut.
+	body, err := io.ReadAll(io.LimitReader(resp.Body, t.opts.MaxBody+1))
+	if int64(len(body)) > t.opts.MaxBody {
+		body = body[:t.opts.MaxBody]
+		c.Truncated = "length"
+	}
+	ex.Payload = body
+	if err != nil {
+		c.Truncated = "disconnect"
+		if ctx.Err() != nil {
+			c.Truncated = "time"
+			err = fmt.Errorf("no complete response within %s", t.opts.Timeout)
+		}
+		ex.Err = fmt.Errorf("reading body: %w", err)
+		c.Error = ex.Err.Error()
+	}
+	return ex
+}
+
+// headersOnly is the response colly gets: status and headers, an empty
+// body; the payload stays in the Exchange.
+func (t *Transport) headersOnly(req *http.Request, ex *Exchange) *http.Response {
+	h := http.Header{}
+	for _, f := range ex.Capture.ResponseHeaders {
+		h.Add(f.Name, f.Value)
+	}
+	h.Del("Content-Encoding") // colly must not try to gunzip an empty body
+	h.Del("Transfer-Encoding")
+	return &http.Response{
+		Status: ex.Capture.StatusText, StatusCode: ex.Capture.Status,
+		Proto: ex.Capture.Proto, ProtoMajor: 1, ProtoMinor: 1,
+		Header: h, Body: io.NopCloser(bytes.NewReader(nil)), ContentLength: 0,
+		Request: req, Uncompressed: true,
+	}
+}
+
+// requestFields lists the request headers as sent, Host first.
+func requestFields(req *http.Request) []store.Field {
+	host := req.Host
+	if host == "" {
+		host = req.URL.Host
+	}
+	fields := []store.Field{{Name: "Host", Value: host}}
+	for _, name := range sortedKeys(req.Header) {
+		for _, v := range req.Header[name] {
+			fields = append(fields, store.Field{Name: name, Value: v})
+		}
+	}
+	return fields
+}
+
+// responseFields lists the response headers as received. Go parses
+// Transfer-Encoding out of the header map; it is put back so the capture
+// says what the server sent (the WARC export drops it with the chunking).
+func responseFields(resp *http.Response) []store.Field {
+	var fields []store.Field
+	for _, name := range sortedKeys(resp.Header) {
+		for _, v := range resp.Header[name] {
+			fields = append(fields, store.Field{Name: name, Value: v})
+		}
+	}
+	if len(resp.TransferEncoding) > 0 {
+		fields = append(fields, store.Field{Name: "Transfer-Encoding", Value: strings.Join(resp.TransferEncoding, ", ")})
+	}
+	return fields
+}
+
+func sortedKeys(h http.Header) []string {
+	return slices.Sorted(maps.Keys(h))
+}

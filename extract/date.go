@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dates as Chinese portals write them, with the time when it is there:
+// 2020/2/22 13:22:11, 2020-02-20, 2020年2月20日, 2020年02月20日 10:30,
+// 2020.02.20, 二〇二〇年二月二十日, and ROC years on Taiwan sites
+// (民國109年2月20日, 109-02-20).
+var (
+	numericDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?` +
+		`(?:\s*(?:T|\s|日|,)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?)?` +
+		`\s*(Z|[+-]\d{2}:?\d{2})?`)
+	rocDate = regexp.MustCompile(`(?:民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` +
+		`(?:\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`)
+	rocNumericDate = regexp.MustCompile(`(?:^|[^\d])(1[0-4]\d|[89]\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)` +
+		`(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?`)
+	hanDate = regexp.MustCompile(`([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
+	// English dates of news sites: "March 5, 2019", "5 March 2019".
+	englishDate = regexp.MustCompile(`(?i)\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b`)
+)
+
+// parsedDate is a date found in text; hasTime says whether it had a time.
+type parsedDate struct {
+	t       time.Time
+	hasTime bool
+}
+
+// findDate returns the first date in s. roc allows bare three-digit ROC
+// years (109-02-20), which only Taiwanese pages use.
+func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
+	type found struct {
+		at int
+		d  parsedDate
+	}
+	var best *found
+	consider := func(at int, d parsedDate) {
+		if !d.t.IsZero() && (best == nil || at < best.at) {
+			best = &found{at, d}
+		}
+	}
+	if m := numericDate.FindStringSubmatchIndex(s); m != nil {
+		consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4), sub(s, m, 5), sub(s, m, 6), sub(s, m, 7), 0, loc))
+	}
+	if m := rocDate.FindStringSubmatchIndex(s); m != nil {
+		consider(m[0], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4), sub(s, m, 5), sub(s, m, 6), "", 1911, loc))
+	}
+	if roc {
+		if m := rocNumericDate.FindStringSubmatchIndex(s); m != nil {
+			consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4), sub(s, m, 5), sub(s, m, 6), "", 1911, loc))
+		}
+	}
+	if m := hanDate.FindStringSubmatchIndex(s); m != nil {
+		y, mo, d := hanYear(sub(s, m, 1)), hanNumber(sub(s, m, 2)), hanNumber(sub(s, m, 3))
+		consider(m[0], fromParts(strconv.Itoa(y), strconv.Itoa(mo), strconv.Itoa(d), "", "", "", "", 0, loc))
+	}
+	if m := englishDate.FindStringSubmatchIndex(s); m != nil {
+		day := sub(s, m, 1)
+		if day == "" {
+			day = sub(s, m, 3)
+		}
+		mon := monthIndex(sub(s, m, 2))
+		consider(m[0], fromParts(sub(s, m, 4), strconv.Itoa(mon), day, "", "", "", "", 0, loc))
+	}
+	if best == nil {
+		return parsedDate{}, false
+	}
+	return best.d, true
+}
+
+func sub(s string, m []int, i int) string {
+	if 2*i+1 >= len(m) || m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
+
+// fromParts builds a time from matched parts; yearOffset converts ROC years.
+// It returns the zero parsedDate for an impossible date.
+func fromParts(y, mo, d, h, mi, sec, zone string, yearOffset int, loc *time.Location) parsedDate {
+	year, _ := strconv.Atoi(y)
+	month, _ := strconv.Atoi(mo)
+	day, _ := strconv.Atoi(d)
+	year += yearOffset
+	if year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31 {
+		return parsedDate{}
+	}
+	hour, min, second := 0, 0, 0
+	hasTime := h != ""
+	if hasTime {
+		hour, _ = strconv.Atoi(h)
+		min, _ = strconv.Atoi(mi)
+		second, _ = strconv.Atoi(sec)
+		if hour > 23 || min > 59 || second > 59 {
+			hasTime, hour, min, second = false, 0, 0, 0
+		}
+	}
+	if zone != "" {
+		if z, ok := parseZone(zone); ok {
+			loc = z
+		}
+	}
+	t := time.Date(year, time.Month(month), day, hour, min, second, 0, loc)
+	if t.Day() != day { // 2月30日
+		return parsedDate{}
+	}
+	return parsedDate{t: t, hasTime: hasTime}
+}
+
+func parseZone(z string) (*time.Location, bool) {
+	if z == "Z" {
+		return time.UTC, true
+	}
+	z = strings.ReplaceAll(z, ":", "")
+	if len(z) != 5 {
+		return nil, false
+	}
+	h, err1 := strconv.Atoi(z[1:3])
+	m, err2 := strconv.Atoi(z[3:5])
+	if err1 != nil || err2 != nil {
+		return nil, false
+	}
+	off := h*3600 + m*60
+	if z[0] == '-' {
+		off = -off
+	}
+	return time.FixedZone("", off), true
+}
+
+var hanDigits = map[rune]int{'〇': 0, '零': 0, '○': 0, 'Ｏ': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// hanYear reads a year written digit by digit: 二〇二〇 → 2020.
+func hanYear(s string) int {
+	y := 0
+	for _, r := range s {
+		y = y*10 + hanDigits[r]
+	}
+	return y
+}
+
+// hanNumber reads 1–31 written with 十: 二十 → 20, 十二 → 12, 三 → 3.
+func hanNumber(s string) int {
+	rs := []rune(s)
+	n := 0
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		n = 10
+	case len(rs) >= 1 && rs[0] == '十':
+		n = 10 + hanDigits[rs[len(rs)-1]]
+	case len(rs) == 3 && rs[1] == '十':
+		n = hanDigits[rs[0]]*10 + hanDigits[rs[2]]
+	case len(rs) == 2 && rs[1] == '十':
+		n = hanDigits[rs[0]] * 10
+	case len(rs) == 1:
+		n = hanDigits[rs[0]]
+	}
+	return n
+}
+
+func monthIndex(s string) int {
+	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	s = strings.ToLower(s)
+	for i, m := range months {
+		if strings.HasPrefix(s, m) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// parseMetaDate reads a date from a <meta> or <time datetime> value, which
+// is usually RFC 3339 or close to it.
+func parseMetaDate(v string, loc *time.Location) (parsedDate, bool) {
+	v = strings.TrimSpace(v)
+	for _, layout := range []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04"} {
+		if t, err := time.ParseInLocation(layout, v, loc); err == nil {
+			return parsedDate{t: t, hasTime: true}, true
+		}
+	}
+	return findDate(v, loc, false)
+}
+
+// format prints a date per the contract: RFC 3339 with the page's offset;
+// a date without a time is local midnight.
+func (d parsedDate) format() string {
+	return d.t.Format(time.RFC3339)
+}

@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFindDate(t *testing.T) {
+	cst := time.FixedZone("CST", 8*3600)
+	tests := []struct {
+		in   string
+		roc  bool
+		want string // RFC 3339, "" for no date
+	}{
+		{"发布日期:2020/2/22 13:22:11 浏览:854", false, "2020-02-22T13:22:11+08:00"},
+		{"2020-02-20", false, "2020-02-20T00:00:00+08:00"},
+		{"2020年2月20日", false, "2020-02-20T00:00:00+08:00"},
+		{"时间：2020年02月20日 10:30 来源：新华社", false, "2020-02-20T10:30:00+08:00"},
+		{"2020.02.20", false, "2020-02-20T00:00:00+08:00"},
+		{"二〇二〇年二月二十日", false, "2020-02-20T00:00:00+08:00"},
+		{"二〇一九年十二月三十一日", false, "2019-12-31T00:00:00+08:00"},
+		{"民國109年2月20日", false, "2020-02-20T00:00:00+08:00"},
+		{"發布日期：109-02-20", true, "2020-02-20T00:00:00+08:00"},
+		{"109-02-20", false, ""},             // bare ROC years only on Taiwanese pages
+		{"版权所有 © 2019-2021 我爱株洲", false, ""}, // a footer's year range is not a date
+		{"2020-02-30", false, ""},            // no such day
+		{"2024-03-15T09:30:00+09:00", false, "2024-03-15T09:30:00+09:00"},
+		{"Published March 5, 2019", false, "2019-03-05T00:00:00+08:00"},
+		{"5 March 2019", false, "2019-03-05T00:00:00+08:00"},
+		{"电话：0731-28580542", false, ""},
+	}
+	for _, tt := range tests {
+		d, ok := findDate(tt.in, cst, tt.roc)
+		got := ""
+		if ok {
+			got = d.format()
+		}
+		if got != tt.want {
+			t.Errorf("findDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// listURL and articleURL match the URL shapes of list pages and of
+// articles in the common CMSs.
+var (
+	listURL    = regexp.MustCompile(`(?i)/(list|index|more|column|lanmu|node|category|tag|search)[_-]?[\d_]*\.(s?html?|asp|aspx|php|jsp)$|/(list|lists|search|tag|tags|category|column|date|calendar)/|[?&](classid|catid|typeid|columnid|nodeid|page)=\d+$|/$`)
+	articleURL = regexp.MustCompile(`(?i)/[a-z]?\d{3,}(_\d+)?\.(s?html?|asp|aspx|php|jsp)$|[?&](id|aid|articleid|newsid|infoid|docid|artid|contentid)=\d+|/t\d{8}_\d+|/show-\d+-\d+|/thread-\d+|/\d{4}/\d{2,4}/`)
+)
+
+// kind decides between an article and a list page by weighing signs: an
+// article has prose of its own and a byline; a list page is links to
+// articles (titles, often with dates and teasers cut short with an
+// ellipsis) and little prose. The URL's shape tips close cases.
+func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated bool) Kind {
+	prose, teasers := 0.0, 0
+	for _, b := range blocks {
+		if isTeaser(b.Text) {
+			teasers++
+			continue
+		}
+		if b.Kind == Paragraph {
+			if units, punct := textWeight(b.Text); punct >= 2 || units >= 150 {
+				prose += units
+			}
+		}
+	}
+	contentTitles := titleLinks(content)
+	bodyTitles := titleLinks(r.body())
+	score := 0
+	switch {
+	case prose >= 600: // about 200 CJK characters of sentences
+		score += 2
+	case prose >= 150:
+		score++
+	}
+	if dated {
+		score++
+	}
+	u := r.base.Path + queryPart(r.base.RawQuery)
+	if articleURL.MatchString(u) {
+		score++
+	} else if listURL.MatchString(u) {
+		score--
+	}
+	if contentTitles >= 5 && contentTitles*3 >= max(len(blocks), 1) {
+		score -= 3
+	}
+	if bodyTitles >= 15 && prose < 300 {
+		score -= 2
+	}
+	if teasers >= 3 {
+		score -= 2
+	}
+	if score > 0 {
+		return KindArticle
+	}
+	return KindList
+}
+
+func isTeaser(s string) bool {
+	return strings.HasSuffix(s, "……") || strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
+}
+
+// titleLinks counts the links under n whose text looks like an article
+// title: 8 to 60 characters.
+func titleLinks(n *html.Node) int {
+	count := 0
+	for _, l := range goquery.NewDocumentFromNode(n).Find("a[href]").Nodes {
+		if k := runeCount(textOf(l)); k >= 8 && k <= 60 {
+			count++
+		}
+	}
+	return count
+}
+
+func queryPart(q string) string {
+	if q == "" {
+		return ""
+	}
+	return "?" + q
+}
+
+// attachmentExt are the file types an article links to as attachments.
+var attachmentExt = map[string]bool{
+	".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".wps": true,
+	".et": true, ".dps": true, ".ppt": true, ".pptx": true, ".zip": true, ".rar": true,
+	".7z": true, ".txt": true, ".csv": true, ".ofd": true, ".tif": true, ".tiff": true,
+}
+
+// downloadURL matches script-backed download links that hide the file name.
+var downloadURL = regexp.MustCompile(`(?i)(download|down|getfile|attach|fujian)[^/]*\.(jsp|asp|aspx|php|do)\?`)
+
+// attachments lists the files the main content links to or embeds, and
+// those of a 附件 block right after it, in reading order.
+func (r *reader) attachments(content *html.Node) []Link {
+	var out []Link
+	seen := map[string]bool{}
+	add := func(u, title string) {
+		if u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, Link{URL: u, Text: title})
+		}
+	}
+	var visit func(*html.Node)
+	visit = func(c *html.Node) {
+		if c.Type != html.ElementNode {
+			return
+		}
+		switch c.DataAtom {
+		case atom.A:
+			u := r.resolve(attr(c, "href"))
+			if u != "" && isAttachmentURL(u) {
+				add(u, textOf(c))
+			}
+		case atom.Img:
+			src := attr(c, "src")
+			if src == "" || strings.HasPrefix(src, "data:") {
+				break
+			}
+			add(r.resolve(src), cleanLine(attr(c, "alt")))
+		case atom.Embed, atom.Object:
+			src := attr(c, "src")
+			if src == "" {
+				src = attr(c, "data")
+			}
+			if u := r.resolve(src); u != "" && isAttachmentURL(u) {
+				add(u, cleanLine(attr(c, "title")))
+			}
+		}
+		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+			visit(cc)
+		}
+	}
+	visit(content)
+	// The 附件 block: the next few siblings of the content (or of its
+	// parent) that mention 附件.
+	for _, start := range []*html.Node{content, content.Parent} {
+		if start == nil {
+			continue
+		}
+		i := 0
+		for s := start.NextSibling; s != nil && i < 4; s = s.NextSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			i++
+			if strings.Contains(textOf(s), "附件") {
+				visit(s)
+			}
+		}
+	}
+	return out
+}
+
+func isAttachmentURL(u string) bool {
+	p := u
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	return attachmentExt[strings.ToLower(path.Ext(p))] || downloadURL.MatchString(u)
+}

@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// cleanLine turns the text of one paragraph as found in the HTML into what
+// folio prints: white space (including &nbsp; and the ideographic space
+// U+3000 used for indentation) folded to single spaces and trimmed;
+// zero-width characters and soft hyphens removed; a line break in the source
+// between two CJK characters removed rather than made a space, as CSS Text 3
+// prescribes, because Chinese has no spaces between words. Everything else,
+// full-width letters and digits and + % & < > included, is kept verbatim.
+func cleanLine(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pendingSpace := false // white space seen since the last kept rune
+	pendingBreak := false // ... and it contained a line break
+	var last rune         // the last rune written
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\n' || r == '\r':
+			pendingSpace, pendingBreak = true, true
+			continue
+		case isFoldedSpace(r):
+			pendingSpace = true
+			continue
+		case isInvisible(r):
+			continue
+		}
+		if pendingSpace && b.Len() > 0 {
+			// A segment break between two CJK characters disappears; any
+			// other white space run becomes one space.
+			if !(pendingBreak && isCJKOrPunct(last) && isCJKOrPunct(r)) {
+				b.WriteByte(' ')
+			}
+		}
+		pendingSpace, pendingBreak = false, false
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+func isFoldedSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\f' || r == '\v' || r == 0xA0 || r == 0x3000 ||
+		(r > 0x7f && unicode.IsSpace(r))
+}
+
+// isInvisible: zero-width characters, the soft hyphen, BOMs inside text, and
+// C0 controls (a NUL in a page is never text). U+FFFD stays: it marks
+// bytes that could not be decoded.
+func isInvisible(r rune) bool {
+	switch r {
+	case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+		return true
+	}
+	return r < 0x20 // tab and line breaks were handled before
+}
+
+func isCJKOrPunct(r rune) bool { return isCJK(r) || isCJKPunct(r) || (r >= 0xFF00 && r <= 0xFFEF) }
+
+// ContentHash is the hash that decides whether a document changed: SHA-256
+// over the main text after NFKC normalisation and white-space folding, so a
+// switch between full-width and half-width forms, or a reflowed line, is not
+// a change. extra is hashed too (attachment digests, which are part of a
+// report's content).
+func ContentHash(text string, extra ...string) string {
+	h := sha256.New()
+	h.Write([]byte(hashForm(text)))
+	for _, e := range extra {
+		h.Write([]byte{0})
+		h.Write([]byte(e))
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// hashForm is the text as ContentHash sees it.
+func hashForm(text string) string {
+	return strings.Join(strings.Fields(norm.NFKC.String(text)), " ")
+}

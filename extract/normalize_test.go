@@ -1,0 +1,53 @@
+package extract
+
+import "testing"
+
+func TestCleanLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  a  b\t c ", "a b c"},
+		{"\u3000\u3000本年度报告根据", "本年度报告根据"}, // ideographic-space indentation
+		{"&nbsp;文本", "&nbsp;文本"},           // entities are the parser's job, not ours
+		{"\u00a0\u00a0文本\u00a0内容", "文本 内容"},
+		{"互联网+政务服务，办结率为100%", "互联网+政务服务，办结率为100%"},
+		{"a < b && c > d", "a < b && c > d"},
+		{"ＡＢＣ１２３", "ＡＢＣ１２３"}, // full-width kept verbatim
+		{"soft\u00adhyphen zero\u200bwidth", "softhyphen zerowidth"},
+		{"本年新\n制作数量", "本年新制作数量"}, // a line break between CJK characters disappears
+		{"本年新 制作数量", "本年新 制作数量"}, // a real space stays
+		{"word\nword", "word word"},
+		{"中文\nEnglish", "中文 English"},
+		{"NUL\x00byte", "NULbyte"},
+		{"broken \ufffd byte", "broken \ufffd byte"},
+	}
+	for _, tt := range tests {
+		if got := cleanLine(tt.in); got != tt.want {
+			t.Errorf("cleanLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestContentHash(t *testing.T) {
+	same := [][2]string{
+		{"ＡＢＣ１２３", "ABC123"},      // full-width vs half-width
+		{"一  段\n\n文字", "一 段\n文字"}, // white space folded
+		{"（一）组织领导", "(一)组织领导"},
+	}
+	for _, p := range same {
+		if ContentHash(p[0]) != ContentHash(p[1]) {
+			t.Errorf("%q and %q hash differently", p[0], p[1])
+		}
+	}
+	differ := [][2]string{
+		{"办结率为100%", "办结率为100"},
+		{"互联网+政务服务", "互联网 政务服务"},
+		{"不断提升", "持续提升"},
+	}
+	for _, p := range differ {
+		if ContentHash(p[0]) == ContentHash(p[1]) {
+			t.Errorf("%q and %q hash the same", p[0], p[1])
+		}
+	}
+	if ContentHash("x", "sha1:A") == ContentHash("x", "sha1:B") {
+		t.Error("extra (attachment digests) not hashed")
+	}
+}

@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"folio/extract/charset"
+)
+
+// ErrNotHTML: the payload is not a text document (a PDF, an image, random
+// bytes); it is stored raw but not extracted.
+var ErrNotHTML = errors.New("extract: not an HTML document")
+
+// Kind says what a page is.
+type Kind int
+
+const (
+	KindArticle Kind = iota // a page of an article: stored as a document
+	KindList                // a list, column, calendar or search page: followed for links only
+)
+
+func (k Kind) String() string {
+	if k == KindList {
+		return "list"
+	}
+	return "article"
+}
+
+// Options tune Parse. A nil *Options means the defaults.
+type Options struct {
+	// Location is the time zone of dates the page states without one.
+	// nil means Asia/Shanghai for pages in Chinese and UTC otherwise.
+	Location *time.Location
+}
+
+// BlockKind says what a block of main content is.
+type BlockKind int
+
+const (
+	Paragraph BlockKind = iota
+	Heading
+	ListItem
+	Table
+	Caption // an image caption or figure text
+	Preformatted
+)
+
+// Block is one unit of main content, in reading order.
+type Block struct {
+	Kind BlockKind
+	Text string     // the block's text; for a table, its rows as text lines
+	Rows [][]string // table cells, spans repeated; nil for other kinds
+}
+
+// Link is an anchor of the page, resolved against the page URL.
+type Link struct {
+	URL  string
+	Text string
+}
+
+// Page is what Parse reads from one fetched page.
+type Page struct {
+	URL           string // the URL the page was fetched from (after redirects)
+	Canonical     string // rel=canonical, resolved; "" if none
+	Charset       string
+	CharsetSource charset.Source
+	Lang          string // "zh" when the page is mostly Chinese
+
+	Kind      Kind
+	Title     string
+	Published string // RFC 3339, "" if unknown
+	Source    string
+	Author    string
+	Blocks    []Block
+
+	Pagination Pagination
+	Links      []Link // every anchor in the page, in document order
+	// Attachments are links and embeds inside the main content to files
+	// (PDF, office documents, archives, images).
+	Attachments []Link
+}
+
+// Text returns the page's main content as text: one block per line.
+func (p *Page) Text() string {
+	return blocksText(p.Blocks)
+}
+
+// Parse extracts a page from its raw bytes as served. contentType is the
+// HTTP Content-Type header ("" if unknown) and pageURL the URL the bytes came
+// from, used to resolve links.
+func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error) {
+	if charset.IsBinary(raw, contentType) {
+		return nil, fmt.Errorf("%s: %w (%s)", pageURL, ErrNotHTML, mediaType(contentType, raw))
+	}
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return nil, fmt.Errorf("extract: page URL %q: %w", pageURL, err)
+	}
+	text, cs := charset.Decode(raw, contentType)
+	root, err := html.Parse(bytes.NewReader(text))
+	if err != nil { // html.Parse only fails on reader errors or absurd nesting
+		return nil, fmt.Errorf("extract: %s: %w", pageURL, err)
+	}
+	doc := goquery.NewDocumentFromNode(root)
+	doc.Url = base
+
+	p := &Page{URL: pageURL, Charset: cs.Charset, CharsetSource: cs.Source}
+	loc := time.UTC
+	if opts != nil && opts.Location != nil {
+		loc = opts.Location
+	}
+	r := newReader(doc, base, cs.Charset)
+	p.Lang = r.lang()
+	if (opts == nil || opts.Location == nil) && p.Lang == "zh" {
+		loc = shanghai()
+	}
+	p.Canonical = r.canonical()
+	p.Links = r.links()
+	p.Pagination = r.pagination(p.Links)
+
+	r.prune()
+	meta := r.metadata(loc)
+	p.Title, p.Published, p.Source, p.Author = meta.title, meta.published, meta.source, meta.author
+	content := r.mainContent()
+	p.Blocks = r.blocks(content, meta)
+	p.Attachments = r.attachments(content)
+	p.Kind = r.kind(content, p.Blocks, meta, meta.bylineDate)
+	return p, nil
+}
+
+// mediaType names the payload for the message about a non-HTML page.
+func mediaType(contentType string, raw []byte) string {
+	if ct, _, ok := strings.Cut(contentType, ";"); ok || ct != "" {
+		return strings.TrimSpace(ct)
+	}
+	return httpDetect(raw)
+}
+
+// shanghai is China Standard Time; a fixed zone if the system has no tz
+// database (CST has had no DST since 1991).
+var shanghai = sync.OnceValue(func() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		loc = time.FixedZone("CST", 8*3600)
+	}
+	return loc
+})
+
+func httpDetect(raw []byte) string {
+	ct, _, _ := strings.Cut(http.DetectContentType(raw), ";")
+	return ct
+}

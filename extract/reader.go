@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"folio/extract/charset"
+)
+
+// reader holds one parsed page while Parse reads it.
+type reader struct {
+	doc     *goquery.Document
+	root    *html.Node
+	base    *url.URL
+	charset string
+	stats   map[*html.Node]*nodeStats // filled by mainContent
+}
+
+func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {
+	r := &reader{doc: doc, root: doc.Nodes[0], base: base, charset: cs}
+	// <base href> changes how relative links resolve.
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if b, err := base.Parse(strings.TrimSpace(href)); err == nil {
+			r.base = b
+		}
+	}
+	return r
+}
+
+// body returns the <body> element (the parser always makes one).
+func (r *reader) body() *html.Node {
+	if b := r.doc.Find("body").First(); b.Length() > 0 {
+		return b.Nodes[0]
+	}
+	return r.root
+}
+
+// lang says "zh" for a page written mostly in Chinese, else the html lang
+// attribute or "".
+func (r *reader) lang() string {
+	cjk, latin := 0, 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return true
+		}
+		if n.Type == html.TextNode {
+			for _, c := range n.Data {
+				if isCJK(c) {
+					cjk++
+				} else if c < 0x80 && (c|0x20 >= 'a' && c|0x20 <= 'z') {
+					latin++
+				}
+			}
+			return cjk+latin < 20000 // a sample is enough
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(r.body())
+	// One Chinese character is worth about four Latin letters of text.
+	if cjk*4 > latin {
+		return "zh"
+	}
+	lang, _ := r.doc.Find("html").Attr("lang")
+	return strings.ToLower(strings.TrimSpace(lang))
+}
+
+func (r *reader) canonical() string {
+	href, ok := r.doc.Find(`link[rel="canonical"]`).First().Attr("href")
+	if !ok {
+		return ""
+	}
+	return r.resolve(href)
+}
+
+// links lists the page's anchors, resolved, skipping those that lead nowhere
+// fetchable (javascript:, mailto:, fragments of the page itself).
+func (r *reader) links() []Link {
+	var out []Link
+	r.doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+		u := r.resolve(s.AttrOr("href", ""))
+		if u == "" {
+			return
+		}
+		text := textOf(s.Nodes[0])
+		if text == "" {
+			text = cleanLine(s.AttrOr("title", ""))
+		}
+		out = append(out, Link{URL: u, Text: text})
+	})
+	return out
+}
+
+// resolve makes href absolute the way a browser does for this page: the
+// path percent-encoded as UTF-8, a non-ASCII query in the page's own
+// charset (GBK servers expect GBK bytes there), escapes already present kept
+// exactly as written. It returns "" for links that are not http(s).
+func (r *reader) resolve(href string) string {
+	return ResolveURL(r.base, href, r.charset)
+}
+
+// ResolveURL resolves href against base as a browser on a page in charset
+// cs would; "" when href does not lead to an http(s) URL.
+func ResolveURL(base *url.URL, href, cs string) string {
+	href = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(href, "\n", ""), "\t", ""))
+	if href == "" || strings.HasPrefix(href, "#") {
+		return ""
+	}
+	u, err := base.Parse(href)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	u.Fragment, u.RawFragment = "", ""
+	if needsEscape(u.RawQuery) {
+		u.RawQuery = charset.EncodeQuery(u.RawQuery, cs)
+	}
+	return u.String()
+}
+
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// prune removes what is never content: scripts, styles, form controls,
+// hidden elements, comments, all in the body (metadata is read from the head
+// afterwards). Links and pagination are read before this: script-written page
+// bars live in scripts.
+func (r *reader) prune() {
+	var drop []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.CommentNode:
+				drop = append(drop, c)
+				continue
+			case c.Type != html.ElementNode:
+				continue
+			}
+			if prunedAtoms[c.DataAtom] || isHidden(c) {
+				drop = append(drop, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(r.body())
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+var prunedAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Canvas: true, atom.Button: true, atom.Input: true,
+	atom.Select: true, atom.Textarea: true, atom.Option: true, atom.Iframe: true,
+	atom.Map: true, atom.Marquee: true, // <marquee>: scrolling tickers of headlines
+}
+
+func isHidden(n *html.Node) bool {
+	if _, ok := hasAttr(n, "hidden"); ok {
+		return true
+	}
+	style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
+}
+
+func hasAttr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}

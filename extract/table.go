@@ -1,0 +1,262 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Tables on portals are of two kinds: data tables (the statistics of a
+// government report) and layout tables (the page's columns, a menu, a list
+// of links). Only data tables become table blocks; layout tables are walked
+// through as containers.
+
+// maxTableCells bounds the grid of one table: a colspan of 10,000 or a
+// thousand-row table with spans must not blow up memory.
+const maxTableCells = 100_000
+
+// tableRows returns the <tr> elements of t, not those of nested tables.
+func tableRows(t *html.Node) []*html.Node {
+	var rows []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom == atom.Table {
+				continue
+			}
+			if c.DataAtom == atom.Tr {
+				rows = append(rows, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(t)
+	return rows
+}
+
+func rowCells(tr *html.Node) []*html.Node {
+	var cells []*html.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+// isDataTable tells a table of data from a table used for layout.
+func (r *reader) isDataTable(t *html.Node) bool {
+	if role := attr(t, "role"); role == "presentation" || role == "none" {
+		return false
+	}
+	rows := tableRows(t)
+	if len(rows) < 2 {
+		return false
+	}
+	maxCols, cells, empty := 0, 0, 0
+	var textSum float64
+	for _, tr := range rows {
+		cs := rowCells(tr)
+		span := 0
+		for _, c := range cs {
+			span += spanOf(c, "colspan")
+			cells++
+			st := r.stats[c]
+			if st == nil {
+				continue
+			}
+			textSum += st.text
+			if st.text == 0 {
+				empty++
+			}
+			if hasBlockProse(c) {
+				return false // paragraphs inside cells: the page's layout
+			}
+		}
+		maxCols = max(maxCols, span)
+	}
+	if maxCols < 2 || cells == 0 {
+		return false
+	}
+	if hasNestedTable(t) {
+		return false
+	}
+	st := r.stats[t]
+	if st != nil && st.linkDensity() > 0.5 {
+		return false // a menu or a list of links
+	}
+	// Cells of data hold a figure or a short label; long cells are prose
+	// laid out in a grid. 150 units is about 50 CJK characters.
+	filled := cells - empty
+	if filled == 0 || textSum/float64(filled) > 150 {
+		return false
+	}
+	return true
+}
+
+func hasNestedTable(t *html.Node) bool {
+	found := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if c.DataAtom == atom.Table {
+					found = true
+					return
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(t)
+	return found
+}
+
+// hasBlockProse reports a cell that contains several paragraphs or other
+// block elements with long text: a layout cell, not a data cell.
+func hasBlockProse(cell *html.Node) bool {
+	blocks := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.P, atom.Div, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote:
+				if runeCount(textOf(c)) > 60 {
+					blocks++
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(cell)
+	return blocks >= 2
+}
+
+func spanOf(n *html.Node, key string) int {
+	v, err := strconv.Atoi(strings.TrimSpace(attr(n, key)))
+	if err != nil || v < 1 {
+		return 1
+	}
+	return min(v, 1000)
+}
+
+// tableGrid returns the cells of t as rows of strings, a cell spanning
+// several rows or columns repeated in each, as the contract asks. Rows that
+// are entirely empty are dropped; short rows are padded with "".
+func tableGrid(t *html.Node) [][]string {
+	rows := tableRows(t)
+	grid := make([][]string, 0, len(rows))
+	// pending[col] carries a rowspan down: text and rows left.
+	type carry struct {
+		text string
+		left int
+	}
+	var pending []carry
+	total := 0
+	for _, tr := range rows {
+		var row []string
+		col := 0
+		take := func() { // fill columns still covered by a rowspan from above
+			for col < len(pending) && pending[col].left > 0 {
+				row = append(row, pending[col].text)
+				pending[col].left--
+				col++
+			}
+		}
+		take()
+		for _, c := range rowCells(tr) {
+			text := textOf(c)
+			cs, rs := spanOf(c, "colspan"), spanOf(c, "rowspan")
+			for range cs {
+				row = append(row, text)
+				for len(pending) <= col {
+					pending = append(pending, carry{})
+				}
+				pending[col] = carry{text: text, left: rs - 1}
+				col++
+				take()
+			}
+			total += cs
+			if total > maxTableCells {
+				break
+			}
+		}
+		// Spans from above to the right of the last cell.
+		for col < len(pending) {
+			if pending[col].left > 0 {
+				row = append(row, pending[col].text)
+				pending[col].left--
+			} else {
+				row = append(row, "")
+			}
+			col++
+		}
+		if rowHasText(row) {
+			grid = append(grid, row)
+		}
+		if total > maxTableCells {
+			break
+		}
+	}
+	width := 0
+	for _, row := range grid {
+		width = max(width, len(row))
+	}
+	for i, row := range grid {
+		for len(row) < width {
+			row = append(row, "")
+		}
+		// Trailing columns that no row fills are padding, not data.
+		grid[i] = row
+	}
+	return trimEmptyColumns(grid)
+}
+
+func rowHasText(row []string) bool {
+	for _, c := range row {
+		if c != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// trimEmptyColumns removes columns that are empty in every row.
+func trimEmptyColumns(grid [][]string) [][]string {
+	if len(grid) == 0 {
+		return grid
+	}
+	keep := make([]bool, len(grid[0]))
+	for _, row := range grid {
+		for i, c := range row {
+			if c != "" {
+				keep[i] = true
+			}
+		}
+	}
+	out := make([][]string, len(grid))
+	for r, row := range grid {
+		for i, c := range row {
+			if keep[i] {
+				out[r] = append(out[r], c)
+			}
+		}
+	}
+	return out
+}
+
+// tableText is how a table stands in the text: one row per line, cells
+// separated by a tab.
+func tableText(rows [][]string) string {
+	lines := make([]string, len(rows))
+	for i, row := range rows {
+		lines[i] = strings.Join(row, "\t")
+	}
+	return strings.Join(lines, "\n")
+}

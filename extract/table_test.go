@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func parseTest(t *testing.T, body string) *Page {
+	t.Helper()
+	html := `<html><head><meta charset="utf-8"><title>测试文章_测试网</title></head><body>` + body + `</body></html>`
+	p, err := Parse([]byte(html), "text/html", "http://t.test/a/1.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const prose = `<p>本年度报告根据《中华人民共和国政府信息公开条例》的要求编制，全文由基本情况概述，主动公开政府信息情况，依申请公开情况等部分组成。</p>
+<p>二〇一九年，我区在市委、市政府的正确领导下，紧紧围绕区政府中心工作以及社会公众关切的热点领域问题，认真贯彻落实条例。</p>`
+
+func TestTableSpansRepeated(t *testing.T) {
+	p := parseTest(t, `<h1>测试文章</h1><div class="content">`+prose+`
+<table border="1">
+<tr><td rowspan="2">申请人情况</td><td colspan="2">自然人</td><td rowspan="2">总计</td></tr>
+<tr><td>商业企业</td><td>科研机构</td></tr>
+<tr><td>本年新收</td><td>11</td><td></td><td>11</td></tr>
+</table>`+prose+`</div>`)
+	var tables [][][]string
+	for _, b := range p.Blocks {
+		if b.Kind == Table {
+			tables = append(tables, b.Rows)
+		}
+	}
+	want := [][][]string{{
+		{"申请人情况", "自然人", "自然人", "总计"},
+		{"申请人情况", "商业企业", "科研机构", "总计"},
+		{"本年新收", "11", "", "11"},
+	}}
+	if !reflect.DeepEqual(tables, want) {
+		t.Fatalf("tables = %q\nwant %q", tables, want)
+	}
+	if !strings.Contains(p.Text(), "申请人情况\t自然人\t自然人\t总计\n申请人情况\t商业企业\t科研机构\t总计") {
+		t.Errorf("table rows not in text:\n%s", p.Text())
+	}
+}
+
+func TestLayoutTablesAreNotData(t *testing.T) {
+	tests := map[string]string{
+		"one column": `<table><tr><td>` + prose + `</td></tr><tr><td>` + prose + `</td></tr></table>`,
+		"menu":       `<table><tr><td><a href="/1">首页</a></td><td><a href="/2">新闻</a></td></tr><tr><td><a href="/3">政务</a></td><td><a href="/4">服务</a></td></tr></table>` + prose,
+		"nested":     `<table><tr><td><table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table></td><td>x</td></tr><tr><td>y</td><td>z</td></tr></table>` + prose,
+		"prose grid": `<table><tr><td>` + prose + `</td><td>` + prose + `</td></tr><tr><td>` + prose + `</td><td>` + prose + `</td></tr></table>`,
+	}
+	for name, body := range tests {
+		t.Run(name, func(t *testing.T) {
+			p := parseTest(t, `<div class="content">`+body+`</div>`)
+			for _, b := range p.Blocks {
+				// A data table inside a layout table is fine; the layout
+				// table itself (cells x, y, z) must not be one.
+				if b.Kind == Table && (name != "nested" || strings.Contains(b.Text, "x")) {
+					t.Fatalf("layout table taken as data: %q", b.Rows)
+				}
+			}
+		})
+	}
+}

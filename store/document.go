@@ -1,0 +1,407 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Document is a stitched article as the contract defines it: the object that
+// `archive --json`, `show --format json`, `list --json` and the JSONL export
+// print.
+type Document struct {
+	URL         string       `json:"url"`
+	Title       string       `json:"title"`
+	Published   string       `json:"published"`
+	Source      string       `json:"source"`
+	Author      string       `json:"author"`
+	Text        string       `json:"text"`
+	Tables      [][][]string `json:"tables"`
+	Pages       []Page       `json:"pages"`
+	ContentHash string       `json:"content_hash"`
+	Version     int          `json:"version"`
+	Attachments []Attachment `json:"attachments"`
+	Complete    bool         `json:"complete"`
+	Aliases     []string     `json:"aliases"`
+	Fetched     time.Time    `json:"fetched"`
+}
+
+// Page is one page of a document, in reading order.
+type Page struct {
+	URL           string    `json:"url"`
+	Status        int       `json:"status"`
+	Charset       string    `json:"charset"`
+	Fetched       time.Time `json:"fetched"`
+	PayloadDigest string    `json:"payload_digest"`
+	// CaptureID is the capture the page was read from (0 if it failed
+	// without a response). Internal: exports use it to link records.
+	CaptureID uint64 `json:"-"`
+}
+
+// Attachment is a file the article's main content links to or embeds.
+type Attachment struct {
+	URL           string `json:"url"`
+	Title         string `json:"title"`
+	ContentType   string `json:"content_type"`
+	Status        int    `json:"status"`
+	Bytes         int64  `json:"bytes"`
+	PayloadDigest string `json:"payload_digest"`
+	CaptureID     uint64 `json:"-"`
+}
+
+// Version is one distinct content of a document.
+type Version struct {
+	Version            int       `json:"version"`
+	ContentHash        string    `json:"content_hash"`
+	FirstSeen          time.Time `json:"first_seen"`
+	LastSeen           time.Time `json:"last_seen"`
+	UnchangedRefetches int       `json:"unchanged_refetches"`
+}
+
+// History lists every stored version of a document, oldest first.
+type History struct {
+	URL      string    `json:"url"`
+	Versions []Version `json:"versions"`
+}
+
+// docRecord is what the docs bucket holds for each document.
+type docRecord struct {
+	ID       string    `json:"id"`
+	URL      string    `json:"url"`
+	URLs     []string  `json:"urls"` // every URL indexed to this document
+	Versions []Version `json:"versions"`
+	// OrderKey is the doc_order key currently indexing this document.
+	OrderKey []byte `json:"order_key"`
+}
+
+// versionRecord is the stored form of one version: the document as it was
+// when this content was first seen, with the capture ids of its pages.
+type versionRecord struct {
+	Doc      *Document `json:"doc"`
+	Captures []uint64  `json:"captures"`
+	Attached []uint64  `json:"attached,omitempty"`
+}
+
+// SaveResult tells what SaveDocument did.
+type SaveResult struct {
+	Version int  // the version the content is now stored under
+	New     bool // the document was not stored before
+	Changed bool // a new version was added (always true when New)
+}
+
+// SaveDocument records one fetch of a document. urls are all the URLs that
+// lead to it (its pages, aliases); they are indexed so that any of them finds
+// the document. If the content hash equals the latest version's, only
+// last_seen and the unchanged re-fetch count move; otherwise a new version
+// holding doc is added. doc.Version and doc.Fetched are set.
+func (db *DB) SaveDocument(doc *Document, urls []string) (SaveResult, error) {
+	var res SaveResult
+	err := db.update(func(tx *bolt.Tx) error {
+		var err error
+		res, err = saveDocument(tx, db.codec, doc, urls)
+		return err
+	})
+	return res, err
+}
+
+func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (SaveResult, error) {
+	docs := tx.Bucket(bucketDocs)
+	index := tx.Bucket(bucketDocURLs)
+	now := doc.Fetched
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
+
+	// Find the document by any of its URLs: an article first archived from
+	// an alias keeps its identity when its canonical URL is learnt later.
+	all := append([]string{doc.URL}, urls...)
+	var rec docRecord
+	for _, u := range all {
+		if id := index.Get([]byte(u)); id != nil {
+			if err := getJSON(docs, id, &rec); err != nil {
+				return SaveResult{}, err
+			}
+			break
+		}
+	}
+	res := SaveResult{New: rec.ID == ""}
+	if res.New {
+		rec.ID = doc.URL
+	}
+	rec.URL = doc.URL
+
+	last := len(rec.Versions) - 1
+	if last >= 0 && rec.Versions[last].ContentHash == doc.ContentHash {
+		v := &rec.Versions[last]
+		v.LastSeen = now
+		v.UnchangedRefetches++
+		res.Version = v.Version
+	} else {
+		res.Changed = true
+		res.Version = len(rec.Versions) + 1
+		rec.Versions = append(rec.Versions, Version{
+			Version: res.Version, ContentHash: doc.ContentHash, FirstSeen: now, LastSeen: now,
+		})
+		doc.Version = res.Version
+		doc.Fetched = now
+		vr := versionRecord{Doc: doc}
+		for _, p := range doc.Pages {
+			vr.Captures = append(vr.Captures, p.CaptureID)
+		}
+		for _, a := range doc.Attachments {
+			vr.Attached = append(vr.Attached, a.CaptureID)
+		}
+		blob, err := json.Marshal(vr)
+		if err != nil {
+			return res, err
+		}
+		if err := tx.Bucket(bucketVersions).Put(versionKey(rec.ID, res.Version), codec.pack(blob)); err != nil {
+			return res, err
+		}
+		// Re-index by change time: list shows the latest changes first.
+		order := tx.Bucket(bucketDocOrder)
+		if rec.OrderKey != nil {
+			if err := order.Delete(rec.OrderKey); err != nil {
+				return res, err
+			}
+		}
+		rec.OrderKey = orderKey(now, rec.ID)
+		if err := order.Put(rec.OrderKey, nil); err != nil {
+			return res, err
+		}
+	}
+	doc.Version = res.Version
+	doc.Fetched = now
+
+	for _, u := range all {
+		if u == "" || slices.Contains(rec.URLs, u) {
+			continue
+		}
+		rec.URLs = append(rec.URLs, u)
+		if err := index.Put([]byte(u), []byte(rec.ID)); err != nil {
+			return res, err
+		}
+	}
+	doc.Aliases = aliasesOf(&rec, doc)
+	return res, putJSON(docs, []byte(rec.ID), rec)
+}
+
+// Document returns version n (0: the latest) of the document that url leads
+// to (page 1's URL, any page's URL or an alias). Its Fetched is the last
+// time that content was seen.
+func (db *DB) Document(url string, n int) (*Document, error) {
+	var doc *Document
+	err := db.view(func(tx *bolt.Tx) error {
+		rec, err := lookupDoc(tx, url)
+		if err != nil {
+			return err
+		}
+		doc, err = loadVersion(tx, db.codec, rec, n)
+		return err
+	})
+	return doc, err
+}
+
+// History returns the versions of the document that url leads to.
+func (db *DB) History(url string) (*History, error) {
+	var h *History
+	err := db.view(func(tx *bolt.Tx) error {
+		rec, err := lookupDoc(tx, url)
+		if err != nil {
+			return err
+		}
+		h = &History{URL: rec.URL, Versions: rec.Versions}
+		return nil
+	})
+	return h, err
+}
+
+// DocumentFilter selects documents for Documents.
+type DocumentFilter struct {
+	Host  string    // only documents whose URL is on this host ("" any)
+	Since time.Time // only documents that changed at or after this time
+}
+
+// Documents calls fn with the latest version of each document, most recently
+// changed first, until fn returns an error. Like Captures it reads in short
+// spells.
+func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
+	const chunk = 64
+	var after []byte // the last order key handled; nil before the first
+	for {
+		var batch []*Document
+		done := false
+		err := db.view(func(tx *bolt.Tx) error {
+			cur := tx.Bucket(bucketDocOrder).Cursor()
+			var k []byte
+			switch {
+			case after == nil:
+				k, _ = cur.Last()
+			default:
+				// The key may have gone (the document changed meanwhile);
+				// Seek lands on the next larger key or past the end.
+				if k, _ = cur.Seek(after); k == nil {
+					k, _ = cur.Last()
+				} else {
+					k, _ = cur.Prev()
+				}
+			}
+			for ; len(batch) < chunk; k, _ = cur.Prev() {
+				if k == nil {
+					done = true
+					return nil
+				}
+				after = bytes.Clone(k)
+				changed, id := splitOrderKey(k)
+				if !filter.Since.IsZero() && changed.Before(filter.Since) {
+					done = true
+					return nil
+				}
+				var rec docRecord
+				if err := getJSON(tx.Bucket(bucketDocs), id, &rec); err != nil {
+					return err
+				}
+				if filter.Host != "" && hostOf(rec.URL) != filter.Host {
+					continue
+				}
+				doc, err := loadVersion(tx, db.codec, &rec, 0)
+				if err != nil {
+					return err
+				}
+				batch = append(batch, doc)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, d := range batch {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if done {
+			return nil
+		}
+	}
+}
+
+func lookupDoc(tx *bolt.Tx, url string) (*docRecord, error) {
+	id := tx.Bucket(bucketDocURLs).Get([]byte(url))
+	if id == nil {
+		return nil, fmt.Errorf("document %s: %w", url, ErrNotFound)
+	}
+	var rec docRecord
+	if err := getJSON(tx.Bucket(bucketDocs), id, &rec); err != nil {
+		return nil, err
+	}
+	return &rec, nil
+}
+
+func loadVersion(tx *bolt.Tx, codec *codec, rec *docRecord, n int) (*Document, error) {
+	if n == 0 {
+		n = len(rec.Versions)
+	}
+	if n < 1 || n > len(rec.Versions) {
+		return nil, fmt.Errorf("document %s version %d: %w", rec.URL, n, ErrNotFound)
+	}
+	blob := tx.Bucket(bucketVersions).Get(versionKey(rec.ID, n))
+	if blob == nil {
+		return nil, fmt.Errorf("document %s version %d: %w: record missing", rec.URL, n, ErrCorrupt)
+	}
+	data, err := codec.unpack(blob)
+	if err != nil {
+		return nil, fmt.Errorf("document %s version %d: %w", rec.URL, n, err)
+	}
+	var vr versionRecord
+	if err := json.Unmarshal(data, &vr); err != nil || vr.Doc == nil {
+		return nil, fmt.Errorf("document %s version %d: %w: %v", rec.URL, n, ErrCorrupt, err)
+	}
+	doc := vr.Doc
+	for i := range doc.Pages {
+		if i < len(vr.Captures) {
+			doc.Pages[i].CaptureID = vr.Captures[i]
+		}
+	}
+	for i := range doc.Attachments {
+		if i < len(vr.Attached) {
+			doc.Attachments[i].CaptureID = vr.Attached[i]
+		}
+	}
+	doc.Version = n
+	doc.Fetched = rec.Versions[n-1].LastSeen
+	// Aliases learnt after this version was stored still belong to it.
+	doc.Aliases = aliasesOf(rec, doc)
+	return doc, nil
+}
+
+// aliasesOf lists the URLs that lead to the document but are neither its
+// URL nor one of its pages.
+func aliasesOf(rec *docRecord, doc *Document) []string {
+	aliases := []string{}
+	for _, u := range rec.URLs {
+		if u == doc.URL || slices.ContainsFunc(doc.Pages, func(p Page) bool { return p.URL == u }) {
+			continue
+		}
+		aliases = append(aliases, u)
+	}
+	return aliases
+}
+
+func versionKey(id string, n int) []byte {
+	k := make([]byte, 0, len(id)+9)
+	k = append(k, id...)
+	k = append(k, 0)
+	return append(k, u64(uint64(n))...)
+}
+
+func orderKey(t time.Time, id string) []byte {
+	k := make([]byte, 8, 8+len(id))
+	binary.BigEndian.PutUint64(k, uint64(t.UnixNano()))
+	return append(k, id...)
+}
+
+func splitOrderKey(k []byte) (time.Time, []byte) {
+	if len(k) < 8 {
+		return time.Time{}, nil
+	}
+	return time.Unix(0, int64(binary.BigEndian.Uint64(k[:8]))).UTC(), k[8:]
+}
+
+func getJSON(b *bolt.Bucket, key []byte, v any) error {
+	data := b.Get(key)
+	if data == nil {
+		return fmt.Errorf("%s: %w", key, ErrNotFound)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("%s: %w: %v", key, ErrCorrupt, err)
+	}
+	return nil
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+// hostOf returns the host of an absolute URL without parsing it fully.
+func hostOf(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	for i := 0; i < len(u); i++ {
+		if u[i] == '/' || u[i] == '?' || u[i] == '#' {
+			return u[:i]
+		}
+	}
+	return u
+}

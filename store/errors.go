@@ -1,0 +1,39 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+)
+
+var (
+	// ErrNotFound: no document or capture under that key.
+	ErrNotFound = errors.New("store: not found")
+	// ErrNoStore: a reader was pointed at a path where no store exists.
+	ErrNoStore = errors.New("store: no store at this path")
+	// ErrCorrupt: the file is not a folio store, or it is damaged.
+	ErrCorrupt = errors.New("store: not a folio store or damaged")
+	// ErrLocked: another folio process is writing the store.
+	ErrLocked = errors.New("store: locked by another writer")
+	// ErrReadOnly: a write on a store opened for reading.
+	ErrReadOnly = errors.New("store: opened read-only")
+	// ErrSchema: the store was written by a newer folio.
+	ErrSchema = errors.New("store: unsupported schema version")
+	// ErrWrite: a write failed (disk full, I/O error). The transaction was
+	// rolled back; what was committed before is intact.
+	ErrWrite = errors.New("store: write failed")
+)
+
+// LockedError says which process holds the writer lock.
+type LockedError struct {
+	Path string
+	PID  int // 0 when the holder did not record it
+}
+
+func (e *LockedError) Error() string {
+	if e.PID > 0 {
+		return fmt.Sprintf("store %s is being written by another folio process, pid %d", e.Path, e.PID)
+	}
+	return fmt.Sprintf("store %s is being written by another folio process", e.Path)
+}
+
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }

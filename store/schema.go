@@ -1,0 +1,68 @@
+package store
+
+import (
+	"fmt"
+	"strconv"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Buckets. Keys are chosen so that the common writes append: captures and
+// payload blobs are keyed by sequence number, the digest index points at them.
+var (
+	bucketMeta         = []byte("meta")
+	bucketPayloads     = []byte("payloads")      // seq -> blob
+	bucketPayloadIndex = []byte("payload_index") // sha1 digest string -> payloadRef JSON
+	bucketCaptures     = []byte("captures")      // seq -> Capture JSON
+	bucketCaptureURLs  = []byte("capture_urls")  // url 0x00 seq -> nothing
+	bucketDocs         = []byte("docs")          // doc id -> docRecord JSON
+	bucketVersions     = []byte("versions")      // doc id 0x00 version(8) -> blob of versionRecord JSON
+	bucketDocURLs      = []byte("doc_urls")      // any url of a document -> doc id
+	bucketDocOrder     = []byte("doc_order")     // changed time(8) doc id -> nothing
+	bucketCrawl        = []byte("crawl")         // crawl state, see crawlstate.go
+
+	allBuckets = [][]byte{bucketMeta, bucketPayloads, bucketPayloadIndex, bucketCaptures,
+		bucketCaptureURLs, bucketDocs, bucketVersions, bucketDocURLs, bucketDocOrder, bucketCrawl}
+
+	keySchema = []byte("schema")
+)
+
+// checkSchema makes sure the file is a folio store this code can read. A new
+// file is initialised; any other file without folio's schema marker (another
+// program's bbolt file) is refused and left untouched.
+func checkSchema(b *bolt.DB, fresh, readOnly bool) error {
+	var version int
+	err := b.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return nil
+		}
+		v, err := strconv.Atoi(string(meta.Get(keySchema)))
+		if err != nil {
+			return fmt.Errorf("%w: bad schema marker %q", ErrCorrupt, meta.Get(keySchema))
+		}
+		version = v
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case version == 0 && !fresh:
+		return fmt.Errorf("%w: no folio schema marker", ErrCorrupt)
+	case version > SchemaVersion:
+		return fmt.Errorf("%w %d (this folio reads up to %d)", ErrSchema, version, SchemaVersion)
+	case readOnly:
+		return nil
+	}
+	// Create what is missing: a new store, or buckets that a newer minor
+	// layout added without a schema bump.
+	return b.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+	})
+}

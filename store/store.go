@@ -1,0 +1,268 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// SchemaVersion is the layout this package writes. A store records it on
+// creation; a later layout change bumps it and migrates on open.
+const SchemaVersion = 1
+
+// Options configure Open. A nil *Options means the defaults; every zero
+// field means its default.
+type Options struct {
+	// ReadOnly opens the store for reading: several readers and one writer
+	// can use a store at once. A read-only store must already exist.
+	ReadOnly bool
+	// LockTimeout is how long a writer waits for another writer to finish
+	// before Open fails with a *LockedError. Zero means 10s.
+	LockTimeout time.Duration
+	// OpenTimeout is how long one open of the bbolt file waits for the other
+	// side (readers for a writer, the writer for a reader) to let go of it.
+	// Zero means 30s.
+	OpenTimeout time.Duration
+	// Hold is the longest spell the bbolt file stays open before it is
+	// closed to let other processes in. Zero means 2s.
+	Hold time.Duration
+	// Logger receives debug messages; nil discards them.
+	Logger *slog.Logger
+}
+
+const (
+	defaultLockTimeout = 10 * time.Second
+	defaultOpenTimeout = 30 * time.Second
+	defaultHold        = 2 * time.Second
+	// reopenGap is how long the file stays closed between two spells.
+	// bbolt polls its flock every 50ms, so a gap a little longer than that
+	// always lets one waiting process in.
+	reopenGap = 60 * time.Millisecond
+)
+
+// DB is an open store. Its methods are safe for concurrent use.
+type DB struct {
+	path string
+	opts Options
+	log  *slog.Logger
+
+	writerLock *os.File // held for the DB's lifetime by a writer
+
+	mu       sync.Mutex
+	cond     *sync.Cond
+	bolt     *bolt.DB // nil between spells
+	openedAt time.Time
+	closedAt time.Time
+	users    int  // callers inside a spell
+	draining bool // the spell is over; no new users until it is closed
+	closed   bool
+
+	codec *codec
+}
+
+// Open opens the store at path. A writer (the default) creates the file if
+// needed and takes the writer lock; a reader needs an existing store.
+func Open(path string, opts *Options) (*DB, error) {
+	db := &DB{path: path, codec: newCodec()}
+	if opts != nil {
+		db.opts = *opts
+	}
+	if db.opts.LockTimeout <= 0 {
+		db.opts.LockTimeout = defaultLockTimeout
+	}
+	if db.opts.OpenTimeout <= 0 {
+		db.opts.OpenTimeout = defaultOpenTimeout
+	}
+	if db.opts.Hold <= 0 {
+		db.opts.Hold = defaultHold
+	}
+	db.log = db.opts.Logger
+	if db.log == nil {
+		db.log = slog.New(slog.DiscardHandler)
+	}
+	db.cond = sync.NewCond(&db.mu)
+
+	if db.opts.ReadOnly {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w: %s", ErrNoStore, path)
+		}
+	} else {
+		lock, err := acquireWriterLock(path, db.opts.LockTimeout)
+		if err != nil {
+			return nil, err
+		}
+		db.writerLock = lock
+	}
+	// The first spell checks (or, for a new file, writes) the schema.
+	if err := db.view(func(*bolt.Tx) error { return nil }); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Path is the file the store lives in.
+func (db *DB) Path() string { return db.path }
+
+// Close ends the current spell and releases the writer lock.
+func (db *DB) Close() error {
+	db.mu.Lock()
+	for db.users > 0 {
+		db.cond.Wait()
+	}
+	db.closed = true
+	err := db.closeBolt()
+	db.mu.Unlock()
+	if db.writerLock != nil {
+		releaseWriterLock(db.writerLock)
+		db.writerLock = nil
+	}
+	return err
+}
+
+// acquire enters a spell, opening the bbolt file if needed.
+func (db *DB) acquire() (*bolt.DB, error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	for {
+		if db.closed {
+			return nil, fmt.Errorf("store %s: closed", db.path)
+		}
+		if db.bolt != nil && !db.draining && time.Since(db.openedAt) > db.opts.Hold {
+			db.draining = true
+		}
+		if db.draining {
+			if db.users > 0 {
+				db.cond.Wait()
+				continue
+			}
+			if err := db.closeBolt(); err != nil {
+				return nil, err
+			}
+		}
+		if db.bolt == nil {
+			if err := db.openBolt(); err != nil {
+				return nil, err
+			}
+		}
+		db.users++
+		return db.bolt, nil
+	}
+}
+
+// release leaves a spell; the last user out of an expired spell closes it.
+func (db *DB) release() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.users--
+	if db.users == 0 && db.bolt != nil && time.Since(db.openedAt) > db.opts.Hold {
+		db.draining = true
+	}
+	if db.users == 0 && db.draining {
+		if err := db.closeBolt(); err != nil {
+			db.log.Warn("closing store", "path", db.path, "err", err)
+		}
+	}
+	db.cond.Broadcast()
+}
+
+// openBolt opens the file for one spell; db.mu is held.
+func (db *DB) openBolt() error {
+	if wait := reopenGap - time.Since(db.closedAt); wait > 0 {
+		time.Sleep(wait)
+	}
+	fresh := false
+	if !db.opts.ReadOnly {
+		st, err := os.Stat(db.path)
+		fresh = errors.Is(err, fs.ErrNotExist) || (err == nil && st.Size() == 0)
+	}
+	b, err := bolt.Open(db.path, 0o644, &bolt.Options{
+		ReadOnly:     db.opts.ReadOnly,
+		Timeout:      db.opts.OpenTimeout,
+		FreelistType: bolt.FreelistMapType,
+	})
+	if err != nil {
+		return db.openError(err)
+	}
+	if err := checkSchema(b, fresh, db.opts.ReadOnly); err != nil {
+		b.Close()
+		return fmt.Errorf("store %s: %w", db.path, err)
+	}
+	db.bolt = b
+	db.openedAt = time.Now()
+	db.draining = false
+	return nil
+}
+
+func (db *DB) openError(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return fmt.Errorf("store %s: busy: another process kept it open for %s", db.path, db.opts.OpenTimeout)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
+		errors.Is(err, berrors.ErrChecksum):
+		return fmt.Errorf("store %s: %w: %v", db.path, ErrCorrupt, err)
+	default:
+		return fmt.Errorf("store %s: %w", db.path, err)
+	}
+}
+
+// closeBolt ends a spell; db.mu is held.
+func (db *DB) closeBolt() error {
+	if db.bolt == nil {
+		return nil
+	}
+	err := db.bolt.Close()
+	db.bolt = nil
+	db.draining = false
+	db.closedAt = time.Now()
+	if err != nil {
+		return fmt.Errorf("store %s: close: %w", db.path, err)
+	}
+	return nil
+}
+
+// view runs fn in a read transaction inside a spell.
+func (db *DB) view(fn func(*bolt.Tx) error) error {
+	b, err := db.acquire()
+	if err != nil {
+		return err
+	}
+	defer db.release()
+	return db.guard(func() error { return b.View(fn) })
+}
+
+// update runs fn in a write transaction inside a spell.
+func (db *DB) update(fn func(*bolt.Tx) error) error {
+	if db.opts.ReadOnly {
+		return ErrReadOnly
+	}
+	b, err := db.acquire()
+	if err != nil {
+		return err
+	}
+	defer db.release()
+	return db.guard(func() error {
+		if err := b.Update(fn); err != nil {
+			return fmt.Errorf("%w: %s: %w", ErrWrite, db.path, err)
+		}
+		return nil
+	})
+}
+
+// guard turns a panic inside bbolt (it panics on some damaged pages) into
+// ErrCorrupt, so a damaged file is reported, not crashed on.
+func (db *DB) guard(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("store %s: %w: %v", db.path, ErrCorrupt, r)
+		}
+	}()
+	return fn()
+}

@@ -1,0 +1,273 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// openTemp opens a writable store in a fresh temp dir, closed at cleanup.
+func openTemp(t testing.TB, opts *Options) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "folio.db")
+	db, err := Open(path, opts)
+	if err != nil {
+		t.Fatalf("Open(%s): %v", path, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+func TestPayloadStoredOnceAndByteExact(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	body := bytes.Repeat([]byte("<p>\xd6\xd0\xce\xc4 gbk bytes</p>\n"), 200) // GBK "中文"
+	first, err := db.PutCapture(&Capture{URL: "http://a.test/1.html", Method: "GET", Status: 200, StatusText: "200 OK"}, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := db.PutCapture(&Capture{URL: "http://a.test/1.html?from=index", Method: "GET", Status: 200}, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Duplicate || !second.Duplicate || second.FirstCapture != first.CaptureID {
+		t.Fatalf("dedup: first %+v second %+v", first, second)
+	}
+	c, err := db.Capture(second.CaptureID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.PayloadDigest != Digest(body) || c.PayloadSize != int64(len(body)) {
+		t.Fatalf("capture digest %q size %d", c.PayloadDigest, c.PayloadSize)
+	}
+	got, err := db.Payload(c.PayloadDigest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, body) {
+		t.Fatal("payload changed in the store")
+	}
+	var payloads int
+	db.view(func(tx *boltTx) error {
+		payloads = tx.Bucket(bucketPayloads).Stats().KeyN
+		return nil
+	})
+	if payloads != 1 {
+		t.Fatalf("%d payload blobs stored, want 1", payloads)
+	}
+}
+
+func TestLatestCapture(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	for i, status := range []int{200, 304, 0} {
+		c := &Capture{URL: "http://a.test/x", Status: status, Time: time.Unix(int64(i), 0)}
+		var payload []byte
+		if status == 200 {
+			payload = []byte("x")
+		}
+		if _, err := db.PutCapture(c, payload); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A longer URL sharing the prefix must not be picked up.
+	db.PutCapture(&Capture{URL: "http://a.test/xy", Status: 200}, []byte("y"))
+	c, err := db.LatestCapture("http://a.test/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Status != 304 {
+		t.Fatalf("latest capture with a response has status %d, want 304", c.Status)
+	}
+	if _, err := db.LatestCapture("http://a.test/none"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func doc(url, text, hash string) *Document {
+	return &Document{URL: url, Title: "t", Text: text, ContentHash: hash,
+		Pages: []Page{{URL: url, Status: 200, CaptureID: 7}}, Complete: true}
+}
+
+func TestVersions(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	const u = "http://a.test/1.html"
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	steps := []struct {
+		hash        string
+		wantVersion int
+		wantChanged bool
+	}{
+		{"sha256:a", 1, true},
+		{"sha256:a", 1, false},
+		{"sha256:a", 1, false},
+		{"sha256:b", 2, true},
+		{"sha256:a", 3, true}, // going back to old content is a change too
+	}
+	for i, s := range steps {
+		d := doc(u, "text "+s.hash, s.hash)
+		d.Fetched = t0.Add(time.Duration(i) * time.Hour)
+		res, err := db.SaveDocument(d, []string{u + "?from=index"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Version != s.wantVersion || res.Changed != s.wantChanged || res.New != (i == 0) {
+			t.Fatalf("step %d: %+v", i, res)
+		}
+	}
+	h, err := db.History(u + "?from=index")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Versions) != 3 || h.Versions[0].UnchangedRefetches != 2 ||
+		!h.Versions[0].LastSeen.Equal(t0.Add(2*time.Hour)) || h.URL != u {
+		t.Fatalf("history %+v", h)
+	}
+	d, err := db.Document(u, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != "text sha256:b" || d.Version != 2 || d.Pages[0].CaptureID != 7 {
+		t.Fatalf("version 2: %+v", d)
+	}
+	if len(d.Aliases) != 1 || d.Aliases[0] != u+"?from=index" {
+		t.Fatalf("aliases %v", d.Aliases)
+	}
+	if _, err := db.Document(u, 4); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("version 4: %v", err)
+	}
+}
+
+func TestDocumentsNewestFirst(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var want []string
+	for i := range 150 { // more than one read chunk
+		host := "a.test"
+		if i%3 == 0 {
+			host = "b.test"
+		}
+		u := "http://" + host + "/" + string(rune('a'+i%26)) + "/" + time.Duration(i).String()
+		d := doc(u, "x", "h")
+		d.Fetched = t0.Add(time.Duration(i) * time.Minute)
+		if _, err := db.SaveDocument(d, nil); err != nil {
+			t.Fatal(err)
+		}
+		want = append([]string{u}, want...)
+	}
+	var got []string
+	if err := db.Documents(DocumentFilter{}, func(d *Document) error { got = append(got, d.URL); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || got[0] != want[0] || got[149] != want[149] {
+		t.Fatalf("got %d documents, first %q last %q", len(got), got[0], got[len(got)-1])
+	}
+	var since, onB int
+	db.Documents(DocumentFilter{Since: t0.Add(100 * time.Minute)}, func(*Document) error { since++; return nil })
+	db.Documents(DocumentFilter{Host: "b.test"}, func(*Document) error { onB++; return nil })
+	if since != 50 || onB != 50 {
+		t.Fatalf("since: %d (want 50), host b.test: %d (want 50)", since, onB)
+	}
+}
+
+func TestSecondWriterWaitsThenFails(t *testing.T) {
+	_, path := openTemp(t, nil)
+	start := time.Now()
+	_, err := Open(path, &Options{LockTimeout: 300 * time.Millisecond})
+	var locked *LockedError
+	if !errors.As(err, &locked) || !errors.Is(err, ErrLocked) {
+		t.Fatalf("second writer: %v", err)
+	}
+	if locked.PID != os.Getpid() {
+		t.Fatalf("lock names pid %d, want %d", locked.PID, os.Getpid())
+	}
+	if time.Since(start) < 300*time.Millisecond {
+		t.Fatal("second writer did not wait for the lock timeout")
+	}
+}
+
+func TestReaderWhileWriterWrites(t *testing.T) {
+	w, path := openTemp(t, &Options{Hold: 100 * time.Millisecond})
+	if _, err := w.SaveDocument(doc("http://a.test/1", "x", "h1"), nil); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan error)
+	go func() { // a writer that never pauses on its own
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				done <- nil
+				return
+			default:
+			}
+			if _, err := w.PutCapture(&Capture{URL: "http://a.test/busy", Status: 200}, []byte{byte(i)}); err != nil {
+				done <- err
+				return
+			}
+		}
+	}()
+	r, err := Open(path, &Options{ReadOnly: true, OpenTimeout: 5 * time.Second})
+	if err != nil {
+		t.Fatalf("reader during writes: %v", err)
+	}
+	if _, err := r.Document("http://a.test/1", 0); err != nil {
+		t.Fatalf("reader: %v", err)
+	}
+	r.Close()
+	close(stop)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestForeignAndCorruptFilesRefusedUntouched(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string][]byte{
+		"text":  []byte("this is not a database\n"),
+		"zeros": make([]byte, 64<<10),
+		"html":  bytes.Repeat([]byte("<html></html>"), 1000),
+	}
+	for name, content := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			os.WriteFile(path, content, 0o644)
+			for _, ro := range []bool{false, true} {
+				_, err := Open(path, &Options{ReadOnly: ro, OpenTimeout: time.Second})
+				if !errors.Is(err, ErrCorrupt) {
+					t.Fatalf("readOnly=%v: err = %v, want ErrCorrupt", ro, err)
+				}
+			}
+			got, _ := os.ReadFile(path)
+			if !bytes.Equal(got, content) {
+				t.Fatal("file was modified")
+			}
+		})
+	}
+}
+
+func TestForeignBoltFileRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "other.db")
+	b, err := boltOpen(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Update(func(tx *boltTx) error { _, err := tx.CreateBucket([]byte("theirs")); return err })
+	b.Close()
+	before, _ := os.ReadFile(path)
+	if _, err := Open(path, nil); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("foreign bbolt file: %v", err)
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Fatal("foreign bbolt file was modified")
+	}
+}
+
+func TestReaderNeedsExistingStore(t *testing.T) {
+	_, err := Open(filepath.Join(t.TempDir(), "none.db"), &Options{ReadOnly: true})
+	if !errors.Is(err, ErrNoStore) {
+		t.Fatalf("err = %v", err)
+	}
+}
