@@ -278,7 +278,9 @@ func buildDocument(pages []*page) *store.Document {
 	}
 	doc.Attachments = []store.Attachment{}
 	for _, p := range pages {
-		pg := store.Page{URL: p.url, Status: p.status, Fetched: p.at.Truncate(time.Second), PayloadDigest: p.digest, CaptureID: p.capture}
+		// Pages are named in canonical form: a page fetched through a
+		// tracking variant (?from=index) is still that page.
+		pg := store.Page{URL: extract.CanonicalURL(p.url), Status: p.status, Fetched: p.at.Truncate(time.Second), PayloadDigest: p.digest, CaptureID: p.capture}
 		if p.parsed != nil {
 			pg.Charset = p.parsed.Charset
 		}

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"folio/store"
+)
+
+// archivedStore archives the two-page report and the UTF-8 article into a
+// fresh store and returns the store and the report's page 1 URL.
+func archivedStore(t *testing.T) (db, report, article string) {
+	t.Helper()
+	srv := servePortal(t, nil)
+	db = tempDB(t)
+	report = srv.URL + "/bxsh/2020/0222/20200222132211.html"
+	article = srv.URL + "/news/2024/0315/678.html"
+	archiveJSON(t, db, report, article+"?from=bxsh&utm_source=wx")
+	return db, report, article
+}
+
+func TestShowFormats(t *testing.T) {
+	db, report, _ := archivedStore(t)
+	page2 := strings.TrimSuffix(report, ".html") + "_2.html"
+
+	code, out, errOut := folio(t, "show", "--db", db, "--format", "json", page2)
+	if code != 0 {
+		t.Fatalf("show json: exit %d: %s", code, errOut)
+	}
+	var d store.Document
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.URL != report || len(d.Pages) != 2 || len(d.Tables) != 4 {
+		t.Fatalf("show json via page 2: url %s, %d pages, %d tables", d.URL, len(d.Pages), len(d.Tables))
+	}
+
+	_, text, _ := folio(t, "show", "--db", db, report)
+	if !strings.HasPrefix(text, d.Title+"\n"+report+"\n") || !strings.Contains(text, d.Text) {
+		t.Fatalf("show text:\n%s", text)
+	}
+
+	_, md, _ := folio(t, "show", "--db", db, "--format", "md", report)
+	for _, want := range []string{
+		"# " + d.Title + "\n",
+		"| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n",
+		"| --- | --- | --- | --- |\n",
+		"| 规章 | 0 | 0 | 0 |\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("show md lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "规章\t0") {
+		t.Error("show md left a table as tab-separated text")
+	}
+}
+
+func TestShowFindsAliasesAndVersions(t *testing.T) {
+	db, _, article := archivedStore(t)
+	for _, u := range []string{article, article + "?from=bxsh&utm_source=wx", article + "?utm_medium=x"} {
+		if code, _, errOut := folio(t, "show", "--db", db, u); code != 0 {
+			t.Errorf("show %s: exit %d: %s", u, code, errOut)
+		}
+	}
+	code, _, errOut := folio(t, "show", "--db", db, "--version", "2", article)
+	if code != exitPartial || !strings.Contains(errOut, "no version 2") {
+		t.Errorf("show --version 2: exit %d: %s", code, errOut)
+	}
+	code, _, errOut = folio(t, "show", "--db", db, article+"x")
+	if code != exitPartial || !strings.Contains(errOut, "not in the store") {
+		t.Errorf("show unknown URL: exit %d: %s", code, errOut)
+	}
+}
+
+func TestListAndHistory(t *testing.T) {
+	db, report, article := archivedStore(t)
+	_, out, _ := folio(t, "list", "--db", db, "--json")
+	var lines []map[string]any
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("list --json line %q: %v", l, err)
+		}
+		lines = append(lines, m)
+	}
+	if len(lines) != 2 || lines[0]["url"] != article || lines[1]["url"] != report {
+		t.Fatalf("list --json (newest first): %v", out)
+	}
+	if _, has := lines[0]["text"]; has {
+		t.Error("list --json without --text printed the text")
+	}
+	aliases, _ := lines[0]["aliases"].([]any)
+	if len(aliases) != 1 || !strings.Contains(aliases[0].(string), "from=bxsh") {
+		t.Errorf("aliases = %v", lines[0]["aliases"])
+	}
+	_, out, _ = folio(t, "list", "--db", db, "--json", "--text")
+	if !strings.Contains(out, `"text":"来源时间为:2020-02-20\n`) {
+		t.Error("list --json --text lacks the text")
+	}
+	_, out, _ = folio(t, "list", "--db", db, "--since", time.Now().Add(time.Hour).Format("2006-01-02T15:04"))
+	if strings.Count(out, "\n") != 1 {
+		t.Errorf("list --since the future printed documents:\n%s", out)
+	}
+	_, out, _ = folio(t, "list", "--db", db)
+	if !strings.Contains(out, "2020-02-22 13:22  2      gbk") {
+		t.Errorf("list table:\n%s", out)
+	}
+
+	folio(t, append([]string{"archive", "--db", db}, append(fastFlags, article)...)...)
+	code, out, _ := folio(t, "history", "--db", db, "--json", article)
+	var h struct {
+		URL      string `json:"url"`
+		Versions []struct {
+			Version            int       `json:"version"`
+			ContentHash        string    `json:"content_hash"`
+			FirstSeen          time.Time `json:"first_seen"`
+			LastSeen           time.Time `json:"last_seen"`
+			UnchangedRefetches int       `json:"unchanged_refetches"`
+		} `json:"versions"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &h) != nil {
+		t.Fatalf("history --json: exit %d %s", code, out)
+	}
+	if h.URL != article || len(h.Versions) != 1 || h.Versions[0].UnchangedRefetches != 1 ||
+		h.Versions[0].LastSeen.Before(h.Versions[0].FirstSeen) || !strings.HasPrefix(h.Versions[0].ContentHash, "sha256:") {
+		t.Fatalf("history: %+v", h)
+	}
+}
+
+func TestExtractCommand(t *testing.T) {
+	page := filepath.Join(portalDir, "bxsh/2020/0222/20200222132211.html")
+	code, out, errOut := folio(t, "extract", page, "--url", "http://www.52zhuzhou.test/bxsh/2020/0222/20200222132211.html")
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errOut)
+	}
+	var d store.Document
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "株洲市芦淞区人民政府2019年政府信息公开年度报告" || d.Published != "2020-02-22T13:22:11+08:00" ||
+		len(d.Pages) != 1 || d.Pages[0].Charset != "gbk" || !strings.Contains(d.Text, "互联网+政务服务") {
+		t.Fatalf("extract: %+v", d)
+	}
+	raw, _ := os.ReadFile(page)
+	if d.Pages[0].PayloadDigest != store.Digest(raw) {
+		t.Error("extract's payload digest is not that of the file")
+	}
+	// Without --url the page is its file:// URL.
+	_, out, _ = folio(t, "extract", page)
+	if !strings.Contains(out, `"url":"file:///`) {
+		t.Errorf("extract without --url: %s", out[:min(len(out), 200)])
+	}
+	// A PDF is not a page.
+	code, _, errOut = folio(t, "extract", filepath.Join(portalDir, "uploads/soft/200222/1-200222132211.pdf"))
+	if code != exitPartial || !strings.Contains(errOut, "not an HTML document") {
+		t.Errorf("extract PDF: exit %d: %s", code, errOut)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	db := tempDB(t)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no command", nil, exitUsage, ""},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "unknown command"},
+		{"unknown flag", []string{"list", "--db", db, "--frob"}, exitUsage, "flag provided but not defined"},
+		{"file URL", []string{"archive", "--db", db, "file:///etc/passwd"}, exitUsage, "only http and https"},
+		{"no URL", []string{"archive", "--db", db}, exitUsage, "no URL"},
+		{"bad size", []string{"archive", "--db", db, "--max-body", "lots", "http://x.test/"}, exitUsage, "not a size"},
+		{"missing store", []string{"list", "--db", filepath.Join(t.TempDir(), "none.db")}, exitStore, "no store"},
+		{"help", []string{"archive", "-h"}, exitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := folio(t, tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.msg) {
+				t.Fatalf("exit %d, want %d; stderr %q", code, tt.code, errOut)
+			}
+			if tt.code != exitOK && tt.msg != "" && strings.Count(strings.TrimSpace(errOut), "\n") > 0 && tt.code != exitUsage {
+				t.Errorf("more than one line: %q", errOut)
+			}
+		})
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a refused command created the store")
+	}
+}
+
+func TestStoreUnavailable(t *testing.T) {
+	dir := t.TempDir()
+	foreign := filepath.Join(dir, "notes.txt")
+	os.WriteFile(foreign, []byte("not a store\n"), 0o644)
+	for _, args := range [][]string{
+		{"list", "--db", foreign},
+		{"archive", "--db", foreign, "http://127.0.0.1:1/"},
+	} {
+		code, _, errOut := folio(t, args...)
+		if code != exitStore || !strings.Contains(errOut, "not a folio store") || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%v: exit %d: %q", args, code, errOut)
+		}
+	}
+	if b, _ := os.ReadFile(foreign); string(b) != "not a store\n" {
+		t.Error("foreign file modified")
+	}
+
+	db := filepath.Join(dir, "folio.db")
+	holder, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	code, _, errOut := folio(t, "archive", "--db", db, "--lock-timeout", "200ms", "http://127.0.0.1:1/")
+	if code != exitStore || !strings.Contains(errOut, "being written by another folio process, pid") {
+		t.Errorf("locked store: exit %d: %q", code, errOut)
+	}
+}
