@@ -79,6 +79,10 @@ type Reader struct {
 	dr *bufio.Reader
 
 	compressed bool
+	// fresh: no record has been read from the current gzip member yet,
+	// which started at memberStart.
+	fresh       bool
+	memberStart int64
 	body       *bodyReader
 	err        error // sticky
 }
@@ -94,7 +98,7 @@ func NewReader(r io.Reader) (*Reader, error) {
 		return nil, err
 	}
 	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		rd.compressed = true
+		rd.compressed, rd.fresh, rd.memberStart = true, true, rd.offset()
 		gz, err := gzip.NewReader(sr)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
@@ -195,8 +199,12 @@ func (r *Reader) seekRecord() (int64, error) {
 				r.dr.Discard(1)
 				continue
 			}
-			if !r.compressed {
+			switch {
+			case !r.compressed:
 				return r.offset(), nil
+			case r.fresh:
+				r.fresh = false
+				return r.memberStart, nil
 			}
 			return -1, nil // inside a member that holds several records
 		}
@@ -219,11 +227,7 @@ func (r *Reader) seekRecord() (int64, error) {
 		}
 		r.gz.Multistream(false)
 		r.dr.Reset(memberReader{r})
-		if b, err := r.dr.Peek(1); err == nil && b[0] != '\r' && b[0] != '\n' {
-			return start, nil
-		} else if err != nil && !errors.Is(err, io.EOF) {
-			return 0, r.inputError(err)
-		}
+		r.fresh, r.memberStart = true, start
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -95,9 +94,6 @@ func (e *warcExport) writeWarcinfo(now time.Time, operator, description string) 
 	field("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")
 	field("robots", "classic")
 	field("operator", operator)
-	if host, err := os.Hostname(); err == nil {
-		field("hostname", host)
-	}
 	field("description", description)
 	block := []byte(b.String())
 	h := warc.Header{
