@@ -83,8 +83,8 @@ type Reader struct {
 	// which started at memberStart.
 	fresh       bool
 	memberStart int64
-	body       *bodyReader
-	err        error // sticky
+	body        *bodyReader
+	err         error // sticky
 }
 
 // NewReader returns a Reader for r, which may be plain WARC, per-record

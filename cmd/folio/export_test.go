@@ -188,7 +188,7 @@ func exportFixture(t *testing.T) (srv *byteServer, db string) {
 		{&store.Capture{URL: srv.URL + gbkPage, Method: "GET", Time: now, Proto: "HTTP/1.1", Status: 304,
 			StatusText: "304 Not Modified", ResponseHeaders: []store.Field{{Name: "Etag", Value: `"x1"`}},
 			RequestHeaders: []store.Field{{Name: "Host", Value: "h"}, {Name: "If-None-Match", Value: `"x1"`}},
-			RefersTo: ref.FirstCapture}, nil},
+			RefersTo:       ref.FirstCapture}, nil},
 		{&store.Capture{URL: srv.URL + "/uploads/big.bin", Method: "GET", Time: now.Add(time.Second), Proto: "HTTP/1.1",
 			Status: 200, StatusText: "200 OK", Truncated: "length",
 			ResponseHeaders: []store.Field{{Name: "Content-Type", Value: "application/octet-stream"}, {Name: "Content-Length", Value: "5000"}}},
