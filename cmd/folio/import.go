@@ -412,7 +412,11 @@ func (im *warcImport) revisit(rec *warc.Record, item *imported) (ok bool, err er
 	if ref != nil && ref.payload != nil {
 		item.payload = ref.payload
 	} else if item.payload, err = im.db.Payload(digest); err != nil {
-		if ref != nil && ref.capture.ID == 0 {
+		if len(im.batch) > 0 || im.response != nil {
+			// The payload may be in a capture not stored yet.
+			if err := im.flushResponse(); err != nil {
+				return false, err
+			}
 			if err := im.commit(); err != nil {
 				return false, err
 			}
