@@ -317,6 +317,11 @@ func (e *warcExport) writeRevisit(c, holder *store.Capture, profile, payloadDige
 	if protocol != "" {
 		h.Add(warc.FieldProtocol, protocol)
 	}
+	if profile == warc.ProfileIdenticalPayload {
+		// WARC 1.1 6.7.2: a block cut to leave out the duplicate payload
+		// says so.
+		h.Add(warc.FieldTruncated, "length")
+	}
 	h = append(h,
 		warc.Field{Name: warc.FieldProfile, Value: profile},
 		warc.Field{Name: warc.FieldRefersTo, Value: warc.BracketID(e.captureRecordID(holder.ID))},
