@@ -628,3 +628,35 @@ func TestExportFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoExports: `folio demo` ends by exporting the crawl as a WACZ and
+// says where it went.
+func TestDemoExports(t *testing.T) {
+	code, stdout, stderr := folio(t, "demo", "--portal", portalDir)
+	if code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	var path string
+	for _, line := range strings.Split(stdout, "\n") {
+		if rest, ok := strings.CutPrefix(line, "export: "); ok {
+			path, _, _ = strings.Cut(rest, " ")
+		}
+	}
+	if path == "" {
+		t.Fatalf("demo does not say where the export went:\n%s", stdout)
+	}
+	t.Cleanup(func() { os.RemoveAll(filepath.Dir(path)) })
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	if err := warc.VerifyWACZ(f, st.Size()); err != nil {
+		t.Fatal(err)
+	}
+	files := unzip(t, path)
+	if n := strings.Count(string(files["pages/pages.jsonl"]), "\n"); n != len(loadExpected(t))+1 {
+		t.Errorf("pages.jsonl has %d lines for %d articles", n, len(loadExpected(t)))
+	}
+}
