@@ -43,7 +43,7 @@ type exportResult struct {
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("export", "", e)
+	fs := newFlagSet("export", "-o FILE", e)
 	var common commonFlags
 	common.register(fs, e)
 	var o exportOptions
