@@ -30,14 +30,16 @@ type ArchiveOptions struct {
 
 // Archiver fetches an article with all its pages, stitches it and stores it.
 type Archiver struct {
-	f    *Fetcher
+	f    PageFetcher
 	st   Store
 	opts ArchiveOptions
 	log  *slog.Logger
 }
 
-// NewArchiver returns an Archiver that fetches with f and stores into st.
-func NewArchiver(f *Fetcher, st Store, opts ArchiveOptions) *Archiver {
+// NewArchiver returns an Archiver that fetches with f (a *Fetcher, or a
+// StoredFetcher to read pages from captures already stored) and stores
+// into st.
+func NewArchiver(f PageFetcher, st Store, opts ArchiveOptions) *Archiver {
 	if opts.MaxPages <= 0 {
 		opts.MaxPages = 50
 	}

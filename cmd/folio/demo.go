@@ -74,12 +74,21 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return nil
 	})
 	tw.Flush()
+	if err != nil {
+		db.Close()
+		return err
+	}
+	// The crawl, bundled for other tools: a WACZ (WARC, CDXJ index,
+	// pages) that ReplayWeb.page and pywb replay.
+	bundle := filepath.Join(work, "folio.wacz")
+	res, err := export(ctx, db, exportOptions{format: "wacz", out: bundle}, nil)
 	db.Close()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "\nstore: %s\n", dbPath)
-	fmt.Fprintf(e.stdout, "try:   go run ./cmd/folio list --db %s\n", dbPath)
+	fmt.Fprintf(e.stdout, "\nstore:  %s\n", dbPath)
+	fmt.Fprintf(e.stdout, "export: %s (%d captures, %d pages, %s)\n", res.Path, res.Stats.Captures, res.Pages, humanBytes(fileSize(res.Path)))
+	fmt.Fprintf(e.stdout, "try:    go run ./cmd/folio list --db %s\n", dbPath)
 	return nil
 }
 
@@ -159,4 +168,12 @@ func portalHandler(dir string) http.Handler {
 		w.Header().Set("Content-Type", ct)
 		w.Write(data)
 	})
+}
+
+func fileSize(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
 }

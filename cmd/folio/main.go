@@ -42,6 +42,8 @@ var commands = []command{
 	{"list", "list stored documents, newest first", runList},
 	{"show", "print a stored document", runShow},
 	{"history", "list the stored versions of a document", runHistory},
+	{"export", "write WARC, WACZ or JSONL bundles of the store", runExport},
+	{"import", "read WARC files into the store and stitch their articles", runImport},
 	{"extract", "extract saved pages without fetching or storing", runExtract},
 	{"demo", "crawl the bundled sample portal on 127.0.0.1", runDemo},
 	{"version", "print folio's version", runVersion},

@@ -1,0 +1,662 @@
+package main
+
+import (
+	"bufio"
+	"context"
+
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"folio/crawler"
+	"folio/store"
+	"folio/warc"
+)
+
+// exportOptions say what to export where. The zero value of every field but
+// format and out means "everything" or "no".
+type exportOptions struct {
+	format   string // warc, wacz or jsonl
+	out      string // the file to write
+	site     string // only this host
+	since    time.Time
+	url      string // only the document this URL leads to
+	cdx      bool   // warc: write a CDXJ index beside it
+	force    bool   // overwrite out
+	operator string // warcinfo's operator
+	now      time.Time
+}
+
+// exportResult is what an export wrote.
+type exportResult struct {
+	Path   string      `json:"path"`
+	Index  string      `json:"index,omitempty"`
+	Format string      `json:"format"`
+	Stats  exportStats `json:"stats"`
+	Pages  int         `json:"pages,omitempty"` // wacz: lines of pages.jsonl
+	Docs   int         `json:"documents"`       // jsonl: documents written
+}
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("export", "-o FILE", e)
+	var common commonFlags
+	common.register(fs, e)
+	var o exportOptions
+	fs.StringVar(&o.format, "format", "", "warc, wacz or jsonl (default: from the -o file's extension)")
+	fs.StringVar(&o.out, "o", "", "the file to write (required)")
+	fs.StringVar(&o.site, "site", "", "only captures and documents on this host")
+	since := fs.String("since", "", "only what was captured since DATE (2006-01-02 or RFC 3339)")
+	fs.StringVar(&o.url, "url", "", "only the document this URL leads to, and its captures")
+	fs.BoolVar(&o.cdx, "cdx", false, "warc: also write a CDXJ index (FILE without .warc.gz, plus .cdxj)")
+	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
+	fs.StringVar(&o.operator, "operator", "", "who made the archive, for the WARC's warcinfo record (name, e-mail)")
+	asJSON := fs.Bool("json", false, "print what was written as one JSON object")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return helpIsOK(err)
+	}
+	if len(rest) > 0 {
+		return usagef("export: unexpected argument %q", rest[0])
+	}
+	if *since != "" {
+		if o.since, err = parseSince(*since); err != nil {
+			return err
+		}
+	}
+	if err := o.check(); err != nil {
+		return err
+	}
+	log, err := common.logger(e)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(common.db, true, 0, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	var progress io.Writer
+	if isTerminal(e.stderr) && !common.quiet {
+		progress = e.stderr
+	}
+	res, err := export(ctx, db, o, progress)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, res)
+	}
+	printExport(e.stdout, res)
+	return nil
+}
+
+// check validates the options and fills in the format.
+func (o *exportOptions) check() error {
+	if o.out == "" {
+		return usagef("export: -o FILE is required")
+	}
+	if o.format == "" {
+		switch {
+		case strings.HasSuffix(o.out, ".warc.gz"), strings.HasSuffix(o.out, ".warc"):
+			o.format = "warc"
+		case strings.HasSuffix(o.out, ".wacz"):
+			o.format = "wacz"
+		case strings.HasSuffix(o.out, ".jsonl"):
+			o.format = "jsonl"
+		default:
+			return usagef("export: --format warc, wacz or jsonl is required (the file name does not tell)")
+		}
+	}
+	switch o.format {
+	case "warc", "wacz", "jsonl":
+	default:
+		return usagef("export: --format must be warc, wacz or jsonl, not %q", o.format)
+	}
+	if o.cdx && o.format != "warc" {
+		return usagef("export: --cdx is for --format warc (a WACZ holds its index)")
+	}
+	if o.url != "" {
+		if err := checkURL(o.url); err != nil {
+			return err
+		}
+	}
+	if !o.force {
+		if err := refuseExisting(o.out); err != nil {
+			return err
+		}
+		if o.cdx {
+			if err := refuseExisting(cdxPath(o.out)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func refuseExisting(path string) error {
+	if _, err := os.Lstat(path); err == nil {
+		return usagef("export: %s exists; use --force to overwrite it", path)
+	}
+	return nil
+}
+
+// cdxPath is where --cdx puts the index: out.warc.gz → out.cdxj.
+func cdxPath(out string) string {
+	base := strings.TrimSuffix(strings.TrimSuffix(out, ".gz"), ".warc")
+	return base + ".cdxj"
+}
+
+// export writes the bundle. Every file is written under a temporary name
+// in the target's directory and renamed when complete, so an interrupted
+// export leaves nothing under the final name (and no temporary file).
+func export(ctx context.Context, db *store.DB, o exportOptions, progress io.Writer) (*exportResult, error) {
+	if o.now.IsZero() {
+		o.now = time.Now()
+	}
+	res := &exportResult{Path: o.out, Format: o.format}
+	var err error
+	switch o.format {
+	case "warc":
+		err = exportWARCFile(ctx, db, o, res, progress)
+	case "wacz":
+		err = exportWACZ(ctx, db, o, res, progress)
+	case "jsonl":
+		err = exportJSONL(ctx, db, o, res)
+	}
+	return res, err
+}
+
+// pending is a file being written under a temporary name.
+type pending struct {
+	f     *os.File
+	final string
+	done  bool
+}
+
+func createPending(final string) (*pending, error) {
+	dir, base := filepath.Split(final)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return &pending{f: f, final: final}, nil
+}
+
+// commit syncs the file and gives it its final name.
+func (p *pending) commit(force bool) error {
+	if err := p.f.Sync(); err != nil {
+		return fmt.Errorf("export: %s: %w", p.final, err)
+	}
+	if err := p.f.Close(); err != nil {
+		return fmt.Errorf("export: %s: %w", p.final, err)
+	}
+	if !force {
+		if err := refuseExisting(p.final); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(p.f.Name(), 0o644); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(p.f.Name(), p.final); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	p.done = true
+	return nil
+}
+
+// discard removes the temporary file unless it was committed.
+func (p *pending) discard() {
+	if p != nil && !p.done {
+		p.f.Close()
+		os.Remove(p.f.Name())
+	}
+}
+
+// exportWARCFile writes a .warc.gz (or plain .warc) and, with --cdx, its
+// index.
+func exportWARCFile(ctx context.Context, db *store.DB, o exportOptions, res *exportResult, progress io.Writer) error {
+	out, err := createPending(o.out)
+	if err != nil {
+		return err
+	}
+	defer out.discard()
+	var unsorted *os.File
+	if o.cdx {
+		if unsorted, err = os.CreateTemp(filepath.Dir(o.out), ".folio-cdx-*.tmp"); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		defer func() { unsorted.Close(); os.Remove(unsorted.Name()) }()
+	}
+	bw := bufio.NewWriterSize(out.f, 256<<10)
+	var cdx io.Writer
+	var cdxBuf *bufio.Writer
+	if unsorted != nil {
+		cdxBuf = bufio.NewWriter(unsorted)
+		cdx = cdxBuf
+	}
+	uncompressed := strings.HasSuffix(o.out, ".warc")
+	stats, err := writeWARC(ctx, db, bw, filepath.Base(o.out), cdx, o, uncompressed, progress)
+	if err != nil {
+		return err
+	}
+	res.Stats = *stats
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("export: %s: %w", o.out, err)
+	}
+	if unsorted != nil {
+		if err := cdxBuf.Flush(); err != nil {
+			return err
+		}
+		idx, err := createPending(cdxPath(o.out))
+		if err != nil {
+			return err
+		}
+		defer idx.discard()
+		if err := sortInto(idx.f, unsorted); err != nil {
+			return err
+		}
+		if err := out.commit(o.force); err != nil {
+			return err
+		}
+		res.Index = idx.final
+		return idx.commit(o.force)
+	}
+	return out.commit(o.force)
+}
+
+// sortInto sorts the CDXJ lines of unsorted into dst.
+func sortInto(dst *os.File, unsorted *os.File) error {
+	if _, err := unsorted.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if err := warc.SortLines(dst, bufio.NewReader(unsorted), filepath.Dir(dst.Name()), 0); err != nil {
+		return fmt.Errorf("export: sorting the index: %w", err)
+	}
+	return nil
+}
+
+// writeWARC writes the WARC records of what o selects to w.
+func writeWARC(ctx context.Context, db *store.DB, w io.Writer, filename string, cdx io.Writer, o exportOptions, uncompressed bool, progress io.Writer) (*exportStats, error) {
+	identity, err := db.Identity()
+	if err != nil {
+		return nil, err
+	}
+	filter, err := newCaptureFilter(db, o)
+	if err != nil {
+		return nil, err
+	}
+	e := &warcExport{db: db, w: warc.NewWriter(w, &warc.WriterOptions{Uncompressed: uncompressed}),
+		identity: identity, filename: filename, cdx: cdx, include: filter.include}
+	if filter.narrowed() {
+		e.orphans = map[string]*store.Capture{}
+	}
+	if e.stats.MaxID, err = db.LastCaptureID(); err != nil {
+		return nil, err
+	}
+	p := newProgress(progress)
+	e.progress = p.update
+	defer p.done()
+
+	if err := e.writeWarcinfo(o.now, o.operator, describeExport(db, o)); err != nil {
+		return nil, err
+	}
+	err = filter.captures(db, func(c *store.Capture) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return e.writeCapture(c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = db.DocumentVersions(store.VersionFilter{Host: o.site, Since: o.since, URL: o.url}, func(d *store.Document) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return e.writeDocument(d)
+	})
+	if err != nil && !(o.url != "" && errors.Is(err, store.ErrNotFound)) {
+		return nil, err
+	}
+	if err := e.w.Close(); err != nil {
+		return nil, err
+	}
+	e.stats.Bytes = e.w.Offset()
+	return &e.stats, nil
+}
+
+func describeExport(db *store.DB, o exportOptions) string {
+	d := "folio export of " + filepath.Base(db.Path())
+	var sel []string
+	if o.site != "" {
+		sel = append(sel, "site "+o.site)
+	}
+	if !o.since.IsZero() {
+		sel = append(sel, "since "+o.since.Format(time.RFC3339))
+	}
+	if o.url != "" {
+		sel = append(sel, "document "+o.url)
+	}
+	if len(sel) > 0 {
+		d += " (" + strings.Join(sel, ", ") + ")"
+	}
+	return d
+}
+
+// captureFilter is which captures an export holds: all, or those on a
+// host, since a time, of one document.
+type captureFilter struct {
+	host  string
+	since time.Time
+	ids   []uint64 // --url: the document's captures, in id order
+	set   map[uint64]bool
+}
+
+func newCaptureFilter(db *store.DB, o exportOptions) (*captureFilter, error) {
+	f := &captureFilter{host: o.site, since: o.since}
+	if o.url == "" {
+		return f, nil
+	}
+	// The document's captures: every capture of a URL that leads to it
+	// (its pages, aliases, redirects), and those its versions were read from.
+	urls, err := db.DocumentURLs(o.url)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	f.set = map[uint64]bool{}
+	err = db.DocumentVersions(store.VersionFilter{URL: o.url}, func(d *store.Document) error {
+		for _, p := range d.Pages {
+			f.set[p.CaptureID] = true
+			urls = append(urls, p.URL)
+		}
+		for _, a := range d.Attachments {
+			f.set[a.CaptureID] = true
+			urls = append(urls, a.URL)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(urls)
+	for _, u := range slices.Compact(urls) {
+		err := db.CapturesOf(u, func(c *store.Capture) error {
+			f.set[c.ID] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	delete(f.set, 0)
+	for id := range f.set {
+		f.ids = append(f.ids, id)
+	}
+	slices.Sort(f.ids)
+	return f, nil
+}
+
+func (f *captureFilter) narrowed() bool {
+	return f.host != "" || !f.since.IsZero() || f.set != nil
+}
+
+func (f *captureFilter) include(c *store.Capture) bool {
+	if f.host != "" && store.HostOf(c.URL) != f.host {
+		return false
+	}
+	if !f.since.IsZero() && c.Time.Before(f.since) {
+		return false
+	}
+	if f.set != nil && !f.set[c.ID] {
+		return false
+	}
+	return true
+}
+
+// captures calls fn with each selected capture in id order.
+func (f *captureFilter) captures(db *store.DB, fn func(*store.Capture) error) error {
+	if f.set == nil {
+		return db.Captures(1, func(c *store.Capture) error {
+			if !f.include(c) {
+				return nil
+			}
+			return fn(c)
+		})
+	}
+	for _, id := range f.ids {
+		c, err := db.Capture(id)
+		if err != nil {
+			return err
+		}
+		if f.include(c) {
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// exportWACZ writes a WACZ: the WARC, its index and pages.jsonl are made
+// in a temporary directory beside the target, then packed.
+func exportWACZ(ctx context.Context, db *store.DB, o exportOptions, res *exportResult, progress io.Writer) error {
+	tmp, err := os.MkdirTemp(filepath.Dir(o.out), ".folio-wacz-*.tmp")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+
+	const warcName = "data.warc.gz"
+	warcFile, err := os.Create(filepath.Join(tmp, warcName))
+	if err != nil {
+		return err
+	}
+	defer warcFile.Close()
+	unsorted, err := os.Create(filepath.Join(tmp, "index.unsorted"))
+	if err != nil {
+		return err
+	}
+	defer unsorted.Close()
+	bw := bufio.NewWriterSize(warcFile, 256<<10)
+	cw := bufio.NewWriter(unsorted)
+	stats, err := writeWARC(ctx, db, bw, warcName, cw, o, false, progress)
+	if err != nil {
+		return err
+	}
+	res.Stats = *stats
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := cw.Flush(); err != nil {
+		return err
+	}
+	index, err := os.Create(filepath.Join(tmp, "index.cdxj"))
+	if err != nil {
+		return err
+	}
+	defer index.Close()
+	if err := sortInto(index, unsorted); err != nil {
+		return err
+	}
+
+	pages, err := os.Create(filepath.Join(tmp, "pages.jsonl"))
+	if err != nil {
+		return err
+	}
+	defer pages.Close()
+	info := warc.PackageInfo{Title: "folio export", Description: describeExport(db, o),
+		Software: "folio " + crawler.Version, Created: o.now}
+	if res.Pages, err = writePages(ctx, db, o, pages, &info); err != nil {
+		return err
+	}
+
+	out, err := createPending(o.out)
+	if err != nil {
+		return err
+	}
+	defer out.discard()
+	z := warc.NewWACZWriter(out.f, info)
+	for _, f := range []struct {
+		name string
+		file *os.File
+	}{{warc.WACZArchiveDir + warcName, warcFile}, {warc.WACZIndexPath, index}, {warc.WACZPagesPath, pages}} {
+		if _, err := f.file.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		if err := z.Add(f.name, f.file); err != nil {
+			return err
+		}
+	}
+	if err := z.Close(); err != nil {
+		return err
+	}
+	return out.commit(o.force)
+}
+
+// writePages writes pages.jsonl: one line per document, the URL and time
+// of its page 1's capture (what a replay opens) and its title.
+func writePages(ctx context.Context, db *store.DB, o exportOptions, w io.Writer, info *warc.PackageInfo) (int, error) {
+	bw := bufio.NewWriter(w)
+	if err := writeJSON(bw, map[string]string{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := eachDocument(db, o, func(d *store.Document) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if len(d.Pages) == 0 {
+			return nil
+		}
+		p := d.Pages[0]
+		line := struct {
+			ID    string `json:"id"`
+			URL   string `json:"url"`
+			TS    string `json:"ts"`
+			Title string `json:"title"`
+		}{uuid5(folioNamespace, "page\x00"+d.URL), p.URL, p.Fetched.UTC().Format(time.RFC3339), d.Title}
+		if info.MainPageURL == "" {
+			info.MainPageURL, info.MainPageDate = p.URL, p.Fetched
+		}
+		n++
+		return writeJSON(bw, line)
+	})
+	if err != nil {
+		return n, err
+	}
+	return n, bw.Flush()
+}
+
+// eachDocument calls fn with the latest version of each selected document.
+func eachDocument(db *store.DB, o exportOptions, fn func(*store.Document) error) error {
+	if o.url != "" {
+		d, err := db.Document(o.url, 0)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if (o.site != "" && store.HostOf(d.URL) != o.site) || (!o.since.IsZero() && d.Fetched.Before(o.since)) {
+			return nil
+		}
+		return fn(d)
+	}
+	return db.Documents(store.DocumentFilter{Host: o.site, Since: o.since}, fn)
+}
+
+// exportJSONL writes one document object per line, as `list --json --text`.
+func exportJSONL(ctx context.Context, db *store.DB, o exportOptions, res *exportResult) error {
+	out, err := createPending(o.out)
+	if err != nil {
+		return err
+	}
+	defer out.discard()
+	bw := bufio.NewWriterSize(out.f, 256<<10)
+	err = eachDocument(db, o, func(d *store.Document) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		res.Docs++
+		return writeJSON(bw, docJSON(d, true))
+	})
+	if err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	st, _ := out.f.Stat()
+	if st != nil {
+		res.Stats.Bytes = st.Size()
+	}
+	return out.commit(o.force)
+}
+
+func printExport(w io.Writer, r *exportResult) {
+	switch r.Format {
+	case "jsonl":
+		fmt.Fprintf(w, "exported %d documents (%s) to %s\n", r.Docs, humanBytes(r.Stats.Bytes), r.Path)
+		return
+	}
+	s := r.Stats
+	fmt.Fprintf(w, "exported %d captures (%d responses, %d revisits, %d requests) and %d document versions to %s\n",
+		s.Captures, s.Responses, s.Revisits, s.Requests, s.Documents, r.Path)
+	if s.Skipped > 0 {
+		fmt.Fprintf(w, "  %d fetches without a response were left out\n", s.Skipped)
+	}
+	if r.Index != "" {
+		fmt.Fprintf(w, "  index: %s\n", r.Index)
+	}
+	if r.Format == "wacz" {
+		fmt.Fprintf(w, "  %d pages in pages.jsonl\n", r.Pages)
+	}
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// progress prints a progress line on a terminal, at most a few times a
+// second.
+type progress struct {
+	w    io.Writer
+	last time.Time
+	any  bool
+}
+
+func newProgress(w io.Writer) *progress { return &progress{w: w} }
+
+func (p *progress) update(s *exportStats) {
+	if p.w == nil || time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	p.any = true
+	pct := ""
+	if s.MaxID > 0 {
+		pct = fmt.Sprintf(" (%d%%)", s.LastID*100/s.MaxID)
+	}
+	fmt.Fprintf(p.w, "\rexporting: capture %d of %d%s, %s written   ", s.LastID, s.MaxID, pct, humanBytes(s.Bytes))
+}
+
+func (p *progress) done() {
+	if p.w != nil && p.any {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,662 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nlnwa/gowarc/v3"
+
+	"folio/store"
+	"folio/warc"
+)
+
+// record is a WARC record read back in a test, block included.
+type record struct {
+	warc.Record
+	block []byte
+}
+
+func (r *record) payload(t *testing.T) (*warc.HTTPHeader, []byte) {
+	t.Helper()
+	br := bufio.NewReader(bytes.NewReader(r.block))
+	h, err := warc.ReadHTTPHeader(br)
+	if err != nil {
+		t.Fatalf("%s %s: %v", r.Type(), r.TargetURI(), err)
+	}
+	rest, _ := io.ReadAll(br)
+	return h, rest
+}
+
+// readWARC reads every record of a WARC file with folio's reader.
+func readWARC(t *testing.T, path string) []*record {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := warc.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []*record
+	for {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return recs
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		block, err := io.ReadAll(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, &record{*rec, block})
+	}
+}
+
+// gowarcValidate reads a WARC file with gowarc, an independent reader that
+// recomputes block and payload digests and checks the WARC 1.1 grammar,
+// and fails the test on anything it reports.
+func gowarcValidate(t *testing.T, data []byte) int {
+	t.Helper()
+	r, err := gowarc.NewWarcFileReaderFromStream(bytes.NewReader(data), 0, gowarc.WithStrictValidation())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return n
+		}
+		if err != nil {
+			t.Fatalf("gowarc: record %d at offset %d: %v", n, rec.Offset, err)
+		}
+		if len(rec.Validation) > 0 {
+			t.Errorf("gowarc: record %d at offset %d: %v", n, rec.Offset, rec.Validation)
+		}
+		n++
+		rec.Close()
+	}
+}
+
+// byteServer serves pages of the sample portal and remembers the exact
+// bytes it sent for each path: a GBK page as it is on disk, and a page
+// gzip-encoded and chunked.
+type byteServer struct {
+	*httptest.Server
+	mu   sync.Mutex
+	sent map[string][]byte
+}
+
+const (
+	gbkPage  = "/bxsh/2020/0305/20200305101530.html" // GBK, with the GBK-only 喆 堃
+	gzipPage = "/bxsh/2024/0507/20240507101244.html"
+)
+
+func newByteServer(t *testing.T) *byteServer {
+	t.Helper()
+	s := &byteServer{sent: map[string][]byte{}}
+	portal := portalHandler(portalDir)
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != gzipPage {
+			rec := httptest.NewRecorder()
+			portal.ServeHTTP(rec, r)
+			body := rec.Body.Bytes()
+			for k, v := range rec.Header() {
+				w.Header()[k] = v
+			}
+			w.WriteHeader(rec.Code)
+			w.Write(body)
+			s.note(r.URL.Path, body)
+			return
+		}
+		raw, err := os.ReadFile(filepath.Join(portalDir, filepath.FromSlash(gzipPage)))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		var zb bytes.Buffer
+		zw := gzip.NewWriter(&zb)
+		zw.Write(raw)
+		zw.Close()
+		body := zb.Bytes()
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.WriteHeader(http.StatusOK)
+		// Two writes with a flush between: no Content-Length, chunked.
+		w.Write(body[:len(body)/2])
+		w.(http.Flusher).Flush()
+		w.Write(body[len(body)/2:])
+		s.note(r.URL.Path, body)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *byteServer) note(path string, body []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if prev, ok := s.sent[path]; ok && !bytes.Equal(prev, body) {
+		panic("the test server sent different bytes for " + path)
+	}
+	s.sent[path] = bytes.Clone(body)
+}
+
+// exportFixture archives the GBK page and the gzip page twice (the second
+// fetches are identical payloads: revisits) and adds a 304 answer, a
+// truncated capture and a failed fetch to the store.
+func exportFixture(t *testing.T) (srv *byteServer, db string) {
+	t.Helper()
+	srv = newByteServer(t)
+	db = tempDB(t)
+	for range 2 {
+		archiveJSON(t, db, srv.URL+gbkPage, srv.URL+gzipPage)
+	}
+	st, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	first, err := st.LatestCapture(srv.URL + gbkPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := st.PayloadRef(first.PayloadDigest)
+	now := time.Now().UTC()
+	extra := []struct {
+		c       *store.Capture
+		payload []byte
+	}{
+		{&store.Capture{URL: srv.URL + gbkPage, Method: "GET", Time: now, Proto: "HTTP/1.1", Status: 304,
+			StatusText: "304 Not Modified", ResponseHeaders: []store.Field{{Name: "Etag", Value: `"x1"`}},
+			RequestHeaders: []store.Field{{Name: "Host", Value: "h"}, {Name: "If-None-Match", Value: `"x1"`}},
+			RefersTo:       ref.FirstCapture}, nil},
+		{&store.Capture{URL: srv.URL + "/uploads/big.bin", Method: "GET", Time: now.Add(time.Second), Proto: "HTTP/1.1",
+			Status: 200, StatusText: "200 OK", Truncated: "length",
+			ResponseHeaders: []store.Field{{Name: "Content-Type", Value: "application/octet-stream"}, {Name: "Content-Length", Value: "5000"}}},
+			bytes.Repeat([]byte{0xAB}, 1000)},
+		{&store.Capture{URL: srv.URL + "/down.html", Method: "GET", Time: now.Add(2 * time.Second), Error: "connection refused"}, nil},
+	}
+	for _, x := range extra {
+		if _, err := st.PutCapture(x.c, x.payload); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return srv, db
+}
+
+// TestExportWARC exports the fixture and checks every record: with
+// gowarc (digests recomputed), and against the bytes the server sent.
+func TestExportWARC(t *testing.T) {
+	srv, db := exportFixture(t)
+	out := filepath.Join(t.TempDir(), "out.warc.gz")
+	code, stdout, stderr := folio(t, "export", "--db", db, "-o", out, "--cdx", "--operator", "Test Operator <t@example.org>")
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "3 revisits") || !strings.Contains(stdout, "1 fetches without a response") {
+		t.Errorf("summary: %s", stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := readWARC(t, out)
+	if n := gowarcValidate(t, data); n != len(recs) {
+		t.Fatalf("gowarc read %d records, folio %d", n, len(recs))
+	}
+
+	byID := map[string]*record{}
+	count := map[string]int{}
+	for i, r := range recs {
+		count[r.Type()]++
+		if byID[r.ID()] != nil || !strings.HasPrefix(r.ID(), "urn:uuid:") {
+			t.Errorf("record %d: id %q not unique or not a urn:uuid", i, r.ID())
+		}
+		byID[r.ID()] = r
+		if !strings.HasPrefix(r.Header.Get(warc.FieldRecordID), "<urn:uuid:") {
+			t.Errorf("record %d: WARC-Record-ID %q without <>", i, r.Header.Get(warc.FieldRecordID))
+		}
+		if u := r.Header.Get(warc.FieldTargetURI); strings.HasPrefix(u, "<") {
+			t.Errorf("record %d: target URI in angle brackets: %s", i, u)
+		}
+		if d := r.Header.Get(warc.FieldDate); !strings.HasSuffix(d, "Z") || len(d) != 20 {
+			t.Errorf("record %d: WARC-Date %q is not UTC to the second", i, d)
+		}
+		if i > 0 && r.Header.Get(warc.FieldWarcinfoID) != recs[0].Header.Get(warc.FieldRecordID) {
+			t.Errorf("record %d: WARC-Warcinfo-ID does not name the warcinfo record", i)
+		}
+	}
+	if recs[0].Type() != warc.TypeWarcinfo || !bytes.Contains(recs[0].block, []byte("operator: Test Operator <t@example.org>\r\n")) ||
+		!bytes.Contains(recs[0].block, []byte("software: folio/")) || !bytes.Contains(recs[0].block, []byte("robots: classic\r\n")) {
+		t.Errorf("warcinfo:\n%s", recs[0].block)
+	}
+	// The first fetch of each page and the truncated capture are
+	// responses; the second fetches and the 304 are revisits; the truncated
+	// capture has no request recorded; two document versions.
+	if count[warc.TypeResponse] != 3 || count[warc.TypeRevisit] != 3 || count[warc.TypeMetadata] != 2 || count[warc.TypeRequest] != 5 {
+		t.Errorf("record types: %v", count)
+	}
+
+	for _, r := range recs {
+		switch r.Type() {
+		case warc.TypeResponse:
+			checkResponse(t, srv, r)
+		case warc.TypeRevisit:
+			checkRevisit(t, r, byID)
+		case warc.TypeRequest:
+			resp := byID[warc.RecordID(r.Header.Get(warc.FieldConcurrentTo))]
+			if resp == nil || warc.RecordID(resp.Header.Get(warc.FieldConcurrentTo)) != r.ID() {
+				t.Errorf("request %s is not linked both ways to its response", r.TargetURI())
+			}
+		case warc.TypeMetadata:
+			var d store.Document
+			if err := json.Unmarshal(r.block, &d); err != nil || d.Title == "" || d.Text == "" {
+				t.Errorf("metadata record: %v %q", err, r.block)
+			}
+			page1 := byID[warc.RecordID(r.Header.Get(warc.FieldRefersTo))]
+			if page1 == nil || page1.TargetURI() != d.Pages[0].URL || r.TargetURI() != "urn:folio:document:"+d.URL {
+				t.Errorf("metadata of %s: refers to %v, target %s", d.URL, page1, r.TargetURI())
+			}
+		}
+	}
+	checkCDXJ(t, strings.TrimSuffix(out, ".warc.gz")+".cdxj", data, "out.warc.gz", recs)
+}
+
+// checkResponse: the payload is the bytes the server sent (a GBK page as
+// GBK, a gzip page as gzip), de-chunked, with Content-Length stating it
+// and no Transfer-Encoding.
+func checkResponse(t *testing.T, srv *byteServer, r *record) {
+	t.Helper()
+	head, payload := r.payload(t)
+	if got := head.Fields.Get("Content-Length"); got != strconv.Itoa(len(payload)) {
+		t.Errorf("%s: Content-Length %q for a %d-byte payload", r.TargetURI(), got, len(payload))
+	}
+	if head.Fields.Has("Transfer-Encoding") {
+		t.Errorf("%s: Transfer-Encoding kept", r.TargetURI())
+	}
+	if r.Header.Get(warc.FieldPayloadDigest) != warc.Digest(payload) || r.Header.Get(warc.FieldBlockDigest) != warc.Digest(r.block) {
+		t.Errorf("%s: digests do not match the record", r.TargetURI())
+	}
+	path := strings.TrimPrefix(r.TargetURI(), srv.URL)
+	switch path {
+	case gbkPage, gzipPage:
+		if !bytes.Equal(payload, srv.sent[path]) {
+			t.Errorf("%s: payload (%d bytes) is not what the server sent (%d bytes)", path, len(payload), len(srv.sent[path]))
+		}
+		if path == gzipPage && (head.Fields.Get("Content-Encoding") != "gzip" || !bytes.HasPrefix(payload, []byte{0x1f, 0x8b})) {
+			t.Errorf("%s: Content-Encoding %q, payload not gzip", path, head.Fields.Get("Content-Encoding"))
+		}
+		if path == gbkPage && !bytes.Contains(payload, []byte("\x86\xb4")) { // 喆 in GBK
+			t.Errorf("%s: payload is not the GBK bytes", path)
+		}
+	case "/uploads/big.bin":
+		if r.Header.Get(warc.FieldTruncated) != "length" || len(payload) != 1000 {
+			t.Errorf("truncated capture: WARC-Truncated %q, %d bytes", r.Header.Get(warc.FieldTruncated), len(payload))
+		}
+	}
+}
+
+func checkRevisit(t *testing.T, r *record, byID map[string]*record) {
+	t.Helper()
+	orig := byID[warc.RecordID(r.Header.Get(warc.FieldRefersTo))]
+	if orig == nil || orig.Type() != warc.TypeResponse {
+		t.Fatalf("revisit of %s refers to %v, not a response in the file", r.TargetURI(), orig)
+	}
+	if r.Header.Get(warc.FieldRefersToTargetURI) != orig.TargetURI() || r.Header.Get(warc.FieldRefersToDate) != orig.Header.Get(warc.FieldDate) {
+		t.Errorf("revisit of %s: Refers-To-Target-URI %q Date %q, the response is %s at %s", r.TargetURI(),
+			r.Header.Get(warc.FieldRefersToTargetURI), r.Header.Get(warc.FieldRefersToDate), orig.TargetURI(), orig.Header.Get(warc.FieldDate))
+	}
+	if r.Header.Get(warc.FieldPayloadDigest) != orig.Header.Get(warc.FieldPayloadDigest) {
+		t.Errorf("revisit of %s: payload digest differs from the response it refers to", r.TargetURI())
+	}
+	head, rest := r.payload(t)
+	_, code, _ := head.Status()
+	wantProfile := warc.ProfileIdenticalPayload
+	if code == 304 {
+		wantProfile = warc.ProfileServerNotModified
+	}
+	if r.Header.Get(warc.FieldProfile) != wantProfile || len(rest) != 0 {
+		t.Errorf("revisit of %s (HTTP %d): profile %q, %d bytes after the head", r.TargetURI(), code, r.Header.Get(warc.FieldProfile), len(rest))
+	}
+}
+
+// checkCDXJ: sorted, one line per response and revisit, and each line's
+// offset and length cut out exactly one gzip member holding that record.
+func checkCDXJ(t *testing.T, path string, data []byte, filename string, recs []*record) {
+	t.Helper()
+	idx, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(idx), "\n"), "\n")
+	if !slices.IsSorted(lines) {
+		t.Error("CDXJ lines are not sorted")
+	}
+	want := 0
+	for _, r := range recs {
+		if r.Type() == warc.TypeResponse || r.Type() == warc.TypeRevisit {
+			want++
+		}
+	}
+	if len(lines) != want {
+		t.Errorf("%d CDXJ lines for %d responses and revisits", len(lines), want)
+	}
+	for _, line := range lines {
+		e, err := warc.ParseCDXJLine(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Filename != filename || !strings.HasPrefix(line, warc.SURT(e.URL)+" ") {
+			t.Errorf("line %q: filename or key wrong", line)
+		}
+		member := data[e.Offset : e.Offset+e.Length]
+		if gowarcValidate(t, member) != 1 {
+			t.Errorf("line %q: offset and length do not cut out one record", line)
+		}
+		r, _ := warc.NewReader(bytes.NewReader(member))
+		rec, err := r.Next()
+		if err != nil || rec.TargetURI() != e.URL || rec.Header.Get(warc.FieldDate) != warc.FormatDate(e.Time) ||
+			rec.Header.Get(warc.FieldPayloadDigest) != e.Digest {
+			t.Errorf("line %q lands on %v (%v)", line, rec, err)
+		}
+		if (rec.Type() == warc.TypeRevisit) != (e.Mime == "warc/revisit") {
+			t.Errorf("line %q: mime %s for a %s record", line, e.Mime, rec.Type())
+		}
+	}
+}
+
+func TestExportWACZ(t *testing.T) {
+	_, db := exportFixture(t)
+	out := filepath.Join(t.TempDir(), "out.wacz")
+	if code, _, stderr := folio(t, "export", "--db", db, "-o", out); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	if err := warc.VerifyWACZ(f, st.Size()); err != nil {
+		t.Fatal(err)
+	}
+	files := unzip(t, out)
+	gowarcValidate(t, files["archive/data.warc.gz"])
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "data.warc.gz"), files["archive/data.warc.gz"], 0o644)
+	os.WriteFile(filepath.Join(dir, "index.cdxj"), files["indexes/index.cdxj"], 0o644)
+	checkCDXJ(t, filepath.Join(dir, "index.cdxj"), files["archive/data.warc.gz"], "data.warc.gz", readWARC(t, filepath.Join(dir, "data.warc.gz")))
+
+	// pages.jsonl: a header line, then one line per document with its
+	// title in UTF-8 (the pages are GBK).
+	lines := strings.Split(strings.TrimSpace(string(files["pages/pages.jsonl"])), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], `"format":"json-pages-1.0"`) {
+		t.Fatalf("pages.jsonl:\n%s", files["pages/pages.jsonl"])
+	}
+	titles := map[string]bool{}
+	for _, l := range lines[1:] {
+		var p struct{ URL, TS, Title string }
+		if err := json.Unmarshal([]byte(l), &p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := time.Parse(time.RFC3339, p.TS); err != nil || p.URL == "" {
+			t.Errorf("page line %s", l)
+		}
+		titles[p.Title] = true
+	}
+	for _, want := range []string{"芦淞区开展“学雷锋”志愿服务活动", "预计五一要火!超多影视剧同款,长沙这些“机位”别错过"} {
+		if !titles[want] {
+			t.Errorf("pages.jsonl lacks the title %q: %v", want, titles)
+		}
+	}
+}
+
+func unzip(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	zr, err := zipOpen(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Name], err = io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return files
+}
+
+// TestExportJSONLIsListJSONText: the JSONL bundle is what `list --json
+// --text` prints.
+func TestExportJSONLIsListJSONText(t *testing.T) {
+	_, db := exportFixture(t)
+	out := filepath.Join(t.TempDir(), "docs.jsonl")
+	if code, _, stderr := folio(t, "export", "--db", db, "--format", "jsonl", "-o", out); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	got, _ := os.ReadFile(out)
+	_, want, _ := folio(t, "list", "--db", db, "--json", "--text")
+	if string(got) != want || len(decodeDocs(t, want)) != 2 {
+		t.Errorf("jsonl export differs from list --json --text:\n%s\n---\n%s", got, want)
+	}
+}
+
+// TestExportImportExport: a crawl of the sample portal, exported, imported
+// into a fresh store and exported again, gives the same documents.
+func TestExportImportExport(t *testing.T) {
+	srv := servePortal(t, nil)
+	db := tempDB(t)
+	args := append([]string{"crawl", "--db", db}, fastFlags...)
+	if code, _, stderr := folio(t, append(args, srv.URL+"/")...); code != 0 {
+		t.Fatalf("crawl: exit %d: %s", code, stderr)
+	}
+	dir := t.TempDir()
+	bundle := filepath.Join(dir, "crawl.warc.gz")
+	if code, _, stderr := folio(t, "export", "--db", db, "-o", bundle); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	fresh := filepath.Join(dir, "fresh.db")
+	code, stdout, stderr := folio(t, "import", "--db", fresh, bundle)
+	if code != 0 {
+		t.Fatalf("import: exit %d: %s\n%s", code, stdout, stderr)
+	}
+	// Importing the same file again stores nothing new.
+	if code, stdout, _ := folio(t, "import", "--db", fresh, bundle); code != 0 || !strings.Contains(stdout, " 0 captures stored") {
+		t.Errorf("second import: exit %d: %s", code, stdout)
+	}
+	_, before, _ := folio(t, "list", "--db", db, "--json", "--text")
+	_, after, _ := folio(t, "list", "--db", fresh, "--json", "--text")
+	a, b := decodeDocs(t, before), decodeDocs(t, after)
+	if len(a) != len(loadExpected(t)) || len(a) != len(b) {
+		t.Fatalf("%d documents crawled, %d after import", len(a), len(b))
+	}
+	byURL := map[string]store.Document{}
+	for _, d := range b {
+		byURL[d.URL] = d
+	}
+	for _, d := range a {
+		got, ok := byURL[d.URL]
+		if !ok {
+			t.Errorf("%s: missing after import", d.URL)
+			continue
+		}
+		// When the content was last seen: the crawl's clock at saving, the
+		// pages' fetch time after import.
+		d.Fetched, got.Fetched = time.Time{}, time.Time{}
+		dj, _ := json.Marshal(d)
+		gj, _ := json.Marshal(got)
+		if !bytes.Equal(dj, gj) {
+			t.Errorf("%s differs after import:\n%s\n%s", d.URL, dj, gj)
+		}
+	}
+	// And the re-export holds the same captures.
+	again := filepath.Join(dir, "again.warc.gz")
+	if code, _, stderr := folio(t, "export", "--db", fresh, "-o", again); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	if x, y := captureDigests(t, bundle), captureDigests(t, again); !slices.Equal(x, y) {
+		t.Errorf("re-export captures differ:\n%v\n%v", x, y)
+	}
+}
+
+// captureDigests lists "type uri date payload-digest" of the capture
+// records of a WARC.
+func captureDigests(t *testing.T, path string) []string {
+	var out []string
+	for _, r := range readWARC(t, path) {
+		if r.Type() == warc.TypeResponse || r.Type() == warc.TypeRevisit {
+			out = append(out, strings.Join([]string{r.Type(), r.TargetURI(), r.Header.Get(warc.FieldDate), r.Header.Get(warc.FieldPayloadDigest)}, " "))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestExportKeepsExistingFilesAndLeavesNoTemporaryOnes(t *testing.T) {
+	_, db := exportFixture(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.warc.gz")
+	os.WriteFile(out, []byte("precious"), 0o644)
+	code, _, stderr := folio(t, "export", "--db", db, "-o", out)
+	if code != exitUsage || !strings.Contains(stderr, "--force") {
+		t.Errorf("export over an existing file: exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "precious" {
+		t.Fatal("the existing file was changed")
+	}
+	if code, _, stderr := folio(t, "export", "--db", db, "-o", out, "--force"); code != 0 {
+		t.Fatalf("export --force: exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); !bytes.HasPrefix(b, []byte{0x1f, 0x8b}) {
+		t.Fatal("--force did not replace the file")
+	}
+
+	// An interrupted export leaves nothing behind.
+	st, err := store.Open(db, &store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, format := range []string{"warc", "wacz", "jsonl"} {
+		target := filepath.Join(dir, "cut."+format)
+		_, err := export(ctx, st, exportOptions{format: format, out: target, cdx: format == "warc"}, nil)
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: interrupted export returned %v", format, err)
+		}
+	}
+	names, _ := os.ReadDir(dir)
+	if len(names) != 1 {
+		var left []string
+		for _, n := range names {
+			left = append(left, n.Name())
+		}
+		t.Errorf("files left after interrupted exports: %v", left)
+	}
+}
+
+// TestExportFilters: --url and --site select captures; a revisit whose
+// original is not in the export becomes a full response.
+func TestExportFilters(t *testing.T) {
+	srv, db := exportFixture(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "one.warc.gz")
+	if code, _, stderr := folio(t, "export", "--db", db, "-o", out, "--url", srv.URL+gzipPage); code != 0 {
+		t.Fatalf("export --url: %s", stderr)
+	}
+	data, _ := os.ReadFile(out)
+	gowarcValidate(t, data)
+	types := map[string]int{}
+	for _, r := range readWARC(t, out) {
+		if r.Type() != warc.TypeWarcinfo && !strings.HasSuffix(r.TargetURI(), gzipPage) {
+			t.Errorf("--url export holds %s %s", r.Type(), r.TargetURI())
+		}
+		types[r.Type()]++
+	}
+	if types[warc.TypeResponse] != 1 || types[warc.TypeRevisit] != 1 || types[warc.TypeMetadata] != 1 {
+		t.Errorf("--url export: %v", types)
+	}
+
+	// --since after the first fetches: the second fetch of each page is
+	// the first in the export to carry its payload, so it is a response.
+	st, _ := store.Open(db, &store.Options{ReadOnly: true})
+	var secondAt time.Time
+	n := 0
+	st.CapturesOf(srv.URL+gbkPage, func(c *store.Capture) error {
+		if n++; n == 2 {
+			secondAt = c.Time
+		}
+		return nil
+	})
+	st.Close()
+	since := filepath.Join(dir, "since.warc.gz")
+	if code, _, stderr := folio(t, "export", "--db", db, "-o", since, "--since", secondAt.Format(time.RFC3339Nano)); code != 0 {
+		t.Fatalf("export --since: %s", stderr)
+	}
+	data, _ = os.ReadFile(since)
+	gowarcValidate(t, data)
+	for _, r := range readWARC(t, since) {
+		if r.Type() == warc.TypeRevisit && r.Header.Get(warc.FieldProfile) == warc.ProfileIdenticalPayload {
+			t.Errorf("--since export has a revisit of %s whose original it does not hold", r.TargetURI())
+		}
+	}
+}
+
+// TestDemoExports: `folio demo` ends by exporting the crawl as a WACZ and
+// says where it went.
+func TestDemoExports(t *testing.T) {
+	code, stdout, stderr := folio(t, "demo", "--portal", portalDir)
+	if code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	var path string
+	for _, line := range strings.Split(stdout, "\n") {
+		if rest, ok := strings.CutPrefix(line, "export: "); ok {
+			path, _, _ = strings.Cut(rest, " ")
+		}
+	}
+	if path == "" {
+		t.Fatalf("demo does not say where the export went:\n%s", stdout)
+	}
+	t.Cleanup(func() { os.RemoveAll(filepath.Dir(path)) })
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	if err := warc.VerifyWACZ(f, st.Size()); err != nil {
+		t.Fatal(err)
+	}
+	files := unzip(t, path)
+	if n := strings.Count(string(files["pages/pages.jsonl"]), "\n"); n != len(loadExpected(t))+1 {
+		t.Errorf("pages.jsonl has %d lines for %d articles", n, len(loadExpected(t)))
+	}
+}

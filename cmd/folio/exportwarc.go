@@ -1,0 +1,463 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"folio/crawler"
+	"folio/store"
+	"folio/warc"
+)
+
+// warcExport writes the store's captures and documents as WARC records: a
+// warcinfo record, then each capture in the order it was made (a response
+// or revisit record and its request record), then one metadata record per
+// document version holding the document's JSON.
+//
+// Record ids are UUIDv5 over the store's identity (its first capture's URL
+// and time) and what the record is ("capture 17", "document URL version
+// 2"), so exporting a store twice, or two exports of parts of one store,
+// give a record the same id, and a revisit in one export names the
+// response it refers to in another.
+type warcExport struct {
+	db       *store.DB
+	w        *warc.Writer
+	identity string
+	filename string // the WARC's final base name, for warcinfo and the index
+	infoID   string
+	cdx      io.Writer // unsorted CDXJ lines; nil for none
+	include  func(*store.Capture) bool
+
+	// orphans hold, for a payload whose first capture is outside a
+	// filtered export, the capture of this export that carries it.
+	orphans map[string]*store.Capture
+
+	stats    exportStats
+	progress func(*exportStats)
+}
+
+type exportStats struct {
+	Captures  int   `json:"captures"`
+	Responses int   `json:"responses"`
+	Revisits  int   `json:"revisits"`
+	Requests  int   `json:"requests"`
+	Documents int   `json:"documents"` // metadata records (document versions)
+	Skipped   int   `json:"skipped"`   // captures without a response
+	Bytes     int64 `json:"bytes"`
+	LastID    uint64
+	MaxID     uint64
+}
+
+// folioNamespace is the UUIDv5 namespace of folio's record ids.
+var folioNamespace = [16]byte{0x6f, 0x7a, 0x1c, 0x52, 0x0e, 0x3b, 0x4d, 0x4f, 0x9a, 0x51, 0x2f, 0x8d, 0x61, 0x0c, 0x77, 0x3e}
+
+// uuid5 returns the RFC 9562 name-based (SHA-1) UUID of name.
+func uuid5(ns [16]byte, name string) string {
+	h := sha1.New()
+	h.Write(ns[:])
+	h.Write([]byte(name))
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+func (e *warcExport) recordID(kind string, parts ...any) string {
+	name := e.identity + "\x00" + kind
+	for _, p := range parts {
+		name += "\x00" + fmt.Sprint(p)
+	}
+	return uuid5(folioNamespace, name)
+}
+
+func (e *warcExport) captureRecordID(id uint64) string { return e.recordID("capture", id) }
+
+// writeWarcinfo writes the first record: what wrote the file, how.
+func (e *warcExport) writeWarcinfo(now time.Time, operator, description string) error {
+	e.infoID = e.recordID("warcinfo", e.filename, now.UTC().Format(time.RFC3339Nano))
+	var b strings.Builder
+	field := func(name, value string) {
+		if value != "" {
+			b.WriteString(name + ": " + strings.NewReplacer("\r", " ", "\n", " ").Replace(value) + "\r\n")
+		}
+	}
+	field("software", "folio/"+crawler.Version+" (+https://github.com/folio-archive/folio)")
+	field("format", "WARC File Format 1.1")
+	field("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")
+	field("robots", "classic")
+	field("operator", operator)
+	field("description", description)
+	block := []byte(b.String())
+	h := warc.Header{
+		{Name: warc.FieldType, Value: warc.TypeWarcinfo},
+		{Name: warc.FieldRecordID, Value: warc.BracketID(e.infoID)},
+		{Name: warc.FieldDate, Value: warc.FormatDate(now)},
+		{Name: warc.FieldFilename, Value: e.filename},
+		{Name: warc.FieldContentType, Value: warc.ContentTypeWarcFields},
+		{Name: warc.FieldBlockDigest, Value: warc.Digest(block)},
+		{Name: warc.FieldContentLength, Value: strconv.Itoa(len(block))},
+	}
+	_, _, err := e.write(h, block)
+	return err
+}
+
+// write writes one record and returns where it went.
+func (e *warcExport) write(h warc.Header, parts ...[]byte) (offset, length int64, err error) {
+	if err := e.w.Flush(); err != nil {
+		return 0, 0, err
+	}
+	offset = e.w.Offset()
+	bw, err := e.w.Create(h)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, p := range parts {
+		if _, err := bw.Write(p); err != nil {
+			return 0, 0, err
+		}
+	}
+	if err := e.w.Flush(); err != nil {
+		return 0, 0, err
+	}
+	e.stats.Bytes = e.w.Offset()
+	return offset, e.w.Offset() - offset, nil
+}
+
+// holder is the capture whose response record carries a payload.
+func holds(c *store.Capture) bool {
+	return c.Status != 0 && !(c.Status == 304 && c.RefersTo != 0)
+}
+
+// payloadHolder finds the capture whose response record carries the
+// payload with that digest: the capture that first brought it if this
+// export includes it, else the first capture of this export that had it.
+// inExport is false when no record of this export carries it (yet).
+func (e *warcExport) payloadHolder(digest string) (h *store.Capture, inExport bool, err error) {
+	ref, err := e.db.PayloadRef(digest)
+	if err != nil {
+		return nil, false, err
+	}
+	first, err := e.db.Capture(ref.FirstCapture)
+	if err != nil {
+		return nil, false, err
+	}
+	if holds(first) && e.include(first) {
+		return first, true, nil
+	}
+	if o := e.orphans[digest]; o != nil {
+		return o, true, nil
+	}
+	return first, false, nil
+}
+
+// writeCapture writes the records of one capture.
+func (e *warcExport) writeCapture(c *store.Capture) error {
+	e.stats.LastID = c.ID
+	if c.Status == 0 {
+		e.stats.Skipped++ // no response: nothing was received to archive
+		return nil
+	}
+	e.stats.Captures++
+	var err error
+	switch {
+	case c.Status == 304 && c.RefersTo != 0:
+		err = e.writeNotModified(c)
+	case c.PayloadSize > 0:
+		var h *store.Capture
+		var in bool
+		h, in, err = e.payloadHolder(c.PayloadDigest)
+		switch {
+		case err != nil:
+		case h.ID == c.ID || !in:
+			if !in && e.orphans != nil {
+				e.orphans[c.PayloadDigest] = c
+			}
+			err = e.writeResponse(c)
+		default:
+			err = e.writeRevisit(c, h, warc.ProfileIdenticalPayload, c.PayloadDigest)
+		}
+	default:
+		err = e.writeResponse(c)
+	}
+	if err != nil {
+		return fmt.Errorf("capture %d (%s): %w", c.ID, c.URL, err)
+	}
+	if err := e.writeRequest(c); err != nil {
+		return fmt.Errorf("capture %d (%s): %w", c.ID, c.URL, err)
+	}
+	if e.progress != nil {
+		e.progress(&e.stats)
+	}
+	return nil
+}
+
+// captureHeader is the part of the WARC header every record of a capture
+// shares.
+func (e *warcExport) captureHeader(typ, id string, c *store.Capture) warc.Header {
+	h := warc.Header{
+		{Name: warc.FieldType, Value: typ},
+		{Name: warc.FieldRecordID, Value: warc.BracketID(id)},
+		{Name: warc.FieldDate, Value: warc.FormatDate(c.Time)},
+		{Name: warc.FieldTargetURI, Value: c.URL},
+	}
+	if c.IP != "" {
+		h.Add(warc.FieldIPAddress, c.IP)
+	}
+	h.Add(warc.FieldWarcinfoID, warc.BracketID(e.infoID))
+	return h
+}
+
+// statusLine is the response's status line as received. HTTP/2 has none
+// on the wire; it is written as HTTP/1.1 (which replay tools read) and
+// the protocol named in WARC-Protocol.
+func statusLine(c *store.Capture) (line, protocol string) {
+	proto := c.Proto
+	if proto == "" {
+		proto = "HTTP/1.1"
+	}
+	if !strings.HasPrefix(proto, "HTTP/1.") && !strings.HasPrefix(proto, "HTTP/0.") {
+		switch proto {
+		case "HTTP/2.0", "HTTP/2":
+			protocol = "h2"
+		case "HTTP/3.0", "HTTP/3":
+			protocol = "h3"
+		}
+		proto = "HTTP/1.1"
+	}
+	text := c.StatusText
+	code := strconv.Itoa(c.Status)
+	if !strings.HasPrefix(text, code) {
+		text = strings.TrimSpace(code + " " + text)
+	}
+	return proto + " " + text, protocol
+}
+
+// responseHead is the HTTP head of a response record: headers as
+// received, Transfer-Encoding dropped (the payload is stored de-chunked)
+// and Content-Length stating the stored payload's length.
+func responseHead(c *store.Capture, length int64, setLength bool) (head []byte, protocol string) {
+	line, protocol := statusLine(c)
+	fields := make(warc.Header, 0, len(c.ResponseHeaders)+1)
+	hasLength := false
+	for _, f := range c.ResponseHeaders {
+		switch {
+		case strings.EqualFold(f.Name, "Transfer-Encoding"):
+			continue
+		case strings.EqualFold(f.Name, "Content-Length") && setLength:
+			if hasLength {
+				continue
+			}
+			hasLength = true
+			fields = append(fields, warc.Field{Name: f.Name, Value: strconv.FormatInt(length, 10)})
+			continue
+		}
+		fields = append(fields, warc.Field{Name: f.Name, Value: f.Value})
+	}
+	if setLength && !hasLength {
+		fields = append(fields, warc.Field{Name: "Content-Length", Value: strconv.FormatInt(length, 10)})
+	}
+	return warc.AppendHTTPHeader(nil, line, fields), protocol
+}
+
+func (e *warcExport) writeResponse(c *store.Capture) error {
+	payload, err := e.db.Payload(c.PayloadDigest)
+	if err != nil {
+		return err
+	}
+	// The digest is recomputed: an export vouches for what it writes.
+	if d := warc.Digest(payload); d != c.PayloadDigest {
+		return fmt.Errorf("%w: payload digest is %s, stored as %s", store.ErrCorrupt, d, c.PayloadDigest)
+	}
+	head, protocol := responseHead(c, int64(len(payload)), true)
+	block := warc.NewDigester()
+	block.Write(head)
+	block.Write(payload)
+	h := e.captureHeader(warc.TypeResponse, e.captureRecordID(c.ID), c)
+	if c.RequestHeaders != nil {
+		h.Add(warc.FieldConcurrentTo, warc.BracketID(e.recordID("request", c.ID)))
+	}
+	if protocol != "" {
+		h.Add(warc.FieldProtocol, protocol)
+	}
+	if c.Truncated != "" {
+		h.Add(warc.FieldTruncated, c.Truncated)
+	}
+	h = append(h,
+		warc.Field{Name: warc.FieldContentType, Value: warc.ContentTypeHTTPResponse},
+		warc.Field{Name: warc.FieldBlockDigest, Value: block.Digest()},
+		warc.Field{Name: warc.FieldPayloadDigest, Value: c.PayloadDigest},
+		warc.Field{Name: warc.FieldContentLength, Value: strconv.Itoa(len(head) + len(payload))},
+	)
+	off, n, err := e.write(h, head, payload)
+	if err != nil {
+		return err
+	}
+	e.stats.Responses++
+	return e.index(c, c.Header("Content-Type"), c.PayloadDigest, off, n)
+}
+
+// writeRevisit writes a revisit record whose payload is the one the
+// holder's response record carries.
+func (e *warcExport) writeRevisit(c, holder *store.Capture, profile, payloadDigest string) error {
+	// The identical-payload profile keeps the headers and says how long
+	// the payload is; a 304 is recorded as it came.
+	head, protocol := responseHead(c, c.PayloadSize, profile == warc.ProfileIdenticalPayload)
+	h := e.captureHeader(warc.TypeRevisit, e.captureRecordID(c.ID), c)
+	if c.RequestHeaders != nil {
+		h.Add(warc.FieldConcurrentTo, warc.BracketID(e.recordID("request", c.ID)))
+	}
+	if protocol != "" {
+		h.Add(warc.FieldProtocol, protocol)
+	}
+	if profile == warc.ProfileIdenticalPayload {
+		// WARC 1.1 6.7.2: a block cut to leave out the duplicate payload
+		// says so.
+		h.Add(warc.FieldTruncated, "length")
+	}
+	h = append(h,
+		warc.Field{Name: warc.FieldProfile, Value: profile},
+		warc.Field{Name: warc.FieldRefersTo, Value: warc.BracketID(e.captureRecordID(holder.ID))},
+		warc.Field{Name: warc.FieldRefersToTargetURI, Value: holder.URL},
+		warc.Field{Name: warc.FieldRefersToDate, Value: warc.FormatDate(holder.Time)},
+		warc.Field{Name: warc.FieldContentType, Value: warc.ContentTypeHTTPResponse},
+		warc.Field{Name: warc.FieldBlockDigest, Value: warc.Digest(head)},
+	)
+	if payloadDigest != "" {
+		h.Add(warc.FieldPayloadDigest, payloadDigest)
+	}
+	h.Add(warc.FieldContentLength, strconv.Itoa(len(head)))
+	off, n, err := e.write(h, head)
+	if err != nil {
+		return err
+	}
+	e.stats.Revisits++
+	return e.index(c, "warc/revisit", payloadDigest, off, n)
+}
+
+// writeNotModified writes a 304 answer to a conditional request as a
+// server-not-modified revisit of the response whose payload it confirmed.
+func (e *warcExport) writeNotModified(c *store.Capture) error {
+	confirmed, err := e.db.Capture(c.RefersTo)
+	if err != nil {
+		return err
+	}
+	if confirmed.PayloadDigest == "" {
+		return e.writeResponse(c)
+	}
+	holder, _, err := e.payloadHolder(confirmed.PayloadDigest)
+	if err != nil {
+		return err
+	}
+	return e.writeRevisit(c, holder, warc.ProfileServerNotModified, confirmed.PayloadDigest)
+}
+
+func (e *warcExport) writeRequest(c *store.Capture) error {
+	if c.RequestHeaders == nil {
+		return nil // imported without its request: nothing to tell
+	}
+	target := "/"
+	if u, err := url.Parse(c.URL); err == nil {
+		target = u.RequestURI()
+	}
+	method := c.Method
+	if method == "" {
+		method = "GET"
+	}
+	fields := make(warc.Header, 0, len(c.RequestHeaders))
+	for _, f := range c.RequestHeaders {
+		fields = append(fields, warc.Field{Name: f.Name, Value: f.Value})
+	}
+	block := warc.AppendHTTPHeader(nil, method+" "+target+" HTTP/1.1", fields)
+	h := e.captureHeader(warc.TypeRequest, e.recordID("request", c.ID), c)
+	h = append(h,
+		warc.Field{Name: warc.FieldConcurrentTo, Value: warc.BracketID(e.captureRecordID(c.ID))},
+		warc.Field{Name: warc.FieldContentType, Value: warc.ContentTypeHTTPRequest},
+		warc.Field{Name: warc.FieldBlockDigest, Value: warc.Digest(block)},
+		warc.Field{Name: warc.FieldContentLength, Value: strconv.Itoa(len(block))},
+	)
+	if _, _, err := e.write(h, block); err != nil {
+		return err
+	}
+	e.stats.Requests++
+	return nil
+}
+
+// index adds the CDXJ line of a response or revisit record.
+func (e *warcExport) index(c *store.Capture, contentType, digest string, offset, length int64) error {
+	if e.cdx == nil {
+		return nil
+	}
+	mime, _, _ := strings.Cut(contentType, ";")
+	entry := warc.CDXJEntry{URL: c.URL, Time: c.Time, Mime: strings.ToLower(strings.TrimSpace(mime)),
+		Status: c.Status, Digest: digest, Offset: offset, Length: length, Filename: e.filename}
+	line, err := entry.Line()
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(e.cdx, line+"\n")
+	return err
+}
+
+// documentTargetURI is the WARC-Target-URI of a document's metadata
+// record. It is not the page's own URL: indexers (cdxj-indexer, pywb)
+// index metadata records, and a replay asking for the page must find the
+// page, not folio's JSON about it.
+func documentTargetURI(docURL string) string { return "urn:folio:document:" + docURL }
+
+// writeDocument writes one document version as a metadata record holding
+// its JSON, referring to page 1's record and concurrent with every page's
+// and attachment's.
+func (e *warcExport) writeDocument(d *store.Document) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		return err
+	}
+	block := buf.Bytes()
+	date := d.Fetched
+	if len(d.Pages) > 0 && !d.Pages[0].Fetched.IsZero() {
+		date = d.Pages[0].Fetched
+	}
+	h := warc.Header{
+		{Name: warc.FieldType, Value: warc.TypeMetadata},
+		{Name: warc.FieldRecordID, Value: warc.BracketID(e.recordID("document", d.URL, d.Version))},
+		{Name: warc.FieldDate, Value: warc.FormatDate(date)},
+		{Name: warc.FieldTargetURI, Value: documentTargetURI(d.URL)},
+		{Name: warc.FieldWarcinfoID, Value: warc.BracketID(e.infoID)},
+	}
+	if len(d.Pages) > 0 && d.Pages[0].CaptureID != 0 {
+		h.Add(warc.FieldRefersTo, warc.BracketID(e.captureRecordID(d.Pages[0].CaptureID)))
+	}
+	seen := map[uint64]bool{}
+	concurrent := func(id uint64) {
+		if id != 0 && !seen[id] {
+			seen[id] = true
+			h.Add(warc.FieldConcurrentTo, warc.BracketID(e.captureRecordID(id)))
+		}
+	}
+	for _, p := range d.Pages {
+		concurrent(p.CaptureID)
+	}
+	for _, a := range d.Attachments {
+		concurrent(a.CaptureID)
+	}
+	h = append(h,
+		warc.Field{Name: warc.FieldContentType, Value: "application/json"},
+		warc.Field{Name: warc.FieldBlockDigest, Value: warc.Digest(block)},
+		warc.Field{Name: warc.FieldContentLength, Value: strconv.Itoa(len(block))},
+	)
+	if _, _, err := e.write(h, block); err != nil {
+		return err
+	}
+	e.stats.Documents++
+	return nil
+}

@@ -1,0 +1,519 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httputil"
+	"os"
+	"strings"
+	"time"
+
+	"folio/crawler"
+	"folio/store"
+	"folio/warc"
+)
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("import", "FILE.warc[.gz]...", e)
+	var common commonFlags
+	common.register(fs, e)
+	lockTimeout := fs.Duration("lock-timeout", 10*time.Second, "how long to wait for another folio writing the store")
+	maxPages := fs.Int("max-pages", 50, "pages followed per article")
+	tz := fs.String("tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
+	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	files, err := parse(fs, args)
+	if err != nil {
+		return helpIsOK(err)
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return usagef("import: no WARC file given")
+	}
+	if *maxPages < 1 {
+		return usagef("--max-pages must be at least 1")
+	}
+	loc, err := (&fetchFlags{tz: *tz}).location()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if _, err := os.Stat(f); err != nil {
+			return usagef("import: %v", err)
+		}
+	}
+	log, err := common.logger(e)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(common.db, false, *lockTimeout, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	sum, err := importWARCs(ctx, db, files, crawler.ArchiveOptions{MaxPages: *maxPages, Location: loc, Logger: log}, log)
+	if sum != nil {
+		if *asJSON {
+			if werr := writeJSON(e.stdout, sum); werr != nil {
+				return werr
+			}
+		} else {
+			printImport(e.stdout, sum)
+		}
+	}
+	if err != nil {
+		if errors.Is(err, store.ErrWrite) {
+			return &storeUnavailable{err}
+		}
+		return err
+	}
+	if sum.Failed > 0 || sum.BadFiles > 0 {
+		return errPartial
+	}
+	return nil
+}
+
+// importSummary is what an import did.
+type importSummary struct {
+	Files      int `json:"files"`
+	BadFiles   int `json:"bad_files"`
+	Records    int `json:"records"`
+	Captures   int `json:"captures"`   // stored
+	Duplicates int `json:"duplicates"` // captures the store already had
+	Skipped    int `json:"skipped"`    // records that are not HTTP captures
+	Unresolved int `json:"unresolved"` // revisits whose payload is nowhere
+	New        int `json:"new"`
+	Changed    int `json:"changed"`
+	Unchanged  int `json:"unchanged"`
+	Failed     int `json:"failed"`
+}
+
+func printImport(w io.Writer, s *importSummary) {
+	fmt.Fprintf(w, "import: %d records from %d file(s): %d captures stored, %d already stored, %d other records skipped",
+		s.Records, s.Files, s.Captures, s.Duplicates, s.Skipped)
+	if s.Unresolved > 0 {
+		fmt.Fprintf(w, ", %d revisits without their payload", s.Unresolved)
+	}
+	fmt.Fprintf(w, "\narticles: %d new, %d changed, %d unchanged, %d failed\n", s.New, s.Changed, s.Unchanged, s.Failed)
+}
+
+// importWARCs reads the files into the store, then archives the articles
+// their captures hold, as the crawl that made them would have.
+func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler.ArchiveOptions, log *slog.Logger) (*importSummary, error) {
+	sum := &importSummary{}
+	last, err := db.LastCaptureID()
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		sum.Files++
+		log.Info("reading", "file", path)
+		if err := importFile(ctx, db, path, sum, log); err != nil {
+			if errors.Is(err, store.ErrWrite) || errors.Is(err, context.Canceled) {
+				return sum, err
+			}
+			sum.BadFiles++
+			log.Error(fmt.Sprintf("%s: %s", path, oneLine(err)))
+		}
+	}
+
+	// Stitch: every imported HTML page is the start of an article unless
+	// an article already read it as one of its pages.
+	rp := crawler.NewReplayer(db, db, opts)
+	err = db.Captures(last+1, func(c *store.Capture) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		res := rp.Replay(ctx, c)
+		if res == nil {
+			return nil
+		}
+		if res.Doc != nil {
+			switch {
+			case res.Save.New:
+				sum.New++
+			case res.Save.Changed:
+				sum.Changed++
+			default:
+				sum.Unchanged++
+			}
+			log.Info("archived", "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
+		}
+		if res.Err != nil {
+			if errors.Is(res.Err, store.ErrWrite) {
+				return res.Err
+			}
+			sum.Failed++
+			log.Error(oneLine(res.Err))
+		}
+		return nil
+	})
+	return sum, err
+}
+
+// imported is what an import knows of a record it stored (or is about
+// to): revisits later in the file refer to it.
+type imported struct {
+	capture *store.Capture // ID set once stored
+	digest  string         // folio's digest of the payload
+	payload []byte         // until stored
+}
+
+// warcImport reads one WARC file into the store.
+type warcImport struct {
+	db  *store.DB
+	sum *importSummary
+	log *slog.Logger
+
+	byID       map[string]*imported // WARC-Record-ID → what it became
+	byURIDate  map[string]string    // target URI and date → record id
+	byDeclared map[string]string    // declared payload digest → folio's
+
+	batch    []*imported
+	inBatch  map[string]bool // url, time and digest of batched captures
+	response *pendingCapture // the last response, waiting for its request
+	requests []*warc.Record  // requests not yet matched (a few)
+	reqHeads map[*warc.Record]*warc.HTTPHeader
+}
+
+type pendingCapture struct {
+	rec  *warc.Record
+	item *imported
+}
+
+func importFile(ctx context.Context, db *store.DB, path string, sum *importSummary, log *slog.Logger) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r, err := warc.NewReader(bufio.NewReaderSize(f, 256<<10))
+	if err != nil {
+		return err
+	}
+	im := &warcImport{db: db, sum: sum, log: log, byID: map[string]*imported{}, byURIDate: map[string]string{},
+		byDeclared: map[string]string{}, inBatch: map[string]bool{}, reqHeads: map[*warc.Record]*warc.HTTPHeader{}}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			if ferr := im.finish(); ferr != nil {
+				return ferr
+			}
+			return err
+		}
+		sum.Records++
+		if err := im.record(rec); err != nil {
+			return err
+		}
+	}
+	return im.finish()
+}
+
+func (im *warcImport) finish() error {
+	if err := im.flushResponse(); err != nil {
+		return err
+	}
+	return im.commit()
+}
+
+// record handles one record.
+func (im *warcImport) record(rec *warc.Record) error {
+	uri := rec.TargetURI()
+	if !strings.HasPrefix(uri, "http://") && !strings.HasPrefix(uri, "https://") {
+		im.sum.Skipped++ // warcinfo, dns:, urn:… records
+		return nil
+	}
+	switch rec.Type() {
+	case warc.TypeRequest:
+		return im.readRequest(rec)
+	case warc.TypeResponse, warc.TypeRevisit:
+		return im.readResponse(rec)
+	default:
+		im.sum.Skipped++ // metadata, resource, conversion, continuation
+		return nil
+	}
+}
+
+// readRequest pairs a request record with its response: the one it names (or
+// that names it) in WARC-Concurrent-To, else the adjacent one of the same
+// URI.
+func (im *warcImport) readRequest(rec *warc.Record) error {
+	body, err := io.ReadAll(io.LimitReader(rec.Body, 1<<20))
+	if err != nil {
+		return err
+	}
+	head, err := warc.ReadHTTPHeader(bufio.NewReader(bytes.NewReader(body)))
+	if err != nil {
+		im.sum.Skipped++
+		return nil
+	}
+	if p := im.response; p != nil && paired(p.rec, rec) {
+		attachRequest(p.item.capture, head)
+		return im.flushResponse()
+	}
+	im.reqHeads[rec] = head
+	im.requests = append(im.requests, rec)
+	if len(im.requests) > 8 {
+		delete(im.reqHeads, im.requests[0])
+		im.requests = im.requests[1:]
+	}
+	return nil
+}
+
+// paired tells whether a response (or revisit) and a request are one
+// capture event.
+func paired(resp, req *warc.Record) bool {
+	for _, id := range req.Header.Values(warc.FieldConcurrentTo) {
+		if warc.RecordID(id) == resp.ID() {
+			return true
+		}
+	}
+	for _, id := range resp.Header.Values(warc.FieldConcurrentTo) {
+		if warc.RecordID(id) == req.ID() {
+			return true
+		}
+	}
+	linked := len(req.Header.Values(warc.FieldConcurrentTo)) > 0 || len(resp.Header.Values(warc.FieldConcurrentTo)) > 0
+	return !linked && resp.TargetURI() == req.TargetURI()
+}
+
+func attachRequest(c *store.Capture, head *warc.HTTPHeader) {
+	method, _, _ := head.Request()
+	if method != "" {
+		c.Method = method
+	}
+	c.RequestHeaders = make([]store.Field, 0, len(head.Fields))
+	for _, f := range head.Fields {
+		c.RequestHeaders = append(c.RequestHeaders, store.Field{Name: f.Name, Value: f.Value})
+	}
+}
+
+// readResponse reads a response or revisit record into a capture, which waits
+// for its request record before it is stored.
+func (im *warcImport) readResponse(rec *warc.Record) error {
+	if err := im.flushResponse(); err != nil {
+		return err
+	}
+	date, err := rec.Date()
+	if err != nil {
+		im.sum.Skipped++
+		return nil
+	}
+	c := &store.Capture{URL: rec.TargetURI(), Method: "GET", Time: date, IP: rec.Header.Get(warc.FieldIPAddress),
+		Truncated: rec.Header.Get(warc.FieldTruncated)}
+	br := bufio.NewReaderSize(rec.Body, 64<<10)
+	head, err := warc.ReadHTTPHeader(br)
+	if err != nil && rec.Type() == warc.TypeResponse {
+		im.sum.Skipped++ // not an HTTP response
+		return nil
+	}
+	item := &imported{capture: c}
+	if head != nil {
+		proto, code, text := head.Status()
+		c.Proto, c.Status, c.StatusText = proto, code, text
+		for _, f := range head.Fields {
+			c.ResponseHeaders = append(c.ResponseHeaders, store.Field{Name: f.Name, Value: f.Value})
+		}
+	}
+	if rec.Type() == warc.TypeResponse {
+		if c.Status == 0 {
+			im.sum.Skipped++
+			return nil
+		}
+		raw, err := io.ReadAll(br)
+		if err != nil {
+			return fmt.Errorf("record %s: %w", rec.ID(), err)
+		}
+		item.payload = dechunk(raw, c.Header("Transfer-Encoding"))
+		item.digest = warc.Digest(item.payload)
+		if d, ok := warc.NormalizeSHA1(rec.Header.Get(warc.FieldPayloadDigest)); ok {
+			im.byDeclared[d] = item.digest
+		} else if d := rec.Header.Get(warc.FieldPayloadDigest); d != "" {
+			im.byDeclared[d] = item.digest
+		}
+	} else if ok, err := im.revisit(rec, item); err != nil || !ok {
+		return err
+	}
+	im.byID[rec.ID()] = item
+	im.byURIDate[c.URL+" "+warc.FormatDate(date)] = rec.ID()
+	im.response = &pendingCapture{rec: rec, item: item}
+	for i, req := range im.requests {
+		if paired(rec, req) {
+			attachRequest(c, im.reqHeads[req])
+			delete(im.reqHeads, req)
+			im.requests = append(im.requests[:i], im.requests[i+1:]...)
+			return im.flushResponse()
+		}
+	}
+	return nil
+}
+
+// revisit fills in what a revisit record refers to: the payload, or for a
+// 304 the capture it confirmed. ok is false when it cannot be resolved.
+func (im *warcImport) revisit(rec *warc.Record, item *imported) (ok bool, err error) {
+	c := item.capture
+	ref := im.byID[warc.RecordID(rec.Header.Get(warc.FieldRefersTo))]
+	if ref == nil {
+		uri := warc.TargetURI(rec.Header.Get(warc.FieldRefersToTargetURI))
+		if d, derr := warc.ParseDate(rec.Header.Get(warc.FieldRefersToDate)); derr == nil && uri != "" {
+			ref = im.byID[im.byURIDate[uri+" "+warc.FormatDate(d)]]
+		}
+	}
+	digest := ""
+	if ref != nil {
+		digest = ref.digest
+	} else {
+		declared := rec.Header.Get(warc.FieldPayloadDigest)
+		if d, ok := warc.NormalizeSHA1(declared); ok {
+			declared = d
+		}
+		if d := im.byDeclared[declared]; d != "" {
+			digest = d
+		} else if _, err := im.db.PayloadRef(declared); err == nil {
+			digest = declared
+		}
+	}
+	profile := rec.Header.Get(warc.FieldProfile)
+	if strings.HasSuffix(profile, "/server-not-modified") {
+		if c.Status == 0 {
+			c.Status, c.StatusText, c.Proto = 304, "304 Not Modified", "HTTP/1.1"
+		}
+		if ref != nil {
+			if ref.capture.ID == 0 {
+				if err := im.commit(); err != nil {
+					return false, err
+				}
+			}
+			c.RefersTo = ref.capture.ID
+		}
+		item.payload = []byte{}
+		item.digest = warc.Digest(nil)
+		return true, nil
+	}
+	if digest == "" {
+		im.sum.Unresolved++
+		im.log.Warn("revisit without its payload; skipped", "url", c.URL, "record", rec.ID())
+		return false, nil
+	}
+	if ref != nil && ref.payload != nil {
+		item.payload = ref.payload
+	} else if item.payload, err = im.db.Payload(digest); err != nil {
+		if len(im.batch) > 0 || im.response != nil {
+			// The payload may be in a capture not stored yet.
+			if err := im.flushResponse(); err != nil {
+				return false, err
+			}
+			if err := im.commit(); err != nil {
+				return false, err
+			}
+			item.payload, err = im.db.Payload(digest)
+		}
+		if err != nil {
+			im.sum.Unresolved++
+			return false, nil
+		}
+	}
+	item.digest = digest
+	if c.Status == 0 && ref != nil {
+		// A revisit without HTTP headers: the response it repeats.
+		orig := ref.capture
+		c.Proto, c.Status, c.StatusText, c.ResponseHeaders = orig.Proto, orig.Status, orig.StatusText, orig.ResponseHeaders
+	}
+	if c.Status == 0 {
+		im.sum.Unresolved++
+		return false, nil
+	}
+	c.Truncated = ""
+	return true, nil
+}
+
+// dechunk undoes chunked transfer coding when the block still has it
+// (wget and Heritrix record bodies as they came off the wire); a body
+// that does not parse as chunks was de-chunked already and stays.
+func dechunk(raw []byte, transferEncoding string) []byte {
+	if !strings.Contains(strings.ToLower(transferEncoding), "chunked") || len(raw) == 0 {
+		return raw
+	}
+	out, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(raw)))
+	if err != nil {
+		return raw
+	}
+	return out
+}
+
+// flushResponse queues the waiting capture for storing.
+func (im *warcImport) flushResponse() error {
+	p := im.response
+	if p == nil {
+		return nil
+	}
+	im.response = nil
+	c := p.item.capture
+	key := c.URL + " " + warc.FormatDate(c.Time) + " " + p.item.digest
+	if im.inBatch[key] || im.stored(c, p.item.digest) {
+		im.sum.Duplicates++
+		// Later revisits may still refer to it: point them at the
+		// stored capture's payload.
+		p.item.payload = nil
+		return nil
+	}
+	im.inBatch[key] = true
+	im.batch = append(im.batch, p.item)
+	if len(im.batch) >= 64 {
+		return im.commit()
+	}
+	return nil
+}
+
+// stored tells whether the store has this capture already (the same URL,
+// second and payload): importing a WARC twice stores it once.
+func (im *warcImport) stored(c *store.Capture, digest string) bool {
+	found := false
+	im.db.CapturesOf(c.URL, func(s *store.Capture) error {
+		if s.Time.Unix() == c.Time.Unix() && s.Status == c.Status && s.PayloadDigest == digest {
+			found = true
+			c.ID = s.ID
+			return errStop
+		}
+		return nil
+	})
+	return found
+}
+
+var errStop = errors.New("stop")
+
+// commit stores the batched captures in one transaction.
+func (im *warcImport) commit() error {
+	if len(im.batch) == 0 {
+		return nil
+	}
+	cs := make([]*store.Capture, len(im.batch))
+	ps := make([][]byte, len(im.batch))
+	for i, it := range im.batch {
+		cs[i], ps[i] = it.capture, it.payload
+	}
+	if _, err := im.db.PutCaptures(cs, ps); err != nil {
+		return err
+	}
+	for _, it := range im.batch {
+		it.payload = nil
+	}
+	im.sum.Captures += len(im.batch)
+	im.batch = im.batch[:0]
+	clear(im.inBatch)
+	return nil
+}

@@ -1,0 +1,212 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"folio/extract"
+	"folio/store"
+)
+
+// PageFetcher fetches one URL for an Archiver: a *Fetcher goes to the
+// network, a StoredFetcher reads captures already stored (folio import).
+type PageFetcher interface {
+	Fetch(u string, extra http.Header) (*Fetched, error)
+}
+
+// CaptureSource is what a StoredFetcher reads from; *store.DB is one.
+type CaptureSource interface {
+	CapturesOf(url string, fn func(*store.Capture) error) error
+	Payload(digest string) ([]byte, error)
+}
+
+// ErrNotStored: a page the archiver asked for has no stored capture (an
+// imported WARC did not hold it).
+var ErrNotStored = errors.New("crawler: not in the archive")
+
+// StoredFetcher answers fetches from stored captures instead of the
+// network: for a URL, the capture with a response (not a 304) closest in
+// time to At, so that the pages of an article crawled at At are the ones
+// fetched with it; redirects are followed through their stored captures.
+// Nothing is fetched and nothing new is stored.
+type StoredFetcher struct {
+	Source CaptureSource
+	At     time.Time
+	// Prefer is a capture to answer with for its URL whatever its time (the
+	// capture being replayed); 0 for none.
+	Prefer uint64
+	// MaxBody bounds the decoded body handed to extraction; 0 means 20 MiB.
+	MaxBody int64
+}
+
+// Fetch implements PageFetcher.
+func (f *StoredFetcher) Fetch(u string, _ http.Header) (*Fetched, error) {
+	res := &Fetched{URL: u}
+	cur := u
+	for hop := 0; ; hop++ {
+		if hop > 10 {
+			return res, fmt.Errorf("%s: %w", u, ErrRedirect)
+		}
+		c, err := f.closest(cur)
+		if err != nil {
+			return res, err
+		}
+		var payload []byte
+		if c.PayloadDigest != "" {
+			if payload, err = f.Source.Payload(c.PayloadDigest); err != nil {
+				return res, err
+			}
+		}
+		ex := &Exchange{Capture: *c, Payload: payload}
+		res.Exchanges = append(res.Exchanges, ex)
+		res.Final = ex
+		next := redirectTarget(c)
+		if next == "" {
+			break
+		}
+		cur = next
+	}
+	limit := f.MaxBody
+	if limit <= 0 {
+		limit = defaultMaxBody
+	}
+	res.Body = decodeBody(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), limit)
+	return res, nil
+}
+
+// closest finds the capture of u to answer with.
+func (f *StoredFetcher) closest(u string) (*store.Capture, error) {
+	tries := []string{u}
+	if pu, err := url.Parse(u); err == nil && pu.String() != u {
+		tries = append(tries, pu.String())
+	}
+	for _, t := range tries {
+		var best *store.Capture
+		err := f.Source.CapturesOf(t, func(c *store.Capture) error {
+			if c.Status == 0 || c.Status == http.StatusNotModified {
+				return nil
+			}
+			if f.Prefer != 0 && c.ID == f.Prefer {
+				best = c
+				return errFound
+			}
+			if best == nil || absDuration(c.Time.Sub(f.At)) < absDuration(best.Time.Sub(f.At)) {
+				best = c
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errFound) {
+			return nil, err
+		}
+		if best != nil {
+			return best, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: %w", u, ErrNotStored)
+}
+
+var errFound = errors.New("found")
+
+func absDuration(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// redirectTarget is where a stored redirect leads, "" if it is none.
+func redirectTarget(c *store.Capture) string {
+	switch c.Status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+	default:
+		return ""
+	}
+	loc := c.Header("Location")
+	if loc == "" {
+		return ""
+	}
+	base, err := url.Parse(c.URL)
+	if err != nil {
+		return ""
+	}
+	ref, err := base.Parse(loc)
+	if err != nil || (ref.Scheme != "http" && ref.Scheme != "https") {
+		return ""
+	}
+	ref.Fragment = ""
+	return ref.String()
+}
+
+// Replayer archives the articles that stored captures hold, as the crawl
+// that made them would have: each article is read from the captures
+// closest in time to the one it starts from, stitched and saved, its
+// version dated when its pages were fetched.
+type Replayer struct {
+	src     CaptureSource
+	st      Store
+	opts    ArchiveOptions
+	covered map[uint64]bool // captures already read as pages of an article
+}
+
+// NewReplayer returns a Replayer reading captures from src and saving
+// documents into st.
+func NewReplayer(src CaptureSource, st Store, opts ArchiveOptions) *Replayer {
+	return &Replayer{src: src, st: storedOnly{st}, opts: opts, covered: map[uint64]bool{}}
+}
+
+// Replay archives the article that capture c is a page of. It returns nil
+// when c is not a page of an article (a list page, an image, a failed
+// fetch) or was already read as a page of an article this Replayer
+// archived.
+func (r *Replayer) Replay(ctx context.Context, c *store.Capture) *Result {
+	if r.covered[c.ID] || c.Status != http.StatusOK {
+		return nil
+	}
+	r.covered[c.ID] = true
+	a := NewArchiver(&StoredFetcher{Source: r.src, At: c.Time, Prefer: c.ID}, r.st, r.opts)
+	p := a.fetchPage(c.URL)
+	if !p.ok() || p.parsed.Kind != extract.KindArticle {
+		return nil
+	}
+	res := a.archive(ctx, c.URL, p)
+	if res.Doc != nil {
+		for _, pg := range res.Doc.Pages {
+			r.covered[pg.CaptureID] = true
+		}
+	}
+	return res
+}
+
+// storedOnly is the Store of a replay: the captures it reads are stored
+// already, and a document is dated by its pages' fetch times, not by when
+// the replay ran.
+type storedOnly struct{ Store }
+
+func (s storedOnly) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error) {
+	res := make([]store.PutResult, len(cs))
+	for i, c := range cs {
+		if c.ID == 0 {
+			return nil, fmt.Errorf("crawler: replay would store a new capture of %s", c.URL)
+		}
+		res[i] = store.PutResult{CaptureID: c.ID}
+	}
+	return res, nil
+}
+
+func (s storedOnly) SaveDocument(doc *store.Document, urls []string) (store.SaveResult, error) {
+	var latest time.Time
+	for _, p := range doc.Pages {
+		if p.Fetched.After(latest) {
+			latest = p.Fetched
+		}
+	}
+	if !latest.IsZero() {
+		doc.Fetched = latest
+	}
+	return s.Store.SaveDocument(doc, urls)
+}

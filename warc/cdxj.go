@@ -1,0 +1,205 @@
+package warc
+
+import (
+	"bufio"
+	"bytes"
+	"container/heap"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// CDXJEntry is one line of a CDXJ index: where a capture's record is.
+// Fields follow pywb's cdxj-indexer, which WACZ readers and pywb read.
+type CDXJEntry struct {
+	URL      string    // the record's WARC-Target-URI
+	Time     time.Time // its WARC-Date
+	Mime     string    // the response's media type; "warc/revisit" for a revisit
+	Status   int       // HTTP status; 0 if none
+	Digest   string    // the payload digest
+	Offset   int64     // where the record starts in the WARC file
+	Length   int64     // its length there (the gzip member's, when gzipped)
+	Filename string    // the WARC file's name, relative to the index
+}
+
+// cdxjJSON orders the JSON block's fields as cdxj-indexer does; numbers are
+// strings there, and readers expect that.
+type cdxjJSON struct {
+	URL      string `json:"url"`
+	Mime     string `json:"mime,omitempty"`
+	Status   string `json:"status,omitempty"`
+	Digest   string `json:"digest,omitempty"`
+	Length   string `json:"length"`
+	Offset   string `json:"offset"`
+	Filename string `json:"filename"`
+}
+
+// Line formats the entry as a CDXJ line without its line end:
+// "SURT TIMESTAMP {json}".
+func (e *CDXJEntry) Line() (string, error) {
+	j := cdxjJSON{URL: e.URL, Mime: e.Mime, Digest: e.Digest,
+		Length: strconv.FormatInt(e.Length, 10), Offset: strconv.FormatInt(e.Offset, 10), Filename: e.Filename}
+	if e.Status > 0 {
+		j.Status = strconv.Itoa(e.Status)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(j); err != nil {
+		return "", err
+	}
+	return SURT(e.URL) + " " + e.Time.UTC().Format("20060102150405") + " " + string(bytes.TrimRight(buf.Bytes(), "\n")), nil
+}
+
+// ParseCDXJLine reads a line written by Line.
+func ParseCDXJLine(line string) (*CDXJEntry, error) {
+	i := bytes.IndexByte([]byte(line), '{')
+	if i < 0 {
+		return nil, fmt.Errorf("%w: CDXJ line without JSON", ErrFormat)
+	}
+	var key, ts string
+	if _, err := fmt.Sscan(line[:i], &key, &ts); err != nil {
+		return nil, fmt.Errorf("%w: CDXJ line %q", ErrFormat, clipString(line, 60))
+	}
+	var j cdxjJSON
+	if err := json.Unmarshal([]byte(line[i:]), &j); err != nil {
+		return nil, fmt.Errorf("%w: CDXJ JSON: %v", ErrFormat, err)
+	}
+	t, err := time.Parse("20060102150405", ts)
+	if err != nil {
+		return nil, fmt.Errorf("%w: CDXJ timestamp %q", ErrFormat, ts)
+	}
+	e := &CDXJEntry{URL: j.URL, Time: t, Mime: j.Mime, Digest: j.Digest, Filename: j.Filename}
+	e.Status, _ = strconv.Atoi(j.Status)
+	e.Offset, _ = strconv.ParseInt(j.Offset, 10, 64)
+	e.Length, _ = strconv.ParseInt(j.Length, 10, 64)
+	return e, nil
+}
+
+// SortLines copies the lines of src to dst in byte order (what `LC_ALL=C
+// sort -u` does), dropping repeated lines. It holds at most about
+// maxMemory bytes of lines at once; beyond that it sorts runs into
+// temporary files in tmpDir ("" means os.TempDir) and merges them, so an
+// index of any size sorts in bounded memory. maxMemory 0 means 32 MiB.
+func SortLines(dst io.Writer, src io.Reader, tmpDir string, maxMemory int) error {
+	if maxMemory <= 0 {
+		maxMemory = 32 << 20
+	}
+	var runs []*os.File
+	defer func() {
+		for _, f := range runs {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	sc := bufio.NewScanner(src)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	var lines []string
+	size := 0
+	spill := func() error {
+		f, err := os.CreateTemp(tmpDir, "folio-sort-*.tmp")
+		if err != nil {
+			return err
+		}
+		runs = append(runs, f)
+		if err := writeSorted(f, lines); err != nil {
+			return err
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		lines, size = lines[:0], 0
+		return nil
+	}
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+		size += len(sc.Bytes()) + 16
+		if size >= maxMemory {
+			if err := spill(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if len(runs) == 0 {
+		return writeSorted(dst, lines)
+	}
+	if len(lines) > 0 {
+		if err := spill(); err != nil {
+			return err
+		}
+	}
+	return mergeRuns(dst, runs)
+}
+
+func writeSorted(w io.Writer, lines []string) error {
+	slices.Sort(lines)
+	bw := bufio.NewWriter(w)
+	for i, l := range lines {
+		if i > 0 && l == lines[i-1] {
+			continue
+		}
+		bw.WriteString(l)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+type runHead struct {
+	line string
+	sc   *bufio.Scanner
+}
+
+type runHeap []*runHead
+
+func (h runHeap) Len() int           { return len(h) }
+func (h runHeap) Less(i, j int) bool { return h[i].line < h[j].line }
+func (h runHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *runHeap) Push(x any)        { *h = append(*h, x.(*runHead)) }
+func (h *runHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+func mergeRuns(dst io.Writer, runs []*os.File) error {
+	h := &runHeap{}
+	for _, f := range runs {
+		sc := bufio.NewScanner(bufio.NewReaderSize(f, 256<<10))
+		sc.Buffer(make([]byte, 64<<10), 16<<20)
+		if sc.Scan() {
+			*h = append(*h, &runHead{sc.Text(), sc})
+		} else if err := sc.Err(); err != nil {
+			return err
+		}
+	}
+	heap.Init(h)
+	bw := bufio.NewWriter(dst)
+	last, started := "", false
+	for h.Len() > 0 {
+		top := (*h)[0]
+		if !started || top.line != last {
+			bw.WriteString(top.line)
+			bw.WriteByte('\n')
+			last, started = top.line, true
+		}
+		if top.sc.Scan() {
+			top.line = top.sc.Text()
+			heap.Fix(h, 0)
+		} else {
+			if err := top.sc.Err(); err != nil && !errors.Is(err, io.EOF) {
+				return err
+			}
+			heap.Pop(h)
+		}
+	}
+	return bw.Flush()
+}

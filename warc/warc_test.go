@@ -1,0 +1,349 @@
+package warc
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nlnwa/gowarc/v3"
+)
+
+// testRecord is a record to write in the tests.
+type testRecord struct {
+	header Header
+	block  []byte
+}
+
+func response(id, uri, status string, fields Header, payload []byte) testRecord {
+	head := AppendHTTPHeader(nil, "HTTP/1.1 "+status, fields)
+	block := append(head, payload...)
+	return testRecord{Header{
+		{FieldType, TypeResponse},
+		{FieldRecordID, BracketID(id)},
+		{FieldDate, "2020-02-22T05:22:11Z"},
+		{FieldTargetURI, uri},
+		{FieldContentType, ContentTypeHTTPResponse},
+		{FieldBlockDigest, Digest(block)},
+		{FieldPayloadDigest, Digest(payload)},
+		{FieldContentLength, strconv.Itoa(len(block))},
+	}, block}
+}
+
+func sampleRecords() []testRecord {
+	info := []byte("software: folio-test\r\nformat: WARC File Format 1.1\r\n")
+	gbk := []byte("<p>\xd6\xd0\xce\xc4</p>") // GBK "中文"
+	revisitHead := AppendHTTPHeader(nil, "HTTP/1.1 200 OK", Header{{"Content-Length", strconv.Itoa(len(gbk))}})
+	return []testRecord{
+		{Header{
+			{FieldType, TypeWarcinfo},
+			{FieldRecordID, "<urn:uuid:00000000-0000-5000-8000-000000000001>"},
+			{FieldDate, "2020-02-22T05:22:10Z"},
+			{FieldContentType, ContentTypeWarcFields},
+			{FieldBlockDigest, Digest(info)},
+			{FieldContentLength, strconv.Itoa(len(info))},
+		}, info},
+		response("urn:uuid:00000000-0000-5000-8000-000000000002", "http://a.test/1.html", "200 OK",
+			Header{{"Content-Type", "text/html; charset=gbk"}, {"Content-Length", strconv.Itoa(len(gbk))}}, gbk),
+		{Header{
+			{FieldType, TypeRevisit},
+			{FieldRecordID, "<urn:uuid:00000000-0000-5000-8000-000000000003>"},
+			{FieldDate, "2020-02-23T05:22:11Z"},
+			{FieldTargetURI, "http://a.test/1.html?from=index"},
+			{FieldProfile, ProfileIdenticalPayload},
+			{FieldRefersTo, "<urn:uuid:00000000-0000-5000-8000-000000000002>"},
+			{FieldRefersToTargetURI, "http://a.test/1.html"},
+			{FieldRefersToDate, "2020-02-22T05:22:11Z"},
+			{FieldContentType, ContentTypeHTTPResponse},
+			{FieldBlockDigest, Digest(revisitHead)},
+			{FieldPayloadDigest, Digest(gbk)},
+			{FieldContentLength, strconv.Itoa(len(revisitHead))},
+		}, revisitHead},
+		{Header{
+			{FieldType, TypeMetadata},
+			{FieldRecordID, "<urn:uuid:00000000-0000-5000-8000-000000000004>"},
+			{FieldDate, "2020-02-22T05:22:11Z"},
+			{FieldTargetURI, "urn:folio:document:http://a.test/1.html"},
+			{FieldRefersTo, "<urn:uuid:00000000-0000-5000-8000-000000000002>"},
+			{FieldContentType, "application/json"},
+			{FieldBlockDigest, Digest([]byte("{}\n"))},
+			{FieldContentLength, "3"},
+		}, []byte("{}\n")},
+	}
+}
+
+// writeAll writes records and returns the file and each record's offset
+// and length.
+func writeAll(t testing.TB, recs []testRecord, opts *WriterOptions) ([]byte, [][2]int64) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := NewWriter(&buf, opts)
+	var spans [][2]int64
+	for _, r := range recs {
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		off := w.Offset()
+		bw, err := w.Create(r.header)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bw.Write(r.block); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		spans = append(spans, [2]int64{off, w.Offset() - off})
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), spans
+}
+
+// validate reads a WARC file with gowarc, an independent implementation,
+// failing on any syntax error, spec violation or wrong block or payload
+// digest, and returns the records' types.
+func validate(t testing.TB, data []byte) []string {
+	t.Helper()
+	r, err := gowarc.NewWarcFileReaderFromStream(bytes.NewReader(data), 0, gowarc.WithStrictValidation())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var types []string
+	for {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("gowarc: record at offset %d: %v", rec.Offset, err)
+		}
+		if len(rec.Validation) > 0 {
+			t.Errorf("gowarc: record at offset %d: %v", rec.Offset, rec.Validation)
+		}
+		types = append(types, rec.WarcRecord.Type().String())
+		rec.Close()
+	}
+	return types
+}
+
+func TestWriterOutputPassesGowarc(t *testing.T) {
+	for _, opts := range []*WriterOptions{nil, {Uncompressed: true}} {
+		data, _ := writeAll(t, sampleRecords(), opts)
+		got := strings.Join(validate(t, data), ",")
+		if want := "warcinfo,response,revisit,metadata"; got != want {
+			t.Errorf("uncompressed=%v: gowarc read %s, want %s", opts != nil, got, want)
+		}
+	}
+}
+
+func TestReadBackWhatWasWritten(t *testing.T) {
+	recs := sampleRecords()
+	for _, opts := range []*WriterOptions{nil, {Uncompressed: true}} {
+		data, spans := writeAll(t, recs, opts)
+		r, err := NewReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range recs {
+			rec, err := r.Next()
+			if err != nil {
+				t.Fatalf("record %d: %v", i, err)
+			}
+			if rec.Version != Version1_1 || rec.Offset != spans[i][0] {
+				t.Errorf("record %d: version %q offset %d, want WARC/1.1 at %d", i, rec.Version, rec.Offset, spans[i][0])
+			}
+			if len(rec.Header) != len(want.header) {
+				t.Fatalf("record %d: %d fields, want %d", i, len(rec.Header), len(want.header))
+			}
+			for j, f := range want.header {
+				if rec.Header[j] != f {
+					t.Errorf("record %d field %d = %v, want %v", i, j, rec.Header[j], f)
+				}
+			}
+			body, err := io.ReadAll(rec.Body)
+			if err != nil || !bytes.Equal(body, want.block) {
+				t.Errorf("record %d: block %q (%v), want %q", i, body, err, want.block)
+			}
+		}
+		if _, err := r.Next(); !errors.Is(err, io.EOF) {
+			t.Fatalf("after the last record: %v", err)
+		}
+	}
+}
+
+// TestOffsetsLandOnRecords: each record's span is one gzip member that
+// alone is a valid WARC holding that record, which is what a CDX index
+// and a WACZ range request rely on.
+func TestOffsetsLandOnRecords(t *testing.T) {
+	recs := sampleRecords()
+	data, spans := writeAll(t, recs, nil)
+	for i, sp := range spans {
+		member := data[sp[0] : sp[0]+sp[1]]
+		zr, err := gzip.NewReader(bytes.NewReader(member))
+		if err != nil {
+			t.Fatalf("record %d: not a gzip member at %d: %v", i, sp[0], err)
+		}
+		zr.Multistream(false)
+		plain, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+		if !bytes.HasPrefix(plain, []byte("WARC/1.1\r\n")) || !bytes.HasSuffix(plain, append(append([]byte{}, recs[i].block...), "\r\n\r\n"...)) {
+			t.Errorf("record %d: member does not hold exactly the record", i)
+		}
+		if types := validate(t, member); len(types) != 1 {
+			t.Errorf("record %d: member holds %d records", i, len(types))
+		}
+	}
+}
+
+func TestReaderAcceptsWholeFileGzipAndSloppyFiles(t *testing.T) {
+	plain, _ := writeAll(t, sampleRecords(), &WriterOptions{Uncompressed: true})
+	var whole bytes.Buffer
+	zw := gzip.NewWriter(&whole)
+	zw.Write(plain)
+	zw.Close()
+	// WARC/1.0 with bare LF line ends, angle brackets round the target URI
+	// and no end-of-record CRLFs.
+	sloppy := "WARC/1.0\nWARC-Type: resource\nWARC-Record-ID: <urn:uuid:x>\nWARC-Date: 2014-01-01T00:00:00Z\n" +
+		"WARC-Target-URI: <http://a.test/x>\nContent-Length: 5\n\nhello" +
+		"WARC/1.0\nWARC-Type: resource\nWARC-Record-ID: <urn:uuid:y>\nWARC-Date: 2014-01-01T00:00:01Z\n" +
+		"WARC-Target-URI: http://a.test/y\nContent-Length: 3\n\nbye\r\n\r\n"
+	for name, data := range map[string][]byte{"whole-file gzip": whole.Bytes(), "sloppy": []byte(sloppy)} {
+		r, err := NewReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for {
+			rec, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: record %d: %v", name, n, err)
+			}
+			if name == "sloppy" && !strings.HasPrefix(rec.TargetURI(), "http://a.test/") {
+				t.Errorf("%s: target %q", name, rec.TargetURI())
+			}
+			io.Copy(io.Discard, rec.Body)
+			n++
+		}
+		if want := map[string]int{"whole-file gzip": 4, "sloppy": 2}[name]; n != want {
+			t.Errorf("%s: %d records, want %d", name, n, want)
+		}
+	}
+}
+
+func TestReaderReportsBrokenFiles(t *testing.T) {
+	good, _ := writeAll(t, sampleRecords(), &WriterOptions{Uncompressed: true})
+	for name, data := range map[string][]byte{
+		"not a WARC":        []byte("<html>hello</html>"),
+		"no Content-Length": []byte("WARC/1.1\r\nWARC-Type: resource\r\n\r\nxx"),
+		"cut in a block":    good[:len(good)-30],
+	} {
+		r, err := NewReader(bytes.NewReader(data))
+		if err != nil {
+			continue
+		}
+		var last error
+		for i := 0; i < 10; i++ {
+			rec, err := r.Next()
+			if err != nil {
+				last = err
+				break
+			}
+			if _, err := io.Copy(io.Discard, rec.Body); err != nil {
+				last = err
+				break
+			}
+		}
+		if last == nil || errors.Is(last, io.EOF) {
+			t.Errorf("%s: read without an error", name)
+		}
+	}
+}
+
+func TestWriterRefusesBadRecords(t *testing.T) {
+	w := NewWriter(io.Discard, nil)
+	good := sampleRecords()[0].header
+	if _, err := w.Create(Header{{FieldType, TypeResource}}); !errors.Is(err, ErrHeader) {
+		t.Errorf("header without id, date, length: %v", err)
+	}
+	bad := append(Header{}, good...)
+	bad.Set("WARC-Filename", "a\r\nWARC-Type: response")
+	if _, err := w.Create(bad); !errors.Is(err, ErrHeader) {
+		t.Errorf("value with a line break: %v", err)
+	}
+	bw, err := w.Create(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bw.Write(make([]byte, 1000)); !errors.Is(err, ErrLength) {
+		t.Errorf("block longer than Content-Length: %v", err)
+	}
+	w = NewWriter(io.Discard, nil)
+	w.Create(good)
+	if err := w.Close(); !errors.Is(err, ErrLength) {
+		t.Errorf("block shorter than Content-Length: %v", err)
+	}
+}
+
+func TestReadHTTPHeaderKeepsOrderAndCase(t *testing.T) {
+	block := "HTTP/1.1 200 OK\r\nX-b: 2\r\nContent-Type: text/html\r\nx-a: 1\n folded\r\n\r\nBODY"
+	br := bufio.NewReader(strings.NewReader(block))
+	h, err := ReadHTTPHeader(br)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proto, code, text := h.Status()
+	if proto != "HTTP/1.1" || code != 200 || text != "200 OK" {
+		t.Errorf("status %q %d %q", proto, code, text)
+	}
+	want := Header{{"X-b", "2"}, {"Content-Type", "text/html"}, {"x-a", "1 folded"}}
+	if len(h.Fields) != 3 || h.Fields[0] != want[0] || h.Fields[1] != want[1] || h.Fields[2] != want[2] {
+		t.Errorf("fields %v, want %v", h.Fields, want)
+	}
+	rest, _ := io.ReadAll(br)
+	if string(rest) != "BODY" || h.Size != int64(len(block)-4) {
+		t.Errorf("body %q, head size %d", rest, h.Size)
+	}
+}
+
+func TestDigests(t *testing.T) {
+	// sha1("") in base32, as every WARC tool writes it.
+	if d := Digest(nil); d != "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ" {
+		t.Errorf("Digest(nil) = %s", d)
+	}
+	if d, ok := NormalizeSHA1("sha1:da39a3ee5e6b4b0d3255bfef95601890afd80709"); !ok || d != Digest(nil) {
+		t.Errorf("hex sha1 normalized to %s %v", d, ok)
+	}
+	h, ok, known := NewVerifier("sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+	if !known || !ok() {
+		t.Error("sha256 of nothing does not verify")
+	}
+	h.Write([]byte("x"))
+	if ok() {
+		t.Error("sha256 verifies after a change")
+	}
+}
+
+func TestParseAndFormatDate(t *testing.T) {
+	for _, s := range []string{"2020-02-22T05:22:11Z", "2020-02-22T05:22:11.123456Z", "2020-02-22T13:22:11+08:00"} {
+		d, err := ParseDate(s)
+		if err != nil || FormatDate(d) != "2020-02-22T05:22:11Z" {
+			t.Errorf("%s: %v %v", s, FormatDate(d), err)
+		}
+	}
+	if FormatDate(time.Date(2020, 2, 22, 13, 22, 11, 0, time.FixedZone("CST", 8*3600))) != "2020-02-22T05:22:11Z" {
+		t.Error("FormatDate is not UTC")
+	}
+}
