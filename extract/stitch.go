@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Document is the stitched article: the pages of one article joined into
 // one text, in reading order, with what repeats on every page left out.
 type Document struct {
@@ -18,12 +20,23 @@ type Document struct {
 
 // Stitch joins the pages of one article, given in reading order; nil
 // entries (pages that failed) are passed over. The title and byline come
-// from the first page that has them. A block that appears on every page —
-// a repeated title or byline, a "related" box, a notice in the template —
-// is boilerplate, not content, and is dropped: the other pages are the
-// evidence.
+// from the first page that has them. The pages are evidence of each
+// other's boilerplate:
+//
+//   - a block on every page (a repeated title or byline, a "related" box,
+//     a notice or a metadata table in the template) is not content;
+//   - a block that repeats at the top or the bottom of several pages (the
+//     title again on pages 2 and on, a 续 line) is content once, where it
+//     first stands;
+//   - a page bar that the content extractor took for text is dropped by
+//     the bar's own text, as pagination read it.
+//
+// Everything else stays as the site wrote it, page after page: a paragraph
+// split across two pages stays split, a table stays where it stands.
 func Stitch(pages []*Page) *Document {
 	doc := &Document{}
+
+	// 1. Pages whose main text repeats an earlier page's are left out.
 	var live []*Page
 	seenContent := map[string]bool{}
 	for i, p := range pages {
@@ -38,6 +51,8 @@ func Stitch(pages []*Page) *Document {
 		seenContent[h] = true
 		live = append(live, p)
 	}
+
+	// 2. The metadata: page 1's, else the first page's that states it.
 	for _, p := range live {
 		doc.Title = firstNonEmpty(doc.Title, p.Title)
 		doc.Published = firstNonEmpty(doc.Published, p.Published)
@@ -45,33 +60,53 @@ func Stitch(pages []*Page) *Document {
 		doc.Author = firstNonEmpty(doc.Author, p.Author)
 	}
 
-	repeated := map[string]bool{}
+	// 3. The evidence: on how many pages each block stands, and where.
+	everywhere := map[string]bool{}
+	atEdges := map[string]int{} // pages where the block is among the first or last three
+	bars := map[string]bool{}
 	if len(live) >= 2 {
 		count := map[string]int{}
 		for _, p := range live {
 			onPage := map[string]bool{}
-			for _, b := range p.Blocks {
-				if b.Kind == Table {
+			for i, b := range p.Blocks {
+				k := hashForm(b.Text)
+				if onPage[k] {
 					continue
 				}
-				k := hashForm(b.Text)
-				if !onPage[k] {
-					onPage[k] = true
-					count[k]++
+				onPage[k] = true
+				count[k]++
+				if i < 3 || i >= len(p.Blocks)-3 {
+					atEdges[k]++
 				}
 			}
 		}
 		for k, n := range count {
 			if n == len(live) {
-				repeated[k] = true
+				everywhere[k] = true
 			}
 		}
 	}
 	for _, p := range live {
-		for _, b := range p.Blocks {
-			if b.Kind != Table && repeated[hashForm(b.Text)] {
+		for _, b := range p.Pagination.bars {
+			bars[b] = true
+		}
+	}
+	title := hashForm(doc.Title)
+
+	// 4. The blocks, page after page.
+	kept := map[string]bool{}
+	for pi, p := range live {
+		for i, b := range p.Blocks {
+			k := hashForm(b.Text)
+			switch {
+			case everywhere[k], bars[k] && b.Kind != Table:
+				continue
+			case pi > 0 && i < 3 && title != "" && isTitleAgain(k, title):
+				continue
+			case kept[k] && atEdges[k] >= 2 && (i < 3 || i >= len(p.Blocks)-3):
 				continue
 			}
+			kept[k] = true
 			doc.Blocks = append(doc.Blocks, b)
 			if b.Kind == Table {
 				doc.Tables = append(doc.Tables, b.Rows)
@@ -80,6 +115,19 @@ func Stitch(pages []*Page) *Document {
 	}
 	doc.Text = blocksText(doc.Blocks)
 	return doc
+}
+
+// isTitleAgain: a line at the top of page 2 and on that is the title, or
+// the title with a page marker (标题（2）, 标题 第2页).
+func isTitleAgain(line, title string) bool {
+	if line == title {
+		return true
+	}
+	rest, ok := strings.CutPrefix(line, title)
+	if !ok {
+		return false
+	}
+	return numberText.MatchString(strings.Trim(strings.TrimSpace(rest), "-_|·:： "))
 }
 
 func firstNonEmpty(a, b string) string {
