@@ -125,7 +125,7 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	}
 	p.Canonical = r.canonical()
 	p.Links = r.links()
-	p.Pagination = r.pagination()
+	p.Pagination = r.pagination(base)
 
 	r.prune()
 	meta := r.metadata(loc)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"path"
 	"regexp"
 	"strconv"
@@ -102,7 +103,7 @@ func (r *reader) scriptBar(self string) *scriptBar {
 	total, _ := strconv.Atoi(count)
 	index, _ := strconv.Atoi(cur)
 	name, ext := "", "html"
-	if m := selfName.FindStringSubmatch(path.Base(r.base.Path)); m != nil {
+	if m := selfName.FindStringSubmatch(path.Base(selfPath(self))); m != nil {
 		name, ext = m[1], m[3]
 	}
 	if m := trsListName.FindStringSubmatch(js); m != nil {
@@ -145,4 +146,11 @@ func (r *reader) trsPages(self string, total, index int, name, ext string) *scri
 		return nil // one page: no bar
 	}
 	return s
+}
+
+func selfPath(u string) string {
+	if pu, err := url.Parse(u); err == nil {
+		return pu.Path
+	}
+	return ""
 }

@@ -16,6 +16,7 @@ import (
 //	show-12-345-2.html          PHPCMS v9: page 1 is -1
 //	thread-123-2-1.html         Discuz: page 1 is -1-1
 //	123_2.html, list_5_2.html   DedeCMS, EmpireCMS, 动易 and most ASP portals
+//	c1001-40189234-2.html       人民网 and other portals: -N after a long id
 //	?page=2, &ArticlePage=2     query parameters (&p=2 too, but not WordPress's ?p=123)
 //	/slug/2/, /page/2/          WordPress <!--nextpage--> and paged archives
 type pageScheme uint8
@@ -25,6 +26,7 @@ const (
 	schemePHPCMS
 	schemeDiscuz
 	schemeSuffix
+	schemeHyphen
 	schemeQuery
 	schemePath
 )
@@ -60,6 +62,7 @@ var (
 	phpcmsPage = regexp.MustCompile(`^(.*/show-\d+-\d+-)(\d{1,3})(\.html?)$`)
 	discuzPage = regexp.MustCompile(`^(.*/thread-\d+-)(\d{1,4})(-\d+\.html?)$`)
 	suffixPage = regexp.MustCompile(`^(.*/[^/]*?[^/_])_(\d{1,4})(\.[a-zA-Z]{2,5})$`)
+	hyphenPage = regexp.MustCompile(`^(.*/[^/]*\d{5})-(\d{1,2})(\.s?html?)$`)
 	// /slug/2/: the slug must not be a bare number or a year (/2020/02/
 	// is a month, /archives/123/ a post).
 	pathPage  = regexp.MustCompile(`^(.*/([^/]+))/(\d{1,2})/?$`)
@@ -105,6 +108,8 @@ func pageRefs(u string) []pageRef {
 		add(schemeDiscuz, m.s[1], m.s[2], m.s[3]+query, 0, m.s[1]+"1"+m.s[3]+query)
 	case m.re == suffixPage && !trsDoc.MatchString(m.s[1]):
 		add(schemeSuffix, m.s[1]+"_", m.s[2], m.s[3]+query, 0, m.s[1]+m.s[3]+query)
+	case m.re == hyphenPage:
+		add(schemeHyphen, m.s[1]+"-", m.s[2], m.s[3]+query, 0, m.s[1]+m.s[3]+query)
 	}
 	if pu.RawQuery != "" {
 		refs = append(refs, queryRefs(base, pu)...)
@@ -126,7 +131,7 @@ type match struct {
 }
 
 func matchAny(path string) match {
-	for _, re := range []*regexp.Regexp{trsPage, phpcmsPage, discuzPage, suffixPage} {
+	for _, re := range []*regexp.Regexp{trsPage, phpcmsPage, discuzPage, suffixPage, hyphenPage} {
 		if s := re.FindStringSubmatch(path); s != nil {
 			return match{re, s}
 		}

@@ -78,6 +78,7 @@ type barAnchor struct {
 // paginator reads the pagination of one page.
 type paginator struct {
 	r      *reader
+	page   string // the page's URL
 	self   string // the page's URL, canonical form
 	host   string
 	bars   map[*html.Node]*barInfo
@@ -94,11 +95,12 @@ type barInfo struct {
 	used    bool // pagination was read from it
 }
 
-// pagination reads the page bar. It must run before prune: script-written
-// bars are only in the scripts.
-func (r *reader) pagination() Pagination {
-	pg := &paginator{r: r, self: CanonicalURL(r.base.String()), bars: map[*html.Node]*barInfo{}, texts: map[*html.Node]int{}}
-	pg.host = r.base.Host
+// pagination reads the page bar of the page at pageURL (links resolve
+// against r.base, which a <base href> may have moved). It must run before
+// prune: script-written bars are only in the scripts.
+func (r *reader) pagination(pageURL *url.URL) Pagination {
+	pg := &paginator{r: r, page: pageURL.String(), self: CanonicalURL(pageURL.String()), host: pageURL.Host,
+		bars: map[*html.Node]*barInfo{}, texts: map[*html.Node]int{}}
 	return pg.read()
 }
 
@@ -222,7 +224,7 @@ func (pg *paginator) read() Pagination {
 	p.Current = current
 
 	if current > 0 {
-		numbered[current] = numEntry{pg.r.base.String(), 4}
+		numbered[current] = numEntry{pg.page, 4}
 	}
 	for n, e := range numbered {
 		p.Pages = append(p.Pages, PageLink{N: n, URL: e.url})
@@ -269,14 +271,14 @@ func (pg *paginator) read() Pagination {
 	case len(firsts) > 0 && (!familyKnown || SamePages(self, firsts[0])):
 		p.First = firsts[0]
 	case current <= 1 && urlN == 0:
-		p.First = pg.r.base.String()
+		p.First = pg.page
 	default:
 		if f, _ := firstPageOf(self); f != "" {
 			p.First = f
 		}
 	}
 	if CanonicalURL(p.First) == self {
-		p.First = pg.r.base.String()
+		p.First = pg.page
 	}
 	return p
 }
