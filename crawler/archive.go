@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"path"
 	"runtime/debug"
 	"regexp"
 	"slices"
@@ -114,20 +115,12 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) *Result {
 	w := &walk{a: a, ctx: ctx, cache: map[string]*page{}}
 	w.add(start)
 
-	var pages []*page
-	var failed error
-	cut := false
-	if start.parsed.Kind == extract.KindList {
-		// Lists are followed for links by a crawl, never stitched.
-		pages = []*page{start}
-	} else {
-		// A print view stands for its article.
-		if orig := w.original(start); orig != nil {
-			start = orig
-		}
-		first := w.pageOne(start)
-		pages, failed, cut = w.follow(first, start)
+	// A print view stands for its article.
+	if orig := w.original(start); orig != nil {
+		start = orig
 	}
+	first := w.pageOne(start)
+	pages, failed, cut := w.follow(first, start)
 	doc := a.document(pages)
 	if cut {
 		doc.Complete = false
@@ -241,7 +234,14 @@ func (w *walk) follow(first, start *page) (pages []*page, failed error, cut bool
 			next, n = known[gap], gap-1
 		}
 		if seen[extract.CanonicalURL(next)] {
-			break // a cycle: the bar leads back to a page read already
+			// A cycle: the bar leads back to a page read already. When it
+			// leads back to where the walk began, and nothing named page 1,
+			// the walk may have begun in the middle: the last page's 下一页
+			// leads to page 1.
+			if first == start && n > 1 && known[1] == "" && extract.CanonicalURL(next) == extract.CanonicalURL(first.url) {
+				pages = rotateToFirst(pages)
+			}
+			break
 		}
 		if len(pages) >= w.a.opts.MaxPages {
 			cut = true
@@ -273,6 +273,31 @@ func (w *walk) follow(first, start *page) (pages []*page, failed error, cut bool
 		}
 	}
 	return pages, failed, cut
+}
+
+// rotateToFirst puts first the page whose URL is the stem of all the
+// others' (news/a.html before news/a-more.html and news/a-end.html): of a
+// cycle of pages without numbers, the likeliest page 1. Without such a
+// page the order is kept.
+func rotateToFirst(pages []*page) []*page {
+	stem := func(p *page) string {
+		u := extract.CanonicalURL(p.url)
+		return strings.TrimSuffix(u, path.Ext(u))
+	}
+	for i, p := range pages {
+		if i == 0 || !p.ok() {
+			continue
+		}
+		s := stem(p)
+		all := true
+		for _, q := range pages {
+			all = all && strings.HasPrefix(stem(q), s)
+		}
+		if all {
+			return append(append([]*page{}, pages[i:]...), pages[:i]...)
+		}
+	}
+	return pages
 }
 
 // sameArticle decides whether p is a page of the article ref is a page
@@ -430,7 +455,7 @@ func buildDocument(pages []*page) *store.Document {
 	}
 	doc.Attachments = []store.Attachment{}
 	for _, p := range pages {
-		pg := store.Page{URL: p.url, Status: p.status, Fetched: p.at.Truncate(time.Second), PayloadDigest: p.digest, CaptureID: p.capture}
+		pg := store.Page{URL: extract.CanonicalURL(p.url), Status: p.status, Fetched: p.at.Truncate(time.Second), PayloadDigest: p.digest, CaptureID: p.capture}
 		if p.parsed != nil {
 			pg.Charset = p.parsed.Charset
 		}
@@ -445,17 +470,52 @@ func buildDocument(pages []*page) *store.Document {
 
 // documentURL is page 1's canonical URL: its rel=canonical when that is a
 // plausible address for it, else the URL it was fetched from after
-// redirects, in folio's canonical form.
+// redirects, in folio's canonical form (and without a ?page=1 a bar may
+// have added). A page 1 that failed has only the URL it was asked at.
 func documentURL(p *page) string {
-	if c := p.parsed.Canonical; c != "" {
-		cu, err1 := url.Parse(c)
-		pu, err2 := url.Parse(p.url)
-		// Broken templates point every page's canonical at the home page.
-		if err1 == nil && err2 == nil && cu.Host == pu.Host && cu.Path != "/" && cu.Path != "" {
-			return extract.CanonicalURL(c)
+	if p.parsed == nil {
+		return extract.CanonicalURL(extract.PageOneURL(p.url))
+	}
+	if c := p.parsed.Canonical; c != "" && plausibleCanonical(c, p.url) {
+		return extract.CanonicalURL(c)
+	}
+	return extract.CanonicalURL(extract.PageOneURL(p.url))
+}
+
+// plausibleCanonical says whether rel=canonical c can be the address of
+// the page fetched from u. Broken templates point every page's canonical
+// at the home page or the column, which would make all of a site's
+// articles one document: a canonical must be on the same host and be the
+// page itself (give or take tracking parameters and page numbers) or name
+// the same article id.
+func plausibleCanonical(c, u string) bool {
+	cu, err1 := url.Parse(c)
+	pu, err2 := url.Parse(u)
+	if err1 != nil || err2 != nil || !strings.EqualFold(cu.Host, pu.Host) || cu.Path == "/" || cu.Path == "" {
+		return false
+	}
+	if extract.SamePages(c, u) {
+		return true
+	}
+	if id := articleID(pu); id != "" {
+		return strings.Contains(cu.Path+"?"+cu.RawQuery, id)
+	}
+	// No id in the URL (a slug): anything but a directory above the page.
+	return !strings.HasSuffix(cu.Path, "/") || !strings.HasPrefix(pu.Path, cu.Path) || cu.Path == pu.Path
+}
+
+var digitRun = regexp.MustCompile(`\d{3,}`)
+
+// articleID is the number that names an article in its URL: the last one
+// of three digits or more in the file name (123.html, t20200222_4567.html),
+// else in the query (show.asp?id=123); "" for a slug.
+func articleID(u *url.URL) string {
+	for _, s := range []string{path.Base(u.Path), u.RawQuery} {
+		if m := digitRun.FindAllString(s, -1); len(m) > 0 {
+			return m[len(m)-1]
 		}
 	}
-	return extract.CanonicalURL(p.url)
+	return ""
 }
 
 func dedupe(urls []string) []string {

@@ -256,3 +256,16 @@ func PageURL(u string, n, k int) string {
 	}
 	return ""
 }
+
+// PageOneURL returns u without a query parameter that numbers it page 1
+// (content.jsp?id=789&page=1 is content.jsp?id=789): bars often link page
+// 1 with its number, and a document must have one URL whichever page it
+// was reached from.
+func PageOneURL(u string) string {
+	for _, r := range pageRefs(u) {
+		if r.scheme == schemeQuery && r.page() == 1 {
+			return r.first
+		}
+	}
+	return u
+}
