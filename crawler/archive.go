@@ -485,9 +485,9 @@ func documentURL(p *page) string {
 // plausibleCanonical says whether rel=canonical c can be the address of
 // the page fetched from u. Broken templates point every page's canonical
 // at the home page or the column, which would make all of a site's
-// articles one document: a canonical must be on the same host and be the
-// page itself (give or take tracking parameters and page numbers) or name
-// the same article id.
+// articles one document: a canonical must be on the same host, name the
+// same article id when both URLs carry one, and not be a column (a
+// directory above the page, an index or list file).
 func plausibleCanonical(c, u string) bool {
 	cu, err1 := url.Parse(c)
 	pu, err2 := url.Parse(u)
@@ -497,12 +497,16 @@ func plausibleCanonical(c, u string) bool {
 	if extract.SamePages(c, u) {
 		return true
 	}
-	if id := articleID(pu); id != "" {
-		return strings.Contains(cu.Path+"?"+cu.RawQuery, id)
+	if cid, pid := articleID(cu), articleID(pu); cid != "" && pid != "" {
+		return cid == pid
 	}
-	// No id in the URL (a slug): anything but a directory above the page.
-	return !strings.HasSuffix(cu.Path, "/") || !strings.HasPrefix(pu.Path, cu.Path) || cu.Path == pu.Path
+	if strings.HasSuffix(cu.Path, "/") && strings.HasPrefix(pu.Path, cu.Path) && cu.Path != pu.Path {
+		return false
+	}
+	return !columnFile.MatchString(path.Base(cu.Path))
 }
+
+var columnFile = regexp.MustCompile(`(?i)^(index|default|list|main|home)([_-]\d+)*\.[a-z]+$`)
 
 var digitRun = regexp.MustCompile(`\d{3,}`)
 

@@ -389,3 +389,54 @@ func TestCrawlFollowsScriptBar(t *testing.T) {
 		t.Errorf("%d documents, want 9", n)
 	}
 }
+
+func TestSameArticle(t *testing.T) {
+	pg := func(u, title string) *page {
+		return &page{url: u, parsed: &extract.Page{URL: u, Title: title}}
+	}
+	const a = "http://x.cn/a/123.html"
+	tests := []struct {
+		p, ref  *page
+		fromBar bool
+		want    bool
+	}{
+		{pg(a, "标题"), pg(a, "标题"), false, true},
+		{pg(a, "标题（2）"), pg(a, "标题"), false, true},
+		{pg(a, "标题 第2页"), pg(a, "标题"), false, true},
+		{pg(a, "标题 - 2/3"), pg(a, "标题"), false, true},
+		{pg(a, "另一篇文章"), pg(a, "标题"), true, false},      // 下一篇, even when a bar links it
+		{pg(a, "标题之二：后续报道"), pg(a, "标题"), false, false}, // more than a page marker
+		{pg("http://x.cn/a/123_2.html", ""), pg(a, "标题"), false, true},
+		{pg("http://x.cn/a/124.html", ""), pg(a, "标题"), false, false},
+		{pg("http://x.cn/a/more.html", ""), pg(a, ""), true, true},
+	}
+	for _, tt := range tests {
+		if got := sameArticle(tt.p, tt.ref, tt.fromBar); got != tt.want {
+			t.Errorf("sameArticle(%s %q, %s %q, %v) = %v, want %v", tt.p.url, tt.p.parsed.Title, tt.ref.url, tt.ref.parsed.Title, tt.fromBar, got, tt.want)
+		}
+	}
+}
+
+func TestPlausibleCanonical(t *testing.T) {
+	tests := []struct {
+		canonical, page string
+		want            bool
+	}{
+		{"http://x.cn/a/123.html", "http://x.cn/a/123.html?from=index", true},
+		{"http://x.cn/a/123.html", "http://x.cn/a/123_2.html", true},
+		{"http://x.cn/show.php?id=123", "http://x.cn/index.php?m=content&id=123", true},
+		{"http://x.cn/", "http://x.cn/a/123.html", false},                        // the home page
+		{"http://x.cn/a/", "http://x.cn/a/123.html", false},                      // the column
+		{"http://x.cn/a/index.html", "http://x.cn/a/123.html", false},            // the column again
+		{"http://y.cn/a/123.html", "http://x.cn/a/123.html", false},              // another host
+		{"http://blog.x.me/2023/11/05/mifen/", "http://blog.x.me/?p=1234", true}, // a slug for a post id
+		{"http://x.cn/a/124.html", "http://x.cn/a/123.html", false},              // another article
+		{"http://blog.x.me/mifen/", "http://blog.x.me/mifen/?amp=1", true},
+		{"http://blog.x.me/food/", "http://blog.x.me/food/mifen/", false},
+	}
+	for _, tt := range tests {
+		if got := plausibleCanonical(tt.canonical, tt.page); got != tt.want {
+			t.Errorf("plausibleCanonical(%s, %s) = %v, want %v", tt.canonical, tt.page, got, tt.want)
+		}
+	}
+}

@@ -58,7 +58,7 @@ func CanonicalURL(raw string) string {
 // document.
 var (
 	printSegment = regexp.MustCompile(`(?i)^(print|printer|printable|printview|print_?page)$`)
-	printFile    = regexp.MustCompile(`(?i)(^|[_.-])print(er|able|view|page)?([_.-]|$)|^print|print$`)
+	printFile    = regexp.MustCompile(`(?i:(^|[_.-])print(er|able|view|page)?([_.-]|$))|^[Pp]rint[A-Z_]|[a-z]Print$`)
 	printParam   = map[string]bool{"print": true, "printable": true, "printer": true, "isprint": true, "printview": true}
 	printValued  = map[string]bool{"view": true, "mode": true, "format": true, "action": true, "type": true, "tpl": true, "style": true, "template": true, "act": true, "do": true, "output": true}
 	printWord    = regexp.MustCompile(`(?i)print`)
@@ -144,17 +144,27 @@ func UnprintURLs(u string) []string {
 		v.Path, v.RawPath, v.RawQuery = dir+f, "", q
 		return &v
 	}
-	if m := printAffix.FindStringSubmatchIndex(file); m != nil {
-		add(variant(file[:m[0]] + file[m[4]:m[5]]))
-	}
-	add(variant(file))
-	for _, word := range []string{"show", "view"} {
-		add(variant(printWord.ReplaceAllStringFunc(file, func(s string) string {
+	replace := func(word string) *url.URL {
+		return variant(printWord.ReplaceAllStringFunc(file, func(s string) string {
 			if s[0] == 'P' {
 				return strings.ToUpper(word[:1]) + word[1:]
 			}
 			return word
-		})))
+		}))
 	}
+	add(variant(file)) // /print/ or ?print=1 taken out
+	// 123_print.html is 123.html; Article_Print.asp is Article_Show.asp.
+	if m := printAffix.FindStringSubmatchIndex(file); m != nil {
+		stripped := variant(file[:m[0]] + file[m[4]:m[5]])
+		if allDigits.MatchString(file[:m[0]]) {
+			add(stripped)
+			add(replace("show"))
+		} else {
+			add(replace("show"))
+			add(stripped)
+		}
+	}
+	add(replace("show"))
+	add(replace("view"))
 	return out
 }
