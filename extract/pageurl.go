@@ -56,18 +56,17 @@ func (r pageRef) url(k int) string {
 	return r.prefix + strconv.Itoa(k-r.offset) + r.suffix
 }
 
+// The schemes read a URL's file name (the path's last segment); the
+// regular expressions never see a whole URL, which keeps them cheap on
+// pages with thousands of links.
 var (
-	trsPage    = regexp.MustCompile(`^(.*/t\d{8}_\d+)_(\d{1,3})(\.s?html?)$`)
-	trsDoc     = regexp.MustCompile(`/t\d{8}$`)
-	phpcmsPage = regexp.MustCompile(`^(.*/show-\d+-\d+-)(\d{1,3})(\.html?)$`)
-	discuzPage = regexp.MustCompile(`^(.*/thread-\d+-)(\d{1,4})(-\d+\.html?)$`)
-	suffixPage = regexp.MustCompile(`^(.*/[^/]*?[^/_])_(\d{1,4})(\.[a-zA-Z]{2,5})$`)
-	hyphenPage = regexp.MustCompile(`^(.*/[^/]*\d{5})-(\d{1,2})(\.s?html?)$`)
-	// /slug/2/: the slug must not be a bare number or a year (/2020/02/
-	// is a month, /archives/123/ a post).
-	pathPage  = regexp.MustCompile(`^(.*/([^/]+))/(\d{1,2})/?$`)
-	pagedPath = regexp.MustCompile(`^(.*/)page/(\d{1,4})/?$`)
-	allDigits = regexp.MustCompile(`^\d+$`)
+	trsPage    = regexp.MustCompile(`^(t\d{8}_\d+)_(\d{1,3})(\.s?html?)$`)
+	trsDoc     = regexp.MustCompile(`^t\d{8}$`)
+	phpcmsPage = regexp.MustCompile(`^(show-\d+-\d+-)(\d{1,3})(\.html?)$`)
+	discuzPage = regexp.MustCompile(`^(thread-\d+-)(\d{1,4})(-\d+\.html?)$`)
+	suffixPage = regexp.MustCompile(`^(.*[^_])_(\d{1,4})(\.[a-zA-Z]{2,5})$`)
+	hyphenPage = regexp.MustCompile(`^(.*\d{5})-(\d{1,2})(\.s?html?)$`)
+	allDigits  = regexp.MustCompile(`^\d+$`)
 )
 
 // pageParams are query parameters that carry a page number, lower case.
@@ -82,11 +81,17 @@ var pageParams = map[string]bool{
 // page number has no readings: it is page 1 of its family, which is
 // itself.
 func pageRefs(u string) []pageRef {
+	if !strings.ContainsAny(u, "0123456789") {
+		return nil // every scheme numbers with digits
+	}
 	pu, err := url.Parse(CanonicalURL(u))
 	if err != nil || pu.Host == "" {
 		return nil
 	}
-	base := pu.Scheme + "://" + pu.Host + pu.EscapedPath()
+	escaped := pu.EscapedPath()
+	cut := strings.LastIndexByte(escaped, '/') + 1
+	dir := pu.Scheme + "://" + pu.Host + escaped[:cut]
+	file := escaped[cut:]
 	query := ""
 	if pu.RawQuery != "" {
 		query = "?" + pu.RawQuery
@@ -99,44 +104,45 @@ func pageRefs(u string) []pageRef {
 		}
 		refs = append(refs, pageRef{scheme: s, prefix: prefix, suffix: suffix, n: n, offset: offset, first: first})
 	}
-	switch m := matchAny(base); {
-	case m.re == trsPage:
-		add(schemeTRS, m.s[1]+"_", m.s[2], m.s[3]+query, 1, m.s[1]+m.s[3]+query)
-	case m.re == phpcmsPage:
-		add(schemePHPCMS, m.s[1], m.s[2], m.s[3]+query, 0, m.s[1]+"1"+m.s[3]+query)
-	case m.re == discuzPage:
-		add(schemeDiscuz, m.s[1], m.s[2], m.s[3]+query, 0, m.s[1]+"1"+m.s[3]+query)
-	case m.re == suffixPage && !trsDoc.MatchString(m.s[1]):
-		add(schemeSuffix, m.s[1]+"_", m.s[2], m.s[3]+query, 0, m.s[1]+m.s[3]+query)
-	case m.re == hyphenPage:
-		add(schemeHyphen, m.s[1]+"-", m.s[2], m.s[3]+query, 0, m.s[1]+m.s[3]+query)
+	if file != "" && strings.ContainsAny(file, "0123456789") {
+		if m := trsPage.FindStringSubmatch(file); m != nil {
+			add(schemeTRS, dir+m[1]+"_", m[2], m[3]+query, 1, dir+m[1]+m[3]+query)
+		} else if m := phpcmsPage.FindStringSubmatch(file); m != nil {
+			add(schemePHPCMS, dir+m[1], m[2], m[3]+query, 0, dir+m[1]+"1"+m[3]+query)
+		} else if m := discuzPage.FindStringSubmatch(file); m != nil {
+			add(schemeDiscuz, dir+m[1], m[2], m[3]+query, 0, dir+m[1]+"1"+m[3]+query)
+		} else if m := suffixPage.FindStringSubmatch(file); m != nil && !trsDoc.MatchString(m[1]) {
+			add(schemeSuffix, dir+m[1]+"_", m[2], m[3]+query, 0, dir+m[1]+m[3]+query)
+		} else if m := hyphenPage.FindStringSubmatch(file); m != nil {
+			add(schemeHyphen, dir+m[1]+"-", m[2], m[3]+query, 0, dir+m[1]+m[3]+query)
+		}
 	}
 	if pu.RawQuery != "" {
-		refs = append(refs, queryRefs(base, pu)...)
-	} else if m := pagedPath.FindStringSubmatch(base); m != nil {
-		add(schemePath, m[1]+"page/", m[2], "/", 0, m[1])
-	} else if m := pathPage.FindStringSubmatch(base); m != nil && !allDigits.MatchString(m[2]) {
-		slash := ""
-		if strings.HasSuffix(base, "/") {
-			slash = "/"
-		}
-		add(schemePath, m[1]+"/", m[3], slash, 0, m[1]+"/")
+		return append(refs, queryRefs(dir+file, pu)...)
+	}
+	// /slug/2/ and /category/x/page/2/: the number is a segment of its own.
+	segs := strings.Split(strings.TrimSuffix(escaped, "/"), "/")
+	if len(segs) < 3 {
+		return refs
+	}
+	num, parent := segs[len(segs)-1], segs[len(segs)-2]
+	if !allDigits.MatchString(num) {
+		return refs
+	}
+	slash := ""
+	if strings.HasSuffix(escaped, "/") {
+		slash = "/"
+	}
+	above := pu.Scheme + "://" + pu.Host + strings.Join(segs[:len(segs)-1], "/") + "/"
+	switch {
+	case parent == "page" && len(num) <= 4:
+		first := pu.Scheme + "://" + pu.Host + strings.Join(segs[:len(segs)-2], "/") + "/"
+		add(schemePath, above, num, slash, 0, first)
+	case len(num) <= 2 && !allDigits.MatchString(parent):
+		// not /2020/02/ (a month) nor /archives/123/ (a post)
+		add(schemePath, above, num, slash, 0, above)
 	}
 	return refs
-}
-
-type match struct {
-	re *regexp.Regexp
-	s  []string
-}
-
-func matchAny(path string) match {
-	for _, re := range []*regexp.Regexp{trsPage, phpcmsPage, discuzPage, suffixPage, hyphenPage} {
-		if s := re.FindStringSubmatch(path); s != nil {
-			return match{re, s}
-		}
-	}
-	return match{}
 }
 
 // queryRefs reads the page parameters of a query. The parameter's place

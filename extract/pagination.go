@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -47,9 +48,8 @@ var (
 	nextLabel  = regexp.MustCompile(`(?i)^(下一页|下页|后页|后一页|下一頁|下頁|後頁|後一頁|next|next\s*page|nextpage)$`)
 	arrowNext  = regexp.MustCompile(`^(›|>|＞|→|>>|»|》|››|▶|>>>)$`)
 	firstLabel = regexp.MustCompile(`(?i)^(首页|第一页|首頁|第一頁|first|first\s*page|«|<<|‹‹|\|<)$`)
+	prevLabel  = regexp.MustCompile(`(?i)^(上一页|上页|前页|前一页|上一頁|上頁|前頁|prev|previous|previous\s*page)$`)
 	lastLabel  = regexp.MustCompile(`(?i)^(尾页|末页|最后一页|最后页|尾頁|末頁|最後一頁|last|last\s*page|>\|)$`)
-	// articleNav are the words of links to other articles, never pages.
-	articleNav = regexp.MustCompile(`(?i)(上一篇|下一篇|上一条|下一条|上一主题|下一主题|上一則|下一則|上一篇|下一篇|next\s*(post|article|story)|previous\s*(post|article|story)|older|newer)`)
 
 	// numberText matches a numbered bar entry: 2, [2], 【2】, 第2页, and
 	// Discuz's "1 ..." and "... 50".
@@ -70,9 +70,56 @@ type barAnchor struct {
 	node    *html.Node
 	url     string
 	label   string // the link's text, folded; else its title or image alt
+	role    linkRole
+	n       int // the page number of a roleNumber link
 	bar     *html.Node
 	trusted bool // inside a page bar
 	current bool // marked as the current page
+}
+
+// linkRole is what a link's label makes of it in a page bar.
+type linkRole uint8
+
+const (
+	roleNone   linkRole = iota // a title, a menu entry: not a bar's
+	roleNumber                 // 2, [2], 第2页
+	roleNext                   // 下一页, next, ›
+	roleFirst                  // 首页
+	roleLast                   // 尾页
+	rolePrev                   // 上一页: a sign of a bar, not followed
+)
+
+// roleOf classifies a link by its label. Titles are long; bar entries
+// are short, so most links are done with after a length check.
+func roleOf(label string) (linkRole, int) {
+	if label == "" || len(label) > 40 {
+		return roleNone, 0
+	}
+	// Quick answers for the many links that are titles: a number must
+	// open the label (2, [2], 第2页, ... 50), a word must be a bar's.
+	if r, _ := utf8.DecodeRuneInString(label); strings.ContainsRune("0123456789.…‥[［【(（第", r) {
+		if m := numberText.FindStringSubmatch(label); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			if n < 1 {
+				return roleNone, 0
+			}
+			return roleNumber, n
+		}
+	}
+	if !barish(label) {
+		return roleNone, 0
+	}
+	switch {
+	case isNextLabel(label):
+		return roleNext, 0
+	case firstLabel.MatchString(label):
+		return roleFirst, 0
+	case lastLabel.MatchString(label):
+		return roleLast, 0
+	case prevLabel.MatchString(trimLabel(label)):
+		return rolePrev, 0
+	}
+	return roleNone, 0
 }
 
 // paginator reads the pagination of one page.
@@ -120,7 +167,7 @@ func (pg *paginator) read() Pagination {
 	var firsts, lasts []string
 	current := 0
 	for _, a := range anchors {
-		if articleNav.MatchString(a.label) || runeCount(a.label) > 24 {
+		if a.role == roleNone {
 			continue
 		}
 		related := SamePages(self, a.url)
@@ -131,27 +178,31 @@ func (pg *paginator) read() Pagination {
 		if related {
 			rank = 2
 		}
-		switch {
-		case numberText.MatchString(a.label):
-			n, _ := strconv.Atoi(numberText.FindStringSubmatch(a.label)[1])
-			if n < 1 {
-				continue
-			}
+		switch a.role {
+		case roleNumber:
 			if CanonicalURL(a.url) == self || a.current {
-				current = n
+				current = a.n
 			}
-			put(n, a.url, rank)
+			put(a.n, a.url, rank)
 			familyKnown = familyKnown || (related && CanonicalURL(a.url) != self)
-			pg.use(a.bar)
-		case isNextLabel(a.label):
+		case roleNext:
 			nexts = append(nexts, nextCand{a.url, nextPriority(a.label), related})
-			pg.use(a.bar)
-		case firstLabel.MatchString(a.label):
+		case roleFirst:
 			firsts = append(firsts, a.url)
-			pg.use(a.bar)
-		case lastLabel.MatchString(a.label):
+		case roleLast:
 			lasts = append(lasts, a.url)
-			pg.use(a.bar)
+		default:
+			continue
+		}
+		pg.use(a.bar)
+	}
+	if familyKnown {
+		// The article's own bar is of its URL family; other bars that
+		// looked trusted (a comment section's pager) are not its pages.
+		for n, e := range numbered {
+			if e.rank == 1 {
+				delete(numbered, n)
+			}
 		}
 	}
 	for _, u := range pg.r.relNext() {
@@ -311,6 +362,29 @@ func nextPriority(s string) int {
 	return 2
 }
 
+// barish: the label holds a bar's character (页, an arrow) or word (next,
+// prev, first, last).
+func barish(label string) bool {
+	latin := false
+	for _, r := range label {
+		switch r {
+		case '页', '頁', '›', '»', '>', '＞', '→', '<', '«', '‹', '|', '▶', '》':
+			return true
+		}
+		latin = latin || (r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z'))
+	}
+	if !latin {
+		return false
+	}
+	l := strings.ToLower(label)
+	for _, w := range []string{"next", "prev", "first", "last"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // trimLabel takes brackets and arrows off a bar label: [下一页], 下一页>>,
 // Next ›.
 func trimLabel(s string) string {
@@ -338,14 +412,25 @@ func (pg *paginator) anchors() []barAnchor {
 				continue
 			}
 			if c.DataAtom == atom.A {
-				if u := pg.r.resolve(attr(c, "href")); u != "" && sameHost(u, pg.host) {
-					a := barAnchor{node: c, url: u, label: anchorLabel(c), current: hasCurrentName(c)}
-					if b := pg.barOf(c); b != nil {
-						a.bar = b.node
-						a.trusted = b.trusted
-					}
-					out = append(out, a)
+				// Only the links a bar is made of matter: 2, 下一页, 首页.
+				// The labels of next *articles* (下一篇, Next post) are none
+				// of these.
+				if longText(c, 60) {
+					continue // a title
 				}
+				a := barAnchor{node: c, label: anchorLabel(c)}
+				if a.role, a.n = roleOf(a.label); a.role == roleNone {
+					continue
+				}
+				if a.url = pg.r.resolve(attr(c, "href")); a.url == "" || !sameHost(a.url, pg.host) {
+					continue
+				}
+				a.current = a.role == roleNumber && hasCurrentName(c)
+				if b := pg.barOf(c, a.role); b != nil {
+					a.bar = b.node
+					a.trusted = b.trusted
+				}
+				out = append(out, a)
 				continue
 			}
 			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
@@ -368,6 +453,30 @@ func (pg *paginator) anchors() []barAnchor {
 		}
 	}
 	return out
+}
+
+// longText reports whether n holds more than limit bytes of text that is
+// not white space, without building the text.
+func longText(n *html.Node, limit int) bool {
+	count := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				for i := 0; i < len(c.Data); i++ {
+					if b := c.Data[i]; b != ' ' && b != '\n' && b != '\t' && b != '\r' {
+						if count++; count > limit {
+							return true
+						}
+					}
+				}
+			} else if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
 }
 
 func anchorLabel(a *html.Node) string {
@@ -409,7 +518,7 @@ func sameHost(u, host string) bool {
 
 // barOf returns the region a link stands in — the nearest element above it
 // that is not inline or a list item — with what is known of it as a bar.
-func (pg *paginator) barOf(a *html.Node) *barInfo {
+func (pg *paginator) barOf(a *html.Node, role linkRole) *barInfo {
 	var region *html.Node
 	for n := a.Parent; n != nil && n.Type == html.ElementNode; n = n.Parent {
 		if !inlineOrItem[n.DataAtom] || barNamed(n) {
@@ -434,12 +543,10 @@ func (pg *paginator) barOf(a *html.Node) *barInfo {
 		b.trusted = b.named
 		pg.bars[region] = b
 	}
-	label := anchorLabel(a)
-	switch {
-	case numberText.MatchString(label):
+	switch role {
+	case roleNumber:
 		b.numbers++
-	case isNextLabel(label), firstLabel.MatchString(label), lastLabel.MatchString(label),
-		strings.Contains(label, "上一页"), strings.Contains(label, "上页"), strings.Contains(label, "上一頁"):
+	case roleNext, roleFirst, roleLast, rolePrev:
 		b.signs = true
 	}
 	return b

@@ -61,15 +61,22 @@ func Stitch(pages []*Page) *Document {
 	}
 
 	// 3. The evidence: on how many pages each block stands, and where.
+	keys := make([][]string, len(live)) // each block's text as ContentHash sees it
+	for pi, p := range live {
+		keys[pi] = make([]string, len(p.Blocks))
+		for i, b := range p.Blocks {
+			keys[pi][i] = hashForm(b.Text)
+		}
+	}
 	everywhere := map[string]bool{}
 	atEdges := map[string]int{} // pages where the block is among the first or last three
 	bars := map[string]bool{}
 	if len(live) >= 2 {
 		count := map[string]int{}
-		for _, p := range live {
+		for pi, p := range live {
 			onPage := map[string]bool{}
-			for i, b := range p.Blocks {
-				k := hashForm(b.Text)
+			for i := range p.Blocks {
+				k := keys[pi][i]
 				if onPage[k] {
 					continue
 				}
@@ -97,7 +104,7 @@ func Stitch(pages []*Page) *Document {
 	kept := map[string]bool{}
 	for pi, p := range live {
 		for i, b := range p.Blocks {
-			k := hashForm(b.Text)
+			k := keys[pi][i]
 			switch {
 			case everywhere[k], bars[k] && b.Kind != Table:
 				continue
