@@ -56,12 +56,12 @@ func TestPageBarSnippets(t *testing.T) {
 		},
 		{
 			name: "last page: 下一页 back to page 1", url: "http://x.cn/a/2024/123_3.html",
-			body: `<div class="pages"><a href="123.html">1</a> <a href="123_2.html">2</a> <b>3</b> <a href="123.html">下一页</a></div>`,
+			body:  `<div class="pages"><a href="123.html">1</a> <a href="123_2.html">2</a> <b>3</b> <a href="123.html">下一页</a></div>`,
 			first: "123.html", cur: 3,
 		},
 		{
 			name: "last page: 下一页 to itself", url: "http://x.cn/a/2024/123_2.html",
-			body: `<div class="pages"><a href="123.html">1</a> <b>2</b> <a href="123_2.html">下一页</a></div>`,
+			body:  `<div class="pages"><a href="123.html">1</a> <b>2</b> <a href="123_2.html">下一页</a></div>`,
 			first: "123.html", cur: 2,
 		},
 		{
