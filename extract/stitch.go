@@ -1,6 +1,11 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+)
 
 // Document is the stitched article: the pages of one article joined into
 // one text, in reading order, with what repeats on every page left out.
@@ -110,6 +115,8 @@ func Stitch(pages []*Page) *Document {
 				continue
 			case pi > 0 && i < 3 && title != "" && isTitleAgain(k, title):
 				continue
+			case inTemplate(b, pi, live):
+				continue
 			case kept[k] && atEdges[k] >= 2 && (i < 3 || i >= len(p.Blocks)-3):
 				continue
 			}
@@ -135,6 +142,69 @@ func isTitleAgain(line, title string) bool {
 		return false
 	}
 	return numberText.MatchString(strings.Trim(strings.TrimSpace(rest), "-_|·:： "))
+}
+
+// chrome returns the lines of the page outside the main content: every
+// line of the body (as the metadata reader cuts them) less the content's.
+func (r *reader) chrome(content *html.Node) map[string]bool {
+	count := map[string]int{}
+	for _, l := range r.lines() {
+		count[l]++
+	}
+	w := &blockWriter{r: r, keepAll: true}
+	w.walk(content)
+	w.flush()
+	for _, b := range w.out {
+		count[b.Text]--
+	}
+	out := make(map[string]bool, len(count))
+	for l, n := range count {
+		if n > 0 {
+			out[l] = true
+		}
+	}
+	return out
+}
+
+// inTemplate says whether block b of page i is the template of the other
+// pages: each of them shows it outside its main content, and page i does
+// not (page i's content swallowed it: a short last page makes the content
+// extractor take the whole column, metadata table and all). A table is
+// the template when each of its cells is.
+func inTemplate(b Block, i int, live []*Page) bool {
+	lines := []string{b.Text}
+	if b.Kind == Table {
+		lines = lines[:0]
+		for _, row := range b.Rows {
+			for _, c := range row {
+				if c != "" && !slices.Contains(lines, c) {
+					lines = append(lines, c)
+				}
+			}
+		}
+	}
+	if len(lines) == 0 || len(live) < 2 {
+		return false
+	}
+	for j, p := range live {
+		if j == i {
+			continue
+		}
+		for _, l := range lines {
+			if !p.chrome[l] {
+				return false
+			}
+		}
+	}
+	// On the page itself it stands in the content only. (A summary box
+	// on every page that repeats the first paragraph: that paragraph is
+	// in page 1's template too, and stays.)
+	for _, l := range lines {
+		if !live[i].chrome[l] {
+			return true
+		}
+	}
+	return false
 }
 
 func firstNonEmpty(a, b string) string {

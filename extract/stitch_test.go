@@ -16,6 +16,15 @@ func page(title string, blocks ...Block) *Page {
 	return &Page{Title: title, Blocks: blocks}
 }
 
+// withChrome gives p the lines it shows outside its content.
+func withChrome(p *Page, lines ...string) *Page {
+	p.chrome = map[string]bool{}
+	for _, l := range lines {
+		p.chrome[l] = true
+	}
+	return p
+}
+
 // TestStitch: what the pages say of each other's boilerplate.
 func TestStitch(t *testing.T) {
 	const title = "某某区2023年政府信息公开工作年度报告"
@@ -81,6 +90,23 @@ func TestStitch(t *testing.T) {
 			},
 			want:    []string{"第一页正文。", "第四页正文。"},
 			skipped: []int{2},
+		},
+		{
+			name: "a short last page whose content swallowed the template",
+			pages: []*Page{
+				withChrome(page(title, para("一、总体情况"), para("第一页正文。")), "索引号", "430200/2024-00015", "发布机构", "区政府办", "【打印本页】 【关闭窗口】"),
+				withChrome(page(title, para("二、主动公开情况"), para("第二页正文。")), "索引号", "430200/2024-00015", "发布机构", "区政府办", "【打印本页】 【关闭窗口】"),
+				withChrome(page(title, meta, para("五、其他事项"), para("本年度未收取信息处理费。"), para("【打印本页】 【关闭窗口】"))),
+			},
+			want: []string{"一、总体情况", "第一页正文。", "二、主动公开情况", "第二页正文。", "五、其他事项", "本年度未收取信息处理费。"},
+		},
+		{
+			name: "a summary box on every page repeating the first paragraph: that paragraph stays",
+			pages: []*Page{
+				withChrome(page(title, para("导语：全年主动公开信息18462条。"), para("第一页正文。")), "导语：全年主动公开信息18462条。"),
+				withChrome(page(title, para("第二页正文。")), "导语：全年主动公开信息18462条。"),
+			},
+			want: []string{"导语：全年主动公开信息18462条。", "第一页正文。", "第二页正文。"},
 		},
 		{
 			name: "one page: nothing is evidence of anything",
