@@ -124,7 +124,9 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) *Result {
 	doc := a.document(pages)
 	if cut {
 		doc.Complete = false
-		a.log.Warn("--max-pages reached; the document is incomplete", "url", doc.URL, "pages", len(pages))
+		if ctx.Err() == nil {
+			a.log.Warn("--max-pages reached; the document is incomplete", "url", doc.URL, "pages", len(pages))
+		}
 	}
 	urls := []string{u}
 	for _, p := range pages {
@@ -271,6 +273,10 @@ func (w *walk) follow(first, start *page) (pages []*page, failed error, cut bool
 		if c := p.parsed.Pagination.Current; c > n {
 			n = c
 		}
+	}
+	if err := w.ctx.Err(); err != nil {
+		// Cancelled mid-article: what was read is kept, and said to be short.
+		return pages, errors.Join(failed, fmt.Errorf("%s: %w", ref.url, err)), true
 	}
 	return pages, failed, cut
 }

@@ -45,9 +45,10 @@ var (
 	// currentNames mark the current page's entry in a bar.
 	currentNames = regexp.MustCompile(`^(current|active|thisclass|cur|curr|on|selected|now|this|page-cur|current-page|pagecur|sel)$`)
 
-	nextLabel  = regexp.MustCompile(`(?i)^(下一页|下页|后页|后一页|下一頁|下頁|後頁|後一頁|next|next\s*page|nextpage)$`)
-	arrowNext  = regexp.MustCompile(`^(›|>|＞|→|>>|»|》|››|▶|>>>)$`)
-	firstLabel = regexp.MustCompile(`(?i)^(首页|第一页|首頁|第一頁|first|first\s*page|«|<<|‹‹|\|<)$`)
+	nextLabel = regexp.MustCompile(`(?i)^(下一页|下页|后页|后一页|下一頁|下頁|後頁|後一頁|next|next\s*page|nextpage)$`)
+	arrowNext = regexp.MustCompile(`^(›|>|＞|→|>>|»|》|››|▶|>>>)$`)
+	// « and << are "previous" as often as "first": neither is page 1.
+	firstLabel = regexp.MustCompile(`(?i)^(首页|第一页|首頁|第一頁|first|first\s*page|\|<)$`)
 	prevLabel  = regexp.MustCompile(`(?i)^(上一页|上页|前页|前一页|上一頁|上頁|前頁|prev|previous|previous\s*page)$`)
 	lastLabel  = regexp.MustCompile(`(?i)^(尾页|末页|最后一页|最后页|尾頁|末頁|最後一頁|last|last\s*page|>\|)$`)
 
@@ -129,6 +130,7 @@ type paginator struct {
 	self   string // the page's URL, canonical form
 	host   string
 	bars   map[*html.Node]*barInfo
+	order  []*barInfo         // the bars in document order
 	texts  map[*html.Node]int // rune counts of element texts
 	script *scriptBar
 }
@@ -215,7 +217,7 @@ func (pg *paginator) read() Pagination {
 	// What the bars' plain text says: 共3页, 1/3, 第2页, the current
 	// page's number standing without a link.
 	var bare []int
-	for _, b := range pg.bars {
+	for _, b := range pg.order {
 		if !b.used {
 			continue
 		}
@@ -442,7 +444,7 @@ func (pg *paginator) anchors() []barAnchor {
 	walk(pg.r.root)
 	// An unnamed region is a bar when it holds two numbered links and a
 	// sign of a bar; that is known only once all its links are seen.
-	for _, b := range pg.bars {
+	for _, b := range pg.order {
 		if !b.trusted && b.numbers >= 2 && (b.signs || pg.barHasSigns(b.node)) && pg.textLen(b.node) <= 200 {
 			b.trusted = true
 		}
@@ -542,6 +544,7 @@ func (pg *paginator) barOf(a *html.Node, role linkRole) *barInfo {
 		}
 		b.trusted = b.named
 		pg.bars[region] = b
+		pg.order = append(pg.order, b)
 	}
 	switch role {
 	case roleNumber:
