@@ -110,6 +110,12 @@ createPageHTML('page_div', _nPageCount, _nCurrIndex, _sPageName, _sPageExt, 31);
 			body: `<script>createPageHTML(1, 0, "t20240115_1234", "html");</script>`,
 		},
 		{
+			name: "a bar written whole by document.write", url: "http://x.cn/a/2024/123_2.html",
+			body: `<div id="fy"><script type="text/javascript">document.write("<a href='123.html'>[1]</a> <b>[2]</b> <a href='123_3.html'>[3]</a> <a href='123_3.html'>下一页</a>");</script></div>` +
+				`<script>document.write("<a href='124.html'>下一页</a>");</script>`,
+			next: "123_3.html", first: "123.html", cur: 2,
+		},
+		{
 			name: "Discuz: 1 ... and ... 50", url: "http://bbs.x.cn/thread-8848-25-1.html",
 			body: `<div class="pg"><a href="thread-8848-1-1.html" class="first">1 ...</a><a href="thread-8848-24-1.html">24</a><strong>25</strong><a href="thread-8848-26-1.html">26</a><a href="thread-8848-50-1.html" class="last">... 50</a><label><input type="text" value="25"/><span title="共 50 页"> / 50 页</span></label><a href="thread-8848-26-1.html" class="nxt">下一页</a></div>`,
 			next: "thread-8848-26-1.html", first: "thread-8848-1-1.html", cur: 25, total: 50,

@@ -34,8 +34,8 @@ var (
 	selfName    = regexp.MustCompile(`^(.+?)(?:_(\d{1,4}))?\.([A-Za-z]{2,6})$`)
 )
 
-// scriptBar reads a script-written bar; nil when the page has none.
-func (r *reader) scriptBar(self string) *scriptBar {
+// inlineScripts returns the text of the page's inline scripts.
+func (r *reader) inlineScripts() string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -54,7 +54,30 @@ func (r *reader) scriptBar(self string) *scriptBar {
 		}
 	}
 	walk(r.root)
-	js := b.String()
+	return b.String()
+}
+
+// scriptLink matches a link a script writes whole, URL and label as
+// literals: document.write("<a href='123_2.html'>下一页</a>").
+var scriptLink = regexp.MustCompile(`<a\s[^<>]*?href=\\?["']([^"'\\+<>]+)\\?["'][^<>]*>([^<>"'+]{1,24})</a>`)
+
+// scriptLinks returns the links the page's scripts write whole. A bar built
+// from variables is the TRS kind, read by scriptBar; these are the others.
+func (r *reader) scriptLinks(js string) []Link {
+	if !strings.Contains(js, "href") {
+		return nil
+	}
+	var out []Link
+	for _, m := range scriptLink.FindAllStringSubmatch(js, 50) {
+		if u := r.resolve(m[1]); u != "" {
+			out = append(out, Link{URL: u, Text: cleanLine(html.UnescapeString(m[2]))})
+		}
+	}
+	return out
+}
+
+// scriptBar reads a script-written bar; nil when the page has none.
+func (r *reader) scriptBar(self, js string) *scriptBar {
 	hasCall := strings.Contains(js, "createPageHTML")
 	if !hasCall && !strings.Contains(js, "countPage") {
 		return nil

@@ -85,7 +85,7 @@ func pageRefs(u string) []pageRef {
 		return nil // every scheme numbers with digits
 	}
 	pu, err := url.Parse(CanonicalURL(u))
-	if err != nil || pu.Host == "" {
+	if err != nil || pu.Host == "" || (pu.Scheme != "http" && pu.Scheme != "https") {
 		return nil
 	}
 	escaped := pu.EscapedPath()

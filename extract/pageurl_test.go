@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestSamePages(t *testing.T) {
 	tests := []struct {
@@ -94,4 +97,29 @@ func TestPageOneURL(t *testing.T) {
 			t.Errorf("PageOneURL(%s) = %s, want %s", in, got, want)
 		}
 	}
+}
+
+// FuzzPageURLs: the URL schemes never panic, SamePages is symmetric, and a
+// URL read as page n of a family is what the family gives for page n.
+func FuzzPageURLs(f *testing.F) {
+	for _, s := range []string{
+		"http://x.cn/a/123_2.html", "http://x.gov.cn/t20240115_1234_1.html", "http://x.cn/show-12-345-2.html",
+		"http://bbs.x.cn/thread-8848-3-1.html", "http://x.cn/c.jsp?id=7&page=3", "http://blog.x.me/slug/2/",
+		"http://blog.x.me/c/page/4/", "http://x.people.com.cn/n2/c1-40765432-2.html", "http://x.cn/?p=12&p=3",
+	} {
+		f.Add(s, "http://x.cn/a/123.html")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if SamePages(a, b) != SamePages(b, a) {
+			t.Errorf("SamePages(%q, %q) is not symmetric", a, b)
+		}
+		if !utf8.ValidString(a) {
+			return // links come from decoded text: always UTF-8
+		}
+		for _, r := range pageRefs(a) {
+			if got, want := r.url(r.page()), CanonicalURL(a); r.page() >= 2 && got != want {
+				t.Errorf("%q read as page %d gives back %q", a, r.page(), got)
+			}
+		}
+	})
 }

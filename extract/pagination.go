@@ -156,7 +156,16 @@ func (r *reader) pagination(pageURL *url.URL) Pagination {
 func (pg *paginator) read() Pagination {
 	self := pg.self
 	anchors := pg.anchors()
-	pg.script = pg.r.scriptBar(pg.self)
+	js := pg.r.inlineScripts()
+	pg.script = pg.r.scriptBar(pg.self, js)
+	// Links a script writes whole stand in no bar: they count only when of
+	// this page's URL family.
+	for _, l := range pg.r.scriptLinks(js) {
+		a := barAnchor{url: l.URL, label: l.Text}
+		if a.role, a.n = roleOf(a.label); a.role != roleNone && sameHost(a.url, pg.host) {
+			anchors = append(anchors, a)
+		}
+	}
 
 	numbered := map[int]numEntry{}
 	put := func(n int, u string, rank int) {
