@@ -153,3 +153,31 @@ func compareGolden(t *testing.T, path string, v any) {
 		}
 	}
 }
+
+// TestPortalColumnBar: the sample portal's column 百姓生活 is index.html
+// and list_2.html, URLs of no one family; its bar (共2页 [1] [2] 下一页)
+// joins them.
+func TestPortalColumnBar(t *testing.T) {
+	const base = "http://t.test/bxsh/"
+	for _, tt := range []struct {
+		file      string
+		cur       int
+		next, one string
+	}{
+		{"index.html", 1, base + "list_2.html", base + "index.html"},
+		{"list_2.html", 2, "", base + "index.html"},
+	} {
+		raw, err := os.ReadFile("../testdata/portal/bxsh/" + tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse(raw, "text/html", base+tt.file, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pg := p.Pagination
+		if p.Kind != KindList || pg.Current != tt.cur || pg.Total != 2 || pg.Next != tt.next || pg.First != tt.one {
+			t.Errorf("%s: kind %v, pagination %+v; want current %d of 2, next %q, first %q", tt.file, p.Kind, pg, tt.cur, tt.next, tt.one)
+		}
+	}
+}
