@@ -7,8 +7,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"path"
+	"regexp"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	"folio/extract"
@@ -80,38 +83,56 @@ func (a *Archiver) Archive(ctx context.Context, u string) *Result {
 	return a.archive(ctx, u, a.fetchPage(u))
 }
 
+// walk is the fetching state of one article: every page fetched once,
+// whichever way it was reached.
+type walk struct {
+	a     *Archiver
+	ctx   context.Context
+	cache map[string]*page // by canonical URL, requested and final
+}
+
+func (w *walk) get(u string) *page {
+	key := extract.CanonicalURL(u)
+	if p := w.cache[key]; p != nil {
+		return p
+	}
+	p := w.a.fetchPage(u)
+	w.cache[key] = p
+	w.cache[extract.CanonicalURL(p.url)] = p
+	return p
+}
+
+func (w *walk) add(p *page) {
+	w.cache[extract.CanonicalURL(p.requested)] = p
+	w.cache[extract.CanonicalURL(p.url)] = p
+}
+
 // archive archives the article whose page start (fetched from u) is.
 func (a *Archiver) archive(ctx context.Context, u string, start *page) *Result {
 	res := &Result{URL: u}
-	cache := map[string]*page{start.requested: start, start.url: start}
-	get := func(u string) *page {
-		if p := cache[u]; p != nil {
-			return p
-		}
-		p := a.fetchPage(u)
-		cache[u] = p
-		cache[p.url] = p
-		return p
-	}
-
 	if !start.ok() {
 		res.Err = start.err
 		return res
 	}
-	// Begin at page 1: the bar's 1 or 首页, or the URL family's base.
-	if first := start.parsed.Pagination.First; first != "" && first != start.url {
-		if p1 := get(first); p1.ok() && p1.parsed.Kind == extract.KindArticle && sameArticle(p1.parsed, start.parsed) {
-			start = p1
+	w := &walk{a: a, ctx: ctx, cache: map[string]*page{}}
+	w.add(start)
+
+	// A print view stands for its article.
+	if orig := w.original(start); orig != nil {
+		start = orig
+	}
+	first := w.pageOne(start)
+	pages, failed, cut := w.follow(first, start)
+	doc := a.document(pages)
+	if cut {
+		doc.Complete = false
+		if ctx.Err() == nil {
+			a.log.Warn("--max-pages reached; the document is incomplete", "url", doc.URL, "pages", len(pages))
 		}
 	}
-
-	pages, failed := a.follow(ctx, start, get)
-	doc := a.document(pages)
 	urls := []string{u}
-	for _, p := range cache {
-		if slices.Contains(pages, p) {
-			urls = append(urls, p.requested, p.url)
-		}
+	for _, p := range pages {
+		urls = append(urls, p.requested, p.url)
 	}
 	if u != doc.URL && !slices.ContainsFunc(doc.Pages, func(pg store.Page) bool { return pg.URL == u }) {
 		doc.Aliases = append(doc.Aliases, u)
@@ -128,60 +149,222 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) *Result {
 	return res
 }
 
-// follow walks from page 1 through the article's pages, in order. It uses
-// the numbered bar of every page read so far (a bar often links pages
-// further on, which gets past a page that fails) and the next links, and
-// stops at the last page, a cycle, a page repeating the one before, or
-// --max-pages.
-func (a *Archiver) follow(ctx context.Context, first *page, get func(string) *page) ([]*page, error) {
-	pages := []*page{first}
-	seen := map[string]bool{first.url: true, first.requested: true}
+// pageOne finds page 1 of start's article: the bar's 1 or 首页, or what
+// the URL scheme makes of start's URL. A page 1 that fails is still page 1
+// (it goes into the document as a failed page); one that turns out to be
+// another article or a list is not, and start is then the first page known.
+func (w *walk) pageOne(start *page) *page {
+	first := start.parsed.Pagination.First
+	if first == "" || extract.CanonicalURL(first) == extract.CanonicalURL(start.url) ||
+		extract.CanonicalURL(first) == extract.CanonicalURL(start.requested) {
+		return start
+	}
+	p1 := w.get(first)
+	switch {
+	case !p1.ok():
+		return p1
+	case sameArticle(p1, start, true):
+		return p1
+	}
+	w.a.log.Debug("page 1 named by the bar is another page; starting at the page given", "page1", p1.url, "url", start.url)
+	return start
+}
+
+// follow walks the article's pages in order from first (page 1, or the
+// earliest page known). It uses the numbered bar of every page read so far
+// (a bar often links pages further on, which gets past a page that fails)
+// and the next links, and stops at the last page, a cycle, a page that is
+// not of this article, a page repeating one before, or --max-pages (cut).
+// start, the page the walk was asked for, lends its bar when first failed.
+func (w *walk) follow(first, start *page) (pages []*page, failed error, cut bool) {
 	known := map[int]string{}
+	total := 0
 	learn := func(p *page) {
-		for _, pl := range p.parsed.Pagination.Pages {
+		if !p.ok() {
+			return
+		}
+		pg := p.parsed.Pagination
+		total = max(total, pg.Total)
+		for _, pl := range pg.Pages {
 			if _, ok := known[pl.N]; !ok {
 				known[pl.N] = pl.URL
 			}
 		}
 	}
 	learn(first)
-	n := max(first.parsed.Pagination.Current, 1)
-	last := first // the last page read successfully
-	var failed error
-	for len(pages) < a.opts.MaxPages && ctx.Err() == nil {
-		next := known[n+1]
-		if next == "" && last == pages[len(pages)-1] {
-			next = last.parsed.Pagination.Next
+	learn(start)
+	seen := map[string]bool{}
+	mark := func(p *page, u string) {
+		seen[extract.CanonicalURL(u)] = true
+		seen[extract.CanonicalURL(p.requested)] = true
+		seen[extract.CanonicalURL(p.url)] = true
+	}
+	hashes := map[string]bool{}
+	ref := first // the page the others are compared with: page 1, else start
+	if !first.ok() {
+		ref = start
+		failed = first.err
+	} else {
+		hashes[extract.ContentHash(first.parsed.Text())] = true
+	}
+	mark(first, first.requested)
+	pages = []*page{first}
+	n := 1 // the number of the last page appended
+	if first.ok() && first.parsed.Pagination.Current > 0 {
+		n = first.parsed.Pagination.Current
+	}
+	last := first
+	for w.ctx.Err() == nil {
+		next, fromBar := known[n+1], true
+		if next == "" && last.ok() {
+			next, fromBar = last.parsed.Pagination.Next, false
 		}
-		if next == "" || seen[next] {
+		if next == "" && !last.ok() && n < total {
+			// After a failed page: its URL's scheme names the one after it.
+			next = extract.PageURL(last.url, n, n+1)
+		}
+		if next == "" {
+			// A gap: a page further on is known, the one in between not.
+			gap := 0
+			for k := range known {
+				if k > n+1 && (gap == 0 || k < gap) {
+					gap = k
+				}
+			}
+			if gap == 0 {
+				break
+			}
+			failed = errors.Join(failed, fmt.Errorf("%s: page %d of the article is named by no page bar", ref.url, n+1))
+			next, n = known[gap], gap-1
+		}
+		if seen[extract.CanonicalURL(next)] {
+			// A cycle: the bar leads back to a page read already. When it
+			// leads back to where the walk began, and nothing named page 1,
+			// the walk may have begun in the middle: the last page's 下一页
+			// leads to page 1.
+			if first == start && n > 1 && known[1] == "" && extract.CanonicalURL(next) == extract.CanonicalURL(first.url) {
+				pages = rotateToFirst(pages)
+			}
 			break
 		}
-		seen[next] = true
-		p := get(next)
-		seen[p.url] = true
+		if len(pages) >= w.a.opts.MaxPages {
+			cut = true
+			break
+		}
+		p := w.get(next)
+		mark(p, next)
 		n++
 		if !p.ok() {
 			failed = errors.Join(failed, p.err)
 			pages = append(pages, p)
+			last = p
 			continue // the bar may name the page after it
 		}
-		if text := p.parsed.Text(); text != "" && text == last.parsed.Text() {
-			break // the server ignores the page number: same content again
+		if !sameArticle(p, ref, fromBar) {
+			w.a.log.Debug("next link leads to another article; not stitched", "url", p.url, "after", last.url)
+			break
 		}
+		h := extract.ContentHash(p.parsed.Text())
+		if p.parsed.Text() != "" && hashes[h] {
+			break // the server ignores the page number: the same content again
+		}
+		hashes[h] = true
 		learn(p)
 		pages = append(pages, p)
 		last = p
+		if c := p.parsed.Pagination.Current; c > n {
+			n = c
+		}
 	}
-	// A failure at the end with nothing readable after it is still a
-	// failed page of the article.
-	return pages, failed
+	if err := w.ctx.Err(); err != nil {
+		// Cancelled mid-article: what was read is kept, and said to be short.
+		return pages, errors.Join(failed, fmt.Errorf("%s: %w", ref.url, err)), true
+	}
+	return pages, failed, cut
 }
 
-// sameArticle guards the jump to page 1: the page the bar calls page 1 must
-// carry the same title.
-func sameArticle(a, b *extract.Page) bool {
-	return a.Title == "" || b.Title == "" || a.Title == b.Title
+// rotateToFirst puts first the page whose URL is the stem of all the
+// others' (news/a.html before news/a-more.html and news/a-end.html): of a
+// cycle of pages without numbers, the likeliest page 1. Without such a
+// page the order is kept.
+func rotateToFirst(pages []*page) []*page {
+	stem := func(p *page) string {
+		u := extract.CanonicalURL(p.url)
+		return strings.TrimSuffix(u, path.Ext(u))
+	}
+	for i, p := range pages {
+		if i == 0 || !p.ok() {
+			continue
+		}
+		s := stem(p)
+		all := true
+		for _, q := range pages {
+			all = all && strings.HasPrefix(stem(q), s)
+		}
+		if all {
+			return append(append([]*page{}, pages[i:]...), pages[:i]...)
+		}
+	}
+	return pages
 }
+
+// sameArticle decides whether p is a page of the article ref is a page
+// of. The title is the evidence: every page of an article carries it
+// (some with a page marker: 标题(2), 标题 第2页). Pages without a title
+// are taken by their URL: a page of ref's URL family, or one the bar named
+// by number (fromBar).
+func sameArticle(p, ref *page, fromBar bool) bool {
+	a, b := pageTitle(p.parsed.Title), pageTitle(ref.parsed.Title)
+	if a != "" && b != "" {
+		return a == b || strings.HasPrefix(a, b) && isPageMarker(a[len(b):]) || strings.HasPrefix(b, a) && isPageMarker(b[len(a):])
+	}
+	return fromBar || extract.SamePages(p.url, ref.url)
+}
+
+// pageMarker matches what a site appends to the title of page 2 and on.
+var pageMarker = regexp.MustCompile(`^\s*[-_|(（\[［【]?\s*(第?\s*\d{1,3}\s*[页頁]?|\d{1,3}\s*/\s*\d{1,3}|page\s*\d{1,3}|p\d{1,3})\s*[)）\]］】]?\s*$`)
+
+func isPageMarker(s string) bool { return pageMarker.MatchString(strings.ToLower(s)) }
+
+func pageTitle(t string) string { return strings.Join(strings.Fields(t), " ") }
+
+// original returns the article a print view stands for, or nil when start
+// is not a print view or its article cannot be found. The candidates are
+// the page's rel=canonical, its 返回原文-style links and the URL forms
+// the common CMSs give a print view (print.asp?id=1 for show.asp?id=1,
+// /print/ in the path, ?print=1); at most three are fetched, and the one
+// that carries the same title is the article.
+func (w *walk) original(start *page) *page {
+	if !extract.IsPrintView(start.url) {
+		return nil
+	}
+	var cands []string
+	if c := start.parsed.Canonical; c != "" && !extract.IsPrintView(c) {
+		cands = append(cands, c)
+	}
+	for _, l := range start.parsed.Links {
+		if originalLink.MatchString(l.Text) && !extract.IsPrintView(l.URL) {
+			cands = append(cands, l.URL)
+		}
+	}
+	cands = append(cands, extract.UnprintURLs(start.url)...)
+	tried := 0
+	for _, c := range dedupe(cands) {
+		if tried == 3 {
+			break
+		}
+		if extract.CanonicalURL(c) == extract.CanonicalURL(start.url) {
+			continue
+		}
+		tried++
+		if p := w.get(c); p.ok() && p.parsed.Kind == extract.KindArticle && sameArticle(p, start, false) {
+			return p
+		}
+	}
+	return nil
+}
+
+var originalLink = regexp.MustCompile(`^[【\[]?\s*(返回原文|查看原文|原文链接|原文地址|阅读原文|返回正文|原文)\s*[】\]]?$`)
 
 // fetchPage fetches u, stores every exchange and reads the page.
 func (a *Archiver) fetchPage(u string) *page {
@@ -297,17 +480,56 @@ func buildDocument(pages []*page) *store.Document {
 
 // documentURL is page 1's canonical URL: its rel=canonical when that is a
 // plausible address for it, else the URL it was fetched from after
-// redirects, in folio's canonical form.
+// redirects, in folio's canonical form (and without a ?page=1 a bar may
+// have added). A page 1 that failed has only the URL it was asked at.
 func documentURL(p *page) string {
-	if c := p.parsed.Canonical; c != "" {
-		cu, err1 := url.Parse(c)
-		pu, err2 := url.Parse(p.url)
-		// Broken templates point every page's canonical at the home page.
-		if err1 == nil && err2 == nil && cu.Host == pu.Host && cu.Path != "/" && cu.Path != "" {
-			return extract.CanonicalURL(c)
+	if p.parsed == nil {
+		return extract.CanonicalURL(extract.PageOneURL(p.url))
+	}
+	if c := p.parsed.Canonical; c != "" && plausibleCanonical(c, p.url) {
+		return extract.CanonicalURL(c)
+	}
+	return extract.CanonicalURL(extract.PageOneURL(p.url))
+}
+
+// plausibleCanonical says whether rel=canonical c can be the address of
+// the page fetched from u. Broken templates point every page's canonical
+// at the home page or the column, which would make all of a site's
+// articles one document: a canonical must be on the same host, name the
+// same article id when both URLs carry one, and not be a column (a
+// directory above the page, an index or list file).
+func plausibleCanonical(c, u string) bool {
+	cu, err1 := url.Parse(c)
+	pu, err2 := url.Parse(u)
+	if err1 != nil || err2 != nil || !strings.EqualFold(cu.Host, pu.Host) || cu.Path == "/" || cu.Path == "" {
+		return false
+	}
+	if extract.SamePages(c, u) {
+		return true
+	}
+	if cid, pid := articleID(cu), articleID(pu); cid != "" && pid != "" {
+		return cid == pid
+	}
+	if strings.HasSuffix(cu.Path, "/") && strings.HasPrefix(pu.Path, cu.Path) && cu.Path != pu.Path {
+		return false
+	}
+	return !columnFile.MatchString(path.Base(cu.Path))
+}
+
+var columnFile = regexp.MustCompile(`(?i)^(index|default|list|main|home)([_-]\d+)*\.[a-z]+$`)
+
+var digitRun = regexp.MustCompile(`\d{3,}`)
+
+// articleID is the number that names an article in its URL: the last one
+// of three digits or more in the file name (123.html, t20200222_4567.html),
+// else in the query (show.asp?id=123); "" for a slug.
+func articleID(u *url.URL) string {
+	for _, s := range []string{path.Base(u.Path), u.RawQuery} {
+		if m := digitRun.FindAllString(s, -1); len(m) > 0 {
+			return m[len(m)-1]
 		}
 	}
-	return extract.CanonicalURL(p.url)
+	return ""
 }
 
 func dedupe(urls []string) []string {

@@ -2,6 +2,9 @@ package extract
 
 import (
 	"net/url"
+	"path"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -46,4 +49,122 @@ func CanonicalURL(raw string) string {
 	}
 	u.ForceQuery = false
 	return u.String()
+}
+
+// Print views: most CMSs give an article a printer-friendly twin —
+// 动易's Print.asp?ArticleID=1 beside ShowArticle.asp?ArticleID=1,
+// print.asp?id=1 beside show.asp?id=1, /print/2020/1.html, ?print=1,
+// 1_print.html. It is the same article, an alias of it, never a second
+// document.
+var (
+	printSegment = regexp.MustCompile(`(?i)^(print|printer|printable|printview|print_?page)$`)
+	printFile    = regexp.MustCompile(`(?i:(^|[_.-])print(er|able|view|page)?([_.-]|$))|^[Pp]rint[A-Z_]|[a-z]Print$`)
+	printParam   = map[string]bool{"print": true, "printable": true, "printer": true, "isprint": true, "printview": true}
+	printValued  = map[string]bool{"view": true, "mode": true, "format": true, "action": true, "type": true, "tpl": true, "style": true, "template": true, "act": true, "do": true, "output": true}
+	printWord    = regexp.MustCompile(`(?i)print`)
+	printAffix   = regexp.MustCompile(`(?i)[_-]print(er|able)?(\.[a-z]+)$`)
+)
+
+// IsPrintView reports whether u is the address of a print view.
+func IsPrintView(u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	segs := strings.Split(strings.Trim(pu.Path, "/"), "/")
+	for i, s := range segs {
+		if printSegment.MatchString(s) {
+			return true
+		}
+		if i == len(segs)-1 && printFile.MatchString(strings.TrimSuffix(s, path.Ext(s))) {
+			return true
+		}
+	}
+	for name, vals := range pu.Query() {
+		lname := strings.ToLower(name)
+		for _, v := range vals {
+			lv := strings.ToLower(v)
+			if printParam[lname] && lv != "0" && lv != "false" && lv != "no" {
+				return true
+			}
+			if printValued[lname] && (lv == "print" || lv == "printable") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// UnprintURLs lists the addresses the article of print view u may have,
+// the likeliest first: the print segment or parameter taken out, then the
+// file's "print" made "show" (Print.asp → Show.asp, Article_Print.asp →
+// Article_Show.asp), then "view". Nil when u is no print view.
+func UnprintURLs(u string) []string {
+	if !IsPrintView(u) {
+		return nil
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	add := func(v *url.URL) {
+		s := v.String()
+		if s != u && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	// The query without its print parameters.
+	q := pu.RawQuery
+	if q != "" {
+		var kept []string
+		for _, part := range strings.Split(q, "&") {
+			name, val, _ := strings.Cut(part, "=")
+			lname, lval := strings.ToLower(name), strings.ToLower(val)
+			if printParam[lname] || (printValued[lname] && (lval == "print" || lval == "printable")) {
+				continue
+			}
+			kept = append(kept, part)
+		}
+		q = strings.Join(kept, "&")
+	}
+	dir, file := path.Split(pu.Path)
+	var segs []string
+	for _, s := range strings.Split(dir, "/") {
+		if !printSegment.MatchString(s) {
+			segs = append(segs, s)
+		}
+	}
+	dir = strings.Join(segs, "/")
+	if !strings.HasSuffix(dir, "/") {
+		dir += "/"
+	}
+	variant := func(f string) *url.URL {
+		v := *pu
+		v.Path, v.RawPath, v.RawQuery = dir+f, "", q
+		return &v
+	}
+	replace := func(word string) *url.URL {
+		return variant(printWord.ReplaceAllStringFunc(file, func(s string) string {
+			if s[0] == 'P' {
+				return strings.ToUpper(word[:1]) + word[1:]
+			}
+			return word
+		}))
+	}
+	add(variant(file)) // /print/ or ?print=1 taken out
+	// 123_print.html is 123.html; Article_Print.asp is Article_Show.asp.
+	if m := printAffix.FindStringSubmatchIndex(file); m != nil {
+		stripped := variant(file[:m[0]] + file[m[4]:m[5]])
+		if allDigits.MatchString(file[:m[0]]) {
+			add(stripped)
+			add(replace("show"))
+		} else {
+			add(replace("show"))
+			add(stripped)
+		}
+	}
+	add(replace("show"))
+	add(replace("view"))
+	return out
 }

@@ -18,3 +18,31 @@ func TestCanonicalURL(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintViews(t *testing.T) {
+	tests := []struct {
+		in    string
+		print bool
+		first string // UnprintURLs' first guess
+	}{
+		{"http://x.cn/print.asp?id=123", true, "http://x.cn/show.asp?id=123"},
+		{"http://x.cn/Article/Article_Print.asp?ArticleID=9", true, "http://x.cn/Article/Article_Show.asp?ArticleID=9"},
+		{"http://x.cn/print/2024/0318/123.html", true, "http://x.cn/2024/0318/123.html"},
+		{"http://x.cn/a/123_print.html", true, "http://x.cn/a/123.html"},
+		{"http://x.cn/a/123.html?print=1", true, "http://x.cn/a/123.html"},
+		{"http://x.cn/content.jsp?id=7&view=print", true, "http://x.cn/content.jsp?id=7"},
+		{"http://x.cn/a/123.html?print=0", false, ""},
+		{"http://x.cn/a/blueprint.html", false, ""},
+		{"http://x.cn/news/printing-industry.html", false, ""},
+		{"http://x.cn/show.asp?id=123", false, ""},
+	}
+	for _, tt := range tests {
+		if got := IsPrintView(tt.in); got != tt.print {
+			t.Errorf("IsPrintView(%s) = %v, want %v", tt.in, got, tt.print)
+		}
+		got := UnprintURLs(tt.in)
+		if (tt.first == "") != (len(got) == 0) || (len(got) > 0 && got[0] != tt.first) {
+			t.Errorf("UnprintURLs(%s) = %q, want %q first", tt.in, got, tt.first)
+		}
+	}
+}

@@ -61,6 +61,9 @@ func (r *reader) metadata(loc *time.Location) pageMeta {
 // lines are the text lines of the body in document order, as blocks would
 // cut them but with nothing skipped.
 func (r *reader) lines() []string {
+	if r.bodyLines != nil {
+		return r.bodyLines // computed once; Stitch's chrome reads them too
+	}
 	w := &blockWriter{r: r, keepAll: true}
 	w.walk(r.body())
 	w.flush()
@@ -68,6 +71,7 @@ func (r *reader) lines() []string {
 	for i, b := range w.out {
 		out[i] = b.Text
 	}
+	r.bodyLines = out
 	return out
 }
 

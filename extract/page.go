@@ -87,6 +87,11 @@ type Page struct {
 	// Attachments are links and embeds inside the main content to files
 	// (PDF, office documents, archives, images).
 	Attachments []Link
+
+	// chrome are the lines the page shows outside its main content (the
+	// template): Stitch's evidence against another page whose content
+	// swallowed them.
+	chrome map[string]bool
 }
 
 // Text returns the page's main content as text: one block per line.
@@ -125,13 +130,14 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	}
 	p.Canonical = r.canonical()
 	p.Links = r.links()
-	p.Pagination = r.pagination(p.Links)
+	p.Pagination = r.pagination(base)
 
 	r.prune()
 	meta := r.metadata(loc)
 	p.Title, p.Published, p.Source, p.Author = meta.title, meta.published, meta.source, meta.author
 	content := r.mainContent()
 	p.Blocks = r.blocks(content, meta)
+	p.chrome = r.chrome(content)
 	p.Attachments = r.attachments(content)
 	p.Kind = r.kind(content, p.Blocks, meta, meta.bylineDate)
 	return p, nil

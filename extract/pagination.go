@@ -6,8 +6,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Pagination is what a page says about the other pages of its article (or
@@ -16,8 +18,12 @@ type Pagination struct {
 	Current int        // this page's number, 1-based; 0 when unknown
 	Total   int        // the number of pages when the bar states it; 0 otherwise
 	Next    string     // the next page of the same article; "" on the last page
-	First   string     // page 1; equal to the page's own URL on page 1
-	Pages   []PageLink // every page the bar names, by number
+	First   string     // page 1; equal to the page's own URL on page 1; "" when unknown
+	Pages   []PageLink // every page the bar names, by number (this page included)
+
+	// bars are the texts of the page bars found (in hashForm), so that
+	// Stitch can drop a bar the content extractor took for text.
+	bars []string
 }
 
 // PageLink is one numbered page of a bar.
@@ -26,162 +32,239 @@ type PageLink struct {
 	URL string
 }
 
-// Families of page URLs: how the CMSs in the field number the pages of one
-// article. A URL's family key is the URL with its page number taken out;
-// two URLs are pages of one article only if their keys are equal.
+// How a page bar is recognised. A bar is an element holding the links to
+// the pages: one named like a bar (dede_pages, pagelist, #pages, .pg,
+// .page-links, ...) whose text is short, or an unnamed one holding two or
+// more numbered links and a sign of a bar (下一页, 共3页, the current page
+// as plain text). Inside a bar, links are trusted: a column's index.html
+// and its list_2.html are pages of one list although their URLs are not of
+// one family. Outside a bar, a link is a page of this article only if its
+// URL differs from this page's only by the page number (see SamePages).
 var (
-	// NNN_2.html (DedeCMS, EmpireCMS, 动易 and most ASP portals; TRS WCM's
-	// t20200222_123_1.html for page 2 too).
-	suffixPage = regexp.MustCompile(`^(.*/[^/]*?)_(\d{1,3})(\.[a-zA-Z]{2,5})$`)
-	// show-12-345-2.html (PHPCMS v9).
-	phpcmsPage = regexp.MustCompile(`^(.*/show-\d+-\d+)-(\d{1,3})(\.html?)$`)
-	// thread-123-2-1.html (Discuz).
-	discuzPage = regexp.MustCompile(`^(.*/thread-\d+)-(\d{1,3})(-\d+\.html?)$`)
-	// /slug/2/ (WordPress <!--nextpage-->).
-	pathPage = regexp.MustCompile(`^(.*/[^/]*[^/\d][^/]*)/(\d{1,3})/?$`)
+	barNames = regexp.MustCompile(`^(pages?|page[-_]?(bar|box|div|list|nav|num|nums|link|links|turn|break|numbers|control|wrap)|pagination.*|pagelist|pager|paging|pg|pgs|fenye|fanye|fy|dede_pages|epages|showpage|show_?page|list_?page|turn_?page|pageturn|cut_?page|wp-pagenavi|post-page-numbers|pagenavi|art_?page|article_?page|content_?page|pages_?content|text-pages)$`)
+	// currentNames mark the current page's entry in a bar.
+	currentNames = regexp.MustCompile(`^(current|active|thisclass|cur|curr|on|selected|now|this|page-cur|current-page|pagecur|sel)$`)
+
+	nextLabel = regexp.MustCompile(`(?i)^(下一页|下页|后页|后一页|下一頁|下頁|後頁|後一頁|next|next\s*page|nextpage)$`)
+	arrowNext = regexp.MustCompile(`^(›|>|＞|→|>>|»|》|››|▶|>>>)$`)
+	// « and << are "previous" as often as "first": neither is page 1.
+	firstLabel = regexp.MustCompile(`(?i)^(首页|第一页|首頁|第一頁|first|first\s*page|\|<)$`)
+	prevLabel  = regexp.MustCompile(`(?i)^(上一页|上页|前页|前一页|上一頁|上頁|前頁|prev|previous|previous\s*page)$`)
+	lastLabel  = regexp.MustCompile(`(?i)^(尾页|末页|最后一页|最后页|尾頁|末頁|最後一頁|last|last\s*page|>\|)$`)
+
+	// numberText matches a numbered bar entry: 2, [2], 【2】, 第2页, and
+	// Discuz's "1 ..." and "... 50".
+	numberText = regexp.MustCompile(`^(?:\.\.\.|…|‥)?\s*[\[［【(（]?\s*(?:第\s*)?(\d{1,4})\s*(?:页|頁)?\s*[\]］】)）]?\s*(?:\.\.\.|…|‥)?$`)
 )
 
-// pageParams are query parameters that carry a page number.
-var pageParams = []string{"page", "p", "pn", "pg", "paged", "pageno", "pageindex", "articlepage", "curpage", "cp", "pagenum", "page_no"}
+// What the plain text of a bar states.
+var (
+	totalText   = regexp.MustCompile(`共\s*(\d{1,4})\s*(?:页|頁)|(?:^|[^\d/])/\s*(\d{1,4})\s*(?:页|頁)|(?i)page\s*\d+\s*of\s*(\d{1,4})|(?i)of\s*(\d{1,4})\s*pages`)
+	currentText = regexp.MustCompile(`第\s*(\d{1,4})\s*(?:页|頁)|(?i)page\s*(\d{1,4})\s*of`)
+	fracText    = regexp.MustCompile(`(?:^|[^\d])(\d{1,4})\s*/\s*(\d{1,4})(?:[^\d]|$)`)
+	countText   = regexp.MustCompile(`共?\s*\d+\s*(?:条|篇|项|個|个|记录|條|篇文章|records?)|每页\s*\d+|\d+\s*条/页`)
+	bareNumber  = regexp.MustCompile(`(?:^|[\s\[［【(（\x01|,，:：])(\d{1,4})(?:$|[\s\]］】)）\x01|,，])`)
+)
 
-// urlFamily returns the family key of u and the page number its URL states
-// (0 when the URL states none, which for most CMSs means page 1).
-func urlFamily(u string) (key string, n int) {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return u, 0
+// barAnchor is one link of the page as pagination reads it.
+type barAnchor struct {
+	node    *html.Node
+	url     string
+	label   string // the link's text, folded; else its title or image alt
+	role    linkRole
+	n       int // the page number of a roleNumber link
+	bar     *html.Node
+	trusted bool // inside a page bar
+	current bool // marked as the current page
+}
+
+// linkRole is what a link's label makes of it in a page bar.
+type linkRole uint8
+
+const (
+	roleNone   linkRole = iota // a title, a menu entry: not a bar's
+	roleNumber                 // 2, [2], 第2页
+	roleNext                   // 下一页, next, ›
+	roleFirst                  // 首页
+	roleLast                   // 尾页
+	rolePrev                   // 上一页: a sign of a bar, not followed
+)
+
+// roleOf classifies a link by its label. Titles are long; bar entries
+// are short, so most links are done with after a length check.
+func roleOf(label string) (linkRole, int) {
+	if label == "" || len(label) > 40 {
+		return roleNone, 0
 	}
-	pu.Fragment = ""
-	if pu.RawQuery != "" {
-		q := pu.Query()
-		for name, vals := range q {
-			for _, p := range pageParams {
-				if strings.EqualFold(name, p) && len(vals) == 1 {
-					if v, err := strconv.Atoi(vals[0]); err == nil && v >= 0 && v < 1000 {
-						q.Del(name)
-						pu.RawQuery = q.Encode()
-						return pu.String(), v
-					}
-				}
+	// Quick answers for the many links that are titles: a number must
+	// open the label (2, [2], 第2页, ... 50), a word must be a bar's.
+	if r, _ := utf8.DecodeRuneInString(label); strings.ContainsRune("0123456789.…‥[［【(（第", r) {
+		if m := numberText.FindStringSubmatch(label); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			if n < 1 {
+				return roleNone, 0
 			}
+			return roleNumber, n
 		}
 	}
-	path := pu.Scheme + "://" + pu.Host + pu.EscapedPath()
-	query := ""
-	if pu.RawQuery != "" {
-		query = "?" + pu.RawQuery
+	if !barish(label) {
+		return roleNone, 0
 	}
-	for _, re := range []*regexp.Regexp{phpcmsPage, discuzPage, suffixPage} {
-		if m := re.FindStringSubmatch(path); m != nil {
-			v, _ := strconv.Atoi(m[2])
-			return m[1] + m[3] + query, v
+	switch {
+	case isNextLabel(label):
+		return roleNext, 0
+	case firstLabel.MatchString(label):
+		return roleFirst, 0
+	case lastLabel.MatchString(label):
+		return roleLast, 0
+	case prevLabel.MatchString(trimLabel(label)):
+		return rolePrev, 0
+	}
+	return roleNone, 0
+}
+
+// paginator reads the pagination of one page.
+type paginator struct {
+	r      *reader
+	page   string // the page's URL
+	self   string // the page's URL, canonical form
+	host   string
+	bars   map[*html.Node]*barInfo
+	order  []*barInfo         // the bars in document order
+	texts  map[*html.Node]int // rune counts of element texts
+	script *scriptBar
+}
+
+type barInfo struct {
+	node    *html.Node
+	named   bool
+	numbers int  // numbered links in it
+	signs   bool // a next/prev/first/last link, a 共N页, a plain number
+	trusted bool
+	used    bool // pagination was read from it
+}
+
+// pagination reads the page bar of the page at pageURL (links resolve
+// against r.base, which a <base href> may have moved). It must run before
+// prune: script-written bars are only in the scripts.
+func (r *reader) pagination(pageURL *url.URL) Pagination {
+	pg := &paginator{r: r, page: pageURL.String(), self: CanonicalURL(pageURL.String()), host: pageURL.Host,
+		bars: map[*html.Node]*barInfo{}, texts: map[*html.Node]int{}}
+	return pg.read()
+}
+
+func (pg *paginator) read() Pagination {
+	self := pg.self
+	anchors := pg.anchors()
+	js := pg.r.inlineScripts()
+	pg.script = pg.r.scriptBar(pg.self, js)
+	// Links a script writes whole stand in no bar: they count only when of
+	// this page's URL family.
+	for _, l := range pg.r.scriptLinks(js) {
+		a := barAnchor{url: l.URL, label: l.Text}
+		if a.role, a.n = roleOf(a.label); a.role != roleNone && sameHost(a.url, pg.host) {
+			anchors = append(anchors, a)
 		}
 	}
-	if m := pathPage.FindStringSubmatch(path); m != nil && pu.RawQuery == "" {
-		v, _ := strconv.Atoi(m[2])
-		return m[1] + "/", v
+
+	numbered := map[int]numEntry{}
+	put := func(n int, u string, rank int) {
+		if e, ok := numbered[n]; !ok || rank > e.rank {
+			numbered[n] = numEntry{u, rank}
+		}
 	}
-	return path + query, 0
-}
-
-// nextLabels are the anchor texts of a "next page" link. 下一篇 (next
-// article) is deliberately absent.
-var nextLabels = regexp.MustCompile(`(?i)^(下一页|下页|后页|后一页|下一頁|下頁|next|next\s*page|next\s*›|next\s*»|›|»|>|>>|＞|》)$`)
-
-var firstLabels = regexp.MustCompile(`^(首页|第一页|首頁|第一頁|first|«\s*first)$`)
-
-// numberText matches the text of a numbered bar entry: 2, [2], 【2】, 第2页.
-var numberText = regexp.MustCompile(`^[\[［【(（]?\s*(?:第\s*)?(\d{1,3})\s*(?:页|頁)?\s*[\]］】)）]?$`)
-
-// scriptBar matches TRS WCM's page bar, written by script only:
-// createPageHTML(total, current, "t20200222_123", "html") — current counts
-// from 0; page 1 is t20200222_123.html, page k is t20200222_123_{k-1}.html.
-var scriptBar = regexp.MustCompile(`createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?(\d+)['"]?\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]`)
-
-var totalPattern = regexp.MustCompile(`共\s*(\d{1,3})\s*页|[Pp]age\s*\d+\s*of\s*(\d{1,3})|\d+\s*/\s*(\d{1,3})\s*页`)
-
-func bareLabel(s string) string {
-	return strings.Trim(strings.TrimSpace(s), "[]［］【】()（）<>〈〉 ")
-}
-
-// pagination reads the page bar. It must run before prune: script-written
-// bars are only in the scripts.
-func (r *reader) pagination(links []Link) Pagination {
-	self := r.base.String()
-	selfKey, selfN := urlFamily(self)
-	numbered := map[int]string{}
-	var next, first string
-
-	consider := func(u string) bool {
-		k, _ := urlFamily(u)
-		return k == selfKey
-	}
-	for _, l := range links {
-		if len(l.Text) > 24 { // bar entries are short; titles are not
+	familyKnown := false // some numbered link is of this page's URL family
+	var nexts []nextCand
+	var firsts, lasts []string
+	current := 0
+	for _, a := range anchors {
+		if a.role == roleNone {
 			continue
 		}
-		label := bareLabel(l.Text)
-		switch {
-		case numberText.MatchString(strings.TrimSpace(l.Text)):
-			n, _ := strconv.Atoi(numberText.FindStringSubmatch(strings.TrimSpace(l.Text))[1])
-			if n >= 1 && consider(l.URL) {
-				if _, seen := numbered[n]; !seen {
-					numbered[n] = l.URL
-				}
+		related := SamePages(self, a.url)
+		if !a.trusted && !related {
+			continue
+		}
+		rank := 1
+		if related {
+			rank = 2
+		}
+		switch a.role {
+		case roleNumber:
+			if CanonicalURL(a.url) == self || a.current {
+				current = a.n
 			}
-		case nextLabels.MatchString(label) || nextLabels.MatchString(strings.TrimSpace(l.Text)):
-			if next == "" && l.URL != self && consider(l.URL) {
-				next = l.URL
-			}
-		case firstLabels.MatchString(strings.ToLower(label)):
-			if first == "" && consider(l.URL) {
-				first = l.URL
+			put(a.n, a.url, rank)
+			familyKnown = familyKnown || (related && CanonicalURL(a.url) != self)
+		case roleNext:
+			nexts = append(nexts, nextCand{a.url, nextPriority(a.label), related})
+		case roleFirst:
+			firsts = append(firsts, a.url)
+		case roleLast:
+			lasts = append(lasts, a.url)
+		default:
+			continue
+		}
+		pg.use(a.bar)
+	}
+	if familyKnown {
+		// The article's own bar is of its URL family; other bars that
+		// looked trusted (a comment section's pager) are not its pages.
+		for n, e := range numbered {
+			if e.rank == 1 {
+				delete(numbered, n)
 			}
 		}
 	}
-	r.doc.Find(`link[rel="next"], a[rel="next"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if u := r.resolve(s.AttrOr("href", "")); u != "" && next == "" && u != self && consider(u) {
-			next = u
-		}
-		return next == ""
-	})
-
-	total := 0
-	r.doc.Find("script").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		text := s.Text()
-		if !strings.Contains(text, "createPageHTML") {
-			return true
-		}
-		m := scriptBar.FindStringSubmatch(text)
-		if m == nil {
-			return true
-		}
-		total, _ = strconv.Atoi(m[1])
-		cur, _ := strconv.Atoi(m[2])
-		total = min(total, 500)
-		for k := 1; k <= total; k++ {
-			name := m[3] + "." + m[4]
-			if k > 1 {
-				name = m[3] + "_" + strconv.Itoa(k-1) + "." + m[4]
-			}
-			if u := r.resolve(name); u != "" {
-				numbered[k] = u
-			}
-		}
-		selfN = cur + 1
-		return false
-	})
-
-	p := Pagination{Total: total}
-	// This page's number: a bar link to itself names it; else the one
-	// number missing from a run of linked numbers (the current page is
-	// printed as plain text); else what the URL says.
-	for n, u := range numbered {
-		if u == self {
-			p.Current = n
+	for _, u := range pg.r.relNext() {
+		if SamePages(self, u) {
+			nexts = append(nexts, nextCand{u, 0, true})
 		}
 	}
-	if p.Current == 0 && len(numbered) > 0 {
+
+	p := Pagination{}
+	// What the bars' plain text says: 共3页, 1/3, 第2页, the current
+	// page's number standing without a link.
+	var bare []int
+	for _, b := range pg.order {
+		if !b.used {
+			continue
+		}
+		t := pg.barText(b.node)
+		if f := hashForm(textOf(b.node)); f != "" {
+			p.bars = append(p.bars, f)
+		}
+		total, cur, nums := readBarText(t)
+		p.Total = max(p.Total, total)
+		if current == 0 && cur > 0 {
+			current = cur
+		}
+		bare = append(bare, nums...)
+	}
+	sort.Strings(p.bars)
+
+	if s := pg.script; s != nil {
+		for k, u := range s.pages {
+			put(k, u, 3)
+		}
+		p.Total = max(p.Total, s.total)
+		if s.current > 0 {
+			current = s.current
+		}
+	}
+
+	// This page's number: marked in a bar, else the one plain number of a
+	// bar that is not linked, else the one number missing from the linked
+	// run, else what the URL says.
+	if current == 0 {
+		for _, n := range bare {
+			if _, linked := numbered[n]; !linked {
+				current = n
+				break
+			}
+		}
+	}
+	if current == 0 && len(numbered) > 0 {
 		maxN := 0
 		for n := range numbered {
 			maxN = max(maxN, n)
@@ -192,51 +275,423 @@ func (r *reader) pagination(links []Link) Pagination {
 				missing = append(missing, n)
 			}
 		}
-		if len(missing) == 1 || (len(missing) > 0 && selfN == 0 && missing[0] == 1) {
-			p.Current = missing[0]
+		if len(missing) == 1 {
+			current = missing[0]
 		}
 	}
-	if p.Current == 0 && len(numbered) > 0 {
-		p.Current = max(selfN, 1)
+	_, urlN := firstPageOf(self)
+	if current == 0 && (len(numbered) > 0 || urlN > 0) {
+		current = max(urlN, 1)
 	}
-	if p.Current > 0 {
-		numbered[p.Current] = self
+	p.Current = current
+
+	if current > 0 {
+		numbered[current] = numEntry{pg.page, 4}
 	}
-	if total == 0 && len(numbered) > 0 {
-		if m := totalPattern.FindStringSubmatch(r.doc.Text()); m != nil {
-			for _, g := range m[1:] {
-				if g != "" {
-					p.Total, _ = strconv.Atoi(g)
+	for n, e := range numbered {
+		p.Pages = append(p.Pages, PageLink{N: n, URL: e.url})
+	}
+	sort.Slice(p.Pages, func(i, j int) bool { return p.Pages[i].N < p.Pages[j].N })
+	// 尾页 names the last page: its number is the total when the URL tells it.
+	if p.Total == 0 {
+		for _, u := range lasts {
+			if n := pg.numberOf(u, numbered); n > 0 && n >= current {
+				p.Total = n
+			}
+		}
+	}
+
+	// The next page: the bar's number after this one, else a 下一页 link
+	// or rel=next that leads forward (on the last page such links often
+	// point at the page itself or back to page 1).
+	switch {
+	case current > 0 && numbered[current+1].url != "":
+		p.Next = numbered[current+1].url
+	case current > 0 && p.Total > 0 && current >= p.Total:
+		// the last page
+	default:
+		sort.SliceStable(nexts, func(i, j int) bool { return nexts[i].priority < nexts[j].priority })
+		for _, c := range nexts {
+			if CanonicalURL(c.url) == self {
+				continue
+			}
+			if n := pg.numberOf(c.url, numbered); n > 0 && current > 0 && n <= current {
+				continue
+			}
+			if familyKnown && !c.related {
+				continue // the bar's pages are of one URL family; this link is not
+			}
+			p.Next = c.url
+			break
+		}
+	}
+
+	// Page 1: the bar's 1 or 首页, else what the URL's scheme makes of it.
+	switch {
+	case numbered[1].url != "":
+		p.First = numbered[1].url
+	case len(firsts) > 0 && (!familyKnown || SamePages(self, firsts[0])):
+		p.First = firsts[0]
+	case current <= 1 && urlN == 0:
+		p.First = pg.page
+	default:
+		if f, _ := firstPageOf(self); f != "" {
+			p.First = f
+		}
+	}
+	if CanonicalURL(p.First) == self {
+		p.First = pg.page
+	}
+	return p
+}
+
+// numEntry is a numbered page found: its URL and how much it is trusted
+// (1: in a bar, 2: of this page's URL family, 3: from a script bar, 4: the
+// page itself).
+type numEntry struct {
+	url  string
+	rank int
+}
+
+type nextCand struct {
+	url      string
+	priority int // lower is better: 0 rel=next, 1 words, 2 arrows, 3 »
+	related  bool
+}
+
+func isNextLabel(s string) bool {
+	return nextLabel.MatchString(trimLabel(s)) || arrowNext.MatchString(strings.ReplaceAll(s, " ", ""))
+}
+
+func nextPriority(s string) int {
+	switch {
+	case nextLabel.MatchString(trimLabel(s)):
+		return 1
+	case strings.Contains(s, "»") || strings.Contains(s, "》"):
+		return 3
+	}
+	return 2
+}
+
+// barish: the label holds a bar's character (页, an arrow) or word (next,
+// prev, first, last).
+func barish(label string) bool {
+	latin := false
+	for _, r := range label {
+		switch r {
+		case '页', '頁', '›', '»', '>', '＞', '→', '<', '«', '‹', '|', '▶', '》':
+			return true
+		}
+		latin = latin || (r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z'))
+	}
+	if !latin {
+		return false
+	}
+	l := strings.ToLower(label)
+	for _, w := range []string{"next", "prev", "first", "last"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimLabel takes brackets and arrows off a bar label: [下一页], 下一页>>,
+// Next ›.
+func trimLabel(s string) string {
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "[]［］【】()（）<>〈〉《》«»‹›→←>＞< \u00a0"))
+}
+
+// numberOf returns the page number u has: by the bar, else by the URL.
+func (pg *paginator) numberOf(u string, numbered map[int]numEntry) int {
+	for n, e := range numbered {
+		if CanonicalURL(e.url) == CanonicalURL(u) {
+			return n
+		}
+	}
+	return pageNumberIn(pg.self, u)
+}
+
+// anchors lists the page's links with what pagination needs to know of
+// each: its label, the bar it stands in.
+func (pg *paginator) anchors() []barAnchor {
+	var out []barAnchor
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				// Only the links a bar is made of matter: 2, 下一页, 首页.
+				// The labels of next *articles* (下一篇, Next post) are none
+				// of these.
+				if longText(c, 60) {
+					continue // a title
+				}
+				a := barAnchor{node: c, label: anchorLabel(c)}
+				if a.role, a.n = roleOf(a.label); a.role == roleNone {
+					continue
+				}
+				if a.url = pg.r.resolve(attr(c, "href")); a.url == "" || !sameHost(a.url, pg.host) {
+					continue
+				}
+				a.current = a.role == roleNumber && hasCurrentName(c)
+				if b := pg.barOf(c, a.role); b != nil {
+					a.bar = b.node
+					a.trusted = b.trusted
+				}
+				out = append(out, a)
+				continue
+			}
+			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(pg.r.root)
+	// An unnamed region is a bar when it holds two numbered links and a
+	// sign of a bar; that is known only once all its links are seen.
+	for _, b := range pg.order {
+		if !b.trusted && b.numbers >= 2 && (b.signs || pg.barHasSigns(b.node)) && pg.textLen(b.node) <= 200 {
+			b.trusted = true
+		}
+	}
+	for i := range out {
+		if out[i].bar != nil {
+			out[i].trusted = pg.bars[out[i].bar].trusted
+		}
+	}
+	return out
+}
+
+// longText reports whether n holds more than limit bytes of text that is
+// not white space, without building the text.
+func longText(n *html.Node, limit int) bool {
+	count := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				for i := 0; i < len(c.Data); i++ {
+					if b := c.Data[i]; b != ' ' && b != '\n' && b != '\t' && b != '\r' {
+						if count++; count > limit {
+							return true
+						}
+					}
+				}
+			} else if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
+func anchorLabel(a *html.Node) string {
+	if t := textOf(a); t != "" {
+		return t
+	}
+	if t := cleanLine(attr(a, "title")); t != "" {
+		return t
+	}
+	for c := a.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Img {
+			return cleanLine(attr(c, "alt"))
+		}
+	}
+	return ""
+}
+
+func hasCurrentName(n *html.Node) bool {
+	for _, e := range []*html.Node{n, n.Parent} {
+		if e == nil || e.Type != html.ElementNode {
+			continue
+		}
+		for _, tok := range strings.Fields(strings.ToLower(attr(e, "class"))) {
+			if currentNames.MatchString(tok) {
+				return true
+			}
+		}
+		if attr(e, "aria-current") == "page" {
+			return true
+		}
+	}
+	return false
+}
+
+func sameHost(u, host string) bool {
+	pu, err := url.Parse(u)
+	return err == nil && strings.EqualFold(pu.Host, host)
+}
+
+// barOf returns the region a link stands in — the nearest element above it
+// that is not inline or a list item — with what is known of it as a bar.
+func (pg *paginator) barOf(a *html.Node, role linkRole) *barInfo {
+	var region *html.Node
+	for n := a.Parent; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		if !inlineOrItem[n.DataAtom] || barNamed(n) {
+			region = n
+			break
+		}
+	}
+	if region == nil || region.DataAtom == atom.Body || region.DataAtom == atom.Html {
+		return nil
+	}
+	b := pg.bars[region]
+	if b == nil {
+		b = &barInfo{node: region}
+		// Named like a bar, itself or one of its two parents, and short.
+		level := 0
+		for n := region; n != nil && level < 3 && n.DataAtom != atom.Body; n, level = n.Parent, level+1 {
+			if barNamed(n) && pg.textLen(n) <= 300 {
+				b.named = true
+				break
+			}
+		}
+		b.trusted = b.named
+		pg.bars[region] = b
+		pg.order = append(pg.order, b)
+	}
+	switch role {
+	case roleNumber:
+		b.numbers++
+	case roleNext, roleFirst, roleLast, rolePrev:
+		b.signs = true
+	}
+	return b
+}
+
+// inlineOrItem are the elements a bar's links are wrapped in, inside the
+// bar.
+var inlineOrItem = map[atom.Atom]bool{
+	atom.Span: true, atom.Font: true, atom.B: true, atom.Strong: true, atom.Em: true,
+	atom.I: true, atom.U: true, atom.Li: true, atom.Label: true, atom.Small: true,
+	atom.Big: true, atom.Nobr: true, atom.Ul: true, atom.Ol: true,
+}
+
+func barNamed(n *html.Node) bool {
+	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
+		if barNames.MatchString(tok) {
+			return true
+		}
+	}
+	return false
+}
+
+func (pg *paginator) use(bar *html.Node) {
+	if b := pg.bars[bar]; b != nil {
+		b.used = true
+	}
+}
+
+func (pg *paginator) textLen(n *html.Node) int {
+	if l, ok := pg.texts[n]; ok {
+		return l
+	}
+	l := runeCount(textOf(n))
+	pg.texts[n] = l
+	return l
+}
+
+// barHasSigns: the plain text of an unnamed region says it is a bar.
+func (pg *paginator) barHasSigns(n *html.Node) bool {
+	total, cur, bare := readBarText(pg.barText(n))
+	return total > 0 || cur > 0 || len(bare) > 0
+}
+
+// barText is the text of a bar with each followed link replaced by \x01:
+// what is left is what the bar states in plain text (the current page, the
+// total).
+func (pg *paginator) barText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.A && pg.r.resolve(attr(c, "href")) != "":
+				b.WriteString(" \x01 ")
+			case c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Select || c.DataAtom == atom.Input:
+			default:
+				if isBlock(c) || c.DataAtom == atom.Br || c.DataAtom == atom.Li {
+					b.WriteByte(' ')
+				}
+				walk(c)
+				if isBlock(c) || c.DataAtom == atom.Li {
+					b.WriteByte(' ')
 				}
 			}
 		}
 	}
-	for n, u := range numbered {
-		p.Pages = append(p.Pages, PageLink{N: n, URL: u})
-	}
-	sort.Slice(p.Pages, func(i, j int) bool { return p.Pages[i].N < p.Pages[j].N })
+	walk(n)
+	return cleanLine(b.String())
+}
 
-	switch {
-	case p.Current > 0 && numbered[p.Current+1] != "":
-		p.Next = numbered[p.Current+1]
-	case p.Current > 0 && len(numbered) > 1:
-		// The bar names no higher page: this is the last one, whatever a
-		// stray 下一页 says (on the last page it often links to itself or
-		// back to page 1).
-		p.Next = ""
-	default:
-		p.Next = next
+// readBarText reads what a bar's plain text states: the total (共3页,
+// 1/3, / 3 页), the current page (第2页, 2/3) and the numbers standing
+// without a link (the current page, printed as plain text or in a span).
+func readBarText(t string) (total, current int, bare []int) {
+	atoi := func(groups []string) int {
+		for _, g := range groups {
+			if g != "" {
+				n, _ := strconv.Atoi(g)
+				return n
+			}
+		}
+		return 0
 	}
-	if p.Next == self {
-		p.Next = ""
+	if m := fracText.FindStringSubmatch(t); m != nil {
+		c, _ := strconv.Atoi(m[1])
+		tt, _ := strconv.Atoi(m[2])
+		if c >= 1 && c <= tt {
+			current, total = c, tt
+			t = strings.Replace(t, m[0], " ", 1)
+		}
 	}
-	switch {
-	case numbered[1] != "":
-		p.First = numbered[1]
-	case first != "":
-		p.First = first
-	case selfN == 0 || p.Current == 1:
-		p.First = self
+	if m := totalText.FindStringSubmatch(t); m != nil {
+		total = max(total, atoi(m[1:]))
 	}
-	return p
+	t = totalText.ReplaceAllString(t, " ")
+	if m := currentText.FindStringSubmatch(t); m != nil && current == 0 {
+		current = atoi(m[1:])
+	}
+	t = currentText.ReplaceAllString(t, " ")
+	t = countText.ReplaceAllString(t, " ")
+	for _, m := range bareNumber.FindAllStringSubmatch(t, -1) {
+		if n, _ := strconv.Atoi(m[1]); n >= 1 {
+			bare = append(bare, n)
+		}
+	}
+	// A window of the bar (1 … 23 24 [25] 26 … 50) has one plain number.
+	return total, current, bare
+}
+
+// relNext returns the targets of <link rel="next"> and <a rel="next">.
+func (r *reader) relNext() []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Link || c.DataAtom == atom.A {
+				for _, tok := range strings.Fields(strings.ToLower(attr(c, "rel"))) {
+					if tok == "next" {
+						if u := r.resolve(attr(c, "href")); u != "" {
+							out = append(out, u)
+						}
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(r.root)
+	return out
 }

@@ -18,6 +18,8 @@ type reader struct {
 	base    *url.URL
 	charset string
 	stats   map[*html.Node]*nodeStats // filled by mainContent
+	// bodyLines caches lines(): the tree is not changed after prune.
+	bodyLines []string
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {

@@ -1,5 +1,12 @@
 package extract
 
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
 // Document is the stitched article: the pages of one article joined into
 // one text, in reading order, with what repeats on every page left out.
 type Document struct {
@@ -18,12 +25,23 @@ type Document struct {
 
 // Stitch joins the pages of one article, given in reading order; nil
 // entries (pages that failed) are passed over. The title and byline come
-// from the first page that has them. A block that appears on every page —
-// a repeated title or byline, a "related" box, a notice in the template —
-// is boilerplate, not content, and is dropped: the other pages are the
-// evidence.
+// from the first page that has them. The pages are evidence of each
+// other's boilerplate:
+//
+//   - a block on every page (a repeated title or byline, a "related" box,
+//     a notice or a metadata table in the template) is not content;
+//   - a block that repeats at the top or the bottom of several pages (the
+//     title again on pages 2 and on, a 续 line) is content once, where it
+//     first stands;
+//   - a page bar that the content extractor took for text is dropped by
+//     the bar's own text, as pagination read it.
+//
+// Everything else stays as the site wrote it, page after page: a paragraph
+// split across two pages stays split, a table stays where it stands.
 func Stitch(pages []*Page) *Document {
 	doc := &Document{}
+
+	// 1. Pages whose main text repeats an earlier page's are left out.
 	var live []*Page
 	seenContent := map[string]bool{}
 	for i, p := range pages {
@@ -38,6 +56,8 @@ func Stitch(pages []*Page) *Document {
 		seenContent[h] = true
 		live = append(live, p)
 	}
+
+	// 2. The metadata: page 1's, else the first page's that states it.
 	for _, p := range live {
 		doc.Title = firstNonEmpty(doc.Title, p.Title)
 		doc.Published = firstNonEmpty(doc.Published, p.Published)
@@ -45,33 +65,62 @@ func Stitch(pages []*Page) *Document {
 		doc.Author = firstNonEmpty(doc.Author, p.Author)
 	}
 
-	repeated := map[string]bool{}
+	// 3. The evidence: on how many pages each block stands, and where.
+	keys := make([][]string, len(live)) // each block's text as ContentHash sees it
+	for pi, p := range live {
+		keys[pi] = make([]string, len(p.Blocks))
+		for i, b := range p.Blocks {
+			keys[pi][i] = hashForm(b.Text)
+		}
+	}
+	everywhere := map[string]bool{}
+	atEdges := map[string]int{} // pages where the block is among the first or last three
+	bars := map[string]bool{}
 	if len(live) >= 2 {
 		count := map[string]int{}
-		for _, p := range live {
+		for pi, p := range live {
 			onPage := map[string]bool{}
-			for _, b := range p.Blocks {
-				if b.Kind == Table {
+			for i := range p.Blocks {
+				k := keys[pi][i]
+				if onPage[k] {
 					continue
 				}
-				k := hashForm(b.Text)
-				if !onPage[k] {
-					onPage[k] = true
-					count[k]++
+				onPage[k] = true
+				count[k]++
+				if i < 3 || i >= len(p.Blocks)-3 {
+					atEdges[k]++
 				}
 			}
 		}
 		for k, n := range count {
 			if n == len(live) {
-				repeated[k] = true
+				everywhere[k] = true
 			}
 		}
 	}
 	for _, p := range live {
-		for _, b := range p.Blocks {
-			if b.Kind != Table && repeated[hashForm(b.Text)] {
+		for _, b := range p.Pagination.bars {
+			bars[b] = true
+		}
+	}
+	title := hashForm(doc.Title)
+
+	// 4. The blocks, page after page.
+	kept := map[string]bool{}
+	for pi, p := range live {
+		for i, b := range p.Blocks {
+			k := keys[pi][i]
+			switch {
+			case everywhere[k], bars[k] && b.Kind != Table:
+				continue
+			case pi > 0 && i < 3 && title != "" && isTitleAgain(k, title):
+				continue
+			case inTemplate(b, pi, live):
+				continue
+			case kept[k] && atEdges[k] >= 2 && (i < 3 || i >= len(p.Blocks)-3):
 				continue
 			}
+			kept[k] = true
 			doc.Blocks = append(doc.Blocks, b)
 			if b.Kind == Table {
 				doc.Tables = append(doc.Tables, b.Rows)
@@ -80,6 +129,82 @@ func Stitch(pages []*Page) *Document {
 	}
 	doc.Text = blocksText(doc.Blocks)
 	return doc
+}
+
+// isTitleAgain: a line at the top of page 2 and on that is the title, or
+// the title with a page marker (标题（2）, 标题 第2页).
+func isTitleAgain(line, title string) bool {
+	if line == title {
+		return true
+	}
+	rest, ok := strings.CutPrefix(line, title)
+	if !ok {
+		return false
+	}
+	return numberText.MatchString(strings.Trim(strings.TrimSpace(rest), "-_|·:： "))
+}
+
+// chrome returns the lines of the page outside the main content: every
+// line of the body (as the metadata reader cuts them) less the content's.
+func (r *reader) chrome(content *html.Node) map[string]bool {
+	count := map[string]int{}
+	for _, l := range r.lines() {
+		count[l]++
+	}
+	w := &blockWriter{r: r, keepAll: true}
+	w.walk(content)
+	w.flush()
+	for _, b := range w.out {
+		count[b.Text]--
+	}
+	out := make(map[string]bool, len(count))
+	for l, n := range count {
+		if n > 0 {
+			out[l] = true
+		}
+	}
+	return out
+}
+
+// inTemplate says whether block b of page i is the template of the other
+// pages: each of them shows it outside its main content, and page i does
+// not (page i's content swallowed it: a short last page makes the content
+// extractor take the whole column, metadata table and all). A table is
+// the template when each of its cells is.
+func inTemplate(b Block, i int, live []*Page) bool {
+	lines := []string{b.Text}
+	if b.Kind == Table {
+		lines = lines[:0]
+		for _, row := range b.Rows {
+			for _, c := range row {
+				if c != "" && !slices.Contains(lines, c) {
+					lines = append(lines, c)
+				}
+			}
+		}
+	}
+	if len(lines) == 0 || len(live) < 2 {
+		return false
+	}
+	for j, p := range live {
+		if j == i {
+			continue
+		}
+		for _, l := range lines {
+			if !p.chrome[l] {
+				return false
+			}
+		}
+	}
+	// On the page itself it stands in the content only. (A summary box
+	// on every page that repeats the first paragraph: that paragraph is
+	// in page 1's template too, and stays.)
+	for _, l := range lines {
+		if !live[i].chrome[l] {
+			return true
+		}
+	}
+	return false
 }
 
 func firstNonEmpty(a, b string) string {

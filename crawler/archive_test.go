@@ -1,0 +1,442 @@
+package crawler
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"folio/extract"
+	"folio/store"
+)
+
+// The pagination cases of package extract (extract/testdata/pagination),
+// served on loopback: every request goes to one httptest server whatever
+// its host, so the fixtures keep their real host names.
+const casesDir = "../extract/testdata/pagination"
+
+// site is one case served: its files by URL, and what was asked of it.
+type site struct {
+	name  string
+	Kind  string   `json:"kind"`
+	Pages []string `json:"pages"`
+	Files []struct {
+		URL         string `json:"url"`
+		File        string `json:"file"`
+		ContentType string `json:"content_type"`
+	} `json:"files"`
+	want struct {
+		Document struct {
+			Title   string   `json:"title"`
+			Text    []string `json:"text"`
+			Skipped []int    `json:"skipped"`
+		} `json:"document"`
+	}
+
+	mu     sync.Mutex
+	hits   map[string]int // requests by URL
+	status map[string]int // URLs answered with this status instead
+}
+
+func loadSite(t *testing.T, name string) *site {
+	t.Helper()
+	s := &site{name: name, hits: map[string]int{}, status: map[string]int{}}
+	for file, v := range map[string]any{"case.json": s, "want.json": &s.want} {
+		raw, err := os.ReadFile(filepath.Join(casesDir, name, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(raw, v); err != nil {
+			t.Fatalf("%s/%s: %v", name, file, err)
+		}
+	}
+	return s
+}
+
+// ServeHTTP serves a case's files by URL; URLs that differ only in
+// tracking parameters (?from=index, utm_*) get the same file, as on any
+// real server, and a directory its index.html. robots.txt and everything
+// else are 404.
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	u := "http://" + r.Host + r.URL.RequestURI()
+	if strings.HasSuffix(r.URL.Path, "/") && r.URL.RawQuery == "" && s.file(u) == "" {
+		u += "index.html"
+	}
+	s.mu.Lock()
+	s.hits[u]++
+	code := s.status[u]
+	s.mu.Unlock()
+	if code != 0 {
+		http.Error(w, http.StatusText(code), code)
+		return
+	}
+	for _, f := range s.Files {
+		if f.URL == u || f.URL == extract.CanonicalURL(u) {
+			body, err := os.ReadFile(s.file(f.URL))
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", f.ContentType)
+			w.Write(body)
+			return
+		}
+	}
+	http.NotFound(w, r)
+}
+
+// file is the path of the file served at u; "" if none.
+func (s *site) file(u string) string {
+	for _, f := range s.Files {
+		if f.URL == u {
+			return filepath.Join(casesDir, s.name, f.File)
+		}
+	}
+	return ""
+}
+
+func (s *site) requests(u string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[u]
+}
+
+// archiver returns an Archiver that fetches from s over loopback (no
+// delay: the server is the test's own) and stores into a fresh store.
+func (s *site) archiver(t *testing.T, opts ArchiveOptions) (*Archiver, *store.DB) {
+	t.Helper()
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	addr := srv.Listener.Addr().String()
+	base := &http.Transport{
+		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, network, addr)
+		},
+		DisableCompression: true,
+	}
+	t.Cleanup(base.CloseIdleConnections)
+	tr := NewTransport(TransportOptions{Base: base, Retries: -1})
+	f, err := NewFetcher(t.Context(), tr, FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(filepath.Join(t.TempDir(), "folio.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return NewArchiver(f, db, opts), db
+}
+
+// checkDocument compares an archived document with the case's golden
+// stitched document and its pages.
+func (s *site) checkDocument(t *testing.T, res *Result, pages []string) {
+	t.Helper()
+	if res.Doc == nil {
+		t.Fatalf("archive %s: no document: %v", res.URL, res.Err)
+	}
+	d := res.Doc
+	if want := extract.CanonicalURL(s.Pages[0]); d.URL != want {
+		t.Errorf("url = %s, want page 1's %s", d.URL, want)
+	}
+	var got []string
+	for _, p := range d.Pages {
+		got = append(got, extract.PageOneURL(p.URL))
+	}
+	if !slices.Equal(got, pages) {
+		t.Errorf("pages:\n got %q\nwant %q", got, pages)
+	}
+	if d.Title != s.want.Document.Title {
+		t.Errorf("title = %q, want %q", d.Title, s.want.Document.Title)
+	}
+	if text := strings.Join(s.want.Document.Text, "\n"); d.Text != text {
+		t.Errorf("text:\n got %q\nwant %q", d.Text, text)
+	}
+}
+
+// articlePages are the pages an archive of s must hold: the case's pages
+// but those whose content repeats an earlier page.
+func (s *site) articlePages() []string {
+	var out []string
+	for i, p := range s.Pages {
+		if !slices.Contains(s.want.Document.Skipped, i) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// TestArchiveCases archives every article case from each of its pages: one
+// document, whole, in order, under page 1's URL, whichever page it starts
+// from; and no other URL of the site is fetched (the 下一篇 and rel=next
+// links to the next article, the related lists, the print links).
+func TestArchiveCases(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(casesDir, "*", "case.json"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no cases in %s: %v", casesDir, err)
+	}
+	for _, cj := range dirs {
+		name := filepath.Base(filepath.Dir(cj))
+		s := loadSite(t, name)
+		if s.Kind != "article" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			a, _ := s.archiver(t, ArchiveOptions{})
+			for i := len(s.Pages) - 1; i >= 0; i-- {
+				start := s.Pages[i]
+				res := a.Archive(t.Context(), start)
+				if res.Err != nil {
+					t.Fatalf("archive from page %d: %v", i+1, res.Err)
+				}
+				s.checkDocument(t, res, s.articlePages())
+				if !res.Doc.Complete || res.Doc.Version != 1 {
+					t.Errorf("from page %d: complete %v, version %d", i+1, res.Doc.Complete, res.Doc.Version)
+				}
+			}
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			for u, n := range s.hits {
+				if !slices.Contains(s.Pages, extract.PageOneURL(u)) && !strings.HasSuffix(u, "/robots.txt") {
+					t.Errorf("fetched %s (%d times): not a page of the article", u, n)
+				}
+			}
+		})
+	}
+}
+
+// TestArchivePageFailsInTheMiddle: page 3 of 4 answers 404. Page 4 is
+// still reached (page 1's bar names it), page 3 stays in the document with
+// its status, and the document is incomplete.
+func TestArchivePageFailsInTheMiddle(t *testing.T) {
+	s := loadSite(t, "empire-article")
+	s.status[s.Pages[2]] = http.StatusNotFound
+	a, _ := s.archiver(t, ArchiveOptions{})
+	for _, start := range []string{s.Pages[0], s.Pages[3]} {
+		res := a.Archive(t.Context(), start)
+		if res.Err == nil || !strings.Contains(res.Err.Error(), "404") {
+			t.Errorf("from %s: err = %v, want the 404 of page 3", start, res.Err)
+		}
+		if res.Doc == nil {
+			t.Fatalf("from %s: no document", start)
+		}
+		var status []int
+		for _, p := range res.Doc.Pages {
+			status = append(status, p.Status)
+		}
+		if !slices.Equal(status, []int{200, 200, 404, 200}) || res.Doc.Complete {
+			t.Errorf("from %s: page statuses %v, complete %v; want [200 200 404 200], false", start, status, res.Doc.Complete)
+		}
+		if res.Doc.Pages[2].URL != s.Pages[2] {
+			t.Errorf("failed page recorded as %s, want %s", res.Doc.Pages[2].URL, s.Pages[2])
+		}
+		text := strings.Join(s.want.Document.Text, "\n")
+		if !strings.Contains(text, "提升农机作业水平") || strings.Contains(res.Doc.Text, "提升农机作业水平") {
+			t.Errorf("page 3's text should be missing, and only it")
+		}
+		for _, line := range []string{"稳定粮食生产补贴", "保障农资供应", "强化金融保险支持"} {
+			if !strings.Contains(res.Doc.Text, line) {
+				t.Errorf("from %s: text lacks %q", start, line)
+			}
+		}
+	}
+}
+
+// TestArchivePageOneFails: started from page 3, page 1 (named by the bar)
+// answers 500; the pages after it are archived, page 1 is recorded failed.
+func TestArchivePageOneFails(t *testing.T) {
+	s := loadSite(t, "dede-article")
+	s.status[s.Pages[0]] = http.StatusInternalServerError
+	a, _ := s.archiver(t, ArchiveOptions{})
+	res := a.Archive(t.Context(), s.Pages[2])
+	if res.Err == nil || res.Doc == nil || res.Doc.Complete {
+		t.Fatalf("err %v, doc %v: want an incomplete document and an error", res.Err, res.Doc != nil)
+	}
+	if len(res.Doc.Pages) != 3 || res.Doc.Pages[0].Status != 500 || res.Doc.URL != s.Pages[0] {
+		t.Errorf("pages %+v, url %s; want page 1 failed with 500 and the document at page 1's URL", res.Doc.Pages, res.Doc.URL)
+	}
+	if res.Doc.Title != s.want.Document.Title || !strings.Contains(res.Doc.Text, "3.42万亩") {
+		t.Errorf("pages 2 and 3 not stitched: %q %q", res.Doc.Title, res.Doc.Text)
+	}
+}
+
+// TestArchiveLastPageFails: a failure at the end is still a page of the
+// article.
+func TestArchiveLastPageFails(t *testing.T) {
+	s := loadSite(t, "relnext")
+	s.status[s.Pages[1]] = http.StatusNotFound
+	a, _ := s.archiver(t, ArchiveOptions{})
+	res := a.Archive(t.Context(), s.Pages[0])
+	if res.Err == nil || res.Doc == nil || res.Doc.Complete || len(res.Doc.Pages) != 2 || res.Doc.Pages[1].Status != 404 {
+		t.Fatalf("err %v, doc %+v", res.Err, res.Doc)
+	}
+}
+
+// TestArchiveMaxPages: --max-pages stops the walk cleanly; the document
+// holds the pages read and says it is incomplete, and it is no error.
+func TestArchiveMaxPages(t *testing.T) {
+	s := loadSite(t, "dede-article")
+	a, _ := s.archiver(t, ArchiveOptions{MaxPages: 2})
+	res := a.Archive(t.Context(), s.Pages[0])
+	if res.Err != nil || res.Doc == nil {
+		t.Fatalf("err %v", res.Err)
+	}
+	if len(res.Doc.Pages) != 2 || res.Doc.Complete {
+		t.Errorf("%d pages, complete %v; want 2 pages, incomplete", len(res.Doc.Pages), res.Doc.Complete)
+	}
+	if n := s.requests(s.Pages[2]); n != 0 {
+		t.Errorf("page 3 fetched %d times past --max-pages", n)
+	}
+}
+
+// TestArchiveCycle: the last page's 下一页 leads back to page 1; the walk
+// stops there, fetching no page twice.
+func TestArchiveCycle(t *testing.T) {
+	s := loadSite(t, "trap-cycle")
+	a, _ := s.archiver(t, ArchiveOptions{})
+	res := a.Archive(t.Context(), s.Pages[0])
+	s.checkDocument(t, res, s.Pages)
+	for _, p := range s.Pages {
+		if n := s.requests(p); n != 1 {
+			t.Errorf("%s fetched %d times", p, n)
+		}
+	}
+}
+
+// TestArchiveAliases: the tracking variants of an article's pages and its
+// print view are one document, under page 1's URL, with them as aliases.
+func TestArchiveAliases(t *testing.T) {
+	t.Run("tracking", func(t *testing.T) {
+		s := loadSite(t, "dede-article")
+		a, db := s.archiver(t, ArchiveOptions{})
+		variants := []string{
+			s.Pages[0] + "?from=index",
+			s.Pages[1] + "?utm_source=wechat&utm_medium=social",
+			s.Pages[0] + "#comments",
+		}
+		var last *Result
+		for _, v := range variants {
+			last = a.Archive(t.Context(), v)
+			if last.Err != nil {
+				t.Fatalf("%s: %v", v, last.Err)
+			}
+			s.checkDocument(t, last, s.Pages)
+		}
+		for _, v := range variants[:2] {
+			if !slices.Contains(last.Doc.Aliases, v) {
+				t.Errorf("aliases %q lack %s", last.Doc.Aliases, v)
+			}
+		}
+		if n := countDocuments(t, db); n != 1 {
+			t.Errorf("%d documents, want 1", n)
+		}
+	})
+	t.Run("print view", func(t *testing.T) {
+		s := loadSite(t, "asp-print")
+		a, db := s.archiver(t, ArchiveOptions{})
+		printURL := "http://www.yldz.gov.cn/print.asp?id=123"
+		res := a.Archive(t.Context(), printURL)
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		s.checkDocument(t, res, s.Pages)
+		if !slices.Contains(res.Doc.Aliases, printURL) {
+			t.Errorf("aliases %q lack the print view", res.Doc.Aliases)
+		}
+		if res = a.Archive(t.Context(), s.Pages[0]); res.Err != nil || res.Doc.Version != 1 {
+			t.Errorf("the article itself after its print view: %v, version %d", res.Err, res.Doc.Version)
+		}
+		if n := countDocuments(t, db); n != 1 {
+			t.Errorf("%d documents, want 1", n)
+		}
+	})
+}
+
+func countDocuments(t *testing.T, db *store.DB) int {
+	t.Helper()
+	n := 0
+	if err := db.Documents(store.DocumentFilter{}, func(*store.Document) error { n++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestCrawlFollowsScriptBar: a TRS column whose page bar exists only as a
+// script; a crawl seeded with page 1 reaches the notices listed on pages
+// 2 and 3 through it, and stores no list page.
+func TestCrawlFollowsScriptBar(t *testing.T) {
+	s := loadSite(t, "trs-list")
+	a, db := s.archiver(t, ArchiveOptions{})
+	seed := "http://www.zhuzhou.gov.cn/zwgk/tzgg/index.html"
+	scope := regexp.MustCompile(`^http://www\.zhuzhou\.gov\.cn/zwgk/tzgg/`)
+	sum, err := NewCrawler(a, CrawlOptions{Seeds: []string{seed}, Depth: 1, Scope: scope}).Run(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Lists counts ./ and index.html apart: the breadcrumb links the column as ./.
+	if sum.New != 9 || sum.Lists < 3 || sum.Failed != 0 {
+		t.Errorf("crawl: %+v; want 9 new documents from the 3 list pages", sum)
+	}
+	if n := countDocuments(t, db); n != 9 {
+		t.Errorf("%d documents, want 9", n)
+	}
+}
+
+func TestSameArticle(t *testing.T) {
+	pg := func(u, title string) *page {
+		return &page{url: u, parsed: &extract.Page{URL: u, Title: title}}
+	}
+	const a = "http://x.cn/a/123.html"
+	tests := []struct {
+		p, ref  *page
+		fromBar bool
+		want    bool
+	}{
+		{pg(a, "标题"), pg(a, "标题"), false, true},
+		{pg(a, "标题（2）"), pg(a, "标题"), false, true},
+		{pg(a, "标题 第2页"), pg(a, "标题"), false, true},
+		{pg(a, "标题 - 2/3"), pg(a, "标题"), false, true},
+		{pg(a, "另一篇文章"), pg(a, "标题"), true, false},      // 下一篇, even when a bar links it
+		{pg(a, "标题之二：后续报道"), pg(a, "标题"), false, false}, // more than a page marker
+		{pg("http://x.cn/a/123_2.html", ""), pg(a, "标题"), false, true},
+		{pg("http://x.cn/a/124.html", ""), pg(a, "标题"), false, false},
+		{pg("http://x.cn/a/more.html", ""), pg(a, ""), true, true},
+	}
+	for _, tt := range tests {
+		if got := sameArticle(tt.p, tt.ref, tt.fromBar); got != tt.want {
+			t.Errorf("sameArticle(%s %q, %s %q, %v) = %v, want %v", tt.p.url, tt.p.parsed.Title, tt.ref.url, tt.ref.parsed.Title, tt.fromBar, got, tt.want)
+		}
+	}
+}
+
+func TestPlausibleCanonical(t *testing.T) {
+	tests := []struct {
+		canonical, page string
+		want            bool
+	}{
+		{"http://x.cn/a/123.html", "http://x.cn/a/123.html?from=index", true},
+		{"http://x.cn/a/123.html", "http://x.cn/a/123_2.html", true},
+		{"http://x.cn/show.php?id=123", "http://x.cn/index.php?m=content&id=123", true},
+		{"http://x.cn/", "http://x.cn/a/123.html", false},                        // the home page
+		{"http://x.cn/a/", "http://x.cn/a/123.html", false},                      // the column
+		{"http://x.cn/a/index.html", "http://x.cn/a/123.html", false},            // the column again
+		{"http://y.cn/a/123.html", "http://x.cn/a/123.html", false},              // another host
+		{"http://blog.x.me/2023/11/05/mifen/", "http://blog.x.me/?p=1234", true}, // a slug for a post id
+		{"http://x.cn/a/124.html", "http://x.cn/a/123.html", false},              // another article
+		{"http://blog.x.me/mifen/", "http://blog.x.me/mifen/?amp=1", true},
+		{"http://blog.x.me/food/", "http://blog.x.me/food/mifen/", false},
+	}
+	for _, tt := range tests {
+		if got := plausibleCanonical(tt.canonical, tt.page); got != tt.want {
+			t.Errorf("plausibleCanonical(%s, %s) = %v, want %v", tt.canonical, tt.page, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestPageBarSnippets reads small bars as sites print them: each label of
+// a next page, rel=next on <link> and <a>, bars named and unnamed, and the
+// links that are not next pages.
+func TestPageBarSnippets(t *testing.T) {
+	const self = "http://x.cn/a/2024/123.html"
+	tests := []struct {
+		name  string
+		url   string // the page's URL; self if ""
+		head  string
+		body  string
+		next  string
+		first string
+		cur   int
+		total int
+	}{
+		{name: "下一页", body: `<div class="pages"><a href="123_2.html">下一页</a></div>`, next: "123_2.html"},
+		{name: "下页", body: `<p>[<a href="123_2.html">下页</a>]</p>`, next: "123_2.html"},
+		{name: "后页", body: `<td><a href="123_2.html">后页&gt;&gt;</a></td>`, next: "123_2.html"},
+		{name: "下一頁", body: `<div class="pagenav"><a href="123_2.html">下一頁</a></div>`, next: "123_2.html"},
+		{name: "next", body: `<nav><a href="123_2.html">Next</a></nav>`, next: "123_2.html"},
+		{name: "next page", body: `<a href="123_2.html">next page »</a>`, next: "123_2.html"},
+		{name: "›", body: `<div class="pagination"><a href="123_2.html">›</a></div>`, next: "123_2.html"},
+		{name: "»", body: `<a href="123_2.html">&raquo;</a>`, next: "123_2.html"},
+		{name: ">", body: `<span class="pg"><a href="123_2.html">&gt;</a></span>`, next: "123_2.html"},
+		{name: "image with alt", body: `<a href="123_2.html"><img src="/img/next.gif" alt="下一页"></a>`, next: "123_2.html"},
+		{name: "› before »", body: `<ul class="pagination"><li><a href="123_3.html">»</a></li><li><a href="123_2.html">›</a></li></ul>`, next: "123_2.html"},
+		{name: "link rel=next", head: `<link rel="next" href="123_2.html">`, next: "123_2.html"},
+		{name: "a rel=next", body: `<a rel="next nofollow" href="123_2.html">继续阅读</a>`, next: "123_2.html"},
+		{
+			name: "numbers only, current as text",
+			body: `<div>1 <a href="123_2.html">2</a> <a href="123_3.html">3</a></div>`,
+			next: "123_2.html", cur: 1,
+		},
+		{
+			name: "current in a span, page 2", url: "http://x.cn/a/2024/123_2.html",
+			body: `<div class="page"><a href="123.html">1</a><span class="current">2</span><a href="123_3.html">3</a></div>`,
+			next: "123_3.html", first: "123.html", cur: 2,
+		},
+		{
+			name: "共N页 第N页", url: "http://x.cn/a/2024/123_2.html",
+			body: `<div class="fy">共3页 第2页 <a href="123.html">首页</a> <a href="123.html">上一页</a> <a href="123_3.html">下一页</a></div>`,
+			next: "123_3.html", first: "123.html", cur: 2, total: 3,
+		},
+		{
+			name: "1/3 without links to numbers",
+			body: `<div class="pagebox">页次：1/3 <a href="123_2.html">下一页</a> <a href="123_3.html">尾页</a></div>`,
+			next: "123_2.html", cur: 1, total: 3,
+		},
+		{
+			name: "last page: 下一页 back to page 1", url: "http://x.cn/a/2024/123_3.html",
+			body:  `<div class="pages"><a href="123.html">1</a> <a href="123_2.html">2</a> <b>3</b> <a href="123.html">下一页</a></div>`,
+			first: "123.html", cur: 3,
+		},
+		{
+			name: "last page: 下一页 to itself", url: "http://x.cn/a/2024/123_2.html",
+			body:  `<div class="pages"><a href="123.html">1</a> <b>2</b> <a href="123_2.html">下一页</a></div>`,
+			first: "123.html", cur: 2,
+		},
+		{
+			name: "page 2 without a link to page 1", url: "http://x.cn/a/2024/123_2.html",
+			body: `<div class="pages"><a href="123_3.html">下一页</a></div>`,
+			next: "123_3.html", first: "123.html", cur: 2,
+		},
+		{
+			name: "下一篇 is another article",
+			body: `<div class="context"><li>上一篇：<a href="122.html">甲</a></li><li>下一篇：<a href="124.html">乙</a></li></div><a href="124.html">下一篇</a>`,
+		},
+		{
+			name: "next article with a next label, outside any bar",
+			body: `<p><a href="124.html">下一页</a></p>`,
+		},
+		{
+			name: "rel=next to the next post", head: `<link rel='next' title='乙' href='124.html' />`,
+			body: `<nav class="navigation post-navigation"><div class="nav-links"><div class="nav-next"><a href="124.html" rel="next">乙 &rarr;</a></div></div></nav>`,
+		},
+		{
+			name: "another host", body: `<div class="pages"><a href="http://y.cn/a/2024/123_2.html">下一页</a></div>`,
+		},
+		{
+			name: "a page bar of comments is not the article's",
+			body: `<div class="pages"><span>1</span><a href="123_2.html">2</a><a href="123_2.html">下一页</a></div>` +
+				`<div class="comment-pages"><a href="/comment.php?aid=123&amp;page=2">下一页</a></div>`,
+			next: "123_2.html", cur: 1,
+		},
+		{
+			name: "a <div class=page> that wraps the whole page is no bar",
+			body: `<div class="page"><p>` + strings.Repeat("正文正文正文正文正文。", 40) + `</p><a href="/other/2.html">2</a><a href="/other/3.html">3</a><a href="/other/2.html">下一页</a></div>`,
+		},
+		{
+			name: "TRS script bar, page 2", url: "http://x.gov.cn/202401/t20240115_1234_1.html",
+			body: `<div id="page_div"><script>createPageHTML(4, 1, "t20240115_1234", "html");</script></div>`,
+			next: "t20240115_1234_2.html", first: "t20240115_1234.html", cur: 2, total: 4,
+		},
+		{
+			name: "TRS script bar with variables and a div id", url: "http://x.gov.cn/202401/t20240115_1234.html",
+			body: `<script>var _nPageCount = 2; var _nCurrIndex = 0; var _sPageName = "t20240115_1234"; var _sPageExt = "html";
+createPageHTML('page_div', _nPageCount, _nCurrIndex, _sPageName, _sPageExt, 31);</script>`,
+			next: "t20240115_1234_1.html", cur: 1, total: 2,
+		},
+		{
+			name: "TRS one-page article: no bar", url: "http://x.gov.cn/202401/t20240115_1234.html",
+			body: `<script>createPageHTML(1, 0, "t20240115_1234", "html");</script>`,
+		},
+		{
+			name: "a bar written whole by document.write", url: "http://x.cn/a/2024/123_2.html",
+			body: `<div id="fy"><script type="text/javascript">document.write("<a href='123.html'>[1]</a> <b>[2]</b> <a href='123_3.html'>[3]</a> <a href='123_3.html'>下一页</a>");</script></div>` +
+				`<script>document.write("<a href='124.html'>下一页</a>");</script>`,
+			next: "123_3.html", first: "123.html", cur: 2,
+		},
+		{
+			name: "Discuz: 1 ... and ... 50", url: "http://bbs.x.cn/thread-8848-25-1.html",
+			body: `<div class="pg"><a href="thread-8848-1-1.html" class="first">1 ...</a><a href="thread-8848-24-1.html">24</a><strong>25</strong><a href="thread-8848-26-1.html">26</a><a href="thread-8848-50-1.html" class="last">... 50</a><label><input type="text" value="25"/><span title="共 50 页"> / 50 页</span></label><a href="thread-8848-26-1.html" class="nxt">下一页</a></div>`,
+			next: "thread-8848-26-1.html", first: "thread-8848-1-1.html", cur: 25, total: 50,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := tt.url
+			if u == "" {
+				u = self
+			}
+			html := "<html><head><title>甲</title>" + tt.head + "</head><body><h1>甲</h1>" + tt.body + "</body></html>"
+			p, err := Parse([]byte(html), "text/html; charset=utf-8", u, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pg := p.Pagination
+			abs := func(s string) string {
+				if s == "" {
+					return ""
+				}
+				return ResolveURL(mustParse(t, u), s, "utf-8")
+			}
+			first := abs(tt.first)
+			if tt.first == "" && tt.cur <= 1 {
+				first = u
+			}
+			if pg.Next != abs(tt.next) || pg.First != first || pg.Current != tt.cur || pg.Total != tt.total {
+				t.Errorf("got next %q first %q current %d total %d\nwant next %q first %q current %d total %d",
+					pg.Next, pg.First, pg.Current, pg.Total, abs(tt.next), first, tt.cur, tt.total)
+			}
+		})
+	}
+}
+
+func mustParse(t *testing.T, u string) *url.URL {
+	t.Helper()
+	pu, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pu
+}
