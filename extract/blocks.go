@@ -12,18 +12,23 @@ import (
 // leaving out what sits inside the content but is not the article: page
 // bars, share bars, link lists, counters, the title and byline repeated.
 func (r *reader) blocks(content *html.Node, meta pageMeta) []Block {
-	w := &blockWriter{r: r}
+	w := &blockWriter{r: r, root: content}
+	if st := r.stats[content]; st != nil {
+		w.rootText = st.nonLink()
+	}
 	w.walk(content)
 	w.flush()
 	return cleanBlocks(w.out, meta)
 }
 
 type blockWriter struct {
-	r       *reader
-	keepAll bool // skip nothing: the metadata reader wants every line
-	out     []Block
-	line    strings.Builder
-	kind    BlockKind
+	r        *reader
+	root     *html.Node // the content element walked
+	rootText float64    // its text outside links
+	keepAll  bool       // skip nothing: the metadata reader wants every line
+	out      []Block
+	line     strings.Builder
+	kind     BlockKind
 }
 
 // flush ends the current paragraph.
@@ -112,34 +117,82 @@ func textWithLines(n *html.Node) string {
 	return b.String()
 }
 
-// pageBarNames are class and id tokens of pagination and tool bars.
-var pageBarNames = regexp.MustCompile(`^(pages?|pagination|pagebar|pager|page-?nav|paging|fenye|dede_pages|pagelist|page_?box|turn_?page|share|bdshare.*|jiathis.*|bshare.*|fenxiang|toolbar|tools?|print|relate.*|related.*|xgwz|comment.*|pinglun.*|footer|foot|copyright|prev-?next|pre_?next|shangxia|updown|context)$`)
-
 // skip says whether an element inside the content is not article text.
+// This is Readability's conditional cleaning, with Chinese templates'
+// names and headings: what is left inside the winning container besides
+// the article (bars, related lists, comment boxes) goes here.
 func (w *blockWriter) skip(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
-		if n.DataAtom == atom.Form && w.r.stats[n] != nil && w.r.stats[n].linkDensity() < 0.3 {
-			return false // ASP.NET pages wrap everything in one form
-		}
+	case atom.Title, atom.Meta, atom.Link, atom.Head, atom.Base:
+		return true // head elements the parser put in the body (a page wrapped in <text>)
+	}
+	if w.keepAll {
+		return false
+	}
+	st := w.r.stats[n]
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer, atom.Aside:
 		return true
+	case atom.Form:
+		// ASP.NET pages wrap everything in one form.
+		return st != nil && st.linkDensity() >= 0.3
 	case atom.A, atom.Img, atom.Span, atom.Font, atom.B, atom.Strong, atom.Em, atom.I, atom.U:
 		return false // inline: judged as part of their line
 	}
-	for _, tok := range strings.Fields(nameOf(n)) {
-		if pageBarNames.MatchString(tok) {
-			return true
-		}
-	}
-	st := w.r.stats[n]
-	if st == nil || !isBlock(n) {
+	if st == nil || n == w.root {
 		return false
 	}
-	// A block that is mostly links and holds no prose: a menu, a list of
-	// related titles, a page bar.
-	nonLink := st.text - st.link
-	if st.links >= 3 && st.linkDensity() > 0.5 && nonLink < 150 && st.punct < 3 {
+	switch attr(n, "role") {
+	case "navigation", "complementary", "menu", "menubar", "contentinfo", "dialog", "alertdialog":
 		return true
+	}
+	// A named bar or box (page bar, share bar, related list, comment box)
+	// goes, unless it holds most of the content: then the name misleads.
+	minor := st.nonLink() < w.rootText/2
+	if minor && (st.name&nameBar != 0 || (st.name&nameUnlikely != 0 && st.name&nameMaybe == 0)) {
+		return true
+	}
+	if !isBlock(n) {
+		return false
+	}
+	// A block that is mostly links: a menu, a list of related titles, a
+	// page bar. A list of titles with their dates has fewer links by text,
+	// but also fewer marks of prose than links.
+	ld := st.linkDensity()
+	if st.links >= 2 && ld > 0.5 && minor {
+		return true
+	}
+	if st.links >= 3 && ld > 0.3 && st.punct < st.links && minor {
+		return true
+	}
+	// A box under a heading such as 相关新闻, 热门推荐 or "Related stories"
+	// is a sidebar box, whatever its links.
+	if minor && ld > 0.2 && boxHeading(n) {
+		return true
+	}
+	return false
+}
+
+// boxHeadingText are the headings of sidebar and related boxes: 相关…,
+// 最新…, 热门…, 推荐…, 猜你喜欢, 延伸阅读, and their English counterparts.
+var boxHeadingText = regexp.MustCompile(`(?i)^\s*(相关|最新|热门|热点|推荐|精彩|猜你喜欢|延伸阅读|更多|热读|排行|图片新闻|related|recommended|you (may|might) (also )?like|more (from|stories|news|on)|most (read|popular|viewed)|popular|trending|latest|read (more|next)|also read|see also)`)
+
+// boxHeading says whether n opens with a short heading of a sidebar box.
+func boxHeading(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) == "" {
+				continue
+			}
+			return boxHeadingText.MatchString(c.Data) && runeCount(c.Data) <= 24
+		case html.ElementNode:
+			t := textOf(c)
+			if t == "" {
+				continue
+			}
+			return runeCount(t) <= 24 && boxHeadingText.MatchString(t)
+		}
 	}
 	return false
 }

@@ -18,6 +18,7 @@ type reader struct {
 	base    *url.URL
 	charset string
 	stats   map[*html.Node]*nodeStats // filled by mainContent
+	names   map[string]nameClass      // classify's cache
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {
