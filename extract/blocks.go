@@ -167,7 +167,7 @@ func (w *blockWriter) skip(n *html.Node) bool {
 	}
 	// A box under a heading such as 相关新闻, 热门推荐 or "Related stories"
 	// is a sidebar box, whatever its links.
-	if minor && ld > 0.2 && boxHeading(n) {
+	if minor && ld > 0.2 && w.r.boxHeading(n) {
 		return true
 	}
 	return false
@@ -177,20 +177,30 @@ func (w *blockWriter) skip(n *html.Node) bool {
 // 最新…, 热门…, 推荐…, 猜你喜欢, 延伸阅读, and their English counterparts.
 var boxHeadingText = regexp.MustCompile(`(?i)^\s*(相关|最新|热门|热点|推荐|精彩|猜你喜欢|延伸阅读|更多|热读|排行|图片新闻|related|recommended|you (may|might) (also )?like|more (from|stories|news|on)|most (read|popular|viewed)|popular|trending|latest|read (more|next)|also read|see also)`)
 
-// boxHeading says whether n opens with a short heading of a sidebar box.
-func boxHeading(n *html.Node) bool {
+// boxHeading says whether n opens with the heading of a sidebar or
+// related box: a short first line that reads like one, or a first element
+// whose class says so (<h3 class="related-title">).
+func (r *reader) boxHeading(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
 			if strings.TrimSpace(c.Data) == "" {
 				continue
 			}
-			return boxHeadingText.MatchString(c.Data) && runeCount(c.Data) <= 24
+			return runeCount(c.Data) <= 24 && boxHeadingText.MatchString(c.Data)
 		case html.ElementNode:
-			t := textOf(c)
-			if t == "" {
+			st := r.stats[c]
+			if st == nil || st.text == 0 {
 				continue
 			}
+			if st.name&nameUnlikely != 0 && st.name&nameMaybe == 0 && st.text < 100 {
+				return true
+			}
+			// 24 runes of CJK weigh 72 units; of Latin, 24.
+			if st.text > 72 {
+				return false
+			}
+			t := textOf(c)
 			return runeCount(t) <= 24 && boxHeadingText.MatchString(t)
 		}
 	}

@@ -19,6 +19,7 @@ type nodeStats struct {
 	ownL  float64 // link text in that own text
 	score float64 // paragraph scores propagated from descendants
 	name  nameClass
+	mixed bool // own text beside block children
 }
 
 func (s *nodeStats) linkDensity() float64 {
@@ -75,9 +76,12 @@ func (r *reader) measure() {
 					st.own += cs.own
 					st.ownP += cs.ownP
 					st.ownL += cs.ownL
+				} else if c.DataAtom != atom.Br {
+					st.mixed = true
 				}
 			}
 		}
+		st.mixed = st.mixed && st.own-st.ownL >= 25
 		r.stats[n] = st
 		return st
 	}
@@ -178,8 +182,16 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 				continue
 			}
 			if s := paragraphScore(st); s > 0 && c.DataAtom != atom.A {
+				// The paragraph's container is its parent; but text that
+				// stands beside blocks (<div>text<br>text<div>…</div></div>)
+				// is a paragraph of its own inside c, as Readability makes
+				// it by wrapping such runs in <p>.
+				from := c.Parent
+				if st.mixed {
+					from = c
+				}
 				level := 0
-				for a := c.Parent; a != nil && a != body.Parent && level < 5; a = a.Parent {
+				for a := from; a != nil && a != body.Parent && level < 5; a = a.Parent {
 					as := r.stats[a]
 					if as == nil {
 						break
@@ -255,7 +267,12 @@ func (r *reader) unlikely(n *html.Node, st *nodeStats) bool {
 	case "navigation", "complementary", "menu", "menubar", "contentinfo", "banner", "dialog", "alertdialog":
 		return true
 	}
-	return st.name&nameUnlikely != 0 && st.name&nameMaybe == 0
+	if st.name&nameUnlikely != 0 && st.name&nameMaybe == 0 {
+		return true
+	}
+	// A box under a heading such as 相关新闻 or "Related posts" holds other
+	// articles, whose prose must not outscore this one's.
+	return st.links > 0 && r.boxHeading(n)
 }
 
 func onlyElementChild(n *html.Node) bool {
@@ -404,4 +421,3 @@ func elementChild(n *html.Node, i int) *html.Node {
 	}
 	return nil
 }
-
