@@ -12,13 +12,18 @@ import (
 // leaving out what sits inside the content but is not the article: page
 // bars, share bars, link lists, counters, the title and byline repeated.
 func (r *reader) blocks(content *html.Node, meta pageMeta) []Block {
+	w := newBlockWriter(r, content)
+	w.walk(content)
+	w.flush()
+	return cleanBlocks(w.out, meta)
+}
+
+func newBlockWriter(r *reader, content *html.Node) *blockWriter {
 	w := &blockWriter{r: r, root: content}
 	if st := r.stats[content]; st != nil {
 		w.rootText = st.nonLink()
 	}
-	w.walk(content)
-	w.flush()
-	return cleanBlocks(w.out, meta)
+	return w
 }
 
 type blockWriter struct {
@@ -177,6 +182,9 @@ func (w *blockWriter) skip(n *html.Node) bool {
 // 最新…, 热门…, 推荐…, 猜你喜欢, 延伸阅读, and their English counterparts.
 var boxHeadingText = regexp.MustCompile(`(?i)^\s*(相关|最新|热门|热点|推荐|精彩|猜你喜欢|延伸阅读|更多|热读|排行|图片新闻|related|recommended|you (may|might) (also )?like|more (from|stories|news|on)|most (read|popular|viewed)|popular|trending|latest|read (more|next)|also read|see also)`)
 
+// boxHeadingNames are class words of the heading of a related box.
+var boxHeadingNames = []string{"related", "recommend", "popular", "trending", "xgwz", "xiangguan", "tuijian", "remen", "paihang"}
+
 // boxHeading says whether n opens with the heading of a sidebar or
 // related box: a short first line that reads like one, or a first element
 // whose class says so (<h3 class="related-title">).
@@ -193,7 +201,7 @@ func (r *reader) boxHeading(n *html.Node) bool {
 			if st == nil || st.text == 0 {
 				continue
 			}
-			if st.name&nameUnlikely != 0 && st.name&nameMaybe == 0 && st.text < 100 {
+			if isHeading(c) && st.text < 100 && containsAny(strings.ToLower(attr(c, "class")+" "+attr(c, "id")), boxHeadingNames) {
 				return true
 			}
 			// 24 runes of CJK weigh 72 units; of Latin, 24.

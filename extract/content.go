@@ -101,7 +101,7 @@ func (r *reader) mainContent() *html.Node {
 	// names were misleading and everything is scored.
 	top := r.scoredContent(body, true)
 	if st := r.stats[top]; top == body || st.nonLink() < 150 {
-		if alt := r.scoredContent(body, false); r.stats[alt].nonLink() > st.nonLink()*2 {
+		if alt := r.scoredContent(body, false); top == body || r.stats[alt].nonLink() > st.nonLink()*2 {
 			top = alt
 		}
 	}

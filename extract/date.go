@@ -13,7 +13,7 @@ import (
 // (民國109年2月20日, 109-02-20).
 var (
 	numericDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?` +
-		`(?:\s*(?:T|\s|日|,)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?)?` +
+		`(?:\s*(?:T|\s|日|,)?\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?(?:\s*([AaPp])\.?[Mm]\b\.?)?)?` +
 		`\s*(Z|[+-]\d{2}:?\d{2})?`)
 	rocDate = regexp.MustCompile(`(?:民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` +
 		`(?:\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`)
@@ -44,7 +44,8 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 		}
 	}
 	if m := numericDate.FindStringSubmatchIndex(s); m != nil {
-		consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4), sub(s, m, 5), sub(s, m, 6), sub(s, m, 7), 0, loc))
+		h := twelveHour(sub(s, m, 5), sub(s, m, 4)+sub(s, m, 8))
+		consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), h, sub(s, m, 6), sub(s, m, 7), sub(s, m, 9), 0, loc))
 	}
 	if m := rocDate.FindStringSubmatchIndex(s); m != nil {
 		consider(m[0], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4), sub(s, m, 5), sub(s, m, 6), "", 1911, loc))
@@ -70,6 +71,26 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 		return parsedDate{}, false
 	}
 	return best.d, true
+}
+
+// twelveHour turns an hour of a 12-hour clock (11:57 PM, 下午3:20) into
+// the 24-hour one.
+func twelveHour(h, half string) string {
+	n, err := strconv.Atoi(h)
+	if err != nil || half == "" || n > 12 {
+		return h
+	}
+	switch half {
+	case "下午", "晚上", "p", "P":
+		if n < 12 {
+			n += 12
+		}
+	case "上午", "凌晨", "a", "A":
+		if n == 12 {
+			n = 0
+		}
+	}
+	return strconv.Itoa(n)
 }
 
 func sub(s string, m []int, i int) string {

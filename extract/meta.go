@@ -5,8 +5,10 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // pageMeta is the metadata of a page.
@@ -20,85 +22,194 @@ type pageMeta struct {
 	bylineDate bool
 }
 
-// metadata reads the title, publish time, source and author. Dates and
-// names come from the byline near the article's title first — not from the
-// page's header clock or its footer's "2019-2021" — then from <meta> tags.
-func (r *reader) metadata(loc *time.Location) pageMeta {
-	var m pageMeta
-	lines := r.lines()
-	m.title = r.title(lines)
-	zone := bylineZone(lines, m.title)
-	roc := r.charset == "big5" || strings.HasPrefix(strings.ToLower(r.doc.Find("html").AttrOr("lang", "")), "zh-tw")
+// metaLine is one line of the page's text as the metadata reader sees it.
+type metaLine struct {
+	text    string
+	skipped bool // inside the content, but in a part blocks leaves out (a bar, a box)
+	heading bool // inside an h1–h3
+	titled  bool // inside an element whose class or id says title
+	bold    bool // inside <b>, <strong> or <font> (old templates' titles)
+	where   int  // -1 before the main content, 0 inside it, 1 after it
+}
 
-	if d, ok := labelledDate(zone, loc, roc); ok {
+// metadata reads the title, publish time, source and author. Dates and
+// names come from the byline — the lines between the title and the start
+// of the main content, and the last lines of the content — before <meta>
+// tags, and never from the page's header clock or its footer's "2019-2021".
+func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
+	var m pageMeta
+	lines := r.metaLines(content)
+	titleAt := -1
+	m.title, titleAt = r.title(lines)
+	head, tail := bylineZones(lines, titleAt)
+	roc := r.charset == "big5" || strings.HasPrefix(r.head.htmlLang, "zh-tw") || strings.HasPrefix(r.head.htmlLang, "zh-hant")
+
+	d, rank := r.publishDate(head, tail, loc, roc)
+	if !d.t.IsZero() {
 		m.published = d.format()
-		m.bylineDate = true
-	} else if d, ok := r.metaDate(loc); ok {
-		m.published = d.format()
-	} else if d, ok := anyDate(zone, loc, roc); ok {
-		m.published = d.format()
-	} else if d, ok := urlDate(r.base, loc); ok {
-		m.published = d.format()
+		m.bylineDate = rank == rankLabelled
 	}
-	m.source = labelledValue(zone, sourceLabel)
-	m.author = labelledValue(zone, authorLabel)
-	if m.author == "" {
-		m.author = labelledValue(zone, editorLabel)
-	}
-	if m.author == "" && len(lines) > 0 {
-		// 责任编辑 often closes the article instead.
-		m.author = labelledValue(tail(lines, m.title), editorLabel)
-	}
-	if m.author == "" {
-		m.author = cleanLine(r.doc.Find(`meta[name="author"]`).AttrOr("content", ""))
-	}
-	if m.source == "" {
-		m.source = cleanLine(r.doc.Find(`meta[name="source"], meta[name="ContentSource"]`).AttrOr("content", ""))
-	}
+	m.source = r.source(head, tail)
+	m.author = r.author(head, tail, lines)
 	return m
 }
 
-// lines are the text lines of the body in document order, as blocks would
-// cut them but with nothing skipped.
-func (r *reader) lines() []string {
-	w := &blockWriter{r: r, keepAll: true}
-	w.walk(r.body())
-	w.flush()
-	out := make([]string, len(w.out))
-	for i, b := range w.out {
-		out[i] = b.Text
+// metaLines are the text lines of the body in document order, as blocks
+// would cut them but with nothing skipped, each marked with where it stands
+// against the main content.
+func (r *reader) metaLines(content *html.Node) []metaLine {
+	w := &lineWriter{content: content, where: -1, skip: newBlockWriter(r, content)}
+	if content == r.body() {
+		w.where = 0
 	}
-	return out
+	w.walk(r.body(), false, false, false)
+	w.flush()
+	return w.out
+}
+
+type lineWriter struct {
+	content *html.Node
+	skip    *blockWriter // its skip says which parts of the content are not text
+	where   int
+	skipped int // depth of skipped elements around the current line
+	out     []metaLine
+	line    strings.Builder
+	heading bool
+	titled  bool
+	bold    bool
+}
+
+func (w *lineWriter) flush() {
+	if w.line.Len() > 0 {
+		if t := cleanLine(w.line.String()); t != "" {
+			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, where: w.where})
+		}
+		w.line.Reset()
+	}
+	w.heading, w.titled, w.bold = false, false, false
+}
+
+func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			w.line.WriteString(c.Data)
+			w.heading = w.heading || heading
+			w.titled = w.titled || titled
+			w.bold = w.bold || bold
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Title, atom.Meta, atom.Link, atom.Head, atom.Base:
+			continue
+		case atom.Br:
+			w.flush()
+			continue
+		}
+		skipped := w.where == 0 && w.skip.skip(c)
+		if skipped {
+			w.flush()
+			w.skipped++
+		}
+		h := heading || c.DataAtom == atom.H1 || c.DataAtom == atom.H2 || c.DataAtom == atom.H3
+		t := titled || isTitleName(c)
+		b := bold || c.DataAtom == atom.B || c.DataAtom == atom.Strong || c.DataAtom == atom.Font
+		if c == w.content {
+			w.flush()
+			w.where = 0
+			w.walk(c, h, t, b)
+			w.flush()
+			w.where = 1
+			continue
+		}
+		if isBlock(c) {
+			w.flush()
+			w.walk(c, h, t, b)
+			w.flush()
+		} else {
+			w.walk(c, h, t, b)
+		}
+		if skipped {
+			w.flush()
+			w.skipped--
+		}
+	}
+}
+
+// isTitleName: an element whose class or id names a title (title, tit,
+// headline, biaoti 标题).
+func isTitleName(n *html.Node) bool {
+	name := attr(n, "class") + " " + attr(n, "id")
+	if len(name) < 4 {
+		return false
+	}
+	name = strings.ToLower(name)
+	return strings.Contains(name, "title") || strings.Contains(name, "headline") ||
+		strings.Contains(name, "biaoti") || strings.Contains(name, "tit ") || strings.HasSuffix(strings.TrimSpace(name), "tit")
 }
 
 // titleSeparators split a <title> into the article's title and the site's
 // name: "标题_我爱株洲", "标题 - 某某市人民政府", "标题|栏目|网站".
 var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·:：]+\s+|\s*(?:_+|--+|——+|\|+|｜+)\s*`)
 
-// title picks the article's title: the heading that the <title> starts
-// with, else og:title, else the <title> without its site suffix.
-func (r *reader) title(lines []string) string {
-	full := cleanLine(r.doc.Find("title").First().Text())
-	og := cleanLine(r.doc.Find(`meta[property="og:title"]`).AttrOr("content", ""))
-	parts := titleSeparators.Split(full, -1)
-	// A heading that is a leading part of the <title> is the title.
-	for _, sel := range []string{"h1", "h2", ".title, .tit, #title, .article-title, .news_title, .biaoti", "h3, strong, b, font"} {
-		found := ""
-		r.doc.Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			h := textOf(s.Nodes[0])
-			if runeCount(h) >= 4 && runeCount(h) <= 120 && (strings.HasPrefix(hashForm(full), hashForm(h)) || hashForm(h) == hashForm(og)) {
-				found = h
-				return false
-			}
-			return true
-		})
-		if found != "" {
-			return found
+// title picks the article's title and the index of its line (-1 if it is
+// not a line of the body): the heading that the <title> (or og:title)
+// starts with, else og:title, else a heading just before the content,
+// else the <title> without its site's name.
+func (r *reader) title(lines []metaLine) (string, int) {
+	full := r.head.title
+	og := cleanLine(r.head.metaValue("og:title", "twitter:title"))
+	fullForm, ogForm := hashForm(full), hashForm(og)
+	best, bestAt, bestLen := "", -1, 0
+	start := len(lines) // the first line of the content
+	for i, l := range lines {
+		if l.where >= 0 {
+			start = min(start, i)
+		}
+		if l.where > 0 || i > start+3 {
+			break // the title stands before the content or at its top
+		}
+		if !l.heading && !l.titled && !l.bold {
+			continue
+		}
+		n := runeCount(l.text)
+		if n < 4 || n > 120 || n < bestLen {
+			continue
+		}
+		f := hashForm(l.text)
+		if f == ogForm || f == fullForm || strings.HasPrefix(fullForm, f) || (ogForm != "" && strings.HasPrefix(ogForm, f)) {
+			best, bestAt, bestLen = l.text, i, n
 		}
 	}
-	if og != "" {
-		return titleSeparators.Split(og, -1)[0]
+	if best != "" {
+		return best, bestAt
 	}
+	if og != "" {
+		t := siteless(og)
+		return t, r.lineOf(lines, t)
+	}
+	// A <title> that names no heading is often the site's alone
+	// ("blog.example.com", "显示"): a heading right before the content,
+	// or opening it, is the better witness.
+	for i := min(start, len(lines)-1); i >= 0 && i >= start-8; i-- {
+		l := lines[i]
+		if (l.heading || l.titled) && (l.where < 0 || i == start) {
+			if n := runeCount(l.text); n >= 4 && n <= 80 && !numericDate.MatchString(l.text) {
+				return l.text, i
+			}
+		}
+	}
+	t := siteless(full)
+	return t, r.lineOf(lines, t)
+}
+
+// siteless is a <title> without the site's name: the first part if it is
+// long enough to be a title, else the longest.
+func siteless(full string) string {
+	parts := titleSeparators.Split(full, -1)
 	if len(parts) > 0 && runeCount(parts[0]) >= 4 {
 		return parts[0]
 	}
@@ -108,104 +219,179 @@ func (r *reader) title(lines []string) string {
 			longest = p
 		}
 	}
-	if longest == "" && len(lines) > 0 {
-		return ""
-	}
 	return longest
 }
 
-// bylineZone is where the byline is: the few lines after the title's
-// heading (and the two before it, where some templates put the date).
-func bylineZone(lines []string, title string) []string {
-	at := -1
-	if title != "" {
-		for i, l := range lines {
-			if sameTitle(l, title) {
-				at = i
+func (r *reader) lineOf(lines []metaLine, title string) int {
+	for i, l := range lines {
+		if l.where > 0 {
+			break
+		}
+		if sameTitle(l.text, title) {
+			return i
+		}
+	}
+	return -1
+}
+
+// bylineZones are where a byline stands: head, the lines after the title
+// (and the two before it, where some templates put the date) down to the
+// first lines of the content; tail, the last lines of the content and the
+// few after it (责任编辑, "发表于 …" under a post).
+func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
+	start, end := -1, -1
+	for i, l := range lines {
+		if l.where == 0 && !l.skipped {
+			if start < 0 {
+				start = i
+			}
+			end = i
+		}
+	}
+	if start < 0 { // no content lines: the lines after the title
+		if titleAt < 0 {
+			return nil, nil
+		}
+		start, end = titleAt+1, titleAt
+	}
+	// Two windows: around the title, and before the content's start
+	// (ads and boxes may stand between the two).
+	in := func(i int) bool {
+		return (i >= start-6 && i < start+3) || (titleAt >= 0 && i >= titleAt-2 && i <= titleAt+6)
+	}
+	lo, to := start-6, start+3
+	if titleAt >= 0 {
+		lo, to = min(lo, titleAt-2), max(to, titleAt+7)
+	}
+	for i := max(0, lo); i < len(lines) && i < to; i++ {
+		if i == titleAt || !in(i) {
+			continue
+		}
+		if i > titleAt && i > start && runeCount(lines[i].text) > 150 {
+			break // the article has begun
+		}
+		head = append(head, lines[i])
+	}
+	if end >= start {
+		for i := max(end-3, to, 0); i < len(lines) && i <= end+3; i++ {
+			if !lines[i].skipped {
+				tail = append(tail, lines[i])
+			}
+		}
+	}
+	return head, tail
+}
+
+// Date ranks, best first.
+const (
+	rankLabelled     = iota + 1 // 发布时间：… near the title
+	rankMetaTime                // a <meta> or JSON-LD date with its time
+	rankByline                  // a date alone in a short line near the title
+	rankMetaDay                 // a <meta> date without time
+	rankTailLabelled            // 发布时间 … under the article or post
+	rankTail                    // a date alone in a short line under it
+	rankURL                     // the date in the URL's path
+)
+
+// dateLabel matches the labels of a publish date: 发布时间：, 日期：,
+// 发表于, "Published". The colon may be missing when the date follows.
+var dateLabel = regexp.MustCompile(`(?:发布|发表|更新|上传|录入|成文|印发|撰写|创建)?(?:日期|时间)\s*(?:[:：]|\s+\d)|发表于|发布于|更新于|[Pp]ublished|[Pp]osted|[Uu]pdated`)
+
+type dateCandidate struct {
+	d    parsedDate
+	rank int
+}
+
+// publishDate returns the publish date and its rank. A date without a
+// time takes the time of a same-day candidate that has one (a <meta> with
+// the day only and a byline with the minute).
+func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool) (parsedDate, int) {
+	var cands []dateCandidate
+	add := func(d parsedDate, ok bool, rank int) {
+		if ok && !d.t.IsZero() {
+			cands = append(cands, dateCandidate{d, rank})
+		}
+	}
+	scan := func(zone []metaLine, labelled, bare int) {
+		for _, l := range zone {
+			if !hasDigit(l.text) {
+				continue
+			}
+			if m := dateLabel.FindStringIndex(l.text); m != nil {
+				d, ok := findDate(l.text[m[0]:], loc, roc)
+				add(d, ok, labelled)
+				if ok {
+					continue
+				}
+			}
+			if isBylineShaped(l.text) {
+				d, ok := findDate(l.text, loc, roc)
+				add(d, ok, bare)
+			}
+		}
+	}
+	scan(head, rankLabelled, rankByline)
+	for _, v := range []string{r.head.metaValue(metaDateKeys...), r.head.ldDate, r.head.timeAttr} {
+		if v == "" {
+			continue
+		}
+		if d, ok := parseMetaDate(v, loc); ok {
+			rank := rankMetaDay
+			if d.hasTime {
+				rank = rankMetaTime
+			}
+			add(d, true, rank)
+			break
+		}
+	}
+	scan(tail, rankTailLabelled, rankTail)
+	if d, ok := urlDate(r.base, loc); ok {
+		add(d, true, rankURL)
+	}
+	if len(cands) == 0 {
+		return parsedDate{}, 0
+	}
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if c.rank < best.rank {
+			best = c
+		}
+	}
+	if !best.d.hasTime {
+		y, m, d := best.d.t.Date()
+		for _, c := range cands {
+			if cy, cm, cd := c.d.t.Date(); c.d.hasTime && cy == y && cm == m && cd == d && c.rank < rankURL {
+				best.d = c.d
 				break
 			}
 		}
 	}
-	if at < 0 {
-		return nil
-	}
-	var zone []string
-	for i := at + 1; i < len(lines) && i <= at+6; i++ {
-		if runeCount(lines[i]) > 150 && len(zone) > 0 {
-			break // the article has begun
-		}
-		zone = append(zone, lines[i])
-	}
-	for i := max(0, at-2); i < at; i++ {
-		zone = append(zone, lines[i])
-	}
-	return zone
+	return best.d, best.rank
 }
 
-// tail is the few short lines at the end of the article, where 责任编辑
-// often stands: lines after the last long paragraph, up to five.
-func tail(lines []string, _ string) []string {
-	last := -1
-	for i, l := range lines {
-		if runeCount(l) > 80 {
-			last = i
-		}
-	}
-	if last < 0 {
-		return nil
-	}
-	return lines[last+1 : min(len(lines), last+6)]
+// metaDateKeys are <meta> names and properties that hold a publish date,
+// the most specific first.
+var metaDateKeys = []string{
+	"article:published_time", "og:published_time", "pubdate", "publishdate", "publish_date",
+	"publishtime", "publish-date", "firstpublishedtime", "datepublished", "dc.date.issued",
+	"dcterms.created", "dc.date", "date", "sailthru.date", "parsely-pub-date", "weibo:article:create_at",
 }
 
-var dateLabel = regexp.MustCompile(`(发布|发表|更新|上传|录入|成文|印发)?(日期|时间)\s*[:：]|发表于|发布于|[Pp]ublished|[Pp]osted|时间\s*[:：]`)
-
-func labelledDate(zone []string, loc *time.Location, roc bool) (parsedDate, bool) {
-	for _, l := range zone {
-		if m := dateLabel.FindStringIndex(l); m != nil {
-			if d, ok := findDate(l[m[0]:], loc, roc); ok {
-				return d, true
-			}
-		}
-	}
-	return parsedDate{}, false
+// isBylineShaped says whether a line with a date in it can be a byline
+// rather than a sentence that mentions a date: short, and without the
+// marks that end or divide Chinese sentences.
+func isBylineShaped(s string) bool {
+	return runeCount(s) <= 80 && !strings.ContainsAny(s, "，。；！？")
 }
 
-func anyDate(zone []string, loc *time.Location, roc bool) (parsedDate, bool) {
-	for _, l := range zone {
-		if runeCount(l) > 100 {
-			continue
-		}
-		if d, ok := findDate(l, loc, roc); ok {
-			return d, true
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
 		}
 	}
-	return parsedDate{}, false
-}
-
-// metaDateNames are <meta> names and properties that hold a publish date.
-var metaDateNames = []string{
-	`meta[property="article:published_time"]`, `meta[name="article:published_time"]`,
-	`meta[name="PubDate"]`, `meta[name="pubdate"]`, `meta[name="publishdate"]`,
-	`meta[name="publish_date"]`, `meta[name="publishtime"]`, `meta[name="firstpublishedtime"]`,
-	`meta[itemprop="datePublished"]`, `meta[name="DC.date.issued"]`, `meta[name="dc.date"]`,
-	`meta[name="DC.Date"]`, `meta[name="date"]`, `meta[name="sailthru.date"]`,
-	`meta[property="og:published_time"]`, `meta[name="parsely-pub-date"]`,
-}
-
-func (r *reader) metaDate(loc *time.Location) (parsedDate, bool) {
-	for _, sel := range metaDateNames {
-		if v, ok := r.doc.Find(sel).First().Attr("content"); ok {
-			if d, ok := parseMetaDate(v, loc); ok {
-				return d, true
-			}
-		}
-	}
-	if v, ok := r.doc.Find("time[datetime]").First().Attr("datetime"); ok {
-		if d, ok := parseMetaDate(v, loc); ok {
-			return d, true
-		}
-	}
-	return parsedDate{}, false
+	// 二〇二〇年 has no ASCII digit.
+	return strings.Contains(s, "年")
 }
 
 // urlDate reads the date many CMSs put in article paths: /2020/0222/,
@@ -222,21 +408,139 @@ func urlDate(u *url.URL, loc *time.Location) (parsedDate, bool) {
 }
 
 var (
-	sourceLabel = regexp.MustCompile(`(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处)\s*[:：]\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|记者|撰稿人?)\s*[:：]\s*|(?:^|\s)文\s*/\s*`)
-	editorLabel = regexp.MustCompile(`(?:责任编辑|责编|编辑)\s*[:：]\s*`)
+	sourceLabel = regexp.MustCompile(`(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|[Ss]ource)\s*[:：]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|执笔人?|撰文|通讯员|[Aa]uthor)\s*[:：]\s*|(?:^|\s)文\s*[/:：]\s*`)
+	editorLabel = regexp.MustCompile(`(?:责任编辑|责编|编辑|[Ee]ditor)\s*[:：]\s*`)
 	// valueEnd ends a labelled value: two spaces, another label, a bracket.
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）]|\s+\S{1,6}\s*[:：]`)
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓]|\s+\S{1,6}\s*[:：]`)
+	// reporter matches a reporter's credit, in the byline or the text:
+	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
+	reporter = regexp.MustCompile(`(?:记者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|摄|通讯员|$|\s{2,}|[|｜/])`)
+	// creditAtEnd matches the reporter in parentheses that closes a news
+	// story: （常书香 马丹阳）, （姚峰 上海报道）, （袁源）.
+	creditAtEnd = regexp.MustCompile(`[(（]\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*?)\s*(?:\p{Han}{2,3}报道)?\s*[)）]\s*$`)
+	// posted matches the poster of a forum or blog post: "由海姑娘张贴",
+	// "ggjjzhzz 发表于 2005-9-15", "发布时间 … by duscha", "By Jane Doe".
+	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\S{1,30})|^[Bb]y\s+([\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3})`)
 )
 
-// labelledValue returns the value after the first label in the zone.
-func labelledValue(zone []string, label *regexp.Regexp) string {
+// orgSuffix ends names of organisations, which a credit in parentheses
+// may be instead of a person: （新华社）, （人民日报）.
+var orgSuffix = regexp.MustCompile(`(社|报|网|台|部|局|厅|委|会|院|站|中心|办|处|组|署|司|所|馆|校|电|图|完)$`)
+
+// source is the 来源 of the byline, else the <meta> that names it.
+func (r *reader) source(head, tail []metaLine) string {
+	if v := labelledValue(head, sourceLabel); v != "" {
+		return v
+	}
+	if v := labelledValue(tail, sourceLabel); v != "" {
+		return v
+	}
+	return cleanLine(r.head.metaValue("source", "contentsource", "og:site_name"))
+}
+
+// author is the person the article is by: a labelled author or reporter in
+// the byline, the poster of a post, the reporter credited in the text,
+// a <meta> author that is a name, then an editor (责任编辑).
+func (r *reader) author(head, tail, lines []metaLine) string {
+	if v := labelledValue(head, authorLabel); v != "" {
+		return v
+	}
+	if v := reporterIn(head); v != "" {
+		return v
+	}
+	for _, zone := range [][]metaLine{head, tail} {
+		for _, l := range zone {
+			if m := posted.FindStringSubmatch(l.text); m != nil {
+				for _, g := range m[1:] {
+					if g != "" && !hasDigit(g) {
+						return g
+					}
+				}
+			}
+		}
+	}
+	if v := labelledValue(tail, authorLabel); v != "" {
+		return v
+	}
+	if v := reporterIn(contentEdges(lines)); v != "" {
+		return v
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		if tail[i].where != 0 {
+			continue
+		}
+		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) {
+			return m[1]
+		}
+		break
+	}
+	for _, v := range []string{r.head.metaValue("author", "article:author", "dc.creator", "byl"), r.head.ldAuthor} {
+		if v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by ")); looksLikeName(v) {
+			return v
+		}
+	}
+	if v := labelledValue(head, editorLabel); v != "" {
+		return v
+	}
+	return labelledValue(tail, editorLabel)
+}
+
+// contentEdges are the first two and the last three lines of the content,
+// where stories credit their reporters.
+func contentEdges(lines []metaLine) []metaLine {
+	var in []metaLine
+	for _, l := range lines {
+		if l.where == 0 {
+			in = append(in, l)
+		}
+	}
+	if len(in) <= 5 {
+		return in
+	}
+	return append(in[:2:2], in[len(in)-3:]...)
+}
+
+// reporterIn returns the reporters credited in the zone; a byline may
+// credit them over several lines (本报记者 …, 本报实习生 …).
+func reporterIn(zone []metaLine) string {
+	var names []string
 	for _, l := range zone {
-		m := label.FindStringIndex(l)
+		if !strings.Contains(l.text, "记者") && !strings.Contains(l.text, "实习生") {
+			if len(names) > 0 {
+				break
+			}
+			continue
+		}
+		if m := reporter.FindStringSubmatch(l.text); m != nil {
+			names = append(names, strings.TrimSpace(m[1]))
+		}
+	}
+	return strings.Join(names, " ")
+}
+
+// looksLikeName accepts a <meta> author that names people, not an id
+// ("L_104485"), a URL or a list of site names.
+func looksLikeName(s string) bool {
+	if s == "" || runeCount(s) > 40 || strings.ContainsAny(s, "_/@:.,，|") {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// labelledValue returns the value after the first label in the zone.
+func labelledValue(zone []metaLine, label *regexp.Regexp) string {
+	for _, l := range zone {
+		m := label.FindStringIndex(l.text)
 		if m == nil {
 			continue
 		}
-		rest := l[m[1]:]
+		rest := l.text[m[1]:]
 		if e := valueEnd.FindStringIndex(rest); e != nil {
 			rest = rest[:e[0]]
 		}

@@ -128,9 +128,9 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Pagination = r.pagination(p.Links)
 
 	r.prune()
-	meta := r.metadata(loc)
-	p.Title, p.Published, p.Source, p.Author = meta.title, meta.published, meta.source, meta.author
 	content := r.mainContent()
+	meta := r.metadata(content, loc)
+	p.Title, p.Published, p.Source, p.Author = meta.title, meta.published, meta.source, meta.author
 	p.Blocks = r.blocks(content, meta)
 	p.Attachments = r.attachments(content)
 	p.Kind = r.kind(content, p.Blocks, meta, meta.bylineDate)
