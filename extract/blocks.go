@@ -226,6 +226,23 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]\s*\d*\s*次?` + // 浏览:854 on its own line
 	`)$`)
 
+// mayBeBoilerplate is a cheap test before boilerplateLine: such a line
+// opens with a bracket or a digit, or holds one of its words.
+func mayBeBoilerplate(s string) bool {
+	switch s[0] {
+	case '[', '(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true
+	}
+	for _, w := range boilerplateWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问"}
+
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by meta.go, and not text.
 var bylineLabel = regexp.MustCompile(`(发布|发表|更新|上传|录入|撰稿|成文)?(日期|时间)\s*[:：]|` +
@@ -242,7 +259,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		// Boilerplate lines are short; the regexp is not run on prose.
-		if runeCount(b.Text) <= 80 && boilerplateLine.MatchString(b.Text) {
+		if len(b.Text) <= 240 && mayBeBoilerplate(b.Text) && runeCount(b.Text) <= 80 && boilerplateLine.MatchString(b.Text) {
 			continue
 		}
 		// The title and the byline usually open the content container;
@@ -262,7 +279,8 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 // isBylineLine says whether a line consists of byline fields (a date, the
 // source, the author, a view counter) rather than sentences.
 func isBylineLine(s string) bool {
-	if runeCount(s) > 120 {
+	// Every label ends with a colon: lines without one are not bylines.
+	if len(s) > 360 || !strings.ContainsAny(s, ":：") || runeCount(s) > 120 {
 		return false
 	}
 	locs := bylineLabel.FindAllStringIndex(s, 1)

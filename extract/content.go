@@ -382,22 +382,42 @@ func (r *reader) isPost(n *html.Node) bool {
 	if st == nil || st.nonLink() < 60 || st.punct < 2 || n.DataAtom == atom.Td || n.DataAtom == atom.Th {
 		return false
 	}
-	head := textOf(n)
-	if i := byteOffset(head, 150); i < len(head) {
-		head = head[:i]
-	}
-	return numericDate.MatchString(head)
+	head := headText(n, 450)
+	return hasYear(head) && numericDate.MatchString(head)
 }
 
-// byteOffset is the byte offset of the n-th rune of s (len(s) if fewer).
-func byteOffset(s string, n int) int {
-	for i := range s {
-		if n == 0 {
-			return i
+// hasYear is a cheap test before numericDate: four digits starting 19 or 20.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
 		}
-		n--
 	}
-	return len(s)
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// headText is the start of n's text, about limit bytes of it (150 CJK
+// characters), with block boundaries as spaces.
+func headText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() < limit; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode:
+				walk(c)
+				if isBlock(c) || c.DataAtom == atom.Br {
+					b.WriteByte(' ')
+				}
+			}
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 func elementIndex(n *html.Node) int {

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -34,8 +33,8 @@ func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated b
 			}
 		}
 	}
-	contentTitles := titleLinks(content)
-	bodyTitles := titleLinks(r.body())
+	contentTitles := r.titleLinks(content)
+	bodyTitles := r.titleLinks(r.body())
 	score := 0
 	switch {
 	case prose >= 600: // about 200 CJK characters of sentences
@@ -73,13 +72,27 @@ func isTeaser(s string) bool {
 
 // titleLinks counts the links under n whose text looks like an article
 // title: 8 to 60 characters.
-func titleLinks(n *html.Node) int {
+func (r *reader) titleLinks(n *html.Node) int {
 	count := 0
-	for _, l := range goquery.NewDocumentFromNode(n).Find("a[href]").Nodes {
-		if k := runeCount(textOf(l)); k >= 8 && k <= 60 {
-			count++
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isLink(c) {
+				// 8 to 60 characters: 24 to 180 units of CJK, 8 to 60 of Latin.
+				if st := r.stats[c]; st != nil && st.text >= 8 && st.text <= 180 {
+					if k := runeCount(textOf(c)); k >= 8 && k <= 60 {
+						count++
+					}
+				}
+				continue
+			}
+			walk(c)
 		}
 	}
+	walk(n)
 	return count
 }
 

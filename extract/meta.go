@@ -536,6 +536,9 @@ func looksLikeName(s string) bool {
 // labelledValue returns the value after the first label in the zone.
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 	for _, l := range zone {
+		if !strings.ContainsAny(l.text, ":：/") { // every label ends with one
+			continue
+		}
 		m := label.FindStringIndex(l.text)
 		if m == nil {
 			continue

@@ -83,7 +83,43 @@ func ContentHash(text string, extra ...string) string {
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
-// hashForm is the text as ContentHash sees it.
+// hashForm is the text as ContentHash sees it: NFKC, white space folded
+// to single spaces and trimmed.
 func hashForm(text string) string {
+	if s, ok := hashFormFast(text); ok {
+		return s
+	}
 	return strings.Join(strings.Fields(norm.NFKC.String(text)), " ")
+}
+
+// hashFormFast is hashForm for text made only of characters whose NFKC form
+// is known without the tables — ASCII, CJK ideographs, the common CJK
+// punctuation, and the full-width ASCII forms, which NFKC maps to ASCII —
+// which is nearly all Chinese text. ok is false for any other character:
+// it may compose or decompose, and the caller takes the general path.
+func hashFormFast(text string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false
+	for _, r := range text {
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0x3000 || r == 0xA0:
+			space = true
+			continue
+		case r < 0x20 || r == 0x7F:
+			return "", false // a control: leave it to the general path
+		case r < 0x7F, r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF,
+			r == 0x3001 || r == 0x3002 || (r >= 0x3008 && r <= 0x3011) || (r >= 0x2018 && r <= 0x201D) || r == 0x2014 || r == 0xB7:
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0 // ＡＢＣ１２３，：（） → ABC123,:()
+		default:
+			return "", false
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String(), true
 }
