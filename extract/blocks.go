@@ -50,7 +50,9 @@ func (w *blockWriter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			w.line.WriteString(c.Data)
+			if n != w.r.mergedRoot || w.keepAll {
+				w.line.WriteString(c.Data)
+			}
 			continue
 		case html.ElementNode:
 		default:
@@ -133,6 +135,9 @@ func (w *blockWriter) skip(n *html.Node) bool {
 	}
 	if w.keepAll {
 		return false
+	}
+	if w.r.excluded[n] {
+		return true
 	}
 	st := w.r.stats[n]
 	switch n.DataAtom {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -105,7 +106,11 @@ func (r *reader) mainContent() *html.Node {
 			top = alt
 		}
 	}
-	return r.firstPost(top)
+	if post := r.firstPost(top); post != top {
+		r.excluded, r.mergedRoot = nil, nil
+		return post
+	}
+	return top
 }
 
 func (r *reader) hintedContent() *html.Node {
@@ -167,6 +172,7 @@ func tagWeight(n *html.Node) float64 {
 // score after discounting links wins. With skipUnlikely, subtrees named or
 // marked as comments, sidebars, navigation or footers do not score.
 func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
+	r.excluded, r.mergedRoot = nil, nil
 	for _, st := range r.stats {
 		st.score = 0
 	}
@@ -250,7 +256,137 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 	for top.Parent != nil && top.Parent != body && onlyElementChild(top) {
 		top = top.Parent
 	}
-	return top
+	return r.gather(top, candidates, final)
+}
+
+// gather is Readability's last step, widened. An article's paragraphs may
+// be split over several containers: paragraphs between ads beside the
+// winner, or chunks of the same kind (<div class="article__body"> twice,
+// with an ad rail between) further away. Chunks of the winner's element
+// and class that score at least a fifth of it join it, and so do siblings
+// that read as prose; the content is then their nearest common ancestor,
+// with the boxes on the way that are neither content nor prose left out.
+func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*html.Node) float64) *html.Node {
+	if top.DataAtom == atom.Td || top.DataAtom == atom.Th || top.DataAtom == atom.Tr || top.Parent == nil || top.Parent.Type != html.ElementNode {
+		return top // table cells are columns, side by side
+	}
+	keep := []*html.Node{top}
+	if class := attr(top, "class"); class != "" {
+		threshold := max(10, final(top)*0.2)
+		for _, c := range candidates {
+			if c != top && c.DataAtom == top.DataAtom && attr(c, "class") == class && final(c) >= threshold &&
+				!contains(top, c) && !contains(c, top) && !r.underUnlikely(c) {
+				keep = append(keep, c)
+			}
+		}
+	}
+	root := top.Parent
+	if len(keep) > 1 {
+		root = commonAncestor(keep)
+		if depthBetween(root, top) > 6 {
+			return top // too far apart to be one article
+		}
+	} else if !r.hasProseSibling(top) {
+		return top
+	}
+	r.excluded = r.exclusions(root, keep)
+	r.mergedRoot = root
+	return root
+}
+
+// exclusions lists the element children on the way from root down to the
+// kept nodes that hold none of them and are neither headings nor prose.
+func (r *reader) exclusions(root *html.Node, keep []*html.Node) map[*html.Node]bool {
+	onPath := map[*html.Node]bool{}
+	for _, k := range keep {
+		for a := k; a != nil && a != root; a = a.Parent {
+			onPath[a] = true
+		}
+	}
+	excluded := map[*html.Node]bool{}
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case onPath[c]:
+				if !slices.Contains(keep, c) {
+					visit(c)
+				}
+			case isHeading(c) || r.isProse(c):
+			default:
+				excluded[c] = true
+			}
+		}
+	}
+	visit(root)
+	return excluded
+}
+
+// isProse: a paragraph of its own, not a box — long and barely linked, or
+// a sentence without links — and not named as a sidebar or comment.
+func (r *reader) isProse(n *html.Node) bool {
+	st := r.stats[n]
+	if st == nil || r.unlikely(n, st) || !(n.DataAtom == atom.P || (isBlock(n) && st.own == st.text)) {
+		return false
+	}
+	ld := st.linkDensity()
+	return (st.text >= 80 && ld < 0.25) || (st.text > 0 && ld == 0 && endsSentence(textOf(n)))
+}
+
+func (r *reader) hasProseSibling(n *html.Node) bool {
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && r.isProse(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// underUnlikely: n or an ancestor is a comment box, a sidebar...
+func (r *reader) underUnlikely(n *html.Node) bool {
+	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if st := r.stats[a]; st != nil && r.unlikely(a, st) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(a, b *html.Node) bool {
+	for ; b != nil; b = b.Parent {
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
+func commonAncestor(nodes []*html.Node) *html.Node {
+	root := nodes[0].Parent
+	for _, n := range nodes[1:] {
+		for !contains(root, n) {
+			root = root.Parent
+		}
+	}
+	return root
+}
+
+func depthBetween(ancestor, n *html.Node) int {
+	d := 0
+	for ; n != nil && n != ancestor; n = n.Parent {
+		d++
+	}
+	return d
+}
+
+// endsSentence: the text ends as a sentence does, in Chinese or English.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ”’\"')）")
+	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "！") ||
+		strings.HasSuffix(s, "？") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
 // unlikely says a subtree is not the article: its element (nav, aside,

@@ -126,7 +126,7 @@ func (r *reader) attachments(content *html.Node) []Link {
 	}
 	var visit func(*html.Node)
 	visit = func(c *html.Node) {
-		if c.Type != html.ElementNode {
+		if c.Type != html.ElementNode || r.excluded[c] {
 			return
 		}
 		switch c.DataAtom {

@@ -20,6 +20,11 @@ type reader struct {
 	head    headInfo
 	stats   map[*html.Node]*nodeStats // filled by mainContent
 	names   map[string]nameClass      // classify's cache
+	// The content may be the parent of siblings that joined the best
+	// container (withSiblings): excluded are its children that did not,
+	// and its own loose text is not content either.
+	excluded   map[*html.Node]bool
+	mergedRoot *html.Node
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {
