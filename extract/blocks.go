@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -229,7 +230,14 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|.*第\s*\d+\s*页\s*[/，,]?\s*共\s*\d+\s*页.*` + // 第1页 共2页
 	`|共\s*\d+\s*页.*` +
 	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]\s*\d*\s*次?` + // 浏览:854 on its own line
+	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[(（]?\s*[\d,]+\s*[)）]?\s*次?` + // 阅读 1,234 / 点击(56)
+	`|(\S{0,6}\s*)?([【\[［]\s*[^】\]］]{1,12}\s*[】\]］]\s*)+` + // 页面功能 【我来说两句】【推荐】【打印】【关闭】
 	`)$`)
+
+// englishBoilerplate: the short lines of English news templates that are
+// never text: ad labels, gallery chrome, share and comment links, photo
+// credits ("Photo: …, AP"), newsletter prompts.
+var englishBoilerplate = regexp.MustCompile(`(?i)^(advertisement|advert|sponsored( content)?|ad|close|caption|back to gallery|video|comments?|\d+\s+comments?|(leave|add|post) a comment|subscribe( now)?|sign up|read more|more|share|share this( article| story| page)?|share (this )?(on|via) \w+|tweet|email|print|about the author|related( articles| stories| posts| content| coverage)?|see also|skip to( main)? content|next|previous|loading|image \d+ of \d+|\d+\s*(of|/)\s*\d+|(photo|image|picture|credit)s?\s*:.*|image copyright.*|getty( images)?|©.*|you (may|might) also like.*|more (great )?.{0,20} stories|recommended( for you)?)\s*[:.…]*$`)
 
 // mayBeBoilerplate is a cheap test before boilerplateLine: such a line
 // opens with a bracket or a digit, or holds one of its words.
@@ -246,13 +254,18 @@ func mayBeBoilerplate(s string) bool {
 	return false
 }
 
-var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问"}
+var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问"}
 
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by meta.go, and not text.
 var bylineLabel = regexp.MustCompile(`(发布|发表|更新|上传|录入|撰稿|成文)?(日期|时间)\s*[:：]|` +
 	`(信息)?来源\s*[:：]|稿源\s*[:：]|出处\s*[:：]|作者\s*[:：]|(责任)?编辑\s*[:：]|记者\s*[:：]|审核\s*[:：]|` +
 	`(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]|字号\s*[:：]|发布机构\s*[:：]|发文机关\s*[:：]`)
+
+// englishByline matches the byline lines of English news: "By Jane Doe",
+// "By Jane Doe and John Roe, Reuters", "Published 4:00 am CST, Wednesday,
+// November 20, 2019", "UPDATED: 11:05, Tue, Nov 19, 2019".
+var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|la))*\s*(?:[,|]\s*[\p{L} ]{0,40})?$|^(?i:published|updated|posted|last updated)\b.{0,80}\d`)
 
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.
@@ -265,6 +278,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// Boilerplate lines are short; the regexp is not run on prose.
 		if len(b.Text) <= 240 && mayBeBoilerplate(b.Text) && runeCount(b.Text) <= 80 && boilerplateLine.MatchString(b.Text) {
+			continue
+		}
+		if len(b.Text) <= 60 && b.Text[0] < utf8.RuneSelf && englishBoilerplate.MatchString(b.Text) {
 			continue
 		}
 		// The title and the byline usually open the content container;
@@ -284,6 +300,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 // isBylineLine says whether a line consists of byline fields (a date, the
 // source, the author, a view counter) rather than sentences.
 func isBylineLine(s string) bool {
+	if len(s) <= 120 && s[0] < utf8.RuneSelf && englishByline.MatchString(s) {
+		return true
+	}
 	// Every label ends with a colon: lines without one are not bylines.
 	if len(s) > 360 || !strings.ContainsAny(s, ":：") || runeCount(s) > 120 {
 		return false
@@ -293,9 +312,13 @@ func isBylineLine(s string) bool {
 		return false
 	}
 	// Prose that mentions a 来源 in passing has sentence punctuation
-	// before the first label or is long; a byline starts with its fields.
+	// before the first label or is long; a byline starts with its fields,
+	// or with its date ("2005-04-05 06:40更新 来源：转载文章").
 	prefix := s[:locs[0][0]]
-	return runeCount(prefix) <= 12 && !strings.ContainsAny(prefix, "，。；！？")
+	if strings.ContainsAny(prefix, "，。；！？") {
+		return false
+	}
+	return runeCount(prefix) <= 12 || (isBylineShaped(s) && runeCount(s) <= 60 && hasYear(prefix) && numericDate.MatchString(prefix))
 }
 
 func sameTitle(line, title string) bool {
