@@ -144,7 +144,10 @@ func (r *reader) hintedContent() *html.Node {
 // characters or a short English sentence.
 func paragraphScore(st *nodeStats) float64 {
 	units := st.own - st.ownL
-	if units < 25 {
+	// Text without a single mark of punctuation is a name, a title or a
+	// table cell unless it is long: the rows of a long table of names
+	// must not add up to more than an article.
+	if units < 25 || (st.ownP == 0 && units < 150) {
 		return 0
 	}
 	return 1 + float64(st.ownP) + min(units/100, 3)

@@ -142,15 +142,15 @@ func loadScrapinghub(t testing.TB) []corpusPage {
 	return pages
 }
 
-// extractText is what `folio extract` prints as text for one page.
-func extractDoc(t testing.TB, raw []byte, contentType, u string) *Document {
+// extractDoc is what `folio extract` prints for one page, and the page's
+// kind.
+func extractDoc(t testing.TB, raw []byte, contentType, u string) (*Document, Kind) {
 	t.Helper()
 	p, err := Parse(raw, contentType, u, nil)
 	if err != nil {
 		t.Fatalf("%s: %v", u, err)
 	}
-	d := Stitch([]*Page{p})
-	return d
+	return Stitch([]*Page{p}), p.Kind
 }
 
 // scoreTokens is the metric of the corpus README: precision, recall and F1
@@ -249,6 +249,7 @@ type corpusResult struct {
 	p, r, f       float64
 	dates, dateOK int
 	auths, authOK int
+	lists         []string // pages read as list pages: all are articles
 }
 
 func scoreCorpus(t testing.TB, pages []corpusPage, contentType func(corpusPage) string) corpusResult {
@@ -258,7 +259,10 @@ func scoreCorpus(t testing.TB, pages []corpusPage, contentType func(corpusPage) 
 		if contentType != nil {
 			ct = contentType(pg)
 		}
-		d := extractDoc(t, pg.raw, ct, pg.url)
+		d, kind := extractDoc(t, pg.raw, ct, pg.url)
+		if kind == KindList {
+			res.lists = append(res.lists, pg.id)
+		}
 		p, r, f := scoreTokens(d.Text, pg.text)
 		res.scores = append(res.scores, pageScore{pg.id, p, r, f, d})
 		res.p += p
@@ -288,6 +292,7 @@ func (res corpusResult) log(t *testing.T, name string, pages []corpusPage, worst
 		t.Logf("%s: date %d/%d = %.3f  author %d/%d = %.3f", name,
 			res.dateOK, res.dates, ratio(res.dateOK, res.dates), res.authOK, res.auths, ratio(res.authOK, res.auths))
 	}
+	t.Logf("%s: %d pages read as list pages %v", name, len(res.lists), res.lists)
 	byF := append([]pageScore(nil), res.scores...)
 	sort.SliceStable(byF, func(i, j int) bool { return byF[i].f < byF[j].f })
 	for _, s := range byF[:min(worst, len(byF))] {

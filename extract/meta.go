@@ -163,7 +163,14 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	full := r.head.title
 	og := cleanLine(r.head.metaValue("og:title", "twitter:title"))
 	fullForm, ogForm := hashForm(full), hashForm(og)
-	best, bestAt, bestLen := "", -1, 0
+	// A <title> cut short with an ellipsis: its first part, without it.
+	cutForm := ""
+	if first := titleSeparators.Split(full, 2)[0]; strings.HasSuffix(first, "…") || strings.HasSuffix(first, "...") {
+		if cutForm = hashForm(strings.TrimRight(first, "….")); runeCount(cutForm) < 8 {
+			cutForm = ""
+		}
+	}
+	best, bestAt := "", -1
 	start := len(lines) // the first line of the content
 	for i, l := range lines {
 		if l.where >= 0 {
@@ -176,12 +183,18 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			continue
 		}
 		n := runeCount(l.text)
-		if n < 4 || n > 120 || n < bestLen {
+		if n < 4 || n > 120 {
 			continue
 		}
+		// The <title> holds the heading and the site's name, in either
+		// order ("标题_网站", "网站 - 标题"); or it is the heading cut short
+		// ("很长的标题…_网站").
 		f := hashForm(l.text)
-		if f == ogForm || f == fullForm || strings.HasPrefix(fullForm, f) || (ogForm != "" && strings.HasPrefix(ogForm, f)) {
-			best, bestAt, bestLen = l.text, i, n
+		// Of several, the one nearest the content: a site's name in the
+		// <title> is also the logo's heading at the top of the page.
+		if f == ogForm || strings.Contains(fullForm, f) || (ogForm != "" && strings.Contains(ogForm, f)) ||
+			(cutForm != "" && strings.HasPrefix(f, cutForm)) {
+			best, bestAt = l.text, i
 		}
 	}
 	if best != "" {
@@ -263,6 +276,7 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 	if titleAt >= 0 {
 		lo, to = min(lo, titleAt-2), max(to, titleAt+7)
 	}
+	var before []metaLine // lines above the title, where some templates put the date
 	for i := max(0, lo); i < len(lines) && i < to; i++ {
 		if i == titleAt || !in(i) {
 			continue
@@ -270,10 +284,16 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 		if i > titleAt && i > start && runeCount(lines[i].text) > 150 {
 			break // the article has begun
 		}
+		if i < titleAt {
+			before = append(before, lines[i])
+			continue
+		}
 		head = append(head, lines[i])
 	}
+	// The byline under the title is read first.
+	head = append(head, before...)
 	if end >= start {
-		for i := max(end-3, to, 0); i < len(lines) && i <= end+3; i++ {
+		for i := max(end-3, start, 0); i < len(lines) && i <= end+3; i++ {
 			if !lines[i].skipped {
 				tail = append(tail, lines[i])
 			}
@@ -324,7 +344,7 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 					continue
 				}
 			}
-			if isBylineShaped(l.text) {
+			if isBylineShaped(l.text) && !isClock(l.text) {
 				d, ok := findDate(l.text, loc, roc)
 				add(d, ok, bare)
 			}
@@ -382,6 +402,12 @@ var metaDateKeys = []string{
 // marks that end or divide Chinese sentences.
 func isBylineShaped(s string) bool {
 	return runeCount(s) <= 80 && !strings.ContainsAny(s, "，。；！？")
+}
+
+// isClock: the date of today that portals print in their header
+// ("今天是2026年11月26日 星期四").
+func isClock(s string) bool {
+	return strings.Contains(s, "今天是") || strings.Contains(s, "今日是") || strings.Contains(s, "当前时间") || strings.Contains(s, "现在时间")
 }
 
 func hasDigit(s string) bool {
