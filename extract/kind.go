@@ -203,5 +203,5 @@ func isAttachmentURL(u string) bool {
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
 	}
-	return attachmentExt[strings.ToLower(path.Ext(p))] || downloadURL.MatchString(u)
+	return attachmentExt[strings.ToLower(path.Ext(p))] || (strings.IndexByte(u, '?') >= 0 && downloadURL.MatchString(u))
 }

@@ -317,6 +317,28 @@ const (
 // 发表于, "Published". The colon may be missing when the date follows.
 var dateLabel = regexp.MustCompile(`(?:发布|发表|更新|上传|录入|成文|印发|撰写|创建)?(?:日期|时间)\s*(?:[:：]|\s+\d)|发表于|发布于|更新于|[Pp]ublished|[Pp]osted|[Uu]pdated`)
 
+// findDateLabel is dateLabel.FindStringIndex for lines that hold one of
+// its words.
+func findDateLabel(s string) []int {
+	if !containsAny(s, dateLabelWords) {
+		return nil
+	}
+	return dateLabel.FindStringIndex(s)
+}
+
+var dateLabelWords = []string{"日期", "时间", "发表", "发布", "更新", "ublished", "osted", "pdated"}
+
+// findPoster is posted.FindStringSubmatch for lines that hold one of its
+// words.
+func findPoster(s string) []string {
+	if !containsAny(s, posterWords) {
+		return nil
+	}
+	return posted.FindStringSubmatch(s)
+}
+
+var posterWords = []string{"张贴", "发表于", "by ", "By ", "BY "}
+
 type dateCandidate struct {
 	d    parsedDate
 	rank int
@@ -337,7 +359,7 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 			if !hasDigit(l.text) {
 				continue
 			}
-			if m := dateLabel.FindStringIndex(l.text); m != nil {
+			if m := findDateLabel(l.text); m != nil {
 				d, ok := findDate(l.text[m[0]:], loc, roc)
 				add(d, ok, labelled)
 				if ok {
@@ -477,7 +499,7 @@ func (r *reader) author(head, tail, lines []metaLine) string {
 	}
 	for _, zone := range [][]metaLine{head, tail} {
 		for _, l := range zone {
-			if m := posted.FindStringSubmatch(l.text); m != nil {
+			if m := findPoster(l.text); m != nil {
 				for _, g := range m[1:] {
 					if g != "" && !hasDigit(g) {
 						return g

@@ -135,19 +135,34 @@ func (r *reader) classify(n *html.Node) nameClass {
 	return c | v
 }
 
+// nameWords indexes the four word lists by their first byte, so that a
+// name is matched against all of them in one pass.
+var nameWords = func() (idx [256][]struct {
+	word  string
+	class nameClass
+}) {
+	for _, l := range []struct {
+		words []string
+		class nameClass
+	}{{negativeWords, nameNegative}, {positiveWords, namePositive}, {unlikelyWords, nameUnlikely}, {maybeWords, nameMaybe}} {
+		for _, w := range l.words {
+			idx[w[0]] = append(idx[w[0]], struct {
+				word  string
+				class nameClass
+			}{w, l.class})
+		}
+	}
+	return idx
+}()
+
 func classifyName(name string) nameClass {
 	var c nameClass
-	if containsAny(name, negativeWords) {
-		c |= nameNegative
-	}
-	if containsAny(name, positiveWords) {
-		c |= namePositive
-	}
-	if containsAny(name, unlikelyWords) {
-		c |= nameUnlikely
-	}
-	if containsAny(name, maybeWords) {
-		c |= nameMaybe
+	for i := 0; i < len(name); i++ {
+		for _, e := range nameWords[name[i]] {
+			if c&e.class == 0 && strings.HasPrefix(name[i:], e.word) {
+				c |= e.class
+			}
+		}
 	}
 	for _, tok := range strings.Fields(name) {
 		if contentHints[tok] {
