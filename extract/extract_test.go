@@ -119,6 +119,15 @@ func TestPublished(t *testing.T) {
 		// A <meta> day without time takes the byline's minute.
 		{"zh-CN", `<meta name="publishdate" content="2020-02-20">`, "2020年02月20日07:48 | 来源：新华日报", "2020-02-20T07:48:00+08:00"},
 		{"zh-CN", "", "作者：王晓丽", ""}, // the footer's 2019-2021 and the header's clock are no dates
+		// Day or month first: the <meta> instant decides which, and gives
+		// the wall clock shown its offset.
+		{"zh-CN", `<meta property="article:published_time" content="2022-02-06T12:48:06+00:00">`, "发表时间： 06/02/2022 - 13:48", "2022-02-06T13:48:00+01:00"},
+		{"en", `<meta property="article:published_time" content="2019-11-19T02:24:00Z">`, "Published 11/18/2019 9:24 PM", "2019-11-18T21:24:00-05:00"},
+		{"en", "", "Published 18/11/2019", "2019-11-18T00:00:00+08:00"}, // 18 is no month (the page is Chinese: +08:00)
+		{"en", "", "Published 06/02/2022", ""}, // ambiguous, and nothing to decide
+		// A month without its day, when nothing else dates the page.
+		{"zh-CN", "", "二〇〇三年五月", "2003-05-01T00:00:00+08:00"},
+		{"zh-CN", "", "——《北京之春》1996年6月号", "1996-06-01T00:00:00+08:00"},
 	}
 	for _, tt := range tests {
 		page := `<html lang="` + tt.lang + `"><head><meta charset="utf-8"><title>这是文章的标题_网站</title>` + tt.head + `</head><body>` +

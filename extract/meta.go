@@ -311,6 +311,7 @@ const (
 	rankTailLabelled            // 发布时间 … under the article or post
 	rankTail                    // a date alone in a short line under it
 	rankURL                     // the date in the URL's path
+	rankMonth                   // a month without its day (2003年5月): its first day
 )
 
 // dateLabel matches the labels of a publish date: 发布时间：, 日期：,
@@ -346,33 +347,50 @@ type dateCandidate struct {
 
 // publishDate returns the publish date and its rank. A date without a
 // time takes the time of a same-day candidate that has one (a <meta> with
-// the day only and a byline with the minute).
+// the day only and a byline with the minute); a byline's time without an
+// offset takes the one that makes it the instant a <meta> states.
 func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool) (parsedDate, int) {
 	var cands []dateCandidate
+	var ambiguous [][]parsedDate // day or month first: the <meta> date decides
+	var ambiguousRank []int
 	add := func(d parsedDate, ok bool, rank int) {
 		if ok && !d.t.IsZero() {
 			cands = append(cands, dateCandidate{d, rank})
 		}
+	}
+	// found reads the date of one line, in the formats of findDate, else
+	// day or month first.
+	found := func(s string, rank int) bool {
+		if d, ok := findDate(s, loc, roc); ok {
+			add(d, true, rank)
+			return true
+		}
+		switch ds := slashDates(s, loc); len(ds) {
+		case 1:
+			add(ds[0], true, rank)
+			return true
+		case 2:
+			ambiguous = append(ambiguous, ds)
+			ambiguousRank = append(ambiguousRank, rank)
+			return true
+		}
+		return false
 	}
 	scan := func(zone []metaLine, labelled, bare int) {
 		for _, l := range zone {
 			if !hasDigit(l.text) {
 				continue
 			}
-			if m := findDateLabel(l.text); m != nil {
-				d, ok := findDate(l.text[m[0]:], loc, roc)
-				add(d, ok, labelled)
-				if ok {
-					continue
-				}
+			if m := findDateLabel(l.text); m != nil && found(l.text[m[0]:], labelled) {
+				continue
 			}
 			if isBylineShaped(l.text) && !isClock(l.text) {
-				d, ok := findDate(l.text, loc, roc)
-				add(d, ok, bare)
+				found(l.text, bare)
 			}
 		}
 	}
 	scan(head, rankLabelled, rankByline)
+	var meta *parsedDate
 	for _, v := range []string{r.head.metaValue(metaDateKeys...), r.head.ldDate, r.head.timeAttr} {
 		if v == "" {
 			continue
@@ -383,12 +401,29 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 				rank = rankMetaTime
 			}
 			add(d, true, rank)
+			meta = &d
 			break
 		}
 	}
 	scan(tail, rankTailLabelled, rankTail)
 	if d, ok := urlDate(r.base, loc); ok {
 		add(d, true, rankURL)
+	}
+	for i, ds := range ambiguous {
+		for _, d := range ds {
+			if meta != nil && sameDay(d.t, meta.t, 1) {
+				add(d, true, ambiguousRank[i])
+				break
+			}
+		}
+	}
+	for _, zone := range [][]metaLine{head, tail} {
+		for _, l := range zone {
+			if isBylineShaped(l.text) && !isClock(l.text) && strings.Contains(l.text, "月") {
+				d, ok := findMonth(l.text, loc)
+				add(d, ok, rankMonth)
+			}
+		}
 	}
 	if len(cands) == 0 {
 		return parsedDate{}, 0
@@ -400,15 +435,47 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 		}
 	}
 	if !best.d.hasTime {
-		y, m, d := best.d.t.Date()
 		for _, c := range cands {
-			if cy, cm, cd := c.d.t.Date(); c.d.hasTime && cy == y && cm == m && cd == d && c.rank < rankURL {
+			if c.d.hasTime && sameDay(c.d.t, best.d.t, 0) && c.rank < rankURL {
 				best.d = c.d
 				break
 			}
 		}
 	}
+	if best.d.hasTime && !best.d.zoned && meta != nil && meta.zoned && meta.hasTime {
+		best.d = localOffset(best.d, meta.t)
+	}
 	return best.d, best.rank
+}
+
+// localOffset gives a wall-clock time read without an offset the offset
+// that makes it the instant the page states in <meta>, when the two differ
+// by a whole offset (a French page showing 13:48 for 12:48:06+00:00 is at
+// +01:00); else it keeps the time zone it was read in.
+func localOffset(d parsedDate, instant time.Time) parsedDate {
+	wall := time.Date(d.t.Year(), d.t.Month(), d.t.Day(), d.t.Hour(), d.t.Minute(), d.t.Second(), 0, time.UTC)
+	instant = instant.Truncate(time.Minute)
+	if d.t.Second() == 0 {
+		wall = wall.Truncate(time.Minute)
+	}
+	off := wall.Sub(instant.UTC())
+	if off%(15*time.Minute) != 0 || off > 14*time.Hour || off < -14*time.Hour {
+		return d
+	}
+	d.t = time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), 0, time.FixedZone("", int(off/time.Second)))
+	d.zoned = true
+	return d
+}
+
+// sameDay says whether two times fall on calendar days at most slack days
+// apart.
+func sameDay(a, b time.Time, slack int) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	da := time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)
+	db := time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC)
+	diff := da.Sub(db)
+	return diff <= time.Duration(slack)*24*time.Hour && diff >= -time.Duration(slack)*24*time.Hour
 }
 
 // metaDateKeys are <meta> names and properties that hold a publish date,
