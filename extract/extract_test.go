@@ -151,6 +151,7 @@ func TestPublished(t *testing.T) {
 func TestSourceAuthor(t *testing.T) {
 	tests := []struct{ byline, first, last, source, author string }{
 		{"来源：株洲日报 作者：李明", "", "", "株洲日报", "李明"},
+		{"<span>来源：株洲日报</span><span>作者：李明</span>", "", "", "株洲日报", "李明"}, // fields without a space between
 		{"信息来源：芦淞区政府办 &nbsp; 编辑：张三", "", "", "芦淞区政府办", "张三"},
 		{"稿源：新华社 | 2020-02-20", "", "", "新华社", ""},
 		{"2020-02-20 来源：光明日报", "光明日报记者 王建宏 张文攀", "", "光明日报", "王建宏 张文攀"},
@@ -158,6 +159,13 @@ func TestSourceAuthor(t *testing.T) {
 		{"2020-02-20", "", "文章的最后一段到此结束。（常书香 马丹阳）", "", "常书香 马丹阳"},
 		{"2020-02-20", "", "文章的最后一段到此结束。（新华社）", "", ""},
 		{"2020-02-20", "", "责任编辑：王五", "", "王五"},
+		{"2004年7月16日08:19 [ 黄宇 ] 来源：[ 人民网 ]", "", "", "人民网", "黄宇"},
+		{"胡平", "", "", "", "胡平"}, // an essay's author under its title
+		{"<a href=\"/bbs/\">摄影真我</a>", "", "", "", ""},
+		{"由海姑娘张贴 @ 2005-03-21 01:20:44", "", "", "", "海姑娘"},
+		{"ggjjzhzz 发表于 2005-9-15 11:46:00", "", "", "", "ggjjzhzz"},
+		{"2020-02-20", "", "〓 网易娱乐 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", "", "眉间尺"},
+		{"By Jane Doe and John Roe", "", "", "", "Jane Doe and John Roe"},
 	}
 	for _, tt := range tests {
 		body := `<h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div><div>`

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -28,7 +29,8 @@ type metaLine struct {
 	skipped bool // inside the content, but in a part blocks leaves out (a bar, a box)
 	heading bool // inside an h1–h3
 	titled  bool // inside an element whose class or id says title
-	bold    bool // inside <b>, <strong> or <font> (old templates' titles)
+	bold    bool // inside <b> or <strong> (old templates' titles)
+	linked  bool // all of its text is link text
 	where   int  // -1 before the main content, 0 inside it, 1 after it
 }
 
@@ -41,6 +43,8 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 	lines := r.metaLines(content)
 	titleAt := -1
 	m.title, titleAt = r.title(lines)
+	// A title never ends in a separator ("谁来为无序拆房“埋单”？- -").
+	m.title = strings.TrimRight(m.title, " -–—_|｜·")
 	head, tail := bylineZones(lines, titleAt)
 	roc := r.charset == "big5" || strings.HasPrefix(r.head.htmlLang, "zh-tw") || strings.HasPrefix(r.head.htmlLang, "zh-hant")
 
@@ -50,7 +54,7 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 		m.bylineDate = rank == rankLabelled
 	}
 	m.source = r.source(head, tail)
-	m.author = r.author(head, tail, lines)
+	m.author = r.author(head, tail, lines, titleAt)
 	return m
 }
 
@@ -68,6 +72,8 @@ func (r *reader) metaLines(content *html.Node) []metaLine {
 }
 
 type lineWriter struct {
+	plain   bool // the current line has text outside links
+	inLink  int
 	content *html.Node
 	skip    *blockWriter // its skip says which parts of the content are not text
 	where   int
@@ -82,11 +88,11 @@ type lineWriter struct {
 func (w *lineWriter) flush() {
 	if w.line.Len() > 0 {
 		if t := cleanLine(w.line.String()); t != "" {
-			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, where: w.where})
+			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, where: w.where})
 		}
 		w.line.Reset()
 	}
-	w.heading, w.titled, w.bold = false, false, false
+	w.heading, w.titled, w.bold, w.plain = false, false, false, false
 }
 
 func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
@@ -94,6 +100,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		switch c.Type {
 		case html.TextNode:
 			w.line.WriteString(c.Data)
+			if w.inLink == 0 && strings.TrimSpace(c.Data) != "" {
+				w.plain = true
+			}
 			w.heading = w.heading || heading
 			w.titled = w.titled || titled
 			w.bold = w.bold || bold
@@ -116,7 +125,7 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		}
 		h := heading || c.DataAtom == atom.H1 || c.DataAtom == atom.H2 || c.DataAtom == atom.H3
 		t := titled || isTitleName(c)
-		b := bold || c.DataAtom == atom.B || c.DataAtom == atom.Strong || c.DataAtom == atom.Font
+		b := bold || c.DataAtom == atom.B || c.DataAtom == atom.Strong
 		if c == w.content {
 			w.flush()
 			w.where = 0
@@ -125,12 +134,19 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.where = 1
 			continue
 		}
+		link := isLink(c)
+		if link {
+			w.inLink++
+		}
 		if isBlock(c) {
 			w.flush()
 			w.walk(c, h, t, b)
 			w.flush()
 		} else {
 			w.walk(c, h, t, b)
+		}
+		if link {
+			w.inLink--
 		}
 		if skipped {
 			w.flush()
@@ -207,16 +223,38 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// A <title> that names no heading is often the site's alone
 	// ("blog.example.com", "显示"): a heading right before the content,
 	// or opening it, is the better witness.
-	for i := min(start, len(lines)-1); i >= 0 && i >= start-8; i-- {
-		l := lines[i]
-		if (l.heading || l.titled) && (l.where < 0 || i == start) {
-			if n := runeCount(l.text); n >= 4 && n <= 80 && !numericDate.MatchString(l.text) {
-				return l.text, i
-			}
+	// First a heading opening the content, then one just before it, then
+	// a line set apart in bold among the content's first (old templates).
+	if start < len(lines) {
+		if l := lines[start]; (l.heading || l.titled) && isTitleShaped(l.text) {
+			return l.text, start
+		}
+	}
+	for i := min(start, len(lines)) - 1; i >= 0 && i >= start-8; i-- {
+		if l := lines[i]; (l.heading || l.titled) && isTitleShaped(l.text) {
+			return l.text, i
+		}
+	}
+	for i := start; i < len(lines) && i < start+3; i++ {
+		if l := lines[i]; l.bold && isTitleShaped(l.text) && !endsSentence(l.text) {
+			return l.text, i
 		}
 	}
 	t := siteless(full)
 	return t, r.lineOf(lines, t)
+}
+
+// isTitleShaped: 4 to 80 characters, not a date, not a breadcrumb, not
+// a link alone.
+func isTitleShaped(s string) bool {
+	n := runeCount(s)
+	return n >= 4 && n <= 80 && !numericDate.MatchString(s) && !isBreadcrumb(s)
+}
+
+// isBreadcrumb: "当前位置：首页 > 新闻", "首页>>人物聚焦", "Home > News".
+func isBreadcrumb(s string) bool {
+	return strings.Contains(s, "位置") || strings.Contains(s, "->") || strings.Contains(s, ">>") ||
+		strings.Contains(s, " > ") || strings.Contains(s, "»") || strings.Contains(s, "＞")
 }
 
 // siteless is a <title> without the site's name: the first part if it is
@@ -526,8 +564,9 @@ var (
 	sourceLabel = regexp.MustCompile(`(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|[Ss]ource)\s*[:：]\s*`)
 	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|执笔人?|撰文|通讯员|[Aa]uthor)\s*[:：]\s*|(?:^|\s)文\s*[/:：]\s*`)
 	editorLabel = regexp.MustCompile(`(?:责任编辑|责编|编辑|[Ee]ditor)\s*[:：]\s*`)
-	// valueEnd ends a labelled value: two spaces, another label, a bracket.
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓]|\s+\S{1,6}\s*[:：]`)
+	// valueEnd ends a labelled value: two spaces, another label (two
+	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院).
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓:：]|\s+\S{2,6}\s*[:：]`)
 	// reporter matches a reporter's credit, in the byline or the text:
 	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
 	reporter = regexp.MustCompile(`(?:记者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|摄|通讯员|$|\s{2,}|[|｜/])`)
@@ -536,7 +575,15 @@ var (
 	creditAtEnd = regexp.MustCompile(`[(（]\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*?)\s*(?:\p{Han}{2,3}报道)?\s*[)）]\s*$`)
 	// posted matches the poster of a forum or blog post: "由海姑娘张贴",
 	// "ggjjzhzz 发表于 2005-9-15", "发布时间 … by duscha", "By Jane Doe".
-	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\S{1,30})|^[Bb]y\s+([\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3})`)
+	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\S{1,30})|^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]+(?:(?:\s+(?:and|&)\s+|,\s*|\s+)\p{Lu}[\p{L}.'’-]+){0,5})`)
+)
+
+var (
+	bracketName = regexp.MustCompile(`[\[【]\s*(\p{Han}{2,4})\s*[\]】]`)
+	nameLine    = regexp.MustCompile(`^\p{Han}{2,4}$`)
+	// notNames are short lines under a title that are not its author.
+	notNames = map[string]bool{"摘要": true, "前言": true, "引言": true, "导语": true, "正文": true,
+		"附件": true, "目录": true, "编者按": true, "内容提要": true, "通知": true, "公告": true, "简介": true}
 )
 
 // orgSuffix ends names of organisations, which a credit in parentheses
@@ -557,12 +604,20 @@ func (r *reader) source(head, tail []metaLine) string {
 // author is the person the article is by: a labelled author or reporter in
 // the byline, the poster of a post, the reporter credited in the text,
 // a <meta> author that is a name, then an editor (责任编辑).
-func (r *reader) author(head, tail, lines []metaLine) string {
+func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
 	if v := labelledValue(head, authorLabel); v != "" {
 		return v
 	}
 	if v := reporterIn(head); v != "" {
 		return v
+	}
+	// A name alone in brackets on the byline's line: "2004年7月16日08:19
+	// [ 黄宇 ] 来源：[ 人民网 ]" (the source's brackets follow its label).
+	for _, l := range head {
+		if m := bracketName.FindStringSubmatchIndex(l.text); m != nil && hasYear(l.text) && !strings.HasSuffix(strings.TrimSpace(l.text[:m[0]]), "：") &&
+			!strings.HasSuffix(strings.TrimSpace(l.text[:m[0]]), ":") && !orgSuffix.MatchString(l.text[m[2]:m[3]]) {
+			return l.text[m[2]:m[3]]
+		}
 	}
 	for _, zone := range [][]metaLine{head, tail} {
 		for _, l := range zone {
@@ -589,6 +644,13 @@ func (r *reader) author(head, tail, lines []metaLine) string {
 			return m[1]
 		}
 		break
+	}
+	// An essay's author on the line under its title: 2 to 4 Han
+	// characters alone.
+	if titleAt >= 0 && titleAt+1 < len(lines) && lines[titleAt+1].where <= 0 {
+		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] {
+			return l.text
+		}
 	}
 	for _, v := range []string{r.head.metaValue("author", "article:author", "dc.creator", "byl"), r.head.ldAuthor} {
 		if v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by ")); looksLikeName(v) {
@@ -637,7 +699,7 @@ func reporterIn(zone []metaLine) string {
 // looksLikeName accepts a <meta> author that names people, not an id
 // ("L_104485"), a URL or a list of site names.
 func looksLikeName(s string) bool {
-	if s == "" || runeCount(s) > 40 || strings.ContainsAny(s, "_/@:.,，|") {
+	if s == "" || runeCount(s) > 40 || strings.ContainsAny(s, "_/@:.,，|!") {
 		return false
 	}
 	for _, r := range s {
@@ -659,10 +721,14 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 			continue
 		}
 		rest := l.text[m[1]:]
-		if e := valueEnd.FindStringIndex(rest); e != nil {
-			rest = rest[:e[0]]
+		// A value in brackets: 来源：[ 人民网 ], 来源：【新华社】.
+		if r, size := utf8.DecodeRuneInString(rest); r == '[' || r == '【' || r == '［' {
+			rest = strings.TrimLeft(rest[size:], " ")
 		}
 		if e := bylineLabel.FindStringIndex(rest); e != nil {
+			rest = rest[:e[0]] // the next field, even without a space before it
+		}
+		if e := valueEnd.FindStringIndex(rest); e != nil {
 			rest = rest[:e[0]]
 		}
 		rest = strings.Trim(strings.TrimSpace(rest), " ,，;；")
