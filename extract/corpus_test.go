@@ -27,10 +27,21 @@ import (
 //	go test ./extract -run TestCorpus -v
 //
 // It prints the mean precision, recall and F1 per corpus, date and author
-// accuracy on cwced-dev, and the worst pages. The corpora live outside the
-// repository, in a shared/corpus directory next to the clone; without them
-// the test skips. Under -short only cwced-dev is scored (a second or so
-// with -race); the full run adds the 31 MB of scrapinghub.
+// accuracy on cwced-dev, the pages read as list pages (all are articles),
+// and the worst pages; FOLIO_CORPUS_DUMP=DIR also writes what was
+// extracted from each page next to what the annotators kept. It fails
+// below the floors (issue #5's targets).
+//
+// Date accuracy counts the pages whose annotation gives a date (28 of
+// 34); a date matches to the precision the annotation states ("2003-5",
+// "2021-1-29 13:18"), as the digits are written, offset aside. Author
+// accuracy counts the 25 pages whose annotation names one; names compare
+// without the spaces and separators between several.
+//
+// The corpora live outside the repository, in a shared/corpus directory
+// next to the clone; without them the test skips. Under -short only
+// cwced-dev is scored (about a second with -race); the full run adds the
+// 31 MB of scrapinghub (about ten seconds with -race on two cores).
 
 // corpusRoot finds shared/corpus by walking up from the package directory.
 func corpusRoot(t testing.TB) string {
@@ -330,12 +341,14 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// The floors below are the figures the extractor reaches, rounded down:
-// a change that loses more than that is a regression.
+// The floors are issue #5's targets (F1 ≥ 0.95 and date ≥ 0.90 on
+// cwced-dev, F1 ≥ 0.96 on scrapinghub) and, for authors, a little under
+// what the extractor reaches: a change that falls below is a regression.
 const (
-	cwcedF1Floor       = 0.0
-	cwcedDateFloor     = 0.0
-	scrapinghubF1Floor = 0.0
+	cwcedF1Floor       = 0.95
+	cwcedDateFloor     = 0.90
+	cwcedAuthorFloor   = 0.85
+	scrapinghubF1Floor = 0.96
 )
 
 func TestCorpus(t *testing.T) {
@@ -348,6 +361,9 @@ func TestCorpus(t *testing.T) {
 		}
 		if d := ratio(res.dateOK, res.dates); d < cwcedDateFloor {
 			t.Errorf("cwced-dev date accuracy %.3f, below %.3f", d, cwcedDateFloor)
+		}
+		if a := ratio(res.authOK, res.auths); a < cwcedAuthorFloor {
+			t.Errorf("cwced-dev author accuracy %.3f, below %.3f", a, cwcedAuthorFloor)
 		}
 
 		// The same pages transcoded to clean UTF-8 and served as such must
