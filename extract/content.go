@@ -241,7 +241,7 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 	// sibling containers belong together.
 	last := final(top)
 	for p := top.Parent; p != nil && p != body; p = p.Parent {
-		if r.stats[p].score == 0 {
+		if r.stats[p] == nil || r.stats[p].score == 0 { // nil: above <body>, when body itself won
 			continue
 		}
 		ps := final(p)

@@ -252,3 +252,16 @@ func TestPortalKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyWins: paragraphs straight under <body> make the body the
+// content; nothing above it is looked at.
+func TestBodyWins(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>标题_网站</title></head><body>` + prose + `</body></html>`
+	p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Text(), "本年度报告根据") || !strings.Contains(p.Text(), "认真贯彻落实条例") {
+		t.Errorf("text = %q", p.Text())
+	}
+}

@@ -71,6 +71,17 @@ func (r *reader) metaLines(content *html.Node) []metaLine {
 	return w.out
 }
 
+// lines are the text lines of the body in document order, nothing
+// skipped: metaLines' text alone.
+func (r *reader) lines() []string {
+	ml := r.metaLines(nil)
+	out := make([]string, len(ml))
+	for i, l := range ml {
+		out[i] = l.text
+	}
+	return out
+}
+
 type lineWriter struct {
 	plain   bool // the current line has text outside links
 	inLink  int
