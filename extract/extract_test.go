@@ -89,6 +89,7 @@ func TestTitle(t *testing.T) {
 		{`<title>标题在这里啊|栏目|网站名称</title>`, `<div class="title">标题在这里啊</div>`, "标题在这里啊"},
 		{`<title>很长很长的标题会被截断…_网站</title>`, `<h1>很长很长的标题会被截断的情况下也能找到</h1>`, "很长很长的标题会被截断的情况下也能找到"},
 		{`<title>网站</title><meta property="og:title" content="社交标题也可以 | 网站">`, ``, "社交标题也可以"},
+		{`<title>【攻略】株洲周边自驾游路线推荐 - 自驾游 - 株洲论坛</title>`, `<h1><a href="/t">[攻略]</a> <span>【攻略】株洲周边自驾游路线推荐</span></h1>`, "【攻略】株洲周边自驾游路线推荐"},
 	}
 	for _, tt := range tests {
 		page := `<html><head><meta charset="utf-8">` + tt.head + `</head><body>` + tt.body + `<div>` + prose + `</div></body></html>`
@@ -152,6 +153,7 @@ func TestSourceAuthor(t *testing.T) {
 	tests := []struct{ byline, first, last, source, author string }{
 		{"来源：株洲日报 作者：李明", "", "", "株洲日报", "李明"},
 		{"<span>来源：株洲日报</span><span>作者：李明</span>", "", "", "株洲日报", "李明"}, // fields without a space between
+		{"作者：体育组&nbsp;&nbsp;&nbsp;&nbsp;文章来源：本站原创&nbsp;&nbsp;点击数：12", "", "", "本站原创", "体育组"},
 		{"信息来源：芦淞区政府办 &nbsp; 编辑：张三", "", "", "芦淞区政府办", "张三"},
 		{"稿源：新华社 | 2020-02-20", "", "", "新华社", ""},
 		{"2020-02-20 来源：光明日报", "光明日报记者 王建宏 张文攀", "", "光明日报", "王建宏 张文攀"},

@@ -217,6 +217,12 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// order ("标题_网站", "网站 - 标题"); or it is the heading cut short
 		// ("很长的标题…_网站").
 		f := hashForm(l.text)
+		// A heading that holds the <title>'s first part and more (a
+		// forum's [攻略] tag before it): the title is that part.
+		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 {
+			best, bestAt = siteless(full), i
+			continue
+		}
 		// Of several, the one nearest the content: a site's name in the
 		// <title> is also the logo's heading at the top of the page.
 		if f == ogForm || strings.Contains(fullForm, f) || (ogForm != "" && strings.Contains(ogForm, f)) ||
@@ -736,12 +742,16 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 		if r, size := utf8.DecodeRuneInString(rest); r == '[' || r == '【' || r == '［' {
 			rest = strings.TrimLeft(rest[size:], " ")
 		}
+		// The value ends at the next field (even without a space before
+		// it: 株洲日报作者：李明) or at valueEnd, whichever comes first.
+		end := len(rest)
 		if e := bylineLabel.FindStringIndex(rest); e != nil {
-			rest = rest[:e[0]] // the next field, even without a space before it
+			end = e[0]
 		}
-		if e := valueEnd.FindStringIndex(rest); e != nil {
-			rest = rest[:e[0]]
+		if e := valueEnd.FindStringIndex(rest); e != nil && e[0] < end {
+			end = e[0]
 		}
+		rest = rest[:end]
 		rest = strings.Trim(strings.TrimSpace(rest), " ,，;；")
 		if rest != "" && runeCount(rest) <= 30 {
 			return rest
