@@ -19,6 +19,7 @@ type nodeStats struct {
 	ownP  int     // punctuation in that own text
 	ownL  float64 // link text in that own text
 	score float64 // paragraph scores propagated from descendants
+	base  float64 // the candidate's head start: its element and its name
 	name  nameClass
 	mixed bool // own text beside block children
 }
@@ -28,6 +29,17 @@ func (s *nodeStats) linkDensity() float64 {
 		return 0
 	}
 	return s.link / s.text
+}
+
+// final is a candidate's score: its paragraphs' scores, its head start,
+// and links discounted. A good name at most doubles what the paragraphs
+// earn: "postlist" around a thread of short posts must not win on its name.
+func (s *nodeStats) final() float64 {
+	bonus := s.base
+	if bonus > 0 {
+		bonus = min(bonus, s.score)
+	}
+	return (s.score + bonus) * (1 - s.linkDensity())
 }
 
 // nonLink is the text outside links.
@@ -177,7 +189,7 @@ func tagWeight(n *html.Node) float64 {
 func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 	r.excluded, r.mergedRoot = nil, nil
 	for _, st := range r.stats {
-		st.score = 0
+		st.score, st.base = 0, 0
 	}
 	var candidates []*html.Node
 	var walk func(*html.Node)
@@ -207,7 +219,7 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 					}
 					if as.score == 0 {
 						candidates = append(candidates, a)
-						as.score = tagWeight(a) + as.name.weight()
+						as.base = tagWeight(a) + as.name.weight()
 					}
 					switch level {
 					case 0:
@@ -229,7 +241,7 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 	}
 	final := func(n *html.Node) float64 {
 		st := r.stats[n]
-		return st.score * (1 - st.linkDensity())
+		return st.final()
 	}
 	top := candidates[0]
 	for _, c := range candidates[1:] {
@@ -466,8 +478,8 @@ func (r *reader) bestIn(unit *html.Node) *html.Node {
 			if c.Type != html.ElementNode || (c.DataAtom == unit.DataAtom && attr(c, "class") == class) {
 				continue
 			}
-			if st := r.stats[c]; st.score*(1-st.linkDensity()) > bestScore {
-				best, bestScore = c, st.score*(1-st.linkDensity())
+			if st := r.stats[c]; st.final() > bestScore {
+				best, bestScore = c, st.final()
 			}
 			walk(c)
 		}
