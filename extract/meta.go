@@ -41,6 +41,10 @@ type metaLine struct {
 func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 	var m pageMeta
 	lines := r.metaLines(content)
+	r.bodyLines = make([]string, len(lines)) // lines(), at no cost
+	for i, l := range lines {
+		r.bodyLines[i] = l.text
+	}
 	titleAt := -1
 	m.title, titleAt = r.title(lines)
 	// A title never ends in a separator ("谁来为无序拆房“埋单”？- -").
@@ -74,12 +78,15 @@ func (r *reader) metaLines(content *html.Node) []metaLine {
 // lines are the text lines of the body in document order, nothing
 // skipped: metaLines' text alone.
 func (r *reader) lines() []string {
-	ml := r.metaLines(nil)
-	out := make([]string, len(ml))
-	for i, l := range ml {
-		out[i] = l.text
+	if r.bodyLines != nil {
+		return r.bodyLines // computed once; Stitch's chrome reads them too
 	}
-	return out
+	ml := r.metaLines(nil)
+	r.bodyLines = make([]string, len(ml))
+	for i, l := range ml {
+		r.bodyLines[i] = l.text
+	}
+	return r.bodyLines
 }
 
 type lineWriter struct {

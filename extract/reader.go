@@ -25,6 +25,8 @@ type reader struct {
 	// and its own loose text is not content either.
 	excluded   map[*html.Node]bool
 	mergedRoot *html.Node
+	// bodyLines caches lines(): the tree is not changed after prune.
+	bodyLines []string
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {
