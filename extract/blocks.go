@@ -262,6 +262,10 @@ var bylineLabel = regexp.MustCompile(`(发布|发表|更新|上传|录入|撰稿
 	`(信息)?来源\s*[:：]|稿源\s*[:：]|出处\s*[:：]|作者\s*[:：]|(责任)?编辑\s*[:：]|记者\s*[:：]|审核\s*[:：]|` +
 	`(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]|字号\s*[:：]|发布机构\s*[:：]|发文机关\s*[:：]`)
 
+// newsletterPrompt matches the invitations to subscribe that English news
+// templates put between paragraphs.
+var newsletterPrompt = regexp.MustCompile(`(?i)\b(subscribe|sign up|sign-up|signup)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(subscribe|sign up|inbox)\b`)
+
 // englishByline matches the byline lines of English news: "By Jane Doe",
 // "By Jane Doe and John Roe, Reuters", "Published 4:00 am CST, Wednesday,
 // November 20, 2019", "UPDATED: 11:05, Tue, Nov 19, 2019".
@@ -271,10 +275,21 @@ var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\
 // the content.
 func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	out := blocks[:0]
+	title := hashForm(meta.title)
+	seen := map[string]bool{}
 	for i, b := range blocks {
 		if b.Kind == Table {
 			out = append(out, b)
 			continue
+		}
+		// A long line said twice is the template's: a gallery repeating a
+		// caption, a teaser repeating the lead. The first stays. (Short
+		// lines do repeat: the specifications of two cars compared.)
+		if len(b.Text) >= 100 && runeCount(b.Text) >= 50 {
+			if seen[b.Text] {
+				continue
+			}
+			seen[b.Text] = true
 		}
 		// Boilerplate lines are short; the regexp is not run on prose.
 		if len(b.Text) <= 240 && mayBeBoilerplate(b.Text) && runeCount(b.Text) <= 80 && boilerplateLine.MatchString(b.Text) {
@@ -287,6 +302,13 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// a 责任编辑 line often closes it.
 		nearStart := i < 4
 		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) {
+			continue
+		}
+		// The title again further down (a gallery's or a share box's).
+		if title != "" && len(b.Text) < len(meta.title)+16 && hashForm(b.Text) == title {
+			continue
+		}
+		if len(b.Text) <= 200 && b.Text[0] < utf8.RuneSelf && newsletterPrompt.MatchString(b.Text) {
 			continue
 		}
 		if isBylineLine(b.Text) && (nearStart || i >= len(blocks)-3) {
