@@ -18,6 +18,14 @@ import (
 // prescribes, because Chinese has no spaces between words. Everything else,
 // full-width letters and digits and + % & < > included, is kept verbatim.
 func cleanLine(s string) string {
+	if isClean(s) {
+		return s
+	}
+	return foldLine(s)
+}
+
+// foldLine is cleanLine's work on a line that needs it.
+func foldLine(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingSpace := false // white space seen since the last kept rune
@@ -48,6 +56,31 @@ func cleanLine(s string) string {
 		last = r
 	}
 	return b.String()
+}
+
+// isClean says whether cleanLine would return s as it is: no white space
+// but single ASCII spaces between other characters, nothing invisible.
+func isClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	space := false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case r < 0x20 || r == 0x7F:
+			return false
+		case r >= 0x80 && (isFoldedSpace(r) || isInvisible(r)):
+			return false
+		}
+		space = false
+	}
+	return true
 }
 
 func isFoldedSpace(r rune) bool {

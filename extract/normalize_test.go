@@ -83,3 +83,19 @@ func TestHashFormFast(t *testing.T) {
 		}
 	}
 }
+
+// TestIsClean: a line isClean lets through is one foldLine leaves as it is.
+func TestIsClean(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		for _, s := range []string{string(r), "a" + string(r) + "b", "中" + string(r) + " 文"} {
+			if isClean(s) && foldLine(s) != s {
+				t.Fatalf("isClean(%q) but foldLine gives %q", s, foldLine(s))
+			}
+		}
+	}
+	for _, s := range []string{"", " a", "a ", "a  b", "a\nb", "a\u00a0b", "a\u200bb", "本年度 报告"} {
+		if got, want := cleanLine(s), foldLine(s); got != want {
+			t.Errorf("cleanLine(%q) = %q, foldLine %q", s, got, want)
+		}
+	}
+}
