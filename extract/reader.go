@@ -20,9 +20,9 @@ type reader struct {
 	head    headInfo
 	stats   map[*html.Node]*nodeStats // filled by mainContent
 	names   map[string]nameClass      // classify's cache
-	// The content may be the parent of siblings that joined the best
-	// container (withSiblings): excluded are its children that did not,
-	// and its own loose text is not content either.
+	// The content may be the common ancestor of containers gathered
+	// with the best one (gather): excluded are the boxes on the way that
+	// are not content, and its own loose text is not content either.
 	excluded   map[*html.Node]bool
 	mergedRoot *html.Node
 	// bodyLines caches lines(): the tree is not changed after prune.
