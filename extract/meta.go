@@ -389,6 +389,17 @@ var (
 		"附件": true, "目录": true, "编者按": true, "内容提要": true, "通知": true, "公告": true, "简介": true}
 )
 
+// findPoster is posted.FindStringSubmatch for lines that hold one of its
+// words.
+func findPoster(s string) []string {
+	if !containsAny(s, posterWords) {
+		return nil
+	}
+	return posted.FindStringSubmatch(s)
+}
+
+var posterWords = []string{"张贴", "发表于", "by ", "By ", "BY "}
+
 // orgSuffix ends names of organisations, which a credit in parentheses
 // may be instead of a person: （新华社）, （人民日报）.
 var orgSuffix = regexp.MustCompile(`(社|报|网|台|部|局|厅|委|会|院|站|中心|办|处|组|署|司|所|馆|校|电|图|完)$`)

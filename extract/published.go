@@ -38,17 +38,6 @@ func findDateLabel(s string) []int {
 
 var dateLabelWords = []string{"日期", "时间", "发表", "发布", "更新", "ublished", "osted", "pdated"}
 
-// findPoster is posted.FindStringSubmatch for lines that hold one of its
-// words.
-func findPoster(s string) []string {
-	if !containsAny(s, posterWords) {
-		return nil
-	}
-	return posted.FindStringSubmatch(s)
-}
-
-var posterWords = []string{"张贴", "发表于", "by ", "By ", "BY "}
-
 type dateCandidate struct {
 	d    parsedDate
 	rank int
