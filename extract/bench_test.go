@@ -38,3 +38,34 @@ func BenchmarkParseStitchReport(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCorpus: extraction speed over each corpus in one process, as
+// `folio extract` does it (Parse, then Stitch of the one page). MB/s of raw
+// HTML; skipped when shared/corpus is not next to the clone.
+//
+//	go test ./extract -run '^$' -bench Corpus -benchtime 5x
+func BenchmarkCorpus(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		load func(testing.TB) []corpusPage
+	}{{"cwced-dev", loadCWCED}, {"scrapinghub", loadScrapinghub}} {
+		b.Run(c.name, func(b *testing.B) {
+			pages := c.load(b)
+			var total int64
+			for _, p := range pages {
+				total += int64(len(p.raw))
+			}
+			b.SetBytes(total)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, pg := range pages {
+					p, err := Parse(pg.raw, "", pg.url, nil)
+					if err != nil {
+						b.Fatal(err)
+					}
+					Stitch([]*Page{p})
+				}
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -12,18 +13,28 @@ import (
 // leaving out what sits inside the content but is not the article: page
 // bars, share bars, link lists, counters, the title and byline repeated.
 func (r *reader) blocks(content *html.Node, meta pageMeta) []Block {
-	w := &blockWriter{r: r}
+	w := newBlockWriter(r, content)
 	w.walk(content)
 	w.flush()
 	return cleanBlocks(w.out, meta)
 }
 
+func newBlockWriter(r *reader, content *html.Node) *blockWriter {
+	w := &blockWriter{r: r, root: content}
+	if st := r.stats[content]; st != nil {
+		w.rootText = st.nonLink()
+	}
+	return w
+}
+
 type blockWriter struct {
-	r       *reader
-	keepAll bool // skip nothing: the metadata reader wants every line
-	out     []Block
-	line    strings.Builder
-	kind    BlockKind
+	r        *reader
+	root     *html.Node // the content element walked
+	rootText float64    // its text outside links
+	keepAll  bool       // skip nothing: the metadata reader wants every line
+	out      []Block
+	line     strings.Builder
+	kind     BlockKind
 }
 
 // flush ends the current paragraph.
@@ -40,7 +51,9 @@ func (w *blockWriter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			w.line.WriteString(c.Data)
+			if n != w.r.mergedRoot || w.keepAll {
+				w.line.WriteString(c.Data)
+			}
 			continue
 		case html.ElementNode:
 		default:
@@ -112,34 +125,98 @@ func textWithLines(n *html.Node) string {
 	return b.String()
 }
 
-// pageBarNames are class and id tokens of pagination and tool bars.
-var pageBarNames = regexp.MustCompile(`^(pages?|pagination|pagebar|pager|page-?nav|paging|fenye|dede_pages|pagelist|page_?box|turn_?page|share|bdshare.*|jiathis.*|bshare.*|fenxiang|toolbar|tools?|print|relate.*|related.*|xgwz|comment.*|pinglun.*|footer|foot|copyright|prev-?next|pre_?next|shangxia|updown|context)$`)
-
 // skip says whether an element inside the content is not article text.
+// This is Readability's conditional cleaning, with Chinese templates'
+// names and headings: what is left inside the winning container besides
+// the article (bars, related lists, comment boxes) goes here.
 func (w *blockWriter) skip(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
-		if n.DataAtom == atom.Form && w.r.stats[n] != nil && w.r.stats[n].linkDensity() < 0.3 {
-			return false // ASP.NET pages wrap everything in one form
-		}
+	case atom.Title, atom.Meta, atom.Link, atom.Head, atom.Base:
+		return true // head elements the parser put in the body (a page wrapped in <text>)
+	}
+	if w.keepAll {
+		return false
+	}
+	if w.r.excluded[n] {
 		return true
+	}
+	st := w.r.stats[n]
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer, atom.Aside:
+		return true
+	case atom.Form:
+		// ASP.NET pages wrap everything in one form.
+		return st != nil && st.linkDensity() >= 0.3
 	case atom.A, atom.Img, atom.Span, atom.Font, atom.B, atom.Strong, atom.Em, atom.I, atom.U:
 		return false // inline: judged as part of their line
 	}
-	for _, tok := range strings.Fields(nameOf(n)) {
-		if pageBarNames.MatchString(tok) {
-			return true
-		}
-	}
-	st := w.r.stats[n]
-	if st == nil || !isBlock(n) {
+	if st == nil || n == w.root {
 		return false
 	}
-	// A block that is mostly links and holds no prose: a menu, a list of
-	// related titles, a page bar.
-	nonLink := st.text - st.link
-	if st.links >= 3 && st.linkDensity() > 0.5 && nonLink < 150 && st.punct < 3 {
+	switch attr(n, "role") {
+	case "navigation", "complementary", "menu", "menubar", "contentinfo", "dialog", "alertdialog":
 		return true
+	}
+	// A named bar or box (page bar, share bar, related list, comment box)
+	// goes, unless it holds most of the content: then the name misleads.
+	minor := st.nonLink() < w.rootText/2
+	if minor && (st.name&nameBar != 0 || (st.name&nameUnlikely != 0 && st.name&nameMaybe == 0)) {
+		return true
+	}
+	if !isBlock(n) {
+		return false
+	}
+	// A block that is mostly links: a menu, a list of related titles, a
+	// page bar. A list of titles with their dates has fewer links by text,
+	// but also fewer marks of prose than links.
+	ld := st.linkDensity()
+	if st.links >= 2 && ld > 0.5 && minor {
+		return true
+	}
+	if st.links >= 3 && ld > 0.3 && st.punct < st.links && minor {
+		return true
+	}
+	// A box under a heading such as 相关新闻, 热门推荐 or "Related stories"
+	// is a sidebar box, whatever its links.
+	if minor && ld > 0.2 && w.r.boxHeading(n) {
+		return true
+	}
+	return false
+}
+
+// boxHeadingText are the headings of sidebar and related boxes: 相关…,
+// 最新…, 热门…, 推荐…, 猜你喜欢, 延伸阅读, and their English counterparts.
+var boxHeadingText = regexp.MustCompile(`(?i)^\s*(相关|最新|热门|热点|推荐|精彩|猜你喜欢|延伸阅读|更多|热读|排行|图片新闻|related|recommended|you (may|might) (also )?like|more (from|stories|news|on)|most (read|popular|viewed)|popular|trending|latest|read (more|next)|also read|see also)`)
+
+// boxHeadingNames are class words of the heading of a related box.
+var boxHeadingNames = []string{"related", "recommend", "popular", "trending", "xgwz", "xiangguan", "tuijian", "remen", "paihang"}
+
+// boxHeading says whether n opens with the heading of a sidebar or
+// related box: a short first line that reads like one, or a first element
+// whose class says so (<h3 class="related-title">).
+func (r *reader) boxHeading(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) == "" {
+				continue
+			}
+			return runeCount(c.Data) <= 24 && boxHeadingText.MatchString(c.Data)
+		case html.ElementNode:
+			st := r.stats[c]
+			if st == nil || st.text == 0 {
+				continue
+			}
+			if isHeading(c) && st.text < 100 && containsAny(strings.ToLower(attr(c, "class")+" "+attr(c, "id")), boxHeadingNames) {
+				return true
+			}
+			// 24 runes of CJK weigh 72 units; of Latin, 24.
+			if st.text > 72 {
+				return false
+			}
+			t := textOf(c)
+			return runeCount(t) <= 24 && boxHeadingText.MatchString(t)
+		}
 	}
 	return false
 }
@@ -153,7 +230,31 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|.*第\s*\d+\s*页\s*[/，,]?\s*共\s*\d+\s*页.*` + // 第1页 共2页
 	`|共\s*\d+\s*页.*` +
 	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]\s*\d*\s*次?` + // 浏览:854 on its own line
+	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[(（]?\s*[\d,]+\s*[)）]?\s*次?` + // 阅读 1,234 / 点击(56)
+	`|(\S{0,6}\s*)?([【\[［]\s*[^】\]］]{1,12}\s*[】\]］]\s*)+` + // 页面功能 【我来说两句】【推荐】【打印】【关闭】
 	`)$`)
+
+// englishBoilerplate: the short lines of English news templates that are
+// never text: ad labels, gallery chrome, share and comment links, photo
+// credits ("Photo: …, AP"), newsletter prompts.
+var englishBoilerplate = regexp.MustCompile(`(?i)^(advertisement|advert|sponsored( content)?|ad|close|caption|back to gallery|video|comments?|\d+\s+comments?|(leave|add|post) a comment|subscribe( now)?|sign up|read more|more|share|share this( article| story| page)?|share (this )?(on|via) \w+|tweet|email|print|about the author|related( articles| stories| posts| content| coverage)?|see also|skip to( main)? content|next|previous|loading|image \d+ of \d+|\d+\s*(of|/)\s*\d+|(photo|image|picture|credit)s?\s*:.*|image copyright.*|getty( images)?|©.*|you (may|might) also like.*|more (great )?.{0,20} stories|recommended( for you)?)\s*[:.…]*$`)
+
+// mayBeBoilerplate is a cheap test before boilerplateLine: such a line
+// opens with a bracket or a digit, or holds one of its words.
+func mayBeBoilerplate(s string) bool {
+	switch s[0] {
+	case '[', '(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true
+	}
+	for _, w := range boilerplateWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问"}
 
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by meta.go, and not text.
@@ -161,23 +262,53 @@ var bylineLabel = regexp.MustCompile(`(发布|发表|更新|上传|录入|撰稿
 	`(信息)?来源\s*[:：]|稿源\s*[:：]|出处\s*[:：]|作者\s*[:：]|(责任)?编辑\s*[:：]|记者\s*[:：]|审核\s*[:：]|` +
 	`(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]|字号\s*[:：]|发布机构\s*[:：]|发文机关\s*[:：]`)
 
+// newsletterPrompt matches the invitations to subscribe that English news
+// templates put between paragraphs.
+var newsletterPrompt = regexp.MustCompile(`(?i)\b(subscribe|sign up|sign-up|signup)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(subscribe|sign up|inbox)\b`)
+
+// englishByline matches the byline lines of English news: "By Jane Doe",
+// "By Jane Doe and John Roe, Reuters", "Published 4:00 am CST, Wednesday,
+// November 20, 2019", "UPDATED: 11:05, Tue, Nov 19, 2019".
+var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|la))*\s*(?:[,|]\s*[\p{L} ]{0,40})?$|^(?i:published|updated|posted|last updated)\b.{0,80}\d`)
+
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.
 func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	out := blocks[:0]
+	title := hashForm(meta.title)
+	seen := map[string]bool{}
 	for i, b := range blocks {
 		if b.Kind == Table {
 			out = append(out, b)
 			continue
 		}
+		// A long line said twice is the template's: a gallery repeating a
+		// caption, a teaser repeating the lead. The first stays. (Short
+		// lines do repeat: the specifications of two cars compared.)
+		if len(b.Text) >= 100 && runeCount(b.Text) >= 50 {
+			if seen[b.Text] {
+				continue
+			}
+			seen[b.Text] = true
+		}
 		// Boilerplate lines are short; the regexp is not run on prose.
-		if runeCount(b.Text) <= 80 && boilerplateLine.MatchString(b.Text) {
+		if len(b.Text) <= 240 && mayBeBoilerplate(b.Text) && runeCount(b.Text) <= 80 && boilerplateLine.MatchString(b.Text) {
+			continue
+		}
+		if len(b.Text) <= 60 && b.Text[0] < utf8.RuneSelf && englishBoilerplate.MatchString(b.Text) {
 			continue
 		}
 		// The title and the byline usually open the content container;
 		// a 责任编辑 line often closes it.
 		nearStart := i < 4
 		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) {
+			continue
+		}
+		// The title again further down (a gallery's or a share box's).
+		if title != "" && len(b.Text) < len(meta.title)+16 && hashForm(b.Text) == title {
+			continue
+		}
+		if len(b.Text) <= 200 && b.Text[0] < utf8.RuneSelf && newsletterPrompt.MatchString(b.Text) {
 			continue
 		}
 		if isBylineLine(b.Text) && (nearStart || i >= len(blocks)-3) {
@@ -191,7 +322,11 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 // isBylineLine says whether a line consists of byline fields (a date, the
 // source, the author, a view counter) rather than sentences.
 func isBylineLine(s string) bool {
-	if runeCount(s) > 120 {
+	if len(s) <= 120 && s[0] < utf8.RuneSelf && englishByline.MatchString(s) {
+		return true
+	}
+	// Every label ends with a colon: lines without one are not bylines.
+	if len(s) > 360 || !strings.ContainsAny(s, ":：") || runeCount(s) > 120 {
 		return false
 	}
 	locs := bylineLabel.FindAllStringIndex(s, 1)
@@ -199,9 +334,13 @@ func isBylineLine(s string) bool {
 		return false
 	}
 	// Prose that mentions a 来源 in passing has sentence punctuation
-	// before the first label or is long; a byline starts with its fields.
+	// before the first label or is long; a byline starts with its fields,
+	// or with its date ("2005-04-05 06:40更新 来源：转载文章").
 	prefix := s[:locs[0][0]]
-	return runeCount(prefix) <= 12 && !strings.ContainsAny(prefix, "，。；！？")
+	if strings.ContainsAny(prefix, "，。；！？") {
+		return false
+	}
+	return runeCount(prefix) <= 12 || (isBylineShaped(s) && runeCount(s) <= 60 && hasYear(prefix) && numericDate.MatchString(prefix))
 }
 
 func sameTitle(line, title string) bool {

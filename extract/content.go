@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -19,6 +19,9 @@ type nodeStats struct {
 	ownP  int     // punctuation in that own text
 	ownL  float64 // link text in that own text
 	score float64 // paragraph scores propagated from descendants
+	base  float64 // the candidate's head start: its element and its name
+	name  nameClass
+	mixed bool // own text beside block children
 }
 
 func (s *nodeStats) linkDensity() float64 {
@@ -28,14 +31,40 @@ func (s *nodeStats) linkDensity() float64 {
 	return s.link / s.text
 }
 
-// measure fills r.stats for every element of the body, bottom-up.
+// final is a candidate's score: its paragraphs' scores, its head start,
+// and links discounted. A good name at most doubles what the paragraphs
+// earn: "postlist" around a thread of short posts must not win on its name.
+func (s *nodeStats) final() float64 {
+	bonus := s.base
+	if bonus > 0 {
+		bonus = min(bonus, s.score)
+	}
+	return (s.score + bonus) * (1 - s.linkDensity())
+}
+
+// nonLink is the text outside links.
+func (s *nodeStats) nonLink() float64 { return s.text - s.link }
+
+// isLink: an anchor that leads somewhere. A named anchor (<a name=top1>)
+// is not a link; forums leave them unclosed, and the parser then carries
+// them over the rest of the page.
+func isLink(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	_, ok := hasAttr(n, "href")
+	return ok
+}
+
+// measure fills r.stats for every element of the body, bottom-up, in one
+// walk.
 func (r *reader) measure() {
 	r.stats = make(map[*html.Node]*nodeStats, 1024)
 	var walk func(n *html.Node, inLink bool) *nodeStats
 	walk = func(n *html.Node, inLink bool) *nodeStats {
-		st := &nodeStats{}
-		inLink = inLink || n.DataAtom == atom.A
-		if n.DataAtom == atom.A {
+		st := &nodeStats{name: r.classify(n)}
+		if isLink(n) {
+			inLink = true
 			st.links = 1
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -60,67 +89,40 @@ func (r *reader) measure() {
 					st.own += cs.own
 					st.ownP += cs.ownP
 					st.ownL += cs.ownL
+				} else if c.DataAtom != atom.Br {
+					st.mixed = true
 				}
 			}
 		}
+		st.mixed = st.mixed && st.own-st.ownL >= 25
 		r.stats[n] = st
 		return st
 	}
 	walk(r.body(), false)
 }
 
-// Class and id words that say a container is (not) the article. Matched
-// against the class and id attributes, lower-cased.
-var (
-	negativeNames = regexp.MustCompile(`comment|footer|footnote|foot\b|^foot|\bnav|menu|sidebar|side_|sider|related|relate|recommend|share|social|sponsor|banner|breadcrumb|crumb|position|weizhi|copyright|friendlink|youqing|xgwz|xiangguan|tuijian|remen|paihang|\brank|pinglun|fenxiang|bdshare|jiathis|\bad\b|-ad-|\bads\b|widget|masthead|shoutbox|skyscraper|promo|login|search|\btags?\b|toolbar|\bhot`)
-	positiveNames = regexp.MustCompile(`article|\bbody\b|content|entry|\bmain\b|\bpost\b|\btext\b|story|zoom|trs_editor|unionstyle|artibody|newstext|con_text|wenzhang|zhengwen|detail|neirong`)
-)
-
-func nameOf(n *html.Node) string {
-	return strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-}
-
-func classWeight(n *html.Node) float64 {
-	name := nameOf(n)
-	if strings.TrimSpace(name) == "" {
-		return 0
-	}
-	w := 0.0
-	if negativeNames.MatchString(name) {
-		w -= 25
-	}
-	if positiveNames.MatchString(name) {
-		w += 25
-	}
-	return w
-}
-
-// contentHints are the containers that Chinese CMSs (TRS WCM, 动易, DedeCMS,
-// PHPCMS, EmpireCMS, ...) and common news templates put the article text in.
-// Matched as whole class or id tokens, lower-cased.
-var contentHints = map[string]bool{
-	"trs_editor": true, "trs_ueditor": true, "custom_unionstyle": true, "zoom": true,
-	"fontzoom": true, "ozoom": true, "article-content": true, "article_content": true,
-	"articlecontent": true, "article-body": true, "article_body": true, "articlebody": true,
-	"art_content": true, "artibody": true, "news_content": true, "newscontent": true,
-	"news-content": true, "newstext": true, "news_txt": true, "content_text": true,
-	"contenttext": true, "con_text": true, "text_content": true, "textcontent": true,
-	"detail-content": true, "detail_content": true, "detailcontent": true, "post-content": true,
-	"post_content": true, "entry-content": true, "endtext": true, "bodylabel": true,
-	"zhengwen": true, "view_content": true, "infocontent": true, "info_content": true,
-	"arc_content": true, "content_body": true, "cnt_bd": true, "article-text": true,
-	"main-text": true, "txtcontent": true, "art_con": true, "pages_content": true,
-}
-
 // mainContent returns the element holding the article text: a known CMS
 // container when one holds real prose, else the best-scoring container.
 func (r *reader) mainContent() *html.Node {
 	r.measure()
-	body := r.body()
 	if hint := r.hintedContent(); hint != nil {
 		return hint
 	}
-	return r.scoredContent(body)
+	body := r.body()
+	// First without the parts whose names or roles say they are not the
+	// article (comments, sidebars, footers); if that leaves too little, the
+	// names were misleading and everything is scored.
+	top := r.scoredContent(body, true)
+	if st := r.stats[top]; top == body || st.nonLink() < 150 {
+		if alt := r.scoredContent(body, false); top == body || r.stats[alt].nonLink() > st.nonLink()*2 {
+			top = alt
+		}
+	}
+	if post := r.firstPost(top); post != top {
+		r.excluded, r.mergedRoot = nil, nil
+		return post
+	}
+	return top
 }
 
 func (r *reader) hintedContent() *html.Node {
@@ -132,11 +134,11 @@ func (r *reader) hintedContent() *html.Node {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isHint(c) {
-				st := r.stats[c]
+			st := r.stats[c]
+			if st.name&nameHint != 0 {
 				// A hint must hold prose: at least a few sentences' worth of
 				// text (~40 CJK characters), mostly not links.
-				if nonLink := st.text - st.link; nonLink >= 120 && st.linkDensity() < 0.35 && nonLink > bestText*1.1 {
+				if nonLink := st.nonLink(); nonLink >= 120 && st.linkDensity() < 0.35 && nonLink > bestText*1.1 {
 					best, bestText = c, nonLink
 				}
 			}
@@ -147,23 +149,48 @@ func (r *reader) hintedContent() *html.Node {
 	return best
 }
 
-func isHint(n *html.Node) bool {
-	if attr(n, "itemprop") == "articleBody" {
-		return true
+// paragraphScore is what one element's own prose adds to its ancestors:
+// one for being there, one per mark of punctuation (the comma signal,
+// Chinese marks included), up to three for length. 0 when the element's
+// own text is too short to be a paragraph: 25 units are about eight CJK
+// characters or a short English sentence.
+func paragraphScore(st *nodeStats) float64 {
+	units := st.own - st.ownL
+	// Text without a single mark of punctuation is a name, a title or a
+	// table cell unless it is long: the rows of a long table of names
+	// must not add up to more than an article.
+	if units < 25 || (st.ownP == 0 && units < 150) {
+		return 0
 	}
-	for _, tok := range strings.Fields(nameOf(n)) {
-		if contentHints[tok] {
-			return true
-		}
+	return 1 + float64(st.ownP) + min(units/100, 3)
+}
+
+// tagWeight is Readability's head start by element: containers of
+// paragraphs up, lists and headings down.
+func tagWeight(n *html.Node) float64 {
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Section, atom.Main:
+		return 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		return 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		return -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		return -5
 	}
-	return false
+	return 0
 }
 
 // scoredContent is the Readability idea made CJK-aware: every element with
 // prose of its own scores by its punctuation and length, the score flows to
 // its ancestors (halving with each level), and the ancestor with the best
-// score after discounting links wins.
-func (r *reader) scoredContent(body *html.Node) *html.Node {
+// score after discounting links wins. With skipUnlikely, subtrees named or
+// marked as comments, sidebars, navigation or footers do not score.
+func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
+	r.excluded, r.mergedRoot = nil, nil
+	for _, st := range r.stats {
+		st.score, st.base = 0, 0
+	}
 	var candidates []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -172,17 +199,27 @@ func (r *reader) scoredContent(body *html.Node) *html.Node {
 				continue
 			}
 			st := r.stats[c]
-			if st.own-st.ownL >= 25 && c.DataAtom != atom.A {
-				units := st.own - st.ownL
-				s := 1 + float64(st.ownP) + min(units/100, 3)
+			if skipUnlikely && r.unlikely(c, st) {
+				continue
+			}
+			if s := paragraphScore(st); s > 0 && c.DataAtom != atom.A {
+				// The paragraph's container is its parent; but text that
+				// stands beside blocks (<div>text<br>text<div>…</div></div>)
+				// is a paragraph of its own inside c, as Readability makes
+				// it by wrapping such runs in <p>.
+				from := c.Parent
+				if st.mixed {
+					from = c
+				}
 				level := 0
-				for a := c.Parent; a != nil && a != body.Parent && level < 5; a = a.Parent {
+				for a := from; a != nil && a != body.Parent && level < 5; a = a.Parent {
 					as := r.stats[a]
 					if as == nil {
 						break
 					}
 					if as.score == 0 {
 						candidates = append(candidates, a)
+						as.base = tagWeight(a) + as.name.weight()
 					}
 					switch level {
 					case 0:
@@ -202,15 +239,9 @@ func (r *reader) scoredContent(body *html.Node) *html.Node {
 	if len(candidates) == 0 {
 		return body
 	}
-	finals := map[*html.Node]float64{}
 	final := func(n *html.Node) float64 {
-		if f, ok := finals[n]; ok {
-			return f
-		}
 		st := r.stats[n]
-		f := (st.score + classWeight(n)) * (1 - st.linkDensity())
-		finals[n] = f
-		return f
+		return st.final()
 	}
 	top := candidates[0]
 	for _, c := range candidates[1:] {
@@ -240,7 +271,159 @@ func (r *reader) scoredContent(body *html.Node) *html.Node {
 	for top.Parent != nil && top.Parent != body && onlyElementChild(top) {
 		top = top.Parent
 	}
-	return top
+	return r.gather(top, candidates, final)
+}
+
+// gather is Readability's last step, widened. An article's paragraphs may
+// be split over several containers: paragraphs between ads beside the
+// winner, or chunks of the same kind (<div class="article__body"> twice,
+// with an ad rail between) further away. Chunks of the winner's element
+// and class that score at least a fifth of it join it, and so do siblings
+// that read as prose; the content is then their nearest common ancestor,
+// with the boxes on the way that are neither content nor prose left out.
+func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*html.Node) float64) *html.Node {
+	if top.DataAtom == atom.Td || top.DataAtom == atom.Th || top.DataAtom == atom.Tr || top.Parent == nil || top.Parent.Type != html.ElementNode {
+		return top // table cells are columns, side by side
+	}
+	keep := []*html.Node{top}
+	if class := attr(top, "class"); class != "" {
+		threshold := max(10, final(top)*0.2)
+		for _, c := range candidates {
+			if c != top && c.DataAtom == top.DataAtom && attr(c, "class") == class && final(c) >= threshold &&
+				!contains(top, c) && !contains(c, top) && !r.underUnlikely(c) {
+				keep = append(keep, c)
+			}
+		}
+	}
+	root := top.Parent
+	if len(keep) > 1 {
+		root = commonAncestor(keep)
+		if depthBetween(root, top) > 6 {
+			return top // too far apart to be one article
+		}
+	} else if !r.hasProseSibling(top) {
+		return top
+	}
+	r.excluded = r.exclusions(root, keep)
+	r.mergedRoot = root
+	return root
+}
+
+// exclusions lists the element children on the way from root down to the
+// kept nodes that hold none of them and are neither headings nor prose.
+func (r *reader) exclusions(root *html.Node, keep []*html.Node) map[*html.Node]bool {
+	onPath := map[*html.Node]bool{}
+	for _, k := range keep {
+		for a := k; a != nil && a != root; a = a.Parent {
+			onPath[a] = true
+		}
+	}
+	excluded := map[*html.Node]bool{}
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case onPath[c]:
+				if !slices.Contains(keep, c) {
+					visit(c)
+				}
+			case isHeading(c) || r.isProse(c):
+			default:
+				excluded[c] = true
+			}
+		}
+	}
+	visit(root)
+	return excluded
+}
+
+// isProse: a paragraph of its own, not a box — long and barely linked, or
+// a sentence without links — and not named as a sidebar or comment.
+func (r *reader) isProse(n *html.Node) bool {
+	st := r.stats[n]
+	if st == nil || r.unlikely(n, st) || !(n.DataAtom == atom.P || (isBlock(n) && st.own == st.text)) {
+		return false
+	}
+	ld := st.linkDensity()
+	return (st.text >= 80 && ld < 0.25) || (st.text > 0 && ld == 0 && endsSentence(textOf(n)))
+}
+
+func (r *reader) hasProseSibling(n *html.Node) bool {
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && r.isProse(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// underUnlikely: n or an ancestor is a comment box, a sidebar...
+func (r *reader) underUnlikely(n *html.Node) bool {
+	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if st := r.stats[a]; st != nil && r.unlikely(a, st) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(a, b *html.Node) bool {
+	for ; b != nil; b = b.Parent {
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
+func commonAncestor(nodes []*html.Node) *html.Node {
+	root := nodes[0].Parent
+	for _, n := range nodes[1:] {
+		for !contains(root, n) {
+			root = root.Parent
+		}
+	}
+	return root
+}
+
+func depthBetween(ancestor, n *html.Node) int {
+	d := 0
+	for ; n != nil && n != ancestor; n = n.Parent {
+		d++
+	}
+	return d
+}
+
+// endsSentence: the text ends as a sentence does, in Chinese or English.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ”’\"')）")
+	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "！") ||
+		strings.HasSuffix(s, "？") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// unlikely says a subtree is not the article: its element (nav, aside,
+// footer) or ARIA role says so, or its class or id names a comment box, a
+// sidebar, a footer, a share bar... and nothing in the name says content.
+func (r *reader) unlikely(n *html.Node, st *nodeStats) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Aside, atom.Footer:
+		return true
+	case atom.Body, atom.A, atom.Html:
+		return false
+	}
+	switch attr(n, "role") {
+	case "navigation", "complementary", "menu", "menubar", "contentinfo", "banner", "dialog", "alertdialog":
+		return true
+	}
+	if st.name&nameUnlikely != 0 && st.name&nameMaybe == 0 {
+		return true
+	}
+	// A box under a heading such as 相关新闻 or "Related posts" holds other
+	// articles, whose prose must not outscore this one's.
+	return st.links > 0 && r.boxHeading(n)
 }
 
 func onlyElementChild(n *html.Node) bool {
@@ -250,4 +433,162 @@ func onlyElementChild(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// firstPost handles pages of several posts, each with its own date: a
+// forum thread, a blog's archive page. Scoring picks the longest post; the
+// article is the first one — a thread's replies are comments, and a blog
+// shows its newest post first. If top lies inside one of at least two
+// units of the same element and class that each hold prose and a date in
+// their head, the same place in the first unit is returned. Units are
+// siblings, or, for a class, anywhere in the page: broken markup nests
+// each post inside the one before.
+func (r *reader) firstPost(top *html.Node) *html.Node {
+	body := r.body()
+	var path []int // element-child indexes from the unit down to top
+	for unit, depth := top, 0; unit != nil && unit.Parent != nil && unit != body && depth < 12; unit, depth = unit.Parent, depth+1 {
+		if r.isPost(unit) {
+			if first, posts := r.firstUnit(unit); posts >= 2 {
+				if first == unit {
+					return top
+				}
+				n := first
+				for i := len(path) - 1; i >= 0 && n != nil; i-- {
+					n = elementChild(n, path[i])
+				}
+				if n != nil && r.stats[n] != nil && r.stats[n].nonLink() >= 60 {
+					return n
+				}
+				return r.bestIn(first)
+			}
+		}
+		path = append(path, elementIndex(unit))
+	}
+	return top
+}
+
+// bestIn returns the best-scoring element inside unit, not counting the
+// units nested in it (each post inside the one before), else unit.
+func (r *reader) bestIn(unit *html.Node) *html.Node {
+	best, bestScore := unit, 0.0
+	class := attr(unit, "class")
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || (c.DataAtom == unit.DataAtom && attr(c, "class") == class) {
+				continue
+			}
+			if st := r.stats[c]; st.final() > bestScore {
+				best, bestScore = c, st.final()
+			}
+			walk(c)
+		}
+	}
+	walk(unit)
+	return best
+}
+
+// firstUnit returns the first post of unit's kind and how many there are.
+func (r *reader) firstUnit(unit *html.Node) (first *html.Node, posts int) {
+	class := attr(unit, "class")
+	same := func(n *html.Node) bool {
+		return n.Type == html.ElementNode && n.DataAtom == unit.DataAtom && attr(n, "class") == class && r.isPost(n)
+	}
+	if class == "" {
+		for s := unit.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if same(s) {
+				if first == nil {
+					first = s
+				}
+				posts++
+			}
+		}
+		return first, posts
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == unit.DataAtom && attr(c, "class") == class && r.isPost(c) {
+				if first == nil {
+					first = c
+				}
+				posts++
+			}
+			walk(c)
+		}
+	}
+	walk(r.body())
+	return first, posts
+}
+
+// isPost: a unit with some prose (about 20 CJK characters or a sentence)
+// and a date in its head, where posts state it ("楼层：第 1 楼 时间：…",
+// a blog post's title and time). Table cells are columns side by side,
+// never posts in sequence.
+func (r *reader) isPost(n *html.Node) bool {
+	st := r.stats[n]
+	if st == nil || st.nonLink() < 60 || st.punct < 2 || n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+		return false
+	}
+	head := headText(n, 450)
+	return hasYear(head) && numericDate.MatchString(head)
+}
+
+// hasYear is a cheap test before numericDate: four digits starting 19 or 20.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// headText is the start of n's text, about limit bytes of it (150 CJK
+// characters), with block boundaries as spaces.
+func headText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() < limit; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode:
+				walk(c)
+				if isBlock(c) || c.DataAtom == atom.Br {
+					b.WriteByte(' ')
+				}
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func elementIndex(n *html.Node) int {
+	i := 0
+	for s := n.Parent.FirstChild; s != n; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			i++
+		}
+	}
+	return i
+}
+
+func elementChild(n *html.Node, i int) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if i == 0 {
+				return c
+			}
+			i--
+		}
+	}
+	return nil
 }

@@ -13,7 +13,7 @@ import (
 // (民國109年2月20日, 109-02-20).
 var (
 	numericDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?` +
-		`(?:\s*(?:T|\s|日|,)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?)?` +
+		`(?:\s*(?:T|\s|日|,)?\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?(?:\s*([AaPp])\.?[Mm]\b\.?)?)?` +
 		`\s*(Z|[+-]\d{2}:?\d{2})?`)
 	rocDate = regexp.MustCompile(`(?:民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` +
 		`(?:\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`)
@@ -24,10 +24,12 @@ var (
 	englishDate = regexp.MustCompile(`(?i)\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b`)
 )
 
-// parsedDate is a date found in text; hasTime says whether it had a time.
+// parsedDate is a date found in text; hasTime says whether it had a time,
+// zoned whether it stated its offset.
 type parsedDate struct {
 	t       time.Time
 	hasTime bool
+	zoned   bool
 }
 
 // findDate returns the first date in s. roc allows bare three-digit ROC
@@ -44,7 +46,8 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 		}
 	}
 	if m := numericDate.FindStringSubmatchIndex(s); m != nil {
-		consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4), sub(s, m, 5), sub(s, m, 6), sub(s, m, 7), 0, loc))
+		h := twelveHour(sub(s, m, 5), sub(s, m, 4)+sub(s, m, 8))
+		consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), h, sub(s, m, 6), sub(s, m, 7), sub(s, m, 9), 0, loc))
 	}
 	if m := rocDate.FindStringSubmatchIndex(s); m != nil {
 		consider(m[0], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4), sub(s, m, 5), sub(s, m, 6), "", 1911, loc))
@@ -70,6 +73,26 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 		return parsedDate{}, false
 	}
 	return best.d, true
+}
+
+// twelveHour turns an hour of a 12-hour clock (11:57 PM, 下午3:20) into
+// the 24-hour one.
+func twelveHour(h, half string) string {
+	n, err := strconv.Atoi(h)
+	if err != nil || half == "" || n > 12 {
+		return h
+	}
+	switch half {
+	case "下午", "晚上", "p", "P":
+		if n < 12 {
+			n += 12
+		}
+	case "上午", "凌晨", "a", "A":
+		if n == 12 {
+			n = 0
+		}
+	}
+	return strconv.Itoa(n)
 }
 
 func sub(s string, m []int, i int) string {
@@ -99,16 +122,17 @@ func fromParts(y, mo, d, h, mi, sec, zone string, yearOffset int, loc *time.Loca
 			hasTime, hour, min, second = false, 0, 0, 0
 		}
 	}
+	zoned := false
 	if zone != "" {
 		if z, ok := parseZone(zone); ok {
-			loc = z
+			loc, zoned = z, true
 		}
 	}
 	t := time.Date(year, time.Month(month), day, hour, min, second, 0, loc)
 	if t.Day() != day { // 2月30日
 		return parsedDate{}
 	}
-	return parsedDate{t: t, hasTime: hasTime}
+	return parsedDate{t: t, hasTime: hasTime, zoned: zoned}
 }
 
 func parseZone(z string) (*time.Location, bool) {
@@ -176,9 +200,9 @@ func monthIndex(s string) int {
 // is usually RFC 3339 or close to it.
 func parseMetaDate(v string, loc *time.Location) (parsedDate, bool) {
 	v = strings.TrimSpace(v)
-	for _, layout := range []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04"} {
+	for i, layout := range []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04"} {
 		if t, err := time.ParseInLocation(layout, v, loc); err == nil {
-			return parsedDate{t: t, hasTime: true}, true
+			return parsedDate{t: t, hasTime: true, zoned: i < 3}, true
 		}
 	}
 	return findDate(v, loc, false)
@@ -188,4 +212,50 @@ func parseMetaDate(v string, loc *time.Location) (parsedDate, bool) {
 // a date without a time is local midnight.
 func (d parsedDate) format() string {
 	return d.t.Format(time.RFC3339)
+}
+
+// Dates written day or month first, as European and American sites do:
+// 06/02/2022 - 13:48, 11/18/2019 9:24 PM. Which comes first is read from
+// the numbers when one exceeds 12, else from a date the page states in
+// <meta> (see publishDate); alone, an ambiguous one is no date.
+var slashDate = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?:[^\d/.]|$)` +
+	`(?:\s*(?:-|,|at|um|à)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\b\.?)?)?`)
+
+// slashDates returns the readings of the first day/month-first date in
+// s: one when the numbers decide, two when they do not.
+func slashDates(s string, loc *time.Location) []parsedDate {
+	m := slashDate.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil
+	}
+	a, b, y := sub(s, m, 1), sub(s, m, 2), sub(s, m, 3)
+	h := twelveHour(sub(s, m, 4), sub(s, m, 7))
+	var out []parsedDate
+	for _, dm := range [][2]string{{a, b}, {b, a}} { // day first, then month first
+		if d := fromParts(y, dm[1], dm[0], h, sub(s, m, 5), sub(s, m, 6), "", 0, loc); !d.t.IsZero() {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 2 && out[0].t.Equal(out[1].t) {
+		out = out[:1] // 05/05/2020
+	}
+	return out
+}
+
+// monthDate matches a month without its day: 2003年5月, 1996年6月号 (a
+// magazine's issue), 一九九六年六月.
+var monthDate = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:号|份)?(?:[^\d日号]|$)|([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月(?:[^一二三四五六七八九十日]|$)`)
+
+// findMonth returns the first day of the first month-only date in s.
+func findMonth(s string, loc *time.Location) (parsedDate, bool) {
+	m := monthDate.FindStringSubmatchIndex(s)
+	if m == nil {
+		return parsedDate{}, false
+	}
+	y, mo := sub(s, m, 1), sub(s, m, 2)
+	if y == "" {
+		y, mo = strconv.Itoa(hanYear(sub(s, m, 3))), strconv.Itoa(hanNumber(sub(s, m, 4)))
+	}
+	d := fromParts(y, mo, "1", "", "", "", "", 0, loc)
+	return d, !d.t.IsZero()
 }

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -34,16 +33,25 @@ func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated b
 			}
 		}
 	}
-	contentTitles := titleLinks(content)
-	bodyTitles := titleLinks(r.body())
+	// Links in the parts of the content that blocks left out (related
+	// lists, 上一篇/下一篇) do not count.
+	contentTitles := r.titleLinks(content, newBlockWriter(r, content).skip)
+	bodyTitles := r.titleLinks(r.body(), nil)
 	score := 0
 	switch {
+	case prose >= 3000: // a thousand CJK characters, or a long English story
+		score += 3
 	case prose >= 600: // about 200 CJK characters of sentences
 		score += 2
 	case prose >= 150:
 		score++
 	}
-	if dated {
+	// A byline's date, or one the page states in <meta> or JSON-LD for
+	// itself; og:type says so outright.
+	if dated || r.head.metaValue(metaDateKeys...) != "" || r.head.ldDate != "" {
+		score++
+	}
+	if strings.EqualFold(r.head.metaValue("og:type"), "article") {
 		score++
 	}
 	u := r.base.Path + queryPart(r.base.RawQuery)
@@ -72,15 +80,43 @@ func isTeaser(s string) bool {
 }
 
 // titleLinks counts the links under n whose text looks like an article
-// title: 8 to 60 characters.
-func titleLinks(n *html.Node) int {
+// title: 8 to 60 characters; skip leaves subtrees out.
+func (r *reader) titleLinks(n *html.Node, skip func(*html.Node) bool) int {
 	count := 0
-	for _, l := range goquery.NewDocumentFromNode(n).Find("a[href]").Nodes {
-		if k := runeCount(textOf(l)); k >= 8 && k <= 60 {
-			count++
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || (skip != nil && skip(c)) {
+				continue
+			}
+			if isLink(c) {
+				// 8 to 60 characters: 24 to 180 units of CJK, 8 to 60 of
+				// Latin; and the line is mostly the link: a link inside a
+				// sentence is not an entry of a list.
+				if st := r.stats[c]; st != nil && st.text >= 8 && st.text <= 180 && standsAlone(c, st.text, r.stats) {
+					if k := runeCount(textOf(c)); k >= 8 && k <= 60 {
+						count++
+					}
+				}
+				continue
+			}
+			walk(c)
 		}
 	}
+	walk(n)
 	return count
+}
+
+// standsAlone says whether a link of the given text weight is most of
+// the text of its nearest block.
+func standsAlone(a *html.Node, text float64, stats map[*html.Node]*nodeStats) bool {
+	for p := a.Parent; p != nil; p = p.Parent {
+		if isBlock(p) {
+			st := stats[p]
+			return st == nil || st.text < text*2
+		}
+	}
+	return true
 }
 
 func queryPart(q string) string {
@@ -113,7 +149,7 @@ func (r *reader) attachments(content *html.Node) []Link {
 	}
 	var visit func(*html.Node)
 	visit = func(c *html.Node) {
-		if c.Type != html.ElementNode {
+		if c.Type != html.ElementNode || r.excluded[c] {
 			return
 		}
 		switch c.DataAtom {
@@ -167,5 +203,5 @@ func isAttachmentURL(u string) bool {
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
 	}
-	return attachmentExt[strings.ToLower(path.Ext(p))] || downloadURL.MatchString(u)
+	return attachmentExt[strings.ToLower(path.Ext(p))] || (strings.IndexByte(u, '?') >= 0 && downloadURL.MatchString(u))
 }

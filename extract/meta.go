@@ -1,12 +1,14 @@
 package extract
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // pageMeta is the metadata of a page.
@@ -20,89 +22,268 @@ type pageMeta struct {
 	bylineDate bool
 }
 
-// metadata reads the title, publish time, source and author. Dates and
-// names come from the byline near the article's title first — not from the
-// page's header clock or its footer's "2019-2021" — then from <meta> tags.
-func (r *reader) metadata(loc *time.Location) pageMeta {
-	var m pageMeta
-	lines := r.lines()
-	m.title = r.title(lines)
-	zone := bylineZone(lines, m.title)
-	roc := r.charset == "big5" || strings.HasPrefix(strings.ToLower(r.doc.Find("html").AttrOr("lang", "")), "zh-tw")
+// metaLine is one line of the page's text as the metadata reader sees it.
+type metaLine struct {
+	text    string
+	skipped bool // inside the content, but in a part blocks leaves out (a bar, a box)
+	heading bool // inside an h1–h3
+	titled  bool // inside an element whose class or id says title
+	bold    bool // inside <b> or <strong> (old templates' titles)
+	linked  bool // all of its text is link text
+	where   int  // -1 before the main content, 0 inside it, 1 after it
+}
 
-	if d, ok := labelledDate(zone, loc, roc); ok {
+// metadata reads the title, publish time, source and author. Dates and
+// names come from the byline — the lines between the title and the start
+// of the main content, and the last lines of the content — before <meta>
+// tags, and never from the page's header clock or its footer's "2019-2021".
+func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
+	var m pageMeta
+	lines := r.metaLines(content)
+	r.bodyLines = make([]string, len(lines)) // lines(), at no cost
+	for i, l := range lines {
+		r.bodyLines[i] = l.text
+	}
+	titleAt := -1
+	m.title, titleAt = r.title(lines)
+	// A title never ends in a separator ("谁来为无序拆房“埋单”？- -").
+	m.title = strings.TrimRight(m.title, " -–—_|｜·")
+	head, tail := bylineZones(lines, titleAt)
+	roc := r.charset == "big5" || strings.HasPrefix(r.head.htmlLang, "zh-tw") || strings.HasPrefix(r.head.htmlLang, "zh-hant")
+
+	d, rank := r.publishDate(head, tail, loc, roc)
+	if !d.t.IsZero() {
 		m.published = d.format()
-		m.bylineDate = true
-	} else if d, ok := r.metaDate(loc); ok {
-		m.published = d.format()
-	} else if d, ok := anyDate(zone, loc, roc); ok {
-		m.published = d.format()
-	} else if d, ok := urlDate(r.base, loc); ok {
-		m.published = d.format()
+		m.bylineDate = rank == rankLabelled
 	}
-	m.source = labelledValue(zone, sourceLabel)
-	m.author = labelledValue(zone, authorLabel)
-	if m.author == "" {
-		m.author = labelledValue(zone, editorLabel)
-	}
-	if m.author == "" && len(lines) > 0 {
-		// 责任编辑 often closes the article instead.
-		m.author = labelledValue(tail(lines, m.title), editorLabel)
-	}
-	if m.author == "" {
-		m.author = cleanLine(r.doc.Find(`meta[name="author"]`).AttrOr("content", ""))
-	}
-	if m.source == "" {
-		m.source = cleanLine(r.doc.Find(`meta[name="source"], meta[name="ContentSource"]`).AttrOr("content", ""))
-	}
+	m.source = r.source(head, tail)
+	m.author = r.author(head, tail, lines, titleAt)
 	return m
 }
 
-// lines are the text lines of the body in document order, as blocks would
-// cut them but with nothing skipped.
+// metaLines are the text lines of the body in document order, as blocks
+// would cut them but with nothing skipped, each marked with where it stands
+// against the main content.
+func (r *reader) metaLines(content *html.Node) []metaLine {
+	w := &lineWriter{content: content, where: -1, skip: newBlockWriter(r, content)}
+	if content == r.body() {
+		w.where = 0
+	}
+	w.walk(r.body(), false, false, false)
+	w.flush()
+	return w.out
+}
+
+// lines are the text lines of the body in document order, nothing
+// skipped: metaLines' text alone.
 func (r *reader) lines() []string {
 	if r.bodyLines != nil {
 		return r.bodyLines // computed once; Stitch's chrome reads them too
 	}
-	w := &blockWriter{r: r, keepAll: true}
-	w.walk(r.body())
-	w.flush()
-	out := make([]string, len(w.out))
-	for i, b := range w.out {
-		out[i] = b.Text
+	ml := r.metaLines(nil)
+	r.bodyLines = make([]string, len(ml))
+	for i, l := range ml {
+		r.bodyLines[i] = l.text
 	}
-	r.bodyLines = out
-	return out
+	return r.bodyLines
+}
+
+type lineWriter struct {
+	plain   bool // the current line has text outside links
+	inLink  int
+	content *html.Node
+	skip    *blockWriter // its skip says which parts of the content are not text
+	where   int
+	skipped int // depth of skipped elements around the current line
+	out     []metaLine
+	line    strings.Builder
+	heading bool
+	titled  bool
+	bold    bool
+}
+
+func (w *lineWriter) flush() {
+	if w.line.Len() > 0 {
+		if t := cleanLine(w.line.String()); t != "" {
+			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, where: w.where})
+		}
+		w.line.Reset()
+	}
+	w.heading, w.titled, w.bold, w.plain = false, false, false, false
+}
+
+func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			w.line.WriteString(c.Data)
+			if w.inLink == 0 && strings.TrimSpace(c.Data) != "" {
+				w.plain = true
+			}
+			w.heading = w.heading || heading
+			w.titled = w.titled || titled
+			w.bold = w.bold || bold
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Title, atom.Meta, atom.Link, atom.Head, atom.Base:
+			continue
+		case atom.Br:
+			w.flush()
+			continue
+		}
+		skipped := w.where == 0 && w.skip.skip(c)
+		if skipped {
+			w.flush()
+			w.skipped++
+		}
+		h := heading || c.DataAtom == atom.H1 || c.DataAtom == atom.H2 || c.DataAtom == atom.H3
+		t := titled || isTitleName(c)
+		b := bold || c.DataAtom == atom.B || c.DataAtom == atom.Strong
+		if c == w.content {
+			w.flush()
+			w.where = 0
+			w.walk(c, h, t, b)
+			w.flush()
+			w.where = 1
+			continue
+		}
+		link := isLink(c)
+		if link {
+			w.inLink++
+		}
+		if isBlock(c) {
+			w.flush()
+			w.walk(c, h, t, b)
+			w.flush()
+		} else {
+			w.walk(c, h, t, b)
+		}
+		if link {
+			w.inLink--
+		}
+		if skipped {
+			w.flush()
+			w.skipped--
+		}
+	}
+}
+
+// isTitleName: an element whose class or id names a title (title, tit,
+// headline, biaoti 标题).
+func isTitleName(n *html.Node) bool {
+	name := attr(n, "class") + " " + attr(n, "id")
+	if len(name) < 4 {
+		return false
+	}
+	name = strings.ToLower(name)
+	return strings.Contains(name, "title") || strings.Contains(name, "headline") ||
+		strings.Contains(name, "biaoti") || strings.Contains(name, "tit ") || strings.HasSuffix(strings.TrimSpace(name), "tit")
 }
 
 // titleSeparators split a <title> into the article's title and the site's
 // name: "标题_我爱株洲", "标题 - 某某市人民政府", "标题|栏目|网站".
 var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·:：]+\s+|\s*(?:_+|--+|——+|\|+|｜+)\s*`)
 
-// title picks the article's title: the heading that the <title> starts
-// with, else og:title, else the <title> without its site suffix.
-func (r *reader) title(lines []string) string {
-	full := cleanLine(r.doc.Find("title").First().Text())
-	og := cleanLine(r.doc.Find(`meta[property="og:title"]`).AttrOr("content", ""))
-	parts := titleSeparators.Split(full, -1)
-	// A heading that is a leading part of the <title> is the title.
-	for _, sel := range []string{"h1", "h2", ".title, .tit, #title, .article-title, .news_title, .biaoti", "h3, strong, b, font"} {
-		found := ""
-		r.doc.Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			h := textOf(s.Nodes[0])
-			if runeCount(h) >= 4 && runeCount(h) <= 120 && (strings.HasPrefix(hashForm(full), hashForm(h)) || hashForm(h) == hashForm(og)) {
-				found = h
-				return false
-			}
-			return true
-		})
-		if found != "" {
-			return found
+// title picks the article's title and the index of its line (-1 if it is
+// not a line of the body): the heading that the <title> (or og:title)
+// starts with, else og:title, else a heading just before the content,
+// else the <title> without its site's name.
+func (r *reader) title(lines []metaLine) (string, int) {
+	full := r.head.title
+	og := cleanLine(r.head.metaValue("og:title", "twitter:title"))
+	fullForm, ogForm := hashForm(full), hashForm(og)
+	// A <title> cut short with an ellipsis: its first part, without it.
+	cutForm := ""
+	if first := titleSeparators.Split(full, 2)[0]; strings.HasSuffix(first, "…") || strings.HasSuffix(first, "...") {
+		if cutForm = hashForm(strings.TrimRight(first, "….")); runeCount(cutForm) < 8 {
+			cutForm = ""
 		}
 	}
-	if og != "" {
-		return titleSeparators.Split(og, -1)[0]
+	best, bestAt := "", -1
+	start := len(lines) // the first line of the content
+	for i, l := range lines {
+		if l.where >= 0 {
+			start = min(start, i)
+		}
+		if l.where > 0 || i > start+3 {
+			break // the title stands before the content or at its top
+		}
+		if !l.heading && !l.titled && !l.bold {
+			continue
+		}
+		n := runeCount(l.text)
+		if n < 4 || n > 120 {
+			continue
+		}
+		// The <title> holds the heading and the site's name, in either
+		// order ("标题_网站", "网站 - 标题"); or it is the heading cut short
+		// ("很长的标题…_网站").
+		f := hashForm(l.text)
+		// A heading that holds the <title>'s first part and more (a
+		// forum's [攻略] tag before it): the title is that part.
+		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 {
+			best, bestAt = siteless(full), i
+			continue
+		}
+		// Of several, the one nearest the content: a site's name in the
+		// <title> is also the logo's heading at the top of the page.
+		if f == ogForm || strings.Contains(fullForm, f) || (ogForm != "" && strings.Contains(ogForm, f)) ||
+			(cutForm != "" && strings.HasPrefix(f, cutForm)) {
+			best, bestAt = l.text, i
+		}
 	}
+	if best != "" {
+		return best, bestAt
+	}
+	if og != "" {
+		t := siteless(og)
+		return t, r.lineOf(lines, t)
+	}
+	// A <title> that names no heading is often the site's alone
+	// ("blog.example.com", "显示"): a heading right before the content,
+	// or opening it, is the better witness.
+	// First a heading opening the content, then one just before it, then
+	// a line set apart in bold among the content's first (old templates).
+	if start < len(lines) {
+		if l := lines[start]; (l.heading || l.titled) && isTitleShaped(l.text) {
+			return l.text, start
+		}
+	}
+	for i := min(start, len(lines)) - 1; i >= 0 && i >= start-8; i-- {
+		if l := lines[i]; (l.heading || l.titled) && isTitleShaped(l.text) {
+			return l.text, i
+		}
+	}
+	for i := start; i < len(lines) && i < start+3; i++ {
+		if l := lines[i]; l.bold && isTitleShaped(l.text) && !endsSentence(l.text) {
+			return l.text, i
+		}
+	}
+	t := siteless(full)
+	return t, r.lineOf(lines, t)
+}
+
+// isTitleShaped: 4 to 80 characters, not a date, not a breadcrumb, not
+// a link alone.
+func isTitleShaped(s string) bool {
+	n := runeCount(s)
+	return n >= 4 && n <= 80 && !numericDate.MatchString(s) && !isBreadcrumb(s)
+}
+
+// isBreadcrumb: "当前位置：首页 > 新闻", "首页>>人物聚焦", "Home > News".
+func isBreadcrumb(s string) bool {
+	return strings.Contains(s, "位置") || strings.Contains(s, "->") || strings.Contains(s, ">>") ||
+		strings.Contains(s, " > ") || strings.Contains(s, "»") || strings.Contains(s, "＞")
+}
+
+// siteless is a <title> without the site's name: the first part if it is
+// long enough to be a title, else the longest.
+func siteless(full string) string {
+	parts := titleSeparators.Split(full, -1)
 	if len(parts) > 0 && runeCount(parts[0]) >= 4 {
 		return parts[0]
 	}
@@ -112,141 +293,262 @@ func (r *reader) title(lines []string) string {
 			longest = p
 		}
 	}
-	if longest == "" && len(lines) > 0 {
-		return ""
-	}
 	return longest
 }
 
-// bylineZone is where the byline is: the few lines after the title's
-// heading (and the two before it, where some templates put the date).
-func bylineZone(lines []string, title string) []string {
-	at := -1
-	if title != "" {
-		for i, l := range lines {
-			if sameTitle(l, title) {
-				at = i
-				break
-			}
-		}
-	}
-	if at < 0 {
-		return nil
-	}
-	var zone []string
-	for i := at + 1; i < len(lines) && i <= at+6; i++ {
-		if runeCount(lines[i]) > 150 && len(zone) > 0 {
-			break // the article has begun
-		}
-		zone = append(zone, lines[i])
-	}
-	for i := max(0, at-2); i < at; i++ {
-		zone = append(zone, lines[i])
-	}
-	return zone
-}
-
-// tail is the few short lines at the end of the article, where 责任编辑
-// often stands: lines after the last long paragraph, up to five.
-func tail(lines []string, _ string) []string {
-	last := -1
+func (r *reader) lineOf(lines []metaLine, title string) int {
 	for i, l := range lines {
-		if runeCount(l) > 80 {
-			last = i
+		if l.where > 0 {
+			break
+		}
+		if sameTitle(l.text, title) {
+			return i
 		}
 	}
-	if last < 0 {
-		return nil
-	}
-	return lines[last+1 : min(len(lines), last+6)]
+	return -1
 }
 
-var dateLabel = regexp.MustCompile(`(发布|发表|更新|上传|录入|成文|印发)?(日期|时间)\s*[:：]|发表于|发布于|[Pp]ublished|[Pp]osted|时间\s*[:：]`)
-
-func labelledDate(zone []string, loc *time.Location, roc bool) (parsedDate, bool) {
-	for _, l := range zone {
-		if m := dateLabel.FindStringIndex(l); m != nil {
-			if d, ok := findDate(l[m[0]:], loc, roc); ok {
-				return d, true
+// bylineZones are where a byline stands: head, the lines after the title
+// (and the two before it, where some templates put the date) down to the
+// first lines of the content; tail, the last lines of the content and the
+// few after it (责任编辑, "发表于 …" under a post).
+func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
+	start, end := -1, -1
+	for i, l := range lines {
+		if l.where == 0 && !l.skipped {
+			if start < 0 {
+				start = i
 			}
+			end = i
 		}
 	}
-	return parsedDate{}, false
-}
-
-func anyDate(zone []string, loc *time.Location, roc bool) (parsedDate, bool) {
-	for _, l := range zone {
-		if runeCount(l) > 100 {
+	if start < 0 { // no content lines: the lines after the title
+		if titleAt < 0 {
+			return nil, nil
+		}
+		start, end = titleAt+1, titleAt
+	}
+	// Two windows: around the title, and before the content's start
+	// (ads and boxes may stand between the two).
+	in := func(i int) bool {
+		return (i >= start-6 && i < start+3) || (titleAt >= 0 && i >= titleAt-2 && i <= titleAt+6)
+	}
+	lo, to := start-6, start+3
+	if titleAt >= 0 {
+		lo, to = min(lo, titleAt-2), max(to, titleAt+7)
+	}
+	var before []metaLine // lines above the title, where some templates put the date
+	for i := max(0, lo); i < len(lines) && i < to; i++ {
+		if i == titleAt || !in(i) {
 			continue
 		}
-		if d, ok := findDate(l, loc, roc); ok {
-			return d, true
+		if i > titleAt && i > start && runeCount(lines[i].text) > 150 {
+			break // the article has begun
 		}
+		if i < titleAt {
+			before = append(before, lines[i])
+			continue
+		}
+		head = append(head, lines[i])
 	}
-	return parsedDate{}, false
-}
-
-// metaDateNames are <meta> names and properties that hold a publish date.
-var metaDateNames = []string{
-	`meta[property="article:published_time"]`, `meta[name="article:published_time"]`,
-	`meta[name="PubDate"]`, `meta[name="pubdate"]`, `meta[name="publishdate"]`,
-	`meta[name="publish_date"]`, `meta[name="publishtime"]`, `meta[name="firstpublishedtime"]`,
-	`meta[itemprop="datePublished"]`, `meta[name="DC.date.issued"]`, `meta[name="dc.date"]`,
-	`meta[name="DC.Date"]`, `meta[name="date"]`, `meta[name="sailthru.date"]`,
-	`meta[property="og:published_time"]`, `meta[name="parsely-pub-date"]`,
-}
-
-func (r *reader) metaDate(loc *time.Location) (parsedDate, bool) {
-	for _, sel := range metaDateNames {
-		if v, ok := r.doc.Find(sel).First().Attr("content"); ok {
-			if d, ok := parseMetaDate(v, loc); ok {
-				return d, true
+	// The byline under the title is read first.
+	head = append(head, before...)
+	if end >= start {
+		for i := max(end-3, start, 0); i < len(lines) && i <= end+3; i++ {
+			if !lines[i].skipped {
+				tail = append(tail, lines[i])
 			}
 		}
 	}
-	if v, ok := r.doc.Find("time[datetime]").First().Attr("datetime"); ok {
-		if d, ok := parseMetaDate(v, loc); ok {
-			return d, true
-		}
-	}
-	return parsedDate{}, false
-}
-
-// urlDate reads the date many CMSs put in article paths: /2020/0222/,
-// /2020-02/22/, t20200222_123.html, /20200222/.
-var urlDatePattern = regexp.MustCompile(`(?:^|[/_t-])((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
-
-func urlDate(u *url.URL, loc *time.Location) (parsedDate, bool) {
-	m := urlDatePattern.FindStringSubmatch(u.Path)
-	if m == nil {
-		return parsedDate{}, false
-	}
-	d := fromParts(m[1], m[2], m[3], "", "", "", "", 0, loc)
-	return d, !d.t.IsZero()
+	return head, tail
 }
 
 var (
-	sourceLabel = regexp.MustCompile(`(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处)\s*[:：]\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|记者|撰稿人?)\s*[:：]\s*|(?:^|\s)文\s*/\s*`)
-	editorLabel = regexp.MustCompile(`(?:责任编辑|责编|编辑)\s*[:：]\s*`)
-	// valueEnd ends a labelled value: two spaces, another label, a bracket.
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）]|\s+\S{1,6}\s*[:：]`)
+	sourceLabel = regexp.MustCompile(`(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|[Ss]ource)\s*[:：]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|执笔人?|撰文|通讯员|[Aa]uthor)\s*[:：]\s*|(?:^|\s)文\s*[/:：]\s*`)
+	editorLabel = regexp.MustCompile(`(?:责任编辑|责编|编辑|[Ee]ditor)\s*[:：]\s*`)
+	// valueEnd ends a labelled value: two spaces, another label (two
+	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院).
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓:：]|\s+\S{2,6}\s*[:：]`)
+	// reporter matches a reporter's credit, in the byline or the text:
+	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
+	reporter = regexp.MustCompile(`(?:记者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|摄|通讯员|$|\s{2,}|[|｜/])`)
+	// creditAtEnd matches the reporter in parentheses that closes a news
+	// story: （常书香 马丹阳）, （姚峰 上海报道）, （袁源）.
+	creditAtEnd = regexp.MustCompile(`[(（]\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*?)\s*(?:\p{Han}{2,3}报道)?\s*[)）]\s*$`)
+	// posted matches the poster of a forum or blog post: "由海姑娘张贴",
+	// "ggjjzhzz 发表于 2005-9-15", "发布时间 … by duscha", "By Jane Doe".
+	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\S{1,30})|^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]+(?:(?:\s+(?:and|&)\s+|,\s*|\s+)\p{Lu}[\p{L}.'’-]+){0,5})`)
 )
 
-// labelledValue returns the value after the first label in the zone.
-func labelledValue(zone []string, label *regexp.Regexp) string {
+var (
+	bracketName = regexp.MustCompile(`[\[【]\s*(\p{Han}{2,4})\s*[\]】]`)
+	nameLine    = regexp.MustCompile(`^\p{Han}{2,4}$`)
+	// notNames are short lines under a title that are not its author.
+	notNames = map[string]bool{"摘要": true, "前言": true, "引言": true, "导语": true, "正文": true,
+		"附件": true, "目录": true, "编者按": true, "内容提要": true, "通知": true, "公告": true, "简介": true}
+)
+
+// findPoster is posted.FindStringSubmatch for lines that hold one of its
+// words.
+func findPoster(s string) []string {
+	if !containsAny(s, posterWords) {
+		return nil
+	}
+	return posted.FindStringSubmatch(s)
+}
+
+var posterWords = []string{"张贴", "发表于", "by ", "By ", "BY "}
+
+// orgSuffix ends names of organisations, which a credit in parentheses
+// may be instead of a person: （新华社）, （人民日报）.
+var orgSuffix = regexp.MustCompile(`(社|报|网|台|部|局|厅|委|会|院|站|中心|办|处|组|署|司|所|馆|校|电|图|完)$`)
+
+// source is the 来源 of the byline, else the <meta> that names it.
+func (r *reader) source(head, tail []metaLine) string {
+	if v := labelledValue(head, sourceLabel); v != "" {
+		return v
+	}
+	if v := labelledValue(tail, sourceLabel); v != "" {
+		return v
+	}
+	return cleanLine(r.head.metaValue("source", "contentsource", "og:site_name"))
+}
+
+// author is the person the article is by: a labelled author or reporter in
+// the byline, the poster of a post, the reporter credited in the text,
+// a <meta> author that is a name, then an editor (责任编辑).
+func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
+	if v := labelledValue(head, authorLabel); v != "" {
+		return v
+	}
+	if v := reporterIn(head); v != "" {
+		return v
+	}
+	// A name alone in brackets on the byline's line: "2004年7月16日08:19
+	// [ 黄宇 ] 来源：[ 人民网 ]" (the source's brackets follow its label).
+	for _, l := range head {
+		if m := bracketName.FindStringSubmatchIndex(l.text); m != nil && hasYear(l.text) && !strings.HasSuffix(strings.TrimSpace(l.text[:m[0]]), "：") &&
+			!strings.HasSuffix(strings.TrimSpace(l.text[:m[0]]), ":") && !orgSuffix.MatchString(l.text[m[2]:m[3]]) {
+			return l.text[m[2]:m[3]]
+		}
+	}
+	for _, zone := range [][]metaLine{head, tail} {
+		for _, l := range zone {
+			if m := findPoster(l.text); m != nil {
+				for _, g := range m[1:] {
+					if g != "" && !hasDigit(g) {
+						return g
+					}
+				}
+			}
+		}
+	}
+	if v := labelledValue(tail, authorLabel); v != "" {
+		return v
+	}
+	if v := reporterIn(contentEdges(lines)); v != "" {
+		return v
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		if tail[i].where != 0 {
+			continue
+		}
+		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) {
+			return m[1]
+		}
+		break
+	}
+	// An essay's author on the line under its title: 2 to 4 Han
+	// characters alone.
+	if titleAt >= 0 && titleAt+1 < len(lines) && lines[titleAt+1].where <= 0 {
+		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] {
+			return l.text
+		}
+	}
+	for _, v := range []string{r.head.metaValue("author", "article:author", "dc.creator", "byl"), r.head.ldAuthor} {
+		if v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by ")); looksLikeName(v) {
+			return v
+		}
+	}
+	if v := labelledValue(head, editorLabel); v != "" {
+		return v
+	}
+	return labelledValue(tail, editorLabel)
+}
+
+// contentEdges are the first two and the last three lines of the content,
+// where stories credit their reporters.
+func contentEdges(lines []metaLine) []metaLine {
+	var in []metaLine
+	for _, l := range lines {
+		if l.where == 0 {
+			in = append(in, l)
+		}
+	}
+	if len(in) <= 5 {
+		return in
+	}
+	return append(in[:2:2], in[len(in)-3:]...)
+}
+
+// reporterIn returns the reporters credited in the zone; a byline may
+// credit them over several lines (本报记者 …, 本报实习生 …).
+func reporterIn(zone []metaLine) string {
+	var names []string
 	for _, l := range zone {
-		m := label.FindStringIndex(l)
+		if !strings.Contains(l.text, "记者") && !strings.Contains(l.text, "实习生") {
+			if len(names) > 0 {
+				break
+			}
+			continue
+		}
+		if m := reporter.FindStringSubmatch(l.text); m != nil {
+			names = append(names, strings.TrimSpace(m[1]))
+		}
+	}
+	return strings.Join(names, " ")
+}
+
+// looksLikeName accepts a <meta> author that names people, not an id
+// ("L_104485"), a URL or a list of site names.
+func looksLikeName(s string) bool {
+	if s == "" || runeCount(s) > 40 || strings.ContainsAny(s, "_/@:.,，|!") {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// labelledValue returns the value after the first label in the zone.
+func labelledValue(zone []metaLine, label *regexp.Regexp) string {
+	for _, l := range zone {
+		if !strings.ContainsAny(l.text, ":：/") { // every label ends with one
+			continue
+		}
+		m := label.FindStringIndex(l.text)
 		if m == nil {
 			continue
 		}
-		rest := l[m[1]:]
-		if e := valueEnd.FindStringIndex(rest); e != nil {
-			rest = rest[:e[0]]
+		rest := l.text[m[1]:]
+		// A value in brackets: 来源：[ 人民网 ], 来源：【新华社】.
+		if r, size := utf8.DecodeRuneInString(rest); r == '[' || r == '【' || r == '［' {
+			rest = strings.TrimLeft(rest[size:], " ")
 		}
+		// The value ends at the next field (even without a space before
+		// it: 株洲日报作者：李明) or at valueEnd, whichever comes first.
+		end := len(rest)
 		if e := bylineLabel.FindStringIndex(rest); e != nil {
-			rest = rest[:e[0]]
+			end = e[0]
 		}
+		if e := valueEnd.FindStringIndex(rest); e != nil && e[0] < end {
+			end = e[0]
+		}
+		rest = rest[:end]
 		rest = strings.Trim(strings.TrimSpace(rest), " ,，;；")
 		if rest != "" && runeCount(rest) <= 30 {
 			return rest

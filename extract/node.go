@@ -77,6 +77,9 @@ func textOf(n *html.Node) string {
 
 // isCJK reports whether r is a Han, Hiragana, Katakana or Hangul letter.
 func isCJK(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs: most of any Chinese text
+		return true
+	}
 	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }

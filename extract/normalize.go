@@ -18,6 +18,14 @@ import (
 // prescribes, because Chinese has no spaces between words. Everything else,
 // full-width letters and digits and + % & < > included, is kept verbatim.
 func cleanLine(s string) string {
+	if isClean(s) {
+		return s
+	}
+	return foldLine(s)
+}
+
+// foldLine is cleanLine's work on a line that needs it.
+func foldLine(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingSpace := false // white space seen since the last kept rune
@@ -48,6 +56,31 @@ func cleanLine(s string) string {
 		last = r
 	}
 	return b.String()
+}
+
+// isClean says whether cleanLine would return s as it is: no white space
+// but single ASCII spaces between other characters, nothing invisible.
+func isClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	space := false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case r < 0x20 || r == 0x7F:
+			return false
+		case r >= 0x80 && (isFoldedSpace(r) || isInvisible(r)):
+			return false
+		}
+		space = false
+	}
+	return true
 }
 
 func isFoldedSpace(r rune) bool {
@@ -83,7 +116,43 @@ func ContentHash(text string, extra ...string) string {
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
-// hashForm is the text as ContentHash sees it.
+// hashForm is the text as ContentHash sees it: NFKC, white space folded
+// to single spaces and trimmed.
 func hashForm(text string) string {
+	if s, ok := hashFormFast(text); ok {
+		return s
+	}
 	return strings.Join(strings.Fields(norm.NFKC.String(text)), " ")
+}
+
+// hashFormFast is hashForm for text made only of characters whose NFKC form
+// is known without the tables — ASCII, CJK ideographs, the common CJK
+// punctuation, and the full-width ASCII forms, which NFKC maps to ASCII —
+// which is nearly all Chinese text. ok is false for any other character:
+// it may compose or decompose, and the caller takes the general path.
+func hashFormFast(text string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false
+	for _, r := range text {
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0x3000 || r == 0xA0:
+			space = true
+			continue
+		case r < 0x20 || r == 0x7F:
+			return "", false // a control: leave it to the general path
+		case r < 0x7F, r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF,
+			r == 0x3001 || r == 0x3002 || (r >= 0x3008 && r <= 0x3011) || (r >= 0x2018 && r <= 0x201D) || r == 0x2014 || r == 0xB7:
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0 // ＡＢＣ１２３，：（） → ABC123,:()
+		default:
+			return "", false
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String(), true
 }

@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 func TestCleanLine(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -49,5 +54,48 @@ func TestContentHash(t *testing.T) {
 	}
 	if ContentHash("x", "sha1:A") == ContentHash("x", "sha1:B") {
 		t.Error("extra (attachment digests) not hashed")
+	}
+}
+
+// TestHashFormFast: the fast path agrees with NFKC and white-space folding
+// wherever it answers.
+func TestHashFormFast(t *testing.T) {
+	slow := func(s string) string { return strings.Join(strings.Fields(norm.NFKC.String(s)), " ") }
+	inputs := []string{
+		"", "  ", "本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、",
+		"ＡＢＣ１２３，：（）！？", "互联网+政务服务，办结率为100%", "a\u3000b\u00a0c\n\td",
+		"“引号”‘单’—·、。〈〉《》「」『』【】", "e\u0301", "…", "ﾊﾝｶｸ", "①", "Ⅻ", "㈱", "ﬁ", "²",
+		"\x00x", "x\u200by", "Ｔ１线", "～", "｟",
+	}
+	for _, in := range inputs {
+		if got, ok := hashFormFast(in); ok && got != slow(in) {
+			t.Errorf("hashFormFast(%q) = %q, NFKC gives %q", in, got, slow(in))
+		}
+		if hashForm(in) != slow(in) {
+			t.Errorf("hashForm(%q) = %q, want %q", in, hashForm(in), slow(in))
+		}
+	}
+	// Every character the fast path accepts maps as NFKC maps it.
+	for r := rune(0); r < 0x10000; r++ {
+		in := "a" + string(r) + "b"
+		if got, ok := hashFormFast(in); ok && got != slow(in) {
+			t.Fatalf("hashFormFast(%q) = %q, NFKC gives %q", in, got, slow(in))
+		}
+	}
+}
+
+// TestIsClean: a line isClean lets through is one foldLine leaves as it is.
+func TestIsClean(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		for _, s := range []string{string(r), "a" + string(r) + "b", "中" + string(r) + " 文"} {
+			if isClean(s) && foldLine(s) != s {
+				t.Fatalf("isClean(%q) but foldLine gives %q", s, foldLine(s))
+			}
+		}
+	}
+	for _, s := range []string{"", " a", "a ", "a  b", "a\nb", "a\u00a0b", "a\u200bb", "本年度 报告"} {
+		if got, want := cleanLine(s), foldLine(s); got != want {
+			t.Errorf("cleanLine(%q) = %q, foldLine %q", s, got, want)
+		}
 	}
 }

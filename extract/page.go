@@ -133,9 +133,9 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Pagination = r.pagination(base)
 
 	r.prune()
-	meta := r.metadata(loc)
-	p.Title, p.Published, p.Source, p.Author = meta.title, meta.published, meta.source, meta.author
 	content := r.mainContent()
+	meta := r.metadata(content, loc)
+	p.Title, p.Published, p.Source, p.Author = meta.title, meta.published, meta.source, meta.author
 	p.Blocks = r.blocks(content, meta)
 	p.chrome = r.chrome(content)
 	p.Attachments = r.attachments(content)

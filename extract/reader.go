@@ -17,16 +17,24 @@ type reader struct {
 	root    *html.Node
 	base    *url.URL
 	charset string
+	head    headInfo
 	stats   map[*html.Node]*nodeStats // filled by mainContent
+	names   map[string]nameClass      // classify's cache
+	// The content may be the common ancestor of containers gathered
+	// with the best one (gather): excluded are the boxes on the way that
+	// are not content, and its own loose text is not content either.
+	excluded   map[*html.Node]bool
+	mergedRoot *html.Node
 	// bodyLines caches lines(): the tree is not changed after prune.
 	bodyLines []string
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {
 	r := &reader{doc: doc, root: doc.Nodes[0], base: base, charset: cs}
+	r.head = readHead(r.root)
 	// <base href> changes how relative links resolve.
-	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
-		if b, err := base.Parse(strings.TrimSpace(href)); err == nil {
+	if href := strings.TrimSpace(r.head.baseHref); href != "" {
+		if b, err := base.Parse(href); err == nil {
 			r.base = b
 		}
 	}
@@ -72,16 +80,14 @@ func (r *reader) lang() string {
 	if cjk*4 > latin {
 		return "zh"
 	}
-	lang, _ := r.doc.Find("html").Attr("lang")
-	return strings.ToLower(strings.TrimSpace(lang))
+	return r.head.htmlLang
 }
 
 func (r *reader) canonical() string {
-	href, ok := r.doc.Find(`link[rel="canonical"]`).First().Attr("href")
-	if !ok {
+	if r.head.canonical == "" {
 		return ""
 	}
-	return r.resolve(href)
+	return r.resolve(r.head.canonical)
 }
 
 // links lists the page's anchors, resolved, skipping those that lead nowhere

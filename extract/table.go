@@ -56,11 +56,11 @@ func (r *reader) isDataTable(t *html.Node) bool {
 	if len(rows) < 2 {
 		return false
 	}
-	maxCols, cells, empty := 0, 0, 0
+	maxCols, cells, empty, wideRows := 0, 0, 0, 0
 	var textSum float64
 	for _, tr := range rows {
 		cs := rowCells(tr)
-		span := 0
+		span, filled := 0, 0
 		for _, c := range cs {
 			span += spanOf(c, "colspan")
 			cells++
@@ -71,14 +71,21 @@ func (r *reader) isDataTable(t *html.Node) bool {
 			textSum += st.text
 			if st.text == 0 {
 				empty++
+			} else {
+				filled++
 			}
 			if hasBlockProse(c) {
 				return false // paragraphs inside cells: the page's layout
 			}
 		}
 		maxCols = max(maxCols, span)
+		if filled >= 2 {
+			wideRows++
+		}
 	}
-	if maxCols < 2 || cells == 0 {
+	// Data has at least two rows of two or more values; a title over a
+	// byline (one cell over two) is layout.
+	if maxCols < 2 || cells == 0 || wideRows < 2 {
 		return false
 	}
 	if hasNestedTable(t) {

@@ -1,0 +1,269 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func parseFile(t *testing.T, name, pageURL string) *Page {
+	t.Helper()
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse(raw, "", pageURL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestPortalArticle: a county portal's article page with everything
+// around the article that is not the article.
+func TestPortalArticle(t *testing.T) {
+	p := parseFile(t, "testdata/portal-article.html", "http://t.test/news/2020/0318/123.html")
+	for _, c := range []struct{ field, got, want string }{
+		{"title", p.Title, "芦淞区召开2020年政务公开工作推进会"},
+		{"published", p.Published, "2020-03-18T15:44:00+08:00"},
+		{"source", p.Source, "芦淞区政府办"},
+		{"author", p.Author, "王晓丽"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+	if p.Kind != KindArticle {
+		t.Errorf("kind = %v", p.Kind)
+	}
+	text := p.Text()
+	for _, keep := range []string{
+		"来源时间为:2020-02-20",                        // an in-body line, not a byline
+		"3月18日上午，芦淞区召开2020年政务公开工作推进会",             // U+3000 indentation gone
+		"一、2019年工作回顾",                             // headings
+		"“互联网+政务服务”，网上可办率达到100%",                  // + and % verbatim
+		"主动公开政府信息5189条；\n办理区长信箱来信56件；",            // list items, one per line
+		"图为推进会现场。",                                // the image's caption
+		"项目\t2018年\t2019年\n主动公开信息（条）\t4210\t5189", // the table in place
+		"A & B 两类事项分别办理，办结时限<5个工作日。",              // entities decoded
+	} {
+		if !strings.Contains(text, keep) {
+			t.Errorf("text lacks %q", keep)
+		}
+	}
+	for _, drop := range []string{
+		"网站首页", "当前位置", "发布时间", "浏览次数", "分享到", "下一页", "上一篇", "下一篇",
+		"打印本页", "关闭窗口", "返回顶部", "返回首页", "相关文章", "政务公开培训会", "网友评论",
+		"希望以后", "最新新闻", "便民早餐", "热门推荐", "版权所有", "湘ICP备", "责任编辑",
+		"今天是", "芦淞新闻_我爱株洲",
+	} {
+		if strings.Contains(text, drop) {
+			t.Errorf("text holds %q:\n%s", drop, text)
+		}
+	}
+	var tables int
+	for _, b := range p.Blocks {
+		if b.Kind == Table {
+			tables++
+			if len(b.Rows) != 3 || len(b.Rows[0]) != 3 {
+				t.Errorf("table rows = %q", b.Rows)
+			}
+		}
+	}
+	if tables != 1 {
+		t.Errorf("%d tables, want 1", tables)
+	}
+	if len(p.Attachments) != 1 || p.Attachments[0].URL != "http://t.test/uploads/2020/0318/meeting.jpg" {
+		t.Errorf("attachments = %v, want the image in the content", p.Attachments)
+	}
+}
+
+// TestTitle: the article's title without the site's name, whichever side
+// of the <title> the name stands.
+func TestTitle(t *testing.T) {
+	tests := []struct{ head, body, want string }{
+		{`<title>标题在这里啊_芦淞新闻_我爱株洲</title>`, `<h1>标题在这里啊</h1>`, "标题在这里啊"},
+		{`<title>标题在这里啊 - 某某市人民政府</title>`, ``, "标题在这里啊"},
+		{`<title>某某市人民政府 - 标题在这里啊</title>`, `<h1>某某市人民政府</h1><h2>标题在这里啊</h2>`, "标题在这里啊"},
+		{`<title>标题在这里啊|栏目|网站名称</title>`, `<div class="title">标题在这里啊</div>`, "标题在这里啊"},
+		{`<title>很长很长的标题会被截断…_网站</title>`, `<h1>很长很长的标题会被截断的情况下也能找到</h1>`, "很长很长的标题会被截断的情况下也能找到"},
+		{`<title>网站</title><meta property="og:title" content="社交标题也可以 | 网站">`, ``, "社交标题也可以"},
+		{`<title>【攻略】株洲周边自驾游路线推荐 - 自驾游 - 株洲论坛</title>`, `<h1><a href="/t">[攻略]</a> <span>【攻略】株洲周边自驾游路线推荐</span></h1>`, "【攻略】株洲周边自驾游路线推荐"},
+	}
+	for _, tt := range tests {
+		page := `<html><head><meta charset="utf-8">` + tt.head + `</head><body>` + tt.body + `<div>` + prose + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Title != tt.want {
+			t.Errorf("%s %s: title %q, want %q", tt.head, tt.body, p.Title, tt.want)
+		}
+	}
+}
+
+// TestPublished: the byline's date in the formats portals write, the time
+// kept, the offset per the contract; not the footer's years, not the
+// header's clock.
+func TestPublished(t *testing.T) {
+	tests := []struct{ lang, head, byline, want string }{
+		{"zh-CN", "", "发布日期：2020/2/22 13:22:11 浏览：854", "2020-02-22T13:22:11+08:00"},
+		{"zh-CN", "", "时间：2020-02-20 来源：株洲日报", "2020-02-20T00:00:00+08:00"},
+		{"zh-CN", "", "2020年2月20日 来源：株洲日报", "2020-02-20T00:00:00+08:00"},
+		{"zh-CN", "", "2020年02月20日 10:30 来源：新华网", "2020-02-20T10:30:00+08:00"},
+		{"zh-CN", "", "成文日期：二〇二〇年二月二十日", "2020-02-20T00:00:00+08:00"},
+		{"zh-TW", "", "發布日期：109-02-20", "2020-02-20T00:00:00+08:00"},
+		{"zh-TW", "", "民國109年2月20日", "2020-02-20T00:00:00+08:00"},
+		{"zh-CN", `<meta property="article:published_time" content="2020-02-20T10:30:00+09:00">`, "来源：新华网", "2020-02-20T10:30:00+09:00"},
+		{"zh-CN", `<meta name="PubDate" content="2020-02-20 10:30">`, "来源：新华网", "2020-02-20T10:30:00+08:00"},
+		// A <meta> day without time takes the byline's minute.
+		{"zh-CN", `<meta name="publishdate" content="2020-02-20">`, "2020年02月20日07:48 | 来源：新华日报", "2020-02-20T07:48:00+08:00"},
+		{"zh-CN", "", "作者：王晓丽", ""}, // the footer's 2019-2021 and the header's clock are no dates
+		// Day or month first: the <meta> instant decides which, and gives
+		// the wall clock shown its offset.
+		{"zh-CN", `<meta property="article:published_time" content="2022-02-06T12:48:06+00:00">`, "发表时间： 06/02/2022 - 13:48", "2022-02-06T13:48:00+01:00"},
+		{"en", `<meta property="article:published_time" content="2019-11-19T02:24:00Z">`, "Published 11/18/2019 9:24 PM", "2019-11-18T21:24:00-05:00"},
+		{"en", "", "Published 18/11/2019", "2019-11-18T00:00:00+08:00"}, // 18 is no month (the page is Chinese: +08:00)
+		{"en", "", "Published 06/02/2022", ""}, // ambiguous, and nothing to decide
+		// A month without its day, when nothing else dates the page.
+		{"zh-CN", "", "二〇〇三年五月", "2003-05-01T00:00:00+08:00"},
+		{"zh-CN", "", "——《北京之春》1996年6月号", "1996-06-01T00:00:00+08:00"},
+	}
+	for _, tt := range tests {
+		page := `<html lang="` + tt.lang + `"><head><meta charset="utf-8"><title>这是文章的标题_网站</title>` + tt.head + `</head><body>` +
+			`<div class="top">今天是 2026年11月26日 星期四</div><h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div>` +
+			`<div>` + prose + `</div><div class="footer">版权所有 © 2019-2021 我爱株洲</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != tt.want {
+			t.Errorf("%q: published %q, want %q", tt.byline, p.Published, tt.want)
+		}
+		if strings.Contains(p.Text(), tt.byline) {
+			t.Errorf("%q: the byline is in the text", tt.byline)
+		}
+	}
+}
+
+// TestSourceAuthor: labelled fields of the byline, reporters credited in
+// the text, an editor only when nobody else is named.
+func TestSourceAuthor(t *testing.T) {
+	tests := []struct{ byline, first, last, source, author string }{
+		{"来源：株洲日报 作者：李明", "", "", "株洲日报", "李明"},
+		{"<span>来源：株洲日报</span><span>作者：李明</span>", "", "", "株洲日报", "李明"}, // fields without a space between
+		{"作者：体育组&nbsp;&nbsp;&nbsp;&nbsp;文章来源：本站原创&nbsp;&nbsp;点击数：12", "", "", "本站原创", "体育组"},
+		{"信息来源：芦淞区政府办 &nbsp; 编辑：张三", "", "", "芦淞区政府办", "张三"},
+		{"稿源：新华社 | 2020-02-20", "", "", "新华社", ""},
+		{"2020-02-20 来源：光明日报", "光明日报记者 王建宏 张文攀", "", "光明日报", "王建宏 张文攀"},
+		{"2020-02-20", "本报讯（记者 李明）昨日，", "（责任编辑：王五）", "", "李明"},
+		{"2020-02-20", "", "文章的最后一段到此结束。（常书香 马丹阳）", "", "常书香 马丹阳"},
+		{"2020-02-20", "", "文章的最后一段到此结束。（新华社）", "", ""},
+		{"2020-02-20", "", "责任编辑：王五", "", "王五"},
+		{"2004年7月16日08:19 [ 黄宇 ] 来源：[ 人民网 ]", "", "", "人民网", "黄宇"},
+		{"胡平", "", "", "", "胡平"}, // an essay's author under its title
+		{"<a href=\"/bbs/\">摄影真我</a>", "", "", "", ""},
+		{"由海姑娘张贴 @ 2005-03-21 01:20:44", "", "", "", "海姑娘"},
+		{"ggjjzhzz 发表于 2005-9-15 11:46:00", "", "", "", "ggjjzhzz"},
+		{"2020-02-20", "", "〓 网易娱乐 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", "", "眉间尺"},
+		{"By Jane Doe and John Roe", "", "", "", "Jane Doe and John Roe"},
+	}
+	for _, tt := range tests {
+		body := `<h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div><div>`
+		if tt.first != "" {
+			body += `<p>` + tt.first + `</p>`
+		}
+		body += prose
+		if tt.last != "" {
+			body += `<p>` + tt.last + `</p>`
+		}
+		body += `</div>`
+		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body>` + body + `</body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Source != tt.source || p.Author != tt.author {
+			t.Errorf("%q %q %q: source %q author %q, want %q %q", tt.byline, tt.first, tt.last, p.Source, p.Author, tt.source, tt.author)
+		}
+	}
+}
+
+// TestLongTableDoesNotOutrankArticle: a long table of links or short
+// cells beside a short article does not become the content; a table inside
+// the article stays with it.
+func TestLongTableDoesNotOutrankArticle(t *testing.T) {
+	var rows strings.Builder
+	for i := range 120 {
+		rows.WriteString(`<tr><td>株洲市芦淞区某某街道社区居民委员会第` + string(rune('0'+i%10)) + `网格</td><td>张某某</td><td>0731-2858054` + string(rune('0'+i%10)) + `</td></tr>`)
+	}
+	list := `<div class="list"><table>` + rows.String() + `</table></div>`
+	article := `<div class="news"><h1>这是文章的标题</h1><p>3月18日上午，芦淞区召开政务公开工作推进会，总结全区政务公开工作，部署重点任务。</p><p>会议要求，各单位要围绕中心工作抓好政策解读，做到应公开尽公开。</p></div>`
+	for name, body := range map[string]string{"before": list + article, "after": article + list} {
+		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body>` + body + `</body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text := p.Text(); !strings.Contains(text, "会议要求") || strings.Contains(text, "网格") {
+			t.Errorf("%s: text = %.300q", name, text)
+		}
+	}
+}
+
+// TestTextNormalization: what #3 asks of the text: entities decoded,
+// &nbsp; and U+3000 indentation folded, zero-width characters and soft
+// hyphens gone, white space folded inside paragraphs, paragraphs kept,
+// + % & < > and full-width letters and digits verbatim.
+func TestTextNormalization(t *testing.T) {
+	p := parseTest(t, `<h1>测试文章</h1><div class="content">
+<p>&#12288;&#12288;第一段：互联网&#43;政务服务，办结率为100&#37;，A&amp;B，&lt;70分钟，&gt;8000人次，ＡＢＣ１２３。</p>
+<p>第二段&nbsp;&nbsp;有&nbsp;空格，软&shy;连字符，零&#8203;宽字符，
+换行在中文之间，and a line
+break in English。</p>
+`+prose+`</div>`)
+	want := "第一段：互联网+政务服务，办结率为100%，A&B，<70分钟，>8000人次，ＡＢＣ１２３。\n" +
+		"第二段 有 空格，软连字符，零宽字符，换行在中文之间，and a line break in English。"
+	if !strings.HasPrefix(p.Text(), want) {
+		t.Errorf("text:\n%s\nwant prefix:\n%s", p.Text(), want)
+	}
+}
+
+// TestPortalKinds: every page of the sample portal is read as what it is:
+// articles are stored, list, column and calendar pages only followed.
+func TestPortalKinds(t *testing.T) {
+	files, err := filepath.Glob("../testdata/portal/*/*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("../testdata/portal/*/*/*/*/*.html")
+	dates, _ := filepath.Glob("../testdata/portal/bxsh/date/*.html")
+	files = append(append(append(files, "../testdata/portal/index.html"), more...), dates...)
+	if len(files) < 15 {
+		t.Fatalf("only %d portal pages", len(files))
+	}
+	for _, f := range files {
+		rel := strings.TrimPrefix(f, "../testdata/portal")
+		want := KindArticle
+		if strings.HasSuffix(rel, "index.html") || strings.Contains(rel, "/list_") || strings.Contains(rel, "/date/") {
+			want = KindList
+		}
+		if p := parseFile(t, f, "http://t.test"+rel); p.Kind != want {
+			t.Errorf("%s: %v, want %v", rel, p.Kind, want)
+		}
+	}
+}
+
+// TestBodyWins: paragraphs straight under <body> make the body the
+// content; nothing above it is looked at.
+func TestBodyWins(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>标题_网站</title></head><body>` + prose + `</body></html>`
+	p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Text(), "本年度报告根据") || !strings.Contains(p.Text(), "认真贯彻落实条例") {
+		t.Errorf("text = %q", p.Text())
+	}
+}

@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// headInfo is what a page says about itself in markup rather than text:
+// <title>, <meta>, <link rel=canonical>, <base>, <time datetime>, JSON-LD.
+// It is read in one walk over the whole tree, before prune (JSON-LD lives
+// in scripts), instead of one selector query per tag.
+type headInfo struct {
+	title     string            // the first <title>
+	meta      map[string]string // lower-cased name, property or itemprop → content; first wins
+	canonical string            // <link rel=canonical href>
+	baseHref  string            // <base href>
+	htmlLang  string            // <html lang>
+	timeAttr  string            // the first <time datetime> (pubdate one preferred)
+	ldDate    string            // datePublished of JSON-LD
+	ldAuthor  string            // the author's name in JSON-LD
+}
+
+var (
+	ldDatePublished = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`)
+	ldAuthorName    = regexp.MustCompile(`"author"\s*:\s*(?:\[\s*)?\{[^{}]*?"name"\s*:\s*"([^"]{1,80})"`)
+)
+
+func readHead(root *html.Node) headInfo {
+	h := headInfo{meta: map[string]string{}}
+	pubTime := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Html:
+				if h.htmlLang == "" {
+					h.htmlLang = strings.ToLower(strings.TrimSpace(attr(c, "lang")))
+				}
+			case atom.Title:
+				if h.title == "" && c.FirstChild != nil {
+					h.title = cleanLine(c.FirstChild.Data)
+				}
+				continue
+			case atom.Meta:
+				content, ok := hasAttr(c, "content")
+				if !ok {
+					continue
+				}
+				for _, k := range []string{"name", "property", "itemprop", "http-equiv"} {
+					if v := strings.ToLower(strings.TrimSpace(attr(c, k))); v != "" {
+						if _, seen := h.meta[v]; !seen {
+							h.meta[v] = strings.TrimSpace(content)
+						}
+					}
+				}
+				continue
+			case atom.Link:
+				if h.canonical == "" && strings.EqualFold(strings.TrimSpace(attr(c, "rel")), "canonical") {
+					h.canonical = attr(c, "href")
+				}
+				continue
+			case atom.Base:
+				if h.baseHref == "" {
+					h.baseHref = attr(c, "href")
+				}
+				continue
+			case atom.Time:
+				if v, ok := hasAttr(c, "datetime"); ok && !pubTime {
+					_, pub := hasAttr(c, "pubdate")
+					if h.timeAttr == "" || pub {
+						h.timeAttr, pubTime = v, pub
+					}
+				}
+			case atom.Script:
+				if strings.Contains(attr(c, "type"), "ld+json") && c.FirstChild != nil {
+					js := c.FirstChild.Data
+					if m := ldDatePublished.FindStringSubmatch(js); m != nil && h.ldDate == "" {
+						h.ldDate = m[1]
+					}
+					if m := ldAuthorName.FindStringSubmatch(js); m != nil && h.ldAuthor == "" {
+						h.ldAuthor = m[1]
+					}
+				}
+				continue
+			case atom.Style, atom.Noscript, atom.Template:
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	return h
+}
+
+// metaValue returns the first non-empty content among the given meta keys.
+func (h *headInfo) metaValue(keys ...string) string {
+	for _, k := range keys {
+		if v := h.meta[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}

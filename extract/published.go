@@ -1,0 +1,221 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// The publish date: candidates from the byline, <meta> and JSON-LD, the
+// URL, ranked; the best one, with the time and offset of others that
+// agree with it.
+
+// Date ranks, best first.
+const (
+	rankLabelled     = iota + 1 // 发布时间：… near the title
+	rankMetaTime                // a <meta> or JSON-LD date with its time
+	rankByline                  // a date alone in a short line near the title
+	rankMetaDay                 // a <meta> date without time
+	rankTailLabelled            // 发布时间 … under the article or post
+	rankTail                    // a date alone in a short line under it
+	rankURL                     // the date in the URL's path
+	rankMonth                   // a month without its day (2003年5月): its first day
+)
+
+// dateLabel matches the labels of a publish date: 发布时间：, 日期：,
+// 发表于, "Published". The colon may be missing when the date follows.
+var dateLabel = regexp.MustCompile(`(?:发布|发表|更新|上传|录入|成文|印发|撰写|创建)?(?:日期|时间)\s*(?:[:：]|\s+\d)|发表于|发布于|更新于|[Pp]ublished|[Pp]osted|[Uu]pdated`)
+
+// findDateLabel is dateLabel.FindStringIndex for lines that hold one of
+// its words.
+func findDateLabel(s string) []int {
+	if !containsAny(s, dateLabelWords) {
+		return nil
+	}
+	return dateLabel.FindStringIndex(s)
+}
+
+var dateLabelWords = []string{"日期", "时间", "发表", "发布", "更新", "ublished", "osted", "pdated"}
+
+type dateCandidate struct {
+	d    parsedDate
+	rank int
+}
+
+// publishDate returns the publish date and its rank. A date without a
+// time takes the time of a same-day candidate that has one (a <meta> with
+// the day only and a byline with the minute); a byline's time without an
+// offset takes the one that makes it the instant a <meta> states.
+func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool) (parsedDate, int) {
+	var cands []dateCandidate
+	var ambiguous [][]parsedDate // day or month first: the <meta> date decides
+	var ambiguousRank []int
+	add := func(d parsedDate, ok bool, rank int) {
+		if ok && !d.t.IsZero() {
+			cands = append(cands, dateCandidate{d, rank})
+		}
+	}
+	// found reads the date of one line, in the formats of findDate, else
+	// day or month first.
+	found := func(s string, rank int) bool {
+		if d, ok := findDate(s, loc, roc); ok {
+			add(d, true, rank)
+			return true
+		}
+		switch ds := slashDates(s, loc); len(ds) {
+		case 1:
+			add(ds[0], true, rank)
+			return true
+		case 2:
+			ambiguous = append(ambiguous, ds)
+			ambiguousRank = append(ambiguousRank, rank)
+			return true
+		}
+		return false
+	}
+	scan := func(zone []metaLine, labelled, bare int) {
+		for _, l := range zone {
+			if !hasDigit(l.text) {
+				continue
+			}
+			if m := findDateLabel(l.text); m != nil && found(l.text[m[0]:], labelled) {
+				continue
+			}
+			if isBylineShaped(l.text) && !isClock(l.text) {
+				found(l.text, bare)
+			}
+		}
+	}
+	scan(head, rankLabelled, rankByline)
+	var meta *parsedDate
+	for _, v := range []string{r.head.metaValue(metaDateKeys...), r.head.ldDate, r.head.timeAttr} {
+		if v == "" {
+			continue
+		}
+		if d, ok := parseMetaDate(v, loc); ok {
+			rank := rankMetaDay
+			if d.hasTime {
+				rank = rankMetaTime
+			}
+			add(d, true, rank)
+			meta = &d
+			break
+		}
+	}
+	scan(tail, rankTailLabelled, rankTail)
+	if d, ok := urlDate(r.base, loc); ok {
+		add(d, true, rankURL)
+	}
+	for i, ds := range ambiguous {
+		for _, d := range ds {
+			if meta != nil && sameDay(d.t, meta.t, 1) {
+				add(d, true, ambiguousRank[i])
+				break
+			}
+		}
+	}
+	for _, zone := range [][]metaLine{head, tail} {
+		for _, l := range zone {
+			if isBylineShaped(l.text) && !isClock(l.text) && strings.Contains(l.text, "月") {
+				d, ok := findMonth(l.text, loc)
+				add(d, ok, rankMonth)
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return parsedDate{}, 0
+	}
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if c.rank < best.rank {
+			best = c
+		}
+	}
+	if !best.d.hasTime {
+		for _, c := range cands {
+			if c.d.hasTime && sameDay(c.d.t, best.d.t, 0) && c.rank < rankURL {
+				best.d = c.d
+				break
+			}
+		}
+	}
+	if best.d.hasTime && !best.d.zoned && meta != nil && meta.zoned && meta.hasTime {
+		best.d = localOffset(best.d, meta.t)
+	}
+	return best.d, best.rank
+}
+
+// localOffset gives a wall-clock time read without an offset the offset
+// that makes it the instant the page states in <meta>, when the two differ
+// by a whole offset (a French page showing 13:48 for 12:48:06+00:00 is at
+// +01:00); else it keeps the time zone it was read in.
+func localOffset(d parsedDate, instant time.Time) parsedDate {
+	wall := time.Date(d.t.Year(), d.t.Month(), d.t.Day(), d.t.Hour(), d.t.Minute(), d.t.Second(), 0, time.UTC)
+	instant = instant.Truncate(time.Minute)
+	if d.t.Second() == 0 {
+		wall = wall.Truncate(time.Minute)
+	}
+	off := wall.Sub(instant.UTC())
+	if off%(15*time.Minute) != 0 || off > 14*time.Hour || off < -14*time.Hour {
+		return d
+	}
+	d.t = time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), 0, time.FixedZone("", int(off/time.Second)))
+	d.zoned = true
+	return d
+}
+
+// sameDay says whether two times fall on calendar days at most slack days
+// apart.
+func sameDay(a, b time.Time, slack int) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	da := time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)
+	db := time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC)
+	diff := da.Sub(db)
+	return diff <= time.Duration(slack)*24*time.Hour && diff >= -time.Duration(slack)*24*time.Hour
+}
+
+// metaDateKeys are <meta> names and properties that hold a publish date,
+// the most specific first.
+var metaDateKeys = []string{
+	"article:published_time", "og:published_time", "pubdate", "publishdate", "publish_date",
+	"publishtime", "publish-date", "firstpublishedtime", "datepublished", "dc.date.issued",
+	"dcterms.created", "dc.date", "date", "sailthru.date", "parsely-pub-date", "weibo:article:create_at",
+}
+
+// isBylineShaped says whether a line with a date in it can be a byline
+// rather than a sentence that mentions a date: short, and without the
+// marks that end or divide Chinese sentences.
+func isBylineShaped(s string) bool {
+	return runeCount(s) <= 80 && !strings.ContainsAny(s, "，。；！？")
+}
+
+// isClock: the date of today that portals print in their header
+// ("今天是2026年11月26日 星期四").
+func isClock(s string) bool {
+	return strings.Contains(s, "今天是") || strings.Contains(s, "今日是") || strings.Contains(s, "当前时间") || strings.Contains(s, "现在时间")
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	// 二〇二〇年 has no ASCII digit.
+	return strings.Contains(s, "年")
+}
+
+// urlDate reads the date many CMSs put in article paths: /2020/0222/,
+// /2020-02/22/, t20200222_123.html, /20200222/.
+var urlDatePattern = regexp.MustCompile(`(?:^|[/_t-])((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+
+func urlDate(u *url.URL, loc *time.Location) (parsedDate, bool) {
+	m := urlDatePattern.FindStringSubmatch(u.Path)
+	if m == nil {
+		return parsedDate{}, false
+	}
+	d := fromParts(m[1], m[2], m[3], "", "", "", "", 0, loc)
+	return d, !d.t.IsZero()
+}
