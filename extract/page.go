@@ -87,6 +87,9 @@ type Page struct {
 	// Attachments are links and embeds inside the main content to files
 	// (PDF, office documents, archives, images).
 	Attachments []Link
+	// Requisites are what a browser loads to show the page (stylesheets,
+	// scripts, images, icons), absolute, in document order.
+	Requisites []string
 
 	// chrome are the lines the page shows outside its main content (the
 	// template): Stitch's evidence against another page whose content
@@ -132,6 +135,7 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Links = r.links()
 	p.Pagination = r.pagination(base)
 
+	p.Requisites = r.requisites()
 	r.prune()
 	content := r.mainContent()
 	meta := r.metadata(content, loc)

@@ -20,9 +20,11 @@ var (
 	bucketDocURLs      = []byte("doc_urls")      // any url of a document -> doc id
 	bucketDocOrder     = []byte("doc_order")     // changed time(8) doc id -> nothing
 	bucketCrawl        = []byte("crawl")         // crawl state, see crawlstate.go
+	bucketPayloadText  = []byte("payload_text")  // sha1 digest string -> blob of the text read from the payload
 
 	allBuckets = [][]byte{bucketMeta, bucketPayloads, bucketPayloadIndex, bucketCaptures,
-		bucketCaptureURLs, bucketDocs, bucketVersions, bucketDocURLs, bucketDocOrder, bucketCrawl}
+		bucketCaptureURLs, bucketDocs, bucketVersions, bucketDocURLs, bucketDocOrder, bucketCrawl,
+		bucketPayloadText}
 
 	keySchema = []byte("schema")
 )

@@ -271,3 +271,18 @@ func TestReaderNeedsExistingStore(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestPayloadText(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	d := Digest([]byte("%PDF-1.4 ..."))
+	if _, err := db.Text(d); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("text before PutText: %v", err)
+	}
+	want := "株洲市芦淞区2019年政府信息公开年度报告\n办结率为100%"
+	if err := db.PutText(d, want); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := db.Text(d); err != nil || got != want {
+		t.Fatalf("Text = %q, %v", got, err)
+	}
+}
