@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"net/http"
@@ -11,7 +10,6 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
 
 	"folio/extract/charset"
 )
@@ -114,8 +112,8 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 		return nil, fmt.Errorf("extract: page URL %q: %w", pageURL, err)
 	}
 	text, cs := charset.Decode(raw, contentType)
-	root, err := html.Parse(bytes.NewReader(text))
-	if err != nil { // html.Parse only fails on reader errors or absurd nesting
+	root, err := parseHTML(text)
+	if err != nil { // only reader errors: the text is in memory
 		return nil, fmt.Errorf("extract: %s: %w", pageURL, err)
 	}
 	doc := goquery.NewDocumentFromNode(root)
