@@ -49,7 +49,9 @@ func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetche
 	c.Init()
 	c.Context = ctx
 	c.UserAgent = t.opts.UserAgent
-	c.IgnoreRobotsTxt = false // colly's check runs too, served from the Transport's cache
+	// colly's check runs too, served from the Transport's cache; with
+	// --ignore-robots neither asks for robots.txt.
+	c.IgnoreRobotsTxt = t.opts.IgnoreRobots
 	c.ParseHTTPErrorResponse = true
 	c.MaxBodySize = 0 // the Transport bounds bodies and records the cut
 	c.AllowURLRevisit = opts.Revisit

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"folio/store"
@@ -43,7 +44,10 @@ type TransportOptions struct {
 	Retries      int           // extra attempts after a failure; <0 means none, 0 means 3
 	MaxPause     time.Duration // longest Retry-After honoured before giving up; 0 means 10m
 	IgnoreRobots bool
-	Logger       *slog.Logger
+	// RobotsRetry is how long a host whose robots.txt could not be read
+	// (5xx, timeout) stays closed before folio asks again; 0 means 1m.
+	RobotsRetry time.Duration
+	Logger      *slog.Logger
 	// Base is the transport that does the network I/O; nil means a fresh
 	// *http.Transport with folio's timeouts. Tests put fault injectors here.
 	Base http.RoundTripper
@@ -65,9 +69,21 @@ type Transport struct {
 	robots *robotsCache
 	log    *slog.Logger
 
+	requests atomic.Int64 // exchanges sent, robots.txt and redirect hops included
+
 	mu        sync.Mutex
 	exchanges map[string][]*Exchange // by fetch id
 }
+
+// Requests is the number of HTTP requests sent so far.
+func (t *Transport) Requests() int64 { return t.requests.Load() }
+
+// HostStates reports the politeness state of every host seen so far.
+func (t *Transport) HostStates() []HostState { return t.gate.states() }
+
+// SetHostDelay gives host its own delay between request starts in place of
+// TransportOptions.Delay (robots.txt's Crawl-delay still wins when longer).
+func (t *Transport) SetHostDelay(host string, d time.Duration) { t.gate.setHostDelay(host, d) }
 
 // NewTransport returns a Transport with opts.
 func NewTransport(opts TransportOptions) *Transport {
@@ -85,6 +101,9 @@ func NewTransport(opts TransportOptions) *Transport {
 	}
 	if opts.MaxPause <= 0 {
 		opts.MaxPause = defaultMaxPause
+	}
+	if opts.RobotsRetry <= 0 {
+		opts.RobotsRetry = robotsRetry
 	}
 	if opts.PerHost <= 0 {
 		opts.PerHost = 1
@@ -183,7 +202,7 @@ func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
 		if ex.Err != nil && errors.Is(ex.Err, context.Canceled) {
 			return ex, nil, ex.Err
 		}
-		retry, wait := t.shouldRetry(ex, attempt)
+		retry, wait := t.shouldRetry(ex, attempt, host)
 		if !retry {
 			break
 		}
@@ -198,13 +217,13 @@ func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
 }
 
 // shouldRetry decides whether to try again, and after how long.
-func (t *Transport) shouldRetry(ex *Exchange, attempt int) (bool, time.Duration) {
+func (t *Transport) shouldRetry(ex *Exchange, attempt int, host string) (bool, time.Duration) {
 	if attempt >= t.opts.Retries {
 		return false, 0
 	}
 	backoff := baseBackoff << attempt
 	if ex.Err != nil {
-		if errors.Is(ex.Err, ErrScheme) || errors.Is(ex.Err, ErrRedirect) || isPermanent(ex.Err) {
+		if errors.Is(ex.Err, ErrScheme) || errors.Is(ex.Err, ErrRedirect) || errors.Is(ex.Err, ErrHostPaused) || isPermanent(ex.Err) {
 			return false, 0
 		}
 		return true, backoff
@@ -213,7 +232,10 @@ func (t *Transport) shouldRetry(ex *Exchange, attempt int) (bool, time.Duration)
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
 		if ra, ok := retryAfter(ex.Capture.Header("Retry-After"), time.Now()); ok {
 			if ra > t.opts.MaxPause {
-				return false, 0 // come back another night
+				// Come back another night; meanwhile the whole host is
+				// left alone (its requests fail with ErrHostPaused).
+				t.gate.pause(host, time.Now().Add(ra))
+				return false, 0
 			}
 			return true, max(ra, backoff/2)
 		}
@@ -253,7 +275,7 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 // body within the per-attempt deadline.
 func (t *Transport) attempt(req *http.Request) *Exchange {
 	ex := &Exchange{Capture: store.Capture{URL: req.URL.String(), Method: req.Method}}
-	release, err := t.gate.acquire(req.Context(), req.URL.Host)
+	release, err := t.gate.acquire(req.Context(), req.URL.Host, t.opts.MaxPause)
 	if err != nil {
 		ex.Err = err
 		ex.Capture.Error = err.Error()
@@ -271,6 +293,7 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 	areq := req.WithContext(httptrace.WithClientTrace(ctx, trace))
 	ex.Capture.Time = time.Now().UTC()
 	ex.Capture.RequestHeaders = requestFields(areq)
+	t.requests.Add(1)
 
 	resp, err := t.base.RoundTrip(areq)
 	if err != nil {
