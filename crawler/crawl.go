@@ -31,6 +31,7 @@ type CrawlStore interface {
 	VisitedIn(run uint64, fn func(url string, kind store.VisitKind)) error
 	CollyVisited(run uint64) ([]uint64, error)
 	URLStatuses(urls []string) ([]store.URLStatus, error)
+	KnownDocuments(host string, fn func(url string, st store.URLStatus)) error
 	Commit(c *store.CrawlCommit) (store.SaveResult, error)
 }
 
@@ -132,6 +133,7 @@ type task struct {
 type hostQueue struct {
 	name      string
 	tasks     []*task
+	later     []*task // re-checks of stored articles: after everything else
 	active    int
 	fetched   int // requests this run, for the budget
 	calendars int
@@ -246,7 +248,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 
 	c.mu.Lock()
 	for _, h := range c.hosts {
-		c.summary.Queued += len(h.tasks)
+		c.summary.Queued += h.queued()
 	}
 	c.summary.Fetches = int(c.tr.Requests())
 	c.summary.Duration = time.Since(start)
@@ -311,6 +313,22 @@ func (c *Crawler) load() error {
 			sites = append(sites, s)
 		}
 	}
+	// Stored articles due for a re-check, whether or not a list page
+	// still links them.
+	now := c.now()
+	for _, s := range c.sites {
+		for h := range s.hosts {
+			err := c.db.KnownDocuments(h, func(u string, st store.URLStatus) {
+				if c.opts.Revisit.Due(st, time.Time{}, now) {
+					seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name, Depth: 1, Kind: kindRevisit})
+					sites = append(sites, s)
+				}
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
 	var fresh []*store.FrontierEntry
 	var freshSites []*siteState
 	for i, e := range seeds {
@@ -334,7 +352,11 @@ func (c *Crawler) load() error {
 	return nil
 }
 
-const kindSitemap = "sitemap"
+// Frontier entry kinds besides pages.
+const (
+	kindSitemap = "sitemap"
+	kindRevisit = "revisit" // a stored article due for a re-check
+)
 
 // siteFor finds the site a frontier entry belongs to: by name, else by host.
 func (c *Crawler) siteFor(name, u string) *siteState {
@@ -361,6 +383,10 @@ func (c *Crawler) push(t *task) {
 		c.hosts[t.host] = h
 		c.order = append(c.order, h)
 	}
+	if t.Kind == kindRevisit {
+		h.later = append(h.later, t)
+		return
+	}
 	h.tasks = append(h.tasks, t)
 }
 
@@ -384,7 +410,7 @@ func (c *Crawler) pick() (t *task, wait time.Duration, done bool) {
 	pending := false
 	for i := range c.order {
 		h := c.order[(c.next+i)%len(c.order)]
-		if h.closed != "" || len(h.tasks) == 0 {
+		if h.closed != "" || h.queued() == 0 {
 			continue
 		}
 		pending = true
@@ -410,11 +436,25 @@ func (c *Crawler) pick() (t *task, wait time.Duration, done bool) {
 	if c.active > 0 {
 		return nil, wait, false
 	}
+	if pending {
+		// take may have closed hosts on the way (budget, max-docs).
+		pending = false
+		for _, h := range c.order {
+			if h.closed == "" && h.queued() > 0 {
+				pending = true
+			}
+		}
+	}
 	return nil, wait, !pending
 }
 
+func (h *hostQueue) queued() int { return len(h.tasks) + len(h.later) }
+
 // take pops the host's next task that its site still wants; c.mu is held.
 func (c *Crawler) take(h *hostQueue) *task {
+	if len(h.tasks) == 0 && len(h.later) > 0 {
+		h.tasks, h.later = h.later, nil
+	}
 	for len(h.tasks) > 0 {
 		t := h.tasks[0]
 		h.tasks[0] = nil
@@ -613,7 +653,7 @@ func (c *Crawler) deferTask(t *task, cause error) {
 	if errors.Is(cause, ErrHostPaused) || h.deferrals >= maxDeferrals {
 		if h.closed == "" {
 			h.closed = "unavailable"
-			c.summary.Deferred += len(h.tasks)
+			c.summary.Deferred += h.queued()
 			c.log.Warn("host left for the next run", "host", h.name, "err", oneLine(cause))
 		}
 		return
@@ -957,8 +997,8 @@ func (c *Crawler) logProgress(start time.Time) {
 	queued, pages, docs := 0, c.pageSeen, c.docs
 	perHost := map[string]int{}
 	for _, h := range c.hosts {
-		queued += len(h.tasks)
-		perHost[h.name] = len(h.tasks)
+		queued += h.queued()
+		perHost[h.name] = h.queued()
 	}
 	c.mu.Unlock()
 	states := c.tr.HostStates()

@@ -51,7 +51,7 @@ func (g *gate) host(h string) *hostGate {
 // release must be called when the request (body included) is done. A host
 // paused for longer than maxPause is not waited for: acquire fails at once
 // with ErrHostPaused (maxPause 0: wait however long).
-func (g *gate) acquire(ctx context.Context, host string, maxPause time.Duration) (release func(), err error) {
+func (g *gate) acquire(ctx context.Context, host string, maxPause time.Duration) (start time.Time, release func(), err error) {
 	for {
 		g.mu.Lock()
 		hg := g.host(host)
@@ -59,7 +59,7 @@ func (g *gate) acquire(ctx context.Context, host string, maxPause time.Duration)
 		if maxPause > 0 && hg.pausedUntil.Sub(now) > maxPause {
 			until := hg.pausedUntil
 			g.mu.Unlock()
-			return nil, fmt.Errorf("%w until %s", ErrHostPaused, until.UTC().Format(time.RFC3339))
+			return time.Time{}, nil, fmt.Errorf("%w until %s", ErrHostPaused, until.UTC().Format(time.RFC3339))
 		}
 		start := hg.next
 		if hg.pausedUntil.After(start) {
@@ -72,7 +72,7 @@ func (g *gate) acquire(ctx context.Context, host string, maxPause time.Duration)
 			hg.next = now.Add(hg.delay)
 			g.mu.Unlock()
 			var once sync.Once
-			return func() { once.Do(func() { g.release(host) }) }, nil
+			return now, func() { once.Do(func() { g.release(host) }) }, nil
 		}
 		freed := hg.freed
 		full := hg.inflight >= g.perHost
@@ -82,12 +82,12 @@ func (g *gate) acquire(ctx context.Context, host string, maxPause time.Duration)
 			select {
 			case <-freed:
 			case <-ctx.Done():
-				return nil, ctx.Err()
+				return time.Time{}, nil, ctx.Err()
 			}
 			continue
 		}
 		if err := g.sleepCtx(ctx, start.Sub(now)); err != nil {
-			return nil, err
+			return time.Time{}, nil, err
 		}
 	}
 }

@@ -43,6 +43,7 @@ type TransportOptions struct {
 	MaxBody      int64         // bytes kept of a body; 0 means 20 MiB
 	Retries      int           // extra attempts after a failure; <0 means none, 0 means 3
 	MaxPause     time.Duration // longest Retry-After honoured before giving up; 0 means 10m
+	Backoff      time.Duration // wait before the first retry, doubling after; 0 means 1s
 	IgnoreRobots bool
 	// RobotsRetry is how long a host whose robots.txt could not be read
 	// (5xx, timeout) stays closed before folio asks again; 0 means 1m.
@@ -101,6 +102,9 @@ func NewTransport(opts TransportOptions) *Transport {
 	}
 	if opts.MaxPause <= 0 {
 		opts.MaxPause = defaultMaxPause
+	}
+	if opts.Backoff <= 0 {
+		opts.Backoff = baseBackoff
 	}
 	if opts.RobotsRetry <= 0 {
 		opts.RobotsRetry = robotsRetry
@@ -221,7 +225,7 @@ func (t *Transport) shouldRetry(ex *Exchange, attempt int, host string) (bool, t
 	if attempt >= t.opts.Retries {
 		return false, 0
 	}
-	backoff := baseBackoff << attempt
+	backoff := t.opts.Backoff << attempt
 	if ex.Err != nil {
 		if errors.Is(ex.Err, ErrScheme) || errors.Is(ex.Err, ErrRedirect) || errors.Is(ex.Err, ErrHostPaused) || isPermanent(ex.Err) {
 			return false, 0
@@ -275,7 +279,7 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 // body within the per-attempt deadline.
 func (t *Transport) attempt(req *http.Request) *Exchange {
 	ex := &Exchange{Capture: store.Capture{URL: req.URL.String(), Method: req.Method}}
-	release, err := t.gate.acquire(req.Context(), req.URL.Host, t.opts.MaxPause)
+	start, release, err := t.gate.acquire(req.Context(), req.URL.Host, t.opts.MaxPause)
 	if err != nil {
 		ex.Err = err
 		ex.Capture.Error = err.Error()
@@ -291,7 +295,7 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 		}
 	}}
 	areq := req.WithContext(httptrace.WithClientTrace(ctx, trace))
-	ex.Capture.Time = time.Now().UTC()
+	ex.Capture.Time = start.UTC() // the start the gate reserved: delays are counted between these
 	ex.Capture.RequestHeaders = requestFields(areq)
 	t.requests.Add(1)
 

@@ -68,7 +68,8 @@ func cleanLink(l extract.Link) string {
 }
 
 // trap recognises URLs that lead into crawler traps: very long URLs, paths
-// that repeat a segment three times or run more than 16 segments deep.
+// that repeat a segment three times or a pair of segments twice, or run
+// more than 16 segments deep.
 func trap(u string) bool {
 	if len(u) > maxURLLength {
 		return true
@@ -79,13 +80,21 @@ func trap(u string) bool {
 	}
 	segs := strings.Split(strings.Trim(pu.Path, "/"), "/")
 	count := map[string]int{}
-	for _, s := range segs {
+	pairs := map[[2]string]bool{}
+	for i, s := range segs {
 		if s == "" {
 			continue
 		}
 		count[s]++
 		if count[s] > 2 {
 			return true
+		}
+		if i > 0 {
+			pair := [2]string{segs[i-1], s}
+			if pairs[pair] {
+				return true // a/b/.../a/b
+			}
+			pairs[pair] = true
 		}
 	}
 	return len(segs) > 16

@@ -262,6 +262,38 @@ func (db *DB) URLStatuses(urls []string) ([]URLStatus, error) {
 	return out, err
 }
 
+// KnownDocuments calls fn for every document whose URL is on host, with
+// what URLStatuses would say of its URL: the crawl re-checks those due
+// without waiting to meet them on a list page again.
+func (db *DB) KnownDocuments(host string, fn func(url string, st URLStatus)) error {
+	return db.view(func(tx *bolt.Tx) error {
+		visits := nested(tx, crawlVisits)
+		return tx.Bucket(bucketDocs).ForEach(func(_, v []byte) error {
+			var rec struct {
+				URL      string    `json:"url"`
+				Versions []Version `json:"versions"`
+			}
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
+			}
+			n := len(rec.Versions)
+			if n == 0 || hostOf(rec.URL) != host {
+				return nil
+			}
+			st := URLStatus{Doc: true, LastSeen: rec.Versions[n-1].LastSeen, LastChanged: rec.Versions[n-1].FirstSeen}
+			if visits != nil {
+				if v := visits.Get([]byte(rec.URL)); len(v) >= 18 {
+					st.Run, st.Kind = getU64(v[:8]), VisitKind(v[8])
+					st.Incomplete = v[9]&visitIncomplete != 0
+					st.At = time.Unix(int64(getU64(v[10:18])), 0).UTC()
+				}
+			}
+			fn(rec.URL, st)
+			return nil
+		})
+	})
+}
+
 // CrawlCommit is one step of a crawl, stored in one transaction: what a
 // visit produced and the crawl state that says it happened.
 type CrawlCommit struct {
