@@ -1030,15 +1030,41 @@ type taskStore struct {
 	commit   *store.CrawlCommit
 	urls     []string // every URL an exchange went to
 	requests int
+	buffered int64 // payload bytes waiting for the commit
 	saved    bool
 }
 
+// maxBuffered: a task holding more payload bytes than this (a long article
+// of big pages) stores its captures at once rather than with its commit.
+const maxBuffered = 8 << 20
+
+// PutCaptures keeps the captures for the task's commit, so that a page and
+// the crawl state that says it was fetched are stored together (and in one
+// transaction per task, not per page). Their payload digests are set now;
+// their ids when the commit stores them.
 func (s *taskStore) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error) {
 	for _, c := range cs {
 		s.urls = append(s.urls, c.URL)
 	}
 	s.requests += len(cs)
-	return s.db.PutCapturesBatch(cs, payloads)
+	var size int64
+	for _, p := range payloads {
+		size += int64(len(p))
+	}
+	if s.buffered+size > maxBuffered {
+		return s.db.PutCapturesBatch(cs, payloads)
+	}
+	s.buffered += size
+	res := make([]store.PutResult, len(cs))
+	for i, c := range cs {
+		if c.Status != 0 || payloads[i] != nil {
+			c.PayloadDigest = store.Digest(payloads[i])
+			c.PayloadSize = int64(len(payloads[i]))
+		}
+		s.commit.Captures = append(s.commit.Captures, c)
+		s.commit.Payloads = append(s.commit.Payloads, payloads[i])
+	}
+	return res, nil
 }
 
 // SaveDocument saves the document together with the visit that produced it.

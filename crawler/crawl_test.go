@@ -283,6 +283,17 @@ func TestSecondRunFindsOnlyNewAndChanged(t *testing.T) {
 	if sum.New != 10 || sum.Lists != 4 {
 		t.Fatalf("first run %+v", sum)
 	}
+	// Pages point at the captures they were read from, stored with them.
+	doc, err := db.Document(srv.URL+crawltest.ArticlePath(4, 1), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pg := range doc.Pages {
+		c, err := db.Capture(pg.CaptureID)
+		if err != nil || c.URL != pg.URL || c.PayloadDigest != pg.PayloadDigest {
+			t.Errorf("page %s: capture %d: %+v %v", pg.URL, pg.CaptureID, c, err)
+		}
+	}
 
 	// Two new articles, one edited.
 	site.Articles = 12

@@ -302,6 +302,11 @@ type CrawlCommit struct {
 	Done    []uint64         // frontier entries visited
 	Visits  []Visit
 	Colly   []uint64 // colly request hashes visited in Run
+	// Captures are stored first, with Payloads, as PutCaptures would. A
+	// page of Doc whose CaptureID is 0 gets the id of the capture of its
+	// URL and payload digest stored here.
+	Captures []*Capture
+	Payloads [][]byte
 	// Doc, when set, is saved as SaveDocument would, with DocURLs.
 	Doc     *Document
 	DocURLs []string
@@ -311,17 +316,43 @@ type CrawlCommit struct {
 // calls) are coalesced into one bbolt transaction: a crawl with dozens of
 // pages in flight pays for one disk sync per batch, not per page.
 func (db *DB) Commit(c *CrawlCommit) (SaveResult, error) {
+	if len(c.Captures) != len(c.Payloads) {
+		return SaveResult{}, fmt.Errorf("store: %d captures but %d payloads", len(c.Captures), len(c.Payloads))
+	}
+	blobs := db.packCaptures(c.Captures, c.Payloads)
+	var patch []int // pages that take the id of a capture stored here
+	if c.Doc != nil {
+		for i, pg := range c.Doc.Pages {
+			if pg.CaptureID == 0 {
+				patch = append(patch, i)
+			}
+		}
+	}
 	var res SaveResult
 	err := db.batch(func(tx *bolt.Tx) error {
 		var err error
-		res, err = commit(tx, db.codec, c)
+		res, err = commit(tx, db.codec, c, blobs, patch)
 		return err
 	})
 	return res, err
 }
 
-func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit) (SaveResult, error) {
+func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, patch []int) (SaveResult, error) {
 	var res SaveResult
+	for i, cp := range c.Captures {
+		if _, err := putCapture(tx, cp, int64(len(c.Payloads[i])), blobs[i]); err != nil {
+			return res, fmt.Errorf("capture %s: %w", cp.URL, err)
+		}
+	}
+	for _, i := range patch {
+		pg := &c.Doc.Pages[i]
+		pg.CaptureID = 0
+		for _, cp := range c.Captures {
+			if cp.URL == pg.URL && cp.PayloadDigest == pg.PayloadDigest {
+				pg.CaptureID = cp.ID
+			}
+		}
+	}
 	if c.Doc != nil {
 		var err error
 		if res, err = saveDocument(tx, codec, c.Doc, c.DocURLs); err != nil {
@@ -400,14 +431,7 @@ func (db *DB) PutCapturesBatch(cs []*Capture, payloads [][]byte) ([]PutResult, e
 	if len(cs) != len(payloads) {
 		return nil, fmt.Errorf("store: %d captures but %d payloads", len(cs), len(payloads))
 	}
-	blobs := make([][]byte, len(cs))
-	for i, c := range cs {
-		if c.Status != 0 || payloads[i] != nil {
-			c.PayloadDigest = Digest(payloads[i])
-			c.PayloadSize = int64(len(payloads[i]))
-			blobs[i] = db.codec.pack(payloads[i])
-		}
-	}
+	blobs := db.packCaptures(cs, payloads)
 	var results []PutResult
 	err := db.batch(func(tx *bolt.Tx) error {
 		results = make([]PutResult, len(cs))
@@ -421,6 +445,20 @@ func (db *DB) PutCapturesBatch(cs []*Capture, payloads [][]byte) ([]PutResult, e
 		return nil
 	})
 	return results, err
+}
+
+// packCaptures digests and compresses payloads outside any transaction,
+// as PutCaptures does.
+func (db *DB) packCaptures(cs []*Capture, payloads [][]byte) [][]byte {
+	blobs := make([][]byte, len(cs))
+	for i, c := range cs {
+		if c.Status != 0 || payloads[i] != nil {
+			c.PayloadDigest = Digest(payloads[i])
+			c.PayloadSize = int64(len(payloads[i]))
+			blobs[i] = db.codec.pack(payloads[i])
+		}
+	}
+	return blobs
 }
 
 // batch runs fn in a write transaction shared with concurrent callers

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"regexp"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -22,6 +24,7 @@ type crawlFlags struct {
 	revisitMax time.Duration
 	hostBudget int
 	progress   time.Duration // 0: every 2s on a terminal or with --log-format json
+	cpuprofile string
 }
 
 func (c *crawlFlags) register(fs *flag.FlagSet) {
@@ -30,6 +33,7 @@ func (c *crawlFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.revisitMin, "revisit-min", 20*time.Hour, "re-check a stored article no sooner than this after its last fetch")
 	fs.DurationVar(&c.revisitMax, "revisit-max", 30*24*time.Hour, "re-check a stored article at the latest this long after its last fetch")
 	fs.IntVar(&c.hostBudget, "host-budget", 10_000, "most requests to one host in one run (ends traps nothing else caught)")
+	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a Go CPU profile of the run to this file (for the benchmark)")
 }
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
@@ -87,6 +91,17 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if cf.cpuprofile != "" {
+		f, err := os.Create(cf.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	sum, err := runCrawler(ctx, db, sites, &fetch, &cf, log)
 	if sum == nil {
 		return storeErr(err)

@@ -34,6 +34,12 @@ type Site struct {
 	Unlisted int
 	// Edited gives articles their own revision (id -> revision).
 	Edited map[int]int
+	// Sidebar adds what real article pages carry around the content: a
+	// long menu, inline style and script, "latest news" and "most read"
+	// boxes of links, a footer: about 20 KiB of template, as on real portals.
+	Sidebar bool
+	// Salt makes the site's texts its own, so that sites do not share pages.
+	Salt int
 }
 
 // Files returns every file of the site by path. base is the site's origin
@@ -75,9 +81,9 @@ func (s Site) Files(base string) map[string][]byte {
 		listed := ids[min(s.Unlisted, len(ids)):]
 		for _, id := range listed[min((n-1)*s.PerList, len(listed)):min(n*s.PerList, len(listed))] {
 			fmt.Fprintf(&b, "<li><a href=\"%s\" title=\"%s\">%s</a><span class=\"date\">%s</span></li>\n",
-				ArticlePath(id, 1), title(id), title(id), dateOf(id)[:10])
+				ArticlePath(id, 1), s.title(id), s.title(id), dateOf(id)[:10])
 			if s.Traps && id%7 == 0 {
-				fmt.Fprintf(&b, "<li><a href=\"%s;jsessionid=%08X\">%s（会话）</a></li>\n", ArticlePath(id, 1), hash(id, n), title(id))
+				fmt.Fprintf(&b, "<li><a href=\"%s;jsessionid=%08X\">%s（会话）</a></li>\n", ArticlePath(id, 1), hash(id, n), s.title(id))
 			}
 		}
 		if n == 1 {
@@ -138,9 +144,11 @@ func listPath(n int) string {
 	return fmt.Sprintf("/news/list_%d.html", n)
 }
 
-func title(id int) string {
-	return fmt.Sprintf("%s第%d期工作简报", topics[id%len(topics)], id)
+func (s Site) title(id int) string {
+	return fmt.Sprintf("%s%s第%d期工作简报", counties[s.Salt%len(counties)], topics[id%len(topics)], id)
 }
+
+var counties = []string{"", "芦淞区", "荷塘区", "石峰区", "天元区", "渌口区", "醴陵市", "攸县", "茶陵县", "炎陵县", "雨湖区", "岳塘区", "湘潭县", "湘乡市", "韶山市", "芙蓉区", "天心区", "岳麓区", "开福区", "雨花区", "望城区"}
 
 var topics = []string{"区政府召开常务会议研究部署", "全区开展安全生产大检查", "市场监管局推进放管服改革", "教育系统举行教师培训", "城乡环境综合整治行动", "乡村振兴重点项目建设"}
 
@@ -151,9 +159,9 @@ func dateOf(id int) string {
 // article renders page p of article id.
 func (s Site) article(id, p int) string {
 	var b strings.Builder
-	head(&b, title(id))
+	head(&b, s.title(id))
 	b.WriteString("<div class=\"place\">您现在的位置：<a href=\"/news/\">首页</a> &gt; <a href=\"/news/\">新闻动态</a> &gt; 正文</div>\n")
-	fmt.Fprintf(&b, "<div class=\"viewbox\"><h1>%s</h1>\n", title(id))
+	fmt.Fprintf(&b, "<div class=\"viewbox\"><h1>%s</h1>\n", s.title(id))
 	fmt.Fprintf(&b, "<div class=\"info\">发布时间：%s　来源：县融媒体中心　作者：王晓明　浏览：<span id=\"hits\">%d</span></div>\n", dateOf(id), 100+id)
 	b.WriteString("<div class=\"content\" id=\"content\">\n")
 	for k := 0; k < s.Paragraphs; k++ {
@@ -161,7 +169,7 @@ func (s Site) article(id, p int) string {
 		if r, ok := s.Edited[id]; ok {
 			rev = r
 		}
-		fmt.Fprintf(&b, "<p>%s</p>\n", paragraph(id, p, k, rev))
+		fmt.Fprintf(&b, "<p>%s</p>\n", paragraph(id+s.Salt*1_000_000, p, k, rev))
 	}
 	b.WriteString("</div>\n")
 	if s.PagesPer > 1 {
@@ -181,14 +189,52 @@ func (s Site) article(id, p int) string {
 		}
 		b.WriteString("</div>\n")
 	}
+	if s.Sidebar {
+		b.WriteString("</div>\n")
+		s.template(&b, id)
+		b.WriteString("<div>")
+	}
 	b.WriteString("</div>\n<div class=\"related\"><h3>相关阅读</h3><ul>\n")
 	if prev := id - 1; prev > s.FirstArticle {
-		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>\n", ArticlePath(prev, 1), title(prev))
+		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>\n", ArticlePath(prev, 1), s.title(prev))
 	}
 	b.WriteString("</ul></div>\n")
 	foot(&b)
 	return b.String()
 }
+
+// template writes what surrounds an article on a real portal page.
+func (s Site) template(b *strings.Builder, id int) {
+	b.WriteString("<style type=\"text/css\">\n")
+	for k := 0; k < 40; k++ {
+		fmt.Fprintf(b, ".box%d { margin: %dpx auto; padding: 0 %dpx; border: 1px solid #d%dd%dd%d; font: 14px/1.8 \"宋体\", SimSun; }\n", k, k%7, k%5, k%10, k%9, k%8)
+	}
+	b.WriteString("</style>\n<div class=\"menu\"><ul>\n")
+	for k := 0; k < 36; k++ {
+		fmt.Fprintf(b, "<li class=\"m%d\"><a href=\"#m%d\" onclick=\"showMenu(%d);return false;\">%s</a></li>\n", k, k, k, menus[k%len(menus)])
+	}
+	b.WriteString("</ul></div>\n<div class=\"sidebar\"><h3>最新动态</h3><ul>\n")
+	for k := 1; k <= 25; k++ {
+		other := s.FirstArticle + 1 + (id+k)%max(s.Articles, 1)
+		fmt.Fprintf(b, "<li><a href=\"%s\" title=\"%s\" target=\"_blank\">%s</a><span class=\"date\">%s</span></li>\n", ArticlePath(other, 1), s.title(other), s.title(other), dateOf(other)[:10])
+	}
+	b.WriteString("</ul><h3>阅读排行</h3><ol>\n")
+	for k := 1; k <= 15; k++ {
+		other := s.FirstArticle + 1 + (id*7+k*3)%max(s.Articles, 1)
+		fmt.Fprintf(b, "<li><a href=\"%s\" title=\"%s\">%s</a></li>\n", ArticlePath(other, 1), s.title(other), s.title(other))
+	}
+	b.WriteString("</ol></div>\n<script type=\"text/javascript\">\n")
+	for k := 0; k < 30; k++ {
+		fmt.Fprintf(b, "function showMenu%d(n) { var el = document.getElementById('menu' + n); if (el) { el.style.display = (el.style.display == 'none') ? 'block' : 'none'; } return %d; }\n", k, k)
+	}
+	b.WriteString("</script>\n<div class=\"links\"><h3>友情链接</h3>")
+	for k := 0; k < 12; k++ {
+		fmt.Fprintf(b, "<a href=\"#link%d\">%s</a> ", k, menus[(k+5)%len(menus)])
+	}
+	b.WriteString("</div>\n")
+}
+
+var menus = strings.Fields("首页 政务公开 新闻中心 通知公告 政策法规 规划计划 人事信息 财政信息 统计数据 办事服务 公众参与 领导信箱 在线访谈 专题专栏 机构设置 走进本区")
 
 func pathBase(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
 
