@@ -206,6 +206,8 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	c.colly = newVisitedStore(marks)
 	if c.fetcher, err = NewFetcher(ctx, c.tr, FetcherOptions{Storage: c.colly}); err != nil {
 		return nil, err
@@ -213,8 +215,6 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	if err := c.load(); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	stopProgress := c.progress(ctx, start)
 
 	var wg sync.WaitGroup

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"path/filepath"
 	"sort"
@@ -92,10 +93,10 @@ func checkCaptureGaps(t *testing.T, db *store.DB, host string, delay time.Durati
 }
 
 func TestPolitenessSeenFromTheServers(t *testing.T) {
-	const delay = 30 * time.Millisecond
+	const delay = 40 * time.Millisecond
 	plain := crawltest.Site{Articles: 6, PagesPer: 2, PerList: 4, Private: 2}
 	slow := plain
-	slow.CrawlDelay = "0.12" // longer than --delay: wins
+	slow.CrawlDelay = "0.15" // longer than --delay: wins
 	a, b, c := crawltest.Serve(t, plain), crawltest.Serve(t, plain), crawltest.Serve(t, slow)
 	for _, s := range []*crawltest.Server{a, b, c} {
 		s.Latency = 5 * time.Millisecond // overlapping requests would show
@@ -112,9 +113,9 @@ func TestPolitenessSeenFromTheServers(t *testing.T) {
 	for _, s := range []*crawltest.Server{a, b, c} {
 		want := delay
 		if s == c {
-			want = 120 * time.Millisecond
+			want = 150 * time.Millisecond
 		}
-		checkGaps(t, s, want, 4*time.Millisecond)
+		checkGaps(t, s, want, 10*time.Millisecond)
 		checkCaptureGaps(t, db, s.Host, want)
 		if n := s.MaxInFlight(); n != 1 {
 			t.Errorf("%s: %d requests in flight at once, want 1", s.Host, n)
@@ -184,7 +185,7 @@ func TestRetryAfterPausesTheHost(t *testing.T) {
 			if i+1 >= len(reqs) {
 				t.Fatal("nothing after the 429")
 			}
-			if gap := reqs[i+1].Start.Sub(r.Start); gap < time.Second-4*time.Millisecond {
+			if gap := reqs[i+1].Start.Sub(r.Start); gap < time.Second-10*time.Millisecond {
 				t.Errorf("next request %s after the 429 with Retry-After: 1", gap)
 			}
 		}
@@ -378,14 +379,30 @@ func TestInterruptedRunResumes(t *testing.T) {
 func TestSitemapsAreExtraSeeds(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 6, Unlisted: 2, Sitemap: true})
 	db := openTestStore(t)
-	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv))
+	var logs strings.Builder
+	var mu sync.Mutex
+	log := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return logs.Write(p)
+	}), nil))
+	sum := crawlSites(t, db, fastTransport(20*time.Millisecond, nil), CrawlOptions{Progress: 30 * time.Millisecond, Logger: log}, siteOf(srv))
 	if sum.New != 6 {
 		t.Errorf("%d new, want all 6 (2 only in the sitemap)", sum.New)
 	}
 	if srv.Count("/sitemap.xml") != 1 {
 		t.Errorf("sitemap fetched %d times", srv.Count("/sitemap.xml"))
 	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(logs.String(), "msg=progress") || !strings.Contains(logs.String(), "pages/s=") {
+		t.Errorf("no progress lines in the log:\n%s", logs.String())
+	}
 }
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 func TestCollyHashIsColly(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 1})

@@ -123,7 +123,7 @@ func (f *Fetcher) Fetch(u string, extra http.Header) (*Fetched, error) {
 		hdr[k] = v
 	}
 	err := f.c.Request(http.MethodGet, u, nil, cctx, hdr)
-	res := &Fetched{URL: u, Exchanges: f.t.take(id)}
+	res := &Fetched{URL: u, Exchanges: append(f.t.takeOrphans(hostKey(u)), f.t.take(id)...)}
 	for i := len(res.Exchanges) - 1; i >= 0; i-- {
 		if !isRobotsCapture(res.Exchanges[i]) {
 			res.Final = res.Exchanges[i]

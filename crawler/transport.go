@@ -74,6 +74,10 @@ type Transport struct {
 
 	mu        sync.Mutex
 	exchanges map[string][]*Exchange // by fetch id
+	// orphans are exchanges made without a fetch id — colly's own
+	// robots.txt request, made before the fetch's first request — by host;
+	// the next fetch from that host takes them.
+	orphans map[string][]*Exchange
 }
 
 // Requests is the number of HTTP requests sent so far.
@@ -121,6 +125,7 @@ func NewTransport(opts TransportOptions) *Transport {
 		gate:      newGate(opts.Delay, opts.PerHost),
 		log:       opts.Logger,
 		exchanges: map[string][]*Exchange{},
+		orphans:   map[string][]*Exchange{},
 	}
 	if t.log == nil {
 		t.log = slog.New(slog.DiscardHandler)
@@ -151,12 +156,24 @@ func (t *Transport) take(id string) []*Exchange {
 }
 
 func (t *Transport) file(id string, ex *Exchange) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if id == "" {
+		host := hostKey(ex.Capture.URL)
+		t.orphans[host] = append(t.orphans[host], ex)
 		return
 	}
-	t.mu.Lock()
 	t.exchanges[id] = append(t.exchanges[id], ex)
-	t.mu.Unlock()
+}
+
+// takeOrphans returns and forgets the exchanges made for host without a
+// fetch id.
+func (t *Transport) takeOrphans(host string) []*Exchange {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	ex := t.orphans[host]
+	delete(t.orphans, host)
+	return ex
 }
 
 // RoundTrip implements http.RoundTripper.

@@ -31,6 +31,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 mkdir -p "$DIR"
 go build -o "$DIR/folio" ./cmd/folio
 go build -o "$DIR/bare" ./bench/crawl/bare
+go build -o "$DIR/dbsize" ./bench/crawl/dbsize
 
 # portal NAME ARTICLES: generate once per shape.
 portal() {
@@ -80,7 +81,7 @@ seeds() {
 }
 
 # measure NAME CMD...: runs CMD under /usr/bin/time and prints one result
-# line: name seconds cpu_seconds peak_rss_kib requests distinct_urls store_bytes
+# line: name seconds cpu_seconds peak_rss_kib requests distinct_urls store_file_bytes store_used_bytes
 measure() {
 	local name=$1
 	shift
@@ -91,19 +92,19 @@ measure() {
 		cat "$DIR/$name.err" >&2
 		exit 1
 	}
-	local store=0
-	[ -f "$DIR/run.db" ] && store=$(stat -c %s "$DIR/run.db")
+	local store="0 0"
+	[ -f "$DIR/run.db" ] && store=$("$DIR/dbsize" "$DIR/run.db")
 	read -r wall user sys rss <"$DIR/time.out"
 	tail -n +$((before + 1)) "$DIR/access.log" | awk -v name="$name" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" -v store="$store" '
 		{ n++; seen[$1 " " $2]++ }
-		END { d = 0; for (k in seen) d++; printf "%s %s %.2f %s %d %d %d\n", name, wall, user + sys, rss, n, d, store }'
+		END { d = 0; for (k in seen) d++; printf "%s %s %.2f %s %d %d %s\n", name, wall, user + sys, rss, n, d, store }'
 }
 
 report() {
 	awk '
 		{ pages = $5; rate = pages / $2; cpu = $3 / pages * 1000; rss = $4 / 1024
-		  per = ($7 > 0) ? sprintf("%.1f", $7 / pages / 1024) : "-"
-		  printf "%-6s %7d pages %6.2fs %7.0f pages/s %6.2f CPU-s/1000 pages %6.0f MB peak RSS %6s KiB stored/page %5.3f fetches/URL\n", $1, pages, $2, rate, cpu, rss, per, $5 / $6
+		  per = ($7 > 0) ? sprintf("%.1f (%.1f in use)", $7 / pages / 1024, $8 / pages / 1024) : "-"
+		  printf "%-6s %7d pages %6.2fs %7.0f pages/s %6.2f CPU-s/1000 pages %6.0f MB peak RSS %18s KiB stored/page %5.3f fetches/URL\n", $1, pages, $2, rate, cpu, rss, per, $5 / $6
 		  n[$1]++; r[$1] += rate; c[$1] += cpu; m[$1] = (rss > m[$1]) ? rss : m[$1] }
 		END {
 		  if (n["bare"] && n["folio"]) {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -91,6 +92,11 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if e.getenv("GOGC") == "" {
+		// A crawl's live heap is small and its garbage plenty: collecting
+		// half as often costs some 20 MB and saves a few percent of CPU.
+		debug.SetGCPercent(200)
+	}
 	if cf.cpuprofile != "" {
 		f, err := os.Create(cf.cpuprofile)
 		if err != nil {

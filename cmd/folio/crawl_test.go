@@ -180,6 +180,9 @@ sites:
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+	if stderr != "" {
+		t.Errorf("a good run off a terminal should be silent on stderr, got %q", stderr)
+	}
 	var sum crawler.Summary
 	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
 		t.Fatal(err)
@@ -189,7 +192,7 @@ sites:
 	}
 	starts := a.Requests()
 	for i := 1; i < len(starts); i++ {
-		if gap := starts[i].Start.Sub(starts[i-1].Start); gap < 56*time.Millisecond {
+		if gap := starts[i].Start.Sub(starts[i-1].Start); gap < 50*time.Millisecond {
 			t.Errorf("site a: requests %s apart, its delay is 60ms", gap)
 		}
 	}
