@@ -800,9 +800,19 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 	}
 	var cands []candidate
 	if list {
-		// A list's own further pages are as deep as the list.
-		for _, u := range append([]string{pg.Next}, pageURLs(pg.Pages)...) {
-			if u != "" && u != p.url {
+		// A list's own further pages are as deep as the list. Its page bar
+		// is what extract recognised, and the links that read like one
+		// (numbers, 下一页, 末页): a column's first page is often
+		// /news/ or index.html and the next list_2.html, which extract
+		// does not count as one family.
+		bar := append([]string{pg.Next}, pageURLs(pg.Pages)...)
+		for _, l := range p.parsed.Links {
+			if listPager.MatchString(l.Text) {
+				bar = append(bar, l.URL)
+			}
+		}
+		for _, u := range bar {
+			if u != "" && u != p.url && !own[u] {
 				own[u] = true
 				cands = append(cands, candidate{url: u, depth: t.Depth, next: true})
 			}
@@ -896,6 +906,9 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 	}
 	return out
 }
+
+// listPager matches the anchor texts of a list's page bar.
+var listPager = regexp.MustCompile(`(?i)^\s*([\[【(]?\s*\d{1,4}\s*[\]】)]?|下一页|上一页|下页|上页|后页|前页|末页|尾页|最后一页|第一页|next|prev(ious)?|next\s*page|»|«|›|‹|>>?|<<?)\s*$`)
 
 func pageURLs(pages []extract.PageLink) []string {
 	out := make([]string, 0, len(pages))

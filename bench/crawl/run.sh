@@ -134,6 +134,15 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 report <"$results"
 
+# The next nights on the last round's store: nothing due (seeds re-read
+# only), then every article re-checked with conditional requests (304s).
+for extra in "" "--revisit-min 0"; do
+	before=$(wc -l <"$DIR/access.log")
+	# shellcheck disable=SC2086
+	"$DIR/folio" crawl --db "$DIR/run.db" --delay 0 --per-host 8 --parallel "$PARALLEL" --ignore-robots -q $extra $SEEDS
+	echo "  (${extra:-default revisit policy}: $(($(wc -l <"$DIR/access.log") - before)) requests)"
+done
+
 if [ "${BIG:-0}" = 1 ]; then
 	big=$(portal big $((100000 / HOSTS / PAGES + 1)))
 	serve "$big"
