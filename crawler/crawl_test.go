@@ -441,6 +441,22 @@ func TestCleanLink(t *testing.T) {
 	}
 }
 
+func TestIsCalendar(t *testing.T) {
+	for u, want := range map[string]bool{
+		"http://a.test/cal/?y=2024&m=3":            true,
+		"http://a.test/list.asp?year=2019&month=1": true,
+		"http://a.test/news/?date=2024-03-15":      true,
+		"http://a.test/calendar/2024/03/":          true,
+		"http://a.test/show.asp?id=5&m=1":          false,
+		"http://a.test/news/2024/0315/123.html":    false,
+		"http://a.test/list.asp?classid=2&y=12":    false,
+	} {
+		if got := isCalendar(u); got != want {
+			t.Errorf("isCalendar(%s) = %v", u, got)
+		}
+	}
+}
+
 func TestParseSitemap(t *testing.T) {
 	index := `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <sitemap><loc>http://a.test/s1.xml</loc><lastmod>2024-03-01</lastmod></sitemap></sitemapindex>`

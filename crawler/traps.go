@@ -34,8 +34,8 @@ var skippedExt = map[string]bool{
 var calendarStep = regexp.MustCompile(`(?i)^\s*[<>«»‹›]*\s*(上|下|前|后)\s*一?\s*(个)?\s*(月|年|周|天|日)\s*[<>«»‹›]*\s*$|^\s*(previous|next|prev)\s+(month|year|week|day)\b`)
 
 // calendarURL matches URLs that address a day, month or year of a calendar
-// or date archive by query parameter.
-var calendarURL = regexp.MustCompile(`(?i)[?&](year|month|day|date|y|m|d|ym|riqi|rq)=\d`)
+// or date archive: a year or a date in the query, or a calendar path.
+var calendarURL = regexp.MustCompile(`(?i)[?&](year|y|nian|yy)=(19|20)\d\d(&|$)|[?&](date|day|riqi|rq|ym)=(19|20)\d\d|/(calendar|rili)(/|\.|$)`)
 
 // sessionParam matches session ids in paths and queries.
 // A bare sid= counts only with a long token: on some CMSs it numbers a
@@ -103,5 +103,5 @@ func trap(u string) bool {
 // isCalendar says whether u addresses a date of a calendar: such pages are
 // read for links, and a host gets a limited number of them per run.
 func isCalendar(u string) bool {
-	return calendarURL.MatchString(u) || strings.Contains(strings.ToLower(u), "calendar")
+	return calendarURL.MatchString(u)
 }
