@@ -374,6 +374,14 @@ func TestInterruptedRunResumes(t *testing.T) {
 	if len(runs) != 1 || runs[0].Finished.IsZero() {
 		t.Errorf("runs %+v", runs)
 	}
+	// No article was saved cut short by the interruption.
+	db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		h, _ := db.History(d.URL)
+		if len(d.Pages) != 2 || !d.Complete || len(h.Versions) != 1 {
+			t.Errorf("%s: %d pages, complete %v, %d versions", d.URL, len(d.Pages), d.Complete, len(h.Versions))
+		}
+		return nil
+	})
 }
 
 func TestSitemapsAreExtraSeeds(t *testing.T) {

@@ -52,9 +52,12 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 				bar = append(bar, l.URL)
 			}
 		}
-		for _, u := range bar {
-			if u != "" && u != p.url && !own[u] {
-				own[u] = true
+		for _, raw := range bar {
+			if raw == "" || raw == p.url || own[raw] {
+				continue
+			}
+			own[raw] = true
+			if u := cleanLink(extract.Link{URL: raw}); u != "" {
 				cands = append(cands, candidate{url: u, depth: t.Depth, next: true})
 			}
 		}

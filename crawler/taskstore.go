@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 // and the document are kept for the task's commit, which stores them with
 // the task's crawl step in one transaction (batched with other tasks').
 type taskStore struct {
+	ctx      context.Context // the run's: a document cut short by its end is not saved
 	db       CrawlStore
 	commit   *store.CrawlCommit
 	urls     []string // every URL an exchange went to
@@ -54,6 +56,12 @@ func (s *taskStore) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store
 
 // SaveDocument saves the document together with the visit that produced it.
 func (s *taskStore) SaveDocument(doc *store.Document, urls []string) (store.SaveResult, error) {
+	if err := s.ctx.Err(); err != nil {
+		// The run was interrupted while the article's pages were read:
+		// what was read may be only part of it. The resumed run reads it
+		// again.
+		return store.SaveResult{}, err
+	}
 	c := s.commit
 	c.Doc, c.DocURLs = doc, urls
 	at := time.Now()

@@ -18,7 +18,7 @@ import (
 // work visits one URL: a list page is read for links, an article is
 // archived with its pages, a sitemap is read for URLs.
 func (c *Crawler) work(ctx context.Context, t *task) {
-	ts := &taskStore{db: c.db, commit: &store.CrawlCommit{Run: c.run.ID, Done: []uint64{t.Seq}}}
+	ts := &taskStore{ctx: ctx, db: c.db, commit: &store.CrawlCommit{Run: c.run.ID, Done: []uint64{t.Seq}}}
 	defer func() {
 		c.mu.Lock()
 		c.hosts[t.host].fetched += ts.requests
@@ -68,6 +68,9 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	res := arch.archive(ctx, t.URL, p)
 	if res.Err != nil && c.storeFailed(res.Err) {
 		return
+	}
+	if !ts.saved && ctx.Err() != nil {
+		return // cut short: left in the frontier for the resumed run
 	}
 	if !ts.saved {
 		// Nothing could be archived: the visit is a failure.
