@@ -75,9 +75,6 @@ type page struct {
 	// notModified: a conditional request got 304; the page was read from
 	// the stored capture it confirmed (capture, digest).
 	notModified bool
-	// fetched lists the URLs of every exchange the fetch made (redirect
-	// hops, robots.txt), for the crawl's visited state.
-	fetched []string
 }
 
 func (p *page) ok() bool { return p.err == nil && p.parsed != nil }
@@ -271,9 +268,6 @@ func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
 	if f.Final != nil {
 		p.capture = f.Final.Capture.ID
 		p.digest = f.Final.Capture.PayloadDigest
-	}
-	for _, ex := range f.Exchanges {
-		p.fetched = append(p.fetched, ex.Capture.URL)
 	}
 	return nil
 }
