@@ -29,6 +29,10 @@ type ArchiveOptions struct {
 	MaxPages int            // pages followed per article; 0 means 50
 	Location *time.Location // time zone for dates without one; nil lets extract decide
 	Logger   *slog.Logger
+	// Conditional revalidates pages stored before (If-None-Match,
+	// If-Modified-Since) when the Store can read captures back; a 304 page
+	// is read from the stored payload it confirms.
+	Conditional bool
 }
 
 // Archiver fetches an article with all its pages, stitches it and stores it.
@@ -73,6 +77,9 @@ type page struct {
 	capture   uint64 // capture id of the page's response
 	digest    string
 	err       error
+	// notModified: a conditional request got 304; the page was read from
+	// the stored capture it confirmed (capture, digest).
+	notModified bool
 }
 
 func (p *page) ok() bool { return p.err == nil && p.parsed != nil }
@@ -366,26 +373,46 @@ func (w *walk) original(start *page) *page {
 
 var originalLink = regexp.MustCompile(`^[【\[]?\s*(返回原文|查看原文|原文链接|原文地址|阅读原文|返回正文|原文)\s*[】\]]?$`)
 
-// fetchPage fetches u, stores every exchange and reads the page.
+// fetchPage fetches u, stores every exchange and reads the page. With
+// ArchiveOptions.Conditional a page stored before is revalidated, and a 304
+// is read from the payload it confirms.
 func (a *Archiver) fetchPage(u string) *page {
-	f, err := a.f.Fetch(u, nil)
+	var old *prior
+	if cr, ok := a.st.(captureReader); ok && a.opts.Conditional {
+		old = priorCapture(cr, u)
+	}
+	f, err := a.f.Fetch(u, old.validators())
 	p := &page{requested: u, url: f.FinalURL(), status: f.Status()}
 	if f.Final != nil {
 		p.at = f.Final.Capture.Time
+	}
+	notModified := err == nil && old != nil && f.Status() == http.StatusNotModified
+	if notModified {
+		f.Final.Capture.RefersTo = old.capture.ID
 	}
 	if perr := a.storeExchanges(f, p); perr != nil {
 		p.err = perr
 		return p
 	}
+	body, contentType := f.Body, ""
+	if f.Final != nil {
+		contentType = f.Final.Capture.Header("Content-Type")
+	}
+	if notModified {
+		// The page is what the confirmed capture holds.
+		p.status, p.capture, p.digest, p.notModified = old.capture.Status, old.capture.ID, old.capture.PayloadDigest, true
+		body = decodeBody(old.payload, old.capture.Header("Content-Encoding"), a.maxBody())
+		contentType = old.capture.Header("Content-Type")
+	}
 	switch {
 	case err != nil:
 		p.err = err
 		return p
-	case f.Status() != http.StatusOK:
+	case p.status != http.StatusOK:
 		p.err = fmt.Errorf("%s: HTTP %d", u, f.Status())
 		return p
 	}
-	parsed, err := parse(f.Body, f.Final.Capture.Header("Content-Type"), p.url, &extract.Options{Location: a.opts.Location})
+	parsed, err := parse(body, contentType, p.url, &extract.Options{Location: a.opts.Location})
 	if err != nil {
 		p.err = err
 		return p
@@ -553,4 +580,12 @@ func ExtractDocument(raw []byte, contentType, pageURL string, opts *extract.Opti
 	}
 	p := &page{requested: pageURL, url: pageURL, parsed: parsed, digest: store.Digest(raw)}
 	return buildDocument([]*page{p}), nil
+}
+
+// maxBody is the limit bodies are decoded to: the Fetcher's --max-body.
+func (a *Archiver) maxBody() int64 {
+	if f, ok := a.f.(interface{ MaxBody() int64 }); ok {
+		return f.MaxBody()
+	}
+	return defaultMaxBody
 }

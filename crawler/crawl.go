@@ -2,253 +2,371 @@ package crawler
 
 import (
 	"context"
-	"errors"
+	"hash/fnv"
 	"log/slog"
 	"net/url"
-	"path"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
 
 	"folio/extract"
+	"folio/store"
 )
 
-// CrawlOptions configure a Crawl; zero fields take the defaults.
+// CrawlStore is what a crawl needs of the store: the Archiver's writes,
+// captures read back for conditional requests, and the crawl state.
+type CrawlStore interface {
+	Store
+	captureReader
+	PutCapturesBatch(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error)
+	BeginCrawl(now time.Time) (store.CrawlRun, bool, error)
+	FinishCrawl(id uint64, stats any, now time.Time) error
+	Frontier(fn func(store.FrontierEntry) error) error
+	VisitedIn(run uint64, fn func(url string, kind store.VisitKind)) error
+	CollyVisited(run uint64) ([]uint64, error)
+	URLStatuses(urls []string) ([]store.URLStatus, error)
+	KnownDocuments(host string, fn func(url string, st store.URLStatus)) error
+	Commit(c *store.CrawlCommit) (store.SaveResult, error)
+}
+
+// Site is one site of a crawl: its seeds and its own limits.
+type Site struct {
+	Name     string
+	Seeds    []string // list and column pages; always re-read
+	Sitemaps []string // sitemaps read as extra seeds (robots.txt's are read too)
+	// Scope is what article URLs must match; nil means the seeds' hosts.
+	// List pages are followed on the seeds' hosts and in Scope.
+	Scope *regexp.Regexp
+	// Delay between request starts on the seeds' hosts; 0 keeps the
+	// Transport's. robots.txt's Crawl-delay wins when longer.
+	Delay      time.Duration
+	Depth      int            // link depth from the seeds; 0 means 3
+	MaxDocs    int            // documents archived per run; 0 means no limit
+	MaxPages   int            // pages followed per article; 0 means 50
+	HostBudget int            // pages fetched per host per run; 0 means 10,000
+	Location   *time.Location // time zone for dates without one; nil lets extract decide
+}
+
+// CrawlOptions configure a Crawler; zero fields take the defaults.
 type CrawlOptions struct {
-	Seeds    []string
-	Scope    *regexp.Regexp // article URLs must match; nil means the seeds' hosts
-	Depth    int            // link depth from the seeds; 0 means 3
-	MaxDocs  int            // stop after this many documents archived; 0 means no limit
-	Parallel int            // hosts crawled at once; 0 means 4
-	// HostBudget bounds the pages fetched per host in one run, so that a
-	// trap nothing else caught still ends; 0 means 10,000.
-	HostBudget int
-	Logger     *slog.Logger
+	Sites    []Site
+	Parallel int // hosts crawled at once; 0 means 4
+	PerHost  int // pages in flight per host; 0 means 1 (the Transport enforces its own limit too)
+	MaxDocs  int // documents archived in the whole run; 0 means no limit
+	Revisit  RevisitPolicy
+	// MaxCalendar bounds the calendar and date-archive pages read per host
+	// per run; 0 means 100.
+	MaxCalendar int
+	// Progress is how often a progress line is logged (Info); 0 means never.
+	Progress time.Duration
+	Logger   *slog.Logger
 }
 
 // Summary is what a crawl did.
 type Summary struct {
-	New       int           `json:"new"`
-	Changed   int           `json:"changed"`
-	Unchanged int           `json:"unchanged"`
-	Failed    int           `json:"failed"`
-	Robots    int           `json:"skipped_robots"`
-	Lists     int           `json:"list_pages"`
-	Fetches   int           `json:"fetches"`
-	Duration  time.Duration `json:"-"`
-	Seconds   float64       `json:"seconds"`
+	Run         uint64        `json:"run"`
+	Resumed     bool          `json:"resumed"`
+	New         int           `json:"new"`
+	Changed     int           `json:"changed"`
+	Unchanged   int           `json:"unchanged"`
+	Failed      int           `json:"failed"`
+	Robots      int           `json:"skipped_robots"`
+	NotDue      int           `json:"skipped_not_due"`
+	Traps       int           `json:"skipped_traps"`
+	Deferred    int           `json:"deferred"`
+	Lists       int           `json:"list_pages"`
+	NotModified int           `json:"not_modified"`
+	Fetches     int           `json:"fetches"`
+	Queued      int           `json:"left_in_frontier"`
+	Duration    time.Duration `json:"-"`
+	Seconds     float64       `json:"seconds"`
 }
 
-// Crawler discovers articles from seed pages and archives them.
+// Crawler discovers articles from seed pages and archives them, keeping
+// its frontier and visited state in the store so that a killed run is
+// resumed by the next one.
 type Crawler struct {
-	arch *Archiver
-	opts CrawlOptions
-	log  *slog.Logger
+	db      CrawlStore
+	tr      *Transport
+	opts    CrawlOptions
+	log     *slog.Logger
+	sites   []*siteState
+	fetcher *Fetcher
+	colly   *visitedStore
+	run     store.CrawlRun
+	now     func() time.Time
 
-	mu      sync.Mutex
-	seen    map[string]bool
-	queues  map[string][]task // per host
-	active  map[string]bool   // hosts with a worker
-	budget  map[string]int
-	summary Summary
-	docs    int
-	wake    chan struct{}
+	mu       sync.Mutex
+	wake     chan struct{}
+	seen     map[uint64]struct{} // canonical URLs queued or visited this run
+	hosts    map[string]*hostQueue
+	order    []*hostQueue // round-robin order
+	next     int
+	active   int // tasks running
+	busy     int // hosts with a task running
+	docs     int
+	summary  Summary
+	fatal    error
+	pageSeen int // pages read, for progress
 }
 
+type siteState struct {
+	Site
+	hosts map[string]bool // the seeds' hosts
+	docs  int
+}
+
+// task is a frontier entry being worked on.
 type task struct {
-	url   string
-	depth int
+	store.FrontierEntry
+	site *siteState
+	host string
 }
 
-// NewCrawler returns a Crawler that archives with arch.
-func NewCrawler(arch *Archiver, opts CrawlOptions) *Crawler {
-	if opts.Depth <= 0 {
-		opts.Depth = 3
-	}
+const (
+	defaultDepth       = 3
+	defaultParallel    = 4
+	defaultHostBudget  = 10_000
+	defaultMaxCalendar = 100
+	// maxDeferrals: how often a host whose robots.txt is unreachable is
+	// asked again in one run before its URLs are left for the next run.
+	maxDeferrals = 3
+)
+
+// NewCrawler returns a Crawler that fetches through tr and stores into db.
+func NewCrawler(db CrawlStore, tr *Transport, opts CrawlOptions) *Crawler {
 	if opts.Parallel <= 0 {
-		opts.Parallel = 4
+		opts.Parallel = defaultParallel
 	}
-	if opts.HostBudget <= 0 {
-		opts.HostBudget = 10_000
+	if opts.PerHost <= 0 {
+		opts.PerHost = 1
 	}
-	c := &Crawler{arch: arch, opts: opts, log: opts.Logger, seen: map[string]bool{},
-		queues: map[string][]task{}, active: map[string]bool{}, budget: map[string]int{}, wake: make(chan struct{}, 1)}
+	if opts.MaxCalendar <= 0 {
+		opts.MaxCalendar = defaultMaxCalendar
+	}
+	c := &Crawler{db: db, tr: tr, opts: opts, log: opts.Logger, now: time.Now,
+		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, hosts: map[string]*hostQueue{}}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
+	}
+	for _, s := range opts.Sites {
+		if s.Depth <= 0 {
+			s.Depth = defaultDepth
+		}
+		if s.HostBudget <= 0 {
+			s.HostBudget = defaultHostBudget
+		}
+		ss := &siteState{Site: s, hosts: map[string]bool{}}
+		for _, seed := range s.Seeds {
+			if u, err := url.Parse(seed); err == nil {
+				ss.hosts[strings.ToLower(u.Host)] = true
+			}
+		}
+		c.sites = append(c.sites, ss)
 	}
 	return c
 }
 
 // Run crawls until the frontier is empty, a limit is reached or ctx ends.
+// A run that ends with ctx (a signal) is resumed by the next Run on the
+// same store; one that ends otherwise is finished, and the next starts a
+// new run (URLs left by a limit stay in the frontier for it).
 func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	start := time.Now()
-	scopeHosts := map[string]bool{}
-	for _, s := range c.opts.Seeds {
-		if u, err := url.Parse(s); err == nil {
-			scopeHosts[u.Host] = true
-		}
-		c.enqueue(s, 0)
+	run, resumed, err := c.db.BeginCrawl(c.now())
+	if err != nil {
+		return nil, err
 	}
-	inScope := func(u string) bool {
-		if c.opts.Scope != nil {
-			return c.opts.Scope.MatchString(u)
-		}
-		pu, err := url.Parse(u)
-		return err == nil && scopeHosts[pu.Host]
+	c.run = run
+	c.summary.Run, c.summary.Resumed = run.ID, resumed
+	if resumed {
+		c.log.Info("resuming an interrupted crawl", "run", run.ID, "started", run.Started.Format(time.RFC3339))
 	}
+	marks, err := c.db.CollyVisited(run.ID)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	c.colly = newVisitedStore(marks)
+	if c.fetcher, err = NewFetcher(ctx, c.tr, FetcherOptions{Storage: c.colly}); err != nil {
+		return nil, err
+	}
+	if err := c.load(); err != nil {
+		return nil, err
+	}
+	stopProgress := c.progress(ctx, start)
 
-	sem := make(chan struct{}, c.opts.Parallel)
 	var wg sync.WaitGroup
-	for ctx.Err() == nil {
-		host, ok := c.idleHost()
-		if !ok {
-			if c.running() == 0 {
-				break
-			}
-			select { // wait for a worker to finish or enqueue
+	for {
+		t, wait, done := c.pick()
+		if done || ctx.Err() != nil {
+			break
+		}
+		if t == nil {
+			timer := time.NewTimer(wait)
+			select {
 			case <-c.wake:
+			case <-timer.C:
 			case <-ctx.Done():
 			}
+			timer.Stop()
 			continue
 		}
-		sem <- struct{}{}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer func() { <-sem }()
-			c.work(ctx, host, inScope)
+			c.work(ctx, t)
+			c.finish(t)
+			if err := c.fatalErr(); err != nil {
+				cancel()
+			}
 		}()
 	}
 	wg.Wait()
+	stopProgress()
+
+	c.mu.Lock()
+	for _, h := range c.hosts {
+		c.summary.Queued += h.queued()
+	}
+	c.summary.Fetches = int(c.tr.Requests())
 	c.summary.Duration = time.Since(start)
 	c.summary.Seconds = c.summary.Duration.Seconds()
-	s := c.summary
-	return &s, ctx.Err()
+	sum := c.summary
+	fatal := c.fatal
+	c.mu.Unlock()
+	if fatal != nil {
+		return &sum, fatal
+	}
+	if err := ctx.Err(); err != nil {
+		return &sum, err
+	}
+	if err := c.db.FinishCrawl(run.ID, sum, c.now()); err != nil {
+		return &sum, err
+	}
+	return &sum, nil
 }
 
-// idleHost picks a host with queued work and no worker, and marks it active.
-func (c *Crawler) idleHost() (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for h, q := range c.queues {
-		if len(q) > 0 && !c.active[h] {
-			c.active[h] = true
-			return h, true
+// load fills the in-memory queues: the frontier left by an earlier run
+// (or by this run before it was killed), then the seeds and the
+// configured sitemaps.
+func (c *Crawler) load() error {
+	err := c.db.VisitedIn(c.run.ID, func(u string, _ store.VisitKind) {
+		c.seen[urlKey(u)] = struct{}{}
+	})
+	if err != nil {
+		return err
+	}
+	err = c.db.Frontier(func(e store.FrontierEntry) error {
+		site := c.siteFor(e.Site, e.URL)
+		if site == nil {
+			return nil // a site no longer configured: left alone
+		}
+		key := urlKey(extract.CanonicalURL(e.URL))
+		if _, dup := c.seen[key]; dup {
+			// Visited in this run already, or queued twice: drop it.
+			_, err := c.db.Commit(&store.CrawlCommit{Run: c.run.ID, Done: []uint64{e.Seq}})
+			return err
+		}
+		c.seen[key] = struct{}{}
+		c.push(&task{FrontierEntry: e, site: site})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var seeds []*store.FrontierEntry
+	var sites []*siteState
+	for _, s := range c.sites {
+		if s.Delay > 0 {
+			for h := range s.hosts {
+				c.tr.SetHostDelay(h, s.Delay)
+			}
+		}
+		for _, u := range s.Seeds {
+			seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name})
+			sites = append(sites, s)
+		}
+		for _, u := range s.Sitemaps {
+			seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name, Kind: kindSitemap})
+			sites = append(sites, s)
 		}
 	}
-	return "", false
-}
-
-func (c *Crawler) running() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.active)
-}
-
-func (c *Crawler) signal() {
-	select {
-	case c.wake <- struct{}{}:
-	default:
-	}
-}
-
-// work drains one host's queue, one page at a time; the Transport keeps
-// the host's pace.
-func (c *Crawler) work(ctx context.Context, host string, inScope func(string) bool) {
-	defer func() {
-		c.mu.Lock()
-		delete(c.active, host)
-		c.mu.Unlock()
-		c.signal()
-	}()
-	for ctx.Err() == nil {
-		c.mu.Lock()
-		q := c.queues[host]
-		if len(q) == 0 || (c.opts.MaxDocs > 0 && c.docs >= c.opts.MaxDocs) {
-			c.mu.Unlock()
-			return
-		}
-		t := q[0]
-		c.queues[host] = q[1:]
-		c.budget[host]++
-		over := c.budget[host] > c.opts.HostBudget
-		c.mu.Unlock()
-		if over {
-			c.log.Warn("page budget reached; host skipped for the rest of the run", "host", host)
-			c.mu.Lock()
-			c.queues[host] = nil
-			c.mu.Unlock()
-			return
-		}
-		c.visit(ctx, t, inScope)
-	}
-}
-
-// visit fetches one URL: a list page is read for links, an article is
-// archived with its pages.
-func (c *Crawler) visit(ctx context.Context, t task, inScope func(string) bool) {
-	p := c.arch.fetchPage(t.url)
-	c.count(func(s *Summary) { s.Fetches++ })
-	if !p.ok() {
-		if errors.Is(p.err, ErrRobotsDisallowed) {
-			c.count(func(s *Summary) { s.Robots++ })
-			c.log.Debug("disallowed by robots.txt", "url", t.url)
-			return
-		}
-		c.count(func(s *Summary) { s.Failed++ })
-		c.log.Error(p.err.Error())
-		return
-	}
-	isSeed := t.depth == 0
-	if isSeed || p.parsed.Kind == extract.KindList {
-		c.count(func(s *Summary) { s.Lists++ })
-		c.log.Info("list", "url", p.url, "links", len(p.parsed.Links))
-		if next := p.parsed.Pagination.Next; next != "" {
-			c.enqueue(next, t.depth) // a list's own page 2 is as deep as page 1
-		}
-		if t.depth < c.opts.Depth {
-			for _, l := range p.parsed.Links {
-				if inScope(l.URL) && followable(l) {
-					c.enqueue(l.URL, t.depth+1)
+	// Stored articles due for a re-check, whether or not a list page
+	// still links them.
+	now := c.now()
+	for _, s := range c.sites {
+		for h := range s.hosts {
+			err := c.db.KnownDocuments(h, func(u string, st store.URLStatus) {
+				if c.opts.Revisit.Due(st, time.Time{}, now) {
+					seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name, Depth: 1, Kind: kindRevisit})
+					sites = append(sites, s)
 				}
-			}
-		}
-		return
-	}
-	if !inScope(p.url) {
-		return
-	}
-	res := c.arch.archive(ctx, t.url, p)
-	if res.Doc != nil {
-		for _, pg := range res.Doc.Pages {
-			c.markSeen(pg.URL)
-		}
-		c.mu.Lock()
-		c.docs++
-		switch {
-		case res.Save.New:
-			c.summary.New++
-		case res.Save.Changed:
-			c.summary.Changed++
-		default:
-			c.summary.Unchanged++
-		}
-		c.mu.Unlock()
-		c.log.Info("archived", "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
-	}
-	if res.Err != nil {
-		c.count(func(s *Summary) { s.Failed++ })
-		c.log.Error(res.Err.Error())
-	}
-	// Articles link on to other articles (related, 上一篇/下一篇).
-	if t.depth < c.opts.Depth {
-		for _, l := range p.parsed.Links {
-			if inScope(l.URL) && followable(l) {
-				c.enqueue(l.URL, t.depth+1)
+			})
+			if err != nil {
+				return err
 			}
 		}
 	}
+	var fresh []*store.FrontierEntry
+	var freshSites []*siteState
+	for i, e := range seeds {
+		key := urlKey(extract.CanonicalURL(e.URL))
+		if _, dup := c.seen[key]; dup {
+			continue
+		}
+		c.seen[key] = struct{}{}
+		fresh = append(fresh, e)
+		freshSites = append(freshSites, sites[i])
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	if _, err := c.db.Commit(&store.CrawlCommit{Run: c.run.ID, Enqueue: fresh}); err != nil {
+		return err
+	}
+	for i, e := range fresh {
+		c.push(&task{FrontierEntry: *e, site: freshSites[i]})
+	}
+	return nil
+}
+
+// Frontier entry kinds besides pages.
+const (
+	kindSitemap = "sitemap"
+	kindRevisit = "revisit" // a stored article due for a re-check
+)
+
+// siteFor finds the site a frontier entry belongs to: by name, else by host.
+func (c *Crawler) siteFor(name, u string) *siteState {
+	for _, s := range c.sites {
+		if s.Name == name {
+			return s
+		}
+	}
+	host := hostKey(u)
+	for _, s := range c.sites {
+		if s.hosts[host] {
+			return s
+		}
+	}
+	return nil
+}
+
+func (c *Crawler) fail(err error) {
+	c.mu.Lock()
+	if c.fatal == nil {
+		c.fatal = err
+	}
+	c.mu.Unlock()
+}
+
+func (c *Crawler) fatalErr() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.fatal
 }
 
 func (c *Crawler) count(f func(*Summary)) {
@@ -257,72 +375,28 @@ func (c *Crawler) count(f func(*Summary)) {
 	c.mu.Unlock()
 }
 
-func (c *Crawler) markSeen(u string) {
-	c.mu.Lock()
-	c.seen[extract.CanonicalURL(u)] = true
-	c.mu.Unlock()
+// canon is the form URLs take in the seen-set and the visited state.
+func canon(u string) string { return extract.CanonicalURL(u) }
+
+func urlKey(canonical string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(canonical))
+	return h.Sum64()
 }
 
-// enqueue adds u unless it was seen before; the check and the mark are one
-// step (colly's visited check is not atomic, which fetched pages many times).
-func (c *Crawler) enqueue(u string, depth int) {
-	if trap(u) {
-		return
-	}
-	key := extract.CanonicalURL(u)
+func hostKey(u string) string {
 	pu, err := url.Parse(u)
 	if err != nil {
-		return
+		return ""
 	}
-	c.mu.Lock()
-	if !c.seen[key] {
-		c.seen[key] = true
-		c.queues[pu.Host] = append(c.queues[pu.Host], task{url: u, depth: depth})
-	}
-	c.mu.Unlock()
-	c.signal()
+	return strings.ToLower(pu.Host)
 }
 
-// skippedExt are file types that are never pages to crawl (attachments are
-// fetched with their article, not crawled).
-var skippedExt = map[string]bool{
-	".css": true, ".js": true, ".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".bmp": true,
-	".ico": true, ".svg": true, ".webp": true, ".pdf": true, ".doc": true, ".docx": true, ".xls": true,
-	".xlsx": true, ".ppt": true, ".pptx": true, ".zip": true, ".rar": true, ".7z": true, ".gz": true,
-	".mp3": true, ".mp4": true, ".avi": true, ".flv": true, ".swf": true, ".exe": true, ".apk": true,
-	".wps": true, ".et": true, ".txt": true, ".xml": true,
-}
-
-func followable(l extract.Link) bool {
-	pu, err := url.Parse(l.URL)
-	if err != nil {
-		return false
+// oneLine keeps an error to its first line.
+func oneLine(err error) string {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
 	}
-	return !skippedExt[strings.ToLower(path.Ext(pu.Path))]
-}
-
-var sessionParam = regexp.MustCompile(`(?i)(;jsessionid=|[?&](phpsessid|sid|sessionid|jsessionid|aspsessionid\w*)=)`)
-
-// trap recognises URLs that lead into crawler traps: very long URLs,
-// session ids, and paths that repeat their segments (a/b/a/b/).
-func trap(u string) bool {
-	if len(u) > 2048 || sessionParam.MatchString(u) {
-		return true
-	}
-	pu, err := url.Parse(u)
-	if err != nil {
-		return true
-	}
-	segs := strings.Split(strings.Trim(pu.Path, "/"), "/")
-	count := map[string]int{}
-	for _, s := range segs {
-		if s == "" {
-			continue
-		}
-		count[s]++
-		if count[s] > 2 {
-			return true
-		}
-	}
-	return len(segs) > 20
+	return msg
 }

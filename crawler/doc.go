@@ -24,4 +24,21 @@
 //
 // A per-attempt deadline covers connecting, waiting and reading the body,
 // so a server that trickles a byte a second is cut off too.
+//
+// # How a crawl keeps its state
+//
+// A Crawler keeps nothing that matters only in memory. Its frontier (the
+// URLs waiting), what each visited URL turned out to be, and colly's
+// visited set live in the store (store.CrawlCommit): one visit — the
+// captures it made, the document it archived, the links it queued, the
+// frontier entry it used up — is one transaction, so a killed run loses at
+// most the visits in flight, and the next Run resumes it. In memory are the
+// per-host queues (data, not goroutines: at most --parallel × --per-host
+// visits run at once) and an atomic seen-set in front of colly's visited
+// check, which is not atomic.
+//
+// A later run re-reads the seeds, queues the stored articles that are due
+// for a re-check (RevisitPolicy), and fetches known pages with
+// If-None-Match / If-Modified-Since; a 304 is read back from the stored
+// payload it confirms.
 package crawler

@@ -13,6 +13,9 @@ var (
 	ErrScheme = errors.New("crawler: not an http(s) URL")
 	// ErrRedirect: too many redirects, or a redirect loop.
 	ErrRedirect = errors.New("crawler: too many redirects")
+	// ErrHostPaused: the host asked folio (Retry-After) to stay away for
+	// longer than it waits in one run; its URLs are left for the next run.
+	ErrHostPaused = errors.New("crawler: host paused")
 	// ErrNotArticle: the page is not an HTML article (a PDF, an image, a
 	// list page where an article was expected).
 	ErrNotArticle = errors.New("crawler: not an article")

@@ -49,7 +49,9 @@ func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetche
 	c.Init()
 	c.Context = ctx
 	c.UserAgent = t.opts.UserAgent
-	c.IgnoreRobotsTxt = false // colly's check runs too, served from the Transport's cache
+	// colly's check runs too, served from the Transport's cache; with
+	// --ignore-robots neither asks for robots.txt.
+	c.IgnoreRobotsTxt = t.opts.IgnoreRobots
 	c.ParseHTTPErrorResponse = true
 	c.MaxBodySize = 0 // the Transport bounds bodies and records the cut
 	c.AllowURLRevisit = opts.Revisit
@@ -121,7 +123,7 @@ func (f *Fetcher) Fetch(u string, extra http.Header) (*Fetched, error) {
 		hdr[k] = v
 	}
 	err := f.c.Request(http.MethodGet, u, nil, cctx, hdr)
-	res := &Fetched{URL: u, Exchanges: f.t.take(id)}
+	res := &Fetched{URL: u, Exchanges: append(f.t.takeOrphans(hostKey(u)), f.t.take(id)...)}
 	for i := len(res.Exchanges) - 1; i >= 0; i-- {
 		if !isRobotsCapture(res.Exchanges[i]) {
 			res.Final = res.Exchanges[i]
@@ -154,3 +156,6 @@ func fetchError(u string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", u, err)
 }
+
+// MaxBody is the most bytes of a body this Fetcher keeps (--max-body).
+func (f *Fetcher) MaxBody() int64 { return f.t.opts.MaxBody }

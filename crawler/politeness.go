@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -19,8 +20,12 @@ type gate struct {
 }
 
 type hostGate struct {
-	delay       time.Duration // max(delay, Crawl-delay)
+	base        time.Duration // the host's own delay (a site's, else the default)
+	crawlDelay  time.Duration // robots.txt's Crawl-delay
+	delay       time.Duration // max(base, crawlDelay)
 	inflight    int
+	started     int       // requests started
+	lastStart   time.Time // start of the latest request
 	next        time.Time // earliest start of the next request
 	pausedUntil time.Time
 	freed       chan struct{} // closed and replaced when a slot frees
@@ -36,29 +41,38 @@ func newGate(delay time.Duration, perHost int) *gate {
 func (g *gate) host(h string) *hostGate {
 	hg := g.hosts[h]
 	if hg == nil {
-		hg = &hostGate{delay: g.delay, freed: make(chan struct{})}
+		hg = &hostGate{base: g.delay, delay: g.delay, freed: make(chan struct{})}
 		g.hosts[h] = hg
 	}
 	return hg
 }
 
 // acquire waits until a request to host may start, then reserves the slot;
-// release must be called when the request (body included) is done.
-func (g *gate) acquire(ctx context.Context, host string) (release func(), err error) {
+// release must be called when the request (body included) is done. A host
+// paused for longer than maxPause is not waited for: acquire fails at once
+// with ErrHostPaused (maxPause 0: wait however long).
+func (g *gate) acquire(ctx context.Context, host string, maxPause time.Duration) (start time.Time, release func(), err error) {
 	for {
 		g.mu.Lock()
 		hg := g.host(host)
 		now := g.now()
+		if maxPause > 0 && hg.pausedUntil.Sub(now) > maxPause {
+			until := hg.pausedUntil
+			g.mu.Unlock()
+			return time.Time{}, nil, fmt.Errorf("%w until %s", ErrHostPaused, until.UTC().Format(time.RFC3339))
+		}
 		start := hg.next
 		if hg.pausedUntil.After(start) {
 			start = hg.pausedUntil
 		}
 		if hg.inflight < g.perHost && !start.After(now) {
 			hg.inflight++
+			hg.started++
+			hg.lastStart = now
 			hg.next = now.Add(hg.delay)
 			g.mu.Unlock()
 			var once sync.Once
-			return func() { once.Do(func() { g.release(host) }) }, nil
+			return now, func() { once.Do(func() { g.release(host) }) }, nil
 		}
 		freed := hg.freed
 		full := hg.inflight >= g.perHost
@@ -68,12 +82,12 @@ func (g *gate) acquire(ctx context.Context, host string) (release func(), err er
 			select {
 			case <-freed:
 			case <-ctx.Done():
-				return nil, ctx.Err()
+				return time.Time{}, nil, ctx.Err()
 			}
 			continue
 		}
 		if err := g.sleepCtx(ctx, start.Sub(now)); err != nil {
-			return nil, err
+			return time.Time{}, nil, err
 		}
 	}
 }
@@ -87,12 +101,58 @@ func (g *gate) release(host string) {
 	hg.freed = make(chan struct{})
 }
 
-// setCrawlDelay raises the host's delay to robots.txt's Crawl-delay.
+// setCrawlDelay raises the host's delay to robots.txt's Crawl-delay. It
+// holds from the request that read robots.txt on: the first page waits
+// the Crawl-delay after it.
 func (g *gate) setCrawlDelay(host string, d time.Duration) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	hg := g.host(host)
-	hg.delay = max(g.delay, d)
+	hg.crawlDelay = d
+	hg.setDelay()
+}
+
+// setHostDelay sets the host's own delay (a configured site's), in place
+// of the default; Crawl-delay still wins when longer.
+func (g *gate) setHostDelay(host string, d time.Duration) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	hg := g.host(host)
+	hg.base = d
+	hg.setDelay()
+}
+
+func (hg *hostGate) setDelay() {
+	hg.delay = max(hg.base, hg.crawlDelay)
+	if hg.started > 0 {
+		if next := hg.lastStart.Add(hg.delay); next.After(hg.next) {
+			hg.next = next
+		}
+	}
+}
+
+// HostState is what progress reports say about a host.
+type HostState struct {
+	Host        string
+	Delay       time.Duration // in force: max(delay, Crawl-delay)
+	InFlight    int
+	Requests    int
+	PausedUntil time.Time // zero unless paused (Retry-After, backoff)
+}
+
+func (g *gate) states() []HostState {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	now := g.now()
+	out := make([]HostState, 0, len(g.hosts))
+	for name, hg := range g.hosts {
+		st := HostState{Host: name, Delay: hg.delay, InFlight: hg.inflight, Requests: hg.started}
+		if hg.pausedUntil.After(now) {
+			st.PausedUntil = hg.pausedUntil
+		}
+		out = append(out, st)
+	}
+	return out
 }
 
 // pause keeps every request to host from starting before until.

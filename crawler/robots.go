@@ -97,7 +97,8 @@ func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fe
 	switch {
 	case err != nil || status == 0:
 		e.err = fmt.Errorf("%w: %s: %v", ErrRobotsUnavailable, ru, err)
-	case status >= 500:
+	case status >= 500, status == http.StatusTooManyRequests:
+		// A 429 is "not now" like a 5xx, not "no robots.txt here".
 		e.err = fmt.Errorf("%w: %s: status %d", ErrRobotsUnavailable, ru, status)
 	case status >= 400:
 		e.data, _ = robotstxt.FromStatusAndBytes(status, nil) // allow all
@@ -115,7 +116,7 @@ func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fe
 		e.err = fmt.Errorf("%w: %s: status %d", ErrRobotsUnavailable, ru, status)
 	}
 	if e.err != nil {
-		e.retryAt = time.Now().Add(robotsRetry)
+		e.retryAt = time.Now().Add(rc.t.opts.RobotsRetry)
 		return
 	}
 	if g := e.data.FindGroup(rc.t.opts.UserAgent); g != nil && g.CrawlDelay > 0 {

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"folio/store"
@@ -42,8 +43,12 @@ type TransportOptions struct {
 	MaxBody      int64         // bytes kept of a body; 0 means 20 MiB
 	Retries      int           // extra attempts after a failure; <0 means none, 0 means 3
 	MaxPause     time.Duration // longest Retry-After honoured before giving up; 0 means 10m
+	Backoff      time.Duration // wait before the first retry, doubling after; 0 means 1s
 	IgnoreRobots bool
-	Logger       *slog.Logger
+	// RobotsRetry is how long a host whose robots.txt could not be read
+	// (5xx, timeout) stays closed before folio asks again; 0 means 1m.
+	RobotsRetry time.Duration
+	Logger      *slog.Logger
 	// Base is the transport that does the network I/O; nil means a fresh
 	// *http.Transport with folio's timeouts. Tests put fault injectors here.
 	Base http.RoundTripper
@@ -65,9 +70,25 @@ type Transport struct {
 	robots *robotsCache
 	log    *slog.Logger
 
+	requests atomic.Int64 // exchanges sent, robots.txt and redirect hops included
+
 	mu        sync.Mutex
 	exchanges map[string][]*Exchange // by fetch id
+	// orphans are exchanges made without a fetch id — colly's own
+	// robots.txt request, made before the fetch's first request — by host;
+	// the next fetch from that host takes them.
+	orphans map[string][]*Exchange
 }
+
+// Requests is the number of HTTP requests sent so far.
+func (t *Transport) Requests() int64 { return t.requests.Load() }
+
+// HostStates reports the politeness state of every host seen so far.
+func (t *Transport) HostStates() []HostState { return t.gate.states() }
+
+// SetHostDelay gives host its own delay between request starts in place of
+// TransportOptions.Delay (robots.txt's Crawl-delay still wins when longer).
+func (t *Transport) SetHostDelay(host string, d time.Duration) { t.gate.setHostDelay(host, d) }
 
 // NewTransport returns a Transport with opts.
 func NewTransport(opts TransportOptions) *Transport {
@@ -86,6 +107,12 @@ func NewTransport(opts TransportOptions) *Transport {
 	if opts.MaxPause <= 0 {
 		opts.MaxPause = defaultMaxPause
 	}
+	if opts.Backoff <= 0 {
+		opts.Backoff = baseBackoff
+	}
+	if opts.RobotsRetry <= 0 {
+		opts.RobotsRetry = robotsRetry
+	}
 	if opts.PerHost <= 0 {
 		opts.PerHost = 1
 	}
@@ -98,6 +125,7 @@ func NewTransport(opts TransportOptions) *Transport {
 		gate:      newGate(opts.Delay, opts.PerHost),
 		log:       opts.Logger,
 		exchanges: map[string][]*Exchange{},
+		orphans:   map[string][]*Exchange{},
 	}
 	if t.log == nil {
 		t.log = slog.New(slog.DiscardHandler)
@@ -128,12 +156,24 @@ func (t *Transport) take(id string) []*Exchange {
 }
 
 func (t *Transport) file(id string, ex *Exchange) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if id == "" {
+		host := hostKey(ex.Capture.URL)
+		t.orphans[host] = append(t.orphans[host], ex)
 		return
 	}
-	t.mu.Lock()
 	t.exchanges[id] = append(t.exchanges[id], ex)
-	t.mu.Unlock()
+}
+
+// takeOrphans returns and forgets the exchanges made for host without a
+// fetch id.
+func (t *Transport) takeOrphans(host string) []*Exchange {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	ex := t.orphans[host]
+	delete(t.orphans, host)
+	return ex
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -183,7 +223,7 @@ func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
 		if ex.Err != nil && errors.Is(ex.Err, context.Canceled) {
 			return ex, nil, ex.Err
 		}
-		retry, wait := t.shouldRetry(ex, attempt)
+		retry, wait := t.shouldRetry(ex, attempt, host)
 		if !retry {
 			break
 		}
@@ -198,13 +238,13 @@ func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
 }
 
 // shouldRetry decides whether to try again, and after how long.
-func (t *Transport) shouldRetry(ex *Exchange, attempt int) (bool, time.Duration) {
+func (t *Transport) shouldRetry(ex *Exchange, attempt int, host string) (bool, time.Duration) {
 	if attempt >= t.opts.Retries {
 		return false, 0
 	}
-	backoff := baseBackoff << attempt
+	backoff := t.opts.Backoff << attempt
 	if ex.Err != nil {
-		if errors.Is(ex.Err, ErrScheme) || errors.Is(ex.Err, ErrRedirect) || isPermanent(ex.Err) {
+		if errors.Is(ex.Err, ErrScheme) || errors.Is(ex.Err, ErrRedirect) || errors.Is(ex.Err, ErrHostPaused) || isPermanent(ex.Err) {
 			return false, 0
 		}
 		return true, backoff
@@ -213,7 +253,10 @@ func (t *Transport) shouldRetry(ex *Exchange, attempt int) (bool, time.Duration)
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
 		if ra, ok := retryAfter(ex.Capture.Header("Retry-After"), time.Now()); ok {
 			if ra > t.opts.MaxPause {
-				return false, 0 // come back another night
+				// Come back another night; meanwhile the whole host is
+				// left alone (its requests fail with ErrHostPaused).
+				t.gate.pause(host, time.Now().Add(ra))
+				return false, 0
 			}
 			return true, max(ra, backoff/2)
 		}
@@ -253,7 +296,7 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 // body within the per-attempt deadline.
 func (t *Transport) attempt(req *http.Request) *Exchange {
 	ex := &Exchange{Capture: store.Capture{URL: req.URL.String(), Method: req.Method}}
-	release, err := t.gate.acquire(req.Context(), req.URL.Host)
+	start, release, err := t.gate.acquire(req.Context(), req.URL.Host, t.opts.MaxPause)
 	if err != nil {
 		ex.Err = err
 		ex.Capture.Error = err.Error()
@@ -269,8 +312,9 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 		}
 	}}
 	areq := req.WithContext(httptrace.WithClientTrace(ctx, trace))
-	ex.Capture.Time = time.Now().UTC()
+	ex.Capture.Time = start.UTC() // the start the gate reserved: delays are counted between these
 	ex.Capture.RequestHeaders = requestFields(areq)
+	t.requests.Add(1)
 
 	resp, err := t.base.RoundTrip(areq)
 	if err != nil {

@@ -1,0 +1,515 @@
+package crawler
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"folio/crawler/crawltest"
+	"folio/extract"
+	"folio/store"
+)
+
+func openTestStore(t *testing.T) *store.DB {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "folio.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// fastTransport is polite with test-sized waits.
+func fastTransport(delay time.Duration, mod func(*TransportOptions)) *Transport {
+	opts := TransportOptions{Delay: delay, Timeout: 5 * time.Second, Retries: -1,
+		Backoff: 20 * time.Millisecond, RobotsRetry: 100 * time.Millisecond, MaxPause: 5 * time.Second}
+	if mod != nil {
+		mod(&opts)
+	}
+	return NewTransport(opts)
+}
+
+func siteOf(srv *crawltest.Server) Site {
+	return Site{Name: srv.Host, Seeds: []string{srv.URL + "/news/"}}
+}
+
+func crawlSites(t *testing.T, db CrawlStore, tr *Transport, opts CrawlOptions, sites ...Site) *Summary {
+	t.Helper()
+	opts.Sites = sites
+	sum, err := NewCrawler(db, tr, opts).Run(context.Background())
+	if err != nil {
+		t.Fatalf("crawl: %v", err)
+	}
+	return sum
+}
+
+// startsOf returns the request start times per host as the server saw them.
+func startsOf(srv *crawltest.Server) []time.Time {
+	var out []time.Time
+	for _, r := range srv.Requests() {
+		out = append(out, r.Start)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}
+
+// checkGaps asserts that no two requests to srv started closer than delay.
+// The server sees a request a moment after folio sent it, and that moment
+// varies: slack allows for it.
+func checkGaps(t *testing.T, srv *crawltest.Server, delay, slack time.Duration) {
+	t.Helper()
+	starts := startsOf(srv)
+	for i := 1; i < len(starts); i++ {
+		if gap := starts[i].Sub(starts[i-1]); gap < delay-slack {
+			t.Errorf("%s: requests %d and %d started %s apart, want at least %s", srv.Host, i-1, i, gap, delay)
+		}
+	}
+}
+
+// checkCaptureGaps asserts the same on folio's side, exactly: the captures
+// record when each request was sent.
+func checkCaptureGaps(t *testing.T, db *store.DB, host string, delay time.Duration) {
+	t.Helper()
+	var starts []time.Time
+	db.Captures(0, func(c *store.Capture) error {
+		if hostKey(c.URL) == host {
+			starts = append(starts, c.Time)
+		}
+		return nil
+	})
+	sort.Slice(starts, func(i, j int) bool { return starts[i].Before(starts[j]) })
+	for i := 1; i < len(starts); i++ {
+		if gap := starts[i].Sub(starts[i-1]); gap < delay {
+			t.Errorf("%s: captures %d and %d sent %s apart, want at least %s", host, i-1, i, gap, delay)
+		}
+	}
+}
+
+func TestPolitenessSeenFromTheServers(t *testing.T) {
+	const delay = 40 * time.Millisecond
+	plain := crawltest.Site{Articles: 6, PagesPer: 2, PerList: 4, Private: 2}
+	slow := plain
+	slow.CrawlDelay = "0.15" // longer than --delay: wins
+	a, b, c := crawltest.Serve(t, plain), crawltest.Serve(t, plain), crawltest.Serve(t, slow)
+	for _, s := range []*crawltest.Server{a, b, c} {
+		s.Latency = 5 * time.Millisecond // overlapping requests would show
+	}
+	db := openTestStore(t)
+	tr := fastTransport(delay, nil)
+	sum := crawlSites(t, db, tr, CrawlOptions{Parallel: 3}, siteOf(a), siteOf(b), siteOf(c))
+	if sum.New != 18 || sum.Failed != 0 {
+		t.Fatalf("summary %+v, want 18 new articles", sum)
+	}
+	if sum.Robots != 6 {
+		t.Errorf("%d URLs skipped by robots.txt, want 6", sum.Robots)
+	}
+	for _, s := range []*crawltest.Server{a, b, c} {
+		want := delay
+		if s == c {
+			want = 150 * time.Millisecond
+		}
+		checkGaps(t, s, want, 10*time.Millisecond)
+		checkCaptureGaps(t, db, s.Host, want)
+		if n := s.MaxInFlight(); n != 1 {
+			t.Errorf("%s: %d requests in flight at once, want 1", s.Host, n)
+		}
+		if n := s.Count("/robots.txt"); n != 1 {
+			t.Errorf("%s: robots.txt fetched %d times", s.Host, n)
+		}
+		for _, r := range s.Requests() {
+			if strings.HasPrefix(r.Path, "/private/") {
+				t.Errorf("%s: fetched %s, which robots.txt disallows", s.Host, r.Path)
+			}
+			if !strings.HasPrefix(r.UserAgent, "folio/"+Version+" (+http") {
+				t.Errorf("User-Agent %q", r.UserAgent)
+			}
+		}
+		// Exactly one fetch per URL.
+		seen := map[string]bool{}
+		for _, r := range s.Requests() {
+			if seen[r.Path] {
+				t.Errorf("%s: %s fetched twice", s.Host, r.Path)
+			}
+			seen[r.Path] = true
+		}
+	}
+	// Hosts go at their own pace: the fast hosts' requests go on while the
+	// slow host waits out its Crawl-delay.
+	cs := startsOf(c)
+	between := 0
+	for _, at := range startsOf(a) {
+		if at.After(cs[1]) && at.Before(cs[2]) {
+			between++
+		}
+	}
+	if between == 0 {
+		t.Errorf("no request to %s between two requests to the slow host", a.Host)
+	}
+}
+
+func TestRetryAfterPausesTheHost(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3})
+	var mu sync.Mutex
+	refused := false
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if strings.HasSuffix(r.URL.Path, ".html") && !refused {
+			refused = true
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return true
+		}
+		if r.URL.Path == "/news/2024/0001/1.html" {
+			w.WriteHeader(http.StatusServiceUnavailable) // always: retries must end
+			return true
+		}
+		return false
+	}
+	db := openTestStore(t)
+	tr := fastTransport(10*time.Millisecond, func(o *TransportOptions) { o.Retries = 2 })
+	sum := crawlSites(t, db, tr, CrawlOptions{}, siteOf(srv))
+	if sum.New != 2 || sum.Failed != 1 {
+		t.Errorf("summary %+v, want 2 new and 1 failed", sum)
+	}
+	reqs := srv.Requests()
+	for i, r := range reqs {
+		if r.Status == http.StatusTooManyRequests {
+			if i+1 >= len(reqs) {
+				t.Fatal("nothing after the 429")
+			}
+			if gap := reqs[i+1].Start.Sub(r.Start); gap < time.Second-10*time.Millisecond {
+				t.Errorf("next request %s after the 429 with Retry-After: 1", gap)
+			}
+		}
+	}
+	if n := srv.Count("/news/2024/0001/1.html"); n != 3 {
+		t.Errorf("a page that always fails was asked for %d times, want 3 (1 + 2 retries)", n)
+	}
+}
+
+func TestUnreachableRobotsKeepsTheHostClosed(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == "/robots.txt" {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return true
+		}
+		return false
+	}
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(10*time.Millisecond, nil), CrawlOptions{}, siteOf(srv))
+	for _, r := range srv.Requests() {
+		if r.Path != "/robots.txt" {
+			t.Errorf("fetched %s although robots.txt answered 503", r.Path)
+		}
+	}
+	if n := srv.Count("/robots.txt"); n != maxDeferrals+1 {
+		t.Errorf("robots.txt asked for %d times, want %d", n, maxDeferrals+1)
+	}
+	if sum.Deferred != 1 || sum.Queued != 1 {
+		t.Errorf("summary %+v: the seed should be deferred and left in the frontier", sum)
+	}
+
+	// A 404 robots.txt allows everything; the seed left over is crawled.
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return true
+		}
+		return false
+	}
+	sum = crawlSites(t, db, fastTransport(10*time.Millisecond, nil), CrawlOptions{}, siteOf(srv))
+	if sum.New != 3 || sum.Queued != 0 {
+		t.Errorf("after robots.txt came back: %+v", sum)
+	}
+}
+
+func TestTrapsStayBounded(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 8, Calendar: true, Traps: true})
+	db := openTestStore(t)
+	site := siteOf(srv)
+	site.Depth = 50 // only the trap rules may stop it
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{MaxCalendar: 5}, site)
+	if sum.New != 8 {
+		t.Errorf("%d new, want 8", sum.New)
+	}
+	cal, loop := 0, 0
+	for _, r := range srv.Requests() {
+		switch {
+		case strings.HasPrefix(r.Path, "/cal/"):
+			cal++
+		case strings.HasPrefix(r.Path, "/loop/"):
+			loop++
+		case strings.Contains(strings.ToLower(r.Path), "jsessionid"):
+			t.Errorf("fetched a session URL %s", r.Path)
+		}
+	}
+	if cal > 5 {
+		t.Errorf("%d calendar pages fetched, want at most 5", cal)
+	}
+	if loop > 6 {
+		t.Errorf("%d pages of a path loop fetched", loop)
+	}
+	if sum.Traps == 0 {
+		t.Error("no trap links counted")
+	}
+
+	// The page budget ends whatever else gets through.
+	srv2 := crawltest.Serve(t, crawltest.Site{Articles: 30, PerList: 5})
+	site2 := siteOf(srv2)
+	site2.HostBudget = 10
+	sum = crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, site2)
+	if n := len(srv2.Requests()); n > 10+1 { // +1: the article in flight finishes its last page
+		t.Errorf("%d requests with a budget of 10", n)
+	}
+	if sum.Queued == 0 {
+		t.Errorf("summary %+v: the rest should wait in the frontier", sum)
+	}
+}
+
+func TestSecondRunFindsOnlyNewAndChanged(t *testing.T) {
+	site := crawltest.Site{Articles: 10, PagesPer: 2, PerList: 3}
+	srv := crawltest.Serve(t, site)
+	db := openTestStore(t)
+	opts := CrawlOptions{Revisit: RevisitPolicy{Min: 0}}
+	sum := crawlSites(t, db, fastTransport(0, nil), opts, siteOf(srv))
+	if sum.New != 10 || sum.Lists != 4 {
+		t.Fatalf("first run %+v", sum)
+	}
+	// Pages point at the captures they were read from, stored with them.
+	doc, err := db.Document(srv.URL+crawltest.ArticlePath(4, 1), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pg := range doc.Pages {
+		c, err := db.Capture(pg.CaptureID)
+		if err != nil || c.URL != pg.URL || c.PayloadDigest != pg.PayloadDigest {
+			t.Errorf("page %s: capture %d: %+v %v", pg.URL, pg.CaptureID, c, err)
+		}
+	}
+
+	// Two new articles, one edited.
+	site.Articles = 12
+	site.Edited = map[int]int{3: 1}
+	srv.Update(site)
+	srv.ResetLog()
+	sum = crawlSites(t, db, fastTransport(0, nil), opts, siteOf(srv))
+	if sum.New != 2 || sum.Changed != 1 || sum.Unchanged != 9 || sum.Failed != 0 {
+		t.Fatalf("second run %+v, want 2 new, 1 changed, 9 unchanged", sum)
+	}
+	for _, r := range srv.Requests() {
+		if strings.Contains(r.Path, "/0005/5") && (r.Status != http.StatusNotModified || r.IfNoneMatch == "") {
+			t.Errorf("an unchanged article was fetched again: %+v", r)
+		}
+	}
+	h, err := db.History(srv.URL + crawltest.ArticlePath(5, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Versions) != 1 || h.Versions[0].UnchangedRefetches != 1 {
+		t.Errorf("unchanged article history %+v, want one version re-fetched once unchanged", h.Versions)
+	}
+	h, _ = db.History(srv.URL + crawltest.ArticlePath(3, 1))
+	if len(h.Versions) != 2 {
+		t.Errorf("edited article has %d versions, want 2", len(h.Versions))
+	}
+
+	// With the default policy a run right after finds the new articles only.
+	site.Articles = 13 // 5 list pages; list 1's bar reaches list 3
+	srv.Update(site)
+	srv.ResetLog()
+	sum = crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Min: 20 * time.Hour}}, siteOf(srv))
+	if sum.New != 1 || sum.Changed+sum.Unchanged != 0 || sum.NotDue == 0 {
+		t.Errorf("third run %+v, want 1 new and the rest not due", sum)
+	}
+	// The column's older list pages brought nothing new: not re-read.
+	if n := srv.Count("/news/list_5.html"); n != 0 {
+		t.Errorf("old list page re-read %d times", n)
+	}
+}
+
+func TestInterruptedRunResumes(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 12, PagesPer: 2, PerList: 6})
+	db := openTestStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var once sync.Once
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if len(srv.Requests()) > 12 {
+			once.Do(cancel)
+		}
+		return false
+	}
+	tr := fastTransport(5*time.Millisecond, nil)
+	sum, err := NewCrawler(db, tr, CrawlOptions{Sites: []Site{siteOf(srv)}}).Run(ctx)
+	if err == nil || sum.New == 0 || sum.New >= 12 {
+		t.Fatalf("interrupted run: %+v, %v", sum, err)
+	}
+	first := sum.New
+	sum = crawlSites(t, db, fastTransport(5*time.Millisecond, nil), CrawlOptions{}, siteOf(srv))
+	if !sum.Resumed || sum.New+first != 12 || sum.Unchanged != 0 {
+		t.Fatalf("resumed run %+v after %d new, want the other %d new", sum, first, 12-first)
+	}
+	// Nothing stored twice: every page fetched once, but for the page in
+	// flight when the run was cut.
+	twice := 0
+	counts := map[string]int{}
+	for _, r := range srv.Requests() {
+		counts[r.Path]++
+		if counts[r.Path] == 2 && r.Path != "/robots.txt" {
+			twice++
+		}
+	}
+	if twice > 1 {
+		t.Errorf("%d URLs fetched twice across the interruption", twice)
+	}
+	runs, _ := db.CrawlRuns()
+	if len(runs) != 1 || runs[0].Finished.IsZero() {
+		t.Errorf("runs %+v", runs)
+	}
+	// No article was saved cut short by the interruption.
+	db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		h, _ := db.History(d.URL)
+		if len(d.Pages) != 2 || !d.Complete || len(h.Versions) != 1 {
+			t.Errorf("%s: %d pages, complete %v, %d versions", d.URL, len(d.Pages), d.Complete, len(h.Versions))
+		}
+		return nil
+	})
+}
+
+func TestSitemapsAreExtraSeeds(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 6, Unlisted: 2, Sitemap: true})
+	db := openTestStore(t)
+	var logs strings.Builder
+	var mu sync.Mutex
+	log := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return logs.Write(p)
+	}), nil))
+	sum := crawlSites(t, db, fastTransport(20*time.Millisecond, nil), CrawlOptions{Progress: 30 * time.Millisecond, Logger: log}, siteOf(srv))
+	if sum.New != 6 {
+		t.Errorf("%d new, want all 6 (2 only in the sitemap)", sum.New)
+	}
+	if srv.Count("/sitemap.xml") != 1 {
+		t.Errorf("sitemap fetched %d times", srv.Count("/sitemap.xml"))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(logs.String(), "msg=progress") || !strings.Contains(logs.String(), "pages/s=") {
+		t.Errorf("no progress lines in the log:\n%s", logs.String())
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+func TestCollyHashIsColly(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 1})
+	vs := newVisitedStore(nil)
+	f, err := NewFetcher(context.Background(), fastTransport(0, func(o *TransportOptions) { o.IgnoreRobots = true }), FetcherOptions{Storage: vs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{srv.URL + "/news/", srv.URL + "/news/2024/0001/1.html?a=%E4%B8%AD&b=1", srv.URL + "/x%zz/y z"} {
+		fetched, _ := f.Fetch(u, nil)
+		if fetched == nil || fetched.Final == nil {
+			t.Fatalf("%s: nothing fetched", u)
+		}
+		if ok, _ := vs.IsVisited(collyHash(fetched.Final.Capture.URL)); !ok {
+			t.Errorf("colly filed %s under another id than collyHash", u)
+		}
+	}
+}
+
+func TestCleanLink(t *testing.T) {
+	for _, tc := range []struct{ in, text, want string }{
+		{"http://a.test/news/1.html", "标题", "http://a.test/news/1.html"},
+		{"http://a.test/news/1.html;jsessionid=ABC123", "标题", "http://a.test/news/1.html"},
+		{"http://a.test/show.asp?id=5&PHPSESSID=abc&x=1", "标题", "http://a.test/show.asp?id=5&x=1"},
+		{"http://a.test/show.asp?sid=12", "标题", "http://a.test/show.asp?sid=12"},
+		{"http://a.test/cal/?y=2024&m=4", "下一月", ""},
+		{"http://a.test/cal/?y=2025&m=3", "下一年 »", ""},
+		{"http://a.test/a/b/a/b/a/", "x", ""},
+		{"http://a.test/" + strings.Repeat("x", 1100), "x", ""},
+		{"http://a.test/file.pdf", "附件", ""},
+		{"mailto:x@a.test", "x", ""},
+	} {
+		if got := cleanLink(extractLink(tc.in, tc.text)); got != tc.want {
+			t.Errorf("cleanLink(%q, %q) = %q, want %q", tc.in, tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestIsCalendar(t *testing.T) {
+	for u, want := range map[string]bool{
+		"http://a.test/cal/?y=2024&m=3":            true,
+		"http://a.test/list.asp?year=2019&month=1": true,
+		"http://a.test/news/?date=2024-03-15":      true,
+		"http://a.test/calendar/2024/03/":          true,
+		"http://a.test/show.asp?id=5&m=1":          false,
+		"http://a.test/news/2024/0315/123.html":    false,
+		"http://a.test/list.asp?classid=2&y=12":    false,
+	} {
+		if got := isCalendar(u); got != want {
+			t.Errorf("isCalendar(%s) = %v", u, got)
+		}
+	}
+}
+
+func TestParseSitemap(t *testing.T) {
+	index := `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>http://a.test/s1.xml</loc><lastmod>2024-03-01</lastmod></sitemap></sitemapindex>`
+	urls, maps := parseSitemap([]byte(index))
+	if len(urls) != 0 || len(maps) != 1 || maps[0].Loc != "http://a.test/s1.xml" {
+		t.Errorf("index: %v %v", urls, maps)
+	}
+	set := `<urlset><url><loc> http://a.test/1.html </loc><lastmod>2024-03-02T10:00:00+08:00</lastmod></url><url><loc>http://a.test/2.html</loc></url></urlset>`
+	urls, _ = parseSitemap([]byte(set))
+	if len(urls) != 2 || urls[0].Loc != "http://a.test/1.html" || urls[0].Lastmod.IsZero() {
+		t.Errorf("urlset: %+v", urls)
+	}
+	urls, _ = parseSitemap([]byte("http://a.test/1.html\nhttp://a.test/2.html\n"))
+	if len(urls) != 2 {
+		t.Errorf("text sitemap: %+v", urls)
+	}
+}
+
+func TestRevisitPolicy(t *testing.T) {
+	p := RevisitPolicy{Min: 20 * time.Hour, Max: 30 * 24 * time.Hour}
+	day := 24 * time.Hour
+	now := time.Date(2026, 11, 26, 4, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		changed, seen time.Duration // ago
+		want          bool
+	}{
+		{changed: 1 * day, seen: 1 * day, want: true},     // archived yesterday: daily
+		{changed: 10 * day, seen: 1 * day, want: false},   // stable 9 days: every 4.5 days
+		{changed: 10 * day, seen: 5 * day, want: true},    // ... and that is over
+		{changed: 300 * day, seen: 29 * day, want: false}, // at most monthly
+		{changed: 300 * day, seen: 31 * day, want: true},
+	} {
+		st := store.URLStatus{Doc: true, LastChanged: now.Add(-tc.changed), LastSeen: now.Add(-tc.seen)}
+		if got := p.Due(st, time.Time{}, now); got != tc.want {
+			t.Errorf("changed %s ago, seen %s ago: due %v, want %v", tc.changed, tc.seen, got, tc.want)
+		}
+	}
+	st := store.URLStatus{Doc: true, LastChanged: now.Add(-10 * day), LastSeen: now.Add(-day)}
+	if !p.Due(st, now.Add(-time.Hour), now) {
+		t.Error("a sitemap lastmod after the last fetch should make it due")
+	}
+	st.Incomplete = true
+	if !p.Due(st, time.Time{}, now) {
+		t.Error("an incomplete article should be due")
+	}
+}
+
+func extractLink(u, text string) extract.Link { return extract.Link{URL: u, Text: text} }

@@ -1,0 +1,223 @@
+package crawler
+
+import (
+	"regexp"
+	"time"
+
+	"folio/extract"
+	"folio/store"
+)
+
+// Which links of a page are worth visiting: scope, the seen-set, traps,
+// the revisit policy, and a list's own page bar.
+
+// candidate is a link considered for the frontier.
+type candidate struct {
+	url     string
+	depth   int
+	kind    string
+	lastmod time.Time
+	next    bool // the list's own next page
+}
+
+// discover picks the links of a page worth visiting.
+func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
+	pg := p.parsed.Pagination
+	own := map[string]bool{}
+	if !list {
+		// The article's own pages are fetched by the Archiver, not queued.
+		for _, l := range pg.Pages {
+			own[l.URL] = true
+		}
+		own[pg.Next] = true
+		own[pg.First] = true
+		c.mu.Lock()
+		for u := range own {
+			if u != "" {
+				c.seen[urlKey(canon(u))] = struct{}{}
+			}
+		}
+		c.mu.Unlock()
+	}
+	var cands []candidate
+	if list {
+		// A list's own further pages are as deep as the list. Its page bar
+		// is what extract recognised, and the links that read like one
+		// (numbers, 下一页, 末页): a column's first page is often
+		// /news/ or index.html and the next list_2.html, which extract
+		// does not count as one family.
+		bar := append([]string{pg.Next}, pageURLs(pg.Pages)...)
+		for _, l := range p.parsed.Links {
+			if listPager.MatchString(l.Text) {
+				bar = append(bar, l.URL)
+			}
+		}
+		for _, raw := range bar {
+			if raw == "" || raw == p.url || own[raw] {
+				continue
+			}
+			own[raw] = true
+			if u := cleanLink(extract.Link{URL: raw}); u != "" {
+				cands = append(cands, candidate{url: u, depth: t.Depth, next: true})
+			}
+		}
+	}
+	if t.Depth < t.site.Depth {
+		for _, l := range p.parsed.Links {
+			if own[l.URL] {
+				continue
+			}
+			u := cleanLink(l)
+			if u == "" {
+				if l.URL != "" && (calendarStep.MatchString(l.Text) || trap(l.URL)) {
+					c.count(func(s *Summary) { s.Traps++ })
+				}
+				continue
+			}
+			cands = append(cands, candidate{url: u, depth: t.Depth + 1})
+		}
+	}
+	return c.admit(t, cands)
+}
+
+// admit filters candidates by scope, the seen-set, traps and the revisit
+// policy, and returns the frontier entries for those that pass. A list's
+// next page is dropped on a later run when the list brought nothing new:
+// the older pages of a column are not re-read every night.
+func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
+	var keep []candidate
+	var keys []string
+	for _, cd := range cands {
+		if !c.follows(t.site, cd.url) {
+			continue
+		}
+		if !c.claim(cd.url) {
+			continue
+		}
+		if cd.kind == "" && isCalendar(cd.url) {
+			c.mu.Lock()
+			h := c.hostFor(cd.url)
+			h.calendars++
+			over := h.calendars > c.opts.MaxCalendar
+			if over {
+				c.summary.Traps++
+			}
+			c.mu.Unlock()
+			if over {
+				continue
+			}
+		}
+		keep = append(keep, cd)
+		keys = append(keys, canon(cd.url), cd.url)
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	sts, err := c.db.URLStatuses(keys)
+	if err != nil {
+		c.fail(err)
+		return nil
+	}
+	now := time.Now()
+	var out []*store.FrontierEntry
+	fresh := 0
+	var next []candidate
+	for i, cd := range keep {
+		st := merge(sts[2*i], sts[2*i+1])
+		if cd.next {
+			next = append(next, cd)
+			continue
+		}
+		if cd.kind == "" && st.Doc && !c.opts.Revisit.Due(st, cd.lastmod, now) {
+			c.count(func(s *Summary) { s.NotDue++ })
+			continue
+		}
+		if !st.Doc && st.Run == 0 {
+			fresh++
+		}
+		out = append(out, &store.FrontierEntry{URL: cd.url, Depth: cd.depth, Site: t.site.Name, Kind: cd.kind, Lastmod: cd.lastmod})
+	}
+	if len(next) > 0 {
+		self, _ := c.db.URLStatuses([]string{canon(t.URL)})
+		revisited := len(self) == 1 && self[0].Run != 0 && self[0].Run != c.run.ID
+		if fresh > 0 || !revisited {
+			for _, cd := range next {
+				out = append(out, &store.FrontierEntry{URL: cd.url, Depth: cd.depth, Site: t.site.Name})
+			}
+		} else {
+			c.log.Debug("list brought nothing new; its older pages are not re-read", "url", t.URL)
+		}
+	}
+	return out
+}
+
+// listPager matches the anchor texts of a list's page bar.
+var listPager = regexp.MustCompile(`(?i)^\s*([\[【(]?\s*\d{1,4}\s*[\]】)]?|下一页|上一页|下页|上页|后页|前页|末页|尾页|最后一页|第一页|next|prev(ious)?|next\s*page|»|«|›|‹|>>?|<<?)\s*$`)
+
+func pageURLs(pages []extract.PageLink) []string {
+	out := make([]string, 0, len(pages))
+	for _, pl := range pages {
+		out = append(out, pl.URL)
+	}
+	return out
+}
+
+// merge combines what the store knows under a URL's canonical and raw forms.
+func merge(a, b store.URLStatus) store.URLStatus {
+	if !a.Doc && b.Doc {
+		a.Doc, a.LastSeen, a.LastChanged = true, b.LastSeen, b.LastChanged
+	}
+	if a.Run == 0 {
+		a.Run, a.Kind, a.At, a.Incomplete = b.Run, b.Kind, b.At, b.Incomplete
+	}
+	return a
+}
+
+// claim adds u to the run's seen-set; false when it was there already.
+// The check and the mark are one step: colly's own visited check is not.
+func (c *Crawler) claim(u string) bool {
+	key := urlKey(canon(u))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.seen[key]; ok {
+		return false
+	}
+	c.seen[key] = struct{}{}
+	return true
+}
+
+func (c *Crawler) isSeen(u string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.seen[urlKey(canon(u))]
+	return ok
+}
+
+// hostFor returns u's host queue, creating it; c.mu is held.
+func (c *Crawler) hostFor(u string) *hostQueue {
+	name := hostKey(u)
+	h := c.hosts[name]
+	if h == nil {
+		h = &hostQueue{name: name}
+		c.hosts[name] = h
+		c.order = append(c.order, h)
+	}
+	return h
+}
+
+// follows says whether a link is followed: on the site's seed hosts, or in
+// its scope.
+func (c *Crawler) follows(s *siteState, u string) bool {
+	if s.hosts[hostKey(u)] {
+		return true
+	}
+	return s.Scope != nil && s.Scope.MatchString(u)
+}
+
+// articleInScope says whether a page at u may be stored as a document.
+func (c *Crawler) articleInScope(s *siteState, u string) bool {
+	if s.Scope != nil {
+		return s.Scope.MatchString(u)
+	}
+	return s.hosts[hostKey(u)]
+}

@@ -1,0 +1,164 @@
+package crawler
+
+import (
+	"time"
+
+	"folio/store"
+)
+
+// The in-memory side of the frontier: per-host queues of tasks (data, not
+// goroutines), and the scheduler that runs at most --parallel hosts and
+// --per-host tasks per host at once.
+
+// hostQueue is one host's share of the frontier.
+type hostQueue struct {
+	name      string
+	tasks     []*task
+	later     []*task // re-checks of stored articles: after everything else
+	active    int
+	fetched   int // requests this run, for the budget
+	calendars int
+	notBefore time.Time // robots.txt unreachable: asked again then
+	deferrals int
+	closed    string // why the host is done for this run; "" while open
+	sitemaps  bool   // robots.txt's sitemaps were queued
+}
+
+// push appends a task to its host's queue; c.mu is held or not needed.
+func (c *Crawler) push(t *task) {
+	t.host = hostKey(t.URL)
+	h := c.hosts[t.host]
+	if h == nil {
+		h = &hostQueue{name: t.host}
+		c.hosts[t.host] = h
+		c.order = append(c.order, h)
+	}
+	if t.Kind == kindRevisit {
+		h.later = append(h.later, t)
+		return
+	}
+	h.tasks = append(h.tasks, t)
+}
+
+func (c *Crawler) signal() {
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+}
+
+// pick returns the next task to run, or how long to wait for one, or done
+// when nothing is left to do.
+func (c *Crawler) pick() (t *task, wait time.Duration, done bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.fatal != nil || (c.opts.MaxDocs > 0 && c.docs >= c.opts.MaxDocs) {
+		return nil, 0, c.active == 0
+	}
+	now := time.Now()
+	wait = time.Hour
+	pending := false
+	for i := range c.order {
+		h := c.order[(c.next+i)%len(c.order)]
+		if h.closed != "" || h.queued() == 0 {
+			continue
+		}
+		pending = true
+		if h.notBefore.After(now) {
+			wait = min(wait, h.notBefore.Sub(now))
+			continue
+		}
+		if h.active >= c.opts.PerHost || (h.active == 0 && c.busy >= c.opts.Parallel) {
+			continue
+		}
+		t := c.take(h)
+		if t == nil {
+			continue
+		}
+		if h.active == 0 {
+			c.busy++
+		}
+		h.active++
+		c.active++
+		c.next = (c.next + i + 1) % len(c.order)
+		return t, 0, false
+	}
+	if c.active > 0 {
+		return nil, wait, false
+	}
+	if pending {
+		// take may have closed hosts on the way (budget, max-docs).
+		pending = false
+		for _, h := range c.order {
+			if h.closed == "" && h.queued() > 0 {
+				pending = true
+			}
+		}
+	}
+	return nil, wait, !pending
+}
+
+func (h *hostQueue) queued() int { return len(h.tasks) + len(h.later) }
+
+// take pops the host's next task that its site still wants; c.mu is held.
+func (c *Crawler) take(h *hostQueue) *task {
+	if len(h.tasks) == 0 && len(h.later) > 0 {
+		h.tasks, h.later = h.later, nil
+	}
+	for len(h.tasks) > 0 {
+		t := h.tasks[0]
+		h.tasks[0] = nil
+		h.tasks = h.tasks[1:]
+		if t.site.MaxDocs > 0 && t.site.docs >= t.site.MaxDocs {
+			h.tasks = append(h.tasks, t) // kept in the frontier for the next run
+			if allCapped(h) {
+				h.closed = "max-docs"
+				return nil
+			}
+			continue
+		}
+		if h.fetched >= t.site.HostBudget {
+			h.closed = "page budget"
+			h.tasks = append([]*task{t}, h.tasks...)
+			c.log.Warn("page budget reached; host left for the next run", "host", h.name, "budget", t.site.HostBudget)
+			return nil
+		}
+		return t
+	}
+	return nil
+}
+
+func allCapped(h *hostQueue) bool {
+	for _, t := range h.tasks {
+		if t.site.MaxDocs == 0 || t.site.docs < t.site.MaxDocs {
+			return false
+		}
+	}
+	return true
+}
+
+// finish releases the task's host.
+func (c *Crawler) finish(t *task) {
+	c.mu.Lock()
+	h := c.hosts[t.host]
+	h.active--
+	if h.active == 0 {
+		c.busy--
+	}
+	c.active--
+	c.mu.Unlock()
+	c.signal()
+}
+
+// queue puts committed frontier entries into the in-memory queues.
+func (c *Crawler) queue(site *siteState, entries []*store.FrontierEntry) {
+	if len(entries) == 0 {
+		return
+	}
+	c.mu.Lock()
+	for _, e := range entries {
+		c.push(&task{FrontierEntry: *e, site: site})
+	}
+	c.mu.Unlock()
+	c.signal()
+}

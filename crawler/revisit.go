@@ -1,0 +1,102 @@
+package crawler
+
+import (
+	"net/http"
+	"time"
+
+	"folio/store"
+)
+
+// captureReader is what conditional requests need of the store: the last
+// capture of a URL (its validators) and the payload a 304 confirms. The
+// Archiver uses it when its Store has it and ArchiveOptions.Conditional is
+// set.
+type captureReader interface {
+	LatestCapture(url string) (*store.Capture, error)
+	Capture(id uint64) (*store.Capture, error)
+	Payload(digest string) ([]byte, error)
+}
+
+// prior is the stored capture a conditional request revalidates.
+type prior struct {
+	capture *store.Capture // a complete 200 response
+	payload []byte
+}
+
+// priorCapture finds the newest complete 200 capture of u with a validator
+// (ETag or Last-Modified); nil when there is none. A 304 stored by an
+// earlier re-check stands for the capture it confirmed.
+func priorCapture(st captureReader, u string) *prior {
+	c, err := st.LatestCapture(u)
+	if err != nil {
+		return nil
+	}
+	if c.Status == http.StatusNotModified && c.RefersTo != 0 {
+		if c, err = st.Capture(c.RefersTo); err != nil {
+			return nil
+		}
+	}
+	if c.Status != http.StatusOK || c.Truncated != "" || c.PayloadDigest == "" {
+		return nil
+	}
+	if c.Header("ETag") == "" && c.Header("Last-Modified") == "" {
+		return nil
+	}
+	payload, err := st.Payload(c.PayloadDigest)
+	if err != nil {
+		return nil
+	}
+	return &prior{capture: c, payload: payload}
+}
+
+// validators are the conditional request headers for p.
+func (p *prior) validators() http.Header {
+	if p == nil {
+		return nil
+	}
+	h := http.Header{}
+	if etag := p.capture.Header("ETag"); etag != "" {
+		h.Set("If-None-Match", etag)
+	}
+	if lm := p.capture.Header("Last-Modified"); lm != "" {
+		h.Set("If-Modified-Since", lm)
+	}
+	return h
+}
+
+// RevisitPolicy decides when a stored article is fetched again. An article
+// is re-checked once half the time its content has been stable has passed
+// since it was last fetched, but never sooner than Min nor later than Max
+// after that: one that changed yesterday is re-checked daily, one unchanged
+// for two months monthly. Articles whose last fetch missed a page, and
+// those whose sitemap lastmod is newer than the last fetch, are due at once.
+type RevisitPolicy struct {
+	Min time.Duration // shortest interval; `folio crawl` uses 20h, so a nightly run re-checks new articles
+	Max time.Duration // longest interval; 0 means 30 days
+}
+
+const defaultRevisitMax = 30 * 24 * time.Hour
+
+// Due says whether an article with this status should be fetched at now.
+func (p RevisitPolicy) Due(st store.URLStatus, lastmod, now time.Time) bool {
+	if !st.Doc || st.Incomplete {
+		return true
+	}
+	if !lastmod.IsZero() && lastmod.After(st.LastSeen) {
+		return true
+	}
+	return !now.Before(st.LastSeen.Add(p.Interval(st)))
+}
+
+// Interval is how long after its last fetch an article is re-checked.
+func (p RevisitPolicy) Interval(st store.URLStatus) time.Duration {
+	lo, hi := p.Min, p.Max
+	if lo < 0 {
+		lo = 0
+	}
+	if hi <= 0 {
+		hi = defaultRevisitMax
+	}
+	stable := st.LastSeen.Sub(st.LastChanged) / 2
+	return min(max(stable, lo), max(hi, lo))
+}

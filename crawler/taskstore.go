@@ -1,0 +1,96 @@
+package crawler
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"folio/store"
+)
+
+// taskStore is the Store one task's Archiver writes through: the captures
+// and the document are kept for the task's commit, which stores them with
+// the task's crawl step in one transaction (batched with other tasks').
+type taskStore struct {
+	ctx      context.Context // the run's: a document cut short by its end is not saved
+	db       CrawlStore
+	commit   *store.CrawlCommit
+	urls     []string // every URL an exchange went to
+	requests int
+	buffered int64 // payload bytes waiting for the commit
+	saved    bool
+}
+
+// maxBuffered: a task holding more payload bytes than this (a long article
+// of big pages) stores its captures at once rather than with its commit.
+const maxBuffered = 8 << 20
+
+// PutCaptures keeps the captures for the task's commit, so that a page and
+// the crawl state that says it was fetched are stored together (and in one
+// transaction per task, not per page). Their payload digests are set now;
+// their ids when the commit stores them.
+func (s *taskStore) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error) {
+	for _, c := range cs {
+		s.urls = append(s.urls, c.URL)
+	}
+	s.requests += len(cs)
+	var size int64
+	for _, p := range payloads {
+		size += int64(len(p))
+	}
+	if s.buffered+size > maxBuffered {
+		return s.db.PutCapturesBatch(cs, payloads)
+	}
+	s.buffered += size
+	res := make([]store.PutResult, len(cs))
+	for i, c := range cs {
+		if c.Status != 0 || payloads[i] != nil {
+			c.PayloadDigest = store.Digest(payloads[i])
+			c.PayloadSize = int64(len(payloads[i]))
+		}
+		s.commit.Captures = append(s.commit.Captures, c)
+		s.commit.Payloads = append(s.commit.Payloads, payloads[i])
+	}
+	return res, nil
+}
+
+// SaveDocument saves the document together with the visit that produced it.
+func (s *taskStore) SaveDocument(doc *store.Document, urls []string) (store.SaveResult, error) {
+	if err := s.ctx.Err(); err != nil {
+		// The run was interrupted while the article's pages were read:
+		// what was read may be only part of it. The resumed run reads it
+		// again.
+		return store.SaveResult{}, err
+	}
+	c := s.commit
+	c.Doc, c.DocURLs = doc, urls
+	at := time.Now()
+	c.Visits = append(c.Visits, store.Visit{URL: doc.URL, Kind: store.VisitArticle, At: at, Incomplete: !doc.Complete})
+	for _, u := range urls {
+		if cu := canon(u); cu != doc.URL {
+			c.Visits = append(c.Visits, store.Visit{URL: cu, Kind: store.VisitPage, At: at, Incomplete: !doc.Complete})
+		}
+	}
+	c.Colly = s.collyMarks()
+	res, err := s.db.Commit(c)
+	if err == nil {
+		s.saved = true
+	}
+	return res, err
+}
+
+func (s *taskStore) collyMarks() []uint64 {
+	out := make([]uint64, 0, len(s.urls))
+	for _, u := range s.urls {
+		if !strings.HasSuffix(u, "/robots.txt") {
+			out = append(out, collyHash(u))
+		}
+	}
+	return out
+}
+
+func (s *taskStore) LatestCapture(u string) (*store.Capture, error) { return s.db.LatestCapture(u) }
+
+func (s *taskStore) Capture(id uint64) (*store.Capture, error) { return s.db.Capture(id) }
+
+func (s *taskStore) Payload(digest string) ([]byte, error) { return s.db.Payload(digest) }

@@ -1,0 +1,119 @@
+package crawler
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// loggedServer records when each request arrived.
+type loggedServer struct {
+	*httptest.Server
+	mu     sync.Mutex
+	starts map[string][]time.Time
+}
+
+func newLoggedServer(t *testing.T, h http.HandlerFunc) *loggedServer {
+	s := &loggedServer{starts: map[string][]time.Time{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.starts[r.URL.Path] = append(s.starts[r.URL.Path], time.Now())
+		s.mu.Unlock()
+		h(w, r)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *loggedServer) first(path string) time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.starts[path]) == 0 {
+		return time.Time{}
+	}
+	return s.starts[path][0]
+}
+
+func TestRedirectHopsWaitTheirTurn(t *testing.T) {
+	const delay = 60 * time.Millisecond
+	srv := newLoggedServer(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			w.Write([]byte("User-agent: *\nDisallow: /private/\n"))
+		case "/a":
+			http.Redirect(w, r, "/b", http.StatusFound)
+		case "/b":
+			http.Redirect(w, r, "/c", http.StatusMovedPermanently)
+		default:
+			w.Write([]byte("<html><body>ok</body></html>"))
+		}
+	})
+	tr := fastTransport(delay, nil)
+	f, err := NewFetcher(context.Background(), tr, FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.Fetch(srv.URL+"/a", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.FinalURL() != srv.URL+"/c" || len(got.Exchanges) != 4 {
+		t.Fatalf("final %s, %d exchanges (want robots.txt and three hops)", got.FinalURL(), len(got.Exchanges))
+	}
+	order := []string{"/robots.txt", "/a", "/b", "/c"}
+	for i := 1; i < len(order); i++ {
+		gap := srv.first(order[i]).Sub(srv.first(order[i-1]))
+		if gap < delay-10*time.Millisecond {
+			t.Errorf("%s started %s after %s, want at least %s", order[i], gap, order[i-1], delay)
+		}
+	}
+	// A disallowed URL is refused without a request.
+	if _, err := f.Fetch(srv.URL+"/private/x", nil); err == nil || !strings.Contains(err.Error(), "robots") {
+		t.Errorf("disallowed fetch: %v", err)
+	}
+	if !srv.first("/private/x").IsZero() {
+		t.Error("a disallowed URL was requested")
+	}
+}
+
+func TestMaxBodyCutIsRecorded(t *testing.T) {
+	srv := newLoggedServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(strings.Repeat("x", 100_000)))
+	})
+	tr := fastTransport(0, func(o *TransportOptions) { o.MaxBody = 10_000; o.IgnoreRobots = true })
+	f, _ := NewFetcher(context.Background(), tr, FetcherOptions{Revisit: true})
+	got, err := f.Fetch(srv.URL+"/big", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Final.Payload) != 10_000 || got.Final.Capture.Truncated != "length" {
+		t.Errorf("payload %d bytes, truncated %q", len(got.Final.Payload), got.Final.Capture.Truncated)
+	}
+	if !srv.first("/robots.txt").IsZero() {
+		t.Error("--ignore-robots still asked for robots.txt")
+	}
+}
+
+func TestLongRetryAfterLeavesTheHost(t *testing.T) {
+	srv := newLoggedServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3600")
+		w.WriteHeader(http.StatusServiceUnavailable)
+	})
+	tr := fastTransport(0, func(o *TransportOptions) { o.IgnoreRobots = true; o.Retries = 3 })
+	f, _ := NewFetcher(context.Background(), tr, FetcherOptions{Revisit: true})
+	f.Fetch(srv.URL+"/a", nil)
+	start := time.Now()
+	_, err := f.Fetch(srv.URL+"/b", nil)
+	if err == nil || !strings.Contains(err.Error(), "paused") || time.Since(start) > time.Second {
+		t.Errorf("fetch from a host that asked for an hour's pause: %v after %s", err, time.Since(start))
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if len(srv.starts["/a"]) != 1 || len(srv.starts["/b"]) != 0 {
+		t.Errorf("requests %v: a Retry-After beyond the longest pause is not retried, and the host is left alone", srv.starts)
+	}
+}

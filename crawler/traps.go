@@ -1,0 +1,107 @@
+package crawler
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"folio/extract"
+)
+
+// Crawler traps are URL spaces without end: calendars that link the next
+// month for ever, session ids that make every link new, paths that repeat
+// (a relative link resolved against itself: a/b/a/b/...), generated
+// search and filter combinations. folio recognises the common shapes
+// before anything is queued, and a per-host page budget ends whatever
+// slips through.
+
+// maxURLLength: longer URLs are generated, not written by an editor.
+const maxURLLength = 1024
+
+// skippedExt are file types that are never pages to crawl (attachments are
+// fetched with their article, not crawled).
+var skippedExt = map[string]bool{
+	".css": true, ".js": true, ".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".bmp": true,
+	".ico": true, ".svg": true, ".webp": true, ".pdf": true, ".doc": true, ".docx": true, ".xls": true,
+	".xlsx": true, ".ppt": true, ".pptx": true, ".zip": true, ".rar": true, ".7z": true, ".gz": true,
+	".mp3": true, ".mp4": true, ".avi": true, ".flv": true, ".swf": true, ".exe": true, ".apk": true,
+	".wps": true, ".et": true, ".txt": true, ".xml": true, ".ofd": true, ".csv": true,
+}
+
+// calendarStep matches the anchor texts that step a calendar or an
+// archive by month or year: 下一月, 上一年, 下月, next month, ».
+var calendarStep = regexp.MustCompile(`(?i)^\s*[<>«»‹›]*\s*(上|下|前|后)\s*一?\s*(个)?\s*(月|年|周|天|日)\s*[<>«»‹›]*\s*$|^\s*(previous|next|prev)\s+(month|year|week|day)\b`)
+
+// calendarURL matches URLs that address a day, month or year of a calendar
+// or date archive: a year or a date in the query, or a calendar path.
+var calendarURL = regexp.MustCompile(`(?i)[?&](year|y|nian|yy)=(19|20)\d\d(&|$)|[?&](date|day|riqi|rq|ym)=(19|20)\d\d|/(calendar|rili)(/|\.|$)`)
+
+// sessionParam matches session ids in paths and queries.
+// A bare sid= counts only with a long token: on some CMSs it numbers a
+// section.
+var sessionParam = regexp.MustCompile(`(?i);jsessionid=[^?#/]*|(^|&)((phpsessid|sessionid|session_id|jsessionid|aspsessionid\w*|cfid|cftoken|zenid|oscsid)=[^&]*|sid=[0-9a-z]{16,}(&|$))`)
+
+// cleanLink strips session ids from u; "" when u is not worth queueing.
+func cleanLink(l extract.Link) string {
+	if calendarStep.MatchString(l.Text) {
+		return ""
+	}
+	pu, err := url.Parse(l.URL)
+	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+		return ""
+	}
+	if skippedExt[strings.ToLower(path.Ext(pu.Path))] {
+		return ""
+	}
+	if strings.Contains(strings.ToLower(pu.Path), ";jsessionid=") || sessionParam.MatchString(pu.RawQuery) {
+		pu.Path = sessionParam.ReplaceAllString(pu.Path, "")
+		pu.RawPath = ""
+		pu.RawQuery = strings.Trim(sessionParam.ReplaceAllString(pu.RawQuery, "$1"), "&")
+		pu.RawQuery = strings.ReplaceAll(pu.RawQuery, "&&", "&")
+	}
+	u := pu.String()
+	if trap(u) {
+		return ""
+	}
+	return u
+}
+
+// trap recognises URLs that lead into crawler traps: very long URLs, paths
+// that repeat a segment three times or a pair of segments twice, or run
+// more than 16 segments deep.
+func trap(u string) bool {
+	if len(u) > maxURLLength {
+		return true
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return true
+	}
+	segs := strings.Split(strings.Trim(pu.Path, "/"), "/")
+	count := map[string]int{}
+	pairs := map[[2]string]bool{}
+	for i, s := range segs {
+		if s == "" {
+			continue
+		}
+		count[s]++
+		if count[s] > 2 {
+			return true
+		}
+		if i > 0 {
+			pair := [2]string{segs[i-1], s}
+			if pairs[pair] {
+				return true // a/b/.../a/b
+			}
+			pairs[pair] = true
+		}
+	}
+	return len(segs) > 16
+}
+
+// isCalendar says whether u addresses a date of a calendar: such pages are
+// read for links, and a host gets a limited number of them per run.
+func isCalendar(u string) bool {
+	return calendarURL.MatchString(u)
+}

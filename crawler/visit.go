@@ -1,0 +1,256 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"folio/extract"
+	"folio/store"
+)
+
+// What one task does: fetch a URL, read it as a list, an article or a
+// sitemap, and store the outcome with the crawl state in one commit.
+
+// work visits one URL: a list page is read for links, an article is
+// archived with its pages, a sitemap is read for URLs.
+func (c *Crawler) work(ctx context.Context, t *task) {
+	ts := &taskStore{ctx: ctx, db: c.db, commit: &store.CrawlCommit{Run: c.run.ID, Done: []uint64{t.Seq}}}
+	defer func() {
+		c.mu.Lock()
+		c.hosts[t.host].fetched += ts.requests
+		c.mu.Unlock()
+	}()
+	if t.Kind == kindSitemap {
+		c.visitSitemap(ctx, t, ts)
+		return
+	}
+	arch := NewArchiver(c.fetcher, ts, ArchiveOptions{MaxPages: t.site.MaxPages, Location: t.site.Location, Logger: c.log, Conditional: true})
+	p := arch.fetchPage(t.URL)
+	c.afterFirstContact(t)
+	if p.err != nil && c.storeFailed(p.err) {
+		return
+	}
+	now := time.Now()
+	if !p.ok() {
+		c.failedPage(t, ts, p, now)
+		return
+	}
+	c.mu.Lock()
+	c.pageSeen++
+	if p.notModified {
+		c.summary.NotModified++
+	}
+	c.mu.Unlock()
+	list := t.Depth == 0 || p.parsed.Kind == extract.KindList || !c.articleInScope(t.site, p.url)
+	if !list {
+		if first := p.parsed.Pagination.First; first != "" && first != p.url && c.isSeen(first) {
+			// A later page of an article archived from its page 1.
+			ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitPage, At: now})
+			c.commitVisit(ts)
+			return
+		}
+	}
+	links := c.discover(t, p, list)
+	ts.commit.Enqueue = links
+	if list {
+		c.count(func(s *Summary) { s.Lists++ })
+		c.log.Debug("list", "url", p.url, "links", len(p.parsed.Links), "queued", len(links))
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitList, At: now})
+		if c.commitVisit(ts) {
+			c.queue(t.site, links)
+		}
+		return
+	}
+	res := arch.archive(ctx, t.URL, p)
+	if res.Err != nil && c.storeFailed(res.Err) {
+		return
+	}
+	if !ts.saved && ctx.Err() != nil {
+		return // cut short: left in the frontier for the resumed run
+	}
+	if !ts.saved {
+		// Nothing could be archived: the visit is a failure.
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitFailed, At: now})
+		if !c.commitVisit(ts) {
+			return
+		}
+	}
+	c.queue(t.site, links)
+	if res.Doc != nil {
+		c.mu.Lock()
+		for _, pg := range res.Doc.Pages {
+			c.seen[urlKey(canon(pg.URL))] = struct{}{}
+		}
+		c.seen[urlKey(res.Doc.URL)] = struct{}{}
+		c.docs++
+		t.site.docs++
+		c.pageSeen += len(res.Doc.Pages) - 1
+		switch {
+		case res.Save.New:
+			c.summary.New++
+		case res.Save.Changed:
+			c.summary.Changed++
+		default:
+			c.summary.Unchanged++
+		}
+		c.mu.Unlock()
+		state := "unchanged"
+		if res.Save.New {
+			state = "new"
+		} else if res.Save.Changed {
+			state = "changed"
+		}
+		c.log.Info("archived", "state", state, "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
+	}
+	if res.Err != nil {
+		c.count(func(s *Summary) { s.Failed++ })
+		c.log.Error(oneLine(res.Err))
+	}
+}
+
+// failedPage handles a first page that brought nothing readable.
+func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
+	var visited *colly.AlreadyVisitedError
+	switch {
+	case errors.Is(p.err, ErrRobotsUnavailable), errors.Is(p.err, ErrHostPaused):
+		c.deferTask(t, p.err)
+		return
+	case errors.Is(p.err, context.Canceled):
+		return // left in the frontier: the resumed run fetches it
+	case errors.As(p.err, &visited):
+		// Fetched already in this run (a redirect target, say).
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitSkipped, At: now})
+	case errors.Is(p.err, ErrRobotsDisallowed):
+		c.count(func(s *Summary) { s.Robots++ })
+		c.log.Debug("disallowed by robots.txt", "url", t.URL)
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitSkipped, At: now})
+	case errors.Is(p.err, ErrNotArticle) && t.Depth > 0:
+		// A file behind an article-looking link: stored raw, not read.
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
+	default:
+		c.count(func(s *Summary) { s.Failed++ })
+		c.log.Error(oneLine(p.err))
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitFailed, At: now})
+	}
+	c.commitVisit(ts)
+}
+
+// deferTask puts a task back for later in this run: its host's robots.txt
+// could not be read, or the host asked for a long pause. After
+// maxDeferrals the host's URLs are left in the frontier for the next run.
+func (c *Crawler) deferTask(t *task, cause error) {
+	c.colly.forget(t.URL)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h := c.hosts[t.host]
+	h.tasks = append([]*task{t}, h.tasks...)
+	if errors.Is(cause, ErrHostPaused) || h.deferrals >= maxDeferrals {
+		if h.closed == "" {
+			h.closed = "unavailable"
+			c.summary.Deferred += h.queued()
+			c.log.Warn("host left for the next run", "host", h.name, "err", oneLine(cause))
+		}
+		return
+	}
+	h.deferrals++
+	h.notBefore = time.Now().Add(c.tr.opts.RobotsRetry)
+	c.log.Warn("robots.txt unavailable; host paused", "host", h.name, "retry", h.notBefore.Format(time.TimeOnly), "err", oneLine(cause))
+}
+
+// storeFailed ends the crawl when err says the store cannot be written.
+func (c *Crawler) storeFailed(err error) bool {
+	if errors.Is(err, store.ErrWrite) || errors.Is(err, store.ErrCorrupt) {
+		c.fail(err)
+		return true
+	}
+	return false
+}
+
+// commitVisit stores the task's crawl step unless SaveDocument did.
+func (c *Crawler) commitVisit(ts *taskStore) bool {
+	if ts.saved {
+		return true
+	}
+	ts.commit.Colly = ts.collyMarks()
+	if _, err := c.db.Commit(ts.commit); err != nil {
+		c.fail(err)
+		return false
+	}
+	ts.saved = true
+	return true
+}
+
+// afterFirstContact queues the sitemaps robots.txt names, once per host.
+func (c *Crawler) afterFirstContact(t *task) {
+	if !t.site.hosts[t.host] {
+		return
+	}
+	c.mu.Lock()
+	h := c.hosts[t.host]
+	if h.sitemaps {
+		c.mu.Unlock()
+		return
+	}
+	h.sitemaps = true
+	c.mu.Unlock()
+	var entries []*store.FrontierEntry
+	for _, sm := range c.tr.Sitemaps(t.host) {
+		if c.claim(sm) {
+			entries = append(entries, &store.FrontierEntry{URL: sm, Site: t.site.Name, Kind: kindSitemap})
+		}
+	}
+	if len(entries) == 0 {
+		return
+	}
+	if _, err := c.db.Commit(&store.CrawlCommit{Run: c.run.ID, Enqueue: entries}); err != nil {
+		c.fail(err)
+		return
+	}
+	c.queue(t.site, entries)
+}
+
+// visitSitemap reads a sitemap (or an index of sitemaps) for URLs.
+func (c *Crawler) visitSitemap(ctx context.Context, t *task, ts *taskStore) {
+	f, err := c.fetcher.Fetch(t.URL, nil)
+	if len(f.Exchanges) > 0 {
+		caps := make([]*store.Capture, len(f.Exchanges))
+		payloads := make([][]byte, len(f.Exchanges))
+		for i, ex := range f.Exchanges {
+			caps[i], payloads[i] = &ex.Capture, ex.Payload
+		}
+		if _, perr := ts.PutCaptures(caps, payloads); perr != nil {
+			c.fail(perr)
+			return
+		}
+	}
+	now := time.Now()
+	if err == nil && f.Status() != 200 {
+		err = fmt.Errorf("%s: HTTP %d", t.URL, f.Status())
+	}
+	if err != nil {
+		c.failedPage(t, ts, &page{err: err}, now)
+		return
+	}
+	urls, maps := parseSitemap(f.Body)
+	var cands []candidate
+	for _, e := range urls {
+		// A sitemap's URLs count as links of a seed.
+		cands = append(cands, candidate{url: e.Loc, depth: 1, lastmod: e.Lastmod})
+	}
+	for _, e := range maps {
+		if t.Depth < maxSitemapDepth {
+			cands = append(cands, candidate{url: e.Loc, depth: t.Depth + 1, kind: kindSitemap})
+		}
+	}
+	links := c.admit(t, cands)
+	c.log.Debug("sitemap", "url", t.URL, "urls", len(urls), "sitemaps", len(maps), "queued", len(links))
+	ts.commit.Enqueue = links
+	ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
+	if c.commitVisit(ts) {
+		c.queue(t.site, links)
+	}
+}

@@ -1,0 +1,514 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Crawl state lives in the crawl bucket, in nested buckets:
+//
+//	runs      run id(8)         -> CrawlRun JSON
+//	frontier  seq(8)            -> FrontierEntry JSON: URLs waiting to be visited
+//	visits    URL               -> run(8) kind(1) flags(1) unix seconds(8)
+//	colly     request hash(8)   -> run(8): colly's visited set, per run
+//
+// A run that was not finished (killed, interrupted) is resumed by the next
+// one: its visits and colly marks still count, its frontier is still there.
+// Every step of a crawl is one transaction (Commit), so that a URL is marked
+// visited exactly when what it produced — captures, document, the links it
+// added to the frontier — is stored.
+var (
+	crawlRuns     = []byte("runs")
+	crawlFrontier = []byte("frontier")
+	crawlVisits   = []byte("visits")
+	crawlColly    = []byte("colly")
+)
+
+// CrawlRun is one run of `folio crawl`.
+type CrawlRun struct {
+	ID      uint64    `json:"id"`
+	Started time.Time `json:"started"`
+	// Finished is zero while the run is going on, and after it was killed.
+	Finished time.Time `json:"finished,omitzero"`
+	Resumes  int       `json:"resumes,omitempty"`
+	// Stats is the crawler's summary, kept as it gave it.
+	Stats json.RawMessage `json:"stats,omitempty"`
+}
+
+// FrontierEntry is a URL waiting to be visited.
+type FrontierEntry struct {
+	Seq     uint64    `json:"-"`
+	URL     string    `json:"u"`
+	Depth   int       `json:"d,omitempty"`
+	Site    string    `json:"s,omitempty"` // which configured site found it
+	Kind    string    `json:"k,omitempty"` // "" a page, "sitemap" a sitemap
+	Lastmod time.Time `json:"m,omitzero"`  // a sitemap's lastmod for the URL
+	Run     uint64    `json:"r,omitempty"` // the run that found it
+}
+
+// VisitKind says what a visited URL turned out to be.
+type VisitKind byte
+
+const (
+	VisitPage    VisitKind = iota + 1 // a page of an article archived from another URL
+	VisitArticle                      // archived as (page 1 of) a document
+	VisitList                         // a list, column, calendar or search page
+	VisitOther                        // not a page to read (a PDF, a sitemap)
+	VisitFailed                       // no usable response
+	VisitSkipped                      // not fetched: robots.txt, a trap, not due
+)
+
+// Visit records what became of one URL in a run.
+type Visit struct {
+	URL        string
+	Kind       VisitKind
+	At         time.Time
+	Incomplete bool // an article with a failed page: re-checked on the next run
+}
+
+const visitIncomplete = 1
+
+// URLStatus is what the store knows of a URL, for deciding whether to fetch it.
+type URLStatus struct {
+	// Run and Kind are from the URL's last visit (0 if never visited).
+	Run        uint64
+	Kind       VisitKind
+	At         time.Time
+	Incomplete bool
+	// Doc is true when a document is stored under this URL; LastSeen is
+	// when its content was last fetched, LastChanged when it last changed.
+	Doc         bool
+	LastSeen    time.Time
+	LastChanged time.Time
+}
+
+// BeginCrawl starts a run, or resumes the last one when it never finished.
+func (db *DB) BeginCrawl(now time.Time) (run CrawlRun, resumed bool, err error) {
+	err = db.update(func(tx *bolt.Tx) error {
+		runs, err := crawlBucket(tx, crawlRuns)
+		if err != nil {
+			return err
+		}
+		if k, v := runs.Cursor().Last(); k != nil {
+			if err := json.Unmarshal(v, &run); err != nil {
+				return fmt.Errorf("crawl run %d: %w: %v", getU64(k), ErrCorrupt, err)
+			}
+			if run.Finished.IsZero() {
+				resumed = true
+				run.Resumes++
+				return putJSON(runs, k, run)
+			}
+		}
+		id, err := runs.NextSequence()
+		if err != nil {
+			return err
+		}
+		run = CrawlRun{ID: id, Started: now.UTC()}
+		return putJSON(runs, u64(id), run)
+	})
+	return run, resumed, err
+}
+
+// FinishCrawl marks a run finished; the next run starts afresh.
+func (db *DB) FinishCrawl(id uint64, stats any, now time.Time) error {
+	return db.update(func(tx *bolt.Tx) error {
+		runs, err := crawlBucket(tx, crawlRuns)
+		if err != nil {
+			return err
+		}
+		var run CrawlRun
+		if err := getJSON(runs, u64(id), &run); err != nil {
+			return err
+		}
+		run.Finished = now.UTC()
+		if stats != nil {
+			data, err := json.Marshal(stats)
+			if err != nil {
+				return err
+			}
+			run.Stats = data
+		}
+		return putJSON(runs, u64(id), run)
+	})
+}
+
+// CrawlRuns returns the runs, oldest first.
+func (db *DB) CrawlRuns() ([]CrawlRun, error) {
+	var out []CrawlRun
+	err := db.view(func(tx *bolt.Tx) error {
+		runs := nested(tx, crawlRuns)
+		if runs == nil {
+			return nil
+		}
+		return runs.ForEach(func(k, v []byte) error {
+			var r CrawlRun
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("crawl run %d: %w: %v", getU64(k), ErrCorrupt, err)
+			}
+			out = append(out, r)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Frontier calls fn with every waiting URL, in the order they were added.
+// It reads in short spells.
+func (db *DB) Frontier(fn func(FrontierEntry) error) error {
+	const chunk = 4096
+	next := uint64(1)
+	for {
+		var batch []FrontierEntry
+		err := db.view(func(tx *bolt.Tx) error {
+			b := nested(tx, crawlFrontier)
+			if b == nil {
+				return nil
+			}
+			cur := b.Cursor()
+			for k, v := cur.Seek(u64(next)); k != nil && len(batch) < chunk; k, v = cur.Next() {
+				var e FrontierEntry
+				if err := json.Unmarshal(v, &e); err != nil {
+					return fmt.Errorf("frontier %d: %w: %v", getU64(k), ErrCorrupt, err)
+				}
+				e.Seq = getU64(k)
+				batch = append(batch, e)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, e := range batch {
+			if err := fn(e); err != nil {
+				return err
+			}
+			next = e.Seq + 1
+		}
+		if len(batch) < chunk {
+			return nil
+		}
+	}
+}
+
+// VisitedIn calls fn with every URL visited in run.
+func (db *DB) VisitedIn(run uint64, fn func(url string, kind VisitKind)) error {
+	return db.view(func(tx *bolt.Tx) error {
+		b := nested(tx, crawlVisits)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			if len(v) >= 10 && getU64(v[:8]) == run {
+				fn(string(k), VisitKind(v[8]))
+			}
+			return nil
+		})
+	})
+}
+
+// CollyVisited returns colly's request hashes marked visited in run.
+func (db *DB) CollyVisited(run uint64) ([]uint64, error) {
+	var out []uint64
+	err := db.view(func(tx *bolt.Tx) error {
+		b := nested(tx, crawlColly)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			if getU64(v) == run {
+				out = append(out, getU64(k))
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// URLStatuses looks up several URLs in one read.
+func (db *DB) URLStatuses(urls []string) ([]URLStatus, error) {
+	out := make([]URLStatus, len(urls))
+	err := db.view(func(tx *bolt.Tx) error {
+		visits := nested(tx, crawlVisits)
+		docIndex, docs := tx.Bucket(bucketDocURLs), tx.Bucket(bucketDocs)
+		for i, u := range urls {
+			st := &out[i]
+			if visits != nil {
+				if v := visits.Get([]byte(u)); len(v) >= 18 {
+					st.Run, st.Kind = getU64(v[:8]), VisitKind(v[8])
+					st.Incomplete = v[9]&visitIncomplete != 0
+					st.At = time.Unix(int64(getU64(v[10:18])), 0).UTC()
+				}
+			}
+			id := docIndex.Get([]byte(u))
+			if id == nil {
+				continue
+			}
+			var rec docRecord
+			if err := getJSON(docs, id, &rec); err != nil {
+				return err
+			}
+			if n := len(rec.Versions); n > 0 {
+				st.Doc = true
+				st.LastSeen = rec.Versions[n-1].LastSeen
+				st.LastChanged = rec.Versions[n-1].FirstSeen
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// KnownDocuments calls fn for every document whose URL is on host, with
+// what URLStatuses would say of its URL: the crawl re-checks those due
+// without waiting to meet them on a list page again.
+func (db *DB) KnownDocuments(host string, fn func(url string, st URLStatus)) error {
+	return db.view(func(tx *bolt.Tx) error {
+		visits := nested(tx, crawlVisits)
+		return tx.Bucket(bucketDocs).ForEach(func(_, v []byte) error {
+			var rec struct {
+				URL      string    `json:"url"`
+				Versions []Version `json:"versions"`
+			}
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
+			}
+			n := len(rec.Versions)
+			if n == 0 || hostOf(rec.URL) != host {
+				return nil
+			}
+			st := URLStatus{Doc: true, LastSeen: rec.Versions[n-1].LastSeen, LastChanged: rec.Versions[n-1].FirstSeen}
+			if visits != nil {
+				if v := visits.Get([]byte(rec.URL)); len(v) >= 18 {
+					st.Run, st.Kind = getU64(v[:8]), VisitKind(v[8])
+					st.Incomplete = v[9]&visitIncomplete != 0
+					st.At = time.Unix(int64(getU64(v[10:18])), 0).UTC()
+				}
+			}
+			fn(rec.URL, st)
+			return nil
+		})
+	})
+}
+
+// CrawlCommit is one step of a crawl, stored in one transaction: what a
+// visit produced and the crawl state that says it happened.
+type CrawlCommit struct {
+	Run     uint64
+	Enqueue []*FrontierEntry // added to the frontier; their Seq is set
+	Done    []uint64         // frontier entries visited
+	Visits  []Visit
+	Colly   []uint64 // colly request hashes visited in Run
+	// Captures are stored first, with Payloads, as PutCaptures would. A
+	// page of Doc whose CaptureID is 0 gets the id of the capture of its
+	// URL and payload digest stored here.
+	Captures []*Capture
+	Payloads [][]byte
+	// Doc, when set, is saved as SaveDocument would, with DocURLs.
+	Doc     *Document
+	DocURLs []string
+}
+
+// Commit stores c in one transaction. Concurrent commits (and PutCapturesBatch
+// calls) are coalesced into one bbolt transaction: a crawl with dozens of
+// pages in flight pays for one disk sync per batch, not per page.
+func (db *DB) Commit(c *CrawlCommit) (SaveResult, error) {
+	if len(c.Captures) != len(c.Payloads) {
+		return SaveResult{}, fmt.Errorf("store: %d captures but %d payloads", len(c.Captures), len(c.Payloads))
+	}
+	blobs := db.packCaptures(c.Captures, c.Payloads)
+	var patch []int // pages that take the id of a capture stored here
+	if c.Doc != nil {
+		for i, pg := range c.Doc.Pages {
+			if pg.CaptureID == 0 {
+				patch = append(patch, i)
+			}
+		}
+	}
+	var res SaveResult
+	err := db.batch(func(tx *bolt.Tx) error {
+		var err error
+		res, err = commit(tx, db.codec, c, blobs, patch)
+		return err
+	})
+	return res, err
+}
+
+func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, patch []int) (SaveResult, error) {
+	var res SaveResult
+	packSequential(tx)
+	for i, cp := range c.Captures {
+		if _, err := putCapture(tx, cp, int64(len(c.Payloads[i])), blobs[i]); err != nil {
+			return res, fmt.Errorf("capture %s: %w", cp.URL, err)
+		}
+	}
+	for _, i := range patch {
+		pg := &c.Doc.Pages[i]
+		pg.CaptureID = 0
+		for _, cp := range c.Captures {
+			if cp.URL == pg.URL && cp.PayloadDigest == pg.PayloadDigest {
+				pg.CaptureID = cp.ID
+			}
+		}
+	}
+	if c.Doc != nil {
+		var err error
+		if res, err = saveDocument(tx, codec, c.Doc, c.DocURLs); err != nil {
+			return res, err
+		}
+	}
+	if len(c.Enqueue) > 0 {
+		b, err := crawlBucket(tx, crawlFrontier)
+		if err != nil {
+			return res, err
+		}
+		for _, e := range c.Enqueue {
+			seq, err := b.NextSequence()
+			if err != nil {
+				return res, err
+			}
+			e.Seq = seq
+			if e.Run == 0 {
+				e.Run = c.Run
+			}
+			if err := putJSON(b, u64(seq), e); err != nil {
+				return res, err
+			}
+		}
+	}
+	if len(c.Done) > 0 {
+		b, err := crawlBucket(tx, crawlFrontier)
+		if err != nil {
+			return res, err
+		}
+		for _, seq := range c.Done {
+			if err := b.Delete(u64(seq)); err != nil {
+				return res, err
+			}
+		}
+	}
+	if len(c.Visits) > 0 {
+		b, err := crawlBucket(tx, crawlVisits)
+		if err != nil {
+			return res, err
+		}
+		for _, v := range c.Visits {
+			if v.URL == "" {
+				continue
+			}
+			val := make([]byte, 18)
+			binary.BigEndian.PutUint64(val, c.Run)
+			val[8] = byte(v.Kind)
+			if v.Incomplete {
+				val[9] |= visitIncomplete
+			}
+			binary.BigEndian.PutUint64(val[10:], uint64(v.At.Unix()))
+			if err := b.Put([]byte(v.URL), val); err != nil {
+				return res, err
+			}
+		}
+	}
+	if len(c.Colly) > 0 {
+		b, err := crawlBucket(tx, crawlColly)
+		if err != nil {
+			return res, err
+		}
+		run := u64(c.Run)
+		for _, h := range c.Colly {
+			if err := b.Put(u64(h), run); err != nil {
+				return res, err
+			}
+		}
+	}
+	return res, nil
+}
+
+// PutCapturesBatch is PutCaptures with its transaction shared with
+// concurrent writers, as Commit does.
+func (db *DB) PutCapturesBatch(cs []*Capture, payloads [][]byte) ([]PutResult, error) {
+	if len(cs) != len(payloads) {
+		return nil, fmt.Errorf("store: %d captures but %d payloads", len(cs), len(payloads))
+	}
+	blobs := db.packCaptures(cs, payloads)
+	var results []PutResult
+	err := db.batch(func(tx *bolt.Tx) error {
+		packSequential(tx)
+		results = make([]PutResult, len(cs))
+		for i, c := range cs {
+			r, err := putCapture(tx, c, int64(len(payloads[i])), blobs[i])
+			if err != nil {
+				return fmt.Errorf("capture %s: %w", c.URL, err)
+			}
+			results[i] = r
+		}
+		return nil
+	})
+	return results, err
+}
+
+// packCaptures digests and compresses payloads outside any transaction,
+// as PutCaptures does.
+func (db *DB) packCaptures(cs []*Capture, payloads [][]byte) [][]byte {
+	blobs := make([][]byte, len(cs))
+	for i, c := range cs {
+		if c.Status != 0 || payloads[i] != nil {
+			c.PayloadDigest = Digest(payloads[i])
+			c.PayloadSize = int64(len(payloads[i]))
+			blobs[i] = db.codec.pack(payloads[i])
+		}
+	}
+	return blobs
+}
+
+// batch runs fn in a write transaction shared with concurrent callers
+// (bbolt's Batch). fn may run more than once: it must only write through tx.
+func (db *DB) batch(fn func(*bolt.Tx) error) error {
+	if db.opts.ReadOnly {
+		return ErrReadOnly
+	}
+	b, err := db.acquire()
+	if err != nil {
+		return err
+	}
+	defer db.release()
+	return db.guard(func() error {
+		if err := b.Batch(fn); err != nil {
+			return fmt.Errorf("%w: %s: %w", ErrWrite, db.path, err)
+		}
+		return nil
+	})
+}
+
+// packSequential fills the pages of the buckets whose keys only ever
+// append (sequence numbers) before splitting them: bbolt's default of half
+// full pages suits random inserts and wastes half the space of an append
+// (the captures bucket of a crawl took twice its size). bbolt keeps one
+// *Bucket per name in a write transaction, so the setting holds for the
+// writes that follow in tx.
+func packSequential(tx *bolt.Tx) {
+	for _, name := range [][]byte{bucketCaptures, bucketPayloads} {
+		if b := tx.Bucket(name); b != nil {
+			b.FillPercent = 0.9
+		}
+	}
+	if f := nested(tx, crawlFrontier); f != nil {
+		f.FillPercent = 0.9
+	}
+}
+
+// crawlBucket returns a nested bucket of the crawl bucket, creating it.
+func crawlBucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
+	return tx.Bucket(bucketCrawl).CreateBucketIfNotExists(name)
+}
+
+// nested returns a nested bucket of the crawl bucket, nil if absent.
+func nested(tx *bolt.Tx, name []byte) *bolt.Bucket {
+	c := tx.Bucket(bucketCrawl)
+	if c == nil {
+		return nil
+	}
+	return c.Bucket(name)
+}
