@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"folio/extract"
@@ -22,6 +23,8 @@ import (
 type Store interface {
 	PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error)
 	SaveDocument(doc *store.Document, urls []string) (store.SaveResult, error)
+	// PutText keeps the text read from an attachment's payload.
+	PutText(digest, text string) error
 }
 
 // ArchiveOptions configure an Archiver; zero fields take the defaults.
@@ -33,6 +36,15 @@ type ArchiveOptions struct {
 	// If-Modified-Since) when the Store can read captures back; a 304 page
 	// is read from the stored payload it confirms.
 	Conditional bool
+	// Attachments fetches the files the content links to or embeds (PDF,
+	// office documents, archives, in-content images) with the article.
+	Attachments bool
+	// Requisites fetches what the pages need to be shown (stylesheets,
+	// scripts, layout images) from the article's site.
+	Requisites bool
+	// InScope widens where attachments and requisites may come from;
+	// nil means the article's own host (requisites: its site).
+	InScope func(url string) bool
 }
 
 // Archiver fetches an article with all its pages, stitches it and stores it.
@@ -41,6 +53,11 @@ type Archiver struct {
 	st   Store
 	opts ArchiveOptions
 	log  *slog.Logger
+
+	// requisites fetched so far; a crawl shares one set between the
+	// Archivers of its tasks.
+	requisites  *requisiteSet
+	noPdftotext *sync.Once // say once that PDF text is skipped
 }
 
 // NewArchiver returns an Archiver that fetches with f (a *Fetcher, or a
@@ -50,7 +67,7 @@ func NewArchiver(f PageFetcher, st Store, opts ArchiveOptions) *Archiver {
 	if opts.MaxPages <= 0 {
 		opts.MaxPages = 50
 	}
-	a := &Archiver{f: f, st: st, opts: opts, log: opts.Logger}
+	a := &Archiver{f: f, st: st, opts: opts, log: opts.Logger, requisites: &requisiteSet{}, noPdftotext: &sync.Once{}}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
@@ -131,6 +148,8 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) *Result {
 	first := w.pageOne(start)
 	pages, failed, cut := w.follow(first, start)
 	doc := a.document(pages)
+	failed = errors.Join(failed, a.fetchAttachments(ctx, pages, doc))
+	a.fetchRequisites(ctx, pages)
 	if cut {
 		doc.Complete = false
 		if ctx.Err() == nil {

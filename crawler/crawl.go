@@ -58,6 +58,11 @@ type CrawlOptions struct {
 	// MaxCalendar bounds the calendar and date-archive pages read per host
 	// per run; 0 means 100.
 	MaxCalendar int
+	// Attachments fetches each article's attached files with it (PDF,
+	// office documents, in-content images); Requisites its CSS, scripts
+	// and layout images.
+	Attachments bool
+	Requisites  bool
 	// Progress is how often a progress line is logged (Info); 0 means never.
 	Progress time.Duration
 	Logger   *slog.Logger
@@ -93,9 +98,13 @@ type Crawler struct {
 	log     *slog.Logger
 	sites   []*siteState
 	fetcher *Fetcher
-	colly   *visitedStore
-	run     store.CrawlRun
-	now     func() time.Time
+	// requisites already fetched in this run, shared by the tasks'
+	// Archivers.
+	requisites  *requisiteSet
+	noPdftotext sync.Once
+	colly       *visitedStore
+	run         store.CrawlRun
+	now         func() time.Time
 
 	mu       sync.Mutex
 	wake     chan struct{}
@@ -146,7 +155,8 @@ func NewCrawler(db CrawlStore, tr *Transport, opts CrawlOptions) *Crawler {
 		opts.MaxCalendar = defaultMaxCalendar
 	}
 	c := &Crawler{db: db, tr: tr, opts: opts, log: opts.Logger, now: time.Now,
-		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, hosts: map[string]*hostQueue{}}
+		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, hosts: map[string]*hostQueue{},
+		requisites: &requisiteSet{}}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
 	}

@@ -54,6 +54,12 @@ func (s *taskStore) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store
 	return res, nil
 }
 
+// PutText stores an attachment's text at once: it is derived from the
+// payload, so storing it twice or before the commit does no harm.
+func (s *taskStore) PutText(digest, text string) error {
+	return s.db.PutText(digest, text)
+}
+
 // SaveDocument saves the document together with the visit that produced it.
 func (s *taskStore) SaveDocument(doc *store.Document, urls []string) (store.SaveResult, error) {
 	if err := s.ctx.Err(); err != nil {

@@ -28,7 +28,12 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		c.visitSitemap(ctx, t, ts)
 		return
 	}
-	arch := NewArchiver(c.fetcher, ts, ArchiveOptions{MaxPages: t.site.MaxPages, Location: t.site.Location, Logger: c.log, Conditional: true})
+	arch := NewArchiver(c.fetcher, ts, ArchiveOptions{
+		MaxPages: t.site.MaxPages, Location: t.site.Location, Logger: c.log, Conditional: true,
+		Attachments: c.opts.Attachments, Requisites: c.opts.Requisites,
+		InScope: func(u string) bool { return c.articleInScope(t.site, u) },
+	})
+	arch.requisites, arch.noPdftotext = c.requisites, &c.noPdftotext
 	p := arch.fetchPage(t.URL)
 	c.afterFirstContact(t)
 	if p.err != nil && c.storeFailed(p.err) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
 	"sync"
 
 	"folio/crawler"
@@ -53,7 +54,13 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	arch := crawler.NewArchiver(fetcher, db, crawler.ArchiveOptions{MaxPages: fetch.maxPages, Location: loc, Logger: log})
+	opts := crawler.ArchiveOptions{MaxPages: fetch.maxPages, Location: loc, Logger: log,
+		Attachments: fetch.attachments, Requisites: fetch.requisites}
+	if fetch.scope != "" {
+		scope := regexp.MustCompile(fetch.scope) // checked by fetch.check
+		opts.InScope = scope.MatchString
+	}
+	arch := crawler.NewArchiver(fetcher, db, opts)
 
 	results := archiveAll(ctx, arch, urls, fetch.parallel)
 	failed := false

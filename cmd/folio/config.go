@@ -44,6 +44,8 @@ type crawlConfig struct {
 	RevisitMin  *yamlDuration  `yaml:"revisit-min"`
 	RevisitMax  *yamlDuration  `yaml:"revisit-max"`
 	HostBudget  *int           `yaml:"host-budget"`
+	NoAttach    *bool          `yaml:"no-attachments"`
+	Requisites  *bool          `yaml:"requisites"`
 	Sites       []siteConfig   `yaml:"sites"`
 	Extra       map[string]any `yaml:",inline"`
 }
@@ -165,4 +167,10 @@ func (cfg *crawlConfig) applyDefaults(f *fetchFlags, cf *crawlFlags, common *com
 	setD("revisit-min", &cf.revisitMin, cfg.RevisitMin)
 	setD("revisit-max", &cf.revisitMax, cfg.RevisitMax)
 	setI("host-budget", &cf.hostBudget, cfg.HostBudget)
+	if cfg.NoAttach != nil && !given["no-attachments"] {
+		f.attachments = !*cfg.NoAttach
+	}
+	if cfg.Requisites != nil && !given["requisites"] {
+		f.requisites = *cfg.Requisites
+	}
 }

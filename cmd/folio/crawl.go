@@ -195,7 +195,8 @@ func runCrawler(ctx context.Context, db *store.DB, sites []crawler.Site, fetch *
 	tr := crawler.NewTransport(fetch.transport(log))
 	c := crawler.NewCrawler(db, tr, crawler.CrawlOptions{
 		Sites: sites, Parallel: fetch.parallel, PerHost: fetch.perHost, MaxDocs: fetch.maxDocs,
-		Revisit:  crawler.RevisitPolicy{Min: cf.revisitMin, Max: cf.revisitMax},
+		Revisit:     crawler.RevisitPolicy{Min: cf.revisitMin, Max: cf.revisitMax},
+		Attachments: fetch.attachments, Requisites: fetch.requisites,
 		Progress: cf.progress, Logger: log,
 	})
 	return c.Run(ctx)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"folio/attachment"
 	"net"
 	"net/http"
 	"os"
@@ -54,7 +55,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fetch := &fetchFlags{delay: 50 * time.Millisecond, parallel: 2, perHost: 1, maxPages: 50, depth: 3,
-		timeout: 10 * time.Second, maxBody: 20 << 20, retries: 1}
+		timeout: 10 * time.Second, maxBody: 20 << 20, retries: 1, attachments: true, requisites: true}
 	sum, err := crawl(ctx, db, []string{base}, fetch, log)
 	if err != nil {
 		db.Close()
@@ -85,6 +86,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	db.Close()
 	if err != nil {
 		return err
+	}
+	if !attachment.HavePdftotext() {
+		fmt.Fprintln(e.stdout, "\nnote: pdftotext (Debian package poppler-utils) is not installed: PDF attachments are stored without their text")
 	}
 	fmt.Fprintf(e.stdout, "\nstore:  %s\n", dbPath)
 	fmt.Fprintf(e.stdout, "export: %s (%d captures, %d pages, %s)\n", res.Path, res.Stats.Captures, res.Pages, humanBytes(fileSize(res.Path)))

@@ -167,8 +167,9 @@ func exportFixture(t *testing.T) (srv *byteServer, db string) {
 	t.Helper()
 	srv = newByteServer(t)
 	db = tempDB(t)
+	// Pages only: attachments and requisites have their own tests.
 	for range 2 {
-		archiveJSON(t, db, srv.URL+gbkPage, srv.URL+gzipPage)
+		archiveJSONWith(t, db, []string{"--requisites=false", "--no-attachments"}, srv.URL+gbkPage, srv.URL+gzipPage)
 	}
 	st, err := store.Open(db, nil)
 	if err != nil {

@@ -56,7 +56,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 
-	sum, err := importWARCs(ctx, db, files, crawler.ArchiveOptions{MaxPages: *maxPages, Location: loc, Logger: log}, log)
+	sum, err := importWARCs(ctx, db, files, crawler.ArchiveOptions{MaxPages: *maxPages, Location: loc, Logger: log, Attachments: true}, log)
 	if sum != nil {
 		if *asJSON {
 			if werr := writeJSON(e.stdout, sum); werr != nil {

@@ -50,7 +50,13 @@ var fastFlags = []string{"--delay", "10ms", "--timeout", "5s"}
 
 func archiveJSON(t *testing.T, db string, urls ...string) []store.Document {
 	t.Helper()
-	args := append([]string{"archive", "--db", db, "--json"}, fastFlags...)
+	return archiveJSONWith(t, db, nil, urls...)
+}
+
+// archiveJSONWith archives with extra flags.
+func archiveJSONWith(t *testing.T, db string, flags []string, urls ...string) []store.Document {
+	t.Helper()
+	args := append(append([]string{"archive", "--db", db, "--json"}, fastFlags...), flags...)
 	code, out, errOut := folio(t, append(args, urls...)...)
 	if code != 0 {
 		t.Fatalf("archive %v: exit %d\n%s", urls, code, errOut)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"folio/attachment"
 	"folio/extract"
 	"folio/store"
 )
@@ -17,6 +18,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	common.register(fs, e)
 	format := fs.String("format", "text", "output format: text, md or json")
 	version := fs.Int("version", 0, "version to show (default: the latest)")
+	withAttachments := fs.Bool("attachments", false, "also print the attachments and the text read from them (text and md)")
 	urls, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
@@ -45,10 +47,62 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	case "json":
 		return writeJSON(e.stdout, doc)
 	case "md":
-		return writeMarkdown(e.stdout, doc)
+		err = writeMarkdown(e.stdout, doc)
 	default:
-		return writeText(e.stdout, doc)
+		err = writeText(e.stdout, doc)
 	}
+	if err == nil && *withAttachments {
+		err = writeAttachments(e.stdout, db, doc, *format == "md")
+	}
+	return err
+}
+
+// writeAttachments prints each attachment with the text read from it, or
+// why there is none.
+func writeAttachments(w io.Writer, db *store.DB, d *store.Document, md bool) error {
+	var b strings.Builder
+	for i, a := range d.Attachments {
+		head := fmt.Sprintf("附件 %d: %s", i+1, a.Title)
+		if md {
+			fmt.Fprintf(&b, "\n## %s\n\n<%s> · %s · %d bytes\n\n", mdEscape(head), a.URL, a.ContentType, a.Bytes)
+		} else {
+			fmt.Fprintf(&b, "\n--- %s\n%s  %s  %d bytes\n", head, a.URL, a.ContentType, a.Bytes)
+		}
+		b.WriteString(attachmentText(db, a) + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// attachmentText is the stored text of an attachment, or a line saying why
+// there is none.
+func attachmentText(db *store.DB, a store.Attachment) string {
+	if a.Status != 200 {
+		return fmt.Sprintf("(not archived: HTTP %d)", a.Status)
+	}
+	if text, err := db.Text(a.PayloadDigest); err == nil {
+		return text
+	}
+	payload, err := db.Payload(a.PayloadDigest)
+	if err != nil {
+		return "(no text)"
+	}
+	// Archived before pdftotext was installed, say: read it now.
+	if text, _, err := attachment.Text(context.Background(), payload, a.ContentType, a.URL); err == nil && text != "" {
+		return text
+	}
+	switch attachment.Detect(payload, a.ContentType, a.URL) {
+	case attachment.DOC, attachment.XLS:
+		return "(no text: an old binary Office or WPS file, stored as it was)"
+	case attachment.PDF:
+		if !attachment.HavePdftotext() {
+			return "(no text: PDF text needs pdftotext, from poppler-utils)"
+		}
+		return "(no text: the PDF has no text layer, e.g. a scan)"
+	case attachment.Image:
+		return "(an image)"
+	}
+	return "(no text)"
 }
 
 // findDocument looks a document up by the URL as given, then in folio's

@@ -1,0 +1,280 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+
+	"folio/attachment"
+	"folio/extract"
+	"folio/store"
+)
+
+// Attachments are fetched with their article, through the same Transport
+// (robots.txt, delays, --max-body), and stored raw like pages; the payload
+// store keeps a file linked from many articles once. Their text (DOCX,
+// XLSX, PDF through pdftotext) is stored with the payload.
+
+// fetchAttachments fetches the files the pages' content links to or embeds,
+// in reading order, lists them in doc.Attachments and folds their digests
+// into the content hash: a report whose PDF changed is a new version. A file
+// that cannot be fetched stays listed with its status and is reported.
+func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *store.Document) error {
+	if !a.opts.Attachments {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, pg := range doc.Pages {
+		seen[pg.URL] = true
+	}
+	var errs error
+	for _, p := range pages {
+		if !p.ok() {
+			continue
+		}
+		for _, l := range p.parsed.Attachments {
+			key := extract.CanonicalURL(l.URL)
+			if seen[key] || ctx.Err() != nil {
+				continue
+			}
+			seen[key] = true
+			if !a.attachmentInScope(l.URL, p.url) {
+				a.log.Debug("attachment out of scope", "url", l.URL, "page", p.url)
+				continue
+			}
+			// Fetched now as an attachment: not again as a requisite.
+			a.requisites.first(key)
+			att, err := a.fetchAttachment(ctx, l)
+			if att != nil {
+				doc.Attachments = append(doc.Attachments, *att)
+			}
+			errs = errors.Join(errs, err)
+		}
+	}
+	var digests []string
+	for _, att := range doc.Attachments {
+		if att.Status == http.StatusOK {
+			digests = append(digests, att.PayloadDigest)
+		}
+	}
+	doc.ContentHash = extract.ContentHash(doc.Text, digests...)
+	return errs
+}
+
+// attachmentInScope: the article's own host, or what the scope allows.
+func (a *Archiver) attachmentInScope(u, pageURL string) bool {
+	if a.opts.InScope != nil && a.opts.InScope(u) {
+		return true
+	}
+	pu, err1 := url.Parse(u)
+	pp, err2 := url.Parse(pageURL)
+	return err1 == nil && err2 == nil && strings.EqualFold(pu.Host, pp.Host)
+}
+
+// fetchAttachment fetches one linked file. It returns nil (and no error)
+// when the link turns out not to be a file: a download script that answers
+// with an HTML page is a page, not an attachment.
+func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.Attachment, error) {
+	f, err := a.f.Fetch(l.URL, nil)
+	holder := &page{}
+	if serr := a.storeExchanges(f, holder); serr != nil {
+		return nil, serr
+	}
+	att := &store.Attachment{URL: l.URL, Title: l.Text, Status: f.Status(), CaptureID: holder.capture, PayloadDigest: holder.digest}
+	if errors.Is(err, ErrNotStored) {
+		return nil, nil // replaying a WARC that does not hold the file
+	}
+	if err != nil {
+		return att, fmt.Errorf("attachment %w", err)
+	}
+	if f.Status() != http.StatusOK {
+		return att, fmt.Errorf("attachment %s: HTTP %d", l.URL, f.Status())
+	}
+	ct := f.Final.Capture.Header("Content-Type")
+	name := fileName(f.Final.Capture.Header("Content-Disposition"), f.FinalURL())
+	if isPage(ct, f.Body) && name == "" {
+		a.log.Debug("linked file is a page, not an attachment", "url", l.URL)
+		return nil, nil
+	}
+	att.ContentType = mediaType(ct, f.Body, name)
+	att.Bytes = int64(len(f.Body))
+	if att.Title == "" {
+		att.Title = name
+	}
+	if f.Final.Capture.Truncated != "" {
+		return att, fmt.Errorf("attachment %s: cut at --max-body", l.URL)
+	}
+	text, _, terr := attachment.Text(ctx, f.Body, ct, name)
+	switch {
+	case terr == nil && text != "":
+		if err := a.st.PutText(att.PayloadDigest, text); err != nil {
+			return att, err
+		}
+	case errors.Is(terr, attachment.ErrNoPdftotext):
+		a.noPdftotext.Do(func() {
+			a.log.Warn("pdftotext is not installed: PDF attachments are stored without their text (install poppler-utils)")
+		})
+	case terr != nil && !errors.Is(terr, attachment.ErrNoText):
+		a.log.Warn("attachment text unreadable", "url", l.URL, "err", terr)
+	}
+	return att, nil
+}
+
+// fileName is the name a download gives its file: Content-Disposition's
+// filename, else the URL's last path segment when it has an extension.
+func fileName(disposition, u string) string {
+	if _, params, err := mime.ParseMediaType(disposition); err == nil {
+		if n := params["filename"]; n != "" {
+			return n
+		}
+	}
+	if pu, err := url.Parse(u); err == nil {
+		if base := path.Base(pu.Path); path.Ext(base) != "" && base != "/" {
+			return base
+		}
+	}
+	return ""
+}
+
+// isPage says whether a response is an HTML page rather than a file.
+func isPage(contentType string, body []byte) bool {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	if mt == "text/html" || mt == "application/xhtml+xml" {
+		return true
+	}
+	return mt == "" && strings.HasPrefix(http.DetectContentType(body), "text/html")
+}
+
+// mediaType is the file's type: the header's, unless it is missing or the
+// generic application/octet-stream, then what the bytes or name say.
+func mediaType(contentType string, body []byte, name string) string {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	if mt != "" && mt != "application/octet-stream" {
+		return mt
+	}
+	if byExt := mime.TypeByExtension(path.Ext(name)); byExt != "" {
+		mt, _, _ = mime.ParseMediaType(byExt)
+		return mt
+	}
+	switch attachment.Detect(body, contentType, name) {
+	case attachment.PDF:
+		return "application/pdf"
+	case attachment.DOCX:
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case attachment.XLSX:
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	mt, _, _ = mime.ParseMediaType(http.DetectContentType(body))
+	return mt
+}
+
+// requisiteSet remembers the requisites fetched in this run: a crawl's
+// thousand articles share one stylesheet.
+type requisiteSet struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (s *requisiteSet) first(u string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	if s.seen[u] {
+		return false
+	}
+	s.seen[u] = true
+	return true
+}
+
+// fetchRequisites fetches what the pages need to be shown — stylesheets,
+// scripts, images, and what the stylesheets refer to — from the article's
+// site, so that a replay of the export looks like the original. They are
+// captures only, never documents. Failures are logged, not fatal: a missing
+// logo does not make an article incomplete.
+func (a *Archiver) fetchRequisites(ctx context.Context, pages []*page) {
+	if !a.opts.Requisites {
+		return
+	}
+	var queue []string
+	for _, p := range pages {
+		if !p.ok() {
+			continue
+		}
+		for _, u := range p.parsed.Requisites {
+			if sameSite(u, p.url) || (a.opts.InScope != nil && a.opts.InScope(u)) {
+				queue = append(queue, u)
+			}
+		}
+	}
+	// Stylesheets bring their own references (@import, url()); two levels
+	// cover what real sites do and end any loop.
+	for level := 0; level < 3 && len(queue) > 0 && ctx.Err() == nil; level++ {
+		var next []string
+		for _, u := range queue {
+			if ctx.Err() != nil || !a.requisites.first(extract.CanonicalURL(u)) {
+				continue
+			}
+			f, err := a.f.Fetch(u, nil)
+			if serr := a.storeExchanges(f, &page{}); serr != nil {
+				a.log.Warn("storing requisite", "url", u, "err", serr)
+				return
+			}
+			if err != nil {
+				a.log.Debug("requisite not fetched", "url", u, "err", err)
+				continue
+			}
+			ct := f.Final.Capture.Header("Content-Type")
+			if f.Status() == http.StatusOK && (strings.Contains(ct, "text/css") || strings.HasSuffix(strings.ToLower(path.Ext(u)), ".css")) {
+				for _, ref := range extract.CSSLinks(f.Body, f.FinalURL()) {
+					if sameSite(ref, u) {
+						next = append(next, ref)
+					}
+				}
+			}
+		}
+		queue = next
+	}
+}
+
+// sameSite says whether two URLs are on one site: the same host, or hosts
+// under the same registrable domain (www.zhuzhou.gov.cn and
+// static.zhuzhou.gov.cn). The registrable domain is guessed from the last
+// labels, with the Chinese second-level domains (gov.cn, com.cn, ...) and
+// their kind elsewhere counted as suffixes.
+func sameSite(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	ha, hb := strings.ToLower(ua.Hostname()), strings.ToLower(ub.Hostname())
+	return ha == hb || (registrable(ha) != "" && registrable(ha) == registrable(hb))
+}
+
+func registrable(host string) string {
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	n := 2
+	if len(labels) >= 3 {
+		switch labels[len(labels)-2] {
+		case "gov", "com", "edu", "org", "net", "ac", "co":
+			if len(labels[len(labels)-1]) == 2 { // .gov.cn, .com.hk, .co.uk
+				n = 3
+			}
+		}
+	}
+	if len(labels) < n {
+		return ""
+	}
+	return strings.Join(labels[len(labels)-n:], ".")
+}
