@@ -431,7 +431,7 @@ func (a *Archiver) fetchPage(u string) *page {
 		p.err = fmt.Errorf("%s: HTTP %d", u, f.Status())
 		return p
 	}
-	parsed, err := parse(body, contentType, p.url, &extract.Options{Location: a.opts.Location})
+	parsed, err := parse(body, contentType, p.url, &extract.Options{Location: a.opts.Location, Requisites: a.opts.Requisites})
 	if err != nil {
 		p.err = err
 		return p

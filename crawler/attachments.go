@@ -63,7 +63,9 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 			digests = append(digests, att.PayloadDigest)
 		}
 	}
-	doc.ContentHash = extract.ContentHash(doc.Text, digests...)
+	if len(digests) > 0 {
+		doc.ContentHash = extract.ContentHash(doc.Text, digests...)
+	}
 	return errs
 }
 

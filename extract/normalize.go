@@ -84,8 +84,13 @@ func isClean(s string) bool {
 }
 
 func isFoldedSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\f' || r == '\v' || r == 0xA0 || r == 0x3000 ||
-		(r > 0x7f && unicode.IsSpace(r))
+	switch {
+	case r < 0x80:
+		return r == ' ' || r == '\t' || r == '\f' || r == '\v'
+	case r > 0x3000:
+		return false // no space after U+3000: the CJK text is decided here, fast
+	}
+	return r == 0xA0 || r == 0x3000 || unicode.IsSpace(r)
 }
 
 // isInvisible: zero-width characters, the soft hyphen, BOMs inside text, and
@@ -134,7 +139,8 @@ func hashFormFast(text string) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(text))
 	space := false
-	for _, r := range text {
+	for i, r := range text {
+		var mapped rune = -1 // -1: the rune is kept as written
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0x3000 || r == 0xA0:
 			space = true
@@ -144,7 +150,7 @@ func hashFormFast(text string) (string, bool) {
 		case r < 0x7F, r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF,
 			r == 0x3001 || r == 0x3002 || (r >= 0x3008 && r <= 0x3011) || (r >= 0x2018 && r <= 0x201D) || r == 0x2014 || r == 0xB7:
 		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0 // ＡＢＣ１２３，：（） → ABC123,:()
+			mapped = r - 0xFEE0 // ＡＢＣ１２３，：（） → ABC123,:()
 		default:
 			return "", false
 		}
@@ -152,7 +158,11 @@ func hashFormFast(text string) (string, bool) {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		if mapped >= 0 {
+			b.WriteByte(byte(mapped))
+		} else {
+			b.WriteString(text[i : i+utf8.RuneLen(r)])
+		}
 	}
 	return b.String(), true
 }

@@ -38,6 +38,10 @@ type Options struct {
 	// Location is the time zone of dates the page states without one.
 	// nil means Asia/Shanghai for pages in Chinese and UTC otherwise.
 	Location *time.Location
+	// Requisites lists the page's stylesheets, scripts and images in
+	// Page.Requisites; off, the list is not made (it costs a walk of the
+	// whole tree and every style attribute).
+	Requisites bool
 }
 
 // BlockKind says what a block of main content is.
@@ -133,7 +137,9 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Links = r.links()
 	p.Pagination = r.pagination(base)
 
-	p.Requisites = r.requisites()
+	if opts != nil && opts.Requisites {
+		p.Requisites = r.requisites()
+	}
 	r.prune()
 	content := r.mainContent()
 	meta := r.metadata(content, loc)

@@ -13,7 +13,7 @@ func TestRequisites(t *testing.T) {
 <body background="/img/body.gif"><div style="background-image:url(data:image/png;base64,AAA)"></div>
 <div style="background:url( 'banner.jpg' )"><img src="/upload/照片.jpg" srcset="a.jpg 1x, b.jpg 2x"></div>
 <a href="/next.html">next</a></body></html>`
-	p, err := Parse([]byte(html), "text/html", "http://t.test/news/1.html", nil)
+	p, err := Parse([]byte(html), "text/html", "http://t.test/news/1.html", &Options{Requisites: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,18 +42,20 @@ func Stitch(pages []*Page) *Document {
 	doc := &Document{}
 
 	// 1. Pages whose main text repeats an earlier page's are left out.
+	// The text itself is the key: a server that ignores the page number
+	// repeats the same bytes, so no normalisation is needed here.
 	var live []*Page
 	seenContent := map[string]bool{}
 	for i, p := range pages {
 		if p == nil {
 			continue
 		}
-		h := ContentHash(p.Text())
-		if len(p.Blocks) > 0 && seenContent[h] {
+		text := p.Text()
+		if len(p.Blocks) > 0 && seenContent[text] {
 			doc.Skipped = append(doc.Skipped, i)
 			continue
 		}
-		seenContent[h] = true
+		seenContent[text] = true
 		live = append(live, p)
 	}
 
@@ -66,6 +68,24 @@ func Stitch(pages []*Page) *Document {
 	}
 
 	// 3. The evidence: on how many pages each block stands, and where.
+	// A one-page article has no evidence; its blocks are compared only
+	// with a page bar's text, if pagination saw one.
+	bars := map[string]bool{}
+	for _, p := range live {
+		for _, b := range p.Pagination.bars {
+			bars[b] = true
+		}
+	}
+	if len(live) == 1 && len(bars) == 0 {
+		doc.Blocks = live[0].Blocks
+		for _, b := range doc.Blocks {
+			if b.Kind == Table {
+				doc.Tables = append(doc.Tables, b.Rows)
+			}
+		}
+		doc.Text = blocksText(doc.Blocks)
+		return doc
+	}
 	keys := make([][]string, len(live)) // each block's text as ContentHash sees it
 	for pi, p := range live {
 		keys[pi] = make([]string, len(p.Blocks))
@@ -75,7 +95,6 @@ func Stitch(pages []*Page) *Document {
 	}
 	everywhere := map[string]bool{}
 	atEdges := map[string]int{} // pages where the block is among the first or last three
-	bars := map[string]bool{}
 	if len(live) >= 2 {
 		count := map[string]int{}
 		for pi, p := range live {
@@ -96,11 +115,6 @@ func Stitch(pages []*Page) *Document {
 			if n == len(live) {
 				everywhere[k] = true
 			}
-		}
-	}
-	for _, p := range live {
-		for _, b := range p.Pagination.bars {
-			bars[b] = true
 		}
 	}
 	title := hashForm(doc.Title)
@@ -172,6 +186,9 @@ func (r *reader) chrome(content *html.Node) map[string]bool {
 // extractor take the whole column, metadata table and all). A table is
 // the template when each of its cells is.
 func inTemplate(b Block, i int, live []*Page) bool {
+	if len(live) < 2 {
+		return false
+	}
 	lines := []string{b.Text}
 	if b.Kind == Table {
 		lines = lines[:0]
