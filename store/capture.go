@@ -274,30 +274,17 @@ func (db *DB) PayloadRef(digest string) (PayloadRef, error) {
 func (db *DB) Captures(from uint64, fn func(*Capture) error) error {
 	const chunk = 256
 	next := max(from, 1)
-	for {
+	return inSpells(db, func(tx *bolt.Tx) ([]*Capture, bool, error) {
 		var batch []*Capture
-		err := db.view(func(tx *bolt.Tx) error {
-			cur := tx.Bucket(bucketCaptures).Cursor()
-			for k, v := cur.Seek(u64(next)); k != nil && len(batch) < chunk; k, v = cur.Next() {
-				var c Capture
-				if err := json.Unmarshal(v, &c); err != nil {
-					return fmt.Errorf("capture %d: %w: %v", getU64(k), ErrCorrupt, err)
-				}
-				batch = append(batch, &c)
+		cur := tx.Bucket(bucketCaptures).Cursor()
+		for k, v := cur.Seek(u64(next)); k != nil && len(batch) < chunk; k, v = cur.Next() {
+			var c Capture
+			if err := json.Unmarshal(v, &c); err != nil {
+				return nil, false, fmt.Errorf("capture %d: %w: %v", getU64(k), ErrCorrupt, err)
 			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for _, c := range batch {
-			if err := fn(c); err != nil {
-				return err
-			}
+			batch = append(batch, &c)
 			next = c.ID + 1
 		}
-		if len(batch) < chunk {
-			return nil
-		}
-	}
+		return batch, len(batch) < chunk, nil
+	}, fn)
 }

@@ -161,37 +161,24 @@ func (db *DB) CrawlRuns() ([]CrawlRun, error) {
 func (db *DB) Frontier(fn func(FrontierEntry) error) error {
 	const chunk = 4096
 	next := uint64(1)
-	for {
-		var batch []FrontierEntry
-		err := db.view(func(tx *bolt.Tx) error {
-			b := nested(tx, crawlFrontier)
-			if b == nil {
-				return nil
-			}
-			cur := b.Cursor()
-			for k, v := cur.Seek(u64(next)); k != nil && len(batch) < chunk; k, v = cur.Next() {
-				var e FrontierEntry
-				if err := json.Unmarshal(v, &e); err != nil {
-					return fmt.Errorf("frontier %d: %w: %v", getU64(k), ErrCorrupt, err)
-				}
-				e.Seq = getU64(k)
-				batch = append(batch, e)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
+	return inSpells(db, func(tx *bolt.Tx) ([]FrontierEntry, bool, error) {
+		b := nested(tx, crawlFrontier)
+		if b == nil {
+			return nil, true, nil
 		}
-		for _, e := range batch {
-			if err := fn(e); err != nil {
-				return err
+		var batch []FrontierEntry
+		cur := b.Cursor()
+		for k, v := cur.Seek(u64(next)); k != nil && len(batch) < chunk; k, v = cur.Next() {
+			var e FrontierEntry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return nil, false, fmt.Errorf("frontier %d: %w: %v", getU64(k), ErrCorrupt, err)
 			}
+			e.Seq = getU64(k)
+			batch = append(batch, e)
 			next = e.Seq + 1
 		}
-		if len(batch) < chunk {
-			return nil
-		}
-	}
+		return batch, len(batch) < chunk, nil
+	}, fn)
 }
 
 // VisitedIn calls fn with every URL visited in run.
@@ -463,24 +450,6 @@ func (db *DB) packCaptures(cs []*Capture, payloads [][]byte) [][]byte {
 	return blobs
 }
 
-// batch runs fn in a write transaction shared with concurrent callers
-// (bbolt's Batch). fn may run more than once: it must only write through tx.
-func (db *DB) batch(fn func(*bolt.Tx) error) error {
-	if db.opts.ReadOnly {
-		return ErrReadOnly
-	}
-	b, err := db.acquire()
-	if err != nil {
-		return err
-	}
-	defer db.release()
-	return db.guard(func() error {
-		if err := b.Batch(fn); err != nil {
-			return fmt.Errorf("%w: %s: %w", ErrWrite, db.path, err)
-		}
-		return nil
-	})
-}
 
 // packSequential fills the pages of the buckets whose keys only ever
 // append (sequence numbers) before splitting them: bbolt's default of half

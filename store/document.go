@@ -234,62 +234,46 @@ type DocumentFilter struct {
 func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 	const chunk = 64
 	var after []byte // the last order key handled; nil before the first
-	for {
+	return inSpells(db, func(tx *bolt.Tx) ([]*Document, bool, error) {
 		var batch []*Document
-		done := false
-		err := db.view(func(tx *bolt.Tx) error {
-			cur := tx.Bucket(bucketDocOrder).Cursor()
-			var k []byte
-			switch {
-			case after == nil:
+		cur := tx.Bucket(bucketDocOrder).Cursor()
+		var k []byte
+		switch {
+		case after == nil:
+			k, _ = cur.Last()
+		default:
+			// The key may have gone (the document changed meanwhile);
+			// Seek lands on the next larger key or past the end.
+			if k, _ = cur.Seek(after); k == nil {
 				k, _ = cur.Last()
-			default:
-				// The key may have gone (the document changed meanwhile);
-				// Seek lands on the next larger key or past the end.
-				if k, _ = cur.Seek(after); k == nil {
-					k, _ = cur.Last()
-				} else {
-					k, _ = cur.Prev()
-				}
-			}
-			for ; len(batch) < chunk; k, _ = cur.Prev() {
-				if k == nil {
-					done = true
-					return nil
-				}
-				after = bytes.Clone(k)
-				changed, id := splitOrderKey(k)
-				if !filter.Since.IsZero() && changed.Before(filter.Since) {
-					done = true
-					return nil
-				}
-				var rec docRecord
-				if err := getJSON(tx.Bucket(bucketDocs), id, &rec); err != nil {
-					return err
-				}
-				if filter.Host != "" && hostOf(rec.URL) != filter.Host {
-					continue
-				}
-				doc, err := loadVersion(tx, db.codec, &rec, 0)
-				if err != nil {
-					return err
-				}
-				batch = append(batch, doc)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for _, d := range batch {
-			if err := fn(d); err != nil {
-				return err
+			} else {
+				k, _ = cur.Prev()
 			}
 		}
-		if done {
-			return nil
+		for ; len(batch) < chunk; k, _ = cur.Prev() {
+			if k == nil {
+				return batch, true, nil
+			}
+			after = bytes.Clone(k)
+			changed, id := splitOrderKey(k)
+			if !filter.Since.IsZero() && changed.Before(filter.Since) {
+				return batch, true, nil
+			}
+			var rec docRecord
+			if err := getJSON(tx.Bucket(bucketDocs), id, &rec); err != nil {
+				return nil, false, err
+			}
+			if filter.Host != "" && hostOf(rec.URL) != filter.Host {
+				continue
+			}
+			doc, err := loadVersion(tx, db.codec, &rec, 0)
+			if err != nil {
+				return nil, false, err
+			}
+			batch = append(batch, doc)
 		}
-	}
+		return batch, false, nil
+	}, fn)
 }
 
 func lookupDoc(tx *bolt.Tx, url string) (*docRecord, error) {

@@ -133,66 +133,51 @@ func (db *DB) DocumentVersions(filter VersionFilter, fn func(*Document) error) e
 	}
 	const chunk = 64
 	var after []byte // the last version key handled
-	for {
+	return inSpells(db, func(tx *bolt.Tx) ([]*Document, bool, error) {
 		var batch []*Document
-		done := false
-		err := db.view(func(tx *bolt.Tx) error {
-			cur := tx.Bucket(bucketVersions).Cursor()
-			var k []byte
-			switch {
-			case after != nil:
-				if k, _ = cur.Seek(after); k != nil && bytes.Equal(k, after) {
-					k, _ = cur.Next()
-				}
-			case only != nil:
-				k, _ = cur.Seek(only)
-			default:
-				k, _ = cur.First()
+		cur := tx.Bucket(bucketVersions).Cursor()
+		var k []byte
+		switch {
+		case after != nil:
+			if k, _ = cur.Seek(after); k != nil && bytes.Equal(k, after) {
+				k, _ = cur.Next()
 			}
-			var rec *docRecord
-			for ; len(batch) < chunk; k, _ = cur.Next() {
-				if k == nil || (only != nil && !bytes.HasPrefix(k, only)) {
-					done = true
-					return nil
-				}
-				after = bytes.Clone(k)
-				i := bytes.IndexByte(k, 0)
-				if i < 0 || len(k) != i+9 {
-					return fmt.Errorf("%w: version key %q", ErrCorrupt, k)
-				}
-				id, n := k[:i], int(getU64(k[i+1:]))
-				if rec == nil || rec.ID != string(id) {
-					rec = &docRecord{}
-					if err := getJSON(tx.Bucket(bucketDocs), id, rec); err != nil {
-						return err
-					}
-				}
-				if filter.Host != "" && hostOf(rec.URL) != filter.Host {
-					continue
-				}
-				if !filter.Since.IsZero() && n <= len(rec.Versions) && rec.Versions[n-1].FirstSeen.Before(filter.Since) {
-					continue
-				}
-				doc, err := loadVersion(tx, db.codec, rec, n)
-				if err != nil {
-					return err
-				}
-				batch = append(batch, doc)
+		case only != nil:
+			k, _ = cur.Seek(only)
+		default:
+			k, _ = cur.First()
+		}
+		var rec *docRecord
+		for ; len(batch) < chunk; k, _ = cur.Next() {
+			if k == nil || (only != nil && !bytes.HasPrefix(k, only)) {
+				return batch, true, nil
 			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for _, d := range batch {
-			if err := fn(d); err != nil {
-				return err
+			after = bytes.Clone(k)
+			i := bytes.IndexByte(k, 0)
+			if i < 0 || len(k) != i+9 {
+				return nil, false, fmt.Errorf("%w: version key %q", ErrCorrupt, k)
 			}
+			id, n := k[:i], int(getU64(k[i+1:]))
+			if rec == nil || rec.ID != string(id) {
+				rec = &docRecord{}
+				if err := getJSON(tx.Bucket(bucketDocs), id, rec); err != nil {
+					return nil, false, err
+				}
+			}
+			if filter.Host != "" && hostOf(rec.URL) != filter.Host {
+				continue
+			}
+			if !filter.Since.IsZero() && n <= len(rec.Versions) && rec.Versions[n-1].FirstSeen.Before(filter.Since) {
+				continue
+			}
+			doc, err := loadVersion(tx, db.codec, rec, n)
+			if err != nil {
+				return nil, false, err
+			}
+			batch = append(batch, doc)
 		}
-		if done {
-			return nil
-		}
-	}
+		return batch, false, nil
+	}, fn)
 }
 
 // HostOf returns the host (with port) of an absolute URL, as the store's

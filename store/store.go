@@ -240,6 +240,16 @@ func (db *DB) view(fn func(*bolt.Tx) error) error {
 
 // update runs fn in a write transaction inside a spell.
 func (db *DB) update(fn func(*bolt.Tx) error) error {
+	return db.write(fn, (*bolt.DB).Update)
+}
+
+// batch runs fn in a write transaction shared with concurrent callers
+// (bbolt's Batch). fn may run more than once: it must only write through tx.
+func (db *DB) batch(fn func(*bolt.Tx) error) error {
+	return db.write(fn, (*bolt.DB).Batch)
+}
+
+func (db *DB) write(fn func(*bolt.Tx) error, run func(*bolt.DB, func(*bolt.Tx) error) error) error {
 	if db.opts.ReadOnly {
 		return ErrReadOnly
 	}
@@ -249,11 +259,39 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 	}
 	defer db.release()
 	return db.guard(func() error {
-		if err := b.Update(fn); err != nil {
+		if err := run(b, fn); err != nil {
 			return fmt.Errorf("%w: %s: %w", ErrWrite, db.path, err)
 		}
 		return nil
 	})
+}
+
+// inSpells reads a long sequence in short spells, so that a reader never
+// keeps a writer out for long and its memory does not grow with the store:
+// read is called in one read transaction after another, each time for the
+// next batch (it keeps its own position), and reports when it reached the
+// end; fn gets the items outside the transactions.
+func inSpells[T any](db *DB, read func(*bolt.Tx) (batch []T, done bool, err error), fn func(T) error) error {
+	for {
+		var batch []T
+		var done bool
+		err := db.view(func(tx *bolt.Tx) error {
+			var err error
+			batch, done, err = read(tx)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		for _, item := range batch {
+			if err := fn(item); err != nil {
+				return err
+			}
+		}
+		if done {
+			return nil
+		}
+	}
 }
 
 // guard turns a panic inside bbolt (it panics on some damaged pages) into

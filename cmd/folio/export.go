@@ -71,11 +71,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	log, err := common.logger(e)
-	if err != nil {
-		return err
-	}
-	db, err := openStore(common.db, true, 0, log)
+	db, err := common.openReader(e)
 	if err != nil {
 		return err
 	}

@@ -128,6 +128,15 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// openReader opens the store named by --db for a reading command.
+func (c *commonFlags) openReader(e *env) (*store.DB, error) {
+	log, err := c.logger(e)
+	if err != nil {
+		return nil, err
+	}
+	return openStore(c.db, true, 0, log)
+}
+
 // openStore opens the store for writing (archive, crawl) or reading, and
 // marks failures as "store unavailable" (exit 3).
 func openStore(path string, readOnly bool, lockTimeout time.Duration, log *slog.Logger) (*store.DB, error) {

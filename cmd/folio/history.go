@@ -23,11 +23,7 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return usagef("history: give exactly one URL")
 	}
-	log, err := common.logger(e)
-	if err != nil {
-		return err
-	}
-	db, err := openStore(common.db, true, 0, log)
+	db, err := common.openReader(e)
 	if err != nil {
 		return err
 	}

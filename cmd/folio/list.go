@@ -33,11 +33,7 @@ func runList(ctx context.Context, e *env, args []string) error {
 		}
 		filter.Since = t
 	}
-	log, err := common.logger(e)
-	if err != nil {
-		return err
-	}
-	db, err := openStore(common.db, true, 0, log)
+	db, err := common.openReader(e)
 	if err != nil {
 		return err
 	}

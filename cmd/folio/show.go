@@ -30,11 +30,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if *format != "text" && *format != "md" && *format != "json" {
 		return usagef("show: --format must be text, md or json")
 	}
-	log, err := common.logger(e)
-	if err != nil {
-		return err
-	}
-	db, err := openStore(common.db, true, 0, log)
+	db, err := common.openReader(e)
 	if err != nil {
 		return err
 	}
