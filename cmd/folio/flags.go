@@ -248,7 +248,8 @@ func (b *byteSize) Set(s string) error {
 	return nil
 }
 
-var sizePattern = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]i?B?|B)?\s*$`)
+// sizePattern reads an upper-cased size: 5MIB, 5MB, 512KIB, 512K, 1024.
+var sizePattern = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]I?B?|B)?\s*$`)
 
 func parseSize(s string) (int64, error) {
 	m := sizePattern.FindStringSubmatch(strings.ToUpper(s))
@@ -266,6 +267,9 @@ func parseSize(s string) (int64, error) {
 	}[unit]
 	if mult == 0 {
 		return 0, fmt.Errorf("not a size unit: %q", m[2])
+	}
+	if v*mult >= 1<<62 {
+		return 0, fmt.Errorf("size too large: %q", s)
 	}
 	return int64(v * mult), nil
 }
