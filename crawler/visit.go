@@ -33,7 +33,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		Attachments: c.opts.Attachments, Requisites: c.opts.Requisites,
 		InScope: func(u string) bool { return c.articleInScope(t.site, u) },
 	})
-	arch.requisites, arch.noPdftotext = c.requisites, &c.noPdftotext
+	arch.requisites, arch.noPdftotext, arch.parser = c.requisites, &c.noPdftotext, c.parser
 	p := arch.fetchPage(t.URL)
 	c.afterFirstContact(t)
 	if p.err != nil && c.storeFailed(p.err) {
@@ -153,7 +153,9 @@ func (c *Crawler) deferTask(t *task, cause error) {
 	defer c.mu.Unlock()
 	h := c.hosts[t.host]
 	h.tasks = append([]*task{t}, h.tasks...)
-	if errors.Is(cause, ErrHostPaused) || h.deferrals >= maxDeferrals {
+	// A host that does not resolve or whose certificate fails will do the
+	// same in a minute: it waits for the next run at once.
+	if errors.Is(cause, ErrHostPaused) || isPermanent(cause) || h.deferrals >= maxDeferrals {
 		if h.closed == "" {
 			h.closed = "unavailable"
 			c.summary.Deferred += h.queued()
