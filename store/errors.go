@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 var (
@@ -37,3 +38,17 @@ func (e *LockedError) Error() string {
 }
 
 func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
+// pathError is an error about the store file at path. Its message names
+// the file once, before the sentinel's words:
+// "store /srv/folio.db: not a folio store or damaged: invalid database".
+type pathError struct {
+	path string
+	err  error
+}
+
+func (e *pathError) Error() string {
+	return "store " + e.path + ": " + strings.TrimPrefix(e.err.Error(), "store: ")
+}
+
+func (e *pathError) Unwrap() error { return e.err }

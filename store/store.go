@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -89,11 +90,20 @@ func Open(path string, opts *Options) (*DB, error) {
 	}
 	db.cond = sync.NewCond(&db.mu)
 
+	newLock := false // this Open made PATH.lock
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, &pathError{path, errors.New("is a directory, not a store file")}
+	}
 	if db.opts.ReadOnly {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %s", ErrNoStore, path)
+			return nil, &pathError{path, ErrNoStore}
 		}
 	} else {
+		if err := creatable(path); err != nil {
+			return nil, err
+		}
+		_, err := os.Stat(path + ".lock")
+		newLock = errors.Is(err, fs.ErrNotExist)
 		lock, err := acquireWriterLock(path, db.opts.LockTimeout)
 		if err != nil {
 			return nil, err
@@ -102,10 +112,32 @@ func Open(path string, opts *Options) (*DB, error) {
 	}
 	// The first spell checks (or, for a new file, writes) the schema.
 	if err := db.view(func(*bolt.Tx) error { return nil }); err != nil {
+		if newLock && errors.Is(err, ErrCorrupt) {
+			// A file that is not a store is left as it was found, with
+			// no lock file beside it. (Removed while held: no folio can
+			// be writing a file that is not a store.)
+			os.Remove(path + ".lock")
+		}
 		db.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// creatable checks that a store can be made at path: its directory exists.
+func creatable(path string) error {
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		return &pathError{path, fmt.Errorf("cannot be created: %s: %w", dir, pe.Err)}
+	case err != nil:
+		return &pathError{path, fmt.Errorf("cannot be created: %w", err)}
+	case !st.IsDir():
+		return &pathError{path, fmt.Errorf("cannot be created: %s is not a directory", dir)}
+	}
+	return nil
 }
 
 // Path is the file the store lives in.
@@ -193,7 +225,7 @@ func (db *DB) openBolt() error {
 	}
 	if err := checkSchema(b, fresh, db.opts.ReadOnly); err != nil {
 		b.Close()
-		return fmt.Errorf("store %s: %w", db.path, err)
+		return &pathError{db.path, err}
 	}
 	db.bolt = b
 	db.openedAt = time.Now()
@@ -207,7 +239,7 @@ func (db *DB) openError(err error) error {
 		return fmt.Errorf("store %s: busy: another process kept it open for %s", db.path, db.opts.OpenTimeout)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
 		errors.Is(err, berrors.ErrChecksum):
-		return fmt.Errorf("store %s: %w: %v", db.path, ErrCorrupt, err)
+		return &pathError{db.path, fmt.Errorf("%w: %v", ErrCorrupt, err)}
 	default:
 		return fmt.Errorf("store %s: %w", db.path, err)
 	}
@@ -261,7 +293,7 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 func (db *DB) guard(fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("store %s: %w: %v", db.path, ErrCorrupt, r)
+			err = &pathError{db.path, fmt.Errorf("%w: %v", ErrCorrupt, r)}
 		}
 	}()
 	return fn()
