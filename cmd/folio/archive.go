@@ -3,11 +3,15 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"regexp"
+	"strconv"
+	"strings"
 	"sync"
+	"unicode"
 
 	"folio/crawler"
 	"folio/store"
@@ -97,16 +101,32 @@ func helpIsOK(err error) error {
 	return err
 }
 
+// checkURL refuses what folio never fetches: what does not parse, other
+// schemes than http and https (file:///etc/passwd), URLs without a host or
+// with a port out of range.
 func checkURL(raw string) error {
+	name := raw
+	if strings.ContainsFunc(raw, unicode.IsControl) {
+		name = strconv.Quote(raw) // the message stays one line
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return usagef("%s: not a URL: %v", raw, err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // it repeats the URL
+		}
+		return usagef("%s: not a URL: %v", name, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return usagef("%s: only http and https URLs are archived", raw)
+		return usagef("%s: only http and https URLs are archived", name)
 	}
-	if u.Host == "" {
-		return usagef("%s: URL has no host", raw)
+	if u.Hostname() == "" {
+		return usagef("%s: URL has no host", name)
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return usagef("%s: port %s is out of range", name, p)
+		}
 	}
 	return nil
 }
