@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -215,17 +217,33 @@ func (db *DB) openBolt() error {
 		st, err := os.Stat(db.path)
 		fresh = errors.Is(err, fs.ErrNotExist) || (err == nil && st.Size() == 0)
 	}
-	b, err := bolt.Open(db.path, 0o644, &bolt.Options{
-		ReadOnly:     db.opts.ReadOnly,
-		Timeout:      db.opts.OpenTimeout,
-		FreelistType: bolt.FreelistMapType,
+	// Opening reads the meta pages and the freelist, and checkSchema the
+	// root: on a damaged file either can panic, which guard reports.
+	//
+	// A panic inside bolt.Open leaves its mapping of the file, and with it
+	// the flock, until the process ends: a folio command ends on
+	// ErrCorrupt; a long-lived caller must not retry the same file.
+	var b *bolt.DB
+	err := db.guard(func() error {
+		var err error
+		b, err = bolt.Open(db.path, 0o644, &bolt.Options{
+			ReadOnly:     db.opts.ReadOnly,
+			Timeout:      db.opts.OpenTimeout,
+			FreelistType: bolt.FreelistMapType,
+		})
+		if err != nil {
+			return db.openError(err)
+		}
+		if err := checkSchema(b, fresh, db.opts.ReadOnly); err != nil {
+			return &pathError{db.path, err}
+		}
+		return nil
 	})
 	if err != nil {
-		return db.openError(err)
-	}
-	if err := checkSchema(b, fresh, db.opts.ReadOnly); err != nil {
-		b.Close()
-		return &pathError{db.path, err}
+		if b != nil {
+			b.Close()
+		}
+		return err
 	}
 	db.bolt = b
 	db.openedAt = time.Now()
@@ -237,11 +255,13 @@ func (db *DB) openError(err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("store %s: busy: another process kept it open for %s", db.path, db.opts.OpenTimeout)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
-		errors.Is(err, berrors.ErrChecksum):
-		return &pathError{db.path, fmt.Errorf("%w: %v", ErrCorrupt, err)}
-	default:
+	case errors.As(err, new(*fs.PathError)), errors.As(err, new(syscall.Errno)):
+		// The system refused (permissions, a read-only file system...).
 		return fmt.Errorf("store %s: %w", db.path, err)
+	default:
+		// Invalid meta pages, a bad checksum, a file too small for its
+		// pages: not a store bbolt can read.
+		return &pathError{db.path, fmt.Errorf("%w: %v", ErrCorrupt, err)}
 	}
 }
 
@@ -289,8 +309,11 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 }
 
 // guard turns a panic inside bbolt (it panics on some damaged pages) into
-// ErrCorrupt, so a damaged file is reported, not crashed on.
+// ErrCorrupt, so a damaged file is reported, not crashed on. A damaged page
+// can also send bbolt reading past the end of the file, a memory fault in
+// the mapping; while fn runs, such a fault is a panic too.
 func (db *DB) guard(fn func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = &pathError{db.path, fmt.Errorf("%w: %v", ErrCorrupt, r)}

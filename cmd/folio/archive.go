@@ -70,11 +70,11 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 	failed := false
 	for _, res := range results {
 		if res.Err != nil {
+			if isStoreError(res.Err) {
+				return &storeUnavailable{res.Err} // reported once, by report
+			}
 			failed = true
 			log.Error(oneLine(res.Err))
-			if isStoreError(res.Err) {
-				return &storeUnavailable{res.Err}
-			}
 		}
 		if res.Doc == nil {
 			continue

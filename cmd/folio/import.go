@@ -67,7 +67,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if err != nil {
-		if errors.Is(err, store.ErrWrite) {
+		if isStoreError(err) {
 			return &storeUnavailable{err}
 		}
 		return err
@@ -117,7 +117,7 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 		sum.Files++
 		log.Info("reading", "file", path)
 		if err := importFile(ctx, db, path, sum, log); err != nil {
-			if errors.Is(err, store.ErrWrite) || errors.Is(err, context.Canceled) {
+			if isStoreError(err) || errors.Is(err, context.Canceled) {
 				return sum, err
 			}
 			sum.BadFiles++
@@ -148,7 +148,7 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 			log.Info("archived", "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
 		}
 		if res.Err != nil {
-			if errors.Is(res.Err, store.ErrWrite) {
+			if isStoreError(res.Err) {
 				return res.Err
 			}
 			sum.Failed++
