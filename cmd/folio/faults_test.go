@@ -281,3 +281,52 @@ func TestArchivePayloadFaults(t *testing.T) {
 var _ = json.Marshal
 var _ = io.Discard
 var _ = os.Stat
+
+// TestCrawlFaults crawls a column that links every fault, and seeds on a
+// host that does not resolve and one whose certificate fails: each fault
+// is one line naming its URL, the good articles are archived, the hosts
+// that cannot be reached are left for the next run, and the exit code is 1.
+func TestCrawlFaults(t *testing.T) {
+	f := crawltest.ServeFaults(t)
+	db := tempDB(t)
+	noHost := "http://no-such-host..folio.test/news/"
+	args := append(append([]string{"crawl", "--db", db, "--json", "--depth", "1"}, faultFlags...), f.URL+"/", noHost, f.TLS.URL+"/news/")
+	code, stdout, stderr := folio(t, args...)
+	if code != exitPartial {
+		t.Errorf("exit %d, want %d", code, exitPartial)
+	}
+	var sum struct{ New, Failed, Deferred int }
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatalf("summary %q: %v", stdout, err)
+	}
+	failing := []string{"/reset", "/reset-body", "/silent", "/trickle", "/loop", crawltest.HopPath(11)}
+	for name := range crawltest.NonHTTP {
+		failing = append(failing, "/to/"+name)
+	}
+	if sum.Failed != len(failing) || sum.Deferred != 2 || sum.New != 5 {
+		t.Errorf("summary %s: want %d failed, 2 deferred, 5 new", stdout, len(failing))
+	}
+	errs := lines(stderr)
+	for _, p := range failing {
+		n := 0
+		for _, l := range errs {
+			if strings.HasPrefix(l, "folio: "+f.URL+p+": ") {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d lines for %s in\n%s", n, p, stderr)
+		}
+	}
+	for _, host := range []string{"no-such-host..folio.test", strings.TrimPrefix(f.TLS.URL, "https://")} {
+		if !strings.Contains(stderr, "folio: warning: host left for the next run host="+host+" ") {
+			t.Errorf("no warning that %s is left for the next run:\n%s", host, stderr)
+		}
+	}
+	stored := storeContents(t, db)
+	for _, p := range []string{"/article/1.html", "/article/2.html", "/article/15.html", "/bad-utf8", "/nul"} {
+		if stored[f.URL+p] == nil {
+			t.Errorf("%s not archived", p)
+		}
+	}
+}

@@ -62,12 +62,11 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			flags = append(flags, args[i])
 		}
 	}
+	// On an error (and on -h) Parse has printed the usage.
 	if err := fs.Parse(flags); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
 			return nil, errHelp
 		}
-		fs.Usage()
 		return nil, usagef("%s: %v", fs.Name(), err)
 	}
 	return positional, nil
