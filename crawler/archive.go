@@ -426,11 +426,13 @@ func (a *Archiver) fetchPage(u string) *page {
 	if notModified {
 		f.Final.Capture.RefersTo = old.capture.ID
 	}
+	// A body cut now (not one read back from the store) is worth a word.
+	cut := f.Final != nil && f.Final.Capture.Truncated == "length" && f.Final.Capture.ID == 0
 	if perr := a.storeExchanges(f, p); perr != nil {
 		p.err = perr
 		return p
 	}
-	if f.Final != nil && f.Final.Capture.Truncated == "length" {
+	if cut {
 		a.log.Warn("body cut at --max-body; stored truncated", "url", f.FinalURL(), "max-body", a.maxBody())
 	}
 	body, contentType := f.Body, ""

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"folio/crawler/crawltest"
+	"folio/store"
 )
 
 // TestBadURLsAreRefusedBeforeAnything: a URL that does not parse, another
@@ -192,4 +195,22 @@ func folioExec(t *testing.T, args ...string) (code int, stdout, stderr string) {
 		t.Fatal(err)
 	}
 	return code, out.String(), errOut.String()
+}
+
+// TestPanicIsOneLine: a bug that reaches a command's top is reported in one
+// line naming the command and where it happened, with exit 1.
+func TestPanicIsOneLine(t *testing.T) {
+	var stderr bytes.Buffer
+	boom := command{name: "boom", run: func(context.Context, *env, []string) error {
+		var doc *store.Document
+		_ = doc.URL // a nil dereference, as a bug would
+		return nil
+	}}
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr, getenv: func(string) string { return "" }}
+	code := report(e.stderr, safeRun(context.Background(), boom, e, nil))
+	msg := stderr.String()
+	if code != exitPartial || strings.Count(msg, "\n") != 1 ||
+		!strings.HasPrefix(msg, "folio: boom: internal error: runtime error: invalid memory address or nil pointer dereference (panic at folio/input_test.go:") {
+		t.Errorf("exit %d, stderr %q", code, msg)
+	}
 }
