@@ -476,7 +476,7 @@ func (db *DB) batch(fn func(*bolt.Tx) error) error {
 	defer db.release()
 	return db.guard(func() error {
 		if err := b.Batch(fn); err != nil {
-			return fmt.Errorf("%w: %s: %w", ErrWrite, db.path, err)
+			return db.writeError(err)
 		}
 		return nil
 	})

@@ -52,3 +52,20 @@ func (e *pathError) Error() string {
 }
 
 func (e *pathError) Unwrap() error { return e.err }
+
+// reworded is an error with a message of its own and the cause kept for
+// errors.Is and errors.As.
+type reworded struct {
+	msg string
+	err error
+}
+
+func (e *reworded) Error() string { return e.msg }
+func (e *reworded) Unwrap() error { return e.err }
+
+// writeError words a failed write transaction with the file named once:
+// "store /srv/folio.db: write failed: write: no space left on device".
+func (db *DB) writeError(err error) error {
+	msg := strings.ReplaceAll(err.Error(), " "+db.path, "")
+	return &pathError{db.path, fmt.Errorf("%w: %w", ErrWrite, &reworded{msg, err})}
+}

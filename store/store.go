@@ -302,7 +302,7 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 	defer db.release()
 	return db.guard(func() error {
 		if err := b.Update(fn); err != nil {
-			return fmt.Errorf("%w: %s: %w", ErrWrite, db.path, err)
+			return db.writeError(err)
 		}
 		return nil
 	})

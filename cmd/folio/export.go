@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -169,7 +170,24 @@ func export(ctx context.Context, db *store.DB, o exportOptions, progress io.Writ
 	case "jsonl":
 		err = exportJSONL(ctx, db, o, res)
 	}
-	return res, err
+	return res, outputError(o.out, err)
+}
+
+// outputError words a failure to write one of the export's temporary
+// files (a full disk, say) as a failure to write the export itself: the
+// temporary names mean nothing to the user, and the capture being written
+// when it happened is not to blame.
+func outputError(out string, err error) error {
+	var pe *fs.PathError
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	// Ours: .NAME.*.tmp beside the export, or a file in .folio-*.tmp/.
+	rel, rerr := filepath.Rel(filepath.Dir(out), pe.Path)
+	if rerr != nil || !strings.HasPrefix(rel, ".") || strings.HasPrefix(rel, "..") || !strings.Contains(rel, ".tmp") {
+		return err
+	}
+	return fmt.Errorf("export: %s: %s: %w", out, pe.Op, pe.Err)
 }
 
 // pending is a file being written under a temporary name.
