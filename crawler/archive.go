@@ -459,6 +459,9 @@ func (a *Archiver) fetchPage(u string) *page {
 		return p
 	}
 	p.parsed = parsed
+	if parsed.Cut {
+		a.log.Warn("page too large to read whole; its beginning was read", "url", p.url)
+	}
 	a.log.Debug("page", "url", p.url, "charset", parsed.Charset, "kind", parsed.Kind, "blocks", len(parsed.Blocks))
 	return p
 }

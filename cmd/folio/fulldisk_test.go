@@ -67,7 +67,7 @@ func tmpfsDisk(t *testing.T) *disk {
 				t.Fatal(err)
 			}
 			free := int64(st.Bavail) * st.Bsize
-			if err := os.WriteFile(filler, make([]byte, max(free-384<<10, 0)), 0o644); err != nil {
+			if err := os.WriteFile(filler, make([]byte, max(free-256<<10, 0)), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		},
@@ -110,7 +110,8 @@ func TestFullDisk(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := tc.disk(t)
 			db := filepath.Join(d.dir, "folio.db")
-			site := crawltest.Site{Articles: 6, Paragraphs: 120}
+			const total = 40
+			site := crawltest.Site{Articles: 6, Paragraphs: 160}
 			srv := crawltest.Serve(t, site)
 			crawlArgs := []string{"crawl", "--db", db, "--delay", "0", "--timeout", "5s", srv.URL + "/news/"}
 			if code, _, stderr := folio(t, crawlArgs...); code != 0 {
@@ -119,7 +120,7 @@ func TestFullDisk(t *testing.T) {
 			before := storeContents(t, db)
 
 			d.fill(t, db)
-			site.Articles = 120
+			site.Articles = total
 			srv.Update(site)
 			code, _, stderr := d.run(t, crawlArgs...)
 			var errs []string
@@ -141,7 +142,7 @@ func TestFullDisk(t *testing.T) {
 					t.Errorf("%s, stored before the disk filled up, is gone", u)
 				}
 			}
-			if len(during) >= 120 {
+			if len(during) >= total {
 				t.Fatalf("%d documents: the disk never filled up", len(during))
 			}
 
@@ -150,8 +151,8 @@ func TestFullDisk(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("crawl once there is room: exit %d: %s", code, stderr)
 			}
-			if after := storeContents(t, db); len(after) != 120 {
-				t.Errorf("%d documents after the next run, want 120 (%s)", len(after), stdout)
+			if after := storeContents(t, db); len(after) != total {
+				t.Errorf("%d documents after the next run, want %d (%s)", len(after), total, stdout)
 			}
 			checkBolt(t, db)
 			t.Logf("%d documents before, %d when the disk was full (%s); then %s", len(before), len(during), errs[0], strings.TrimSpace(stdout))
