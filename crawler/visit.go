@@ -86,9 +86,13 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	}
 	c.queue(t.site, links)
 	if res.Doc != nil {
-		c.mu.Lock()
+		keys := make([]uint64, 0, len(res.Doc.Pages))
 		for _, pg := range res.Doc.Pages {
-			c.seen[urlKey(canon(pg.URL))] = struct{}{}
+			keys = append(keys, urlKey(canon(pg.URL)))
+		}
+		c.mu.Lock()
+		for _, k := range keys {
+			c.seen[k] = struct{}{}
 		}
 		c.seen[urlKey(res.Doc.URL)] = struct{}{}
 		c.docs++

@@ -214,3 +214,15 @@ func TestPanicIsOneLine(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, msg)
 	}
 }
+
+// TestExtractBoundsItsInput: `folio extract` reads at most --max-body of a
+// file, so /dev/zero ends too.
+func TestExtractBoundsItsInput(t *testing.T) {
+	code, stdout, stderr := folio(t, "extract", "--max-body", "64KiB", "/dev/zero")
+	errs := lines(stderr)
+	if code != exitPartial || stdout != "" || len(errs) != 2 ||
+		errs[0] != "folio: warning: file cut at --max-body file=/dev/zero max-body=65536" ||
+		!strings.Contains(errs[1], "not an HTML document") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, errs)
+	}
+}
