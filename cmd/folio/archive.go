@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"folio/crawler"
@@ -69,6 +70,9 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 	results := archiveAll(ctx, arch, urls, fetch.parallel)
 	failed := false
 	for _, res := range results {
+		if errors.Is(res.Err, errNotTried) {
+			continue // after a store error, reported below
+		}
 		if res.Err != nil {
 			if isStoreError(res.Err) {
 				return &storeUnavailable{res.Err} // reported once, by report
@@ -131,11 +135,16 @@ func checkURL(raw string) error {
 	return nil
 }
 
+// errNotTried marks the URLs left alone once the store failed.
+var errNotTried = errors.New("not archived: the store failed")
+
 // archiveAll archives urls, hosts in parallel (at most parallel at once)
 // and each host's URLs one after another, and returns the results in the
 // order of urls. Politeness is the Transport's; this only keeps a slow host
-// from holding up the others.
+// from holding up the others. Once the store fails (a full disk), no
+// further URL is fetched.
 func archiveAll(ctx context.Context, arch *crawler.Archiver, urls []string, parallel int) []*crawler.Result {
+	var storeFailed atomic.Bool
 	results := make([]*crawler.Result, len(urls))
 	byHost := map[string][]int{}
 	var hosts []string
@@ -159,7 +168,14 @@ func archiveAll(ctx context.Context, arch *crawler.Archiver, urls []string, para
 					results[i] = &crawler.Result{URL: urls[i], Err: fmt.Errorf("%s: %w", urls[i], ctx.Err())}
 					continue
 				}
+				if storeFailed.Load() {
+					results[i] = &crawler.Result{URL: urls[i], Err: errNotTried}
+					continue
+				}
 				results[i] = arch.Archive(ctx, urls[i])
+				if isStoreError(results[i].Err) {
+					storeFailed.Store(true)
+				}
 			}
 		}(byHost[h])
 	}

@@ -146,6 +146,24 @@ func TestFullDisk(t *testing.T) {
 				t.Fatalf("%d documents: the disk never filled up", len(during))
 			}
 
+			// archive on the full disk: it stops at the first failed write,
+			// fetching no more.
+			var rest []string
+			for id := 1; id <= total; id++ {
+				if u := srv.URL + crawltest.ArticlePath(id, 1); during[u] == nil {
+					rest = append(rest, u)
+				}
+			}
+			srv.ResetLog()
+			code, _, stderr = d.run(t, append([]string{"archive", "--db", db, "--delay", "0"}, rest...)...)
+			if errs := lines(stderr); code != exitStore || len(errs) != 1 || !strings.Contains(errs[0], "write failed") {
+				t.Errorf("archive on a full disk: exit %d, stderr %q", code, stderr)
+			}
+			if n := len(srv.Requests()); n >= len(rest) {
+				t.Errorf("archive on a full disk went on: %d requests for %d URLs", n, len(rest))
+			}
+			checkBolt(t, db)
+
 			d.free(t)
 			code, stdout, stderr := folio(t, append(crawlArgs, "--json")...)
 			if code != 0 {
