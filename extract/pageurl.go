@@ -90,7 +90,8 @@ func pageRefs(u string) []pageRef {
 	}
 	escaped := pu.EscapedPath()
 	cut := strings.LastIndexByte(escaped, '/') + 1
-	dir := pu.Scheme + "://" + pu.Host + escaped[:cut]
+	origin := &url.URL{Scheme: pu.Scheme, User: pu.User, Host: pu.Host} // user info kept, as CanonicalURL keeps it
+	dir := origin.String() + escaped[:cut]
 	file := escaped[cut:]
 	query := ""
 	if pu.RawQuery != "" {
