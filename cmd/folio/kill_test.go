@@ -71,7 +71,7 @@ func TestArchiveKilled(t *testing.T) {
 // appears under the export's name, and the next export writes it whole and
 // removes what the killed one left.
 func TestExportKilled(t *testing.T) {
-	srv := crawltest.Serve(t, crawltest.Site{Articles: 120, Paragraphs: 60, Sidebar: true})
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 80, Paragraphs: 60, Sidebar: true})
 	db := tempDB(t)
 	if code, _, stderr := folio(t, "crawl", "--db", db, "--delay", "0", "--per-host", "4", srv.URL+"/news/"); code != 0 {
 		t.Fatalf("crawl: exit %d: %s", code, stderr)
@@ -117,7 +117,7 @@ func TestExportKilled(t *testing.T) {
 		t.Fatalf("the next export: exit %d: %s", code, stderr)
 	}
 	recs := readWARC(t, out)
-	if len(recs) < 120*2 {
+	if len(recs) < 80*2 {
 		t.Errorf("%d records", len(recs))
 	}
 	entries, _ := os.ReadDir(dir)
