@@ -11,6 +11,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"folio/internal/panics"
 )
 
 // Format names a file format folio knows about.
@@ -83,10 +85,14 @@ func zipFormat(data []byte) Format {
 
 // Text returns the text of a file. ErrNoText says the format has none folio
 // can read; ErrNoPdftotext that PDF text needs poppler's pdftotext.
-func Text(ctx context.Context, data []byte, contentType, name string) (string, Format, error) {
-	f := Detect(data, contentType, name)
-	var text string
-	var err error
+func Text(ctx context.Context, data []byte, contentType, name string) (text string, f Format, err error) {
+	f = Detect(data, contentType, name)
+	defer func() {
+		// A file that trips a bug has no text; the article goes on.
+		if r := recover(); r != nil {
+			text, err = "", panics.Error(name, r)
+		}
+	}()
 	switch f {
 	case DOCX:
 		text, err = docxText(data)

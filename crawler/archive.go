@@ -9,13 +9,13 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"folio/extract"
+	"folio/internal/panics"
 	"folio/store"
 )
 
@@ -58,7 +58,13 @@ type Archiver struct {
 	// Archivers of its tasks.
 	requisites  *requisiteSet
 	noPdftotext *sync.Once // say once that PDF text is skipped
+	// parser reads a page; nil means extract.Parse. Tests put a faulty
+	// one here.
+	parser parseFunc
 }
+
+// parseFunc is extract.Parse's signature.
+type parseFunc func(raw []byte, contentType, pageURL string, opts *extract.Options) (*extract.Page, error)
 
 // NewArchiver returns an Archiver that fetches with f (a *Fetcher, or a
 // StoredFetcher to read pages from captures already stored) and stores
@@ -103,7 +109,13 @@ func (p *page) ok() bool { return p.err == nil && p.parsed != nil }
 
 // Archive fetches the article at u — from page 1 whichever page u is —
 // follows its pagination, stitches the pages and stores the document.
-func (a *Archiver) Archive(ctx context.Context, u string) *Result {
+func (a *Archiver) Archive(ctx context.Context, u string) (res *Result) {
+	defer func() {
+		// A bug met on this article fails the article, not the run.
+		if r := recover(); r != nil {
+			res = &Result{URL: u, Err: panics.Error(u, r)}
+		}
+	}()
 	return a.archive(ctx, u, a.fetchPage(u))
 }
 
@@ -132,8 +144,13 @@ func (w *walk) add(p *page) {
 }
 
 // archive archives the article whose page start (fetched from u) is.
-func (a *Archiver) archive(ctx context.Context, u string, start *page) *Result {
-	res := &Result{URL: u}
+func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = &Result{URL: u, Err: panics.Error(u, r)}
+		}
+	}()
+	res = &Result{URL: u}
 	if !start.ok() {
 		res.Err = start.err
 		return res
@@ -409,9 +426,14 @@ func (a *Archiver) fetchPage(u string) *page {
 	if notModified {
 		f.Final.Capture.RefersTo = old.capture.ID
 	}
+	// A body cut now (not one read back from the store) is worth a word.
+	cut := f.Final != nil && f.Final.Capture.Truncated == "length" && f.Final.Capture.ID == 0
 	if perr := a.storeExchanges(f, p); perr != nil {
 		p.err = perr
 		return p
+	}
+	if cut {
+		a.log.Warn("body cut at --max-body; stored truncated", "url", f.FinalURL(), "max-body", a.maxBody())
 	}
 	body, contentType := f.Body, ""
 	if f.Final != nil {
@@ -431,30 +453,44 @@ func (a *Archiver) fetchPage(u string) *page {
 		p.err = fmt.Errorf("%s: HTTP %d", u, f.Status())
 		return p
 	}
-	parsed, err := parse(body, contentType, p.url, &extract.Options{Location: a.opts.Location, Requisites: a.opts.Requisites})
+	parsed, err := parse(a.parser, body, contentType, p.url, &extract.Options{Location: a.opts.Location, Requisites: a.opts.Requisites})
 	if err != nil {
 		p.err = err
 		return p
 	}
 	p.parsed = parsed
+	if parsed.Cut {
+		a.log.Warn("page too large to read whole; its beginning was read", "url", p.url)
+	}
 	a.log.Debug("page", "url", p.url, "charset", parsed.Charset, "kind", parsed.Kind, "blocks", len(parsed.Blocks))
 	return p
 }
 
-// parse runs the extractor, turning a panic on one page into that page's
-// error: a bug in extraction must not end a whole run.
-func parse(body []byte, contentType, u string, opts *extract.Options) (p *extract.Page, err error) {
+// parse runs the extractor (fn, or extract.Parse when nil), turning a panic
+// on one page into that page's error: a bug in extraction must not end a
+// whole run.
+func parse(fn parseFunc, body []byte, contentType, u string, opts *extract.Options) (p *extract.Page, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: extraction failed: %v\n%s", u, r, debug.Stack())
+			p, err = nil, panics.Error(u, r)
 		}
 	}()
-	p, err = extract.Parse(body, contentType, u, opts)
+	if fn == nil {
+		fn = extract.Parse
+	}
+	p, err = fn(body, contentType, u, opts)
 	if errors.Is(err, extract.ErrNotHTML) {
-		err = fmt.Errorf("%w: %w", ErrNotArticle, err)
+		err = notArticle{err}
 	}
 	return p, err
 }
+
+// notArticle is extract's error (which names the URL first) that is also
+// ErrNotArticle.
+type notArticle struct{ error }
+
+func (e notArticle) Unwrap() error      { return e.error }
+func (notArticle) Is(target error) bool { return target == ErrNotArticle }
 
 func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
 	if len(f.Exchanges) == 0 {
@@ -593,7 +629,7 @@ func dedupe(urls []string) []string {
 // stored, the page's status is 0 (no fetch happened) and its digest is that
 // of the bytes.
 func ExtractDocument(raw []byte, contentType, pageURL string, opts *extract.Options) (*store.Document, error) {
-	parsed, err := parse(raw, contentType, pageURL, opts)
+	parsed, err := parse(nil, raw, contentType, pageURL, opts)
 	if err != nil {
 		return nil, err
 	}

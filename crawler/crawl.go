@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"folio/extract"
+	"folio/internal/panics"
 	"folio/store"
 )
 
@@ -105,6 +106,7 @@ type Crawler struct {
 	colly       *visitedStore
 	run         store.CrawlRun
 	now         func() time.Time
+	parser      parseFunc // the Archivers' parser; nil means extract.Parse
 
 	mu       sync.Mutex
 	wake     chan struct{}
@@ -227,7 +229,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c.work(ctx, t)
+			c.safeWork(ctx, t)
 			c.finish(t)
 			if err := c.fatalErr(); err != nil {
 				cancel()
@@ -257,6 +259,19 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 		return &sum, err
 	}
 	return &sum, nil
+}
+
+// safeWork runs one task. A panic (a bug met on this URL) fails the URL,
+// not the run: it is logged with the URL and counted, and the URL stays in
+// the frontier, so that a later run (with the bug fixed) fetches it again.
+func (c *Crawler) safeWork(ctx context.Context, t *task) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.count(func(s *Summary) { s.Failed++ })
+			c.log.Error(oneLine(panics.Error(t.URL, r)))
+		}
+	}()
+	c.work(ctx, t)
 }
 
 // load fills the in-memory queues: the frontier left by an earlier run

@@ -31,11 +31,15 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 		}
 		own[pg.Next] = true
 		own[pg.First] = true
-		c.mu.Lock()
+		var keys []uint64 // made outside the lock: a panic must not leave it held
 		for u := range own {
 			if u != "" {
-				c.seen[urlKey(canon(u))] = struct{}{}
+				keys = append(keys, urlKey(canon(u)))
 			}
+		}
+		c.mu.Lock()
+		for _, k := range keys {
+			c.seen[k] = struct{}{}
 		}
 		c.mu.Unlock()
 	}
@@ -187,9 +191,10 @@ func (c *Crawler) claim(u string) bool {
 }
 
 func (c *Crawler) isSeen(u string) bool {
+	key := urlKey(canon(u))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	_, ok := c.seen[urlKey(canon(u))]
+	_, ok := c.seen[key]
 	return ok
 }
 

@@ -23,7 +23,11 @@
 //     body and a capture id, and the pages are decoded by package extract.
 //
 // A per-attempt deadline covers connecting, waiting and reading the body,
-// so a server that trickles a byte a second is cut off too.
+// so a server that trickles a byte a second is cut off too. Redirects are
+// followed for 10 hops and only to http(s); a failure is one error naming
+// the URL and what happened ("connect: connection refused", "no response
+// within 30s"). A panic met on one page or article (a bug in extraction)
+// fails that URL, not the run.
 //
 // # How a crawl keeps its state
 //

@@ -28,6 +28,8 @@ type Fetcher struct {
 	c   *colly.Collector
 	t   *Transport
 	seq atomic.Uint64
+	// forget drops a URL from colly's visited set, when the storage can.
+	forget func(u string)
 }
 
 // FetcherOptions configure NewFetcher.
@@ -57,26 +59,51 @@ func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetche
 	c.AllowURLRevisit = opts.Revisit
 	c.WithTransport(t)
 	c.SetRequestTimeout(0) // deadlines are per attempt, in the Transport
-	c.SetRedirectHandler(checkRedirect)
+	f := &Fetcher{c: c, t: t, forget: func(string) {}}
+	c.SetRedirectHandler(f.checkRedirect)
 	if opts.Storage != nil {
 		if err := c.SetStorage(opts.Storage); err != nil {
 			return nil, fmt.Errorf("crawler: colly storage: %w", err)
+		}
+		if fs, ok := opts.Storage.(interface{ forget(string) }); ok {
+			f.forget = fs.forget
 		}
 	}
 	c.OnRequest(func(r *colly.Request) {
 		r.Headers.Set(fetchHeader, r.Ctx.Get(ctxFetchKey))
 	})
-	return &Fetcher{c: c, t: t}, nil
+	return f, nil
 }
 
+// maxRedirects is the most redirect hops one fetch follows.
+const maxRedirects = 10
+
 // checkRedirect refuses redirects to anything but http(s), and chains of
-// more than 10 hops (loops end there too).
+// more than maxRedirects hops (loops end there too). via holds the requests
+// made so far: the first and one per hop followed.
+//
+// colly marks a redirect's target visited before it asks this check; a
+// target refused here was not fetched, so the mark is taken back (a link to
+// it elsewhere must still be fetched).
+func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	err := checkRedirect(req, via)
+	if err != nil {
+		f.forget(req.URL.String())
+	}
+	return err
+}
+
 func checkRedirect(req *http.Request, via []*http.Request) error {
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return fmt.Errorf("%w: redirect to %s", ErrScheme, req.URL.Redacted())
 	}
-	if len(via) >= 10 {
-		return fmt.Errorf("%w: more than 10 hops from %s", ErrRedirect, via[0].URL)
+	if len(via) > maxRedirects {
+		for _, r := range via {
+			if r.URL.String() == req.URL.String() {
+				return fmt.Errorf("%w: a redirect loop through %s", ErrRedirect, req.URL.Redacted())
+			}
+		}
+		return fmt.Errorf("%w: more than %d", ErrRedirect, maxRedirects)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"folio/extract"
+	"folio/internal/panics"
 	"folio/store"
 )
 
@@ -163,17 +164,22 @@ func NewReplayer(src CaptureSource, st Store, opts ArchiveOptions) *Replayer {
 // when c is not a page of an article (a list page, an image, a failed
 // fetch) or was already read as a page of an article this Replayer
 // archived.
-func (r *Replayer) Replay(ctx context.Context, c *store.Capture) *Result {
+func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 	if r.covered[c.ID] || c.Status != http.StatusOK {
 		return nil
 	}
+	defer func() {
+		if rec := recover(); rec != nil { // a bug fails this article only
+			res = &Result{URL: c.URL, Err: panics.Error(c.URL, rec)}
+		}
+	}()
 	r.covered[c.ID] = true
 	a := NewArchiver(&StoredFetcher{Source: r.src, At: c.Time, Prefer: c.ID}, r.st, r.opts)
 	p := a.fetchPage(c.URL)
 	if !p.ok() || p.parsed.Kind != extract.KindArticle {
 		return nil
 	}
-	res := a.archive(ctx, c.URL, p)
+	res = a.archive(ctx, c.URL, p)
 	if res.Doc != nil {
 		for _, pg := range res.Doc.Pages {
 			r.covered[pg.CaptureID] = true

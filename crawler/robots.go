@@ -95,11 +95,13 @@ func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fe
 	}
 	e.status = status
 	switch {
-	case err != nil || status == 0:
-		e.err = fmt.Errorf("%w: %s: %v", ErrRobotsUnavailable, ru, err)
+	case err != nil:
+		e.err = fmt.Errorf("%w: %w", ErrRobotsUnavailable, err)
+	case status == 0:
+		e.err = ErrRobotsUnavailable
 	case status >= 500, status == http.StatusTooManyRequests:
 		// A 429 is "not now" like a 5xx, not "no robots.txt here".
-		e.err = fmt.Errorf("%w: %s: status %d", ErrRobotsUnavailable, ru, status)
+		e.err = fmt.Errorf("%w: HTTP %d", ErrRobotsUnavailable, status)
 	case status >= 400:
 		e.data, _ = robotstxt.FromStatusAndBytes(status, nil) // allow all
 	case status >= 200 && status < 300:
@@ -113,7 +115,7 @@ func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fe
 		}
 		e.data = data
 	default: // 3xx not followed by the client: treat as unavailable
-		e.err = fmt.Errorf("%w: %s: status %d", ErrRobotsUnavailable, ru, status)
+		e.err = fmt.Errorf("%w: HTTP %d", ErrRobotsUnavailable, status)
 	}
 	if e.err != nil {
 		e.retryAt = time.Now().Add(rc.t.opts.RobotsRetry)

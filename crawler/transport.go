@@ -318,8 +318,8 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 
 	resp, err := t.base.RoundTrip(areq)
 	if err != nil {
-		ex.Err = err
-		ex.Capture.Error = err.Error()
+		ex.Err = t.plain(ctx, err)
+		ex.Capture.Error = ex.Err.Error()
 		return ex
 	}
 	defer resp.Body.Close()
@@ -340,12 +340,42 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 		c.Truncated = "disconnect"
 		if ctx.Err() != nil {
 			c.Truncated = "time"
-			err = fmt.Errorf("no complete response within %s", t.opts.Timeout)
+			err = fmt.Errorf("no complete response within %s (--timeout)", t.opts.Timeout)
+		} else {
+			err = t.plain(ctx, err)
 		}
 		ex.Err = fmt.Errorf("reading body: %w", err)
 		c.Error = ex.Err.Error()
 	}
 	return ex
+}
+
+// wireError is a transport failure in plain words, its cause kept for
+// errors.Is and errors.As.
+type wireError struct {
+	msg string
+	err error
+}
+
+func (e *wireError) Error() string { return e.msg }
+func (e *wireError) Unwrap() error { return e.err }
+
+// plain words a failed round trip for the one-line message that names the
+// URL: a deadline says how long folio waited, and a network error loses the
+// addresses net.OpError puts before its cause ("dial tcp 10.0.0.1:80:
+// connect: connection refused" is "connect: connection refused").
+func (t *Transport) plain(ctx context.Context, err error) error {
+	var ne net.Error
+	var op *net.OpError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return err
+	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return &wireError{fmt.Sprintf("no response within %s (--timeout)", t.opts.Timeout), err}
+	case errors.As(err, &op) && op.Err != nil:
+		return &wireError{op.Err.Error(), err}
+	}
+	return err
 }
 
 // headersOnly is the response colly gets: status and headers, an empty

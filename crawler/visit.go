@@ -33,7 +33,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		Attachments: c.opts.Attachments, Requisites: c.opts.Requisites,
 		InScope: func(u string) bool { return c.articleInScope(t.site, u) },
 	})
-	arch.requisites, arch.noPdftotext = c.requisites, &c.noPdftotext
+	arch.requisites, arch.noPdftotext, arch.parser = c.requisites, &c.noPdftotext, c.parser
 	p := arch.fetchPage(t.URL)
 	c.afterFirstContact(t)
 	if p.err != nil && c.storeFailed(p.err) {
@@ -86,9 +86,13 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	}
 	c.queue(t.site, links)
 	if res.Doc != nil {
-		c.mu.Lock()
+		keys := make([]uint64, 0, len(res.Doc.Pages))
 		for _, pg := range res.Doc.Pages {
-			c.seen[urlKey(canon(pg.URL))] = struct{}{}
+			keys = append(keys, urlKey(canon(pg.URL)))
+		}
+		c.mu.Lock()
+		for _, k := range keys {
+			c.seen[k] = struct{}{}
 		}
 		c.seen[urlKey(res.Doc.URL)] = struct{}{}
 		c.docs++
@@ -153,7 +157,9 @@ func (c *Crawler) deferTask(t *task, cause error) {
 	defer c.mu.Unlock()
 	h := c.hosts[t.host]
 	h.tasks = append([]*task{t}, h.tasks...)
-	if errors.Is(cause, ErrHostPaused) || h.deferrals >= maxDeferrals {
+	// A host that does not resolve or whose certificate fails will do the
+	// same in a minute: it waits for the next run at once.
+	if errors.Is(cause, ErrHostPaused) || isPermanent(cause) || h.deferrals >= maxDeferrals {
 		if h.closed == "" {
 			h.closed = "unavailable"
 			c.summary.Deferred += h.queued()

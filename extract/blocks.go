@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -314,9 +315,27 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if isBylineLine(b.Text) && (nearStart || i >= len(blocks)-3) {
 			continue
 		}
+		if undecodable(b.Text) {
+			continue
+		}
 		out = append(out, b)
 	}
 	return out
+}
+
+// undecodable says whether a line holds nothing but U+FFFD, what the
+// decoder makes of bytes that are not text (stray bytes between the
+// paragraphs of a page, say): a line with no words in it.
+func undecodable(s string) bool {
+	if !strings.HasPrefix(s, "\uFFFD") {
+		return false
+	}
+	for _, r := range s {
+		if r != utf8.RuneError && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isBylineLine says whether a line consists of byline fields (a date, the

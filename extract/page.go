@@ -93,6 +93,10 @@ type Page struct {
 	// scripts, images, icons), absolute, in document order.
 	Requisites []string
 
+	// Cut says the page had more elements than are read (250,000); what
+	// came after them is not in the page.
+	Cut bool
+
 	// chrome are the lines the page shows outside its main content (the
 	// template): Stitch's evidence against another page whose content
 	// swallowed them.
@@ -116,14 +120,14 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 		return nil, fmt.Errorf("extract: page URL %q: %w", pageURL, err)
 	}
 	text, cs := charset.Decode(raw, contentType)
-	root, err := parseHTML(text)
+	root, cut, err := parseHTML(text, maxElements)
 	if err != nil { // only reader errors: the text is in memory
 		return nil, fmt.Errorf("extract: %s: %w", pageURL, err)
 	}
 	doc := goquery.NewDocumentFromNode(root)
 	doc.Url = base
 
-	p := &Page{URL: pageURL, Charset: cs.Charset, CharsetSource: cs.Source}
+	p := &Page{URL: pageURL, Charset: cs.Charset, CharsetSource: cs.Source, Cut: cut}
 	loc := time.UTC
 	if opts != nil && opts.Location != nil {
 		loc = opts.Location

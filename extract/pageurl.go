@@ -90,7 +90,9 @@ func pageRefs(u string) []pageRef {
 	}
 	escaped := pu.EscapedPath()
 	cut := strings.LastIndexByte(escaped, '/') + 1
-	dir := pu.Scheme + "://" + pu.Host + escaped[:cut]
+	// scheme://[user info@]host: the user info kept, as CanonicalURL keeps it.
+	origin := (&url.URL{Scheme: pu.Scheme, User: pu.User, Host: pu.Host}).String()
+	dir := origin + escaped[:cut]
 	file := escaped[cut:]
 	query := ""
 	if pu.RawQuery != "" {
@@ -133,10 +135,10 @@ func pageRefs(u string) []pageRef {
 	if strings.HasSuffix(escaped, "/") {
 		slash = "/"
 	}
-	above := pu.Scheme + "://" + pu.Host + strings.Join(segs[:len(segs)-1], "/") + "/"
+	above := origin + strings.Join(segs[:len(segs)-1], "/") + "/"
 	switch {
 	case parent == "page" && len(num) <= 4:
-		first := pu.Scheme + "://" + pu.Host + strings.Join(segs[:len(segs)-2], "/") + "/"
+		first := origin + strings.Join(segs[:len(segs)-2], "/") + "/"
 		add(schemePath, above, num, slash, 0, first)
 	case len(num) <= 2 && !allDigits.MatchString(parent):
 		// not /2020/02/ (a month) nor /archives/123/ (a post)

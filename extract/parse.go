@@ -13,15 +13,47 @@ import (
 // hostile ones on purpose. Nothing a reader sees needs more depth.
 const maxDepth = 128
 
+// maxElements bounds the elements of a page that are read, and with them
+// the memory reading takes (about 1 KiB an element, text and blocks
+// included). The heaviest real pages (a long report with its tables, a
+// column of 100,000 links) stay under it; a 20 MiB page of nothing but
+// <p>s does not, and only its beginning is read.
+const maxElements = 250_000
+
 // parseHTML parses a decoded page. A page nested too deep is flattened —
 // start tags beyond maxDepth are dropped with their end tags — and parsed
-// again, so its text is still read.
-func parseHTML(text []byte) (*html.Node, error) {
-	root, err := html.Parse(bytes.NewReader(text))
-	if err == nil || !strings.Contains(err.Error(), "open stack of elements") {
-		return root, err
+// again, so its text is still read. A page of more than maxElems elements
+// (Parse: maxElements) is read up to there; cut says so.
+func parseHTML(text []byte, maxElems int) (root *html.Node, cut bool, err error) {
+	// Three bytes make the smallest element (<a>): a shorter page cannot
+	// hold too many, and is not tokenized twice.
+	if len(text) > 3*maxElems {
+		text, cut = cutAfter(text, maxElems)
 	}
-	return html.Parse(bytes.NewReader(flatten(text, maxDepth)))
+	root, err = html.Parse(bytes.NewReader(text))
+	if err == nil || !strings.Contains(err.Error(), "open stack of elements") {
+		return root, cut, err
+	}
+	root, err = html.Parse(bytes.NewReader(flatten(text, maxDepth)))
+	return root, cut, err
+}
+
+// cutAfter returns text up to its limit-th start tag, and whether it cut.
+func cutAfter(text []byte, limit int) ([]byte, bool) {
+	z := html.NewTokenizer(bytes.NewReader(text))
+	n, offset := 0, 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return text, false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if n++; n > limit {
+				return text[:offset], true
+			}
+		}
+		offset += len(z.Raw())
+	}
 }
 
 // voidElements have no end tag and never nest.

@@ -24,3 +24,22 @@ func TestDeepNesting(t *testing.T) {
 		}
 	}
 }
+
+// A page of more elements than are read is read up to there, and says so;
+// one below the limit is read whole.
+func TestTooManyElements(t *testing.T) {
+	page := func(n int) []byte {
+		return []byte(`<html><head><meta charset="utf-8"><title>很长的一页</title></head><body>` +
+			strings.Repeat("<p>很长的一页。</p>\n", n) + `<p>最后一段</p></body></html>`)
+	}
+	for n, wantCut := range map[int]bool{1000: true, 990: false} {
+		root, cut, err := parseHTML(page(n), 1000)
+		if err != nil || cut != wantCut {
+			t.Errorf("%d paragraphs: cut %v, %v", n, cut, err)
+			continue
+		}
+		if last := strings.Contains(textOf(root), "最后一段"); last == cut {
+			t.Errorf("%d paragraphs: cut %v, but the last paragraph read: %v", n, cut, last)
+		}
+	}
+}

@@ -27,4 +27,11 @@
 //
 // The writer lock and bbolt's own lock are advisory flock(2) locks: they work
 // between folio processes on one machine, not over NFS.
+//
+// A file that is not a store, or whose meta pages are damaged, is refused
+// on open (ErrCorrupt) and left as it was. bbolt trusts its other pages:
+// damage there is found when the page is read — bbolt's panics and memory
+// faults become ErrCorrupt — and a damaged page header can make its writer
+// loop. A failed write (a full disk) rolls its transaction back; what was
+// committed stays (ErrWrite).
 package store

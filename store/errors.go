@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 var (
@@ -37,3 +38,34 @@ func (e *LockedError) Error() string {
 }
 
 func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
+// pathError is an error about the store file at path. Its message names
+// the file once, before the sentinel's words:
+// "store /srv/folio.db: not a folio store or damaged: invalid database".
+type pathError struct {
+	path string
+	err  error
+}
+
+func (e *pathError) Error() string {
+	return "store " + e.path + ": " + strings.TrimPrefix(e.err.Error(), "store: ")
+}
+
+func (e *pathError) Unwrap() error { return e.err }
+
+// reworded is an error with a message of its own and the cause kept for
+// errors.Is and errors.As.
+type reworded struct {
+	msg string
+	err error
+}
+
+func (e *reworded) Error() string { return e.msg }
+func (e *reworded) Unwrap() error { return e.err }
+
+// writeError words a failed write transaction with the file named once:
+// "store /srv/folio.db: write failed: write: no space left on device".
+func (db *DB) writeError(err error) error {
+	msg := strings.ReplaceAll(err.Error(), " "+db.path, "")
+	return &pathError{db.path, fmt.Errorf("%w: %w", ErrWrite, &reworded{msg, err})}
+}

@@ -18,7 +18,7 @@ func acquireWriterLock(path string, timeout time.Duration) (*os.File, error) {
 	name := path + ".lock"
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("store %s: writer lock: %w", path, err)
+		return nil, &pathError{path, fmt.Errorf("cannot create its writer lock: %w", err)}
 	}
 	deadline := time.Now().Add(timeout)
 	for {
@@ -28,7 +28,7 @@ func acquireWriterLock(path string, timeout time.Duration) (*os.File, error) {
 		}
 		if !errors.Is(err, syscall.EWOULDBLOCK) {
 			f.Close()
-			return nil, fmt.Errorf("store %s: writer lock: %w", path, err)
+			return nil, &pathError{path, fmt.Errorf("writer lock: %w", err)}
 		}
 		if time.Now().After(deadline) {
 			pid := readPID(f)

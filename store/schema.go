@@ -34,7 +34,11 @@ var (
 // program's bbolt file) is refused and left untouched.
 func checkSchema(b *bolt.DB, fresh, readOnly bool) error {
 	var version int
+	complete := true // every bucket is there
 	err := b.View(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			complete = complete && tx.Bucket(name) != nil
+		}
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
 			return nil
@@ -54,8 +58,8 @@ func checkSchema(b *bolt.DB, fresh, readOnly bool) error {
 		return fmt.Errorf("%w: no folio schema marker", ErrCorrupt)
 	case version > SchemaVersion:
 		return fmt.Errorf("%w %d (this folio reads up to %d)", ErrSchema, version, SchemaVersion)
-	case readOnly:
-		return nil
+	case readOnly, complete && version == SchemaVersion:
+		return nil // nothing to write: every spell of a writer opens here
 	}
 	// Create what is missing: a new store, or buckets that a newer minor
 	// layout added without a schema bump.

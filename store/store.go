@@ -6,7 +6,10 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -89,11 +92,20 @@ func Open(path string, opts *Options) (*DB, error) {
 	}
 	db.cond = sync.NewCond(&db.mu)
 
+	newLock := false // this Open made PATH.lock
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, &pathError{path, errors.New("is a directory, not a store file")}
+	}
 	if db.opts.ReadOnly {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %s", ErrNoStore, path)
+			return nil, &pathError{path, ErrNoStore}
 		}
 	} else {
+		if err := creatable(path); err != nil {
+			return nil, err
+		}
+		_, err := os.Stat(path + ".lock")
+		newLock = errors.Is(err, fs.ErrNotExist)
 		lock, err := acquireWriterLock(path, db.opts.LockTimeout)
 		if err != nil {
 			return nil, err
@@ -102,10 +114,32 @@ func Open(path string, opts *Options) (*DB, error) {
 	}
 	// The first spell checks (or, for a new file, writes) the schema.
 	if err := db.view(func(*bolt.Tx) error { return nil }); err != nil {
+		if newLock && errors.Is(err, ErrCorrupt) {
+			// A file that is not a store is left as it was found, with
+			// no lock file beside it. (Removed while held: no folio can
+			// be writing a file that is not a store.)
+			os.Remove(path + ".lock")
+		}
 		db.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// creatable checks that a store can be made at path: its directory exists.
+func creatable(path string) error {
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		return &pathError{path, fmt.Errorf("cannot be created: %s: %w", dir, pe.Err)}
+	case err != nil:
+		return &pathError{path, fmt.Errorf("cannot be created: %w", err)}
+	case !st.IsDir():
+		return &pathError{path, fmt.Errorf("cannot be created: %s is not a directory", dir)}
+	}
+	return nil
 }
 
 // Path is the file the store lives in.
@@ -183,17 +217,33 @@ func (db *DB) openBolt() error {
 		st, err := os.Stat(db.path)
 		fresh = errors.Is(err, fs.ErrNotExist) || (err == nil && st.Size() == 0)
 	}
-	b, err := bolt.Open(db.path, 0o644, &bolt.Options{
-		ReadOnly:     db.opts.ReadOnly,
-		Timeout:      db.opts.OpenTimeout,
-		FreelistType: bolt.FreelistMapType,
+	// Opening reads the meta pages and the freelist, and checkSchema the
+	// root: on a damaged file either can panic, which guard reports.
+	//
+	// A panic inside bolt.Open leaves its mapping of the file, and with it
+	// the flock, until the process ends: a folio command ends on
+	// ErrCorrupt; a long-lived caller must not retry the same file.
+	var b *bolt.DB
+	err := db.guard(func() error {
+		var err error
+		b, err = bolt.Open(db.path, 0o644, &bolt.Options{
+			ReadOnly:     db.opts.ReadOnly,
+			Timeout:      db.opts.OpenTimeout,
+			FreelistType: bolt.FreelistMapType,
+		})
+		if err != nil {
+			return db.openError(err)
+		}
+		if err := checkSchema(b, fresh, db.opts.ReadOnly); err != nil {
+			return &pathError{db.path, err}
+		}
+		return nil
 	})
 	if err != nil {
-		return db.openError(err)
-	}
-	if err := checkSchema(b, fresh, db.opts.ReadOnly); err != nil {
-		b.Close()
-		return fmt.Errorf("store %s: %w", db.path, err)
+		if b != nil {
+			b.Close()
+		}
+		return err
 	}
 	db.bolt = b
 	db.openedAt = time.Now()
@@ -205,11 +255,13 @@ func (db *DB) openError(err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("store %s: busy: another process kept it open for %s", db.path, db.opts.OpenTimeout)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
-		errors.Is(err, berrors.ErrChecksum):
-		return fmt.Errorf("store %s: %w: %v", db.path, ErrCorrupt, err)
-	default:
+	case errors.As(err, new(*fs.PathError)), errors.As(err, new(syscall.Errno)):
+		// The system refused (permissions, a read-only file system...).
 		return fmt.Errorf("store %s: %w", db.path, err)
+	default:
+		// Invalid meta pages, a bad checksum, a file too small for its
+		// pages: not a store bbolt can read.
+		return &pathError{db.path, fmt.Errorf("%w: %v", ErrCorrupt, err)}
 	}
 }
 
@@ -260,7 +312,7 @@ func (db *DB) write(fn func(*bolt.Tx) error, run func(*bolt.DB, func(*bolt.Tx) e
 	defer db.release()
 	return db.guard(func() error {
 		if err := run(b, fn); err != nil {
-			return fmt.Errorf("%w: %s: %w", ErrWrite, db.path, err)
+			return db.writeError(err)
 		}
 		return nil
 	})
@@ -295,11 +347,14 @@ func inSpells[T any](db *DB, read func(*bolt.Tx) (batch []T, done bool, err erro
 }
 
 // guard turns a panic inside bbolt (it panics on some damaged pages) into
-// ErrCorrupt, so a damaged file is reported, not crashed on.
+// ErrCorrupt, so a damaged file is reported, not crashed on. A damaged page
+// can also send bbolt reading past the end of the file, a memory fault in
+// the mapping; while fn runs, such a fault is a panic too.
 func (db *DB) guard(fn func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("store %s: %w: %v", db.path, ErrCorrupt, r)
+			err = &pathError{db.path, fmt.Errorf("%w: %v", ErrCorrupt, r)}
 		}
 	}()
 	return fn()

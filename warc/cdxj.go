@@ -94,7 +94,6 @@ func SortLines(dst io.Writer, src io.Reader, tmpDir string, maxMemory int) error
 	defer func() {
 		for _, f := range runs {
 			f.Close()
-			os.Remove(f.Name())
 		}
 	}()
 	sc := bufio.NewScanner(src)
@@ -102,10 +101,13 @@ func SortLines(dst io.Writer, src io.Reader, tmpDir string, maxMemory int) error
 	var lines []string
 	size := 0
 	spill := func() error {
-		f, err := os.CreateTemp(tmpDir, "folio-sort-*.tmp")
+		f, err := os.CreateTemp(tmpDir, ".folio-sort-*.tmp")
 		if err != nil {
 			return err
 		}
+		// Nameless from now on: gone when closed, or when the process
+		// dies in the middle.
+		os.Remove(f.Name())
 		runs = append(runs, f)
 		if err := writeSorted(f, lines); err != nil {
 			return err

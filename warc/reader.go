@@ -168,8 +168,14 @@ func (r *Reader) next() (*Record, error) {
 			return nil, fmt.Errorf("%w at offset %d: header too large", ErrFormat, offset)
 		}
 		if (line[0] == ' ' || line[0] == '\t') && len(rec.Header) > 0 {
+			// A folded line continues the last field's value; an empty
+			// one adds nothing (not even a space).
 			last := &rec.Header[len(rec.Header)-1]
-			last.Value += " " + strings.TrimSpace(line)
+			if more := strings.TrimSpace(line); more != "" && last.Value != "" {
+				last.Value += " " + more
+			} else if more != "" {
+				last.Value = more
+			}
 			continue
 		}
 		name, value, ok := strings.Cut(line, ":")

@@ -3,11 +3,16 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"regexp"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"unicode"
 
 	"folio/crawler"
 	"folio/store"
@@ -65,12 +70,15 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 	results := archiveAll(ctx, arch, urls, fetch.parallel)
 	failed := false
 	for _, res := range results {
+		if errors.Is(res.Err, errNotTried) {
+			continue // after a store error, reported below
+		}
 		if res.Err != nil {
+			if isStoreError(res.Err) {
+				return &storeUnavailable{res.Err} // reported once, by report
+			}
 			failed = true
 			log.Error(oneLine(res.Err))
-			if isStoreError(res.Err) {
-				return &storeUnavailable{res.Err}
-			}
 		}
 		if res.Doc == nil {
 			continue
@@ -97,25 +105,46 @@ func helpIsOK(err error) error {
 	return err
 }
 
+// checkURL refuses what folio never fetches: what does not parse, other
+// schemes than http and https (file:///etc/passwd), URLs without a host or
+// with a port out of range.
 func checkURL(raw string) error {
+	name := raw
+	if strings.ContainsFunc(raw, unicode.IsControl) {
+		name = strconv.Quote(raw) // the message stays one line
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return usagef("%s: not a URL: %v", raw, err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // it repeats the URL
+		}
+		return usagef("%s: not a URL: %v", name, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return usagef("%s: only http and https URLs are archived", raw)
+		return usagef("%s: only http and https URLs are archived", name)
 	}
-	if u.Host == "" {
-		return usagef("%s: URL has no host", raw)
+	if u.Hostname() == "" {
+		return usagef("%s: URL has no host", name)
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return usagef("%s: port %s is out of range", name, p)
+		}
 	}
 	return nil
 }
 
+// errNotTried marks the URLs left alone once the store failed.
+var errNotTried = errors.New("not archived: the store failed")
+
 // archiveAll archives urls, hosts in parallel (at most parallel at once)
 // and each host's URLs one after another, and returns the results in the
 // order of urls. Politeness is the Transport's; this only keeps a slow host
-// from holding up the others.
+// from holding up the others. Once the store fails (a full disk), no
+// further URL is fetched.
 func archiveAll(ctx context.Context, arch *crawler.Archiver, urls []string, parallel int) []*crawler.Result {
+	var storeFailed atomic.Bool
 	results := make([]*crawler.Result, len(urls))
 	byHost := map[string][]int{}
 	var hosts []string
@@ -139,7 +168,14 @@ func archiveAll(ctx context.Context, arch *crawler.Archiver, urls []string, para
 					results[i] = &crawler.Result{URL: urls[i], Err: fmt.Errorf("%s: %w", urls[i], ctx.Err())}
 					continue
 				}
+				if storeFailed.Load() {
+					results[i] = &crawler.Result{URL: urls[i], Err: errNotTried}
+					continue
+				}
 				results[i] = arch.Archive(ctx, urls[i])
+				if isStoreError(results[i].Err) {
+					storeFailed.Store(true)
+				}
 			}
 		}(byHost[h])
 	}

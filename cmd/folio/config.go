@@ -7,9 +7,12 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"folio/internal/panics"
 )
 
 // crawlConfig is the YAML file of `folio crawl --config FILE`. Its top-level
@@ -88,15 +91,27 @@ func (s *yamlSize) UnmarshalYAML(n *yaml.Node) error {
 
 // loadConfig reads a crawl config file; its mistakes are usage errors.
 func loadConfig(path string) (*crawlConfig, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
 	if err != nil {
-		return nil, usagef("--config: %v", err)
+		return nil, err
 	}
-	var cfg crawlConfig
+	return parseConfig(path, data)
+}
+
+// parseConfig reads the config file at path, whose bytes are data.
+func parseConfig(path string, data []byte) (cfg *crawlConfig, err error) {
+	defer func() {
+		if r := recover(); r != nil { // a bug in the YAML parser
+			cfg, err = nil, usagef("--config %s: %v", path, panics.Error("", r))
+		}
+	}()
+	cfg = &crawlConfig{}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, usagef("--config %s: %v", path, err)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		// yaml.v3 lists several mistakes on lines of their own.
+		msg := strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), ":\n", ":")), " ")
+		return nil, usagef("--config %s: %s", path, msg)
 	}
 	for k := range cfg.Extra {
 		return nil, usagef("--config %s: unknown key %q", path, k)
@@ -124,7 +139,28 @@ func loadConfig(path string) (*crawlConfig, error) {
 			}
 		}
 	}
-	return &cfg, nil
+	return cfg, nil
+}
+
+// maxConfig bounds a config file: a few sites take a few KiB.
+const maxConfig = 4 << 20
+
+// readConfig reads a config file of at most maxConfig bytes (not
+// /dev/zero).
+func readConfig(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usagef("--config: %v", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfig+1))
+	switch {
+	case err != nil:
+		return nil, usagef("--config %s: %v", path, err)
+	case len(data) > maxConfig:
+		return nil, usagef("--config %s: larger than %d MiB: not a config file", path, maxConfig>>20)
+	}
+	return data, nil
 }
 
 // applyDefaults puts the file's top-level values into the flags that were

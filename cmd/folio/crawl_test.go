@@ -22,6 +22,7 @@ import (
 // again with FOLIO_TEST_MAIN=1, is folio (no `go build` needed).
 func TestMain(m *testing.M) {
 	if os.Getenv("FOLIO_TEST_MAIN") == "1" {
+		limitFileSize() // a disk that fills up (fulldisk_test.go)
 		main()
 		return
 	}

@@ -3,14 +3,18 @@ package main
 import (
 	"bufio"
 	"context"
-
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"folio/crawler"
@@ -71,7 +75,11 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	db, err := common.openReader(e)
+	log, err := common.logger(e)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(common.db, true, 0, log)
 	if err != nil {
 		return err
 	}
@@ -81,6 +89,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if isTerminal(e.stderr) && !common.quiet {
 		progress = e.stderr
 	}
+	removeLeftovers(filepath.Dir(o.out), log)
 	res, err := export(ctx, db, o, progress)
 	if err != nil {
 		return err
@@ -165,7 +174,24 @@ func export(ctx context.Context, db *store.DB, o exportOptions, progress io.Writ
 	case "jsonl":
 		err = exportJSONL(ctx, db, o, res)
 	}
-	return res, err
+	return res, outputError(o.out, err)
+}
+
+// outputError words a failure to write one of the export's temporary
+// files (a full disk, say) as a failure to write the export itself: the
+// temporary names mean nothing to the user, and the capture being written
+// when it happened is not to blame.
+func outputError(out string, err error) error {
+	var pe *fs.PathError
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	// Ours: .NAME.*.tmp beside the export, or a file in .folio-*.tmp/.
+	rel, rerr := filepath.Rel(filepath.Dir(out), pe.Path)
+	if rerr != nil || !strings.HasPrefix(rel, ".") || strings.HasPrefix(rel, "..") || !strings.Contains(rel, ".tmp") {
+		return err
+	}
+	return fmt.Errorf("export: %s: %s: %w", out, pe.Op, pe.Err)
 }
 
 // pending is a file being written under a temporary name.
@@ -180,11 +206,61 @@ func createPending(final string) (*pending, error) {
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	f, err := os.CreateTemp(dir, pendingPattern(base))
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	return &pending{f: f, final: final}, nil
+}
+
+// A file being written is named after its final name, the host and the
+// process writing it (.out.wacz.HOST-PID-RANDOM.tmp), so that a later
+// export can tell the leftovers of one that was killed (kill -9, a crash)
+// from those of one still running, and remove them.
+var (
+	pendingName = regexp.MustCompile(`^\..+\.([A-Za-z0-9_]+)-([0-9]+)-[0-9]+\.tmp$`)
+	hostTag     = func() string {
+		h, _ := os.Hostname()
+		return regexp.MustCompile(`[^A-Za-z0-9_]`).ReplaceAllString(h, "_")
+	}()
+)
+
+func pendingPattern(base string) string {
+	return fmt.Sprintf(".%s.%s-%d-*.tmp", base, hostTag, os.Getpid())
+}
+
+// removeLeftovers removes from dir the files of exports that died while
+// writing them: made on this host by a process that is gone.
+func removeLeftovers(dir string, log *slog.Logger) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := pendingName.FindStringSubmatch(e.Name())
+		if m == nil || m[1] != hostTag {
+			continue
+		}
+		pid, err := strconv.Atoi(m[2])
+		if err != nil || pid == os.Getpid() || syscall.Kill(pid, 0) != syscall.ESRCH {
+			continue // still running (or not ours to judge)
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err == nil {
+			log.Info("removed what an interrupted export left", "file", filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// scratchFile is a file for the export's intermediate data, in dir (the
+// export's file system). It has no name: it is gone when closed, or when
+// the process dies.
+func scratchFile(dir string) (*os.File, error) {
+	f, err := os.CreateTemp(dir, ".folio-scratch-*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	os.Remove(f.Name())
+	return f, nil
 }
 
 // commit syncs the file and gives it its final name.
@@ -228,10 +304,10 @@ func exportWARCFile(ctx context.Context, db *store.DB, o exportOptions, res *exp
 	defer out.discard()
 	var unsorted *os.File
 	if o.cdx {
-		if unsorted, err = os.CreateTemp(filepath.Dir(o.out), ".folio-cdx-*.tmp"); err != nil {
-			return fmt.Errorf("export: %w", err)
+		if unsorted, err = scratchFile(filepath.Dir(o.out)); err != nil {
+			return err
 		}
-		defer func() { unsorted.Close(); os.Remove(unsorted.Name()) }()
+		defer unsorted.Close()
 	}
 	bw := bufio.NewWriterSize(out.f, 256<<10)
 	var cdx io.Writer
@@ -446,19 +522,15 @@ func (f *captureFilter) captures(db *store.DB, fn func(*store.Capture) error) er
 // exportWACZ writes a WACZ: the WARC, its index and pages.jsonl are made
 // in a temporary directory beside the target, then packed.
 func exportWACZ(ctx context.Context, db *store.DB, o exportOptions, res *exportResult, progress io.Writer) error {
-	tmp, err := os.MkdirTemp(filepath.Dir(o.out), ".folio-wacz-*.tmp")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-
+	// The parts are scratch files until they are zipped.
+	dir := filepath.Dir(o.out)
 	const warcName = "data.warc.gz"
-	warcFile, err := os.Create(filepath.Join(tmp, warcName))
+	warcFile, err := scratchFile(dir)
 	if err != nil {
 		return err
 	}
 	defer warcFile.Close()
-	unsorted, err := os.Create(filepath.Join(tmp, "index.unsorted"))
+	unsorted, err := scratchFile(dir)
 	if err != nil {
 		return err
 	}
@@ -476,7 +548,7 @@ func exportWACZ(ctx context.Context, db *store.DB, o exportOptions, res *exportR
 	if err := cw.Flush(); err != nil {
 		return err
 	}
-	index, err := os.Create(filepath.Join(tmp, "index.cdxj"))
+	index, err := scratchFile(dir)
 	if err != nil {
 		return err
 	}
@@ -485,7 +557,7 @@ func exportWACZ(ctx context.Context, db *store.DB, o exportOptions, res *exportR
 		return err
 	}
 
-	pages, err := os.Create(filepath.Join(tmp, "pages.jsonl"))
+	pages, err := scratchFile(dir)
 	if err != nil {
 		return err
 	}

@@ -19,12 +19,17 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	pageURL := fs.String("url", "", "the URL the page was served from (resolves its links); default the file's file:// URL")
 	contentType := fs.String("content-type", "", "the Content-Type header the server sent (its charset is taken into account)")
 	tz := fs.String("tz", "", "time zone of dates the page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
+	maxBody := byteSize(20 << 20)
+	fs.Var(&maxBody, "max-body", "most bytes read of a file; the rest is left out (5MiB, 512KiB, bytes)")
 	files, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
 	}
 	if len(files) == 0 {
 		files = []string{"-"}
+	}
+	if maxBody <= 0 {
+		return usagef("--max-body must be positive")
 	}
 	if *pageURL != "" {
 		if err := checkURL(*pageURL); err != nil {
@@ -44,11 +49,14 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	failed := false
 	for _, name := range files {
-		raw, err := readInput(e, name)
+		raw, cut, err := readInput(e, name, int64(maxBody))
 		if err != nil {
 			failed = true
 			log.Error(oneLine(err))
 			continue
+		}
+		if cut {
+			log.Warn("file cut at --max-body", "file", name, "max-body", int64(maxBody))
 		}
 		u := *pageURL
 		if u == "" {
@@ -70,11 +78,27 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func readInput(e *env, name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(e.stdin)
+// readInput reads at most limit bytes of a file ("-": stdin), and says
+// whether there was more (a page as --max-body would have kept it; not
+// all of /dev/zero).
+func readInput(e *env, name string, limit int64) ([]byte, bool, error) {
+	r := e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, false, err
+		}
+		defer f.Close()
+		r = f
 	}
-	return os.ReadFile(name)
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(raw)) > limit {
+		return raw[:limit], true, nil
+	}
+	return raw, false, nil
 }
 
 func fileURL(name string) string {

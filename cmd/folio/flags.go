@@ -62,12 +62,11 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			flags = append(flags, args[i])
 		}
 	}
+	// On an error (and on -h) Parse has printed the usage.
 	if err := fs.Parse(flags); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
 			return nil, errHelp
 		}
-		fs.Usage()
 		return nil, usagef("%s: %v", fs.Name(), err)
 	}
 	return positional, nil
@@ -257,7 +256,8 @@ func (b *byteSize) Set(s string) error {
 	return nil
 }
 
-var sizePattern = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]i?B?|B)?\s*$`)
+// sizePattern reads an upper-cased size: 5MIB, 5MB, 512KIB, 512K, 1024.
+var sizePattern = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGT]I?B?|B)?\s*$`)
 
 func parseSize(s string) (int64, error) {
 	m := sizePattern.FindStringSubmatch(strings.ToUpper(s))
@@ -275,6 +275,9 @@ func parseSize(s string) (int64, error) {
 	}[unit]
 	if mult == 0 {
 		return 0, fmt.Errorf("not a size unit: %q", m[2])
+	}
+	if v*mult >= 1<<62 {
+		return 0, fmt.Errorf("size too large: %q", s)
 	}
 	return int64(v * mult), nil
 }

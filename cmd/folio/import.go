@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"folio/crawler"
+	"folio/internal/panics"
 	"folio/store"
 	"folio/warc"
 )
@@ -25,6 +26,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	lockTimeout := fs.Duration("lock-timeout", 10*time.Second, "how long to wait for another folio writing the store")
 	maxPages := fs.Int("max-pages", 50, "pages followed per article")
 	tz := fs.String("tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
+	maxBody := byteSize(20 << 20)
+	fs.Var(&maxBody, "max-body", "largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	files, err := parse(fs, args)
 	if err != nil {
@@ -36,6 +39,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	if *maxPages < 1 {
 		return usagef("--max-pages must be at least 1")
+	}
+	if maxBody <= 0 {
+		return usagef("--max-body must be positive")
 	}
 	loc, err := (&fetchFlags{tz: *tz}).location()
 	if err != nil {
@@ -56,7 +62,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 
-	sum, err := importWARCs(ctx, db, files, crawler.ArchiveOptions{MaxPages: *maxPages, Location: loc, Logger: log, Attachments: true}, log)
+	opts := crawler.ArchiveOptions{MaxPages: *maxPages, Location: loc, Logger: log, Attachments: true}
+	sum, err := importWARCs(ctx, db, files, opts, int64(maxBody), log)
 	if sum != nil {
 		if *asJSON {
 			if werr := writeJSON(e.stdout, sum); werr != nil {
@@ -67,7 +74,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if err != nil {
-		if errors.Is(err, store.ErrWrite) {
+		if isStoreError(err) {
 			return &storeUnavailable{err}
 		}
 		return err
@@ -104,7 +111,7 @@ func printImport(w io.Writer, s *importSummary) {
 
 // importWARCs reads the files into the store, then archives the articles
 // their captures hold, as the crawl that made them would have.
-func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler.ArchiveOptions, log *slog.Logger) (*importSummary, error) {
+func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler.ArchiveOptions, maxBody int64, log *slog.Logger) (*importSummary, error) {
 	sum := &importSummary{}
 	last, err := db.LastCaptureID()
 	if err != nil {
@@ -116,8 +123,8 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 		}
 		sum.Files++
 		log.Info("reading", "file", path)
-		if err := importFile(ctx, db, path, sum, log); err != nil {
-			if errors.Is(err, store.ErrWrite) || errors.Is(err, context.Canceled) {
+		if err := importFile(ctx, db, path, sum, maxBody, log); err != nil {
+			if isStoreError(err) || errors.Is(err, context.Canceled) {
 				return sum, err
 			}
 			sum.BadFiles++
@@ -148,7 +155,7 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 			log.Info("archived", "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
 		}
 		if res.Err != nil {
-			if errors.Is(res.Err, store.ErrWrite) {
+			if isStoreError(res.Err) {
 				return res.Err
 			}
 			sum.Failed++
@@ -169,19 +176,21 @@ type imported struct {
 
 // warcImport reads one WARC file into the store.
 type warcImport struct {
-	db  *store.DB
-	sum *importSummary
-	log *slog.Logger
+	db      *store.DB
+	sum     *importSummary
+	log     *slog.Logger
+	maxBody int64 // bytes kept of a payload
 
 	byID       map[string]*imported // WARC-Record-ID → what it became
 	byURIDate  map[string]string    // target URI and date → record id
 	byDeclared map[string]string    // declared payload digest → folio's
 
-	batch    []*imported
-	inBatch  map[string]bool // url, time and digest of batched captures
-	response *pendingCapture // the last response, waiting for its request
-	requests []*warc.Record  // requests not yet matched (a few)
-	reqHeads map[*warc.Record]*warc.HTTPHeader
+	batch      []*imported
+	batchBytes int             // payload bytes in batch
+	inBatch    map[string]bool // url, time and digest of batched captures
+	response   *pendingCapture // the last response, waiting for its request
+	requests   []*warc.Record  // requests not yet matched (a few)
+	reqHeads   map[*warc.Record]*warc.HTTPHeader
 }
 
 type pendingCapture struct {
@@ -189,7 +198,13 @@ type pendingCapture struct {
 	item *imported
 }
 
-func importFile(ctx context.Context, db *store.DB, path string, sum *importSummary, log *slog.Logger) error {
+func importFile(ctx context.Context, db *store.DB, path string, sum *importSummary, maxBody int64, log *slog.Logger) (err error) {
+	defer func() {
+		// A bug met in one file fails that file; the next is read.
+		if r := recover(); r != nil {
+			err = panics.Error("", r)
+		}
+	}()
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -199,7 +214,7 @@ func importFile(ctx context.Context, db *store.DB, path string, sum *importSumma
 	if err != nil {
 		return err
 	}
-	im := &warcImport{db: db, sum: sum, log: log, byID: map[string]*imported{}, byURIDate: map[string]string{},
+	im := &warcImport{db: db, sum: sum, log: log, maxBody: maxBody, byID: map[string]*imported{}, byURIDate: map[string]string{},
 		byDeclared: map[string]string{}, inBatch: map[string]bool{}, reqHeads: map[*warc.Record]*warc.HTTPHeader{}}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -217,6 +232,10 @@ func importFile(ctx context.Context, db *store.DB, path string, sum *importSumma
 		}
 		sum.Records++
 		if err := im.record(rec); err != nil {
+			// What came before the bad record is kept.
+			if ferr := im.finish(); ferr != nil {
+				return ferr
+			}
 			return err
 		}
 	}
@@ -334,9 +353,16 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 			im.sum.Skipped++
 			return nil
 		}
-		raw, err := io.ReadAll(br)
+		// At most --max-body of it, as a fetch would keep: a record's
+		// length is whatever its header claims.
+		raw, err := io.ReadAll(io.LimitReader(br, im.maxBody+1))
 		if err != nil {
 			return fmt.Errorf("record %s: %w", rec.ID(), err)
+		}
+		if int64(len(raw)) > im.maxBody {
+			raw = raw[:im.maxBody]
+			c.Truncated = "length"
+			im.log.Warn("body cut at --max-body; stored truncated", "url", c.URL, "record", rec.ID(), "max-body", im.maxBody)
 		}
 		item.payload = dechunk(raw, c.Header("Transfer-Encoding"))
 		item.digest = warc.Digest(item.payload)
@@ -473,7 +499,8 @@ func (im *warcImport) flushResponse() error {
 	}
 	im.inBatch[key] = true
 	im.batch = append(im.batch, p.item)
-	if len(im.batch) >= 64 {
+	im.batchBytes += len(p.item.payload)
+	if len(im.batch) >= 64 || im.batchBytes >= 64<<20 {
 		return im.commit()
 	}
 	return nil
@@ -514,6 +541,7 @@ func (im *warcImport) commit() error {
 	}
 	im.sum.Captures += len(im.batch)
 	im.batch = im.batch[:0]
+	im.batchBytes = 0
 	clear(im.inBatch)
 	return nil
 }

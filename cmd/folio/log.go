@@ -34,13 +34,13 @@ func (h *lineHandler) Handle(_ context.Context, r slog.Record) error {
 	case r.Level >= slog.LevelWarn:
 		b.WriteString("folio: warning: ")
 	}
-	b.WriteString(r.Message)
+	b.WriteString(firstLine(r.Message)) // one line per message, always
 	write := func(a slog.Attr) bool {
 		if a.Equal(slog.Attr{}) {
 			return true
 		}
 		v := a.Value.Resolve().String()
-		if strings.ContainsAny(v, " \t\"") {
+		if strings.ContainsAny(v, " \t\"\n\r") {
 			v = fmt.Sprintf("%q", v)
 		}
 		fmt.Fprintf(&b, " %s=%s", a.Key, v)
@@ -65,3 +65,10 @@ func (h *lineHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 
 // WithGroup is not used by folio; groups are flattened.
 func (h *lineHandler) WithGroup(string) slog.Handler { return h }
+
+func firstLine(s string) string {
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

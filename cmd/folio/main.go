@@ -17,6 +17,7 @@ import (
 	"syscall"
 	_ "time/tzdata" // --tz works on systems without a zoneinfo database
 
+	"folio/internal/panics"
 	"folio/store"
 )
 
@@ -75,12 +76,25 @@ func run(ctx context.Context, args []string, e *env) int {
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			return report(e.stderr, c.run(ctx, e, args[1:]))
+			return report(e.stderr, safeRun(ctx, c, e, args[1:]))
 		}
 	}
 	fmt.Fprintf(e.stderr, "folio: unknown command %q\n", args[0])
 	usage(e.stderr)
 	return exitUsage
+}
+
+// safeRun runs a command. A panic (a bug in folio) becomes an error
+// reported in one line like any other, naming where it happened, rather
+// than a stack trace; the pages, articles and files that have their own
+// guard fail alone before it comes to this.
+func safeRun(ctx context.Context, c command, e *env, args []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panics.Error(c.name, r)
+		}
+	}()
+	return c.run(ctx, e, args)
 }
 
 func usage(w io.Writer) {

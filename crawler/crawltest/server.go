@@ -49,7 +49,10 @@ func Serve(t testing.TB, site Site) *Server {
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	s.Host = strings.TrimPrefix(s.URL, "http://")
-	s.files = site.Files(s.URL)
+	files := site.Files(s.URL)
+	s.mu.Lock() // the server is serving already
+	s.files = files
+	s.mu.Unlock()
 	return s
 }
 

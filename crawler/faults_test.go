@@ -1,0 +1,207 @@
+package crawler
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+
+	"folio/crawler/crawltest"
+	"folio/extract"
+	"folio/internal/panics"
+	"folio/store"
+)
+
+// faultFetcher fetches from a Faults server with one attempt per request,
+// a 1s deadline and a 64 KiB body.
+func faultFetcher(t *testing.T, opts FetcherOptions) *Fetcher {
+	t.Helper()
+	tr := fastTransport(0, func(o *TransportOptions) { o.Timeout, o.MaxBody = defaultFaultTimeout, 64<<10 })
+	f, err := NewFetcher(t.Context(), tr, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+const defaultFaultTimeout = 1e9 // 1s
+
+// TestTransportRecordsWhatCameBeforeAFault: a body cut by a reset or by the
+// deadline is kept, marked truncated with the reason, and the fetch fails.
+func TestTransportRecordsWhatCameBeforeAFault(t *testing.T) {
+	srv := crawltest.ServeFaults(t)
+	f := faultFetcher(t, FetcherOptions{Revisit: true})
+	for path, want := range map[string]string{"/reset-body": "disconnect", "/trickle": "time"} {
+		got, err := f.Fetch(srv.URL+path, nil)
+		if err == nil || got.Final == nil {
+			t.Fatalf("%s: err %v, final %v", path, err, got.Final)
+		}
+		c := got.Final.Capture
+		if c.Status != 200 || c.Truncated != want || len(got.Final.Payload) == 0 || c.Error == "" {
+			t.Errorf("%s: status %d, truncated %q, %d bytes, error %q; want 200, %q, the bytes received",
+				path, c.Status, c.Truncated, len(got.Final.Payload), c.Error, want)
+		}
+	}
+}
+
+// TestRedirectLimits: ten hops are followed, the eleventh is refused; a
+// refused hop's target is not left marked visited; no non-HTTP target is
+// ever requested.
+func TestRedirectLimits(t *testing.T) {
+	srv := crawltest.ServeFaults(t)
+	visited := newVisitedStore(nil)
+	f := faultFetcher(t, FetcherOptions{Storage: visited})
+
+	got, err := f.Fetch(srv.URL+crawltest.HopPath(10), nil)
+	if err != nil || !strings.HasSuffix(got.FinalURL(), "/article/15.html") {
+		t.Fatalf("10 hops: %v, final %s", err, got.FinalURL())
+	}
+	// A fresh chain (the first one's hops are visited now) of 11 hops.
+	visited = newVisitedStore(nil)
+	f = faultFetcher(t, FetcherOptions{Storage: visited})
+	_, err = f.Fetch(srv.URL+crawltest.HopPath(11), nil)
+	if !errors.Is(err, ErrRedirect) {
+		t.Fatalf("11 hops: %v", err)
+	}
+	if ok, _ := visited.IsVisited(collyHash(srv.URL + "/article/15.html")); ok {
+		t.Error("the refused hop's target is marked visited: a link to it would be skipped")
+	}
+	if _, err := f.Fetch(srv.URL+"/loop", nil); !errors.Is(err, ErrRedirect) || !strings.Contains(err.Error(), "loop") {
+		t.Errorf("redirect loop: %v", err)
+	}
+	for name := range crawltest.NonHTTP {
+		got, err := f.Fetch(srv.URL+"/to/"+name, nil)
+		if !errors.Is(err, ErrScheme) {
+			t.Errorf("redirect to %s: %v", name, err)
+		}
+		for _, ex := range got.Exchanges {
+			if !strings.HasPrefix(ex.Capture.URL, "http") {
+				t.Errorf("redirect to %s: a request to %s", name, ex.Capture.URL)
+			}
+		}
+	}
+}
+
+// TestDecodeBodyBoundsABomb: a gzip body that inflates to 1 GiB is read to
+// the limit and no further.
+func TestDecodeBodyBoundsABomb(t *testing.T) {
+	var member bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&member, gzip.BestCompression)
+	zw.Write(make([]byte, 1<<20))
+	zw.Close()
+	bomb := bytes.Repeat(member.Bytes(), 1024) // 1 GiB inflated
+	for _, limit := range []int64{64 << 10, 5 << 20} {
+		if got := decodeBody(bomb, "gzip", limit); int64(len(got)) != limit {
+			t.Errorf("limit %d: %d bytes decoded", limit, len(got))
+		}
+	}
+}
+
+// panicky is a Store whose SaveDocument panics for one URL.
+type panicky struct {
+	*store.DB
+	url string
+}
+
+func (p panicky) SaveDocument(doc *store.Document, urls []string) (store.SaveResult, error) {
+	if doc.URL == p.url {
+		var m map[string]int
+		m["boom"]++ // a nil-map write: a bug, as it would look
+	}
+	return p.DB.SaveDocument(doc, urls)
+}
+
+// parserPanickingOn is extract.Parse but for pages whose URL has part in it.
+func parserPanickingOn(part string) parseFunc {
+	return func(raw []byte, contentType, pageURL string, opts *extract.Options) (*extract.Page, error) {
+		if strings.Contains(pageURL, part) {
+			panic("extractor bug")
+		}
+		return extract.Parse(raw, contentType, pageURL, opts)
+	}
+}
+
+// TestPanicFailsOnlyThatArticle: a bug met while reading one page, or while
+// archiving one article, fails that URL with a one-line error naming it
+// and the line that panicked; the Archiver goes on with the next.
+func TestPanicFailsOnlyThatArticle(t *testing.T) {
+	srv := crawltest.ServeFaults(t)
+	db := openTestStore(t)
+	f := faultFetcher(t, FetcherOptions{Revisit: true})
+	a := NewArchiver(f, panicky{db, srv.URL + "/article/3.html"}, ArchiveOptions{})
+	a.parser = parserPanickingOn("/article/2.html")
+	for i, want := range []string{"", "extractor bug", "assignment to entry in nil map"} {
+		u := srv.URL + "/article/" + string(rune('1'+i)) + ".html"
+		res := a.Archive(context.Background(), u)
+		if want == "" {
+			if res.Err != nil || res.Doc == nil {
+				t.Errorf("%s: %v", u, res.Err)
+			}
+			continue
+		}
+		if !errors.Is(res.Err, panics.ErrInternal) || !strings.HasPrefix(res.Err.Error(), u+": ") ||
+			!strings.Contains(res.Err.Error(), want) || !strings.Contains(res.Err.Error(), "crawler/faults_test.go:") ||
+			strings.Contains(res.Err.Error(), "\n") {
+			t.Errorf("%s: error %q", u, res.Err)
+		}
+	}
+	if n := countDocuments(t, db); n != 1 {
+		t.Errorf("%d documents stored, want 1", n)
+	}
+}
+
+// panickyCrawl is a CrawlStore whose Commit panics for one URL's visit.
+type panickyCrawl struct {
+	*store.DB
+	url string
+}
+
+func (p panickyCrawl) Commit(c *store.CrawlCommit) (store.SaveResult, error) {
+	if c.Doc != nil && strings.HasSuffix(c.Doc.URL, p.url) {
+		panic("commit bug")
+	}
+	return p.DB.Commit(c)
+}
+
+// TestCrawlPanicFailsOnlyThatURL: in a crawl, a panic while reading one
+// page (recovered by the parser's guard) and one while storing another
+// (recovered by the task's) each fail their URL; the others are archived,
+// and the run finishes.
+func TestCrawlPanicFailsOnlyThatURL(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 6})
+	db := openTestStore(t)
+	var logs bytes.Buffer
+	tr := fastTransport(0, nil)
+	c := NewCrawler(panickyCrawl{db, crawltest.ArticlePath(3, 1)}, tr, CrawlOptions{Logger: slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil)),
+		Sites: []Site{siteOf(srv)}})
+	c.parser = parserPanickingOn(crawltest.ArticlePath(5, 1))
+	sum, err := c.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != 4 || sum.Failed != 2 {
+		t.Errorf("summary %+v: want 4 new, 2 failed", sum)
+	}
+	for _, p := range []string{crawltest.ArticlePath(3, 1), crawltest.ArticlePath(5, 1)} {
+		if !strings.Contains(logs.String(), srv.URL+p+": internal error") {
+			t.Errorf("no error naming %s in the log:\n%s", p, logs.String())
+		}
+	}
+}
+
+// syncWriter serializes writes from the crawl's goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}

@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzNextPage: next-page detection never panics, and what it finds is
+// usable as it stands: every page URL absolute http(s), the next page never
+// the page itself, page numbers positive and in order. Seeded with every
+// page of the pagination cases (at its own URL) and with bar snippets.
+func FuzzNextPage(f *testing.F) {
+	dirs, _ := filepath.Glob("testdata/pagination/*")
+	for _, dir := range dirs {
+		if _, err := os.Stat(filepath.Join(dir, "case.json")); err != nil {
+			continue
+		}
+		cs := loadCase(f, dir)
+		for _, file := range cs.Files {
+			if raw, err := os.ReadFile(filepath.Join(dir, file.File)); err == nil {
+				f.Add(raw, file.URL)
+			}
+		}
+	}
+	for _, bar := range []string{
+		`<div class="pages"><a href="1.html">1</a> <span>2</span> <a href="1_3.html">3</a> <a href="1_3.html">下一页</a></div>`,
+		`<div id="page">共5页 第1页 <a href="?page=2">下一页</a> <a href="?page=5">末页</a></div>`,
+		`<script>createPageHTML(7, 0, "t20240115_1234", "html");</script>`,
+		`<a href="javascript:goPage(2)">下一页</a><a href="x_2.html" rel="next">next</a>`,
+		`<div class="pagebar"><a href="1.html">上一页</a><a href="1.html">1</a><b>2</b><a href="">下一页</a></div>`,
+	} {
+		f.Add([]byte(`<html><head><title>标题</title></head><body><div class="content"><p>正文第一段，内容。</p></div>`+bar+`</body></html>`), "http://x.gov.cn/art/2024/1/15/1_2.html")
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, pageURL string) {
+		base, err := url.Parse(pageURL)
+		if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+			return // the crawler fetches only such URLs
+		}
+		p, err := Parse(raw, "text/html", pageURL, nil)
+		if err != nil {
+			return
+		}
+		pg := p.Pagination
+		usable := func(what, u string) {
+			if u == "" {
+				return
+			}
+			pu, err := url.Parse(u)
+			if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+				t.Fatalf("%s %q is not an absolute http(s) URL", what, u)
+			}
+		}
+		usable("next", pg.Next)
+		usable("first", pg.First)
+		if pg.Next != "" && CanonicalURL(pg.Next) == CanonicalURL(pageURL) {
+			t.Fatalf("the next page of %s is itself", pageURL)
+		}
+		if pg.Current < 0 || pg.Total < 0 {
+			t.Fatalf("current %d, total %d", pg.Current, pg.Total)
+		}
+		for i, pl := range pg.Pages {
+			usable("page", pl.URL)
+			if pl.N < 1 || i > 0 && pl.N <= pg.Pages[i-1].N {
+				t.Fatalf("pages out of order: %+v", pg.Pages)
+			}
+		}
+	})
+}
