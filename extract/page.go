@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/http"
@@ -112,7 +113,7 @@ func (p *Page) Text() string {
 // HTTP Content-Type header ("" if unknown) and pageURL the URL the bytes came
 // from, used to resolve links.
 func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error) {
-	if charset.IsBinary(raw, contentType) {
+	if charset.IsBinary(raw, contentType) || !isHTML(contentType, raw) {
 		return nil, fmt.Errorf("%s: %w (%s)", pageURL, ErrNotHTML, mediaType(contentType, raw))
 	}
 	base, err := url.Parse(pageURL)
@@ -172,6 +173,46 @@ var shanghai = sync.OnceValue(func() *time.Location {
 	}
 	return loc
 })
+
+// isHTML says whether a payload is an HTML page by what the server said it
+// is: text/html and XHTML are; stylesheets, scripts, JSON, feeds are not. A
+// server that says nothing, text/plain or application/octet-stream (old
+// portals misconfigured) is judged by the bytes, as a browser sniffs them.
+func isHTML(contentType string, raw []byte) bool {
+	mt := strings.ToLower(strings.TrimSpace(mediaTypeOf(contentType)))
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return true
+	case "", "text/plain", "application/octet-stream", "application/x-unknown-content-type", "unknown/unknown":
+		return httpDetect(raw) == "text/html" || looksLikeHTML(raw)
+	}
+	return false
+}
+
+func mediaTypeOf(contentType string) string {
+	ct, _, _ := strings.Cut(contentType, ";")
+	return ct
+}
+
+// looksLikeHTML says whether the first KiBs read as markup: an <html>,
+// <head> or <body>, or several of the elements that pages are made of.
+// http.DetectContentType misses fragments such as saved pages that start
+// with a <table>, and pages behind a BOM, a comment or UTF-16 zero bytes.
+func looksLikeHTML(raw []byte) bool {
+	head := bytes.ToLower(bytes.ReplaceAll(raw[:min(len(raw), 4096)], []byte{0}, nil))
+	for _, tag := range []string{"<html", "<head", "<body", "<!doctype html"} {
+		if bytes.Contains(head, []byte(tag)) {
+			return true
+		}
+	}
+	found := 0
+	for _, tag := range []string{"<table", "<div", "<p>", "<p ", "<a href", "<br", "<font", "<img", "<span", "<td", "<li"} {
+		if bytes.Contains(head, []byte(tag)) {
+			found++
+		}
+	}
+	return found >= 3
+}
 
 func httpDetect(raw []byte) string {
 	ct, _, _ := strings.Cut(http.DetectContentType(raw), ";")

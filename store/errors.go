@@ -31,10 +31,11 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
+	// The contract quotes this sentence; scripts may look for it.
 	if e.PID > 0 {
-		return fmt.Sprintf("store %s is being written by another folio process, pid %d", e.Path, e.PID)
+		return fmt.Sprintf("store is being written by another folio process, pid %d (%s)", e.PID, e.Path)
 	}
-	return fmt.Sprintf("store %s is being written by another folio process", e.Path)
+	return fmt.Sprintf("store is being written by another folio process (%s)", e.Path)
 }
 
 func (e *LockedError) Is(target error) bool { return target == ErrLocked }

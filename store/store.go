@@ -27,7 +27,8 @@ type Options struct {
 	// can use a store at once. A read-only store must already exist.
 	ReadOnly bool
 	// LockTimeout is how long a writer waits for another writer to finish
-	// before Open fails with a *LockedError. Zero means 10s.
+	// before Open fails with a *LockedError. Zero means 10s; a negative
+	// value means not to wait at all.
 	LockTimeout time.Duration
 	// OpenTimeout is how long one open of the bbolt file waits for the other
 	// side (readers for a writer, the writer for a reader) to let go of it.
@@ -77,8 +78,11 @@ func Open(path string, opts *Options) (*DB, error) {
 	if opts != nil {
 		db.opts = *opts
 	}
-	if db.opts.LockTimeout <= 0 {
+	switch {
+	case db.opts.LockTimeout == 0:
 		db.opts.LockTimeout = defaultLockTimeout
+	case db.opts.LockTimeout < 0:
+		db.opts.LockTimeout = 0 // try once
 	}
 	if db.opts.OpenTimeout <= 0 {
 		db.opts.OpenTimeout = defaultOpenTimeout

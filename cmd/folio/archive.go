@@ -19,19 +19,18 @@ import (
 )
 
 func runArchive(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("archive", "URL...", e)
+	fs := newFlagSet("archive", e)
 	var common commonFlags
-	common.register(fs, e)
+	common.register(fs.FlagSet, e)
 	var fetch fetchFlags
-	fetch.register(fs, true)
+	fetch.register(fs.FlagSet, true)
 	asJSON := fs.Bool("json", false, "print each document as a JSON object (one per line)")
 	urls, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
 	}
 	if len(urls) == 0 {
-		fs.Usage()
-		return usagef("archive: no URL given")
+		return shapef("archive: no URL given")
 	}
 	if err := fetch.check(); err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,30 +166,39 @@ func TestExtractCommand(t *testing.T) {
 func TestExitCodes(t *testing.T) {
 	db := tempDB(t)
 	tests := []struct {
-		name string
-		args []string
-		code int
-		msg  string
+		name     string
+		args     []string
+		code     int
+		msg      string // the first line of stderr starts with it
+		synopsis bool   // a usage line follows
 	}{
-		{"no command", nil, exitUsage, ""},
-		{"unknown command", []string{"frobnicate"}, exitUsage, "unknown command"},
-		{"unknown flag", []string{"list", "--db", db, "--frob"}, exitUsage, "flag provided but not defined"},
-		{"file URL", []string{"archive", "--db", db, "file:///etc/passwd"}, exitUsage, "only http and https"},
-		{"no URL", []string{"archive", "--db", db}, exitUsage, "no URL"},
-		{"bad size", []string{"archive", "--db", db, "--max-body", "lots", "http://x.test/"}, exitUsage, "not a size"},
-		{"missing store", []string{"list", "--db", filepath.Join(t.TempDir(), "none.db")}, exitStore, "no store"},
-		{"help", []string{"archive", "-h"}, exitOK, ""},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `folio: unknown command "frobnicate"`, true},
+		{"unknown flag", []string{"list", "--db", db, "--frob"}, exitUsage, "folio: list: flag provided but not defined: -frob", true},
+		{"file URL", []string{"archive", "--db", db, "file:///etc/passwd"}, exitUsage, "folio: file:///etc/passwd: only http and https", false},
+		{"no URL", []string{"archive", "--db", db}, exitUsage, "folio: archive: no URL given", true},
+		{"bad size", []string{"archive", "--db", db, "--max-body", "lots", "http://x.test/"}, exitUsage, "folio: archive: invalid value \"lots\" for flag -max-body", true},
+		{"missing store", []string{"list", "--db", filepath.Join(t.TempDir(), "none.db")}, exitStore, "folio: ", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, errOut := folio(t, tt.args...)
-			if code != tt.code || !strings.Contains(errOut, tt.msg) {
+			errs := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
+			want := 1
+			if tt.synopsis {
+				want = 2
+			}
+			if code != tt.code || len(errs) != want || !strings.HasPrefix(errs[0], tt.msg) ||
+				(tt.synopsis && !strings.HasPrefix(errs[1], "usage: folio ")) {
 				t.Fatalf("exit %d, want %d; stderr %q", code, tt.code, errOut)
 			}
-			if tt.code != exitOK && tt.msg != "" && strings.Count(strings.TrimSpace(errOut), "\n") > 0 && tt.code != exitUsage {
-				t.Errorf("more than one line: %q", errOut)
-			}
 		})
+	}
+	// No command: the list of commands, on stderr; help: on stdout.
+	if code, out, errOut := folio(t); code != exitUsage || out != "" || !strings.Contains(errOut, "commands:") {
+		t.Errorf("no command: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if code, out, errOut := folio(t, "archive", "-h"); code != exitOK || errOut != "" || !strings.Contains(out, "-max-body") {
+		t.Errorf("archive -h: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Error("a refused command created the store")
@@ -219,7 +229,16 @@ func TestStoreUnavailable(t *testing.T) {
 	}
 	defer holder.Close()
 	code, _, errOut := folio(t, "archive", "--db", db, "--lock-timeout", "200ms", "http://127.0.0.1:1/")
-	if code != exitStore || !strings.Contains(errOut, "being written by another folio process, pid") {
-		t.Errorf("locked store: exit %d: %q", code, errOut)
+	want := fmt.Sprintf("folio: store is being written by another folio process, pid %d (%s)\n", os.Getpid(), db)
+	if code != exitStore || errOut != want {
+		t.Errorf("locked store: exit %d: %q, want %q", code, errOut, want)
+	}
+	// --lock-timeout 0 does not wait; a negative one is a usage error.
+	start := time.Now()
+	if code, _, _ := folio(t, "archive", "--db", db, "--lock-timeout", "0", "http://127.0.0.1:1/"); code != exitStore || time.Since(start) > 5*time.Second { // the default wait is 10s
+		t.Errorf("--lock-timeout 0: exit %d after %s", code, time.Since(start))
+	}
+	if code, _, _ := folio(t, "archive", "--db", db, "--lock-timeout", "-1s", "http://127.0.0.1:1/"); code != exitUsage {
+		t.Errorf("--lock-timeout -1s: exit %d", code)
 	}
 }

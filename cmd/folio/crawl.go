@@ -38,13 +38,13 @@ func (c *crawlFlags) register(fs *flag.FlagSet) {
 }
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("crawl", "[SEED...] [--config FILE]", e)
+	fs := newFlagSet("crawl", e)
 	var common commonFlags
-	common.register(fs, e)
+	common.register(fs.FlagSet, e)
 	var fetch fetchFlags
-	fetch.register(fs, false)
+	fetch.register(fs.FlagSet, false)
 	var cf crawlFlags
-	cf.register(fs)
+	cf.register(fs.FlagSet)
 	seeds, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
@@ -59,8 +59,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		cfg.applyDefaults(&fetch, &cf, &common, given)
 	}
 	if len(seeds) == 0 && (cfg == nil || len(cfg.Sites) == 0) {
-		fs.Usage()
-		return usagef("crawl: no seed URL given (and no sites in --config)")
+		return shapef("crawl: no seed URL given (and no sites in --config)")
 	}
 	if err := fetch.check(); err != nil {
 		return err

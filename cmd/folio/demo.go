@@ -18,9 +18,9 @@ import (
 )
 
 func runDemo(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("demo", "", e)
+	fs := newFlagSet("demo", e)
 	var common commonFlags
-	common.register(fs, e)
+	common.register(fs.FlagSet, e)
 	portal := fs.String("portal", "", "directory of the sample portal (default: testdata/portal of the source tree)")
 	if _, err := parse(fs, args); err != nil {
 		return helpIsOK(err)

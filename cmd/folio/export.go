@@ -47,9 +47,9 @@ type exportResult struct {
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("export", "-o FILE", e)
+	fs := newFlagSet("export", e)
 	var common commonFlags
-	common.register(fs, e)
+	common.register(fs.FlagSet, e)
 	var o exportOptions
 	fs.StringVar(&o.format, "format", "", "warc, wacz or jsonl (default: from the -o file's extension)")
 	fs.StringVar(&o.out, "o", "", "the file to write (required)")
@@ -65,7 +65,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return helpIsOK(err)
 	}
 	if len(rest) > 0 {
-		return usagef("export: unexpected argument %q", rest[0])
+		return shapef("export: unexpected argument %q", rest[0])
 	}
 	if *since != "" {
 		if o.since, err = parseSince(*since); err != nil {

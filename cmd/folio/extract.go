@@ -13,9 +13,9 @@ import (
 )
 
 func runExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("extract", "[FILE...|-]", e)
+	fs := newFlagSet("extract", e)
 	var common commonFlags
-	common.register(fs, e)
+	common.register(fs.FlagSet, e)
 	pageURL := fs.String("url", "", "the URL the page was served from (resolves its links); default the file's file:// URL")
 	contentType := fs.String("content-type", "", "the Content-Type header the server sent (its charset is taken into account)")
 	tz := fs.String("tz", "", "time zone of dates the page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")

@@ -18,22 +18,35 @@ import (
 
 // newFlagSet returns a flag set for a command whose errors are returned,
 // not printed and exited on.
-func newFlagSet(name, argsHelp string, e *env) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+func newFlagSet(name string, e *env) *flagSet {
+	fs := &flagSet{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), stdout: e.stdout, synopsis: e.synopsis}
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: folio %s [flags] %s\n\nflags:\n", name, argsHelp)
-		fs.SetOutput(e.stderr)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
+	// The flag package calls Usage on every parse error; folio prints the
+	// error and a one-line synopsis instead (see run), and the whole flag
+	// list only for -h, on stdout.
+	fs.Usage = func() {}
 	return fs
+}
+
+// flagSet is a command's flags.
+type flagSet struct {
+	*flag.FlagSet
+	stdout   io.Writer
+	synopsis string
+}
+
+// help prints the command's synopsis and every flag.
+func (fs *flagSet) help() {
+	fmt.Fprintf(fs.stdout, "usage: %s\n\nflags:\n", fs.synopsis)
+	fs.SetOutput(fs.stdout)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
 }
 
 // parse parses args with flags and positional arguments in any order
 // (`folio archive URL --json` as well as `folio archive --json URL`); "--"
 // ends the flags.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+func parse(fs *flagSet, args []string) ([]string, error) {
 	var flags, positional []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -65,9 +78,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	// On an error (and on -h) Parse has printed the usage.
 	if err := fs.Parse(flags); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fs.help()
 			return nil, errHelp
 		}
-		return nil, usagef("%s: %v", fs.Name(), err)
+		return nil, shapef("%s: %v", fs.Name(), err)
 	}
 	return positional, nil
 }
@@ -139,6 +153,9 @@ func (c *commonFlags) openReader(e *env) (*store.DB, error) {
 // openStore opens the store for writing (archive, crawl) or reading, and
 // marks failures as "store unavailable" (exit 3).
 func openStore(path string, readOnly bool, lockTimeout time.Duration, log *slog.Logger) (*store.DB, error) {
+	if lockTimeout == 0 {
+		lockTimeout = -1 // --lock-timeout 0: do not wait (store.Options: 0 means the default)
+	}
 	db, err := store.Open(path, &store.Options{ReadOnly: readOnly, LockTimeout: lockTimeout, Logger: log})
 	if err != nil {
 		return nil, &storeUnavailable{err}
@@ -181,7 +198,7 @@ func (f *fetchFlags) register(fs *flag.FlagSet, requisitesDefault bool) {
 	fs.Var(&f.maxBody, "max-body", "largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
 	fs.StringVar(&f.tz, "tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
 	fs.IntVar(&f.retries, "retries", 3, "retries of a failed request, with backoff")
-	fs.DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store")
+	fs.DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store (0: do not wait)")
 	fs.BoolVar(&f.requisites, "requisites", requisitesDefault, "also fetch the page's CSS, scripts and layout images")
 	f.attachments = true
 	fs.BoolFunc("no-attachments", "do not fetch the files an article links to", func(string) error {
@@ -207,6 +224,12 @@ func (f *fetchFlags) check() error {
 		return usagef("--max-body must be positive")
 	case f.retries < 0:
 		return usagef("--retries must not be negative")
+	case f.depth < 1:
+		return usagef("--depth must be at least 1")
+	case f.maxDocs < 0:
+		return usagef("--max-docs must not be negative (0: no limit)")
+	case f.lockTimeout < 0:
+		return usagef("--lock-timeout must not be negative (0: do not wait)")
 	}
 	if f.scope != "" {
 		if _, err := regexp.Compile(f.scope); err != nil {

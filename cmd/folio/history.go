@@ -11,17 +11,16 @@ import (
 )
 
 func runHistory(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("history", "URL", e)
+	fs := newFlagSet("history", e)
 	var common commonFlags
-	common.register(fs, e)
+	common.register(fs.FlagSet, e)
 	asJSON := fs.Bool("json", false, "print the history as one JSON object")
 	urls, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
 	}
 	if len(urls) != 1 {
-		fs.Usage()
-		return usagef("history: give exactly one URL")
+		return shapef("history: give exactly one URL")
 	}
 	db, err := common.openReader(e)
 	if err != nil {

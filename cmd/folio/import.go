@@ -20,9 +20,9 @@ import (
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("import", "FILE.warc[.gz]...", e)
+	fs := newFlagSet("import", e)
 	var common commonFlags
-	common.register(fs, e)
+	common.register(fs.FlagSet, e)
 	lockTimeout := fs.Duration("lock-timeout", 10*time.Second, "how long to wait for another folio writing the store")
 	maxPages := fs.Int("max-pages", 50, "pages followed per article")
 	tz := fs.String("tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
@@ -34,8 +34,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return helpIsOK(err)
 	}
 	if len(files) == 0 {
-		fs.Usage()
-		return usagef("import: no WARC file given")
+		return shapef("import: no WARC file given")
 	}
 	if *maxPages < 1 {
 		return usagef("--max-pages must be at least 1")
@@ -55,6 +54,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	log, err := common.logger(e)
 	if err != nil {
 		return err
+	}
+	if *lockTimeout < 0 {
+		return usagef("--lock-timeout must not be negative (0: do not wait)")
 	}
 	db, err := openStore(common.db, false, *lockTimeout, log)
 	if err != nil {

@@ -11,9 +11,9 @@ import (
 )
 
 func runList(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("list", "", e)
+	fs := newFlagSet("list", e)
 	var common commonFlags
-	common.register(fs, e)
+	common.register(fs.FlagSet, e)
 	asJSON := fs.Bool("json", false, "one JSON document object per line")
 	withText := fs.Bool("text", false, "with --json: include the text")
 	site := fs.String("site", "", "only documents on this host")
@@ -23,7 +23,7 @@ func runList(ctx context.Context, e *env, args []string) error {
 		return helpIsOK(err)
 	}
 	if len(rest) > 0 {
-		return usagef("list: unexpected argument %q", rest[0])
+		return shapef("list: unexpected argument %q", rest[0])
 	}
 	filter := store.DocumentFilter{Host: *site}
 	if *since != "" {

@@ -33,21 +33,22 @@ const (
 // function, which parses its own flags.
 type command struct {
 	name    string
+	args    string // the arguments' synopsis, for usage lines
 	summary string
 	run     func(ctx context.Context, env *env, args []string) error
 }
 
 var commands = []command{
-	{"archive", "fetch URLs, follow their pagination, store each article", runArchive},
-	{"crawl", "crawl seed pages politely and archive the articles found", runCrawl},
-	{"list", "list stored documents, newest first", runList},
-	{"show", "print a stored document", runShow},
-	{"history", "list the stored versions of a document", runHistory},
-	{"export", "write WARC, WACZ or JSONL bundles of the store", runExport},
-	{"import", "read WARC files into the store and stitch their articles", runImport},
-	{"extract", "extract saved pages without fetching or storing", runExtract},
-	{"demo", "crawl the bundled sample portal on 127.0.0.1", runDemo},
-	{"version", "print folio's version", runVersion},
+	{"archive", "URL...", "fetch URLs, follow their pagination, store each article", runArchive},
+	{"crawl", "[SEED...] [--config FILE]", "crawl seed pages politely and archive the articles found", runCrawl},
+	{"list", "", "list stored documents, newest first", runList},
+	{"show", "URL", "print a stored document", runShow},
+	{"history", "URL", "list the stored versions of a document", runHistory},
+	{"export", "-o FILE", "write WARC, WACZ or JSONL bundles of the store", runExport},
+	{"import", "FILE.warc[.gz]...", "read WARC files into the store and stitch their articles", runImport},
+	{"extract", "[FILE...|-]", "extract saved pages without fetching or storing", runExtract},
+	{"demo", "", "crawl the bundled sample portal on 127.0.0.1", runDemo},
+	{"version", "", "print folio's version", runVersion},
 }
 
 func main() {
@@ -62,25 +63,34 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	synopsis       string // the running command's, for its help
 }
 
 // run executes one folio invocation and returns its exit code. It is the one
 // place where errors become messages and exit codes.
 func run(ctx context.Context, args []string, e *env) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	switch {
+	case len(args) == 0:
+		usage(e.stderr)
+		return exitUsage
+	case args[0] == "help" || args[0] == "-h" || args[0] == "--help":
 		usage(e.stdout)
-		if len(args) == 0 {
-			return exitUsage
-		}
 		return exitOK
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			return report(e.stderr, safeRun(ctx, c, e, args[1:]))
+			e.synopsis = c.synopsis()
+			err := safeRun(ctx, c, e, args[1:])
+			code := report(e.stderr, err)
+			var ue *usageError
+			if errors.As(err, &ue) && ue.synopsis {
+				fmt.Fprintf(e.stderr, "usage: %s (folio %s -h lists the flags)\n", e.synopsis, c.name)
+			}
+			return code
 		}
 	}
 	fmt.Fprintf(e.stderr, "folio: unknown command %q\n", args[0])
-	usage(e.stderr)
+	fmt.Fprintln(e.stderr, "usage: folio COMMAND [flags] [args] (folio help lists the commands)")
 	return exitUsage
 }
 
@@ -106,20 +116,33 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun `folio COMMAND -h` for a command's flags.")
 }
 
+func (c command) synopsis() string {
+	return strings.TrimSpace("folio " + c.name + " [flags] " + c.args)
+}
+
 // Errors that carry their exit code.
 var (
 	errUsage   = errors.New("usage")
 	errPartial = errors.New("some URLs failed")
 )
 
-// usageError is a mistake in the command line; its message is printed with
-// the command's usage.
-type usageError struct{ msg string }
+// usageError is a mistake in the command line. When the command line's
+// shape is wrong (an unknown flag, a missing argument) the command's
+// synopsis follows the message.
+type usageError struct {
+	msg      string
+	synopsis bool
+}
 
 func (u *usageError) Error() string        { return u.msg }
 func (u *usageError) Is(target error) bool { return target == errUsage }
 
-func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+func usagef(format string, a ...any) error { return &usageError{msg: fmt.Sprintf(format, a...)} }
+
+// shapef is a usage error followed by the command's synopsis.
+func shapef(format string, a ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, a...), synopsis: true}
+}
 
 // report prints err (one line) and maps it to the exit code.
 func report(stderr io.Writer, err error) int {

@@ -13,9 +13,9 @@ import (
 )
 
 func runShow(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("show", "URL", e)
+	fs := newFlagSet("show", e)
 	var common commonFlags
-	common.register(fs, e)
+	common.register(fs.FlagSet, e)
 	format := fs.String("format", "text", "output format: text, md or json")
 	version := fs.Int("version", 0, "version to show (default: the latest)")
 	withAttachments := fs.Bool("attachments", false, "also print the attachments and the text read from them (text and md)")
@@ -24,8 +24,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		return helpIsOK(err)
 	}
 	if len(urls) != 1 {
-		fs.Usage()
-		return usagef("show: give exactly one URL")
+		return shapef("show: give exactly one URL")
 	}
 	if *format != "text" && *format != "md" && *format != "json" {
 		return usagef("show: --format must be text, md or json")
