@@ -88,6 +88,9 @@ type Result struct {
 	// Err is set when a page failed (Doc is then incomplete) or when
 	// nothing could be archived (Doc is nil).
 	Err error
+	// Tried is the page that failed when nothing could be archived: its
+	// URL, and its status when the server answered.
+	Tried *store.Page
 }
 
 // page is one fetched page of an article.
@@ -153,6 +156,8 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	res = &Result{URL: u}
 	if !start.ok() {
 		res.Err = start.err
+		res.Tried = &store.Page{URL: start.url, Status: start.status, Fetched: start.at.Truncate(time.Second),
+			PayloadDigest: start.digest, CaptureID: start.capture}
 		return res
 	}
 	w := &walk{a: a, ctx: ctx, cache: map[string]*page{}}

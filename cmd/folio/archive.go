@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -77,16 +78,20 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 				return &storeUnavailable{res.Err} // reported once, by report
 			}
 			failed = true
-			log.Error(oneLine(res.Err))
+			logErrors(log, res.Err)
 		}
-		if res.Doc == nil {
-			continue
-		}
-		if *asJSON {
+		switch {
+		case *asJSON && res.Doc != nil:
 			if err := writeJSON(e.stdout, docJSON(res.Doc, true)); err != nil {
 				return err
 			}
-		} else {
+		case *asJSON:
+			// One object per URL, as the contract says, even for a URL
+			// that gave nothing: what was tried, and that it is not whole.
+			if err := writeJSON(e.stdout, failedDocument(res)); err != nil {
+				return err
+			}
+		case res.Doc != nil:
 			printArchived(e.stdout, res)
 		}
 	}
@@ -94,6 +99,29 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 		return errPartial
 	}
 	return nil
+}
+
+// failedDocument is the document object for a URL that could not be
+// archived at all: its URL, the page tried with its status, complete false.
+func failedDocument(res *crawler.Result) *store.Document {
+	d := &store.Document{URL: res.URL, Tables: [][][]string{}, Attachments: []store.Attachment{},
+		Aliases: []string{}, Pages: []store.Page{{URL: res.URL}}}
+	if res.Tried != nil {
+		d.Pages[0] = *res.Tried
+	}
+	return d
+}
+
+// logErrors logs each error of a joined error on its own line: a page and
+// an attachment that failed are two failures, each naming its URL.
+func logErrors(log *slog.Logger, err error) {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			logErrors(log, e)
+		}
+		return
+	}
+	log.Error(oneLine(err))
 }
 
 // helpIsOK turns the -h "error" into success after the usage was printed.

@@ -142,3 +142,38 @@ func TestArchiveAgainOnlyNewContentMakesAVersion(t *testing.T) {
 		t.Fatalf("an edited paragraph gave version %d", third.Version)
 	}
 }
+
+// TestArchiveJSONForEveryURL: --json prints one object per URL given, a
+// URL that gave nothing included (its page and status, complete false).
+func TestArchiveJSONForEveryURL(t *testing.T) {
+	srv := servePortal(t, nil)
+	missing := srv.URL + "/bxsh/2020/0222/nothing.html"
+	args := append([]string{"archive", "--db", tempDB(t), "--json"}, fastFlags...)
+	code, out, errOut := folio(t, append(args, srv.URL+"/news/2024/0315/678.html", missing)...)
+	docs := decodeDocs(t, out)
+	if code != exitPartial || len(docs) != 2 {
+		t.Fatalf("exit %d, %d objects; stderr %q", code, len(docs), errOut)
+	}
+	d := docs[1]
+	if d.URL != missing || d.Complete || len(d.Pages) != 1 || d.Pages[0].Status != 404 || d.Pages[0].URL != missing {
+		t.Errorf("object for the missing URL: %+v", d)
+	}
+	if errOut != "folio: "+missing+": HTTP 404\n" {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
+// TestEachFailureOnItsOwnLine: a page and an attachment that fail are two
+// lines on stderr, each naming its URL.
+func TestEachFailureOnItsOwnLine(t *testing.T) {
+	site, srv := newAttachmentSite(t)
+	site.mu.Lock()
+	delete(site.files, "/upload/data.xlsx")
+	delete(site.files, "/download.jsp?id=42")
+	site.mu.Unlock()
+	code, _, errOut := folio(t, append(append([]string{"archive", "--db", tempDB(t)}, fastFlags...), srv.URL+"/zwgk/2020/123.html")...)
+	want := "folio: attachment " + srv.URL + "/upload/data.xlsx: HTTP 404\nfolio: attachment " + srv.URL + "/download.jsp?id=42: HTTP 404\n"
+	if code != exitPartial || errOut != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
+	}
+}
