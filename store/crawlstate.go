@@ -450,7 +450,6 @@ func (db *DB) packCaptures(cs []*Capture, payloads [][]byte) [][]byte {
 	return blobs
 }
 
-
 // packSequential fills the pages of the buckets whose keys only ever
 // append (sequence numbers) before splitting them: bbolt's default of half
 // full pages suits random inserts and wastes half the space of an append

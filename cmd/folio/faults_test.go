@@ -110,9 +110,12 @@ func TestArchiveNetworkFaults(t *testing.T) {
 			if len(errs) != 1 || !strings.HasPrefix(errs[0], "folio: "+tt.url+": ") || !strings.Contains(errs[0], tt.msg) {
 				t.Errorf("stderr %q\nwant one line: folio: %s: …%s…", errs, tt.url, tt.msg)
 			}
+			// One object per URL: the good article, and the faulty URL
+			// as not archived (complete false, no version).
 			docs := decodeDocs(t, stdout)
-			if len(docs) != 1 || docs[0].URL != good {
-				t.Errorf("stdout %q: want the good article only", stdout)
+			if len(docs) != 2 || docs[0].URL != good || !docs[0].Complete ||
+				docs[1].URL != tt.url || docs[1].Complete || docs[1].Version != 0 {
+				t.Errorf("stdout %q: want the good article, then the faulty URL not archived", stdout)
 			}
 			archived = append(archived, good)
 			stored := storeContents(t, db)
@@ -238,7 +241,8 @@ func TestArchivePayloadFaults(t *testing.T) {
 	})
 	t.Run("random bytes as text/html", func(t *testing.T) {
 		code, docs, errs := run(t, "2MiB", "/random")
-		if code != exitPartial || len(docs) != 0 || len(errs) != 1 ||
+		// One object for the URL: not archived.
+		if code != exitPartial || len(docs) != 1 || docs[0].Complete || docs[0].Version != 0 || len(errs) != 1 ||
 			errs[0] != "folio: "+f.URL+"/random: extract: not an HTML document (text/html)" {
 			t.Fatalf("exit %d, %d documents, stderr %q", code, len(docs), errs)
 		}
