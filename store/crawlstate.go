@@ -290,8 +290,8 @@ type CrawlCommit struct {
 	Visits  []Visit
 	Colly   []uint64 // colly request hashes visited in Run
 	// Captures are stored first, with Payloads, as PutCaptures would. A
-	// page of Doc whose CaptureID is 0 gets the id of the capture of its
-	// URL and payload digest stored here.
+	// page or attachment of Doc that names one of them by its Capture
+	// pointer gets its id.
 	Captures []*Capture
 	Payloads [][]byte
 	// Doc, when set, is saved as SaveDocument would, with DocURLs.
@@ -307,24 +307,18 @@ func (db *DB) Commit(c *CrawlCommit) (SaveResult, error) {
 		return SaveResult{}, fmt.Errorf("store: %d captures but %d payloads", len(c.Captures), len(c.Payloads))
 	}
 	blobs := db.packCaptures(c.Captures, c.Payloads)
-	var patch []int // pages that take the id of a capture stored here
-	if c.Doc != nil {
-		for i, pg := range c.Doc.Pages {
-			if pg.CaptureID == 0 {
-				patch = append(patch, i)
-			}
-		}
-	}
+	// Found before the transaction, which may run more than once.
+	links := captureLinks(c.Doc)
 	var res SaveResult
 	err := db.batch(func(tx *bolt.Tx) error {
 		var err error
-		res, err = commit(tx, db.codec, c, blobs, patch)
+		res, err = commit(tx, db.codec, c, blobs, links)
 		return err
 	})
 	return res, err
 }
 
-func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, patch []int) (SaveResult, error) {
+func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, links []captureLink) (SaveResult, error) {
 	var res SaveResult
 	packSequential(tx)
 	for i, cp := range c.Captures {
@@ -332,14 +326,8 @@ func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, patch []i
 			return res, fmt.Errorf("capture %s: %w", cp.URL, err)
 		}
 	}
-	for _, i := range patch {
-		pg := &c.Doc.Pages[i]
-		pg.CaptureID = 0
-		for _, cp := range c.Captures {
-			if cp.URL == pg.URL && cp.PayloadDigest == pg.PayloadDigest {
-				pg.CaptureID = cp.ID
-			}
-		}
+	for _, l := range links {
+		*l.id = l.capture.ID
 	}
 	if c.Doc != nil {
 		var err error
@@ -449,7 +437,6 @@ func (db *DB) packCaptures(cs []*Capture, payloads [][]byte) [][]byte {
 	}
 	return blobs
 }
-
 
 // packSequential fills the pages of the buckets whose keys only ever
 // append (sequence numbers) before splitting them: bbolt's default of half

@@ -42,6 +42,10 @@ type Page struct {
 	// CaptureID is the capture the page was read from (0 if it failed
 	// without a response). Internal: exports use it to link records.
 	CaptureID uint64 `json:"-"`
+	// Capture, when CaptureID is 0, is the capture the page was read from,
+	// stored with the document (CrawlCommit.Captures): saving takes its id
+	// once it has one. Never stored.
+	Capture *Capture `json:"-"`
 }
 
 // Attachment is a file the article's main content links to or embeds.
@@ -52,7 +56,9 @@ type Attachment struct {
 	Status        int    `json:"status"`
 	Bytes         int64  `json:"bytes"`
 	PayloadDigest string `json:"payload_digest"`
-	CaptureID     uint64 `json:"-"`
+	// CaptureID and Capture are as for Page.
+	CaptureID uint64   `json:"-"`
+	Capture   *Capture `json:"-"`
 }
 
 // Version is one distinct content of a document.
@@ -101,6 +107,9 @@ type SaveResult struct {
 // last_seen and the unchanged re-fetch count move; otherwise a new version
 // holding doc is added. doc.Version and doc.Fetched are set.
 func (db *DB) SaveDocument(doc *Document, urls []string) (SaveResult, error) {
+	for _, l := range captureLinks(doc) {
+		*l.id = l.capture.ID
+	}
 	var res SaveResult
 	err := db.update(func(tx *bolt.Tx) error {
 		var err error
@@ -190,6 +199,35 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	}
 	doc.Aliases = aliasesOf(&rec, doc)
 	return res, putJSON(docs, []byte(rec.ID), rec)
+}
+
+// captureLink is a page or attachment that names its capture by pointer:
+// id takes the capture's id once it is stored.
+type captureLink struct {
+	id      *uint64
+	capture *Capture
+}
+
+// captureLinks lists the pages and attachments of doc that name their
+// capture by pointer only. They are linked by identity, not by URL: a page
+// is named by its canonical URL, its capture by the URL it was fetched
+// from (?from=index and all).
+func captureLinks(doc *Document) []captureLink {
+	if doc == nil {
+		return nil
+	}
+	var links []captureLink
+	for i := range doc.Pages {
+		if p := &doc.Pages[i]; p.CaptureID == 0 && p.Capture != nil {
+			links = append(links, captureLink{&p.CaptureID, p.Capture})
+		}
+	}
+	for i := range doc.Attachments {
+		if a := &doc.Attachments[i]; a.CaptureID == 0 && a.Capture != nil {
+			links = append(links, captureLink{&a.CaptureID, a.Capture})
+		}
+	}
+	return links
 }
 
 // Document returns version n (0: the latest) of the document that url leads
