@@ -594,27 +594,34 @@ func exportWACZ(ctx context.Context, db *store.DB, o exportOptions, res *exportR
 // writePages writes pages.jsonl: one line per document, the URL and time
 // of its page 1's capture (what a replay opens) and its title.
 func writePages(ctx context.Context, db *store.DB, o exportOptions, w io.Writer, info *warc.PackageInfo) (int, error) {
+	filter, err := newCaptureFilter(db, o)
+	if err != nil {
+		return 0, err
+	}
 	bw := bufio.NewWriter(w)
 	if err := writeJSON(bw, map[string]string{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}); err != nil {
 		return 0, err
 	}
 	n := 0
-	err := eachDocument(db, o, func(d *store.Document) error {
+	err = eachDocument(db, o, func(d *store.Document) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if len(d.Pages) == 0 {
 			return nil
 		}
-		p := d.Pages[0]
+		u, at, err := pageEntry(db, filter, d)
+		if err != nil {
+			return err
+		}
 		line := struct {
 			ID    string `json:"id"`
 			URL   string `json:"url"`
 			TS    string `json:"ts"`
 			Title string `json:"title"`
-		}{uuid5(folioNamespace, "page\x00"+d.URL), p.URL, p.Fetched.UTC().Format(time.RFC3339), d.Title}
+		}{uuid5(folioNamespace, "page\x00"+d.URL), u, at.UTC().Format(time.RFC3339), d.Title}
 		if info.MainPageURL == "" {
-			info.MainPageURL, info.MainPageDate = p.URL, p.Fetched
+			info.MainPageURL, info.MainPageDate = u, at
 		}
 		n++
 		return writeJSON(bw, line)
@@ -623,6 +630,45 @@ func writePages(ctx context.Context, db *store.DB, o exportOptions, w io.Writer,
 		return n, err
 	}
 	return n, bw.Flush()
+}
+
+// pageEntry is where a replay of the export opens a document: the URL and
+// time of page 1's capture, which is the URL the index holds (the page may
+// have been fetched at a variant of the URL the document names it by,
+// ?from=index and all). When the export leaves that capture out, the
+// latest capture of either URL it holds; failing that, page 1 as the
+// document names it.
+func pageEntry(db *store.DB, filter *captureFilter, d *store.Document) (string, time.Time, error) {
+	p := d.Pages[0]
+	urls := []string{p.URL}
+	if p.CaptureID != 0 {
+		c, err := db.Capture(p.CaptureID)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+		case err != nil:
+			return "", time.Time{}, err
+		case c.Status != 0 && filter.include(c):
+			return c.URL, c.Time, nil
+		case c.URL != p.URL:
+			urls = []string{c.URL, p.URL}
+		}
+	}
+	for _, u := range urls {
+		var latest *store.Capture
+		err := db.CapturesOf(u, func(c *store.Capture) error {
+			if c.Status != 0 && filter.include(c) {
+				latest = c
+			}
+			return nil
+		})
+		if err != nil {
+			return "", time.Time{}, err
+		}
+		if latest != nil {
+			return latest.URL, latest.Time, nil
+		}
+	}
+	return p.URL, p.Fetched, nil
 }
 
 // eachDocument calls fn with the latest version of each selected document.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -406,6 +407,24 @@ func (e *warcExport) index(c *store.Capture, contentType, digest string, offset,
 	return err
 }
 
+// captureIDs are the captures a document version was read from: its
+// pages', then its attachments', in order, leaving out those read from
+// none.
+func captureIDs(d *store.Document) []uint64 {
+	var ids []uint64
+	for _, p := range d.Pages {
+		if p.CaptureID != 0 {
+			ids = append(ids, p.CaptureID)
+		}
+	}
+	for _, a := range d.Attachments {
+		if a.CaptureID != 0 {
+			ids = append(ids, a.CaptureID)
+		}
+	}
+	return ids
+}
+
 // documentTargetURI is the WARC-Target-URI of a document's metadata
 // record. It is not the page's own URL: indexers (cdxj-indexer, pywb)
 // index metadata records, and a replay asking for the page must find the
@@ -434,21 +453,32 @@ func (e *warcExport) writeDocument(d *store.Document) error {
 		{Name: warc.FieldTargetURI, Value: documentTargetURI(d.URL)},
 		{Name: warc.FieldWarcinfoID, Value: warc.BracketID(e.infoID)},
 	}
-	if len(d.Pages) > 0 && d.Pages[0].CaptureID != 0 {
-		h.Add(warc.FieldRefersTo, warc.BracketID(e.captureRecordID(d.Pages[0].CaptureID)))
-	}
+	// Links to the capture records, which a capture without a response
+	// has none of. (One that a narrowed export leaves out has its record,
+	// under the same id, in the export that holds it.)
 	seen := map[uint64]bool{}
-	concurrent := func(id uint64) {
-		if id != 0 && !seen[id] {
-			seen[id] = true
-			h.Add(warc.FieldConcurrentTo, warc.BracketID(e.captureRecordID(id)))
+	var linked []uint64
+	for _, id := range captureIDs(d) {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		c, err := e.db.Capture(id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("document %s: %w", d.URL, err)
+		}
+		if c.Status != 0 {
+			linked = append(linked, id)
 		}
 	}
-	for _, p := range d.Pages {
-		concurrent(p.CaptureID)
+	if len(d.Pages) > 0 && len(linked) > 0 && linked[0] == d.Pages[0].CaptureID {
+		h.Add(warc.FieldRefersTo, warc.BracketID(e.captureRecordID(linked[0])))
 	}
-	for _, a := range d.Attachments {
-		concurrent(a.CaptureID)
+	for _, id := range linked {
+		h.Add(warc.FieldConcurrentTo, warc.BracketID(e.captureRecordID(id)))
 	}
 	h = append(h,
 		warc.Field{Name: warc.FieldContentType, Value: "application/json"},
