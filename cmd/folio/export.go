@@ -165,6 +165,14 @@ func export(ctx context.Context, db *store.DB, o exportOptions, progress io.Writ
 		o.now = time.Now()
 	}
 	res := &exportResult{Path: o.out, Format: o.format}
+	if o.url != "" {
+		// Any URL that show finds the document by; from here on its own.
+		d, err := findDocument(db, o.url, 0)
+		if err != nil {
+			return res, fmt.Errorf("export: %w", err)
+		}
+		o.url = d.URL
+	}
 	var err error
 	switch o.format {
 	case "warc":
