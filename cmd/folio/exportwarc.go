@@ -44,16 +44,20 @@ type warcExport struct {
 	progress func(*exportStats)
 }
 
+// exportStats counts what a WARC export wrote.
 type exportStats struct {
-	Captures  int   `json:"captures"`
-	Responses int   `json:"responses"`
-	Revisits  int   `json:"revisits"`
-	Requests  int   `json:"requests"`
-	Documents int   `json:"documents"` // metadata records (document versions)
-	Skipped   int   `json:"skipped"`   // captures without a response
-	Bytes     int64 `json:"bytes"`
-	LastID    uint64
-	MaxID     uint64
+	Captures  int // fetches written: a response or revisit record each
+	Responses int
+	Revisits  int
+	Requests  int
+	Skipped   int   // fetches without a response, left out
+	Documents int   // documents with a metadata record
+	Versions  int   // metadata records: document versions
+	Bytes     int64 // the WARC's size so far
+	// For the progress line: the last capture written, the last in the store.
+	LastID, MaxID uint64
+
+	lastDoc string // the document of the last metadata record
 }
 
 // folioNamespace is the UUIDv5 namespace of folio's record ids.
@@ -488,6 +492,10 @@ func (e *warcExport) writeDocument(d *store.Document) error {
 	if _, _, err := e.write(h, block); err != nil {
 		return err
 	}
-	e.stats.Documents++
+	e.stats.Versions++
+	if d.URL != e.stats.lastDoc { // a document's versions come together
+		e.stats.Documents++
+		e.stats.lastDoc = d.URL
+	}
 	return nil
 }
