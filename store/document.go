@@ -271,9 +271,8 @@ type DocumentFilter struct {
 // spells.
 func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 	const chunk = 64
-	var after []byte // the last order key handled; nil before the first
+	var after []byte // the last order key examined; nil before the first
 	return inSpells(db, func(tx *bolt.Tx) ([]*Document, bool, error) {
-		var batch []*Document
 		cur := tx.Bucket(bucketDocOrder).Cursor()
 		var k []byte
 		switch {
@@ -288,10 +287,12 @@ func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 				k, _ = cur.Prev()
 			}
 		}
-		for ; len(batch) < chunk; k, _ = cur.Prev() {
-			if k == nil {
-				return batch, true, nil
+		var batch []*Document
+		for examined := 0; k != nil; k, _ = cur.Prev() {
+			if examined == keysPerRead || len(batch) == chunk {
+				return batch, false, nil
 			}
+			examined++
 			after = bytes.Clone(k)
 			changed, id := splitOrderKey(k)
 			if !filter.Since.IsZero() && changed.Before(filter.Since) {
@@ -310,7 +311,7 @@ func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 			}
 			batch = append(batch, doc)
 		}
-		return batch, false, nil
+		return batch, true, nil
 	}, fn)
 }
 
