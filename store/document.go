@@ -174,16 +174,11 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			return res, err
 		}
 		// Re-index by change time: list shows the latest changes first.
-		order := tx.Bucket(bucketDocOrder)
-		if rec.OrderKey != nil {
-			if err := order.Delete(rec.OrderKey); err != nil {
-				return res, err
-			}
-		}
-		rec.OrderKey = orderKey(now, rec.ID)
-		if err := order.Put(rec.OrderKey, nil); err != nil {
+		key := orderKey(now, rec.ID)
+		if err := moveOrder(tx.Bucket(bucketDocOrder), rec.OrderKey, key); err != nil {
 			return res, err
 		}
+		rec.OrderKey = key
 	}
 	doc.Version = res.Version
 	doc.Fetched = now
@@ -268,27 +263,35 @@ type DocumentFilter struct {
 
 // Documents calls fn with the latest version of each document, most recently
 // changed first, until fn returns an error. Like Captures it reads in short
-// spells.
+// spells, and writers may go on meanwhile: every document stored when the
+// call began is visited exactly once, in the order they had then, with its
+// content as it is when it is read; documents stored since are not.
 func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 	const chunk = 64
-	var after []byte // the last order key examined; nil before the first
+	var (
+		started bool
+		seq     uint64 // doc_order's sequence when the walk began
+		after   []byte // the last order key examined
+	)
 	return inSpells(db, func(tx *bolt.Tx) ([]*Document, bool, error) {
-		cur := tx.Bucket(bucketDocOrder).Cursor()
-		var k []byte
+		order := tx.Bucket(bucketDocOrder)
+		cur := order.Cursor()
+		var k, v []byte
 		switch {
-		case after == nil:
-			k, _ = cur.Last()
+		case !started:
+			started, seq = true, order.Sequence()
+			k, v = cur.Last()
 		default:
-			// The key may have gone (the document changed meanwhile);
-			// Seek lands on the next larger key or past the end.
-			if k, _ = cur.Seek(after); k == nil {
-				k, _ = cur.Last()
+			// Order keys are never deleted: Seek finds after, and the
+			// walk goes on below it.
+			if k, v = cur.Seek(after); k == nil {
+				k, v = cur.Last()
 			} else {
-				k, _ = cur.Prev()
+				k, v = cur.Prev()
 			}
 		}
 		var batch []*Document
-		for examined := 0; k != nil; k, _ = cur.Prev() {
+		for examined := 0; k != nil; k, v = cur.Prev() {
 			if examined == keysPerRead || len(batch) == chunk {
 				return batch, false, nil
 			}
@@ -297,6 +300,9 @@ func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 			changed, id := splitOrderKey(k)
 			if !filter.Since.IsZero() && changed.Before(filter.Since) {
 				return batch, true, nil
+			}
+			if !decodeOrder(v).liveAt(seq) {
+				continue // not where the document was when the walk began
 			}
 			var rec docRecord
 			if err := getJSON(tx.Bucket(bucketDocs), id, &rec); err != nil {

@@ -20,7 +20,11 @@ import (
 
 // SchemaVersion is the layout this package writes. A store records it on
 // creation; a later layout change bumps it and migrates on open.
-const SchemaVersion = 1
+//
+// 2: doc_order keeps the entries a changed document leaves behind (see
+// order.go), which a folio reading layout 1 would list as documents. A
+// layout-1 store needs no migration: its entries read as live ones.
+const SchemaVersion = 2
 
 // Options configure Open. A nil *Options means the defaults; every zero
 // field means its default.
