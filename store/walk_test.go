@@ -203,7 +203,7 @@ func TestLayoutOneStore(t *testing.T) {
 // scans, a reader) never waits for a whole bucket.
 func TestScansReadInShortTransactions(t *testing.T) {
 	db, _ := openTemp(t, nil)
-	const n = 3 * keysPerRead
+	const n = 2 * keysPerRead
 	t0 := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	var docs []*Document
 	c := &CrawlCommit{Run: 1}
