@@ -106,6 +106,10 @@ type page struct {
 	// notModified: a conditional request got 304; the page was read from
 	// the stored capture it confirmed (capture, digest).
 	notModified bool
+	// stored is the page's response while its id is not known (capture
+	// is 0): a crawl stores it with the task's commit, which links the
+	// document to it.
+	stored *store.Capture
 }
 
 func (p *page) ok() bool { return p.err == nil && p.parsed != nil }
@@ -447,6 +451,7 @@ func (a *Archiver) fetchPage(u string) *page {
 	if notModified {
 		// The page is what the confirmed capture holds.
 		p.status, p.capture, p.digest, p.notModified = old.capture.Status, old.capture.ID, old.capture.PayloadDigest, true
+		p.stored = nil
 		body = decodeBody(old.payload, old.capture.Header("Content-Encoding"), a.maxBody())
 		contentType = old.capture.Header("Content-Type")
 	}
@@ -513,6 +518,9 @@ func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
 	if f.Final != nil {
 		p.capture = f.Final.Capture.ID
 		p.digest = f.Final.Capture.PayloadDigest
+		if p.capture == 0 {
+			p.stored = &f.Final.Capture
+		}
 	}
 	return nil
 }
@@ -552,7 +560,8 @@ func buildDocument(pages []*page) *store.Document {
 	for _, p := range pages {
 		// Pages are named in canonical form: a page fetched through a
 		// tracking variant (?from=index) is still that page.
-		pg := store.Page{URL: extract.CanonicalURL(p.url), Status: p.status, Fetched: p.at.Truncate(time.Second), PayloadDigest: p.digest, CaptureID: p.capture}
+		pg := store.Page{URL: extract.CanonicalURL(p.url), Status: p.status, Fetched: p.at.Truncate(time.Second),
+			PayloadDigest: p.digest, CaptureID: p.capture, Capture: p.stored}
 		if p.parsed != nil {
 			pg.Charset = p.parsed.Charset
 		}

@@ -88,7 +88,8 @@ func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.
 	if serr := a.storeExchanges(f, holder); serr != nil {
 		return nil, serr
 	}
-	att := &store.Attachment{URL: l.URL, Title: l.Text, Status: f.Status(), CaptureID: holder.capture, PayloadDigest: holder.digest}
+	att := &store.Attachment{URL: l.URL, Title: l.Text, Status: f.Status(), CaptureID: holder.capture, Capture: holder.stored,
+		PayloadDigest: holder.digest}
 	if errors.Is(err, ErrNotStored) {
 		return nil, nil // replaying a WARC that does not hold the file
 	}

@@ -181,37 +181,38 @@ func (db *DB) Frontier(fn func(FrontierEntry) error) error {
 	}, fn)
 }
 
-// VisitedIn calls fn with every URL visited in run.
+// VisitedIn calls fn with every URL visited in run. It reads in short
+// spells.
 func (db *DB) VisitedIn(run uint64, fn func(url string, kind VisitKind)) error {
-	return db.view(func(tx *bolt.Tx) error {
-		b := nested(tx, crawlVisits)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
+	type visit struct {
+		url  string
+		kind VisitKind
+	}
+	return scanInSpells(db, func(tx *bolt.Tx) *bolt.Bucket { return nested(tx, crawlVisits) },
+		func(_ *bolt.Tx, k, v []byte) (visit, bool, error) {
 			if len(v) >= 10 && getU64(v[:8]) == run {
-				fn(string(k), VisitKind(v[8]))
+				return visit{string(k), VisitKind(v[8])}, true, nil
 			}
+			return visit{}, false, nil
+		},
+		func(v visit) error {
+			fn(v.url, v.kind)
 			return nil
 		})
-	})
 }
 
-// CollyVisited returns colly's request hashes marked visited in run.
+// CollyVisited returns colly's request hashes marked visited in run. It
+// reads in short spells.
 func (db *DB) CollyVisited(run uint64) ([]uint64, error) {
 	var out []uint64
-	err := db.view(func(tx *bolt.Tx) error {
-		b := nested(tx, crawlColly)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
-			if getU64(v) == run {
-				out = append(out, getU64(k))
-			}
+	err := scanInSpells(db, func(tx *bolt.Tx) *bolt.Bucket { return nested(tx, crawlColly) },
+		func(_ *bolt.Tx, k, v []byte) (uint64, bool, error) {
+			return getU64(k), getU64(v) == run, nil
+		},
+		func(h uint64) error {
+			out = append(out, h)
 			return nil
 		})
-	})
 	return out, err
 }
 
@@ -251,34 +252,40 @@ func (db *DB) URLStatuses(urls []string) ([]URLStatus, error) {
 
 // KnownDocuments calls fn for every document whose URL is on host, with
 // what URLStatuses would say of its URL: the crawl re-checks those due
-// without waiting to meet them on a list page again.
+// without waiting to meet them on a list page again. It reads in short
+// spells.
 func (db *DB) KnownDocuments(host string, fn func(url string, st URLStatus)) error {
-	return db.view(func(tx *bolt.Tx) error {
-		visits := nested(tx, crawlVisits)
-		return tx.Bucket(bucketDocs).ForEach(func(_, v []byte) error {
+	type known struct {
+		url string
+		st  URLStatus
+	}
+	return scanInSpells(db, func(tx *bolt.Tx) *bolt.Bucket { return tx.Bucket(bucketDocs) },
+		func(tx *bolt.Tx, _, v []byte) (known, bool, error) {
 			var rec struct {
 				URL      string    `json:"url"`
 				Versions []Version `json:"versions"`
 			}
 			if err := json.Unmarshal(v, &rec); err != nil {
-				return fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
+				return known{}, false, fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
 			}
 			n := len(rec.Versions)
 			if n == 0 || hostOf(rec.URL) != host {
-				return nil
+				return known{}, false, nil
 			}
 			st := URLStatus{Doc: true, LastSeen: rec.Versions[n-1].LastSeen, LastChanged: rec.Versions[n-1].FirstSeen}
-			if visits != nil {
+			if visits := nested(tx, crawlVisits); visits != nil {
 				if v := visits.Get([]byte(rec.URL)); len(v) >= 18 {
 					st.Run, st.Kind = getU64(v[:8]), VisitKind(v[8])
 					st.Incomplete = v[9]&visitIncomplete != 0
 					st.At = time.Unix(int64(getU64(v[10:18])), 0).UTC()
 				}
 			}
-			fn(rec.URL, st)
+			return known{rec.URL, st}, true, nil
+		},
+		func(k known) error {
+			fn(k.url, k.st)
 			return nil
 		})
-	})
 }
 
 // CrawlCommit is one step of a crawl, stored in one transaction: what a
@@ -290,8 +297,8 @@ type CrawlCommit struct {
 	Visits  []Visit
 	Colly   []uint64 // colly request hashes visited in Run
 	// Captures are stored first, with Payloads, as PutCaptures would. A
-	// page of Doc whose CaptureID is 0 gets the id of the capture of its
-	// URL and payload digest stored here.
+	// page or attachment of Doc that names one of them by its Capture
+	// pointer gets its id.
 	Captures []*Capture
 	Payloads [][]byte
 	// Doc, when set, is saved as SaveDocument would, with DocURLs.
@@ -307,24 +314,18 @@ func (db *DB) Commit(c *CrawlCommit) (SaveResult, error) {
 		return SaveResult{}, fmt.Errorf("store: %d captures but %d payloads", len(c.Captures), len(c.Payloads))
 	}
 	blobs := db.packCaptures(c.Captures, c.Payloads)
-	var patch []int // pages that take the id of a capture stored here
-	if c.Doc != nil {
-		for i, pg := range c.Doc.Pages {
-			if pg.CaptureID == 0 {
-				patch = append(patch, i)
-			}
-		}
-	}
+	// Found before the transaction, which may run more than once.
+	links := captureLinks(c.Doc)
 	var res SaveResult
 	err := db.batch(func(tx *bolt.Tx) error {
 		var err error
-		res, err = commit(tx, db.codec, c, blobs, patch)
+		res, err = commit(tx, db.codec, c, blobs, links)
 		return err
 	})
 	return res, err
 }
 
-func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, patch []int) (SaveResult, error) {
+func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, links []captureLink) (SaveResult, error) {
 	var res SaveResult
 	packSequential(tx)
 	for i, cp := range c.Captures {
@@ -332,14 +333,8 @@ func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, patch []i
 			return res, fmt.Errorf("capture %s: %w", cp.URL, err)
 		}
 	}
-	for _, i := range patch {
-		pg := &c.Doc.Pages[i]
-		pg.CaptureID = 0
-		for _, cp := range c.Captures {
-			if cp.URL == pg.URL && cp.PayloadDigest == pg.PayloadDigest {
-				pg.CaptureID = cp.ID
-			}
-		}
+	for _, l := range links {
+		*l.id = l.capture.ID
 	}
 	if c.Doc != nil {
 		var err error

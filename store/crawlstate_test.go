@@ -113,3 +113,37 @@ func TestBatchedWritesCoalesce(t *testing.T) {
 		t.Fatalf("%d captures, want 40", n)
 	}
 }
+
+// TestCommitLinksPagesToTheirCaptures: the captures of a crawl step get
+// their ids when the step is committed; the document stored with them
+// names them by identity, not by URL — a page is named by its canonical
+// URL, its capture by the URL it was fetched from — and its attachments
+// too.
+func TestCommitLinksPagesToTheirCaptures(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	run, _, err := db.BeginCrawl(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	robots := &Capture{URL: "http://a.test/robots.txt", Status: 404}
+	page := &Capture{URL: "http://a.test/2000.html?from=index", Status: 200}
+	again := &Capture{URL: "http://a.test/2000.html", Status: 200} // same URL and payload, not the page's
+	pdf := &Capture{URL: "http://a.test/upload/r.pdf", Status: 200}
+	html, report := []byte("<p>page</p>"), []byte("%PDF-1.4")
+	d := &Document{URL: "http://a.test/2000.html", ContentHash: "sha256:x", Complete: true,
+		Pages:       []Page{{URL: "http://a.test/2000.html", Status: 200, PayloadDigest: Digest(html), Capture: page}},
+		Attachments: []Attachment{{URL: pdf.URL, Status: 200, PayloadDigest: Digest(report), Capture: pdf}}}
+	_, err = db.Commit(&CrawlCommit{Run: run.ID, Captures: []*Capture{robots, page, pdf, again},
+		Payloads: [][]byte{nil, html, report, html}, Doc: d, DocURLs: []string{page.URL}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Document(d.URL, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Pages[0].CaptureID != page.ID || got.Attachments[0].CaptureID != pdf.ID || page.ID == 0 || pdf.ID == 0 {
+		t.Errorf("page read from capture %d, attachment from %d; want %d and %d",
+			got.Pages[0].CaptureID, got.Attachments[0].CaptureID, page.ID, pdf.ID)
+	}
+}

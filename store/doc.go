@@ -22,6 +22,10 @@
 // bbolt file only for short spells: a spell ends after Options.Hold, and the
 // next one starts a little later, which is when waiting readers get in.
 // Readers do the same, so a long export lets a crawl's writes through too.
+// Long scans read in transactions of a bounded number of keys, matching or
+// not, so that a scan skipping most of a big store still lets the other
+// side in between. A listing (Documents) that runs while documents change
+// visits every document stored when it began exactly once (order.go).
 //
 // # Caveats
 //

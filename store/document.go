@@ -42,6 +42,10 @@ type Page struct {
 	// CaptureID is the capture the page was read from (0 if it failed
 	// without a response). Internal: exports use it to link records.
 	CaptureID uint64 `json:"-"`
+	// Capture, when CaptureID is 0, is the capture the page was read from,
+	// stored with the document (CrawlCommit.Captures): saving takes its id
+	// once it has one. Never stored.
+	Capture *Capture `json:"-"`
 }
 
 // Attachment is a file the article's main content links to or embeds.
@@ -52,7 +56,9 @@ type Attachment struct {
 	Status        int    `json:"status"`
 	Bytes         int64  `json:"bytes"`
 	PayloadDigest string `json:"payload_digest"`
-	CaptureID     uint64 `json:"-"`
+	// CaptureID and Capture are as for Page.
+	CaptureID uint64   `json:"-"`
+	Capture   *Capture `json:"-"`
 }
 
 // Version is one distinct content of a document.
@@ -101,6 +107,9 @@ type SaveResult struct {
 // last_seen and the unchanged re-fetch count move; otherwise a new version
 // holding doc is added. doc.Version and doc.Fetched are set.
 func (db *DB) SaveDocument(doc *Document, urls []string) (SaveResult, error) {
+	for _, l := range captureLinks(doc) {
+		*l.id = l.capture.ID
+	}
 	var res SaveResult
 	err := db.update(func(tx *bolt.Tx) error {
 		var err error
@@ -165,16 +174,11 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			return res, err
 		}
 		// Re-index by change time: list shows the latest changes first.
-		order := tx.Bucket(bucketDocOrder)
-		if rec.OrderKey != nil {
-			if err := order.Delete(rec.OrderKey); err != nil {
-				return res, err
-			}
-		}
-		rec.OrderKey = orderKey(now, rec.ID)
-		if err := order.Put(rec.OrderKey, nil); err != nil {
+		key := orderKey(now, rec.ID)
+		if err := moveOrder(tx.Bucket(bucketDocOrder), rec.OrderKey, key); err != nil {
 			return res, err
 		}
+		rec.OrderKey = key
 	}
 	doc.Version = res.Version
 	doc.Fetched = now
@@ -190,6 +194,35 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	}
 	doc.Aliases = aliasesOf(&rec, doc)
 	return res, putJSON(docs, []byte(rec.ID), rec)
+}
+
+// captureLink is a page or attachment that names its capture by pointer:
+// id takes the capture's id once it is stored.
+type captureLink struct {
+	id      *uint64
+	capture *Capture
+}
+
+// captureLinks lists the pages and attachments of doc that name their
+// capture by pointer only. They are linked by identity, not by URL: a page
+// is named by its canonical URL, its capture by the URL it was fetched
+// from (?from=index and all).
+func captureLinks(doc *Document) []captureLink {
+	if doc == nil {
+		return nil
+	}
+	var links []captureLink
+	for i := range doc.Pages {
+		if p := &doc.Pages[i]; p.CaptureID == 0 && p.Capture != nil {
+			links = append(links, captureLink{&p.CaptureID, p.Capture})
+		}
+	}
+	for i := range doc.Attachments {
+		if a := &doc.Attachments[i]; a.CaptureID == 0 && a.Capture != nil {
+			links = append(links, captureLink{&a.CaptureID, a.Capture})
+		}
+	}
+	return links
 }
 
 // Document returns version n (0: the latest) of the document that url leads
@@ -230,34 +263,46 @@ type DocumentFilter struct {
 
 // Documents calls fn with the latest version of each document, most recently
 // changed first, until fn returns an error. Like Captures it reads in short
-// spells.
+// spells, and writers may go on meanwhile: every document stored when the
+// call began is visited exactly once, in the order they had then, with its
+// content as it is when it is read; documents stored since are not.
 func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 	const chunk = 64
-	var after []byte // the last order key handled; nil before the first
+	var (
+		started bool
+		seq     uint64 // doc_order's sequence when the walk began
+		after   []byte // the last order key examined
+	)
 	return inSpells(db, func(tx *bolt.Tx) ([]*Document, bool, error) {
-		var batch []*Document
-		cur := tx.Bucket(bucketDocOrder).Cursor()
-		var k []byte
+		order := tx.Bucket(bucketDocOrder)
+		cur := order.Cursor()
+		var k, v []byte
 		switch {
-		case after == nil:
-			k, _ = cur.Last()
+		case !started:
+			started, seq = true, order.Sequence()
+			k, v = cur.Last()
 		default:
-			// The key may have gone (the document changed meanwhile);
-			// Seek lands on the next larger key or past the end.
-			if k, _ = cur.Seek(after); k == nil {
-				k, _ = cur.Last()
+			// Order keys are never deleted: Seek finds after, and the
+			// walk goes on below it.
+			if k, v = cur.Seek(after); k == nil {
+				k, v = cur.Last()
 			} else {
-				k, _ = cur.Prev()
+				k, v = cur.Prev()
 			}
 		}
-		for ; len(batch) < chunk; k, _ = cur.Prev() {
-			if k == nil {
-				return batch, true, nil
+		var batch []*Document
+		for examined := 0; k != nil; k, v = cur.Prev() {
+			if examined == keysPerRead || len(batch) == chunk {
+				return batch, false, nil
 			}
+			examined++
 			after = bytes.Clone(k)
 			changed, id := splitOrderKey(k)
 			if !filter.Since.IsZero() && changed.Before(filter.Since) {
 				return batch, true, nil
+			}
+			if !decodeOrder(v).liveAt(seq) {
+				continue // not where the document was when the walk began
 			}
 			var rec docRecord
 			if err := getJSON(tx.Bucket(bucketDocs), id, &rec); err != nil {
@@ -272,7 +317,7 @@ func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 			}
 			batch = append(batch, doc)
 		}
-		return batch, false, nil
+		return batch, true, nil
 	}, fn)
 }
 

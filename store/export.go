@@ -115,7 +115,9 @@ type VersionFilter struct {
 // the filter selects, document after document (in the order of their
 // ids), each document's versions oldest first, until fn returns an error.
 // Each Document is as Document(url, n) returns it: pages carry the ids of
-// the captures they were read from.
+// the captures they were read from. It reads in short spells; version keys
+// never move, so every version stored when the call began is visited
+// exactly once, whatever writers do meanwhile.
 func (db *DB) DocumentVersions(filter VersionFilter, fn func(*Document) error) error {
 	var only []byte // the one document's id, with --url
 	if filter.URL != "" {
@@ -148,10 +150,14 @@ func (db *DB) DocumentVersions(filter VersionFilter, fn func(*Document) error) e
 			k, _ = cur.First()
 		}
 		var rec *docRecord
-		for ; len(batch) < chunk; k, _ = cur.Next() {
+		for examined := 0; ; k, _ = cur.Next() {
 			if k == nil || (only != nil && !bytes.HasPrefix(k, only)) {
 				return batch, true, nil
 			}
+			if examined == keysPerRead || len(batch) == chunk {
+				return batch, false, nil
+			}
+			examined++
 			after = bytes.Clone(k)
 			i := bytes.IndexByte(k, 0)
 			if i < 0 || len(k) != i+9 {
@@ -176,7 +182,6 @@ func (db *DB) DocumentVersions(filter VersionFilter, fn func(*Document) error) e
 			}
 			batch = append(batch, doc)
 		}
-		return batch, false, nil
 	}, fn)
 }
 

@@ -18,7 +18,7 @@ var (
 	bucketDocs         = []byte("docs")          // doc id -> docRecord JSON
 	bucketVersions     = []byte("versions")      // doc id 0x00 version(8) -> blob of versionRecord JSON
 	bucketDocURLs      = []byte("doc_urls")      // any url of a document -> doc id
-	bucketDocOrder     = []byte("doc_order")     // changed time(8) doc id -> nothing
+	bucketDocOrder     = []byte("doc_order")     // changed time(8) doc id -> sequences, see order.go
 	bucketCrawl        = []byte("crawl")         // crawl state, see crawlstate.go
 	bucketPayloadText  = []byte("payload_text")  // sha1 digest string -> blob of the text read from the payload
 
@@ -62,7 +62,8 @@ func checkSchema(b *bolt.DB, fresh, readOnly bool) error {
 		return nil // nothing to write: every spell of a writer opens here
 	}
 	// Create what is missing: a new store, or buckets that a newer minor
-	// layout added without a schema bump.
+	// layout added without a schema bump; and mark an older layout as this
+	// one (from 1 to 2 nothing else changes).
 	return b.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -18,7 +20,11 @@ import (
 
 // SchemaVersion is the layout this package writes. A store records it on
 // creation; a later layout change bumps it and migrates on open.
-const SchemaVersion = 1
+//
+// 2: doc_order keeps the entries a changed document leaves behind (see
+// order.go), which a folio reading layout 1 would list as documents. A
+// layout-1 store needs no migration: its entries read as live ones.
+const SchemaVersion = 2
 
 // Options configure Open. A nil *Options means the defaults; every zero
 // field means its default.
@@ -69,6 +75,8 @@ type DB struct {
 	closed   bool
 
 	codec *codec
+
+	reads atomic.Uint64 // read transactions begun, for tests
 }
 
 // Open opens the store at path. A writer (the default) creates the file if
@@ -291,6 +299,7 @@ func (db *DB) view(fn func(*bolt.Tx) error) error {
 		return err
 	}
 	defer db.release()
+	db.reads.Add(1)
 	return db.guard(func() error { return b.View(fn) })
 }
 
@@ -322,6 +331,12 @@ func (db *DB) write(fn func(*bolt.Tx) error, run func(*bolt.DB, func(*bolt.Tx) e
 	})
 }
 
+// keysPerRead bounds the keys one read transaction of a long scan
+// examines, whether they match or not: a scan that skips most of a big
+// bucket (a --site filter, the crawl state of other runs) must not keep a
+// writer out for longer than one short transaction.
+const keysPerRead = 1024
+
 // inSpells reads a long sequence in short spells, so that a reader never
 // keeps a writer out for long and its memory does not grow with the store:
 // read is called in one read transaction after another, each time for the
@@ -348,6 +363,44 @@ func inSpells[T any](db *DB, read func(*bolt.Tx) (batch []T, done bool, err erro
 			return nil
 		}
 	}
+}
+
+// scanInSpells calls fn, outside any transaction, with what pick makes of
+// each key of a bucket it selects, in key order, examining at most
+// keysPerRead keys per read transaction. bucket finds the bucket in tx
+// (nil: there is none, nothing to scan). Keys the scan has passed may
+// change meanwhile; keys added ahead of it are met.
+func scanInSpells[T any](db *DB, bucket func(*bolt.Tx) *bolt.Bucket, pick func(tx *bolt.Tx, k, v []byte) (T, bool, error), fn func(T) error) error {
+	var after []byte // the last key examined; nil before the first
+	return inSpells(db, func(tx *bolt.Tx) ([]T, bool, error) {
+		b := bucket(tx)
+		if b == nil {
+			return nil, true, nil
+		}
+		cur := b.Cursor()
+		var k, v []byte
+		if after == nil {
+			k, v = cur.First()
+		} else if k, v = cur.Seek(after); k != nil && bytes.Equal(k, after) {
+			k, v = cur.Next()
+		}
+		var batch []T
+		for examined := 0; k != nil; k, v = cur.Next() {
+			if examined == keysPerRead {
+				return batch, false, nil
+			}
+			examined++
+			after = append(after[:0], k...)
+			item, ok, err := pick(tx, k, v)
+			if err != nil {
+				return nil, false, err
+			}
+			if ok {
+				batch = append(batch, item)
+			}
+		}
+		return batch, true, nil
+	}, fn)
 }
 
 // guard turns a panic inside bbolt (it panics on some damaged pages) into

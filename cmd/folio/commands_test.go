@@ -242,3 +242,32 @@ func TestStoreUnavailable(t *testing.T) {
 		t.Errorf("--lock-timeout -1s: exit %d", code)
 	}
 }
+
+// TestExportURLVariants: export --url finds a document by any variant of
+// its URL that show and history find it by.
+func TestExportURLVariants(t *testing.T) {
+	db, _, article := archivedStore(t)
+	dir := t.TempDir()
+	for i, u := range []string{article + "?utm_source=x", article + "?from=x#top"} {
+		if code, _, stderr := folio(t, "show", "--db", db, u); code != 0 {
+			t.Fatalf("show %s: exit %d: %s", u, code, stderr)
+		}
+		out := filepath.Join(dir, fmt.Sprintf("u%d.jsonl", i))
+		if code, _, stderr := folio(t, "export", "--db", db, "-o", out, "--url", u); code != 0 {
+			t.Errorf("export --url %s: exit %d: %s", u, code, stderr)
+			continue
+		}
+		data, _ := os.ReadFile(out)
+		if docs := decodeDocs(t, string(data)); len(docs) != 1 || docs[0].URL != article {
+			t.Errorf("export --url %s: %s", u, data)
+		}
+		warcOut := filepath.Join(dir, fmt.Sprintf("u%d.warc.gz", i))
+		if code, _, stderr := folio(t, "export", "--db", db, "-o", warcOut, "--url", u); code != 0 {
+			t.Errorf("export --url %s: exit %d: %s", u, code, stderr)
+		}
+	}
+	code, _, stderr := folio(t, "export", "--db", db, "-o", filepath.Join(dir, "none.jsonl"), "--url", article+"x")
+	if code != exitPartial || !strings.Contains(stderr, article+"x: not in the store") {
+		t.Errorf("export --url of an unknown URL: exit %d: %s", code, stderr)
+	}
+}

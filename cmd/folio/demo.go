@@ -91,7 +91,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stdout, "\nnote: pdftotext (Debian package poppler-utils) is not installed: PDF attachments are stored without their text")
 	}
 	fmt.Fprintf(e.stdout, "\nstore:  %s\n", dbPath)
-	fmt.Fprintf(e.stdout, "export: %s (%d captures, %d pages, %s)\n", res.Path, res.Stats.Captures, res.Pages, humanBytes(fileSize(res.Path)))
+	fmt.Fprintf(e.stdout, "export: %s (%d captures, %d pages, %s)\n", res.Path, res.Captures, res.Pages, humanBytes(fileSize(res.Path)))
 	fmt.Fprintf(e.stdout, "try:    go run ./cmd/folio list --db %s\n", dbPath)
 	return nil
 }

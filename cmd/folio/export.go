@@ -36,14 +36,38 @@ type exportOptions struct {
 	now      time.Time
 }
 
-// exportResult is what an export wrote.
+// exportResult is what an export wrote, as `export --json` prints it: one
+// flat object like crawl's and import's summaries.
 type exportResult struct {
-	Path   string      `json:"path"`
-	Index  string      `json:"index,omitempty"`
-	Format string      `json:"format"`
-	Stats  exportStats `json:"stats"`
-	Pages  int         `json:"pages,omitempty"` // wacz: lines of pages.jsonl
-	Docs   int         `json:"documents"`       // jsonl: documents written
+	Path         string `json:"path"`
+	Format       string `json:"format"`
+	Index        string `json:"index,omitempty"` // warc --cdx: the CDXJ index beside it
+	Bytes        int64  `json:"bytes"`           // the size of Path
+	Documents    int    `json:"documents"`       // documents in the bundle
+	*warcSummary        // warc, wacz
+	*waczSummary        // wacz
+}
+
+// warcSummary is what the WARC of an export holds.
+type warcSummary struct {
+	Versions  int `json:"document_versions"` // metadata records
+	Captures  int `json:"captures"`          // fetches: a response or revisit record each
+	Responses int `json:"responses"`
+	Revisits  int `json:"revisits"`
+	Requests  int `json:"requests"`
+	Skipped   int `json:"skipped"` // fetches without a response, left out
+}
+
+// waczSummary is what only a WACZ has.
+type waczSummary struct {
+	Pages int `json:"pages"` // lines of pages/pages.jsonl
+}
+
+// setWARC fills in what writeWARC counted.
+func (r *exportResult) setWARC(s *exportStats) {
+	r.Documents = s.Documents
+	r.warcSummary = &warcSummary{Versions: s.Versions, Captures: s.Captures, Responses: s.Responses,
+		Revisits: s.Revisits, Requests: s.Requests, Skipped: s.Skipped}
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
@@ -165,6 +189,14 @@ func export(ctx context.Context, db *store.DB, o exportOptions, progress io.Writ
 		o.now = time.Now()
 	}
 	res := &exportResult{Path: o.out, Format: o.format}
+	if o.url != "" {
+		// Any URL that show finds the document by; from here on its own.
+		d, err := findDocument(db, o.url, 0)
+		if err != nil {
+			return res, fmt.Errorf("export: %w", err)
+		}
+		o.url = d.URL
+	}
 	var err error
 	switch o.format {
 	case "warc":
@@ -286,6 +318,15 @@ func (p *pending) commit(force bool) error {
 	return nil
 }
 
+// size is how much has been written to the file.
+func (p *pending) size() (int64, error) {
+	st, err := p.f.Stat()
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	return st.Size(), nil
+}
+
 // discard removes the temporary file unless it was committed.
 func (p *pending) discard() {
 	if p != nil && !p.done {
@@ -321,9 +362,12 @@ func exportWARCFile(ctx context.Context, db *store.DB, o exportOptions, res *exp
 	if err != nil {
 		return err
 	}
-	res.Stats = *stats
+	res.setWARC(stats)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export: %s: %w", o.out, err)
+	}
+	if res.Bytes, err = out.size(); err != nil {
+		return err
 	}
 	if unsorted != nil {
 		if err := cdxBuf.Flush(); err != nil {
@@ -541,7 +585,7 @@ func exportWACZ(ctx context.Context, db *store.DB, o exportOptions, res *exportR
 	if err != nil {
 		return err
 	}
-	res.Stats = *stats
+	res.setWARC(stats)
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -564,6 +608,7 @@ func exportWACZ(ctx context.Context, db *store.DB, o exportOptions, res *exportR
 	defer pages.Close()
 	info := warc.PackageInfo{Title: "folio export", Description: describeExport(db, o),
 		Software: "folio " + crawler.Version, Created: o.now}
+	res.waczSummary = &waczSummary{}
 	if res.Pages, err = writePages(ctx, db, o, pages, &info); err != nil {
 		return err
 	}
@@ -588,33 +633,43 @@ func exportWACZ(ctx context.Context, db *store.DB, o exportOptions, res *exportR
 	if err := z.Close(); err != nil {
 		return err
 	}
+	if res.Bytes, err = out.size(); err != nil {
+		return err
+	}
 	return out.commit(o.force)
 }
 
 // writePages writes pages.jsonl: one line per document, the URL and time
 // of its page 1's capture (what a replay opens) and its title.
 func writePages(ctx context.Context, db *store.DB, o exportOptions, w io.Writer, info *warc.PackageInfo) (int, error) {
+	filter, err := newCaptureFilter(db, o)
+	if err != nil {
+		return 0, err
+	}
 	bw := bufio.NewWriter(w)
 	if err := writeJSON(bw, map[string]string{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}); err != nil {
 		return 0, err
 	}
 	n := 0
-	err := eachDocument(db, o, func(d *store.Document) error {
+	err = eachDocument(db, o, func(d *store.Document) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if len(d.Pages) == 0 {
 			return nil
 		}
-		p := d.Pages[0]
+		u, at, err := pageEntry(db, filter, d)
+		if err != nil {
+			return err
+		}
 		line := struct {
 			ID    string `json:"id"`
 			URL   string `json:"url"`
 			TS    string `json:"ts"`
 			Title string `json:"title"`
-		}{uuid5(folioNamespace, "page\x00"+d.URL), p.URL, p.Fetched.UTC().Format(time.RFC3339), d.Title}
+		}{uuid5(folioNamespace, "page\x00"+d.URL), u, at.UTC().Format(time.RFC3339), d.Title}
 		if info.MainPageURL == "" {
-			info.MainPageURL, info.MainPageDate = p.URL, p.Fetched
+			info.MainPageURL, info.MainPageDate = u, at
 		}
 		n++
 		return writeJSON(bw, line)
@@ -623,6 +678,45 @@ func writePages(ctx context.Context, db *store.DB, o exportOptions, w io.Writer,
 		return n, err
 	}
 	return n, bw.Flush()
+}
+
+// pageEntry is where a replay of the export opens a document: the URL and
+// time of page 1's capture, which is the URL the index holds (the page may
+// have been fetched at a variant of the URL the document names it by,
+// ?from=index and all). When the export leaves that capture out, the
+// latest capture of either URL it holds; failing that, page 1 as the
+// document names it.
+func pageEntry(db *store.DB, filter *captureFilter, d *store.Document) (string, time.Time, error) {
+	p := d.Pages[0]
+	urls := []string{p.URL}
+	if p.CaptureID != 0 {
+		c, err := db.Capture(p.CaptureID)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+		case err != nil:
+			return "", time.Time{}, err
+		case c.Status != 0 && filter.include(c):
+			return c.URL, c.Time, nil
+		case c.URL != p.URL:
+			urls = []string{c.URL, p.URL}
+		}
+	}
+	for _, u := range urls {
+		var latest *store.Capture
+		err := db.CapturesOf(u, func(c *store.Capture) error {
+			if c.Status != 0 && filter.include(c) {
+				latest = c
+			}
+			return nil
+		})
+		if err != nil {
+			return "", time.Time{}, err
+		}
+		if latest != nil {
+			return latest.URL, latest.Time, nil
+		}
+	}
+	return p.URL, p.Fetched, nil
 }
 
 // eachDocument calls fn with the latest version of each selected document.
@@ -652,7 +746,7 @@ func exportJSONL(ctx context.Context, db *store.DB, o exportOptions, res *export
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		res.Docs++
+		res.Documents++
 		return writeJSON(bw, docJSON(d, true))
 	})
 	if err != nil {
@@ -661,9 +755,8 @@ func exportJSONL(ctx context.Context, db *store.DB, o exportOptions, res *export
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	st, _ := out.f.Stat()
-	if st != nil {
-		res.Stats.Bytes = st.Size()
+	if res.Bytes, err = out.size(); err != nil {
+		return err
 	}
 	return out.commit(o.force)
 }
@@ -671,12 +764,12 @@ func exportJSONL(ctx context.Context, db *store.DB, o exportOptions, res *export
 func printExport(w io.Writer, r *exportResult) {
 	switch r.Format {
 	case "jsonl":
-		fmt.Fprintf(w, "exported %d documents (%s) to %s\n", r.Docs, humanBytes(r.Stats.Bytes), r.Path)
+		fmt.Fprintf(w, "exported %d documents (%s) to %s\n", r.Documents, humanBytes(r.Bytes), r.Path)
 		return
 	}
-	s := r.Stats
+	s := r.warcSummary
 	fmt.Fprintf(w, "exported %d captures (%d responses, %d revisits, %d requests) and %d document versions to %s\n",
-		s.Captures, s.Responses, s.Revisits, s.Requests, s.Documents, r.Path)
+		s.Captures, s.Responses, s.Revisits, s.Requests, s.Versions, r.Path)
 	if s.Skipped > 0 {
 		fmt.Fprintf(w, "  %d fetches without a response were left out\n", s.Skipped)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -43,16 +44,20 @@ type warcExport struct {
 	progress func(*exportStats)
 }
 
+// exportStats counts what a WARC export wrote.
 type exportStats struct {
-	Captures  int   `json:"captures"`
-	Responses int   `json:"responses"`
-	Revisits  int   `json:"revisits"`
-	Requests  int   `json:"requests"`
-	Documents int   `json:"documents"` // metadata records (document versions)
-	Skipped   int   `json:"skipped"`   // captures without a response
-	Bytes     int64 `json:"bytes"`
-	LastID    uint64
-	MaxID     uint64
+	Captures  int // fetches written: a response or revisit record each
+	Responses int
+	Revisits  int
+	Requests  int
+	Skipped   int   // fetches without a response, left out
+	Documents int   // documents with a metadata record
+	Versions  int   // metadata records: document versions
+	Bytes     int64 // the WARC's size so far
+	// For the progress line: the last capture written, the last in the store.
+	LastID, MaxID uint64
+
+	lastDoc string // the document of the last metadata record
 }
 
 // folioNamespace is the UUIDv5 namespace of folio's record ids.
@@ -406,6 +411,24 @@ func (e *warcExport) index(c *store.Capture, contentType, digest string, offset,
 	return err
 }
 
+// captureIDs are the captures a document version was read from: its
+// pages', then its attachments', in order, leaving out those read from
+// none.
+func captureIDs(d *store.Document) []uint64 {
+	var ids []uint64
+	for _, p := range d.Pages {
+		if p.CaptureID != 0 {
+			ids = append(ids, p.CaptureID)
+		}
+	}
+	for _, a := range d.Attachments {
+		if a.CaptureID != 0 {
+			ids = append(ids, a.CaptureID)
+		}
+	}
+	return ids
+}
+
 // documentTargetURI is the WARC-Target-URI of a document's metadata
 // record. It is not the page's own URL: indexers (cdxj-indexer, pywb)
 // index metadata records, and a replay asking for the page must find the
@@ -434,21 +457,32 @@ func (e *warcExport) writeDocument(d *store.Document) error {
 		{Name: warc.FieldTargetURI, Value: documentTargetURI(d.URL)},
 		{Name: warc.FieldWarcinfoID, Value: warc.BracketID(e.infoID)},
 	}
-	if len(d.Pages) > 0 && d.Pages[0].CaptureID != 0 {
-		h.Add(warc.FieldRefersTo, warc.BracketID(e.captureRecordID(d.Pages[0].CaptureID)))
-	}
+	// Links to the capture records, which a capture without a response
+	// has none of. (One that a narrowed export leaves out has its record,
+	// under the same id, in the export that holds it.)
 	seen := map[uint64]bool{}
-	concurrent := func(id uint64) {
-		if id != 0 && !seen[id] {
-			seen[id] = true
-			h.Add(warc.FieldConcurrentTo, warc.BracketID(e.captureRecordID(id)))
+	var linked []uint64
+	for _, id := range captureIDs(d) {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		c, err := e.db.Capture(id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("document %s: %w", d.URL, err)
+		}
+		if c.Status != 0 {
+			linked = append(linked, id)
 		}
 	}
-	for _, p := range d.Pages {
-		concurrent(p.CaptureID)
+	if len(d.Pages) > 0 && len(linked) > 0 && linked[0] == d.Pages[0].CaptureID {
+		h.Add(warc.FieldRefersTo, warc.BracketID(e.captureRecordID(linked[0])))
 	}
-	for _, a := range d.Attachments {
-		concurrent(a.CaptureID)
+	for _, id := range linked {
+		h.Add(warc.FieldConcurrentTo, warc.BracketID(e.captureRecordID(id)))
 	}
 	h = append(h,
 		warc.Field{Name: warc.FieldContentType, Value: "application/json"},
@@ -458,6 +492,10 @@ func (e *warcExport) writeDocument(d *store.Document) error {
 	if _, _, err := e.write(h, block); err != nil {
 		return err
 	}
-	e.stats.Documents++
+	e.stats.Versions++
+	if d.URL != e.stats.lastDoc { // a document's versions come together
+		e.stats.Documents++
+		e.stats.lastDoc = d.URL
+	}
 	return nil
 }
