@@ -425,3 +425,33 @@ func oneLine(err error) string {
 	}
 	return msg
 }
+
+// errorLines is one line per error that err joins (errors.Join, nested
+// or not), each naming its URL: the failed pages and attachments of one
+// article are reported each on its own line.
+func errorLines(err error) []string {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok && isJoin(err, j.Unwrap()) {
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, errorLines(e)...)
+		}
+		return lines
+	}
+	return []string{oneLine(err)}
+}
+
+// isJoin tells errors.Join's error (whose message is its errors' joined
+// by newlines) from one made by fmt.Errorf with several %w, which is one
+// message.
+func isJoin(err error, errs []error) bool {
+	msgs := make([]string, 0, len(errs))
+	for _, e := range errs {
+		if e != nil {
+			msgs = append(msgs, e.Error())
+		}
+	}
+	return len(msgs) > 0 && err.Error() == strings.Join(msgs, "\n")
+}

@@ -117,7 +117,9 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	}
 	if res.Err != nil {
 		c.count(func(s *Summary) { s.Failed++ })
-		c.log.Error(oneLine(res.Err))
+		for _, line := range errorLines(res.Err) {
+			c.log.Error(line)
+		}
 	}
 }
 
