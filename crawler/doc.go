@@ -18,7 +18,9 @@
 //     allowed"), and served from memory to colly's own robots check;
 //   - the raw capture: status line, headers and the body exactly as it came
 //     off the wire (content-encoding kept), cut at --max-body with the cut
-//     recorded. colly rewrites bodies to UTF-8 using only the HTTP header,
+//     recorded. Every attempt is a capture, a retried 503 as much as the
+//     200 after it: the archive holds what the server really answered, and
+//     the captures and the fetch count agree. colly rewrites bodies to UTF-8 using only the HTTP header,
 //     so folio never reads colly's copy: the Transport hands colly an empty
 //     body and a capture id, and the pages are decoded by package extract.
 //

@@ -85,14 +85,12 @@ func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fe
 		return
 	}
 	req.Header.Set("User-Agent", rc.t.opts.UserAgent)
-	ex, _, err := rc.t.do(req)
-	if ex != nil {
-		rc.t.file(fetchID, ex)
+	exs, _, err := rc.t.do(req)
+	for _, x := range exs {
+		rc.t.file(fetchID, hostKey(u.String()), x)
 	}
-	status := 0
-	if ex != nil {
-		status = ex.Capture.Status
-	}
+	ex := exs[len(exs)-1]
+	status := ex.Capture.Status
 	e.status = status
 	switch {
 	case err != nil:

@@ -155,11 +155,12 @@ func (t *Transport) take(id string) []*Exchange {
 	return ex
 }
 
-func (t *Transport) file(id string, ex *Exchange) {
+// file keeps an exchange for the fetch id made it; one made without a
+// fetch id is kept for the next fetch from host.
+func (t *Transport) file(id, host string, ex *Exchange) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if id == "" {
-		host := hostKey(ex.Capture.URL)
 		t.orphans[host] = append(t.orphans[host], ex)
 		return
 	}
@@ -195,9 +196,9 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
-	ex, resp, err := t.do(req)
-	if ex != nil {
-		t.file(id, ex)
+	exs, resp, err := t.do(req)
+	for _, ex := range exs {
+		t.file(id, hostKey(req.URL.String()), ex)
 	}
 	return resp, err
 }
@@ -206,10 +207,13 @@ func isRobotsURL(req *http.Request) bool {
 	return req.Method == http.MethodGet && req.URL.Path == "/robots.txt" && req.URL.RawQuery == ""
 }
 
-// do performs one request with retries and politeness, and returns what was
-// captured and the response handed to the client (headers only: colly never
-// sees the body).
-func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
+// do performs one request with retries and politeness, and returns every
+// attempt made, in order (the last is the one that counts), and the response
+// handed to the client (headers only: colly never sees the body). Each
+// attempt is a capture of its own: the 503 a server sent before the 200 is
+// archived as sent, as Heritrix does, and the fetch count and the captures
+// agree.
+func (t *Transport) do(req *http.Request) ([]*Exchange, *http.Response, error) {
 	if req.Header.Get("User-Agent") == "" {
 		req.Header.Set("User-Agent", t.opts.UserAgent)
 	}
@@ -217,11 +221,13 @@ func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
 		req.Header.Set("Accept-Encoding", "gzip, deflate")
 	}
 	host := req.URL.Host
+	var exs []*Exchange
 	var ex *Exchange
 	for attempt := 0; ; attempt++ {
 		ex = t.attempt(req)
+		exs = append(exs, ex)
 		if ex.Err != nil && errors.Is(ex.Err, context.Canceled) {
-			return ex, nil, ex.Err
+			return exs, nil, ex.Err
 		}
 		retry, wait := t.shouldRetry(ex, attempt, host)
 		if !retry {
@@ -232,9 +238,9 @@ func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
 		t.gate.pause(host, time.Now().Add(wait))
 	}
 	if ex.Err != nil {
-		return ex, nil, ex.Err
+		return exs, nil, ex.Err
 	}
-	return ex, t.headersOnly(req, ex), nil
+	return exs, t.headersOnly(req, ex), nil
 }
 
 // shouldRetry decides whether to try again, and after how long.
