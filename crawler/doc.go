@@ -15,7 +15,9 @@
 //     with Retry-After, bounded retries with backoff;
 //   - robots.txt fetched once per host through the same gate, with RFC 9309
 //     semantics colly lacks (a 5xx or timeout means "not now", never "all
-//     allowed"), and served from memory to colly's own robots check;
+//     allowed"; up to five redirects are followed, each hop through the
+//     gate of its host, and more mean "no robots.txt"), and served from
+//     memory to colly's own robots check;
 //   - the raw capture: status line, headers and the body exactly as it came
 //     off the wire (content-encoding kept), cut at --max-body with the cut
 //     recorded. Every attempt is a capture, a retried 503 as much as the

@@ -32,6 +32,7 @@ type Exchange struct {
 	Capture store.Capture
 	Payload []byte // the body exactly as received, content-encoding kept
 	Err     error  // transport failure; Capture.Error says the same
+	robots  bool   // a request for robots.txt (or one of its redirects)
 }
 
 // TransportOptions configure a Transport; zero fields take the defaults.
