@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -51,8 +52,14 @@ type TransportOptions struct {
 	RobotsRetry time.Duration
 	Logger      *slog.Logger
 	// Base is the transport that does the network I/O; nil means a fresh
-	// *http.Transport with folio's timeouts. Tests put fault injectors here.
+	// *http.Transport with folio's timeouts whose connections record each
+	// response head as received. Tests put fault injectors here (their
+	// captures list the headers as Go parsed them).
 	Base http.RoundTripper
+
+	// roots replaces the system's roots in verifying certificates (tests:
+	// httptest's own). nil: the system's.
+	roots *x509.CertPool
 }
 
 const (
@@ -132,9 +139,15 @@ func NewTransport(opts TransportOptions) *Transport {
 		t.log = slog.New(slog.DiscardHandler)
 	}
 	if t.base == nil {
+		d := newDialer(opts.roots)
 		t.base = &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           (&net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			Proxy:       http.ProxyFromEnvironment,
+			DialContext: d.dial,
+			// folio's own TLS, so that response heads are read decrypted;
+			// HTTP/2 is not offered. TLSClientConfig serves TLS through a
+			// proxy (CONNECT), whose heads are not recorded.
+			DialTLSContext:        d.dialTLS,
+			TLSClientConfig:       d.tls,
 			TLSHandshakeTimeout:   15 * time.Second,
 			MaxIdleConnsPerHost:   opts.PerHost,
 			MaxConnsPerHost:       opts.PerHost + 1, // +1: robots.txt may overlap a page
@@ -313,9 +326,17 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 
 	ctx, cancel := context.WithTimeout(req.Context(), t.opts.Timeout)
 	defer cancel()
+	// The connection the request went over, and the number of the request
+	// on it: its response head is read back from there.
+	var conn *headConn
+	var nth uint64
 	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
 		if addr, ok := info.Conn.RemoteAddr().(*net.TCPAddr); ok {
 			ex.Capture.IP = addr.IP.String()
+		}
+		conn, _ = info.Conn.(*headConn)
+		if conn != nil {
+			nth = conn.next()
 		}
 	}}
 	areq := req.WithContext(httptrace.WithClientTrace(ctx, trace))
@@ -335,6 +356,12 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 	c.Status = resp.StatusCode
 	c.StatusText = resp.Status
 	c.ResponseHeaders = responseFields(resp)
+	if conn != nil {
+		// The head as received, when the connection recorded it.
+		if proto, status, fields, ok := parseHead(conn.head(nth), resp.StatusCode); ok {
+			c.Proto, c.StatusText, c.ResponseHeaders = proto, status, fields
+		}
+	}
 
 	// Read one byte past the limit to know whether the body was cut.
 	body, err := io.ReadAll(io.LimitReader(resp.Body, t.opts.MaxBody+1))
@@ -417,9 +444,11 @@ func requestFields(req *http.Request) []store.Field {
 	return fields
 }
 
-// responseFields lists the response headers as received. Go parses
-// Transfer-Encoding out of the header map; it is put back so the capture
-// says what the server sent (the WARC export drops it with the chunking).
+// responseFields lists the response headers as Go parsed them, for a
+// response whose head was not recorded: names canonicalized, in
+// alphabetical order. Go parses Transfer-Encoding out of the header map;
+// it is put back so the capture says what the server sent (the WARC export
+// drops it with the chunking).
 func responseFields(resp *http.Response) []store.Field {
 	var fields []store.Field
 	for _, name := range sortedKeys(resp.Header) {
