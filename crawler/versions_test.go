@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"folio/crawler/crawltest"
 	"folio/store"
@@ -112,4 +113,53 @@ func TestAttachmentFailureMakesNoVersion(t *testing.T) {
 		t.Errorf("failed attachment listed as %+v", res[1].Doc.Attachments)
 	}
 	checkOneVersion(t, res, h, db)
+}
+
+// TestArchivedIncompleteIsDueForCrawl: an article that `folio archive`
+// left incomplete is due at once for the next crawl, however recently it
+// was fetched: the stored document says its last fetch missed a page.
+func TestArchivedIncompleteIsDueForCrawl(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2, PagesPer: 3})
+	u := srv.URLOf(crawltest.ArticlePath(1, 1))
+	var fail atomic.Bool
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if fail.Load() && r.URL.Path == crawltest.ArticlePath(1, 3) {
+			http.NotFound(w, r)
+			return true
+		}
+		return false
+	}
+	db := openTestStore(t)
+	archive := func() *Result {
+		f, _ := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+		return NewArchiver(f, db, ArchiveOptions{}).Archive(t.Context(), u)
+	}
+	nightly := CrawlOptions{Revisit: RevisitPolicy{Min: 20 * time.Hour}}
+
+	// The first fetch ever misses page 3: version 1, incomplete.
+	fail.Store(true)
+	if res := archive(); res.Doc == nil || res.Doc.Complete {
+		t.Fatalf("archive: %+v", res)
+	}
+	fail.Store(false)
+	sum := crawlSites(t, db, fastTransport(0, nil), nightly, siteOf(srv))
+	if sum.New != 1 || sum.Changed != 1 || sum.NotDue != 0 {
+		t.Errorf("crawl after an incomplete archive: %+v, want article 2 new and article 1 re-fetched (changed)", sum)
+	}
+
+	// Complete now; an archive that misses page 3 is not recorded, but the
+	// next crawl re-checks at once.
+	fail.Store(true)
+	if res := archive(); !res.Save.Kept {
+		t.Fatalf("archive missing page 3: %+v, want version kept", res.Save)
+	}
+	fail.Store(false)
+	sum = crawlSites(t, db, fastTransport(0, nil), nightly, siteOf(srv))
+	if sum.Unchanged != 1 || sum.NotDue != 1 {
+		t.Errorf("crawl after a failed archive: %+v, want article 1 re-checked (unchanged), article 2 not due", sum)
+	}
+	h, _ := db.History(u)
+	if len(h.Versions) != 2 {
+		t.Errorf("history %+v, want the incomplete version 1 and the complete version 2", h.Versions)
+	}
 }

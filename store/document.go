@@ -78,6 +78,12 @@ type docRecord struct {
 	Versions []Version `json:"versions"`
 	// OrderKey is the doc_order key currently indexing this document.
 	OrderKey []byte `json:"order_key"`
+	// LastFetch is when the document was last fetched, whatever came of
+	// it, and Incomplete says that fetch missed a page (its complete was
+	// false), even when it was not recorded as a version: the crawl's
+	// revisit policy reads both. Zero in stores written before they were.
+	LastFetch  time.Time `json:"last_fetch,omitzero"`
+	Incomplete bool      `json:"incomplete,omitempty"`
 }
 
 // versionRecord is the stored form of one version: the document as it was
@@ -150,6 +156,9 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		rec.ID = doc.URL
 	}
 	rec.URL = doc.URL
+	if !now.Before(rec.LastFetch) { // an import of older captures says nothing of the last fetch
+		rec.LastFetch, rec.Incomplete = now, !doc.Complete
+	}
 
 	last := len(rec.Versions) - 1
 	if last >= 0 {

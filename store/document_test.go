@@ -108,3 +108,29 @@ func TestFailedFetchesMakeNoVersion(t *testing.T) {
 		})
 	}
 }
+
+// TestURLStatusSeesTheLastFetch: whether the last fetch missed a page, and
+// when it was, is read from the document itself, whoever fetched it.
+func TestURLStatusSeesTheLastFetch(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	const u = "http://a.test/1.html"
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, f := range []fetchOf{{}, {failedPage: 2}} {
+		d := f.doc(u)
+		d.Fetched = t0.Add(time.Duration(i) * time.Hour)
+		if _, err := db.SaveDocument(d, nil); err != nil {
+			t.Fatal(err)
+		}
+		sts, err := db.URLStatuses([]string{u})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var known URLStatus
+		db.KnownDocuments("a.test", func(_ string, st URLStatus) { known = st })
+		for _, st := range []URLStatus{sts[0], known} {
+			if !st.Doc || st.Incomplete != (f.failedPage != 0) || !st.LastFetched.Equal(d.Fetched) || !st.LastSeen.Equal(t0) {
+				t.Errorf("fetch %d: status %+v", i, st)
+			}
+		}
+	}
+}
