@@ -71,12 +71,15 @@ type CrawlOptions struct {
 
 // Summary is what a crawl did.
 type Summary struct {
-	Run         uint64        `json:"run"`
-	Resumed     bool          `json:"resumed"`
-	New         int           `json:"new"`
-	Changed     int           `json:"changed"`
-	Unchanged   int           `json:"unchanged"`
-	Failed      int           `json:"failed"`
+	Run       uint64 `json:"run"`
+	Resumed   bool   `json:"resumed"`
+	New       int    `json:"new"`
+	Changed   int    `json:"changed"`
+	Unchanged int    `json:"unchanged"`
+	Failed    int    `json:"failed"` // URLs that brought nothing usable
+	// Incomplete counts the documents above (new, changed or unchanged)
+	// whose fetch missed a page or an attachment.
+	Incomplete  int           `json:"incomplete"`
 	Robots      int           `json:"skipped_robots"`
 	NotDue      int           `json:"skipped_not_due"`
 	Traps       int           `json:"skipped_traps"`

@@ -77,6 +77,20 @@ func TestCrawlLogsEveryFailedPage(t *testing.T) {
 	}
 }
 
+// TestPartialArticleIsNotFailed: an article stored without its failed
+// page counts as new (what was stored) and incomplete, not as failed,
+// which is for URLs that brought nothing usable.
+func TestPartialArticleIsNotFailed(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2, PagesPer: 3})
+	failPaths(srv, http.StatusNotFound, crawltest.ArticlePath(1, 3), crawltest.ArticlePath(9, 1))
+	seeds := siteOf(srv)
+	seeds.Seeds = append(seeds.Seeds, srv.URLOf(crawltest.ArticlePath(9, 1))) // a 404: that one failed
+	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, seeds)
+	if sum.New != 2 || sum.Incomplete != 1 || sum.Failed != 1 {
+		t.Errorf("summary %+v, want 2 new (1 incomplete), 1 failed (the 404 seed)", sum)
+	}
+}
+
 func TestErrorLines(t *testing.T) {
 	a, b, c := errors.New("a: one"), errors.New("b: two"), errors.New("c: three")
 	for _, tc := range []struct {
