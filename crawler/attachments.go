@@ -24,7 +24,9 @@ import (
 // fetchAttachments fetches the files the pages' content links to or embeds,
 // in reading order, lists them in doc.Attachments and folds their digests
 // into the content hash: a report whose PDF changed is a new version. A file
-// that cannot be fetched stays listed with its status and is reported.
+// that cannot be fetched stays listed with its status and is reported; the
+// store then does not take the fetch for a new version of a document whose
+// stored version has the file (store.SaveDocument).
 func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *store.Document) error {
 	if !a.opts.Attachments {
 		return nil
@@ -34,18 +36,26 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 		seen[pg.URL] = true
 	}
 	var errs error
+	unfetched := 0
 	for _, p := range pages {
 		if !p.ok() {
 			continue
 		}
 		for _, l := range p.parsed.Attachments {
 			key := extract.CanonicalURL(l.URL)
-			if seen[key] || ctx.Err() != nil {
+			if seen[key] {
 				continue
 			}
 			seen[key] = true
 			if !a.attachmentInScope(l.URL, p.url) {
 				a.log.Debug("attachment out of scope", "url", l.URL, "page", p.url)
+				continue
+			}
+			if ctx.Err() != nil {
+				// Interrupted: listed as not fetched (status 0), so that
+				// the document does not pass for one without it.
+				doc.Attachments = append(doc.Attachments, store.Attachment{URL: l.URL, Title: l.Text})
+				unfetched++
 				continue
 			}
 			// Fetched now as an attachment: not again as a requisite.
@@ -56,6 +66,9 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 			}
 			errs = errors.Join(errs, err)
 		}
+	}
+	if unfetched > 0 {
+		errs = errors.Join(errs, fmt.Errorf("%s: %d attachment(s) not fetched: %w", doc.URL, unfetched, ctx.Err()))
 	}
 	var digests []string
 	for _, att := range doc.Attachments {

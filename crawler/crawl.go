@@ -71,12 +71,15 @@ type CrawlOptions struct {
 
 // Summary is what a crawl did.
 type Summary struct {
-	Run         uint64        `json:"run"`
-	Resumed     bool          `json:"resumed"`
-	New         int           `json:"new"`
-	Changed     int           `json:"changed"`
-	Unchanged   int           `json:"unchanged"`
-	Failed      int           `json:"failed"`
+	Run       uint64 `json:"run"`
+	Resumed   bool   `json:"resumed"`
+	New       int    `json:"new"`
+	Changed   int    `json:"changed"`
+	Unchanged int    `json:"unchanged"`
+	Failed    int    `json:"failed"` // URLs that brought nothing usable
+	// Incomplete counts the documents above (new, changed or unchanged)
+	// whose fetch missed a page or an attachment.
+	Incomplete  int           `json:"incomplete"`
 	Robots      int           `json:"skipped_robots"`
 	NotDue      int           `json:"skipped_not_due"`
 	Traps       int           `json:"skipped_traps"`
@@ -424,4 +427,34 @@ func oneLine(err error) string {
 		msg = msg[:i]
 	}
 	return msg
+}
+
+// errorLines is one line per error that err joins (errors.Join, nested
+// or not), each naming its URL: the failed pages and attachments of one
+// article are reported each on its own line.
+func errorLines(err error) []string {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok && isJoin(err, j.Unwrap()) {
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, errorLines(e)...)
+		}
+		return lines
+	}
+	return []string{oneLine(err)}
+}
+
+// isJoin tells errors.Join's error (whose message is its errors' joined
+// by newlines) from one made by fmt.Errorf with several %w, which is one
+// message.
+func isJoin(err error, errs []error) bool {
+	msgs := make([]string, 0, len(errs))
+	for _, e := range errs {
+		if e != nil {
+			msgs = append(msgs, e.Error())
+		}
+	}
+	return len(msgs) > 0 && err.Error() == strings.Join(msgs, "\n")
 }

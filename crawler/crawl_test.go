@@ -510,6 +510,13 @@ func TestRevisitPolicy(t *testing.T) {
 	if !p.Due(st, time.Time{}, now) {
 		t.Error("an incomplete article should be due")
 	}
+	// Fetched a day ago without its attachment (not seen whole for 40
+	// days, stable for 100): the interval counts from that fetch, so an
+	// attachment gone for good does not make it due every night.
+	st = store.URLStatus{Doc: true, LastChanged: now.Add(-140 * day), LastSeen: now.Add(-40 * day), LastFetched: now.Add(-day)}
+	if p.Due(st, time.Time{}, now) {
+		t.Error("an article fetched yesterday (missing an attachment) is due again")
+	}
 }
 
 func extractLink(u, text string) extract.Link { return extract.Link{URL: u, Text: text} }

@@ -169,10 +169,17 @@ func pageURLs(pages []extract.PageLink) []string {
 // merge combines what the store knows under a URL's canonical and raw forms.
 func merge(a, b store.URLStatus) store.URLStatus {
 	if !a.Doc && b.Doc {
-		a.Doc, a.LastSeen, a.LastChanged = true, b.LastSeen, b.LastChanged
+		// The document's word on its last fetch wins over the visit's.
+		a.Doc, a.LastSeen, a.LastChanged, a.LastFetched = true, b.LastSeen, b.LastChanged, b.LastFetched
+		if !b.LastFetched.IsZero() {
+			a.Incomplete = b.Incomplete
+		}
 	}
 	if a.Run == 0 {
-		a.Run, a.Kind, a.At, a.Incomplete = b.Run, b.Kind, b.At, b.Incomplete
+		a.Run, a.Kind, a.At = b.Run, b.Kind, b.At
+		if a.LastFetched.IsZero() {
+			a.Incomplete = b.Incomplete
+		}
 	}
 	return a
 }

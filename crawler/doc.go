@@ -15,10 +15,17 @@
 //     with Retry-After, bounded retries with backoff;
 //   - robots.txt fetched once per host through the same gate, with RFC 9309
 //     semantics colly lacks (a 5xx or timeout means "not now", never "all
-//     allowed"), and served from memory to colly's own robots check;
+//     allowed"; up to five redirects are followed, each hop through the
+//     gate of its host, and more mean "no robots.txt"), and served from
+//     memory to colly's own robots check;
 //   - the raw capture: status line, headers and the body exactly as it came
 //     off the wire (content-encoding kept), cut at --max-body with the cut
-//     recorded. colly rewrites bodies to UTF-8 using only the HTTP header,
+//     recorded. The status line and header lines are read from the
+//     connection itself (rawhead.go), in their order and spelling, over
+//     HTTP and TLS alike; only HTTP/1.1 is offered, so there always is a
+//     head on the wire. Every attempt is a capture, a retried 503 as much as the
+//     200 after it: the archive holds what the server really answered, and
+//     the captures and the fetch count agree. colly rewrites bodies to UTF-8 using only the HTTP header,
 //     so folio never reads colly's copy: the Transport hands colly an empty
 //     body and a capture id, and the pages are decoded by package extract.
 //

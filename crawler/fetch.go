@@ -167,9 +167,7 @@ func (f *Fetcher) Fetch(u string, extra http.Header) (*Fetched, error) {
 	return res, nil
 }
 
-func isRobotsCapture(ex *Exchange) bool {
-	return len(ex.Capture.URL) > 11 && ex.Capture.URL[len(ex.Capture.URL)-11:] == "/robots.txt"
-}
+func isRobotsCapture(ex *Exchange) bool { return ex.robots }
 
 // fetchError words a fetch failure as one line naming the URL.
 func fetchError(u string, err error) error {

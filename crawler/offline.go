@@ -33,6 +33,9 @@ var ErrNotStored = errors.New("crawler: not in the archive")
 // network: for a URL, the capture with a response (not a 304) closest in
 // time to At, so that the pages of an article crawled at At are the ones
 // fetched with it; redirects are followed through their stored captures.
+// An answer that folio retries (429, 500, 502, 503, 504) is taken only when
+// the URL has no other: the 503 stored a second before the 200 that
+// followed it is not the page.
 // Nothing is fetched and nothing new is stored.
 type StoredFetcher struct {
 	Source CaptureSource
@@ -95,7 +98,11 @@ func (f *StoredFetcher) closest(u string) (*store.Capture, error) {
 				best = c
 				return errFound
 			}
-			if best == nil || absDuration(c.Time.Sub(f.At)) < absDuration(best.Time.Sub(f.At)) {
+			switch {
+			case best == nil, retried(best.Status) && !retried(c.Status):
+				best = c
+			case retried(c.Status) && !retried(best.Status):
+			case absDuration(c.Time.Sub(f.At)) < absDuration(best.Time.Sub(f.At)):
 				best = c
 			}
 			return nil
@@ -111,6 +118,17 @@ func (f *StoredFetcher) closest(u string) (*store.Capture, error) {
 }
 
 var errFound = errors.New("found")
+
+// retried says whether folio retries a response with this status: it is
+// then one attempt of a fetch, not its outcome.
+func retried(status int) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
+		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
 
 func absDuration(d time.Duration) time.Duration {
 	if d < 0 {

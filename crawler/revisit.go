@@ -78,6 +78,8 @@ type RevisitPolicy struct {
 const defaultRevisitMax = 30 * 24 * time.Hour
 
 // Due says whether an article with this status should be fetched at now.
+// Incomplete is what the stored document says of its last fetch, whether a
+// crawl or `folio archive` made it.
 func (p RevisitPolicy) Due(st store.URLStatus, lastmod, now time.Time) bool {
 	if !st.Doc || st.Incomplete {
 		return true
@@ -85,7 +87,17 @@ func (p RevisitPolicy) Due(st store.URLStatus, lastmod, now time.Time) bool {
 	if !lastmod.IsZero() && lastmod.After(st.LastSeen) {
 		return true
 	}
-	return !now.Before(st.LastSeen.Add(p.Interval(st)))
+	return !now.Before(lastFetched(st).Add(p.Interval(st)))
+}
+
+// lastFetched is when the article was last fetched: a fetch that missed an
+// attachment leaves LastSeen where it was, but it was a fetch, and an
+// attachment gone for good must not make the article due every night.
+func lastFetched(st store.URLStatus) time.Time {
+	if st.LastFetched.After(st.LastSeen) {
+		return st.LastFetched
+	}
+	return st.LastSeen
 }
 
 // Interval is how long after its last fetch an article is re-checked.
@@ -97,6 +109,6 @@ func (p RevisitPolicy) Interval(st store.URLStatus) time.Duration {
 	if hi <= 0 {
 		hi = defaultRevisitMax
 	}
-	stable := st.LastSeen.Sub(st.LastChanged) / 2
+	stable := lastFetched(st).Sub(st.LastChanged) / 2
 	return min(max(stable, lo), max(hi, lo))
 }

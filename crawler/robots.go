@@ -29,8 +29,11 @@ type robotsCache struct {
 }
 
 type robotsEntry struct {
-	ready   chan struct{} // closed when fetched
-	status  int           // 0 when unreachable
+	ready chan struct{} // closed when fetched
+	// status is what colly's own check is answered with: the status of
+	// the file read (after redirects), 404 when there is none to read; 0
+	// when unreachable.
+	status  int
 	body    []byte
 	data    *robotstxt.RobotsData
 	err     error // unreachable or 5xx: the host is closed until retryAt
@@ -77,24 +80,54 @@ func isClosed(ch chan struct{}) bool {
 	}
 }
 
+// maxRobotsRedirects is how many redirects of a robots.txt are followed:
+// RFC 9309 §2.3.1.2 asks for at least five. Beyond them robots.txt is taken
+// to be unavailable, which, like a 4xx, allows all.
+const maxRobotsRedirects = 5
+
 func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fetchID string) {
 	ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, ru.String(), nil)
-	if err != nil {
-		e.err = err
-		return
+	origin := hostKey(ru.String())
+	target := ru
+	var ex *Exchange
+	var err error
+	for hop := 0; ; hop++ {
+		// Every hop goes through the gate of the host it goes to, and is
+		// stored with the fetch that caused it, like the first request.
+		var req *http.Request
+		if req, err = http.NewRequestWithContext(ctx, http.MethodGet, target.String(), nil); err != nil {
+			e.err = err
+			return
+		}
+		req.Header.Set("User-Agent", rc.t.opts.UserAgent)
+		var exs []*Exchange
+		exs, _, err = rc.t.do(req)
+		for _, x := range exs {
+			x.robots = true
+			rc.t.file(fetchID, origin, x)
+		}
+		ex = exs[len(exs)-1]
+		if err != nil || !isRedirect(ex.Capture.Status) {
+			break
+		}
+		next := redirectTarget(&ex.Capture)
+		if next == "" || hop == maxRobotsRedirects {
+			// A redirect that cannot be followed (no Location, another
+			// scheme), or the sixth in a row: robots.txt is unavailable.
+			rc.t.log.Warn("robots.txt redirects too often or nowhere; treating it as absent (allow all)",
+				"url", ru.String(), "hops", hop, "status", ex.Capture.Status, "location", ex.Capture.Header("Location"))
+			e.status = http.StatusNotFound
+			e.data, _ = robotstxt.FromStatusAndBytes(http.StatusNotFound, nil) // allow all
+			break
+		}
+		if target, err = url.Parse(next); err != nil {
+			e.err = err
+			return
+		}
 	}
-	req.Header.Set("User-Agent", rc.t.opts.UserAgent)
-	ex, _, err := rc.t.do(req)
-	if ex != nil {
-		rc.t.file(fetchID, ex)
-	}
-	status := 0
-	if ex != nil {
-		status = ex.Capture.Status
-	}
-	e.status = status
+	status := ex.Capture.Status
 	switch {
+	case e.data != nil: // redirected away: decided above
 	case err != nil:
 		e.err = fmt.Errorf("%w: %w", ErrRobotsUnavailable, err)
 	case status == 0:
@@ -103,18 +136,20 @@ func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fe
 		// A 429 is "not now" like a 5xx, not "no robots.txt here".
 		e.err = fmt.Errorf("%w: HTTP %d", ErrRobotsUnavailable, status)
 	case status >= 400:
+		e.status = status
 		e.data, _ = robotstxt.FromStatusAndBytes(status, nil) // allow all
 	case status >= 200 && status < 300:
+		e.status = status
 		e.body = decodeBody(ex.Payload, ex.Capture.Header("Content-Encoding"), 512<<10)
 		data, perr := robotstxt.FromBytes(e.body)
 		if perr != nil {
 			// Unparseable lines are ignored, as Google's parser does; an
 			// unreadable file allows all.
-			rc.t.log.Warn("robots.txt does not parse; treating as allow-all", "url", ru.String(), "err", perr)
+			rc.t.log.Warn("robots.txt does not parse; treating as allow-all", "url", ex.Capture.URL, "err", perr)
 			data, _ = robotstxt.FromStatusAndBytes(404, nil)
 		}
 		e.data = data
-	default: // 3xx not followed by the client: treat as unavailable
+	default: // another 3xx (300, 304, 305): nothing to follow, nothing read
 		e.err = fmt.Errorf("%w: HTTP %d", ErrRobotsUnavailable, status)
 	}
 	if e.err != nil {
@@ -127,6 +162,16 @@ func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fe
 			rc.t.log.Warn("robots.txt asks for a long Crawl-delay", "host", u.Host, "delay", g.CrawlDelay)
 		}
 	}
+}
+
+// isRedirect: the statuses whose Location is followed.
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
 }
 
 // allowed says whether robots.txt lets folio fetch u.

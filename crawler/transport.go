@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,7 @@ type Exchange struct {
 	Capture store.Capture
 	Payload []byte // the body exactly as received, content-encoding kept
 	Err     error  // transport failure; Capture.Error says the same
+	robots  bool   // a request for robots.txt (or one of its redirects)
 }
 
 // TransportOptions configure a Transport; zero fields take the defaults.
@@ -50,8 +52,14 @@ type TransportOptions struct {
 	RobotsRetry time.Duration
 	Logger      *slog.Logger
 	// Base is the transport that does the network I/O; nil means a fresh
-	// *http.Transport with folio's timeouts. Tests put fault injectors here.
+	// *http.Transport with folio's timeouts whose connections record each
+	// response head as received. Tests put fault injectors here (their
+	// captures list the headers as Go parsed them).
 	Base http.RoundTripper
+
+	// roots replaces the system's roots in verifying certificates (tests:
+	// httptest's own). nil: the system's.
+	roots *x509.CertPool
 }
 
 const (
@@ -131,9 +139,15 @@ func NewTransport(opts TransportOptions) *Transport {
 		t.log = slog.New(slog.DiscardHandler)
 	}
 	if t.base == nil {
+		d := newDialer(opts.roots)
 		t.base = &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           (&net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			Proxy:       http.ProxyFromEnvironment,
+			DialContext: d.dial,
+			// folio's own TLS, so that response heads are read decrypted;
+			// HTTP/2 is not offered. TLSClientConfig serves TLS through a
+			// proxy (CONNECT), whose heads are not recorded.
+			DialTLSContext:        d.dialTLS,
+			TLSClientConfig:       d.tls,
 			TLSHandshakeTimeout:   15 * time.Second,
 			MaxIdleConnsPerHost:   opts.PerHost,
 			MaxConnsPerHost:       opts.PerHost + 1, // +1: robots.txt may overlap a page
@@ -155,11 +169,12 @@ func (t *Transport) take(id string) []*Exchange {
 	return ex
 }
 
-func (t *Transport) file(id string, ex *Exchange) {
+// file keeps an exchange for the fetch id made it; one made without a
+// fetch id is kept for the next fetch from host.
+func (t *Transport) file(id, host string, ex *Exchange) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if id == "" {
-		host := hostKey(ex.Capture.URL)
 		t.orphans[host] = append(t.orphans[host], ex)
 		return
 	}
@@ -195,9 +210,9 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
-	ex, resp, err := t.do(req)
-	if ex != nil {
-		t.file(id, ex)
+	exs, resp, err := t.do(req)
+	for _, ex := range exs {
+		t.file(id, hostKey(req.URL.String()), ex)
 	}
 	return resp, err
 }
@@ -206,10 +221,13 @@ func isRobotsURL(req *http.Request) bool {
 	return req.Method == http.MethodGet && req.URL.Path == "/robots.txt" && req.URL.RawQuery == ""
 }
 
-// do performs one request with retries and politeness, and returns what was
-// captured and the response handed to the client (headers only: colly never
-// sees the body).
-func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
+// do performs one request with retries and politeness, and returns every
+// attempt made, in order (the last is the one that counts), and the response
+// handed to the client (headers only: colly never sees the body). Each
+// attempt is a capture of its own: the 503 a server sent before the 200 is
+// archived as sent, as Heritrix does, and the fetch count and the captures
+// agree.
+func (t *Transport) do(req *http.Request) ([]*Exchange, *http.Response, error) {
 	if req.Header.Get("User-Agent") == "" {
 		req.Header.Set("User-Agent", t.opts.UserAgent)
 	}
@@ -217,11 +235,13 @@ func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
 		req.Header.Set("Accept-Encoding", "gzip, deflate")
 	}
 	host := req.URL.Host
+	var exs []*Exchange
 	var ex *Exchange
 	for attempt := 0; ; attempt++ {
 		ex = t.attempt(req)
+		exs = append(exs, ex)
 		if ex.Err != nil && errors.Is(ex.Err, context.Canceled) {
-			return ex, nil, ex.Err
+			return exs, nil, ex.Err
 		}
 		retry, wait := t.shouldRetry(ex, attempt, host)
 		if !retry {
@@ -232,9 +252,9 @@ func (t *Transport) do(req *http.Request) (*Exchange, *http.Response, error) {
 		t.gate.pause(host, time.Now().Add(wait))
 	}
 	if ex.Err != nil {
-		return ex, nil, ex.Err
+		return exs, nil, ex.Err
 	}
-	return ex, t.headersOnly(req, ex), nil
+	return exs, t.headersOnly(req, ex), nil
 }
 
 // shouldRetry decides whether to try again, and after how long.
@@ -306,9 +326,17 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 
 	ctx, cancel := context.WithTimeout(req.Context(), t.opts.Timeout)
 	defer cancel()
+	// The connection the request went over, and the number of the request
+	// on it: its response head is read back from there.
+	var conn *headConn
+	var nth uint64
 	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
 		if addr, ok := info.Conn.RemoteAddr().(*net.TCPAddr); ok {
 			ex.Capture.IP = addr.IP.String()
+		}
+		conn, _ = info.Conn.(*headConn)
+		if conn != nil {
+			nth = conn.next()
 		}
 	}}
 	areq := req.WithContext(httptrace.WithClientTrace(ctx, trace))
@@ -328,6 +356,12 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 	c.Status = resp.StatusCode
 	c.StatusText = resp.Status
 	c.ResponseHeaders = responseFields(resp)
+	if conn != nil {
+		// The head as received, when the connection recorded it.
+		if proto, status, fields, ok := parseHead(conn.head(nth), resp.StatusCode); ok {
+			c.Proto, c.StatusText, c.ResponseHeaders = proto, status, fields
+		}
+	}
 
 	// Read one byte past the limit to know whether the body was cut.
 	body, err := io.ReadAll(io.LimitReader(resp.Body, t.opts.MaxBody+1))
@@ -410,9 +444,11 @@ func requestFields(req *http.Request) []store.Field {
 	return fields
 }
 
-// responseFields lists the response headers as received. Go parses
-// Transfer-Encoding out of the header map; it is put back so the capture
-// says what the server sent (the WARC export drops it with the chunking).
+// responseFields lists the response headers as Go parsed them, for a
+// response whose head was not recorded: names canonicalized, in
+// alphabetical order. Go parses Transfer-Encoding out of the header map;
+// it is put back so the capture says what the server sent (the WARC export
+// drops it with the chunking).
 func responseFields(resp *http.Response) []store.Field {
 	var fields []store.Field
 	for _, name := range sortedKeys(resp.Header) {

@@ -98,26 +98,32 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		c.docs++
 		t.site.docs++
 		c.pageSeen += len(res.Doc.Pages) - 1
+		// Counted by what was stored; a page or attachment that failed
+		// makes it incomplete too, not failed: something usable came.
+		state := "unchanged" // a fetch not recorded (store.SaveResult.Kept) too: the stored version stands
 		switch {
 		case res.Save.New:
 			c.summary.New++
+			state = "new"
 		case res.Save.Changed:
 			c.summary.Changed++
+			state = "changed"
 		default:
 			c.summary.Unchanged++
 		}
-		c.mu.Unlock()
-		state := "unchanged"
-		if res.Save.New {
-			state = "new"
-		} else if res.Save.Changed {
-			state = "changed"
+		if res.Err != nil {
+			c.summary.Incomplete++
 		}
-		c.log.Info("archived", "state", state, "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
+		c.mu.Unlock()
+		c.log.Info("archived", "state", state, "incomplete", res.Err != nil, "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
 	}
 	if res.Err != nil {
-		c.count(func(s *Summary) { s.Failed++ })
-		c.log.Error(oneLine(res.Err))
+		if res.Doc == nil {
+			c.count(func(s *Summary) { s.Failed++ })
+		}
+		for _, line := range errorLines(res.Err) {
+			c.log.Error(line)
+		}
 	}
 }
 

@@ -11,7 +11,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Field is one header line, kept in the order it was received.
+// Field is one header line, kept in the order it was received and with
+// its name as spelt on the wire (ETag, not Etag). Captures made where the
+// raw head was not at hand (through an HTTP proxy over TLS) list the
+// headers as Go parsed them: names canonicalized, sorted by name.
 type Field struct {
 	Name  string `json:"n"`
 	Value string `json:"v"`

@@ -75,15 +75,35 @@ const visitIncomplete = 1
 // URLStatus is what the store knows of a URL, for deciding whether to fetch it.
 type URLStatus struct {
 	// Run and Kind are from the URL's last visit (0 if never visited).
-	Run        uint64
-	Kind       VisitKind
-	At         time.Time
+	Run  uint64
+	Kind VisitKind
+	At   time.Time
+	// Incomplete: the last fetch of the URL's document missed a page,
+	// whether a crawl or `folio archive` made it (for a URL without a
+	// document: its last visit did).
 	Incomplete bool
 	// Doc is true when a document is stored under this URL; LastSeen is
-	// when its content was last fetched, LastChanged when it last changed.
+	// when its content was last seen (a fetch that missed part of it does
+	// not count), LastChanged when it last changed, LastFetched when it was
+	// last fetched at all (zero in stores that predate it).
 	Doc         bool
 	LastSeen    time.Time
 	LastChanged time.Time
+	LastFetched time.Time
+}
+
+// docStatus fills in what the document record says of the URL's fetches.
+func (st *URLStatus) docStatus(versions []Version, lastFetch time.Time, incomplete bool) {
+	n := len(versions)
+	if n == 0 {
+		return
+	}
+	st.Doc = true
+	st.LastSeen = versions[n-1].LastSeen
+	st.LastChanged = versions[n-1].FirstSeen
+	if !lastFetch.IsZero() {
+		st.LastFetched, st.Incomplete = lastFetch, incomplete
+	}
 }
 
 // BeginCrawl starts a run, or resumes the last one when it never finished.
@@ -239,11 +259,7 @@ func (db *DB) URLStatuses(urls []string) ([]URLStatus, error) {
 			if err := getJSON(docs, id, &rec); err != nil {
 				return err
 			}
-			if n := len(rec.Versions); n > 0 {
-				st.Doc = true
-				st.LastSeen = rec.Versions[n-1].LastSeen
-				st.LastChanged = rec.Versions[n-1].FirstSeen
-			}
+			st.docStatus(rec.Versions, rec.LastFetch, rec.Incomplete)
 		}
 		return nil
 	})
@@ -262,17 +278,18 @@ func (db *DB) KnownDocuments(host string, fn func(url string, st URLStatus)) err
 	return scanInSpells(db, func(tx *bolt.Tx) *bolt.Bucket { return tx.Bucket(bucketDocs) },
 		func(tx *bolt.Tx, _, v []byte) (known, bool, error) {
 			var rec struct {
-				URL      string    `json:"url"`
-				Versions []Version `json:"versions"`
+				URL        string    `json:"url"`
+				Versions   []Version `json:"versions"`
+				LastFetch  time.Time `json:"last_fetch"`
+				Incomplete bool      `json:"incomplete"`
 			}
 			if err := json.Unmarshal(v, &rec); err != nil {
 				return known{}, false, fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
 			}
-			n := len(rec.Versions)
-			if n == 0 || hostOf(rec.URL) != host {
+			if len(rec.Versions) == 0 || hostOf(rec.URL) != host {
 				return known{}, false, nil
 			}
-			st := URLStatus{Doc: true, LastSeen: rec.Versions[n-1].LastSeen, LastChanged: rec.Versions[n-1].FirstSeen}
+			var st URLStatus
 			if visits := nested(tx, crawlVisits); visits != nil {
 				if v := visits.Get([]byte(rec.URL)); len(v) >= 18 {
 					st.Run, st.Kind = getU64(v[:8]), VisitKind(v[8])
@@ -280,6 +297,7 @@ func (db *DB) KnownDocuments(host string, fn func(url string, st URLStatus)) err
 					st.At = time.Unix(int64(getU64(v[10:18])), 0).UTC()
 				}
 			}
+			st.docStatus(rec.Versions, rec.LastFetch, rec.Incomplete)
 			return known{rec.URL, st}, true, nil
 		},
 		func(k known) error {

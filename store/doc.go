@@ -11,7 +11,11 @@
 // many captures produced it. A document is an article: its page list,
 // aliases and versions. A version is one distinct content hash of the
 // stitched main content; fetching the same content again only moves the
-// version's last_seen and counts an unchanged re-fetch.
+// version's last_seen and counts an unchanged re-fetch. A fetch that
+// missed a page or an attachment the latest version has is not recorded
+// in the versions at all (its hash leaves the part out: it would pass for
+// an edit); the document only notes when it was fetched and whether that
+// fetch missed a page, which the crawl's revisit policy reads.
 //
 // # Sharing the file
 //

@@ -84,6 +84,12 @@ type docRecord struct {
 	Versions []Version `json:"versions"`
 	// OrderKey is the doc_order key currently indexing this document.
 	OrderKey []byte `json:"order_key"`
+	// LastFetch is when the document was last fetched, whatever came of
+	// it, and Incomplete says that fetch missed a page (its complete was
+	// false), even when it was not recorded as a version: the crawl's
+	// revisit policy reads both. Zero in stores written before they were.
+	LastFetch  time.Time `json:"last_fetch,omitzero"`
+	Incomplete bool      `json:"incomplete,omitempty"`
 }
 
 // versionRecord is the stored form of one version: the document as it was
@@ -99,6 +105,10 @@ type SaveResult struct {
 	Version int  // the version the content is now stored under
 	New     bool // the document was not stored before
 	Changed bool // a new version was added (always true when New)
+	// Kept: the fetch missed a page or an attachment that the latest
+	// version has, so it was not recorded: no version, no re-fetch in the
+	// history; the latest version stands (Version names it).
+	Kept bool
 }
 
 // SaveDocument records one fetch of a document. urls are all the URLs that
@@ -106,6 +116,17 @@ type SaveResult struct {
 // the document. If the content hash equals the latest version's, only
 // last_seen and the unchanged re-fetch count move; otherwise a new version
 // holding doc is added. doc.Version and doc.Fetched are set.
+//
+// A fetch that missed part of the document — a page or an attachment that
+// failed — is not compared with the latest version when that version has
+// the part: its hash leaves the part out, so it would differ without an
+// edit, and the recovery after it would add a third version equal to the
+// first. Such a fetch is not recorded at all (SaveResult.Kept): last_seen
+// and the re-fetch count stay, since the content was not seen whole. The
+// first fetch of a document is stored whatever it missed; a later fetch
+// that missed no more than the latest version did is compared as usual.
+// Once a version has everything, then, only a fetch with everything adds
+// a version, and show and list keep serving a complete one.
 func (db *DB) SaveDocument(doc *Document, urls []string) (SaveResult, error) {
 	for _, l := range captureLinks(doc) {
 		*l.id = l.capture.ID
@@ -144,9 +165,23 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		rec.ID = doc.URL
 	}
 	rec.URL = doc.URL
+	if !now.Before(rec.LastFetch) { // an import of older captures says nothing of the last fetch
+		rec.LastFetch, rec.Incomplete = now, !doc.Complete
+	}
 
 	last := len(rec.Versions) - 1
-	if last >= 0 && rec.Versions[last].ContentHash == doc.ContentHash {
+	if last >= 0 {
+		if miss := missed(doc); len(miss) > 0 {
+			latest, err := loadVersion(tx, codec, &rec, 0)
+			if err != nil {
+				return res, err
+			}
+			res.Kept = !subset(miss, missed(latest))
+		}
+	}
+	if res.Kept {
+		res.Version = rec.Versions[last].Version
+	} else if last >= 0 && rec.Versions[last].ContentHash == doc.ContentHash {
 		v := &rec.Versions[last]
 		v.LastSeen = now
 		v.UnchangedRefetches++
@@ -223,6 +258,38 @@ func captureLinks(doc *Document) []captureLink {
 		}
 	}
 	return links
+}
+
+// missed lists what a fetch of doc could not read: the URLs of the pages
+// and attachments that failed (a status other than 200), and "" for a
+// document incomplete without a failed page (cut at --max-pages, or a page
+// that answered but could not be read).
+func missed(doc *Document) []string {
+	var out []string
+	for _, p := range doc.Pages {
+		if p.Status != 200 {
+			out = append(out, p.URL)
+		}
+	}
+	if !doc.Complete && len(out) == 0 {
+		out = append(out, "")
+	}
+	for _, a := range doc.Attachments {
+		if a.Status != 200 {
+			out = append(out, a.URL)
+		}
+	}
+	return out
+}
+
+// subset says whether every element of a is in b.
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // Document returns version n (0: the latest) of the document that url leads

@@ -121,7 +121,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return storeErr(err)
 	}
-	if sum.Failed > 0 || sum.Deferred > 0 {
+	if sum.Failed > 0 || sum.Incomplete > 0 || sum.Deferred > 0 {
 		return errPartial
 	}
 	return nil
@@ -222,6 +222,7 @@ func printSummary(w io.Writer, s *crawler.Summary) {
 			more = append(more, fmt.Sprintf("%d %s", n, what))
 		}
 	}
+	add(s.Incomplete, "incomplete (a page or attachment failed)")
 	add(s.NotModified, "not modified (304)")
 	add(s.NotDue, "not due for a re-check")
 	add(s.Traps, "trap links skipped")
