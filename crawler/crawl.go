@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"folio/extract"
+	"folio/internal/errtext"
 	"folio/internal/panics"
 	"folio/store"
 )
@@ -271,7 +272,7 @@ func (c *Crawler) safeWork(ctx context.Context, t *task) {
 	defer func() {
 		if r := recover(); r != nil {
 			c.count(func(s *Summary) { s.Failed++ })
-			c.log.Error(oneLine(panics.Error(t.URL, r)))
+			c.log.Error(errtext.Line(panics.Error(t.URL, r)))
 		}
 	}()
 	c.work(ctx, t)
@@ -418,43 +419,4 @@ func hostKey(u string) string {
 		return ""
 	}
 	return strings.ToLower(pu.Host)
-}
-
-// oneLine keeps an error to its first line.
-func oneLine(err error) string {
-	msg := err.Error()
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = msg[:i]
-	}
-	return msg
-}
-
-// errorLines is one line per error that err joins (errors.Join, nested
-// or not), each naming its URL: the failed pages and attachments of one
-// article are reported each on its own line.
-func errorLines(err error) []string {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok && isJoin(err, j.Unwrap()) {
-		var lines []string
-		for _, e := range j.Unwrap() {
-			lines = append(lines, errorLines(e)...)
-		}
-		return lines
-	}
-	return []string{oneLine(err)}
-}
-
-// isJoin tells errors.Join's error (whose message is its errors' joined
-// by newlines) from one made by fmt.Errorf with several %w, which is one
-// message.
-func isJoin(err error, errs []error) bool {
-	msgs := make([]string, 0, len(errs))
-	for _, e := range errs {
-		if e != nil {
-			msgs = append(msgs, e.Error())
-		}
-	}
-	return len(msgs) > 0 && err.Error() == strings.Join(msgs, "\n")
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/gocolly/colly/v2"
 
 	"folio/extract"
+	"folio/internal/errtext"
 	"folio/store"
 )
 
@@ -121,7 +122,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		if res.Doc == nil {
 			c.count(func(s *Summary) { s.Failed++ })
 		}
-		for _, line := range errorLines(res.Err) {
+		for _, line := range errtext.Lines(res.Err) {
 			c.log.Error(line)
 		}
 	}
@@ -148,7 +149,7 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
 	default:
 		c.count(func(s *Summary) { s.Failed++ })
-		c.log.Error(oneLine(p.err))
+		c.log.Error(errtext.Line(p.err))
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitFailed, At: now})
 	}
 	c.commitVisit(ts)
@@ -169,13 +170,13 @@ func (c *Crawler) deferTask(t *task, cause error) {
 		if h.closed == "" {
 			h.closed = "unavailable"
 			c.summary.Deferred += h.queued()
-			c.log.Warn("host left for the next run", "host", h.name, "err", oneLine(cause))
+			c.log.Warn("host left for the next run", "host", h.name, "err", errtext.Line(cause))
 		}
 		return
 	}
 	h.deferrals++
 	h.notBefore = time.Now().Add(c.tr.opts.RobotsRetry)
-	c.log.Warn("robots.txt unavailable; host paused", "host", h.name, "retry", h.notBefore.Format(time.TimeOnly), "err", oneLine(cause))
+	c.log.Warn("robots.txt unavailable; host paused", "host", h.name, "retry", h.notBefore.Format(time.TimeOnly), "err", errtext.Line(cause))
 }
 
 // storeFailed ends the crawl when err says the store cannot be written.

@@ -2,8 +2,6 @@ package crawler
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -88,24 +86,5 @@ func TestPartialArticleIsNotFailed(t *testing.T) {
 	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, seeds)
 	if sum.New != 2 || sum.Incomplete != 1 || sum.Failed != 1 {
 		t.Errorf("summary %+v, want 2 new (1 incomplete), 1 failed (the 404 seed)", sum)
-	}
-}
-
-func TestErrorLines(t *testing.T) {
-	a, b, c := errors.New("a: one"), errors.New("b: two"), errors.New("c: three")
-	for _, tc := range []struct {
-		err  error
-		want []string
-	}{
-		{a, []string{"a: one"}},
-		{errors.Join(a, b), []string{"a: one", "b: two"}},
-		{errors.Join(errors.Join(nil, a), errors.Join(b, c)), []string{"a: one", "b: two", "c: three"}},
-		// Several %w make one message, not a list.
-		{fmt.Errorf("%w: %w", a, b), []string{"a: one: b: two"}},
-		{fmt.Errorf("x: %w", errors.Join(a, b)), []string{"x: a: one"}},
-	} {
-		if got := errorLines(tc.err); !slices.Equal(got, tc.want) {
-			t.Errorf("errorLines(%q) = %q, want %q", tc.err, got, tc.want)
-		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"folio/crawler"
+	"folio/internal/errtext"
 	"folio/store"
 )
 
@@ -115,13 +116,9 @@ func failedDocument(res *crawler.Result) *store.Document {
 // logErrors logs each error of a joined error on its own line: a page and
 // an attachment that failed are two failures, each naming its URL.
 func logErrors(log *slog.Logger, err error) {
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range joined.Unwrap() {
-			logErrors(log, e)
-		}
-		return
+	for _, line := range errtext.Lines(err) {
+		log.Error(line)
 	}
-	log.Error(oneLine(err))
 }
 
 // helpIsOK turns the -h "error" into success after the usage was printed.
@@ -218,6 +215,9 @@ func printArchived(w io.Writer, res *crawler.Result) {
 		state = "new"
 	case res.Save.Changed:
 		state = "changed"
+	case res.Save.Kept:
+		// The fetch missed a part the stored version has: not recorded.
+		state = "kept, this fetch not recorded"
 	}
 	charset := ""
 	if len(d.Pages) > 0 {

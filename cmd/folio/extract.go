@@ -10,6 +10,7 @@ import (
 
 	"folio/crawler"
 	"folio/extract"
+	"folio/internal/errtext"
 )
 
 func runExtract(ctx context.Context, e *env, args []string) error {
@@ -52,7 +53,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		raw, cut, err := readInput(e, name, int64(maxBody))
 		if err != nil {
 			failed = true
-			log.Error(oneLine(err))
+			log.Error(errtext.Line(err))
 			continue
 		}
 		if cut {
@@ -65,7 +66,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		doc, err := crawler.ExtractDocument(raw, *contentType, u, opts)
 		if err != nil {
 			failed = true
-			log.Error(fmt.Sprintf("%s: %s", name, oneLine(err)))
+			log.Error(fmt.Sprintf("%s: %s", name, errtext.Line(err)))
 			continue
 		}
 		if err := writeJSON(e.stdout, doc); err != nil {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"folio/crawler"
+	"folio/internal/errtext"
 	"folio/internal/panics"
 	"folio/store"
 	"folio/warc"
@@ -130,7 +131,7 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 				return sum, err
 			}
 			sum.BadFiles++
-			log.Error(fmt.Sprintf("%s: %s", path, oneLine(err)))
+			log.Error(fmt.Sprintf("%s: %s", path, errtext.Line(err)))
 		}
 	}
 
@@ -161,7 +162,7 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 				return res.Err
 			}
 			sum.Failed++
-			log.Error(oneLine(res.Err))
+			logErrors(log, res.Err)
 		}
 		return nil
 	})

@@ -17,6 +17,7 @@ import (
 	"syscall"
 	_ "time/tzdata" // --tz works on systems without a zoneinfo database
 
+	"folio/internal/errtext"
 	"folio/internal/panics"
 	"folio/store"
 )
@@ -156,13 +157,13 @@ func report(stderr io.Writer, err error) int {
 		fmt.Fprintf(stderr, "folio: %v\n", err)
 		return exitUsage
 	case isStoreError(err):
-		fmt.Fprintf(stderr, "folio: %s\n", oneLine(err))
+		fmt.Fprintf(stderr, "folio: %s\n", errtext.Line(err))
 		return exitStore
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "folio: interrupted")
 		return exitPartial
 	default:
-		fmt.Fprintf(stderr, "folio: %s\n", oneLine(err))
+		fmt.Fprintf(stderr, "folio: %s\n", errtext.Line(err))
 		return exitPartial
 	}
 }
@@ -178,14 +179,4 @@ func isStoreError(err error) bool {
 	return errors.As(err, &su) || errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrCorrupt) ||
 		errors.Is(err, store.ErrNoStore) || errors.Is(err, store.ErrSchema) ||
 		errors.Is(err, store.ErrWrite)
-}
-
-// oneLine keeps an error message to one line: the contract promises one
-// line per error.
-func oneLine(err error) string {
-	msg := err.Error()
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = msg[:i]
-	}
-	return msg
 }

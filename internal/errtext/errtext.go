@@ -1,0 +1,45 @@
+// Package errtext words errors for the log and the terminal. The contract
+// promises one line per error, and one article can fail in several places
+// at once (a page and an attachment), each to be reported on its own line
+// with its URL.
+package errtext
+
+import "strings"
+
+// Line is err's message cut to its first line.
+func Line(err error) string {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return msg
+}
+
+// Lines is one line per error that err joins (errors.Join, nested or not),
+// or err's first line when it joins nothing.
+func Lines(err error) []string {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok && isJoin(err, j.Unwrap()) {
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, Lines(e)...)
+		}
+		return lines
+	}
+	return []string{Line(err)}
+}
+
+// isJoin tells errors.Join's error (whose message is its errors' joined by
+// newlines) from one made by fmt.Errorf with several %w, which is one
+// message.
+func isJoin(err error, errs []error) bool {
+	msgs := make([]string, 0, len(errs))
+	for _, e := range errs {
+		if e != nil {
+			msgs = append(msgs, e.Error())
+		}
+	}
+	return len(msgs) > 0 && err.Error() == strings.Join(msgs, "\n")
+}
