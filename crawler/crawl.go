@@ -249,7 +249,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	}
 	c.summary.Fetches = int(c.tr.Requests())
 	c.summary.Duration = time.Since(start)
-	c.summary.Seconds = c.summary.Duration.Seconds()
+	c.summary.Seconds = c.summary.Duration.Round(time.Millisecond).Seconds()
 	sum := c.summary
 	fatal := c.fatal
 	c.mu.Unlock()

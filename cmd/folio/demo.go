@@ -10,8 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"folio/store"
@@ -64,17 +64,19 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	printSummary(e.stdout, sum)
 	fmt.Fprintln(e.stdout)
 
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "TITLE\tPAGES\tCHARSET\tPUBLISHED")
+	var tb table
+	tb.row("TITLE", "PAGES", "CHARSET", "PUBLISHED")
 	err = db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
 		charset := ""
 		if len(d.Pages) > 0 {
 			charset = d.Pages[0].Charset
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", clip(d.Title, 36), len(d.Pages), charset, d.Published)
+		tb.row(clip(d.Title, 56), strconv.Itoa(len(d.Pages)), charset, d.Published)
 		return nil
 	})
-	tw.Flush()
+	if err == nil {
+		err = tb.write(e.stdout)
+	}
 	if err != nil {
 		db.Close()
 		return err

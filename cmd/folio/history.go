@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"text/tabwriter"
+	"strconv"
 
 	"folio/extract"
 	"folio/store"
@@ -41,11 +41,11 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 		return writeJSON(e.stdout, h)
 	}
 	fmt.Fprintln(e.stdout, h.URL)
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "VERSION\tFIRST SEEN\tLAST SEEN\tUNCHANGED RE-FETCHES\tCONTENT HASH")
+	var tb table
+	tb.row("VERSION", "FIRST SEEN", "LAST SEEN", "UNCHANGED RE-FETCHES", "CONTENT HASH")
 	for _, v := range h.Versions {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", v.Version, v.FirstSeen.Format("2006-01-02 15:04:05Z"),
-			v.LastSeen.Format("2006-01-02 15:04:05Z"), v.UnchangedRefetches, clip(v.ContentHash, 23))
+		tb.row(strconv.Itoa(v.Version), v.FirstSeen.Format("2006-01-02 15:04:05Z"),
+			v.LastSeen.Format("2006-01-02 15:04:05Z"), strconv.Itoa(v.UnchangedRefetches), clip(v.ContentHash, 23))
 	}
-	return tw.Flush()
+	return tb.write(e.stdout)
 }

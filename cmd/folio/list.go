@@ -2,9 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"folio/store"
@@ -44,8 +43,8 @@ func runList(ctx context.Context, e *env, args []string) error {
 			return writeJSON(e.stdout, docJSON(d, *withText))
 		})
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "PUBLISHED\tPAGES\tCHARSET\tVERSION\tTITLE\tURL")
+	var tb table
+	tb.row("PUBLISHED", "PAGES", "CHARSET", "VERSION", "TITLE", "URL")
 	err = db.Documents(filter, func(d *store.Document) error {
 		charset := ""
 		if len(d.Pages) > 0 {
@@ -58,13 +57,13 @@ func runList(ctx context.Context, e *env, args []string) error {
 		if published == "" {
 			published = "-"
 		}
-		_, err := fmt.Fprintf(tw, "%s\t%d\t%s\t%d\t%s\t%s\n", published, len(d.Pages), charset, d.Version, clip(d.Title, 40), d.URL)
-		return err
+		tb.row(published, strconv.Itoa(len(d.Pages)), charset, strconv.Itoa(d.Version), clip(d.Title, 60), d.URL)
+		return nil
 	})
-	if ferr := tw.Flush(); err == nil {
-		err = ferr
+	if err != nil {
+		return err
 	}
-	return err
+	return tb.write(e.stdout)
 }
 
 func parseSince(s string) (time.Time, error) {
@@ -74,13 +73,4 @@ func parseSince(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, usagef("--since: %q is not a date (2006-01-02 or RFC 3339)", s)
-}
-
-// clip shortens s to n runes for a table column.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
