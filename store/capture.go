@@ -104,30 +104,27 @@ func (db *DB) PutCaptures(cs []*Capture, payloads [][]byte) ([]PutResult, error)
 	if len(cs) != len(payloads) {
 		return nil, fmt.Errorf("store: %d captures but %d payloads", len(cs), len(payloads))
 	}
-	// Digest and compress outside the transaction: that is the costly part
-	// and needs no lock. A payload that turns out to be stored already
-	// wastes its compression, which is cheap next to holding the lock.
-	blobs := make([][]byte, len(cs))
-	for i, c := range cs {
-		if c.Status != 0 || payloads[i] != nil {
-			c.PayloadDigest = Digest(payloads[i])
-			c.PayloadSize = int64(len(payloads[i]))
-			blobs[i] = db.codec.pack(payloads[i])
-		}
-	}
+	blobs := db.packCaptures(cs, payloads)
 	var results []PutResult
-	err := db.update(func(tx *bolt.Tx) error {
-		results = make([]PutResult, len(cs))
-		for i, c := range cs {
-			r, err := putCapture(tx, c, int64(len(payloads[i])), blobs[i])
-			if err != nil {
-				return fmt.Errorf("capture %s: %w", c.URL, err)
-			}
-			results[i] = r
-		}
-		return nil
+	err := db.update(func(tx *bolt.Tx) (err error) {
+		results, err = putCaptures(tx, cs, payloads, blobs)
+		return err
 	})
 	return results, err
+}
+
+// putCaptures stores cs, whose payloads packCaptures packed into blobs.
+func putCaptures(tx *bolt.Tx, cs []*Capture, payloads, blobs [][]byte) ([]PutResult, error) {
+	packSequential(tx)
+	results := make([]PutResult, len(cs))
+	for i, c := range cs {
+		r, err := putCapture(tx, c, int64(len(payloads[i])), blobs[i])
+		if err != nil {
+			return nil, fmt.Errorf("capture %s: %w", c.URL, err)
+		}
+		results[i] = r
+	}
+	return results, nil
 }
 
 func putCapture(tx *bolt.Tx, c *Capture, size int64, blob []byte) (PutResult, error) {

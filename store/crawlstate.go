@@ -434,23 +434,17 @@ func (db *DB) PutCapturesBatch(cs []*Capture, payloads [][]byte) ([]PutResult, e
 	}
 	blobs := db.packCaptures(cs, payloads)
 	var results []PutResult
-	err := db.batch(func(tx *bolt.Tx) error {
-		packSequential(tx)
-		results = make([]PutResult, len(cs))
-		for i, c := range cs {
-			r, err := putCapture(tx, c, int64(len(payloads[i])), blobs[i])
-			if err != nil {
-				return fmt.Errorf("capture %s: %w", c.URL, err)
-			}
-			results[i] = r
-		}
-		return nil
+	err := db.batch(func(tx *bolt.Tx) (err error) {
+		results, err = putCaptures(tx, cs, payloads, blobs)
+		return err
 	})
 	return results, err
 }
 
-// packCaptures digests and compresses payloads outside any transaction,
-// as PutCaptures does.
+// packCaptures digests and compresses payloads outside any transaction:
+// that is the costly part and needs no lock. A payload that turns out to
+// be stored already wastes its compression, which is cheap next to
+// holding the writer's lock.
 func (db *DB) packCaptures(cs []*Capture, payloads [][]byte) [][]byte {
 	blobs := make([][]byte, len(cs))
 	for i, c := range cs {
