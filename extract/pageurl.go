@@ -100,8 +100,8 @@ func pageRefs(u string) []pageRef {
 	}
 	var refs []pageRef
 	add := func(s pageScheme, prefix, num, suffix string, offset int, first string) {
-		n, err := strconv.Atoi(num)
-		if err != nil {
+		n, ok := pageNumber(num)
+		if !ok {
 			return
 		}
 		refs = append(refs, pageRef{scheme: s, prefix: prefix, suffix: suffix, n: n, offset: offset, first: first})
@@ -147,6 +147,17 @@ func pageRefs(u string) []pageRef {
 	return refs
 }
 
+// pageNumber reads a page number as the schemes write it: digits only,
+// without a leading zero. "02" or "+2" is some other number (a month, a
+// code): read as page 2 it would give back a different URL for page 2.
+func pageNumber(s string) (int, bool) {
+	if s == "" || (len(s) > 1 && s[0] == '0') || !allDigits.MatchString(s) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
 // queryRefs reads the page parameters of a query. The parameter's place
 // in the query is kept, so that page k's URL is written as the site
 // writes it. A lone ?p=123 on the site's root is WordPress's post id, not
@@ -160,8 +171,8 @@ func queryRefs(base string, pu *url.URL) []pageRef {
 		if !ok || !pageParams[lname] {
 			continue
 		}
-		n, err := strconv.Atoi(val)
-		if err != nil || n < 0 || n > 9999 {
+		n, ok := pageNumber(val)
+		if !ok || n > 9999 {
 			continue
 		}
 		if lname == "p" && len(parts) == 1 && (pu.Path == "/" || pu.Path == "" || strings.HasSuffix(pu.Path, "/index.php")) {

@@ -123,3 +123,19 @@ func FuzzPageURLs(f *testing.F) {
 		}
 	})
 }
+
+// A zero-padded number is not a page number: "_02" read as page 2 would
+// be written back as "_2", another URL.
+func TestZeroPaddedIsNotAPage(t *testing.T) {
+	for _, u := range []string{
+		"http://x.cn/a/123_02.html", "http://x.cn/n/20240315-02.htm",
+		"http://x.cn/c.jsp?id=7&page=02", "http://x.cn/c.jsp?id=7&page=+2",
+	} {
+		if refs := pageRefs(u); len(refs) != 0 {
+			t.Errorf("pageRefs(%s) = %+v, want none", u, refs)
+		}
+	}
+	if refs := pageRefs("http://x.cn/a/123_2.html"); len(refs) != 1 || refs[0].page() != 2 {
+		t.Errorf("pageRefs(123_2.html) = %+v, want page 2", refs)
+	}
+}
