@@ -185,6 +185,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	urls := []string{u}
 	for _, p := range pages {
 		urls = append(urls, p.requested, p.url)
+		urls = append(urls, printViews(p)...)
 	}
 	if u != doc.URL && !slices.ContainsFunc(doc.Pages, func(pg store.Page) bool { return pg.URL == u }) {
 		doc.Aliases = append(doc.Aliases, u)
@@ -391,6 +392,14 @@ func (w *walk) original(start *page) *page {
 		return nil
 	}
 	var cands []string
+	// The article that linked to it, when it was archived before: a print
+	// view at an address no rule leads back from (/e/DoPrint/?id=88 of
+	// /news/2024-03-15/88.html) is one of its URLs.
+	if f, ok := w.a.st.(documentFinder); ok {
+		if urls, err := f.DocumentURLs(extract.CanonicalURL(start.url)); err == nil && len(urls) > 0 && !extract.IsPrintView(urls[0]) {
+			cands = append(cands, urls[0])
+		}
+	}
 	if c := start.parsed.Canonical; c != "" && !extract.IsPrintView(c) {
 		cands = append(cands, c)
 	}
@@ -414,6 +423,41 @@ func (w *walk) original(start *page) *page {
 		}
 	}
 	return nil
+}
+
+// printViews lists the print views page p links to (打印本页 to
+// /e/DoPrint/?classid=2&id=88, Print.asp?ArticleID=88): the same article,
+// so they are URLs of its document, never documents of their own, whether
+// or not their address leads back to the article.
+func printViews(p *page) []string {
+	if !p.ok() {
+		return nil
+	}
+	var out []string
+	host := hostOf(p.url)
+	for _, l := range p.parsed.Links {
+		if hostOf(l.URL) == host && extract.IsPrintView(l.URL) && printLinkText.MatchString(l.Text) {
+			out = append(out, extract.CanonicalURL(l.URL))
+		}
+	}
+	return out
+}
+
+// documentFinder is what original needs of the store: every URL of the
+// document a URL leads to, the document's own first.
+type documentFinder interface {
+	DocumentURLs(url string) ([]string, error)
+}
+
+// printLinkText is what a print link says (or nothing: an icon).
+var printLinkText = regexp.MustCompile(`(?i)^[【\[]?\s*(打印|列印|print|$)`)
+
+func hostOf(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(pu.Host)
 }
 
 var originalLink = regexp.MustCompile(`^[【\[]?\s*(返回原文|查看原文|原文链接|原文地址|阅读原文|返回正文|原文)\s*[】\]]?$`)

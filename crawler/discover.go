@@ -31,6 +31,10 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 		}
 		own[pg.Next] = true
 		own[pg.First] = true
+		// So are its print views: the Archiver names them as its URLs.
+		for _, u := range printViews(p) {
+			own[u] = true
+		}
 		var keys []uint64 // made outside the lock: a panic must not leave it held
 		for u := range own {
 			if u != "" {

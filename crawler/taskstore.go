@@ -95,6 +95,13 @@ func (s *taskStore) collyMarks() []uint64 {
 	return out
 }
 
+func (s *taskStore) DocumentURLs(u string) ([]string, error) {
+	if f, ok := s.db.(documentFinder); ok {
+		return f.DocumentURLs(u)
+	}
+	return nil, nil
+}
+
 func (s *taskStore) LatestCapture(u string) (*store.Capture, error) { return s.db.LatestCapture(u) }
 
 func (s *taskStore) Capture(id uint64) (*store.Capture, error) { return s.db.Capture(id) }

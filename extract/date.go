@@ -15,10 +15,11 @@ var (
 	numericDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?` +
 		`(?:\s*(?:T|\s|日|,)?\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?(?:\s*([AaPp])\.?[Mm]\b\.?)?)?` +
 		`\s*(Z|[+-]\d{2}:?\d{2})?`)
-	rocDate = regexp.MustCompile(`(?:民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` +
-		`(?:\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`)
-	rocNumericDate = regexp.MustCompile(`(?:^|[^\d])(1[0-4]\d|[89]\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)` +
-		`(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?`)
+	rocDate = regexp.MustCompile(`(?:民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + rocTime)
+	// Bare ROC years: 113-03-15, 113/3/15, 113年03月15日.
+	rocNumericDate = regexp.MustCompile(`(?:^|[^\d])(1[0-4]\d|[89]\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)` + rocTime)
+	// rocTime is the time after an ROC date: 14:30, 下午 02:30:05, 14時30分.
+	rocTime = `(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`
 	hanDate = regexp.MustCompile(`([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
 	// English dates of news sites: "March 5, 2019", "5 March 2019".
 	englishDate = regexp.MustCompile(`(?i)\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b`)
@@ -50,11 +51,17 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 		consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), h, sub(s, m, 6), sub(s, m, 7), sub(s, m, 9), 0, loc))
 	}
 	if m := rocDate.FindStringSubmatchIndex(s); m != nil {
-		consider(m[0], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4), sub(s, m, 5), sub(s, m, 6), "", 1911, loc))
+		h := twelveHour(sub(s, m, 5), sub(s, m, 4))
+		consider(m[0], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), h, sub(s, m, 6), sub(s, m, 7), "", 1911, loc))
 	}
 	if roc {
 		if m := rocNumericDate.FindStringSubmatchIndex(s); m != nil {
-			consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4), sub(s, m, 5), sub(s, m, 6), "", 1911, loc))
+			mo, d := sub(s, m, 2), sub(s, m, 3)
+			if mo == "" {
+				mo, d = sub(s, m, 4), sub(s, m, 5)
+			}
+			h := twelveHour(sub(s, m, 7), sub(s, m, 6))
+			consider(m[2], fromParts(sub(s, m, 1), mo, d, h, sub(s, m, 8), sub(s, m, 9), "", 1911, loc))
 		}
 	}
 	if m := hanDate.FindStringSubmatchIndex(s); m != nil {

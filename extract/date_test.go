@@ -21,7 +21,13 @@ func TestFindDate(t *testing.T) {
 		{"二〇一九年十二月三十一日", false, "2019-12-31T00:00:00+08:00"},
 		{"民國109年2月20日", false, "2020-02-20T00:00:00+08:00"},
 		{"發布日期：109-02-20", true, "2020-02-20T00:00:00+08:00"},
-		{"109-02-20", false, ""},             // bare ROC years only on Taiwanese pages
+		{"109-02-20", false, ""}, // bare ROC years only on Taiwanese pages
+		{"發布日期：113年03月15日", true, "2024-03-15T00:00:00+08:00"},
+		{"更新日期：113年3月15日 下午 02:30", true, "2024-03-15T14:30:00+08:00"},
+		{"發布日期：113年3月15日下午2:30", true, "2024-03-15T14:30:00+08:00"},
+		{"民國113年3月15日 下午2:30", false, "2024-03-15T14:30:00+08:00"},
+		{"113-03-15 09:05", true, "2024-03-15T09:05:00+08:00"},
+		{"113年3月15日", false, ""},
 		{"版权所有 © 2019-2021 我爱株洲", false, ""}, // a footer's year range is not a date
 		{"2020-02-30", false, ""},            // no such day
 		{"2024-03-15T09:30:00+09:00", false, "2024-03-15T09:30:00+09:00"},
@@ -42,5 +48,17 @@ func TestFindDate(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("findDate(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestTaiwanPageDate: a Big5 county page that writes its date with a bare
+// ROC year and a 12-hour time (113年03月15日 下午 02:30).
+func TestTaiwanPageDate(t *testing.T) {
+	p := parseFile(t, "testdata/big5-roc.html", "http://www.hsinchu.gov.tw/news_detail.php?id=1024")
+	if want := "2024-03-15T14:30:00+08:00"; p.Published != want {
+		t.Errorf("published = %q, want %q", p.Published, want)
+	}
+	if p.Charset != "big5" {
+		t.Errorf("charset = %q, want big5", p.Charset)
 	}
 }

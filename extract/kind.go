@@ -147,10 +147,18 @@ func (r *reader) attachments(content *html.Node) []Link {
 			out = append(out, Link{URL: u, Text: title})
 		}
 	}
-	var visit func(*html.Node)
-	visit = func(c *html.Node) {
+	// An image inside a box the text leaves out (a share or tool bar, a
+	// related list with thumbnails) is the template's, not the article's:
+	// PHPCMS puts its print and share icons inside the article container.
+	// Links to files stay wherever they are: a 附件 list is mostly links.
+	w := newBlockWriter(r, content)
+	var visit func(*html.Node, bool)
+	visit = func(c *html.Node, chrome bool) {
 		if c.Type != html.ElementNode || r.excluded[c] {
 			return
+		}
+		if c != content && !chrome && contains(content, c) && w.skip(c) {
+			chrome = true
 		}
 		switch c.DataAtom {
 		case atom.A:
@@ -160,7 +168,7 @@ func (r *reader) attachments(content *html.Node) []Link {
 			}
 		case atom.Img:
 			src := attr(c, "src")
-			if src == "" || strings.HasPrefix(src, "data:") {
+			if chrome || src == "" || strings.HasPrefix(src, "data:") {
 				break
 			}
 			add(r.resolve(src), cleanLine(attr(c, "alt")))
@@ -174,10 +182,10 @@ func (r *reader) attachments(content *html.Node) []Link {
 			}
 		}
 		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
-			visit(cc)
+			visit(cc, chrome)
 		}
 	}
-	visit(content)
+	visit(content, false)
 	// The 附件 block: the next few siblings of the content (or of its
 	// parent) that mention 附件.
 	for _, start := range []*html.Node{content, content.Parent} {
@@ -191,7 +199,7 @@ func (r *reader) attachments(content *html.Node) []Link {
 			}
 			i++
 			if strings.Contains(textOf(s), "附件") {
-				visit(s)
+				visit(s, false)
 			}
 		}
 	}

@@ -96,6 +96,10 @@ var barTokens = map[string]bool{
 	"shangxia": true, "updown": true, "context": true,
 }
 
+// barSuffixes end compound names of bars: PHPCMS v9's Article-Tool,
+// art_share, news-print.
+var barSuffixes = map[string]bool{"tool": true, "tools": true, "toolbar": true, "share": true, "print": true, "fenxiang": true}
+
 // barPrefixes: tokens starting with these are bars too (bdshare_t,
 // jiathis_style, related-posts, comment-list).
 var barPrefixes = []string{"bdshare", "jiathis", "bshare", "relate", "comment", "pinglun"}
@@ -168,10 +172,11 @@ func classifyName(name string) nameClass {
 		if contentHints[tok] {
 			c |= nameHint
 		}
-		if barTokens[tok] || hasAnyPrefix(tok, barPrefixes) {
+		parts := strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' })
+		if barTokens[tok] || hasAnyPrefix(tok, barPrefixes) || len(parts) > 1 && barSuffixes[parts[len(parts)-1]] {
 			c |= nameBar
 		}
-		for _, w := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' }) {
+		for _, w := range parts {
 			if negativeTokens[w] {
 				c |= nameNegative
 			}
