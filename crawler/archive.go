@@ -434,9 +434,9 @@ func printViews(p *page) []string {
 		return nil
 	}
 	var out []string
-	host := hostOf(p.url)
+	host := hostKey(p.url)
 	for _, l := range p.parsed.Links {
-		if hostOf(l.URL) == host && extract.IsPrintView(l.URL) && printLinkText.MatchString(l.Text) {
+		if hostKey(l.URL) == host && extract.IsPrintView(l.URL) && printLinkText.MatchString(l.Text) {
 			out = append(out, extract.CanonicalURL(l.URL))
 		}
 	}
@@ -451,14 +451,6 @@ type documentFinder interface {
 
 // printLinkText is what a print link says (or nothing: an icon).
 var printLinkText = regexp.MustCompile(`(?i)^[【\[]?\s*(打印|列印|print|$)`)
-
-func hostOf(u string) string {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return ""
-	}
-	return strings.ToLower(pu.Host)
-}
 
 var originalLink = regexp.MustCompile(`^[【\[]?\s*(返回原文|查看原文|原文链接|原文地址|阅读原文|返回正文|原文)\s*[】\]]?$`)
 
