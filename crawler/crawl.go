@@ -78,6 +78,9 @@ type Summary struct {
 	Changed   int    `json:"changed"`
 	Unchanged int    `json:"unchanged"`
 	Failed    int    `json:"failed"` // URLs that brought nothing usable
+	// Gone counts links that answered 404 or 410 on an earlier run: not
+	// fetched again until re-checked (weekly), nor failures when still gone.
+	Gone int `json:"gone"`
 	// Incomplete counts the documents above (new, changed or unchanged)
 	// whose fetch missed a page or an attachment.
 	Incomplete  int           `json:"incomplete"`

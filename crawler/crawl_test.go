@@ -520,3 +520,39 @@ func TestRevisitPolicy(t *testing.T) {
 }
 
 func extractLink(u, text string) extract.Link { return extract.Link{URL: u, Text: text} }
+
+// TestDeadLinksAreRememberedAsGone: a link that answers 404 fails the run
+// that meets it first; later runs leave it alone until it is due for a
+// re-check (weekly), and a re-check that finds it still gone is counted
+// as gone, not failed, so that a dead menu link does not fail every night.
+func TestDeadLinksAreRememberedAsGone(t *testing.T) {
+	site := crawltest.Site{Articles: 3, PagesPer: 1, Dead: 2}
+	srv := crawltest.Serve(t, site)
+	db := openTestStore(t)
+	removed := func() (n int) {
+		for _, r := range srv.Requests() {
+			if strings.HasPrefix(r.Path, "/removed/") {
+				n++
+			}
+		}
+		return n
+	}
+	night := func(p RevisitPolicy) *Summary {
+		srv.ResetLog()
+		return crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: p}, siteOf(srv))
+	}
+	if sum := night(RevisitPolicy{Min: 20 * time.Hour}); sum.New != 3 || sum.Failed != 2 || sum.Gone != 0 || removed() != 2 {
+		t.Fatalf("first run %+v, %d requests for the dead links; want 3 new, 2 failed", sum, removed())
+	}
+	if sum := night(RevisitPolicy{Min: 20 * time.Hour}); sum.Failed != 0 || sum.Gone != 2 || removed() != 0 {
+		t.Errorf("next night %+v, %d requests for the dead links; want them counted gone, not fetched", sum, removed())
+	}
+	// Due again (the bounds let a re-check come sooner): still gone is
+	// not a failure.
+	if sum := night(RevisitPolicy{Max: time.Nanosecond}); sum.Failed != 0 || sum.Gone != 2 || removed() != 2 {
+		t.Errorf("re-check %+v, %d requests for the dead links; want 2 re-fetched and still gone", sum, removed())
+	}
+	if st, err := db.URLStatuses([]string{srv.URL + "/removed/1.html"}); err != nil || st[0].Kind != store.VisitGone {
+		t.Errorf("status of a dead link %+v, %v; want gone", st, err)
+	}
+}

@@ -140,6 +140,10 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 			c.count(func(s *Summary) { s.NotDue++ })
 			continue
 		}
+		if !st.Doc && st.Kind == store.VisitGone && !c.opts.Revisit.GoneDue(st, now) {
+			c.count(func(s *Summary) { s.Gone++ })
+			continue
+		}
 		if !st.Doc && st.Run == 0 {
 			fresh++
 		}

@@ -90,6 +90,22 @@ func (p RevisitPolicy) Due(st store.URLStatus, lastmod, now time.Time) bool {
 	return !now.Before(lastFetched(st).Add(p.Interval(st)))
 }
 
+// goneRecheck is how long a link that answered 404 or 410 is left alone.
+// A dead link in a portal's menu would otherwise fail every night, and a
+// cron job's mail would never be empty; a week still notices a page that
+// comes back. The revisit bounds apply: --revisit-max 1h re-checks hourly.
+const goneRecheck = 7 * 24 * time.Hour
+
+// GoneDue says whether a link known to be gone (404 or 410 at st.At, no
+// document stored) should be fetched again at now.
+func (p RevisitPolicy) GoneDue(st store.URLStatus, now time.Time) bool {
+	hi := p.Max
+	if hi <= 0 {
+		hi = defaultRevisitMax
+	}
+	return !now.Before(st.At.Add(min(max(goneRecheck, p.Min), hi)))
+}
+
 // lastFetched is when the article was last fetched: a fetch that missed an
 // attachment leaves LastSeen where it was, but it was a fetch, and an
 // attachment gone for good must not make the article due every night.

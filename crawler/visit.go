@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/gocolly/colly/v2"
@@ -147,12 +148,31 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 	case errors.Is(p.err, ErrNotArticle) && t.Depth > 0:
 		// A file behind an article-looking link: stored raw, not read.
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
+	case t.Depth > 0 && (p.status == http.StatusNotFound || p.status == http.StatusGone):
+		// A dead link: a failure the first time; when it was gone on its
+		// last visit too, it is only counted, and re-checked now and then.
+		// (A seed that is gone stays a failure: the configuration is wrong.)
+		if c.wasGone(t.URL) {
+			c.count(func(s *Summary) { s.Gone++ })
+			c.log.Info("still gone", "status", p.status, "url", t.URL)
+		} else {
+			c.count(func(s *Summary) { s.Failed++ })
+			c.log.Error(errtext.Line(p.err))
+		}
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitGone, At: now})
 	default:
 		c.count(func(s *Summary) { s.Failed++ })
 		c.log.Error(errtext.Line(p.err))
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitFailed, At: now})
 	}
 	c.commitVisit(ts)
+}
+
+// wasGone says whether u answered 404 or 410 on its last visit, in an
+// earlier run.
+func (c *Crawler) wasGone(u string) bool {
+	sts, err := c.db.URLStatuses([]string{canon(u)})
+	return err == nil && len(sts) == 1 && sts[0].Kind == store.VisitGone && sts[0].Run != c.run.ID
 }
 
 // deferTask puts a task back for later in this run: its host's robots.txt

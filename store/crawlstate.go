@@ -60,6 +60,7 @@ const (
 	VisitOther                        // not a page to read (a PDF, a sitemap)
 	VisitFailed                       // no usable response
 	VisitSkipped                      // not fetched: robots.txt, a trap, not due
+	VisitGone                         // answered 404 or 410: re-checked now and then, not every run
 )
 
 // Visit records what became of one URL in a run.

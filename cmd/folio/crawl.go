@@ -225,6 +225,7 @@ func printSummary(w io.Writer, s *crawler.Summary) {
 	add(s.Incomplete, "incomplete (a page or attachment failed)")
 	add(s.NotModified, "not modified (304)")
 	add(s.NotDue, "not due for a re-check")
+	add(s.Gone, "gone links not re-checked or still gone (404/410)")
 	add(s.Traps, "trap links skipped")
 	add(s.Deferred, "deferred (host unavailable)")
 	add(s.Queued, "left in the frontier")

@@ -24,6 +24,7 @@ type Site struct {
 	Paragraphs   int // paragraphs per article page; 0 means 6
 	PerList      int // article links per list page; 0 means 20
 	Private      int // articles under /private/ (robots.txt disallows it), linked from list 1
+	Dead         int // links from list 1 to articles that answer 404 (/removed/N.html)
 	Calendar     bool
 	Traps        bool   // session-id links, a repeating-path loop
 	CrawlDelay   string // robots.txt Crawl-delay, "" for none
@@ -87,6 +88,9 @@ func (s Site) Files(base string) map[string][]byte {
 			}
 		}
 		if n == 1 {
+			for p := 1; p <= s.Dead; p++ {
+				fmt.Fprintf(&b, "<li><a href=\"/removed/%d.html\">已撤稿的通知第%d号关于工作安排的说明</a></li>\n", p, p)
+			}
 			for p := 1; p <= s.Private; p++ {
 				fmt.Fprintf(&b, "<li><a href=\"/private/%d.html\">内部通知第%d号关于工作安排的说明</a></li>\n", p, p)
 			}
