@@ -119,6 +119,12 @@ func TestWACZWriterAndVerify(t *testing.T) {
 	zr, _ := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	var warcAt int64
 	for _, f := range zr.File {
+		// Every entry carries a valid MS-DOS date (unzip -l showed
+		// "1980-00-00" for the stored WARC) and says which zip version
+		// reads it.
+		if f.ModifiedDate == 0 || f.Modified.Year() != 2020 || f.ReaderVersion < 10 {
+			t.Errorf("%s: DOS date %#x (%v), reader version %d", f.Name, f.ModifiedDate, f.Modified, f.ReaderVersion)
+		}
 		if f.Name == "archive/data.warc.gz" {
 			if f.Method != zip.Store || f.Flags&0x8 != 0 {
 				t.Errorf("WARC entry: method %d flags %#x; want stored with sizes in its local header", f.Method, f.Flags)

@@ -94,6 +94,10 @@ func (z *WACZWriter) Add(name string, f io.ReadSeeker) error {
 		fh.Method = zip.Store
 		fh.CRC32 = crc.Sum32()
 		fh.CompressedSize64, fh.UncompressedSize64 = uint64(n), uint64(n)
+		// CreateRaw writes the header as given: the MS-DOS date and the
+		// versions CreateHeader fills in are set here.
+		fh.ModifiedDate, fh.ModifiedTime = msDosTime(fh.Modified)
+		fh.CreatorVersion, fh.ReaderVersion = zipVersion20, zipVersion20
 		w, err = z.zw.CreateRaw(fh)
 	} else {
 		fh.Method = zip.Deflate
@@ -113,6 +117,21 @@ func (z *WACZWriter) Add(name string, f io.ReadSeeker) error {
 		Name: path.Base(name), Path: name, Hash: "sha256:" + hex.EncodeToString(sha.Sum(nil)), Bytes: n,
 	})
 	return nil
+}
+
+// zipVersion20 is the zip version (2.0) archive/zip states for what it
+// writes.
+const zipVersion20 = 20
+
+// msDosTime is t as an MS-DOS date and time, as archive/zip writes them
+// (two-second resolution, years 1980 to 2107).
+func msDosTime(t time.Time) (date, clock uint16) {
+	if t.Year() < 1980 {
+		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
 }
 
 // stored: already compressed files are not deflated again (WACZ: "MUST

@@ -344,6 +344,15 @@ func (e *warcExport) writeRevisit(c, holder *store.Capture, profile, payloadDige
 		return err
 	}
 	e.stats.Revisits++
+	if profile == warc.ProfileServerNotModified {
+		// A 304 stays in the WARC but not in the replay index: replay
+		// engines serve the status the index or the record states, and a
+		// 304 is an empty page (ReplayWeb.page answers a line of status
+		// 304 with no body; pywb takes the status line from a revisit
+		// that has one). Left out, the URL replays the response the 304
+		// confirmed, as the Internet Archive's CDX-Writer does it.
+		return nil
+	}
 	return e.index(c, "warc/revisit", payloadDigest, off, n)
 }
 

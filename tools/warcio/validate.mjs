@@ -7,7 +7,7 @@
 // a gzip Content-Encoding covers gzip bytes, revisits name a response of
 // the file by id, target URI and date, requests and responses are linked,
 // and each CDXJ line's offset and length are those warcio.js finds for
-// that record. Prints one line; exits 1 on the first list of problems.
+// that record (one line per response and revisit, a 304's left out). Prints one line; exits 1 on the first list of problems.
 import fs from "node:fs";
 import crypto from "node:crypto";
 import { WARCParser } from "warcio";
@@ -47,6 +47,7 @@ for await (const record of parser) {
   const rec = {
     type: record.warcType, id: bare(h("WARC-Record-ID")), uri: h("WARC-Target-URI"), date: h("WARC-Date"),
     payloadDigest: h("WARC-Payload-Digest"), concurrent: h("WARC-Concurrent-To"),
+    notModified: /\/revisit\/server-not-modified$/.test(h("WARC-Profile") || ""),
   };
   if (records.length === 0 && rec.type !== "warcinfo") bad("the first record is not warcinfo");
   if (!/^urn:uuid:[0-9a-f-]{36}$/.test(rec.id)) bad(`record id ${h("WARC-Record-ID")}`);
@@ -93,16 +94,18 @@ if (index) {
   const all = text ? text.split("\n") : [];
   const sorted = [...all].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : Buffer.compare(Buffer.from(a), Buffer.from(b))));
   if (all.join("\n") !== sorted.join("\n")) bad("CDXJ lines are not in byte order");
-  const at = new Map(records.filter((r) => r.type === "response" || r.type === "revisit").map((r) => [`${r.offset}`, r]));
+  // A 304 (server-not-modified revisit) stays out of the replay index.
+  const at = new Map(records.filter((r) => r.type === "response" || (r.type === "revisit" && !r.notModified)).map((r) => [`${r.offset}`, r]));
   for (const line of all) {
     const [, ts] = line.split(" ", 2);
     const j = JSON.parse(line.slice(line.indexOf("{")));
     const r = at.get(String(j.offset));
     if (!r || String(r.length) !== String(j.length) || r.uri !== j.url || r.date.replace(/\D/g, "") !== ts || r.payloadDigest !== j.digest)
       bad(`CDXJ line for ${j.url} at ${j.offset}+${j.length}: warcio.js finds ${r ? `${r.uri} ${r.offset}+${r.length}` : "no record"} there`);
+    if (String(j.status) === "304") bad(`CDXJ line for ${j.url}: status 304 replays as an empty page`);
     lines++;
   }
-  if (lines !== at.size) bad(`${lines} CDXJ lines for ${at.size} responses and revisits`);
+  if (lines !== at.size) bad(`${lines} CDXJ lines for ${at.size} responses and revisits (304s left out)`);
 }
 
 if (problems.length) {
