@@ -126,6 +126,10 @@ func (a *Archiver) Archive(ctx context.Context, u string) (res *Result) {
 	return a.archive(ctx, u, a.fetchPage(u))
 }
 
+// maxStubHops bounds the stub pages followed to an article, as
+// http.Client bounds redirects (stubs that point at each other end there).
+const maxStubHops = 5
+
 // walk is the fetching state of one article: every page fetched once,
 // whichever way it was reached.
 type walk struct {
@@ -158,14 +162,24 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		}
 	}()
 	res = &Result{URL: u}
+	w := &walk{a: a, ctx: ctx, cache: map[string]*page{}}
+	w.add(start)
+	// A stub that sends the browser on (a meta refresh, a script setting
+	// location) leads to the page as an HTTP redirect would.
+	for hops := 0; start.ok() && start.parsed.Redirect != "" && hops < maxStubHops; hops++ {
+		start = w.get(start.parsed.Redirect)
+	}
+	if start.ok() && start.parsed.Redirect != "" {
+		start = &page{requested: start.requested, url: start.url, status: start.status, at: start.at,
+			capture: start.capture, digest: start.digest,
+			err: fmt.Errorf("%s: more than %d pages that send on by meta refresh or script", u, maxStubHops)}
+	}
 	if !start.ok() {
 		res.Err = start.err
 		res.Tried = &store.Page{URL: start.url, Status: start.status, Fetched: start.at.Truncate(time.Second),
 			PayloadDigest: start.digest, CaptureID: start.capture}
 		return res
 	}
-	w := &walk{a: a, ctx: ctx, cache: map[string]*page{}}
-	w.add(start)
 
 	// A print view stands for its article.
 	if orig := w.original(start); orig != nil {

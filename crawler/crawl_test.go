@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -554,5 +555,32 @@ func TestDeadLinksAreRememberedAsGone(t *testing.T) {
 	}
 	if st, err := db.URLStatuses([]string{srv.URL + "/removed/1.html"}); err != nil || st[0].Kind != store.VisitGone {
 		t.Errorf("status of a dead link %+v, %v; want gone", st, err)
+	}
+}
+
+// TestStubPagesAreFollowed: a seed that is only a script sending the
+// browser on (a portal's root) leads to the column as a redirect would,
+// and archiving a meta-refresh stub archives the article it points at,
+// the stub's URL among its aliases.
+func TestStubPagesAreFollowed(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 2, Stubs: true})
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, Site{Name: "stub", Seeds: []string{srv.URL + "/"}})
+	if sum.New != 3 || sum.Failed != 0 {
+		t.Errorf("crawl from a script stub: %+v, want the column's 3 articles", sum)
+	}
+
+	f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stub := srv.URL + "/go/1.html"
+	res := NewArchiver(f, db, ArchiveOptions{}).Archive(t.Context(), stub)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if want := srv.URL + crawltest.ArticlePath(1, 1); res.Doc.URL != want || len(res.Doc.Pages) != 2 || !slices.Contains(res.Doc.Aliases, stub) {
+		t.Errorf("archive of a meta refresh stub: %s, %d pages, aliases %q; want %s, 2 pages, the stub an alias",
+			res.Doc.URL, len(res.Doc.Pages), res.Doc.Aliases, want)
 	}
 }

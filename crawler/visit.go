@@ -52,6 +52,10 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		c.summary.NotModified++
 	}
 	c.mu.Unlock()
+	if to := p.parsed.Redirect; to != "" {
+		c.followStub(t, ts, to, now)
+		return
+	}
 	list := t.Depth == 0 || p.parsed.Kind == extract.KindList || !c.articleInScope(t.site, p.url)
 	if !list {
 		if first := p.parsed.Pagination.First; first != "" && first != p.url && c.isSeen(first) {
@@ -126,6 +130,23 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		for _, line := range errtext.Lines(res.Err) {
 			c.log.Error(line)
 		}
+	}
+}
+
+// followStub follows a page that sends the browser on by a meta refresh
+// or a script (a portal's root that is only a pointer to its home page)
+// as it would an HTTP redirect: its target is queued as deep as the stub
+// was, and the stub is no page to read.
+func (c *Crawler) followStub(t *task, ts *taskStore, to string, now time.Time) {
+	var links []*store.FrontierEntry
+	if u := cleanLink(extract.Link{URL: to}); u != "" {
+		links = c.admit(t, []candidate{{url: u, depth: t.Depth}})
+	}
+	c.log.Debug("stub page sends on", "url", t.URL, "to", to)
+	ts.commit.Enqueue = links
+	ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
+	if c.commitVisit(ts) {
+		c.queue(t.site, links)
 	}
 }
 

@@ -87,6 +87,10 @@ type Page struct {
 
 	Pagination Pagination
 	Links      []Link // every anchor in the page, in document order
+	// Redirect is where the page sends the browser without an HTTP
+	// redirect (a meta refresh, or a stub's script setting location),
+	// absolute; "" for most pages.
+	Redirect string
 	// Attachments are links and embeds inside the main content to files
 	// (PDF, office documents, archives, images).
 	Attachments []Link
@@ -142,6 +146,7 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Links = r.links()
 	p.Pagination = r.pagination(base)
 
+	p.Redirect = r.redirect()
 	if opts != nil && opts.Requisites {
 		p.Requisites = r.requisites()
 	}

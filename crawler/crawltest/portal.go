@@ -25,6 +25,10 @@ type Site struct {
 	PerList      int // article links per list page; 0 means 20
 	Private      int // articles under /private/ (robots.txt disallows it), linked from list 1
 	Dead         int // links from list 1 to articles that answer 404 (/removed/N.html)
+	// Stubs adds pages that send the browser on without an HTTP redirect,
+	// as portals' roots do: / is a script stub to /news/, and /go/N.html
+	// a GBK meta refresh to article N (N = 1).
+	Stubs bool
 	Calendar     bool
 	Traps        bool   // session-id links, a repeating-path loop
 	CrawlDelay   string // robots.txt Crawl-delay, "" for none
@@ -64,6 +68,11 @@ func (s Site) Files(base string) map[string][]byte {
 		robots += "Sitemap: " + base + "/sitemap.xml\n"
 	}
 	files["/robots.txt"] = []byte(robots)
+	if s.Stubs {
+		files["/"] = []byte(`<html><head><title>欢迎</title></head><body><script type="text/javascript">window.location.href = "/news/";</script></body></html>`)
+		files["/go/1.html"] = gbk(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">` +
+			`<meta http-equiv="refresh" content="0;url=` + ArticlePath(1, 1) + `"></head><body>页面跳转中……</body></html>`)
+	}
 
 	ids := make([]int, 0, s.Articles)
 	for i := 0; i < s.Articles; i++ {
