@@ -19,16 +19,16 @@ import (
 
 // Site describes one generated site (one host).
 type Site struct {
-	Articles     int // articles in the column
-	PagesPer     int // pages per article (1 or more)
-	Paragraphs   int // paragraphs per article page; 0 means 6
-	PerList      int // article links per list page; 0 means 20
-	Private      int // articles under /private/ (robots.txt disallows it), linked from list 1
-	Dead         int // links from list 1 to articles that answer 404 (/removed/N.html)
+	Articles   int // articles in the column
+	PagesPer   int // pages per article (1 or more)
+	Paragraphs int // paragraphs per article page; 0 means 6
+	PerList    int // article links per list page; 0 means 20
+	Private    int // articles under /private/ (robots.txt disallows it), linked from list 1
+	Dead       int // links from list 1 to articles that answer 404 (/removed/N.html)
 	// Stubs adds pages that send the browser on without an HTTP redirect,
 	// as portals' roots do: / is a script stub to /news/, and /go/N.html
 	// a GBK meta refresh to article N (N = 1).
-	Stubs bool
+	Stubs        bool
 	Calendar     bool
 	Traps        bool   // session-id links, a repeating-path loop
 	CrawlDelay   string // robots.txt Crawl-delay, "" for none
