@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -105,8 +106,48 @@ func (r *reader) links() []Link {
 		}
 		out = append(out, Link{URL: u, Text: text})
 	})
+	return append(out, r.recordLinks()...)
+}
+
+// recordLinks are the anchors of the list items that Hanweb JCMS column
+// pages (/col/col1229/index.html, common on Chinese government portals)
+// carry as data, not markup: <script type="text/xml"><datastore>
+// <recordset><record><![CDATA[<li><a href="...">…</a></li>]]></record>,
+// written into the page by script. A crawler reading only the markup
+// would find no article on such a column.
+func (r *reader) recordLinks() []Link {
+	var out []Link
+	r.doc.Find("script").Each(func(_ int, s *goquery.Selection) {
+		js := s.Text()
+		if !strings.Contains(js, "<![CDATA[") || !strings.Contains(js, "<record") {
+			return
+		}
+		for _, m := range cdataSection.FindAllStringSubmatch(js, maxRecords) {
+			nodes, err := html.ParseFragment(strings.NewReader(m[1]), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+			if err != nil {
+				continue
+			}
+			for _, n := range nodes {
+				for _, a := range goquery.NewDocumentFromNode(n).Find("a[href]").Nodes {
+					if u := r.resolve(attr(a, "href")); u != "" {
+						text := textOf(a)
+						if text == "" {
+							text = cleanLine(attr(a, "title"))
+						}
+						out = append(out, Link{URL: u, Text: text})
+					}
+				}
+			}
+		}
+	})
 	return out
 }
+
+// maxRecords bounds the records read from one script (a column's page
+// holds tens; a dump of thousands is cut there).
+const maxRecords = 2000
+
+var cdataSection = regexp.MustCompile(`(?s)<record[^>]*>\s*<!\[CDATA\[(.*?)\]\]>`)
 
 // resolve makes href absolute the way a browser does for this page: the
 // path percent-encoded as UTF-8, a non-ASCII query in the page's own

@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A Hanweb JCMS column carries its list as records in a script: the links
+// are there for discovery, and the page is a list.
+func TestRecordLinks(t *testing.T) {
+	raw, err := os.ReadFile("testdata/jcms-column.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse(raw, "text/html; charset=UTF-8", "http://www.wuxing.gov.cn/col/col1229000/index.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != KindList {
+		t.Errorf("kind %s, want list", p.Kind)
+	}
+	var got []Link
+	for _, l := range p.Links {
+		if strings.Contains(l.URL, "/art/") {
+			got = append(got, l)
+		}
+	}
+	want := []Link{
+		{"http://www.wuxing.gov.cn/art/2024/3/15/art_1229000_59012345.html", "吴兴区召开2024年政务公开工作推进会"},
+		{"http://www.wuxing.gov.cn/art/2024/3/14/art_1229000_59012001.html", "区政府常务会议研究部署“放管服”改革+营商环境优化工作"},
+		{"http://www.wuxing.gov.cn/art/2024/3/12/art_1229000_59011876.html", "吴兴区2023年度政府信息公开工作年度报告"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("record links\n got %q\nwant %q", got, want)
+	}
+}
