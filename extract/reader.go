@@ -106,6 +106,13 @@ func (r *reader) links() []Link {
 		}
 		out = append(out, Link{URL: u, Text: text})
 	})
+	// The frames of a frameset (old portals' roots and columns) are where
+	// their navigation and lists are.
+	r.doc.Find("frame[src]").Each(func(_ int, s *goquery.Selection) {
+		if u := r.resolve(s.AttrOr("src", "")); u != "" {
+			out = append(out, Link{URL: u, Text: cleanLine(s.AttrOr("title", s.AttrOr("name", "")))})
+		}
+	})
 	return append(out, r.recordLinks()...)
 }
 

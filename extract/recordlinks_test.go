@@ -36,3 +36,17 @@ func TestRecordLinks(t *testing.T) {
 		t.Errorf("record links\n got %q\nwant %q", got, want)
 	}
 }
+
+// An old portal's root is a frameset: its frames are its links.
+func TestFramesetLinks(t *testing.T) {
+	page := `<html><head><title>某县人民政府</title></head>
+<frameset rows="120,*" frameborder="0"><frame src="top.htm" name="top" scrolling="no"><frame src="main/index.asp" name="main"></frameset></html>`
+	p, err := Parse([]byte(page), "text/html", "http://www.x.gov.cn/", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Link{{"http://www.x.gov.cn/top.htm", "top"}, {"http://www.x.gov.cn/main/index.asp", "main"}}
+	if !slices.Equal(p.Links, want) {
+		t.Errorf("links %q, want %q", p.Links, want)
+	}
+}
