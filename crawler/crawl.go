@@ -131,8 +131,29 @@ type Crawler struct {
 
 type siteState struct {
 	Site
-	hosts map[string]bool // the seeds' hosts
+	mu    sync.RWMutex
+	hosts map[string]bool // the seeds' hosts, and those the seeds moved to
 	docs  int
+}
+
+// hasHost says whether host is one of the site's own.
+func (s *siteState) hasHost(host string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.hosts[host]
+}
+
+// addHost makes host one of the site's own: a seed redirected there (the
+// portal moved from www.x.gov.cn to x.gov.cn, or to https on another
+// name), and its articles are there now. It reports whether host is new.
+func (s *siteState) addHost(host string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if host == "" || s.hosts[host] {
+		return false
+	}
+	s.hosts[host] = true
+	return true
 }
 
 // task is a frontier entry being worked on.
@@ -380,7 +401,7 @@ func (c *Crawler) siteFor(name, u string) *siteState {
 	}
 	host := hostKey(u)
 	for _, s := range c.sites {
-		if s.hosts[host] {
+		if s.hasHost(host) {
 			return s
 		}
 	}

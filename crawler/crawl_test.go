@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -582,5 +583,21 @@ func TestStubPagesAreFollowed(t *testing.T) {
 	if want := srv.URL + crawltest.ArticlePath(1, 1); res.Doc.URL != want || len(res.Doc.Pages) != 2 || !slices.Contains(res.Doc.Aliases, stub) {
 		t.Errorf("archive of a meta refresh stub: %s, %d pages, aliases %q; want %s, 2 pages, the stub an alias",
 			res.Doc.URL, len(res.Doc.Pages), res.Doc.Aliases, want)
+	}
+}
+
+// TestSeedMovedToAnotherHost: a portal that moved (www.x.gov.cn answers
+// 301 to x.gov.cn) is crawled from its old address: without --scope, the
+// host the seed was redirected to is the site's own.
+func TestSeedMovedToAnotherHost(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 4, PagesPer: 2})
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, srv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
+	}))
+	t.Cleanup(old.Close)
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, Site{Name: "moved", Seeds: []string{old.URL + "/news/"}})
+	if sum.New != 4 || sum.Failed != 0 {
+		t.Errorf("crawl from the old address: %+v, want the 4 articles of the new host", sum)
 	}
 }

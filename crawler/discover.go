@@ -228,7 +228,7 @@ func (c *Crawler) hostFor(u string) *hostQueue {
 // follows says whether a link is followed: on the site's seed hosts, or in
 // its scope.
 func (c *Crawler) follows(s *siteState, u string) bool {
-	if s.hosts[hostKey(u)] {
+	if s.hasHost(hostKey(u)) {
 		return true
 	}
 	return s.Scope != nil && s.Scope.MatchString(u)
@@ -239,5 +239,5 @@ func (c *Crawler) articleInScope(s *siteState, u string) bool {
 	if s.Scope != nil {
 		return s.Scope.MatchString(u)
 	}
-	return s.hosts[hostKey(u)]
+	return s.hasHost(hostKey(u))
 }

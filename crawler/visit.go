@@ -52,6 +52,9 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		c.summary.NotModified++
 	}
 	c.mu.Unlock()
+	if t.Depth == 0 {
+		c.seedMoved(t, p.url)
+	}
 	if to := p.parsed.Redirect; to != "" {
 		c.followStub(t, ts, to, now)
 		return
@@ -133,12 +136,25 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	}
 }
 
+// seedMoved makes the host a seed was redirected to (by HTTP or a stub
+// page) one of its site's own, so that without --scope the articles found
+// there are in scope: a portal that moved from www.x.gov.cn to x.gov.cn
+// is still crawled from the old address.
+func (c *Crawler) seedMoved(t *task, to string) {
+	if host := hostKey(to); t.site.addHost(host) {
+		c.log.Info("seed redirected to another host; its pages there are in scope", "seed", t.URL, "host", host)
+	}
+}
+
 // followStub follows a page that sends the browser on by a meta refresh
 // or a script (a portal's root that is only a pointer to its home page)
 // as it would an HTTP redirect: its target is queued as deep as the stub
 // was, and the stub is no page to read.
 func (c *Crawler) followStub(t *task, ts *taskStore, to string, now time.Time) {
 	var links []*store.FrontierEntry
+	if t.Depth == 0 {
+		c.seedMoved(t, to)
+	}
 	if u := cleanLink(extract.Link{URL: to}); u != "" {
 		links = c.admit(t, []candidate{{url: u, depth: t.Depth}})
 	}
@@ -245,7 +261,7 @@ func (c *Crawler) commitVisit(ts *taskStore) bool {
 
 // afterFirstContact queues the sitemaps robots.txt names, once per host.
 func (c *Crawler) afterFirstContact(t *task) {
-	if !t.site.hosts[t.host] {
+	if !t.site.hasHost(t.host) {
 		return
 	}
 	c.mu.Lock()
