@@ -95,8 +95,11 @@ func (r *reader) canonical() string {
 // fetchable (javascript:, mailto:, fragments of the page itself).
 func (r *reader) links() []Link {
 	var out []Link
-	r.doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+	r.doc.Find("a[href], area[href], a[onclick]").Each(func(_ int, s *goquery.Selection) {
 		u := r.resolve(s.AttrOr("href", ""))
+		if u == "" {
+			u = r.scriptLink(s.AttrOr("href", ""), s.AttrOr("onclick", ""))
+		}
 		if u == "" {
 			return
 		}
@@ -115,6 +118,28 @@ func (r *reader) links() []Link {
 	})
 	return append(out, r.recordLinks()...)
 }
+
+// scriptLink is the page a script link opens: href="javascript:
+// openwin('/xxgk/2024/0315/123.html')" or onclick="window.open('…')",
+// as older portals write their lists. Only a quoted literal that reads as
+// a page's address counts; "" otherwise.
+func (r *reader) scriptLink(href, onclick string) string {
+	js := onclick
+	if h := strings.TrimSpace(href); len(h) > 11 && strings.EqualFold(h[:11], "javascript:") {
+		js = h[11:] + " " + onclick
+	}
+	if js == "" {
+		return ""
+	}
+	if m := scriptPageURL.FindStringSubmatch(js); m != nil {
+		return r.resolve(m[1])
+	}
+	return ""
+}
+
+// scriptPageURL is a quoted page address in a script: absolute, rooted or
+// relative, ending in a page's extension, with or without a query.
+var scriptPageURL = regexp.MustCompile(`['"]((?:https?://[^'"\s/]+)?[\w./~%-]*?[\w~%-]+\.(?:s?html?|jsp|jspx|asp|aspx|php|do|action)(?:\?[^'"\s]*)?)['"]`)
 
 // recordLinks are the anchors of the list items that Hanweb JCMS column
 // pages (/col/col1229/index.html, common on Chinese government portals)

@@ -50,3 +50,26 @@ func TestFramesetLinks(t *testing.T) {
 		t.Errorf("links %q, want %q", p.Links, want)
 	}
 }
+
+// Older portals' lists open their articles by script.
+func TestScriptLinks(t *testing.T) {
+	page := `<html><body><ul>
+<li><a href="javascript:openwin('/xxgk/2024/0315/123.html')">关于做好2024年春季森林防火工作的通知</a></li>
+<li><a href="#" onclick="window.open('detail.jsp?id=456&amp;cid=7','_blank')">区政府召开常务会议</a></li>
+<li><a href="javascript:void(0)">更多</a></li>
+<li><a href="javascript:history.back()">返回</a></li>
+<li><a href="/a/789.html" onclick="track('x.html')">普通链接</a></li>
+</ul></body></html>`
+	p, err := Parse([]byte(page), "text/html; charset=utf-8", "http://www.x.gov.cn/col/list.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Link{
+		{"http://www.x.gov.cn/xxgk/2024/0315/123.html", "关于做好2024年春季森林防火工作的通知"},
+		{"http://www.x.gov.cn/col/detail.jsp?id=456&cid=7", "区政府召开常务会议"},
+		{"http://www.x.gov.cn/a/789.html", "普通链接"},
+	}
+	if !slices.Equal(p.Links, want) {
+		t.Errorf("links\n got %q\nwant %q", p.Links, want)
+	}
+}
