@@ -149,10 +149,13 @@ var scriptPageURL = regexp.MustCompile(`['"]((?:https?://[^'"\s/]+)?[\w./~%-]*?[
 // would find no article on such a column.
 func (r *reader) recordLinks() []Link {
 	var out []Link
-	r.doc.Find("script").Each(func(_ int, s *goquery.Selection) {
-		js := s.Text()
+	for _, script := range r.doc.Find("script").Nodes {
+		if script.FirstChild == nil {
+			continue
+		}
+		js := script.FirstChild.Data // a script's text is one node, read without a copy
 		if !strings.Contains(js, "<![CDATA[") || !strings.Contains(js, "<record") {
-			return
+			continue
 		}
 		for _, m := range cdataSection.FindAllStringSubmatch(js, maxRecords) {
 			nodes, err := html.ParseFragment(strings.NewReader(m[1]), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
@@ -171,7 +174,7 @@ func (r *reader) recordLinks() []Link {
 				}
 			}
 		}
-	})
+	}
 	return out
 }
 
