@@ -143,12 +143,10 @@ func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.
 }
 
 // fileName is the name a download gives its file: Content-Disposition's
-// filename, else the URL's last path segment when it has an extension.
+// filename (dispositionName), else the URL's last path segment when it has an extension.
 func fileName(disposition, u string) string {
-	if _, params, err := mime.ParseMediaType(disposition); err == nil {
-		if n := params["filename"]; n != "" {
-			return n
-		}
+	if n := dispositionName(disposition); n != "" {
+		return n
 	}
 	if pu, err := url.Parse(u); err == nil {
 		if base := path.Base(pu.Path); path.Ext(base) != "" && base != "/" {

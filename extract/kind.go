@@ -54,7 +54,7 @@ func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated b
 	if strings.EqualFold(r.head.metaValue("og:type"), "article") {
 		score++
 	}
-	u := r.base.Path + queryPart(r.base.RawQuery)
+	u := r.page.Path + queryPart(r.page.RawQuery)
 	if articleURL.MatchString(u) {
 		score++
 	} else if listURL.MatchString(u) {

@@ -104,7 +104,7 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 		}
 	}
 	scan(tail, rankTailLabelled, rankTail)
-	if d, ok := urlDate(r.base, loc); ok {
+	if d, ok := urlDate(r.page, loc); ok {
 		add(d, true, rankURL)
 	}
 	for i, ds := range ambiguous {

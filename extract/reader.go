@@ -14,8 +14,13 @@ import (
 
 // reader holds one parsed page while Parse reads it.
 type reader struct {
-	doc     *goquery.Document
-	root    *html.Node
+	doc  *goquery.Document
+	root *html.Node
+	// page is the page's own URL; base is what its relative links
+	// resolve against, which a <base href> may have moved elsewhere (an
+	// article's <base href="http://host/news/"> does not make it a
+	// directory).
+	page    *url.URL
 	base    *url.URL
 	charset string
 	head    headInfo
@@ -31,7 +36,7 @@ type reader struct {
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {
-	r := &reader{doc: doc, root: doc.Nodes[0], base: base, charset: cs}
+	r := &reader{doc: doc, root: doc.Nodes[0], page: base, base: base, charset: cs}
 	r.head = readHead(r.root)
 	// <base href> changes how relative links resolve.
 	if href := strings.TrimSpace(r.head.baseHref); href != "" {

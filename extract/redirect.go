@@ -37,7 +37,7 @@ var (
 // location. A target that is the page itself is not a redirect. Call it
 // before prune, which drops the scripts.
 func (r *reader) redirect() string {
-	self := CanonicalURL(r.base.String())
+	self := CanonicalURL(r.page.String())
 	ok := func(u string) string {
 		if u == "" || CanonicalURL(u) == self {
 			return ""

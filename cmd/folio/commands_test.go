@@ -63,9 +63,15 @@ func TestShowFormats(t *testing.T) {
 
 func TestShowFindsAliasesAndVersions(t *testing.T) {
 	db, _, article := archivedStore(t)
-	for _, u := range []string{article, article + "?from=bxsh&utm_source=wx", article + "?utm_medium=x"} {
+	// ?page=1 is page 1 spelled as a bar links it (NewsShow.asp?id=88&page=1):
+	// a crawl meets it on page 2's bar and knows it for page 1, so show and
+	// history must too.
+	for _, u := range []string{article, article + "?from=bxsh&utm_source=wx", article + "?utm_medium=x", article + "?page=1"} {
 		if code, _, errOut := folio(t, "show", "--db", db, u); code != 0 {
 			t.Errorf("show %s: exit %d: %s", u, code, errOut)
+		}
+		if code, _, errOut := folio(t, "history", "--db", db, u); code != 0 {
+			t.Errorf("history %s: exit %d: %s", u, code, errOut)
 		}
 	}
 	code, _, errOut := folio(t, "show", "--db", db, "--version", "2", article)

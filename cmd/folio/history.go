@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"folio/extract"
 	"folio/store"
 )
 
@@ -27,9 +26,12 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	h, err := db.History(urls[0])
-	if errors.Is(err, store.ErrNotFound) {
-		h, err = db.History(extract.CanonicalURL(urls[0]))
+	var h *store.History
+	err = store.ErrNotFound
+	for _, k := range lookupURLs(urls[0]) {
+		if h, err = db.History(k); !errors.Is(err, store.ErrNotFound) {
+			break
+		}
 	}
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("%s: not in the store", urls[0])

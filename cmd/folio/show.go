@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"folio/attachment"
@@ -103,10 +104,11 @@ func attachmentText(db *store.DB, a store.Attachment) string {
 // findDocument looks a document up by the URL as given, then in folio's
 // canonical form (so ?from=index and utm_* variants find it too).
 func findDocument(db *store.DB, u string, version int) (*store.Document, error) {
-	doc, err := db.Document(u, version)
-	if errors.Is(err, store.ErrNotFound) {
-		if c := extract.CanonicalURL(u); c != u {
-			doc, err = db.Document(c, version)
+	var doc *store.Document
+	err := store.ErrNotFound
+	for _, k := range lookupURLs(u) {
+		if doc, err = db.Document(k, version); !errors.Is(err, store.ErrNotFound) {
+			break
 		}
 	}
 	if errors.Is(err, store.ErrNotFound) {
@@ -202,4 +204,18 @@ func mdEscape(s string) string {
 		return `\` + s
 	}
 	return s
+}
+
+// lookupURLs are the keys a document may be stored under for the URL a
+// user gives: as given, in folio's canonical form, and without a query
+// parameter that numbers it page 1 (NewsShow.asp?id=88&page=1, which a
+// page bar links as often as NewsShow.asp?id=88, is page 1's URL).
+func lookupURLs(u string) []string {
+	out := []string{u}
+	for _, k := range []string{extract.CanonicalURL(u), extract.CanonicalURL(extract.PageOneURL(u))} {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
