@@ -30,7 +30,6 @@ type CrawlStore interface {
 	URLStatuses(urls []string) ([]store.URLStatus, error)
 	KnownDocuments(host string, fn func(url string, st store.URLStatus)) error
 	Commit(c *store.CrawlCommit) (store.SaveResult, error)
-	Document(url string, version int) (*store.Document, error)
 }
 
 // Site is one site of a crawl: its seeds and its own limits.
@@ -80,9 +79,7 @@ type Summary struct {
 	Unchanged int    `json:"unchanged"`
 	Failed    int    `json:"failed"` // URLs that brought nothing usable
 	// Gone counts links that answered 404 or 410 on an earlier run: not
-	// fetched again until re-checked (weekly), nor failures when still gone;
-	// and re-checked articles whose only failures are pages or attachments
-	// that were gone (404/410) in the stored version too.
+	// fetched again until re-checked (weekly), nor failures when still gone.
 	Gone int `json:"gone"`
 	// Incomplete counts the documents above (new, changed or unchanged)
 	// whose fetch missed a page or an attachment.

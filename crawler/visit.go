@@ -80,7 +80,6 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		return
 	}
 	res := arch.archive(ctx, t.URL, p)
-	goneAgain := res.Err != nil && c.stillGone(res.Doc, res.Save)
 	if res.Err != nil && c.storeFailed(res.Err) {
 		return
 	}
@@ -121,9 +120,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		default:
 			c.summary.Unchanged++
 		}
-		if res.Err != nil && goneAgain {
-			c.summary.Gone++
-		} else if res.Err != nil {
+		if res.Err != nil {
 			c.summary.Incomplete++
 		}
 		c.mu.Unlock()
@@ -134,64 +131,9 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 			c.count(func(s *Summary) { s.Failed++ })
 		}
 		for _, line := range errtext.Lines(res.Err) {
-			if goneAgain {
-				c.log.Info("still gone", "err", line)
-			} else {
-				c.log.Error(line)
-			}
+			c.log.Error(line)
 		}
 	}
-}
-
-// stillGone says whether the only parts of doc that failed are pages and
-// attachments that answered 404 or 410 and had already done so in the
-// version stored before this fetch. Like a dead link, a page 2 or a PDF
-// that is gone for good fails the run that meets it first; later runs
-// count it (gone) instead of failing every night. The article stays
-// incomplete and due, so a page that comes back is picked up.
-func (c *Crawler) stillGone(doc *store.Document, save store.SaveResult) bool {
-	v := save.Version
-	if save.Changed {
-		v--
-	}
-	if doc == nil || save.New || v < 1 {
-		return false
-	}
-	prev, err := c.db.Document(doc.URL, v)
-	if err != nil {
-		return false
-	}
-	isGone := func(status int) bool { return status == http.StatusNotFound || status == http.StatusGone }
-	failed := func(status int) bool { return status == 0 || status >= 400 }
-	gone := map[string]bool{}
-	for _, p := range prev.Pages {
-		if isGone(p.Status) {
-			gone[canon(p.URL)] = true
-		}
-	}
-	for _, a := range prev.Attachments {
-		if isGone(a.Status) {
-			gone[canon(a.URL)] = true
-		}
-	}
-	n := 0
-	for _, p := range doc.Pages {
-		if failed(p.Status) {
-			if !isGone(p.Status) || !gone[canon(p.URL)] {
-				return false
-			}
-			n++
-		}
-	}
-	for _, a := range doc.Attachments {
-		if failed(a.Status) {
-			if !isGone(a.Status) || !gone[canon(a.URL)] {
-				return false
-			}
-			n++
-		}
-	}
-	return n > 0
 }
 
 // seedMoved makes the host a seed was redirected to (by HTTP or a stub
