@@ -375,7 +375,7 @@ func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 			if err := getJSON(tx.Bucket(bucketDocs), id, &rec); err != nil {
 				return nil, false, err
 			}
-			if filter.Host != "" && hostOf(rec.URL) != filter.Host {
+			if filter.Host != "" && !HostMatches(rec.URL, filter.Host) {
 				continue
 			}
 			doc, err := loadVersion(tx, db.codec, &rec, 0)

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -170,7 +171,7 @@ func (db *DB) DocumentVersions(filter VersionFilter, fn func(*Document) error) e
 					return nil, false, err
 				}
 			}
-			if filter.Host != "" && hostOf(rec.URL) != filter.Host {
+			if filter.Host != "" && !HostMatches(rec.URL, filter.Host) {
 				continue
 			}
 			if !filter.Since.IsZero() && n <= len(rec.Versions) && rec.Versions[n-1].FirstSeen.Before(filter.Since) {
@@ -185,6 +186,40 @@ func (db *DB) DocumentVersions(filter VersionFilter, fn func(*Document) error) e
 	}, fn)
 }
 
-// HostOf returns the host (with port) of an absolute URL, as the store's
-// host filters compare it.
-func HostOf(url string) string { return hostOf(url) }
+// HostMatches reports whether the URL is on site, as the store's host
+// filters (--site) compare them: case-insensitively, and on the host name
+// alone unless site names a port ("127.0.0.1" matches
+// http://127.0.0.1:8111/a.html, "127.0.0.1:8111" only that port). A site
+// given as a URL ("http://host/") stands for its host.
+func HostMatches(url, site string) bool {
+	site = strings.ToLower(hostOf(strings.TrimSpace(site)))
+	host := strings.ToLower(hostOf(url))
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	if host == site {
+		return true
+	}
+	siteName, sitePort := splitHostPort(site)
+	if sitePort {
+		return false
+	}
+	name, _ := splitHostPort(host)
+	return name == siteName
+}
+
+// splitHostPort returns host's name without port or IPv6 brackets, and
+// whether a port was there.
+func splitHostPort(host string) (string, bool) {
+	if strings.HasPrefix(host, "[") {
+		i := strings.IndexByte(host, ']')
+		if i < 0 {
+			return host, false
+		}
+		return host[1:i], strings.HasPrefix(host[i+1:], ":")
+	}
+	if strings.Count(host, ":") == 1 {
+		return host[:strings.IndexByte(host, ':')], true
+	}
+	return host, false
+}

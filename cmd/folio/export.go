@@ -77,7 +77,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	var o exportOptions
 	fs.StringVar(&o.format, "format", "", "warc, wacz or jsonl (default: from the -o file's extension)")
 	fs.StringVar(&o.out, "o", "", "the file to write (required)")
-	fs.StringVar(&o.site, "site", "", "only captures and documents on this host")
+	fs.StringVar(&o.site, "site", "", "only captures and documents on this host (any port unless HOST:PORT)")
 	since := fs.String("since", "", "only what was captured since DATE (2006-01-02 or RFC 3339)")
 	fs.StringVar(&o.url, "url", "", "only the document this URL leads to, and its captures")
 	fs.BoolVar(&o.cdx, "cdx", false, "warc: also write a CDXJ index (FILE without .warc.gz, plus .cdxj)")
@@ -527,7 +527,7 @@ func (f *captureFilter) narrowed() bool {
 }
 
 func (f *captureFilter) include(c *store.Capture) bool {
-	if f.host != "" && store.HostOf(c.URL) != f.host {
+	if f.host != "" && !store.HostMatches(c.URL, f.host) {
 		return false
 	}
 	if !f.since.IsZero() && c.Time.Before(f.since) {
@@ -726,7 +726,7 @@ func eachDocument(db *store.DB, o exportOptions, fn func(*store.Document) error)
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		if (o.site != "" && store.HostOf(d.URL) != o.site) || (!o.since.IsZero() && d.Fetched.Before(o.since)) {
+		if (o.site != "" && !store.HostMatches(d.URL, o.site)) || (!o.since.IsZero() && d.Fetched.Before(o.since)) {
 			return nil
 		}
 		return fn(d)

@@ -15,7 +15,7 @@ func runList(ctx context.Context, e *env, args []string) error {
 	common.register(fs.FlagSet, e)
 	asJSON := fs.Bool("json", false, "one JSON document object per line")
 	withText := fs.Bool("text", false, "with --json: include the text")
-	site := fs.String("site", "", "only documents on this host")
+	site := fs.String("site", "", "only documents on this host (any port unless HOST:PORT)")
 	since := fs.String("since", "", "only documents new or changed since DATE (2006-01-02 or RFC 3339)")
 	rest, err := parse(fs, args)
 	if err != nil {
