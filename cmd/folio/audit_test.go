@@ -35,3 +35,46 @@ func TestSiteFilterWithoutPort(t *testing.T) {
 		}
 	}
 }
+
+// TestBadFlagValuesPrintUsage: a flag value that is wrong, whether the flag
+// package or folio finds it so, is exit 2 with one line naming the flag and
+// then the command's synopsis, on stderr; nothing on stdout, no store made.
+func TestBadFlagValuesPrintUsage(t *testing.T) {
+	db := tempDB(t)
+	u := "http://127.0.0.1:1/a.html"
+	for _, tt := range []struct {
+		args []string
+		flag string // named in the first line
+	}{
+		{[]string{"archive", "--delay", "abc", u}, "delay"},
+		{[]string{"archive", "--delay", "-1s", u}, "--delay"},
+		{[]string{"archive", "--timeout", "0s", u}, "--timeout"},
+		{[]string{"archive", "--max-body", "0", u}, "--max-body"},
+		{[]string{"archive", "--max-body", "5XB", u}, "max-body"},
+		{[]string{"archive", "--parallel", "0", u}, "--parallel"},
+		{[]string{"archive", "--lock-timeout", "-1s", u}, "--lock-timeout"},
+		{[]string{"archive", "--scope", "(", u}, "--scope"},
+		{[]string{"archive", "--tz", "Mars/Base", u}, "--tz"},
+		{[]string{"crawl", "--depth", "0", u}, "--depth"},
+		{[]string{"crawl", "--log-format", "yaml", u}, "--log-format"},
+		{[]string{"list", "--since", "yesterday"}, "--since"},
+		{[]string{"show", "--format", "xml", u}, "--format"},
+		{[]string{"show", "--version", "-1", u}, "--version"},
+		{[]string{"export", "--format", "xml", "-o", filepath.Join(t.TempDir(), "x.out")}, "--format"},
+		{[]string{"export", "-o", filepath.Join(t.TempDir(), "x.bin")}, "--format"},
+		{[]string{"export", "--format", "jsonl"}, "-o"},
+		{[]string{"extract", "--max-body", "0", "-"}, "--max-body"},
+		{[]string{"import", "--max-pages", "0", "x.warc"}, "--max-pages"},
+	} {
+		args := append(append([]string(nil), tt.args...), "--db", db)
+		code, out, errOut := folio(t, args...)
+		errs := lines(errOut)
+		if code != exitUsage || out != "" || len(errs) != 2 || !strings.Contains(errs[0], tt.flag) ||
+			!strings.HasPrefix(errs[1], "usage: folio "+tt.args[0]+" [flags]") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", tt.args, code, out, errOut)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a refused command created the store")
+	}
+}

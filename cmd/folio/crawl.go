@@ -66,9 +66,9 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	}
 	switch {
 	case cf.revisitMin < 0 || cf.revisitMax < 0:
-		return usagef("--revisit-min and --revisit-max must not be negative")
+		return shapef("--revisit-min and --revisit-max must not be negative")
 	case cf.hostBudget < 1:
-		return usagef("--host-budget must be at least 1")
+		return shapef("--host-budget must be at least 1")
 	}
 	for _, s := range seeds {
 		if err := checkURL(s); err != nil {

@@ -128,7 +128,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 // check validates the options and fills in the format.
 func (o *exportOptions) check() error {
 	if o.out == "" {
-		return usagef("export: -o FILE is required")
+		return shapef("export: -o FILE is required")
 	}
 	if o.format == "" {
 		switch {
@@ -139,16 +139,16 @@ func (o *exportOptions) check() error {
 		case strings.HasSuffix(o.out, ".jsonl"):
 			o.format = "jsonl"
 		default:
-			return usagef("export: --format warc, wacz or jsonl is required (the file name does not tell)")
+			return shapef("export: --format warc, wacz or jsonl is required (the file name does not tell)")
 		}
 	}
 	switch o.format {
 	case "warc", "wacz", "jsonl":
 	default:
-		return usagef("export: --format must be warc, wacz or jsonl, not %q", o.format)
+		return shapef("export: --format must be warc, wacz or jsonl, not %q", o.format)
 	}
 	if o.cdx && o.format != "warc" {
-		return usagef("export: --cdx is for --format warc (a WACZ holds its index)")
+		return shapef("export: --cdx is for --format warc (a WACZ holds its index)")
 	}
 	if o.url != "" {
 		if err := checkURL(o.url); err != nil {

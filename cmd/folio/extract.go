@@ -30,7 +30,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		files = []string{"-"}
 	}
 	if maxBody <= 0 {
-		return usagef("--max-body must be positive")
+		return shapef("--max-body must be positive")
 	}
 	if *pageURL != "" {
 		if err := checkURL(*pageURL); err != nil {

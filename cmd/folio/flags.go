@@ -128,7 +128,7 @@ func (c *commonFlags) logger(e *env) (*slog.Logger, error) {
 	case "json":
 		return slog.New(slog.NewJSONHandler(e.stderr, opts)), nil
 	default:
-		return nil, usagef("--log-format must be text or json, not %q", c.logFormat)
+		return nil, shapef("--log-format must be text or json, not %q", c.logFormat)
 	}
 }
 
@@ -211,29 +211,29 @@ func (f *fetchFlags) register(fs *flag.FlagSet, requisitesDefault bool) {
 func (f *fetchFlags) check() error {
 	switch {
 	case f.delay < 0:
-		return usagef("--delay must not be negative")
+		return shapef("--delay must not be negative")
 	case f.parallel < 1:
-		return usagef("--parallel must be at least 1")
+		return shapef("--parallel must be at least 1")
 	case f.perHost < 1:
-		return usagef("--per-host must be at least 1")
+		return shapef("--per-host must be at least 1")
 	case f.maxPages < 1:
-		return usagef("--max-pages must be at least 1")
+		return shapef("--max-pages must be at least 1")
 	case f.timeout <= 0:
-		return usagef("--timeout must be positive")
+		return shapef("--timeout must be positive")
 	case f.maxBody <= 0:
-		return usagef("--max-body must be positive")
+		return shapef("--max-body must be positive")
 	case f.retries < 0:
-		return usagef("--retries must not be negative")
+		return shapef("--retries must not be negative")
 	case f.depth < 1:
-		return usagef("--depth must be at least 1")
+		return shapef("--depth must be at least 1")
 	case f.maxDocs < 0:
-		return usagef("--max-docs must not be negative (0: no limit)")
+		return shapef("--max-docs must not be negative (0: no limit)")
 	case f.lockTimeout < 0:
-		return usagef("--lock-timeout must not be negative (0: do not wait)")
+		return shapef("--lock-timeout must not be negative (0: do not wait)")
 	}
 	if f.scope != "" {
 		if _, err := regexp.Compile(f.scope); err != nil {
-			return usagef("--scope: %v", err)
+			return shapef("--scope: %v", err)
 		}
 	}
 	if _, err := f.location(); err != nil {
@@ -249,7 +249,7 @@ func (f *fetchFlags) location() (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(f.tz)
 	if err != nil {
-		return nil, usagef("--tz: unknown time zone %q", f.tz)
+		return nil, shapef("--tz: unknown time zone %q", f.tz)
 	}
 	return loc, nil
 }

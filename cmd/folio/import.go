@@ -38,10 +38,10 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return shapef("import: no WARC file given")
 	}
 	if *maxPages < 1 {
-		return usagef("--max-pages must be at least 1")
+		return shapef("--max-pages must be at least 1")
 	}
 	if maxBody <= 0 {
-		return usagef("--max-body must be positive")
+		return shapef("--max-body must be positive")
 	}
 	loc, err := (&fetchFlags{tz: *tz}).location()
 	if err != nil {
@@ -57,7 +57,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *lockTimeout < 0 {
-		return usagef("--lock-timeout must not be negative (0: do not wait)")
+		return shapef("--lock-timeout must not be negative (0: do not wait)")
 	}
 	db, err := openStore(common.db, false, *lockTimeout, log)
 	if err != nil {

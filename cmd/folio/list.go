@@ -72,5 +72,5 @@ func parseSince(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, usagef("--since: %q is not a date (2006-01-02 or RFC 3339)", s)
+	return time.Time{}, shapef("--since: %q is not a date (2006-01-02 or RFC 3339)", s)
 }

@@ -128,8 +128,9 @@ var (
 )
 
 // usageError is a mistake in the command line. When the command line's
-// shape is wrong (an unknown flag, a missing argument) the command's
-// synopsis follows the message.
+// shape is wrong (an unknown flag, a missing argument) or a flag's value
+// is (--delay -1s, --format xml), the command's synopsis follows the
+// message; a bad URL or config file is told in its one line.
 type usageError struct {
 	msg      string
 	synopsis bool
@@ -140,7 +141,8 @@ func (u *usageError) Is(target error) bool { return target == errUsage }
 
 func usagef(format string, a ...any) error { return &usageError{msg: fmt.Sprintf(format, a...)} }
 
-// shapef is a usage error followed by the command's synopsis.
+// shapef is a usage error followed by the command's synopsis: a wrong
+// shape of the command line or a wrong flag value.
 func shapef(format string, a ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, a...), synopsis: true}
 }

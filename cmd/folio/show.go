@@ -27,8 +27,11 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if len(urls) != 1 {
 		return shapef("show: give exactly one URL")
 	}
+	if *version < 0 {
+		return shapef("show: --version must be at least 1 (default: the latest)")
+	}
 	if *format != "text" && *format != "md" && *format != "json" {
-		return usagef("show: --format must be text, md or json")
+		return shapef("show: --format must be text, md or json")
 	}
 	db, err := common.openReader(e)
 	if err != nil {
