@@ -78,3 +78,28 @@ func TestBadFlagValuesPrintUsage(t *testing.T) {
 		t.Error("a refused command created the store")
 	}
 }
+
+// TestHelpAndVersion: help and the version as CLI users type them.
+func TestHelpAndVersion(t *testing.T) {
+	for _, tt := range []struct {
+		args      []string
+		code      int
+		stdout    string // stdout starts with it
+		stderrNil bool
+	}{
+		{[]string{"help"}, exitOK, "usage: folio COMMAND", true},
+		{[]string{"-h"}, exitOK, "usage: folio COMMAND", true},
+		{[]string{"--help"}, exitOK, "usage: folio COMMAND", true},
+		{[]string{"help", "list"}, exitOK, "usage: folio list [flags]", true},
+		{[]string{"help", "export"}, exitOK, "usage: folio export [flags]", true},
+		{[]string{"list", "-h"}, exitOK, "usage: folio list [flags]", true},
+		{[]string{"version"}, exitOK, "folio ", true},
+		{[]string{"--version"}, exitOK, "folio ", true},
+		{[]string{"help", "frobnicate"}, exitUsage, "", false},
+	} {
+		code, out, errOut := folio(t, tt.args...)
+		if code != tt.code || !strings.HasPrefix(out, tt.stdout) || (tt.stderrNil && errOut != "") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", tt.args, code, out, errOut)
+		}
+	}
+}

@@ -74,9 +74,14 @@ func run(ctx context.Context, args []string, e *env) int {
 	case len(args) == 0:
 		usage(e.stderr)
 		return exitUsage
+	case (args[0] == "help" || args[0] == "-h" || args[0] == "--help") && len(args) > 1 && !strings.HasPrefix(args[1], "-"):
+		// `folio help list` is `folio list -h`.
+		args = []string{args[1], "-h"}
 	case args[0] == "help" || args[0] == "-h" || args[0] == "--help":
 		usage(e.stdout)
 		return exitOK
+	case args[0] == "--version":
+		args = []string{"version"}
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
