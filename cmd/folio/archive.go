@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 
 	"folio/crawler"
@@ -110,6 +111,12 @@ func failedDocument(res *crawler.Result) *store.Document {
 	if res.Tried != nil {
 		d.Pages[0] = *res.Tried
 	}
+	// When it was tried: a request that got no response has no time of
+	// its own, and "fetched" is an RFC 3339 time, never year 1.
+	if d.Pages[0].Fetched.IsZero() {
+		d.Pages[0].Fetched = time.Now().UTC().Truncate(time.Second)
+	}
+	d.Fetched = d.Pages[0].Fetched
 	return d
 }
 

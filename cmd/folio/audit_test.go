@@ -1,11 +1,14 @@
 package main
 
 import (
+	"encoding/json"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSiteFilterWithoutPort: `--site HOST` of list and export names the
@@ -100,6 +103,39 @@ func TestHelpAndVersion(t *testing.T) {
 		code, out, errOut := folio(t, tt.args...)
 		if code != tt.code || !strings.HasPrefix(out, tt.stdout) || (tt.stderrNil && errOut != "") {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", tt.args, code, out, errOut)
+		}
+	}
+}
+
+// TestFetchedIsATime: "fetched" of a document and of each page is an RFC
+// 3339 UTC time of this run, also for a URL that gave no response and for
+// a saved page that extract read (they were year 1).
+func TestFetchedIsATime(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := "http://" + ln.Addr().String() + "/a.html"
+	ln.Close()
+	before := time.Now().UTC().Add(-2 * time.Second)
+
+	_, out, _ := folio(t, "archive", "--db", tempDB(t), "--json", "--retries", "0", refused)
+	_, out2, _ := folio(t, "extract", filepath.Join(portalDir, "news/2024/0315/678.html"))
+	for _, line := range lines(out + out2) {
+		var d struct {
+			Fetched string `json:"fetched"`
+			Pages   []struct {
+				Fetched string `json:"fetched"`
+			} `json:"pages"`
+		}
+		if err := json.Unmarshal([]byte(line), &d); err != nil || len(d.Pages) == 0 {
+			t.Fatalf("%v: %s", err, line)
+		}
+		for _, s := range []string{d.Fetched, d.Pages[0].Fetched} {
+			ts, err := time.Parse(time.RFC3339, s)
+			if err != nil || !strings.HasSuffix(s, "Z") || ts.Before(before) {
+				t.Errorf("fetched %q: %s", s, line)
+			}
 		}
 	}
 }

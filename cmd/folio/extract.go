@@ -69,6 +69,13 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			log.Error(fmt.Sprintf("%s: %s", name, errtext.Line(err)))
 			continue
 		}
+		// A saved page was not fetched by folio: its page is dated as the
+		// document is, when it was extracted (not year 1).
+		for i := range doc.Pages {
+			if doc.Pages[i].Fetched.IsZero() {
+				doc.Pages[i].Fetched = doc.Fetched
+			}
+		}
 		if err := writeJSON(e.stdout, doc); err != nil {
 			return err
 		}
