@@ -109,8 +109,14 @@ func Open(path string, opts *Options) (*DB, error) {
 		return nil, &pathError{path, errors.New("is a directory, not a store file")}
 	}
 	if db.opts.ReadOnly {
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		st, err := os.Stat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			return nil, &pathError{path, ErrNoStore}
+		case err == nil && st.Size() == 0:
+			// An empty file (touched, or a writer about to make it a
+			// store) holds no store yet; a reader must not write it.
+			return nil, &pathError{path, fmt.Errorf("%w (an empty file)", ErrNoStore)}
 		}
 	} else {
 		if err := creatable(path); err != nil {

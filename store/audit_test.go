@@ -1,6 +1,12 @@
 package store
 
-import "testing"
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // TestHostMatches: --site HOST names a host with or without its port.
 func TestHostMatches(t *testing.T) {
@@ -28,4 +34,31 @@ func TestHostMatches(t *testing.T) {
 			t.Errorf("HostMatches(%q, %q) = %v, want %v", tt.url, tt.site, got, tt.want)
 		}
 	}
+}
+
+// TestEmptyFileIsNoStoreForReaders: a reader pointed at an empty file
+// reports that no store is there, and leaves the file empty; a writer
+// makes the store in it.
+func TestEmptyFileIsNoStoreForReaders(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(path, &Options{ReadOnly: true})
+	if !errors.Is(err, ErrNoStore) || !strings.Contains(err.Error(), "empty file") {
+		t.Fatalf("reader on an empty file: %v", err)
+	}
+	if st, _ := os.Stat(path); st.Size() != 0 {
+		t.Fatal("a reader wrote the empty file")
+	}
+	db, err := Open(path, nil)
+	if err != nil {
+		t.Fatalf("writer on an empty file: %v", err)
+	}
+	db.Close()
+	db, err = Open(path, &Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("reader after the writer: %v", err)
+	}
+	db.Close()
 }
