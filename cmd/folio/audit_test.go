@@ -139,3 +139,23 @@ func TestFetchedIsATime(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonFlagsBeforeTheCommand: --db, --log-format, -q and -v work
+// before the command as after it.
+func TestCommonFlagsBeforeTheCommand(t *testing.T) {
+	db, report, _ := archivedStore(t)
+	for _, args := range [][]string{
+		{"--db", db, "list", "--json"},
+		{"--db=" + db, "list", "--json"},
+		{"-q", "--log-format", "json", "--db", db, "list", "--json"},
+		{"--db", db, "show", "--format", "json", report},
+	} {
+		code, out, errOut := folio(t, args...)
+		if code != 0 || !strings.Contains(out, `"url":"`+report+`"`) || errOut != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	if code, _, errOut := folio(t, "--frob", "list"); code != exitUsage || !strings.Contains(errOut, `unknown command "--frob"`) {
+		t.Errorf("--frob list: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -70,6 +70,7 @@ type env struct {
 // run executes one folio invocation and returns its exit code. It is the one
 // place where errors become messages and exit codes.
 func run(ctx context.Context, args []string, e *env) int {
+	args = commonFlagsFirst(args)
 	switch {
 	case len(args) == 0:
 		usage(e.stderr)
@@ -98,6 +99,41 @@ func run(ctx context.Context, args []string, e *env) int {
 	fmt.Fprintf(e.stderr, "folio: unknown command %q\n", args[0])
 	fmt.Fprintln(e.stderr, "usage: folio COMMAND [flags] [args] (folio help lists the commands)")
 	return exitUsage
+}
+
+// commonFlagsFirst moves the flags every command has (--db, --log-format,
+// -q, -v) from before the command to after it: `folio --db x.db list` is
+// `folio list --db x.db`. Anything else before the command is left for run
+// to refuse.
+func commonFlagsFirst(args []string) []string {
+	i := 0
+	for i < len(args) {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if !strings.HasPrefix(args[i], "-") {
+			break
+		}
+		switch name {
+		case "q", "v":
+			i++
+		case "db", "log-format":
+			if hasValue {
+				i++
+			} else {
+				i += 2
+			}
+		default:
+			return args
+		}
+	}
+	if i == 0 || i >= len(args) {
+		return args
+	}
+	for _, c := range commands {
+		if c.name == args[i] {
+			return append(append([]string{c.name}, args[:i]...), args[i+1:]...)
+		}
+	}
+	return args
 }
 
 // safeRun runs a command. A panic (a bug in folio) becomes an error
