@@ -31,8 +31,8 @@ type crawlFlags struct {
 func (c *crawlFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.config, "config", "", "YAML file with sites (seeds, scope, delay, tz, limits) and defaults for the flags")
 	fs.BoolVar(&c.asJSON, "json", false, "print the summary as JSON")
-	fs.DurationVar(&c.revisitMin, "revisit-min", 20*time.Hour, "re-check a stored article no sooner than this after its last fetch")
-	fs.DurationVar(&c.revisitMax, "revisit-max", 30*24*time.Hour, "re-check a stored article at the latest this long after its last fetch")
+	durationVar(fs, &c.revisitMin, "revisit-min", 20*time.Hour, "re-check a stored article no sooner than this after its last fetch")
+	durationVar(fs, &c.revisitMax, "revisit-max", 30*24*time.Hour, "re-check a stored article at the latest this long after its last fetch")
 	fs.IntVar(&c.hostBudget, "host-budget", 10_000, "most requests to one host in one run (ends traps nothing else caught)")
 	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a Go CPU profile of the run to this file (for the benchmark)")
 }

@@ -185,7 +185,7 @@ type fetchFlags struct {
 
 func (f *fetchFlags) register(fs *flag.FlagSet, requisitesDefault bool) {
 	f.maxBody = 20 << 20
-	fs.DurationVar(&f.delay, "delay", time.Second, "delay between requests to one host")
+	durationVar(fs, &f.delay, "delay", time.Second, "delay between requests to one host")
 	fs.IntVar(&f.parallel, "parallel", 4, "hosts fetched at once")
 	fs.IntVar(&f.perHost, "per-host", 1, "requests in flight per host")
 	fs.IntVar(&f.maxPages, "max-pages", 50, "pages followed per article")
@@ -194,11 +194,11 @@ func (f *fetchFlags) register(fs *flag.FlagSet, requisitesDefault bool) {
 	fs.StringVar(&f.scope, "scope", "", "regular expression article URLs must match (default: the seeds' hosts)")
 	fs.StringVar(&f.userAgent, "user-agent", crawler.DefaultUserAgent, "User-Agent header")
 	fs.BoolVar(&f.ignoreRobots, "ignore-robots", false, "do not obey robots.txt")
-	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "per request, body included")
+	durationVar(fs, &f.timeout, "timeout", 30*time.Second, "per request, body included")
 	fs.Var(&f.maxBody, "max-body", "largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
 	fs.StringVar(&f.tz, "tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
 	fs.IntVar(&f.retries, "retries", 3, "retries of a failed request, with backoff")
-	fs.DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store (0: do not wait)")
+	durationVar(fs, &f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store (0: do not wait)")
 	fs.BoolVar(&f.requisites, "requisites", requisitesDefault, "also fetch the page's CSS, scripts and layout images")
 	f.attachments = true
 	fs.BoolFunc("no-attachments", "do not fetch the files an article links to", func(string) error {
@@ -266,6 +266,28 @@ func (f *fetchFlags) transport(log *slog.Logger) crawler.TransportOptions {
 }
 
 // byteSize is a flag value taking 5MiB, 5MB, 512KiB, 1.5GiB or a byte count.
+// duration is a time.Duration flag whose error names the form it takes
+// (the flag package's own says only "parse error").
+type duration time.Duration
+
+func (d *duration) String() string { return time.Duration(*d).String() }
+
+func (d *duration) Set(s string) error {
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("not a duration (100ms, 1s, 2m, 20h)")
+	}
+	*d = duration(v)
+	return nil
+}
+
+// durationVar defines a duration flag, as flag.DurationVar does; the help
+// names its kind ("-delay duration"), as it does for the flag package's.
+func durationVar(fs *flag.FlagSet, p *time.Duration, name string, value time.Duration, usage string) {
+	*p = value
+	fs.Var((*duration)(p), name, usage+", a `duration`")
+}
+
 type byteSize int64
 
 func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }

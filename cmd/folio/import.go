@@ -24,7 +24,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("import", e)
 	var common commonFlags
 	common.register(fs.FlagSet, e)
-	lockTimeout := fs.Duration("lock-timeout", 10*time.Second, "how long to wait for another folio writing the store")
+	var lockTimeout time.Duration
+	durationVar(fs.FlagSet, &lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store")
 	maxPages := fs.Int("max-pages", 50, "pages followed per article")
 	tz := fs.String("tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
 	maxBody := byteSize(20 << 20)
@@ -56,10 +57,10 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *lockTimeout < 0 {
+	if lockTimeout < 0 {
 		return shapef("--lock-timeout must not be negative (0: do not wait)")
 	}
-	db, err := openStore(common.db, false, *lockTimeout, log)
+	db, err := openStore(common.db, false, lockTimeout, log)
 	if err != nil {
 		return err
 	}
