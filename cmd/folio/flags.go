@@ -102,7 +102,7 @@ func (c *commonFlags) register(fs *flag.FlagSet, e *env) {
 	if def == "" {
 		def = "folio.db"
 	}
-	fs.StringVar(&c.db, "db", def, "store file (default $FOLIO_DB, else ./folio.db)")
+	fs.StringVar(&c.db, "db", def, "the store `file`; $FOLIO_DB when set")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.BoolVar(&c.quiet, "q", false, "quiet: errors only")
 	fs.BoolVar(&c.verbose, "v", false, "verbose: debug logging")
