@@ -131,12 +131,13 @@ func (o *exportOptions) check() error {
 		return shapef("export: -o FILE is required")
 	}
 	if o.format == "" {
+		name := strings.ToLower(o.out)
 		switch {
-		case strings.HasSuffix(o.out, ".warc.gz"), strings.HasSuffix(o.out, ".warc"):
+		case strings.HasSuffix(name, ".warc.gz"), strings.HasSuffix(name, ".warc"):
 			o.format = "warc"
-		case strings.HasSuffix(o.out, ".wacz"):
+		case strings.HasSuffix(name, ".wacz"):
 			o.format = "wacz"
-		case strings.HasSuffix(o.out, ".jsonl"):
+		case strings.HasSuffix(name, ".jsonl"):
 			o.format = "jsonl"
 		default:
 			return shapef("export: --format warc, wacz or jsonl is required (the file name does not tell)")
@@ -357,7 +358,7 @@ func exportWARCFile(ctx context.Context, db *store.DB, o exportOptions, res *exp
 		cdxBuf = bufio.NewWriter(unsorted)
 		cdx = cdxBuf
 	}
-	uncompressed := strings.HasSuffix(o.out, ".warc")
+	uncompressed := strings.HasSuffix(strings.ToLower(o.out), ".warc")
 	stats, err := writeWARC(ctx, db, bw, filepath.Base(o.out), cdx, o, uncompressed, progress)
 	if err != nil {
 		return err

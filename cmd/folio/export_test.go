@@ -674,3 +674,17 @@ func TestDemoExports(t *testing.T) {
 		t.Errorf("pages.jsonl has %d lines for %d articles", n, len(loadExpected(t)))
 	}
 }
+
+// The format is read from the file name, whatever its case.
+func TestExportFormatFromName(t *testing.T) {
+	for name, want := range map[string]string{
+		"crawl.warc.gz": "warc", "crawl.warc": "warc", "X.WARC.GZ": "warc", "a.wacz": "wacz",
+		"A.WACZ": "wacz", "docs.jsonl": "jsonl", "docs.JSONL": "jsonl", "docs.json": "",
+	} {
+		o := exportOptions{out: name}
+		err := o.check()
+		if o.format != want || (want == "") != (err != nil) {
+			t.Errorf("%s: format %q, err %v; want %q", name, o.format, err, want)
+		}
+	}
+}
