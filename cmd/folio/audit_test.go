@@ -155,7 +155,9 @@ func TestCommonFlagsBeforeTheCommand(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
 		}
 	}
-	if code, _, errOut := folio(t, "--frob", "list"); code != exitUsage || !strings.Contains(errOut, `unknown command "--frob"`) {
-		t.Errorf("--frob list: exit %d, stderr %q", code, errOut)
+	for _, args := range [][]string{{"--frob", "list"}, {"--db", db}} {
+		if code, _, errOut := folio(t, args...); code != exitUsage || !strings.Contains(errOut, args[0]+": unknown flag before the command, or no command") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
 	}
 }
