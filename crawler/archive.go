@@ -17,6 +17,8 @@ import (
 	"folio/extract"
 	"folio/internal/panics"
 	"folio/store"
+
+	"github.com/gocolly/colly/v2"
 )
 
 // Store is what the crawler needs of the store.
@@ -476,7 +478,7 @@ func (a *Archiver) fetchPage(u string) *page {
 	if cr, ok := a.st.(captureReader); ok && a.opts.Conditional {
 		old = priorCapture(cr, u)
 	}
-	f, err := a.f.Fetch(u, old.validators())
+	f, err := a.fetch(u, old.validators())
 	p := &page{requested: u, url: f.FinalURL(), status: f.Status()}
 	if f.Final != nil {
 		p.at = f.Final.Capture.Time
@@ -553,17 +555,19 @@ func (e notArticle) Unwrap() error      { return e.error }
 func (notArticle) Is(target error) bool { return target == ErrNotArticle }
 
 func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
-	if len(f.Exchanges) == 0 {
+	if len(f.Exchanges) == 0 && (f.Final == nil || f.Final.Capture.ID == 0) {
 		return nil
 	}
-	caps := make([]*store.Capture, len(f.Exchanges))
-	payloads := make([][]byte, len(f.Exchanges))
-	for i, ex := range f.Exchanges {
-		caps[i] = &ex.Capture
-		payloads[i] = ex.Payload
-	}
-	if _, err := a.st.PutCaptures(caps, payloads); err != nil {
-		return err
+	if len(f.Exchanges) > 0 { // none when answered from a stored capture
+		caps := make([]*store.Capture, len(f.Exchanges))
+		payloads := make([][]byte, len(f.Exchanges))
+		for i, ex := range f.Exchanges {
+			caps[i] = &ex.Capture
+			payloads[i] = ex.Payload
+		}
+		if _, err := a.st.PutCaptures(caps, payloads); err != nil {
+			return err
+		}
 	}
 	if f.Final != nil {
 		p.capture = f.Final.Capture.ID
@@ -707,4 +711,59 @@ func (a *Archiver) maxBody() int64 {
 		return f.MaxBody()
 	}
 	return defaultMaxBody
+}
+
+// fetch is a.f.Fetch, except that a URL colly refuses as fetched already
+// in this crawl run is answered from the capture that fetch stored. An
+// article reached again through another address (a ?share=facebook link,
+// a tracking parameter) re-reads its page 2 and 3 and the PDF another
+// article already brought; they are the same run's captures, not failures.
+func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
+	f, err := a.f.Fetch(u, extra)
+	var visited *colly.AlreadyVisitedError
+	if !errors.As(err, &visited) {
+		return f, err
+	}
+	cr, ok := a.st.(captureReader)
+	if !ok {
+		return f, err
+	}
+	if g := storedAnswer(cr, u, a.maxBody()); g != nil {
+		return g, nil
+	}
+	return f, err
+}
+
+// storedAnswer is the latest stored answer to a GET of u, redirects
+// followed through their captures (a 304 stands for the capture it
+// confirmed); nil when the store has none. Its Exchanges are empty: they
+// are stored already.
+func storedAnswer(cr captureReader, u string, maxBody int64) *Fetched {
+	res := &Fetched{URL: u}
+	cur := u
+	for hop := 0; hop <= maxRedirects; hop++ {
+		c, err := cr.LatestCapture(cur)
+		if err != nil || c == nil {
+			return nil
+		}
+		if c.Status == http.StatusNotModified && c.RefersTo != 0 {
+			if c, err = cr.Capture(c.RefersTo); err != nil {
+				return nil
+			}
+		}
+		if next := redirectTarget(c); next != "" {
+			cur = next
+			continue
+		}
+		var payload []byte
+		if c.PayloadDigest != "" {
+			if payload, err = cr.Payload(c.PayloadDigest); err != nil {
+				return nil
+			}
+		}
+		res.Final = &Exchange{Capture: *c, Payload: payload}
+		res.Body = decodeBody(payload, c.Header("Content-Encoding"), maxBody)
+		return res
+	}
+	return nil
 }

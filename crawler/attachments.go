@@ -96,7 +96,7 @@ func (a *Archiver) attachmentInScope(u, pageURL string) bool {
 // when the link turns out not to be a file: a download script that answers
 // with an HTML page is a page, not an attachment.
 func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.Attachment, error) {
-	f, err := a.f.Fetch(l.URL, nil)
+	f, err := a.fetch(l.URL, nil)
 	holder := &page{}
 	if serr := a.storeExchanges(f, holder); serr != nil {
 		return nil, serr

@@ -21,6 +21,9 @@ var (
 	// rocTime is the time after an ROC date: 14:30, 下午 02:30:05, 14時30分.
 	rocTime = `(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`
 	hanDate = regexp.MustCompile(`([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
+	// Japanese era years (令和6年3月15日, 平成31年4月30日, 令和元年5月1日),
+	// as Japanese government pages date their notices.
+	eraDate = regexp.MustCompile(`(令和|平成)\s*(元|\d{1,2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + rocTime)
 	// English dates of news sites: "March 5, 2019", "5 March 2019".
 	englishDate = regexp.MustCompile(`(?i)\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b`)
 )
@@ -41,6 +44,7 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 		d  parsedDate
 	}
 	var best *found
+	s = halfWidthDigits(s)
 	consider := func(at int, d parsedDate) {
 		if !d.t.IsZero() && (best == nil || at < best.at) {
 			best = &found{at, d}
@@ -64,6 +68,14 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 			consider(m[2], fromParts(sub(s, m, 1), mo, d, h, sub(s, m, 8), sub(s, m, 9), "", 1911, loc))
 		}
 	}
+	if m := eraDate.FindStringSubmatchIndex(s); m != nil {
+		y := sub(s, m, 2)
+		if y == "元" {
+			y = "1"
+		}
+		h := twelveHour(sub(s, m, 6), sub(s, m, 5))
+		consider(m[0], fromParts(y, sub(s, m, 3), sub(s, m, 4), h, sub(s, m, 7), sub(s, m, 8), "", eraStart[sub(s, m, 1)], loc))
+	}
 	if m := hanDate.FindStringSubmatchIndex(s); m != nil {
 		y, mo, d := hanYear(sub(s, m, 1)), hanNumber(sub(s, m, 2)), hanNumber(sub(s, m, 3))
 		consider(m[0], fromParts(strconv.Itoa(y), strconv.Itoa(mo), strconv.Itoa(d), "", "", "", "", 0, loc))
@@ -80,6 +92,26 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 		return parsedDate{}, false
 	}
 	return best.d, true
+}
+
+// eraStart is the year before each Japanese era's first: 令和1 is 2019.
+var eraStart = map[string]int{"令和": 2018, "平成": 1988}
+
+// halfWidthDigits turns full-width digits and colons (２０２４年３月１５日,
+// common on Japanese and some Chinese pages) into ASCII ones.
+func halfWidthDigits(s string) string {
+	if !strings.ContainsAny(s, "０１２３４５６７８９：") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '：':
+			return ':'
+		}
+		return r
+	}, s)
 }
 
 // twelveHour turns an hour of a 12-hour clock (11:57 PM, 下午3:20) into

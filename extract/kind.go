@@ -75,6 +75,24 @@ func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated b
 	return KindList
 }
 
+// isTitleLink says whether a link's text is shaped like an article's
+// title: 8 to 60 characters; in a language that spaces its words, also
+// four words or more, as headlines are ("Water Main Repair on Elm
+// Street"): eight letters are one word there, and the one- to three-word
+// items of a menu ("Departments", "Agendas & Minutes") are not titles.
+func isTitleLink(s string) bool {
+	k := runeCount(s)
+	if k < 8 || k > 60 {
+		return false
+	}
+	for _, r := range s {
+		if isCJK(r) {
+			return true
+		}
+	}
+	return len(strings.Fields(s)) >= 4
+}
+
 func isTeaser(s string) bool {
 	return strings.HasSuffix(s, "……") || strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
 }
@@ -94,7 +112,7 @@ func (r *reader) titleLinks(n *html.Node, skip func(*html.Node) bool) int {
 				// Latin; and the line is mostly the link: a link inside a
 				// sentence is not an entry of a list.
 				if st := r.stats[c]; st != nil && st.text >= 8 && st.text <= 180 && standsAlone(c, st.text, r.stats) {
-					if k := runeCount(textOf(c)); k >= 8 && k <= 60 {
+					if isTitleLink(textOf(c)) {
 						count++
 					}
 				}
@@ -135,6 +153,12 @@ var attachmentExt = map[string]bool{
 
 // downloadURL matches script-backed download links that hide the file name.
 var downloadURL = regexp.MustCompile(`(?i)(download|down|getfile|attach|fujian)[^/]*\.(jsp|asp|aspx|php|do)\?`)
+
+// fileRoute matches the file routes of CMSs whose document links carry no
+// extension: CivicPlus's Document Center (/DocumentCenter/View/456/Annual-Report-PDF),
+// Agenda Center (/AgendaCenter/ViewFile/Agenda/_03122024-123) and Archive
+// Center (/Archive.aspx?ADID=789), each answering with the file.
+var fileRoute = regexp.MustCompile(`(?i)/DocumentCenter/(?:Home/)?View/\d+|/AgendaCenter/ViewFile/|/Archive\.aspx\?ADID=\d+`)
 
 // attachments lists the files the main content links to or embeds, and
 // those of a 附件 block right after it, in reading order.
@@ -187,7 +211,9 @@ func (r *reader) attachments(content *html.Node) []Link {
 	}
 	visit(content, false)
 	// The 附件 block: the next few siblings of the content (or of its
-	// parent) that mention 附件.
+	// parent) that mention 附件, or are a CMS's file field (Drupal renders
+	// a node's files in a field of their own after the body's:
+	// <div class="field field--name-field-attachments field--type-file">).
 	for _, start := range []*html.Node{content, content.Parent} {
 		if start == nil {
 			continue
@@ -198,7 +224,7 @@ func (r *reader) attachments(content *html.Node) []Link {
 				continue
 			}
 			i++
-			if strings.Contains(textOf(s), "附件") {
+			if strings.Contains(textOf(s), "附件") || isFileField(s) {
 				visit(s, false)
 			}
 		}
@@ -206,10 +232,22 @@ func (r *reader) attachments(content *html.Node) []Link {
 	return out
 }
 
+// isFileField says whether n is a Drupal file field (Drupal 8 and later:
+// field--type-file; Drupal 7: field-type-file), which holds the node's
+// attached documents.
+func isFileField(n *html.Node) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == "field--type-file" || c == "field-type-file" {
+			return true
+		}
+	}
+	return false
+}
+
 func isAttachmentURL(u string) bool {
 	p := u
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p = p[:i]
 	}
-	return attachmentExt[strings.ToLower(path.Ext(p))] || (strings.IndexByte(u, '?') >= 0 && downloadURL.MatchString(u))
+	return attachmentExt[strings.ToLower(path.Ext(p))] || (strings.IndexByte(u, '?') >= 0 && downloadURL.MatchString(u)) || fileRoute.MatchString(u)
 }

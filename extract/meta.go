@@ -378,7 +378,7 @@ var (
 	creditAtEnd = regexp.MustCompile(`[(（]\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*?)\s*(?:\p{Han}{2,3}报道)?\s*[)）]\s*$`)
 	// posted matches the poster of a forum or blog post: "由海姑娘张贴",
 	// "ggjjzhzz 发表于 2005-9-15", "发布时间 … by duscha", "By Jane Doe".
-	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\S{1,30})|^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]+(?:(?:\s+(?:and|&)\s+|,\s*|\s+)\p{Lu}[\p{L}.'’-]+){0,5})`)
+	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}|\S{1,30})|^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]+(?:(?:\s+(?:and|&)\s+|,\s*|\s+)\p{Lu}[\p{L}.'’-]+){0,5})`)
 )
 
 var (
@@ -389,13 +389,48 @@ var (
 		"附件": true, "目录": true, "编者按": true, "内容提要": true, "通知": true, "公告": true, "简介": true}
 )
 
-// findPoster is posted.FindStringSubmatch for lines that hold one of its
+// findPoster is posted.FindStringSubmatchIndex for lines that hold one of its
 // words.
-func findPoster(s string) []string {
+func findPoster(s string) []int {
 	if !containsAny(s, posterWords) {
 		return nil
 	}
-	return posted.FindStringSubmatch(s)
+	return posted.FindStringSubmatchIndex(s)
+}
+
+// bylineName cuts what follows a byline's name on its line (rest is
+// the line after the name): themes print "By Jane Doe March 15, 2024",
+// "By Jane Doe Friday, March 15" or "By Jane Doe Updated 5:02 PM" as one
+// line, and the capitalised words after the name are the date's. A month
+// ends the name only where the day follows it ("By Theresa May" is a name).
+func bylineName(name, rest string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if i == 0 {
+			continue
+		}
+		w = strings.ToLower(strings.TrimRight(w, ".,"))
+		last := i == len(words)-1
+		if dateWords[w] || (last && months[w] && startsWithDigit(strings.TrimSpace(rest))) {
+			return strings.TrimRight(strings.Join(words[:i], " "), ",")
+		}
+	}
+	return name
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// dateWords never belong to a byline's name.
+var dateWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"updated": true, "published": true, "posted": true, "today": true, "yesterday": true,
 }
 
 var posterWords = []string{"张贴", "发表于", "by ", "By ", "BY "}
@@ -436,8 +471,11 @@ func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
 	for _, zone := range [][]metaLine{head, tail} {
 		for _, l := range zone {
 			if m := findPoster(l.text); m != nil {
-				for _, g := range m[1:] {
-					if g != "" && !hasDigit(g) {
+				for i := 1; i < len(m)/2; i++ {
+					if m[2*i] < 0 {
+						continue
+					}
+					if g := bylineName(l.text[m[2*i]:m[2*i+1]], l.text[m[2*i+1]:]); g != "" && !hasDigit(g) {
 						return g
 					}
 				}

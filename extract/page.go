@@ -76,7 +76,7 @@ type Page struct {
 	Canonical     string // rel=canonical, resolved; "" if none
 	Charset       string
 	CharsetSource charset.Source
-	Lang          string // "zh" when the page is mostly Chinese
+	Lang          string // "zh" when the page is mostly Chinese ("ja", "ko" for Japanese, Korean)
 
 	Kind      Kind
 	Title     string

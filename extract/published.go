@@ -24,8 +24,11 @@ const (
 )
 
 // dateLabel matches the labels of a publish date: 发布时间：, 日期：,
-// 发表于, "Published". The colon may be missing when the date follows.
-var dateLabel = regexp.MustCompile(`(?:发布|发表|更新|上传|录入|成文|印发|撰写|创建)?(?:日期|时间)\s*(?:[:：]|\s+\d)|发表于|发布于|更新于|[Pp]ublished|[Pp]osted|[Uu]pdated`)
+// 发表于, "Published", Japanese 更新日：/掲載日：, Korean 등록일. The colon may be missing when the date follows.
+var dateLabel = regexp.MustCompile(`(?:发布|发表|更新|上传|录入|成文|印发|撰写|创建)?(?:日期|时间)\s*(?:[:：]|\s+\d)|发表于|发布于|更新于|[Pp]ublished|[Pp]osted|[Uu]pdated|(?:更新|掲載|公開|登録|作成)日|등록일|작성일|게시일`)
+
+// dateLabelCell is a date's label standing alone.
+var dateLabelCell = regexp.MustCompile(`^(?:发布|发表|更新|成文|印发|公开|生成)?(?:日期|时间)\s*[:：]?$|^(?:更新|掲載|公開|登録|作成)日\s*[:：]?$|^(?:등록일|작성일|게시일)\s*[:：]?$|^(?i:(?:date\s+)?(?:published|posted)|date)\s*:?$`)
 
 // findDateLabel is dateLabel.FindStringIndex for lines that hold one of
 // its words.
@@ -36,7 +39,7 @@ func findDateLabel(s string) []int {
 	return dateLabel.FindStringIndex(s)
 }
 
-var dateLabelWords = []string{"日期", "时间", "发表", "发布", "更新", "ublished", "osted", "pdated"}
+var dateLabelWords = []string{"日期", "时间", "发表", "发布", "更新", "ublished", "osted", "pdated", "掲載", "公開", "登録", "作成", "등록일", "작성일", "게시일"}
 
 type dateCandidate struct {
 	d    parsedDate
@@ -75,7 +78,13 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 		return false
 	}
 	scan := func(zone []metaLine, labelled, bare int) {
-		for _, l := range zone {
+		for i, l := range zone {
+			// A label alone in its table cell, the date in the next
+			// (<th>등록일</th><td>2024-02-20</td>, <td>发布日期</td><td>…).
+			if i+1 < len(zone) && dateLabelCell.MatchString(l.text) && hasDigit(zone[i+1].text) && isBylineShaped(zone[i+1].text) {
+				found(zone[i+1].text, labelled)
+				continue
+			}
 			if !hasDigit(l.text) {
 				continue
 			}
@@ -143,7 +152,28 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 	if best.d.hasTime && !best.d.zoned && meta != nil && meta.zoned && meta.hasTime {
 		best.d = localOffset(best.d, meta.t)
 	}
+	if best.d.zoned {
+		best.d.t = r.localInstant(best.d.t, loc)
+	}
 	return best.d, best.rank
+}
+
+// localInstant: an instant stated in UTC that the page states elsewhere
+// with its local offset takes that offset. WordPress's SEO plugins write
+// article:published_time and JSON-LD in UTC (2024-03-15T13:00:00+00:00)
+// while the theme's <time datetime> says 2024-03-15T08:00:00-05:00.
+func (r *reader) localInstant(t time.Time, loc *time.Location) time.Time {
+	if _, off := t.Zone(); off != 0 {
+		return t
+	}
+	for _, v := range []string{r.head.metaValue(metaDateKeys...), r.head.ldDate, r.head.timeAttr} {
+		if d, ok := parseMetaDate(v, loc); ok && d.zoned && d.t.Equal(t) {
+			if _, off := d.t.Zone(); off != 0 {
+				return d.t
+			}
+		}
+	}
+	return t
 }
 
 // localOffset gives a wall-clock time read without an offset the offset

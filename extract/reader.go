@@ -55,10 +55,10 @@ func (r *reader) body() *html.Node {
 	return r.root
 }
 
-// lang says "zh" for a page written mostly in Chinese, else the html lang
-// attribute or "".
+// lang says "zh" for a page written mostly in Chinese ("ja", "ko" for
+// Japanese and Korean), else the html lang attribute or "".
 func (r *reader) lang() string {
-	cjk, latin := 0, 0
+	cjk, latin, kana, hangul := 0, 0, 0, 0
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
@@ -68,6 +68,12 @@ func (r *reader) lang() string {
 			for _, c := range n.Data {
 				if isCJK(c) {
 					cjk++
+					switch {
+					case c >= 0x3040 && c <= 0x30FF: // hiragana, katakana
+						kana++
+					case c >= 0xAC00 && c <= 0xD7AF || c >= 0x1100 && c <= 0x11FF || c >= 0x3130 && c <= 0x318F:
+						hangul++
+					}
 				} else if c < 0x80 && (c|0x20 >= 'a' && c|0x20 <= 'z') {
 					latin++
 				}
@@ -83,7 +89,16 @@ func (r *reader) lang() string {
 	}
 	walk(r.body())
 	// One Chinese character is worth about four Latin letters of text.
+	// Japanese is written with kana among the kanji (a third of the text
+	// or more), Korean in hangul: neither is Chinese, whose default time
+	// zone they must not get.
 	if cjk*4 > latin {
+		switch {
+		case hangul*2 > cjk:
+			return "ko"
+		case kana*8 > cjk:
+			return "ja"
+		}
 		return "zh"
 	}
 	return r.head.htmlLang
