@@ -267,3 +267,23 @@ func TestBodyWins(t *testing.T) {
 		t.Errorf("text = %q", p.Text())
 	}
 }
+
+// TestSourceFromHead: a page's <meta> may name the article's source
+// (TRS's ContentSource); og:site_name names the site that publishes the
+// page, which is not a source.
+func TestSourceFromHead(t *testing.T) {
+	for meta, want := range map[string]string{
+		`<meta name="ContentSource" content="县政府办">`:       "县政府办",
+		`<meta name="source" content="株洲日报">`:              "株洲日报",
+		`<meta property="og:site_name" content="某某市人民政府">`: "",
+	} {
+		page := `<html><head><meta charset="utf-8">` + meta + `<title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">2020-02-20</div><div>` + prose + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Source != want {
+			t.Errorf("%s: source %q, want %q", meta, p.Source, want)
+		}
+	}
+}

@@ -439,7 +439,10 @@ var posterWords = []string{"张贴", "发表于", "by ", "By ", "BY "}
 // may be instead of a person: （新华社）, （人民日报）.
 var orgSuffix = regexp.MustCompile(`(社|报|网|台|部|局|厅|委|会|院|站|中心|办|处|组|署|司|所|馆|校|电|图|完)$`)
 
-// source is the 来源 of the byline, else the <meta> that names it.
+// source is the 来源 of the byline, else the <meta> that names it
+// (TRS ContentSource). Not og:site_name: that is the site publishing the
+// page, not where the article came from, and the contract wants "" when
+// the page names no source.
 func (r *reader) source(head, tail []metaLine) string {
 	if v := labelledValue(head, sourceLabel); v != "" {
 		return v
@@ -447,7 +450,7 @@ func (r *reader) source(head, tail []metaLine) string {
 	if v := labelledValue(tail, sourceLabel); v != "" {
 		return v
 	}
-	return cleanLine(r.head.metaValue("source", "contentsource", "og:site_name"))
+	return cleanLine(r.head.metaValue("source", "contentsource"))
 }
 
 // author is the person the article is by: a labelled author or reporter in
