@@ -165,7 +165,11 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		rec.ID = doc.URL
 	}
 	rec.URL = doc.URL
-	if !now.Before(rec.LastFetch) { // an import of older captures says nothing of the last fetch
+	// An import of older captures says nothing of the last fetch; but a
+	// last fetch that lies in the future was stored under a clock that was
+	// ahead (or has been moved back since), and would otherwise stand until
+	// the clock catches up.
+	if !now.Before(rec.LastFetch) || rec.LastFetch.After(time.Now().Add(time.Minute)) {
 		rec.LastFetch, rec.Incomplete = now, !doc.Complete
 	}
 
