@@ -232,5 +232,36 @@ func (s storedOnly) SaveDocument(doc *store.Document, urls []string) (store.Save
 	if !latest.IsZero() {
 		doc.Fetched = latest
 	}
+	if v, ok := s.seen(doc); ok {
+		// This fetch is recorded already: an import resumed after it was
+		// killed reads again the captures it had read. Saving it again
+		// would count a re-fetch that never happened.
+		doc.Version = v
+		return store.SaveResult{Version: v}, nil
+	}
 	return s.Store.SaveDocument(doc, urls)
+}
+
+// seen says whether doc, as read from stored captures, is a fetch its
+// stored document has recorded: a version of the same content that was
+// seen first at or before the fetch and last at or after it. (Saving it
+// again would count the re-fetch twice, or, when a later version has come
+// since, add the old content as a new version.)
+func (s storedOnly) seen(doc *store.Document) (int, bool) {
+	hs, ok := s.Store.(interface {
+		History(url string) (*store.History, error)
+	})
+	if !ok || doc.Fetched.IsZero() {
+		return 0, false
+	}
+	h, err := hs.History(doc.URL)
+	if err != nil || h == nil {
+		return 0, false
+	}
+	for _, v := range h.Versions {
+		if v.ContentHash == doc.ContentHash && !doc.Fetched.Before(v.FirstSeen) && !doc.Fetched.After(v.LastSeen) {
+			return v.Version, true
+		}
+	}
+	return 0, false
 }

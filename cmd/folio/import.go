@@ -117,7 +117,11 @@ func printImport(w io.Writer, s *importSummary) {
 // their captures hold, as the crawl that made them would have.
 func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler.ArchiveOptions, maxBody int64, log *slog.Logger) (*importSummary, error) {
 	sum := &importSummary{}
-	last, err := db.LastCaptureID()
+	// From the first capture this import stores, or from the first of an
+	// earlier import that stopped before it had read its captures for
+	// articles (killed, interrupted): importing its files again would
+	// store nothing new, so nothing else would ever read them.
+	from, err := db.BeginImport()
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +143,7 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 	// Stitch: every imported HTML page is the start of an article unless
 	// an article already read it as one of its pages.
 	rp := crawler.NewReplayer(db, db, opts)
-	err = db.Captures(last+1, func(c *store.Capture) error {
+	err = db.Captures(from, func(c *store.Capture) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -167,6 +171,9 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 		}
 		return nil
 	})
+	if err == nil {
+		err = db.FinishImport()
+	}
 	return sum, err
 }
 
