@@ -108,6 +108,8 @@ type page struct {
 	// notModified: a conditional request got 304; the page was read from
 	// the stored capture it confirmed (capture, digest).
 	notModified bool
+	// reread: fetched earlier in this run and read now from that capture.
+	reread bool
 	// stored is the page's response while its id is not known (capture
 	// is 0): a crawl stores it with the task's commit, which links the
 	// document to it.
@@ -479,7 +481,7 @@ func (a *Archiver) fetchPage(u string) *page {
 		old = priorCapture(cr, u)
 	}
 	f, err := a.fetch(u, old.validators())
-	p := &page{requested: u, url: f.FinalURL(), status: f.Status()}
+	p := &page{requested: u, url: f.FinalURL(), status: f.Status(), reread: f.Stored}
 	if f.Final != nil {
 		p.at = f.Final.Capture.Time
 	}
@@ -739,7 +741,7 @@ func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
 // confirmed); nil when the store has none. Its Exchanges are empty: they
 // are stored already.
 func storedAnswer(cr captureReader, u string, maxBody int64) *Fetched {
-	res := &Fetched{URL: u}
+	res := &Fetched{URL: u, Stored: true}
 	cur := u
 	for hop := 0; hop <= maxRedirects; hop++ {
 		c, err := cr.LatestCapture(cur)

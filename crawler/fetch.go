@@ -116,6 +116,9 @@ type Fetched struct {
 	Final *Exchange
 	// Body is Final's payload with its content-encoding undone, for reading.
 	Body []byte
+	// Stored: answered from a capture stored earlier in this run
+	// (Archiver.fetch), not fetched now; Exchanges is empty.
+	Stored bool
 }
 
 // FinalURL is the URL the page was finally fetched from, after redirects.

@@ -81,3 +81,44 @@ func TestPagesFetchedEarlierInTheRunAreReadFromTheStore(t *testing.T) {
 		}
 	}
 }
+
+// A task whose URL this run fetched already (the target of another link's
+// redirect, queued before that link was followed) is not archived a
+// second time from the stored capture: that would count a re-fetch that
+// never happened.
+func TestRedirectTargetQueuedTooIsArchivedOnce(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/news/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><body><ul>
+<li><a href="/old/river-festival.html">River festival returns after four-year hiatus</a></li>
+<li><a href="/2024/03/15/river-festival/">River festival returns after four-year hiatus</a></li>
+</ul></body></html>`)
+	})
+	mux.HandleFunc("/old/river-festival.html", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/2024/03/15/river-festival/", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("/2024/03/15/river-festival/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><html><head><title>River festival returns</title></head><body>
+<nav><a href="/news/">News</a></nav><article><h1>River festival returns</h1><div class="entry-content">`+
+			strings.Repeat("<p>The festival returns in June, which the council discussed at length on Tuesday evening, before the vote.</p>", 4)+
+			`</div></article></body></html>`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Parallel: 1},
+		Site{Name: "ledger", Seeds: []string{srv.URL + "/news/"}})
+	if sum.New != 1 || sum.Unchanged != 0 || sum.Failed != 0 {
+		t.Errorf("summary %+v, want 1 new, none unchanged or failed", sum)
+	}
+	h, err := db.History(srv.URL + "/2024/03/15/river-festival/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Versions) != 1 || h.Versions[0].UnchangedRefetches != 0 {
+		t.Errorf("history %+v, want one version fetched once", h.Versions)
+	}
+}

@@ -42,6 +42,15 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		return
 	}
 	now := time.Now()
+	if p.reread {
+		// Fetched already in this run (the target of a redirect queued
+		// too, say) and handled then: reading it again from its capture
+		// would archive the article twice and count a re-fetch that
+		// never happened. Only an article's own pages and attachments
+		// are re-read from the store.
+		c.skipVisited(t, ts, now)
+		return
+	}
 	if !p.ok() {
 		c.failedPage(t, ts, p, now)
 		return
@@ -176,8 +185,10 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 	case errors.Is(p.err, context.Canceled):
 		return // left in the frontier: the resumed run fetches it
 	case errors.As(p.err, &visited):
-		// Fetched already in this run (a redirect target, say).
-		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitSkipped, At: now})
+		// Fetched already in this run, and not stored yet (another
+		// worker's task has it in flight).
+		c.skipVisited(t, ts, now)
+		return
 	case errors.Is(p.err, ErrRobotsDisallowed):
 		c.count(func(s *Summary) { s.Robots++ })
 		c.log.Debug("disallowed by robots.txt", "url", t.URL)
@@ -202,6 +213,12 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		c.log.Error(errtext.Line(p.err))
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitFailed, At: now})
 	}
+	c.commitVisit(ts)
+}
+
+// skipVisited records a task whose URL this run fetched already.
+func (c *Crawler) skipVisited(t *task, ts *taskStore, now time.Time) {
+	ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitSkipped, At: now})
 	c.commitVisit(ts)
 }
 
