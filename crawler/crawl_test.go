@@ -601,3 +601,29 @@ func TestSeedMovedToAnotherHost(t *testing.T) {
 		t.Errorf("crawl from the old address: %+v, want the 4 articles of the new host", sum)
 	}
 }
+
+// TestSeedMovedKeepsTheSiteDelay: the host a seed moved to is the site's
+// own, and so is its delay: the portal at its new address is crawled as
+// politely as the configuration asks of it. (The seed's own redirect hop
+// there, and the robots.txt before it, come before folio knows the host
+// is the site's.)
+func TestSeedMovedKeepsTheSiteDelay(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, srv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
+	}))
+	t.Cleanup(old.Close)
+	db := openTestStore(t)
+	const delay = 150 * time.Millisecond
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, Site{Name: "moved", Seeds: []string{old.URL + "/news/"}, Delay: delay})
+	if sum.New != 3 {
+		t.Fatalf("crawl from the old address: %+v, want the 3 articles of the new host", sum)
+	}
+	reqs := srv.Requests()
+	seed := slices.IndexFunc(reqs, func(r crawltest.Request) bool { return r.Path == "/news/" })
+	for i := seed + 1; i < len(reqs); i++ {
+		if gap := reqs[i].Start.Sub(reqs[i-1].Start); gap < delay-10*time.Millisecond {
+			t.Errorf("%s started %v after %s; want the site's delay %v", reqs[i].Path, gap, reqs[i-1].Path, delay)
+		}
+	}
+}

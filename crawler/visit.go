@@ -148,9 +148,13 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 // seedMoved makes the host a seed was redirected to (by HTTP or a stub
 // page) one of its site's own, so that without --scope the articles found
 // there are in scope: a portal that moved from www.x.gov.cn to x.gov.cn
-// is still crawled from the old address.
+// is still crawled from the old address, as politely as the site's delay
+// asks.
 func (c *Crawler) seedMoved(t *task, to string) {
 	if host := hostKey(to); t.site.addHost(host) {
+		if t.site.Delay > 0 {
+			c.tr.SetHostDelay(host, t.site.Delay)
+		}
 		c.log.Info("seed redirected to another host; its pages there are in scope", "seed", t.URL, "host", host)
 	}
 }
