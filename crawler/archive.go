@@ -736,12 +736,29 @@ func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
 	return f, err
 }
 
-// storedAnswer is the latest stored answer to a GET of u, redirects
-// followed through their captures (a 304 stands for the capture it
-// confirmed); nil when the store has none. Its Exchanges are empty: they
-// are stored already.
+// storedAnswer is the latest stored answer to a GET of u (storedFinal);
+// nil when the store has none. Its Exchanges are empty: they are stored
+// already.
 func storedAnswer(cr captureReader, u string, maxBody int64) *Fetched {
-	res := &Fetched{URL: u, Stored: true}
+	c := storedFinal(cr, u)
+	if c == nil {
+		return nil
+	}
+	var payload []byte
+	if c.PayloadDigest != "" {
+		var err error
+		if payload, err = cr.Payload(c.PayloadDigest); err != nil {
+			return nil
+		}
+	}
+	return &Fetched{URL: u, Stored: true, Final: &Exchange{Capture: *c, Payload: payload},
+		Body: decodeBody(payload, c.Header("Content-Encoding"), maxBody)}
+}
+
+// storedFinal is the capture of the latest stored answer to a GET of u,
+// redirects followed through their captures (a 304 stands for the
+// capture it confirmed); nil when the store has none.
+func storedFinal(cr captureReader, u string) *store.Capture {
 	cur := u
 	for hop := 0; hop <= maxRedirects; hop++ {
 		c, err := cr.LatestCapture(cur)
@@ -757,15 +774,7 @@ func storedAnswer(cr captureReader, u string, maxBody int64) *Fetched {
 			cur = next
 			continue
 		}
-		var payload []byte
-		if c.PayloadDigest != "" {
-			if payload, err = cr.Payload(c.PayloadDigest); err != nil {
-				return nil
-			}
-		}
-		res.Final = &Exchange{Capture: *c, Payload: payload}
-		res.Body = decodeBody(payload, c.Header("Content-Encoding"), maxBody)
-		return res
+		return c
 	}
 	return nil
 }

@@ -330,6 +330,17 @@ func (c *Crawler) load() error {
 	if err != nil {
 		return err
 	}
+	// A seed that an earlier run found moved (an HTTP redirect to another
+	// host, stored with its captures) has its new host among the site's
+	// from the start: the articles stored there are re-checked when due
+	// like those of the seeds' hosts, and fetched at the site's delay.
+	for _, s := range c.sites {
+		for _, u := range s.Seeds {
+			if fc := storedFinal(c.db, u); fc != nil {
+				s.addHost(hostKey(fc.URL))
+			}
+		}
+	}
 	var seeds []*store.FrontierEntry
 	var sites []*siteState
 	for _, s := range c.sites {

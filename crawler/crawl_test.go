@@ -627,3 +627,34 @@ func TestSeedMovedKeepsTheSiteDelay(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedMovedArticlesAreRechecked: on a later run, the stored articles
+// of the host a seed moved to are re-checked when due, as those of the
+// seeds' hosts are, even when no list page links them any more.
+func TestSeedMovedArticlesAreRechecked(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, srv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
+	}))
+	t.Cleanup(old.Close)
+	db := openTestStore(t)
+	site := Site{Name: "moved", Seeds: []string{old.URL + "/news/"}}
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, site); sum.New != 3 {
+		t.Fatalf("first run %+v, want 3 new", sum)
+	}
+	var urls []string
+	if err := db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		urls = append(urls, d.URL)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	srv.Update(crawltest.Site{Articles: 1, PagesPer: 1}) // the list links one article now
+	srv.ResetLog()
+	crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Max: time.Nanosecond}}, site)
+	for _, u := range urls {
+		if n := srv.Count(strings.TrimPrefix(u, srv.URL)); n != 1 {
+			t.Errorf("%s fetched %d times on the later run, want 1 (due for a re-check)", u, n)
+		}
+	}
+}
