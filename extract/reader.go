@@ -90,8 +90,9 @@ func (r *reader) lang() string {
 	walk(r.body())
 	// One Chinese character is worth about four Latin letters of text.
 	// Japanese is written with kana among the kanji (a third of the text
-	// or more), Korean in hangul: neither is Chinese, whose default time
-	// zone they must not get.
+	// or more; an eighth is taken as the sign, Chinese text has next to
+	// none), Korean in hangul (over half): neither is Chinese, whose
+	// default time zone they must not get.
 	if cjk*4 > latin {
 		switch {
 		case hangul*2 > cjk:
