@@ -28,7 +28,7 @@ const stubText = 80
 
 var (
 	refreshURL     = regexp.MustCompile(`(?i)^\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$`)
-	scriptLocation = regexp.MustCompile(`(?:(?:window|self|top|parent|document)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*["']([^"'\s]+)["']|location\s*\.\s*(?:replace|assign)\s*\(\s*["']([^"'\s]+)["']\s*\)`)
+	scriptLocation = regexp.MustCompile(`\b(?:(?:window|self|top|parent|document)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*["']([^"'\s]+)["']|\blocation\s*\.\s*(?:replace|assign)\s*\(\s*["']([^"'\s]+)["']\s*\)`)
 )
 
 // redirect is where the page sends the browser, absolute, or "": a meta

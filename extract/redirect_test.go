@@ -32,6 +32,7 @@ func TestRedirect(t *testing.T) {
 		{"mobile redirect on a full page", `<body><script>if(/Android|iPhone/i.test(navigator.userAgent)){window.location.href="/m/";}</script>` + article + `</body>`, ""},
 		{"menu of links", `<body><script>location.href="/a/"</script><a href="/1">一</a><a href="/2">二</a><a href="/3">三</a><a href="/4">四</a></body>`, ""},
 		{"no redirect", `<body>` + article + `</body>`, ""},
+		{"a variable that only ends in location", `<body><script>var geolocation = "/map/index.html";</script></body>`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Parse([]byte(tc.page), "text/html; charset=utf-8", base, nil)
