@@ -586,15 +586,22 @@ func TestStubPagesAreFollowed(t *testing.T) {
 	}
 }
 
+// movedTo serves a portal's old address: every URL answers 301 to the
+// same path at newOrigin.
+func movedTo(t *testing.T, newOrigin string) *httptest.Server {
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, newOrigin+r.URL.RequestURI(), http.StatusMovedPermanently)
+	}))
+	t.Cleanup(old.Close)
+	return old
+}
+
 // TestSeedMovedToAnotherHost: a portal that moved (www.x.gov.cn answers
 // 301 to x.gov.cn) is crawled from its old address: without --scope, the
 // host the seed was redirected to is the site's own.
 func TestSeedMovedToAnotherHost(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 4, PagesPer: 2})
-	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, srv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
-	}))
-	t.Cleanup(old.Close)
+	old := movedTo(t, srv.URL)
 	db := openTestStore(t)
 	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, Site{Name: "moved", Seeds: []string{old.URL + "/news/"}})
 	if sum.New != 4 || sum.Failed != 0 {
@@ -609,10 +616,7 @@ func TestSeedMovedToAnotherHost(t *testing.T) {
 // is the site's.)
 func TestSeedMovedKeepsTheSiteDelay(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
-	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, srv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
-	}))
-	t.Cleanup(old.Close)
+	old := movedTo(t, srv.URL)
 	db := openTestStore(t)
 	const delay = 150 * time.Millisecond
 	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, Site{Name: "moved", Seeds: []string{old.URL + "/news/"}, Delay: delay})
@@ -633,10 +637,7 @@ func TestSeedMovedKeepsTheSiteDelay(t *testing.T) {
 // seeds' hosts are, even when no list page links them any more.
 func TestSeedMovedArticlesAreRechecked(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
-	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, srv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
-	}))
-	t.Cleanup(old.Close)
+	old := movedTo(t, srv.URL)
 	db := openTestStore(t)
 	site := Site{Name: "moved", Seeds: []string{old.URL + "/news/"}}
 	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, site); sum.New != 3 {
