@@ -33,8 +33,13 @@
 //
 // The reader is lenient where real files are sloppy (bare LF line ends,
 // WARC/1.0 and WARC/0.18 version lines, angle brackets around a target
-// URI, missing end-of-record CRLFs) and strict where leniency would lose
-// data: a record without a readable Content-Length ends the read.
+// URI, missing end-of-record CRLFs). A record that cannot be read (a
+// header that does not parse, no readable Content-Length, a
+// Content-Length that does not fit the bytes) is an error that matches
+// ErrBrokenRecord, and the next call of Next reads on from the next
+// record: the next gzip member, or the next line that begins "WARC/".
+// Errors of the input itself (a corrupt gzip stream, a failing read) end
+// the read.
 //
 // # HTTP blocks
 //

@@ -7,6 +7,11 @@ var (
 	// beyond reading (no version line, no Content-Length, a header that
 	// never ends).
 	ErrFormat = errors.New("warc: malformed record")
+	// ErrBrokenRecord marks an error confined to one record (a header that
+	// does not parse, a Content-Length that does not fit the bytes): the
+	// next call of Reader.Next reads on from the next record. Errors
+	// without it (the input failing, a corrupt gzip stream) end the read.
+	ErrBrokenRecord = errors.New("warc: broken record")
 	// ErrHeader: a header given to Create lacks a mandatory field or holds
 	// a value that cannot be written (a line break, a bad Content-Length).
 	ErrHeader = errors.New("warc: invalid record header")

@@ -85,6 +85,9 @@ type Reader struct {
 	memberStart int64
 	body        *bodyReader
 	err         error // sticky
+	// resync: the last record was broken; the next one starts at the next
+	// gzip member or at the next line that is a version line.
+	resync bool
 }
 
 // NewReader returns a Reader for r, which may be plain WARC, per-record
@@ -127,45 +130,93 @@ func (r *Reader) Next() (*Record, error) {
 		return nil, r.err
 	}
 	rec, err := r.next()
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrBrokenRecord):
+		r.resync, r.body = true, nil
+	case err != nil:
 		r.err = err
 	}
 	return rec, err
 }
 
+// brokenf reports a record that cannot be read: the read goes on from the
+// next record.
+func (r *Reader) brokenf(offset int64, format string, args ...any) error {
+	return fmt.Errorf("%w %s: "+format, append([]any{ErrFormat, r.where(offset)}, args...)...)
+}
+
+// where names a record's place in the input for a message.
+func (r *Reader) where(offset int64) string {
+	if offset < 0 {
+		return fmt.Sprintf("in the gzip member at offset %d", r.memberStart)
+	}
+	return fmt.Sprintf("at offset %d", offset)
+}
+
+// brokenError is an ErrFormat confined to one record.
+type brokenError struct{ err error }
+
+func (e brokenError) Error() string   { return e.err.Error() }
+func (e brokenError) Unwrap() []error { return []error{e.err, ErrBrokenRecord} }
+
 func (r *Reader) next() (*Record, error) {
 	// Finish the record before: the rest of its block.
-	if r.body != nil {
-		if _, err := io.Copy(io.Discard, r.body); err != nil {
-			return nil, err
-		}
+	if b := r.body; b != nil {
 		r.body = nil
+		reported := b.reported
+		if _, err := io.Copy(io.Discard, b); err != nil {
+			if b.short && !reported {
+				// Its reader never read that far: this is the first word
+				// of it. The input (or the gzip member) has ended.
+				return nil, brokenError{fmt.Errorf("%w %s: %v", ErrFormat, r.where(b.offset), err)}
+			} else if !b.short {
+				return nil, err
+			}
+		}
 	}
 	offset, err := r.seekRecord()
 	if err != nil {
 		return nil, err
 	}
-	rec := &Record{Offset: offset}
 	line, err := r.readLine()
+	for r.resync && (err != nil || !strings.HasPrefix(line, "WARC/")) {
+		// After a broken record: skip to the next record, which starts a
+		// gzip member or a line of its own.
+		if err != nil && !errors.Is(err, errCutLine) && !errors.Is(err, errLineTooLong) {
+			return nil, r.inputError(offset, err)
+		}
+		if offset, err = r.seekRecord(); err != nil {
+			return nil, err
+		}
+		line, err = r.readLine()
+	}
+	r.resync = false
+	rec := &Record{Offset: offset}
 	if err != nil {
-		return nil, fmt.Errorf("%w at offset %d: no version line: %v", ErrFormat, offset, err)
+		if !errors.Is(err, errCutLine) && !errors.Is(err, errLineTooLong) {
+			return nil, r.inputError(offset, err)
+		}
+		return nil, brokenError{r.brokenf(offset, "no version line: %v", err)}
 	}
 	if !strings.HasPrefix(line, "WARC/") {
-		return nil, fmt.Errorf("%w at offset %d: %q is not a WARC version line", ErrFormat, offset, clipString(line, 40))
+		return nil, brokenError{r.brokenf(offset, "%q is not a WARC version line", clipString(line, 40))}
 	}
 	rec.Version = line
 	total := 0
 	for {
 		line, err := r.readLine()
 		if err != nil {
-			return nil, fmt.Errorf("%w at offset %d: header: %v", ErrFormat, offset, err)
+			if !errors.Is(err, errCutLine) && !errors.Is(err, errLineTooLong) {
+				return nil, r.inputError(offset, err)
+			}
+			return nil, brokenError{r.brokenf(offset, "header: %v", err)}
 		}
 		if line == "" {
 			break
 		}
 		total += len(line)
 		if total > maxHeaderBytes || len(rec.Header) >= maxFields {
-			return nil, fmt.Errorf("%w at offset %d: header too large", ErrFormat, offset)
+			return nil, brokenError{r.brokenf(offset, "header too large")}
 		}
 		if (line[0] == ' ' || line[0] == '\t') && len(rec.Header) > 0 {
 			// A folded line continues the last field's value; an empty
@@ -180,16 +231,16 @@ func (r *Reader) next() (*Record, error) {
 		}
 		name, value, ok := strings.Cut(line, ":")
 		if !ok {
-			return nil, fmt.Errorf("%w at offset %d: header line %q", ErrFormat, offset, clipString(line, 40))
+			return nil, brokenError{r.brokenf(offset, "header line %q", clipString(line, 40))}
 		}
 		rec.Header = append(rec.Header, Field{strings.TrimSpace(name), strings.TrimSpace(value)})
 	}
 	n, err := strconv.ParseInt(rec.Header.Get(FieldContentLength), 10, 64)
 	if err != nil || n < 0 {
-		return nil, fmt.Errorf("%w at offset %d: Content-Length %q", ErrFormat, offset, rec.Header.Get(FieldContentLength))
+		return nil, brokenError{r.brokenf(offset, "Content-Length %q", rec.Header.Get(FieldContentLength))}
 	}
 	rec.length = n
-	r.body = &bodyReader{r: r.dr, left: n}
+	r.body = &bodyReader{r: r.dr, left: n, offset: offset}
 	rec.Body = r.body
 	return rec, nil
 }
@@ -215,7 +266,10 @@ func (r *Reader) seekRecord() (int64, error) {
 			return -1, nil // inside a member that holds several records
 		}
 		if !errors.Is(err, io.EOF) {
-			return 0, r.inputError(err)
+			if r.compressed {
+				return 0, r.inputError(-1, err)
+			}
+			return 0, r.inputError(r.offset(), err)
 		}
 		if !r.compressed {
 			return 0, io.EOF
@@ -237,6 +291,13 @@ func (r *Reader) seekRecord() (int64, error) {
 	}
 }
 
+// Errors of a line, not of the input: the input (or its gzip member)
+// ended inside it, or it is too long to be a header line.
+var (
+	errCutLine     = errors.New("unexpected EOF")
+	errLineTooLong = errors.New("line too long")
+)
+
 // readLine reads one line without its line end (CRLF or a bare LF).
 func (r *Reader) readLine() (string, error) {
 	var line []byte
@@ -244,7 +305,7 @@ func (r *Reader) readLine() (string, error) {
 		chunk, err := r.dr.ReadSlice('\n')
 		line = append(line, chunk...)
 		if len(line) > maxLine {
-			return "", errors.New("line too long")
+			return "", errLineTooLong
 		}
 		if err == nil {
 			break
@@ -253,25 +314,31 @@ func (r *Reader) readLine() (string, error) {
 			continue
 		}
 		if errors.Is(err, io.EOF) {
-			return "", io.ErrUnexpectedEOF
+			return "", errCutLine
 		}
-		return "", r.inputError(err)
+		return "", err
 	}
 	line = bytes.TrimRight(line, "\r\n")
 	return string(line), nil
 }
 
-func (r *Reader) inputError(err error) error {
+// inputError is a failure of the input itself, met reading the record at
+// offset: it ends the read.
+func (r *Reader) inputError(offset int64, err error) error {
 	if r.compressed {
-		return fmt.Errorf("%w: gzip: %v", ErrFormat, err)
+		return fmt.Errorf("%w %s: gzip: %v", ErrFormat, r.where(offset), err)
 	}
 	return err
 }
 
 // bodyReader reads a record's block and reports a block cut short.
 type bodyReader struct {
-	r    io.Reader
-	left int64
+	r      io.Reader
+	left   int64
+	offset int64 // the record's
+	// short: the input (or its gzip member) ended inside the block;
+	// reported: Read has said so.
+	short, reported bool
 }
 
 func (b *bodyReader) Read(p []byte) (int, error) {
@@ -285,6 +352,7 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 	b.left -= int64(n)
 	if errors.Is(err, io.EOF) {
 		if b.left > 0 {
+			b.short, b.reported = true, true
 			return n, fmt.Errorf("%w: block ends %d bytes early", io.ErrUnexpectedEOF, b.left)
 		}
 		err = nil

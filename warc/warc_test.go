@@ -347,3 +347,87 @@ func TestParseAndFormatDate(t *testing.T) {
 		t.Error("FormatDate is not UTC")
 	}
 }
+
+// TestReaderReadsOnPastABrokenRecord: a record whose Content-Length is
+// wrong, or garbage where a record should start, is reported (once, as
+// ErrBrokenRecord, with where it is), and the records after it are read,
+// in plain, per-record gzip and whole-file gzip input.
+func TestReaderReadsOnPastABrokenRecord(t *testing.T) {
+	recs := sampleRecords()
+	for name, mangle := range map[string]func(i int, rec []byte) []byte{
+		"Content-Length too long": func(i int, rec []byte) []byte {
+			if i != 1 {
+				return rec
+			}
+			n := strconv.Itoa(len(recs[1].block))
+			return bytes.Replace(rec, []byte("Content-Length: "+n), []byte("Content-Length: "+strconv.Itoa(len(recs[1].block)+50)), 1)
+		},
+		"Content-Length too short": func(i int, rec []byte) []byte {
+			if i != 1 {
+				return rec
+			}
+			n := strconv.Itoa(len(recs[1].block))
+			return bytes.Replace(rec, []byte("Content-Length: "+n), []byte("Content-Length: 7"), 1)
+		},
+		"garbage before a record": func(i int, rec []byte) []byte {
+			if i != 2 {
+				return rec
+			}
+			return append([]byte("<html>not a record</html>\r\n"), rec...)
+		},
+	} {
+		for _, form := range []string{"plain", "per-record gzip", "whole-file gzip"} {
+			var file, all bytes.Buffer
+			for i, r := range recs {
+				one, _ := writeAll(t, []testRecord{r}, &WriterOptions{Uncompressed: true})
+				one = mangle(i, one)
+				all.Write(one)
+				if form == "per-record gzip" {
+					zw := gzip.NewWriter(&file)
+					zw.Write(one)
+					zw.Close()
+				}
+			}
+			switch form {
+			case "plain":
+				file = all
+			case "whole-file gzip":
+				zw := gzip.NewWriter(&file)
+				zw.Write(all.Bytes())
+				zw.Close()
+			}
+			r, err := NewReader(&file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			broken := 0
+			for i := 0; i < 20; i++ {
+				rec, err := r.Next()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					if !errors.Is(err, ErrBrokenRecord) || !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "offset") {
+						t.Fatalf("%s, %s: %v", name, form, err)
+					}
+					broken++
+					continue
+				}
+				if _, err := io.Copy(io.Discard, rec.Body); err != nil {
+					broken++
+					continue
+				}
+				ids = append(ids, rec.ID())
+			}
+			if broken != 1 {
+				t.Errorf("%s, %s: %d errors, want 1", name, form, broken)
+			}
+			// The record after the broken one is read whole when gzip
+			// members or a clean line start tell where it starts.
+			if last := recs[len(recs)-1].header.Get(FieldRecordID); len(ids) == 0 || BracketID(ids[len(ids)-1]) != last {
+				t.Errorf("%s, %s: read %v, not up to the last record", name, form, ids)
+			}
+		}
+	}
+}

@@ -136,7 +136,9 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 				return sum, err
 			}
 			sum.BadFiles++
-			log.Error(fmt.Sprintf("%s: %s", path, errtext.Line(err)))
+			if !errors.Is(err, errReported) {
+				log.Error(fmt.Sprintf("%s: %s", path, errtext.Line(err)))
+			}
 		}
 	}
 
@@ -227,6 +229,7 @@ func importFile(ctx context.Context, db *store.DB, path string, sum *importSumma
 	}
 	im := &warcImport{db: db, sum: sum, log: log, maxBody: maxBody, byID: map[string]*imported{}, byURIDate: map[string]string{},
 		byDeclared: map[string]string{}, inBatch: map[string]bool{}, reqHeads: map[*warc.Record]*warc.HTTPHeader{}}
+	broken := false
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -234,6 +237,12 @@ func importFile(ctx context.Context, db *store.DB, path string, sum *importSumma
 		rec, err := r.Next()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if errors.Is(err, warc.ErrBrokenRecord) {
+			// Reported; the records after it are read.
+			broken = true
+			log.Error(fmt.Sprintf("%s: %s", path, errtext.Line(err)))
+			continue
 		}
 		if err != nil {
 			if ferr := im.finish(); ferr != nil {
@@ -243,6 +252,14 @@ func importFile(ctx context.Context, db *store.DB, path string, sum *importSumma
 		}
 		sum.Records++
 		if err := im.record(rec); err != nil {
+			var be brokenRecord
+			if errors.As(err, &be) {
+				// A block cut short: that record is left out, and the
+				// reader goes on from the next.
+				broken = true
+				log.Error(fmt.Sprintf("%s: %s", path, errtext.Line(err)))
+				continue
+			}
 			// What came before the bad record is kept.
 			if ferr := im.finish(); ferr != nil {
 				return ferr
@@ -250,8 +267,23 @@ func importFile(ctx context.Context, db *store.DB, path string, sum *importSumma
 			return err
 		}
 	}
-	return im.finish()
+	if err := im.finish(); err != nil {
+		return err
+	}
+	if broken {
+		return errReported
+	}
+	return nil
 }
+
+// errReported: a file had broken records, each reported already.
+var errReported = errors.New("broken records reported")
+
+// brokenRecord is an error reading one record's block.
+type brokenRecord struct{ err error }
+
+func (e brokenRecord) Error() string { return e.err.Error() }
+func (e brokenRecord) Unwrap() error { return e.err }
 
 func (im *warcImport) finish() error {
 	if err := im.flushResponse(); err != nil {
@@ -284,7 +316,7 @@ func (im *warcImport) record(rec *warc.Record) error {
 func (im *warcImport) readRequest(rec *warc.Record) error {
 	body, err := io.ReadAll(io.LimitReader(rec.Body, 1<<20))
 	if err != nil {
-		return err
+		return brokenRecord{fmt.Errorf("record %s: %w", rec.ID(), err)}
 	}
 	head, err := warc.ReadHTTPHeader(bufio.NewReader(bytes.NewReader(body)))
 	if err != nil {
@@ -368,7 +400,7 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 		// length is whatever its header claims.
 		raw, err := io.ReadAll(io.LimitReader(br, im.maxBody+1))
 		if err != nil {
-			return fmt.Errorf("record %s: %w", rec.ID(), err)
+			return brokenRecord{fmt.Errorf("record %s: %w", rec.ID(), err)}
 		}
 		if int64(len(raw)) > im.maxBody {
 			raw = raw[:im.maxBody]
