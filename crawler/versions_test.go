@@ -55,22 +55,29 @@ func checkOneVersion(t *testing.T, res [3]*Result, h *store.History, db *store.D
 	}
 }
 
-// TestPageFailureMakesNoVersion: archive (4 pages) → v1; page 3 fails →
-// no version; page 3 back → still v1, re-fetched unchanged.
-func TestPageFailureMakesNoVersion(t *testing.T) {
-	srv := crawltest.Serve(t, crawltest.Site{Articles: 1, PagesPer: 4})
-	var fail atomic.Bool
+// notFoundWhile makes srv answer 404 for path while the returned switch
+// is on.
+func notFoundWhile(srv *crawltest.Server, path string) *atomic.Bool {
+	var on atomic.Bool
 	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
-		if fail.Load() && r.URL.Path == crawltest.ArticlePath(1, 3) {
+		if on.Load() && r.URL.Path == path {
 			http.NotFound(w, r)
 			return true
 		}
 		return false
 	}
+	return &on
+}
+
+// TestPageFailureMakesNoVersion: archive (4 pages) → v1; page 3 fails →
+// no version; page 3 back → still v1, re-fetched unchanged.
+func TestPageFailureMakesNoVersion(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 1, PagesPer: 4})
+	fail := notFoundWhile(srv, crawltest.ArticlePath(1, 3))
 	db := openTestStore(t)
 	f, _ := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
 	a := NewArchiver(f, db, ArchiveOptions{})
-	res, h := archiveThrice(t, a, db, srv.URLOf(crawltest.ArticlePath(1, 1)), &fail)
+	res, h := archiveThrice(t, a, db, srv.URLOf(crawltest.ArticlePath(1, 1)), fail)
 	if res[1].Doc.Complete {
 		t.Error("the fetch that missed page 3 says it is complete")
 	}
@@ -121,14 +128,7 @@ func TestAttachmentFailureMakesNoVersion(t *testing.T) {
 func TestArchivedIncompleteIsDueForCrawl(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 2, PagesPer: 3})
 	u := srv.URLOf(crawltest.ArticlePath(1, 1))
-	var fail atomic.Bool
-	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
-		if fail.Load() && r.URL.Path == crawltest.ArticlePath(1, 3) {
-			http.NotFound(w, r)
-			return true
-		}
-		return false
-	}
+	fail := notFoundWhile(srv, crawltest.ArticlePath(1, 3))
 	db := openTestStore(t)
 	archive := func() *Result {
 		f, _ := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})

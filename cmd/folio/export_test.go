@@ -398,21 +398,31 @@ func checkCDXJ(t *testing.T, path string, data []byte, filename string, recs []*
 	}
 }
 
+// verifyWACZ checks the WACZ at path with warc.VerifyWACZ: its zip
+// layout, datapackage digests and index offsets.
+func verifyWACZ(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := warc.VerifyWACZ(f, st.Size()); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestExportWACZ(t *testing.T) {
 	_, db := exportFixture(t)
 	out := filepath.Join(t.TempDir(), "out.wacz")
 	if code, _, stderr := folio(t, "export", "--db", db, "-o", out); code != 0 {
 		t.Fatalf("export: exit %d: %s", code, stderr)
 	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, _ := f.Stat()
-	if err := warc.VerifyWACZ(f, st.Size()); err != nil {
-		t.Fatal(err)
-	}
+	verifyWACZ(t, out)
 	files := unzip(t, out)
 	gowarcValidate(t, files["archive/data.warc.gz"])
 	dir := t.TempDir()
@@ -660,15 +670,7 @@ func TestDemoExports(t *testing.T) {
 		t.Fatalf("demo does not say where the export went:\n%s", stdout)
 	}
 	t.Cleanup(func() { os.RemoveAll(filepath.Dir(path)) })
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, _ := f.Stat()
-	if err := warc.VerifyWACZ(f, st.Size()); err != nil {
-		t.Fatal(err)
-	}
+	verifyWACZ(t, path)
 	files := unzip(t, path)
 	if n := strings.Count(string(files["pages/pages.jsonl"]), "\n"); n != len(loadExpected(t))+1 {
 		t.Errorf("pages.jsonl has %d lines for %d articles", n, len(loadExpected(t)))
