@@ -9,8 +9,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 
 	"folio/extract/charset"
 )
@@ -91,24 +89,14 @@ func extValue(v string) string {
 	return baseName(raw)
 }
 
-// decodeLegacy turns bytes that are not UTF-8 into text: GB18030 when they
-// decode cleanly as such, else Big5, else Latin-1 as RFC 7230 reads them.
+// decodeLegacy turns bytes that are not UTF-8 into text, deciding their
+// charset as a page's is decided (extract/charset, without a declaration).
 func decodeLegacy(s string) string {
 	if utf8.ValidString(s) {
 		return s
 	}
-	for _, d := range []interface{ String(string) (string, error) }{
-		simplifiedchinese.GB18030.NewDecoder(), traditionalchinese.Big5.NewDecoder(),
-	} {
-		if t, err := d.String(s); err == nil && !strings.ContainsRune(t, utf8.RuneError) {
-			return t
-		}
-	}
-	r := make([]rune, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		r = append(r, rune(s[i]))
-	}
-	return string(r)
+	text, _ := charset.Decode([]byte(s), "")
+	return string(text)
 }
 
 // baseName drops a path a server left in the name (C:\upload\a.doc).

@@ -549,6 +549,13 @@ func hasYear(s string) bool {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
+// startsWithDigit says whether s, leading white space aside, starts with
+// an ASCII digit.
+func startsWithDigit(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && isDigit(s[0])
+}
+
 // headText is the start of n's text, about limit bytes of it (150 CJK
 // characters), with block boundaries as spaces.
 func headText(n *html.Node, limit int) string {

@@ -411,14 +411,12 @@ func bylineName(name, rest string) string {
 		}
 		w = strings.ToLower(strings.TrimRight(w, ".,"))
 		last := i == len(words)-1
-		if dateWords[w] || (last && months[w] && startsWithDigit(strings.TrimSpace(rest))) {
+		if dateWords[w] || (last && months[w] && startsWithDigit(rest)) {
 			return strings.TrimRight(strings.Join(words[:i], " "), ",")
 		}
 	}
 	return name
 }
-
-func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 var months = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,

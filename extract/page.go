@@ -146,7 +146,7 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Links = r.links()
 	p.Pagination = r.pagination(base)
 
-	p.Redirect = r.redirect()
+	p.Redirect = r.redirect(len(p.Links))
 	if opts != nil && opts.Requisites {
 		p.Requisites = r.requisites()
 	}

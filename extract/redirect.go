@@ -34,12 +34,12 @@ var (
 // redirect is where the page sends the browser, absolute, or "": a meta
 // refresh with a URL (within maxRefreshDelay seconds), else, on a page
 // with next to no text and at most a few links, a script that sets
-// location. A target that is the page itself is not a redirect. Call it
+// location. links is how many links the page has (Page.Links, already
+// read). A target that is the page itself is not a redirect. Call it
 // before prune, which drops the scripts.
-func (r *reader) redirect() string {
-	self := CanonicalURL(r.page.String())
+func (r *reader) redirect(links int) string {
 	ok := func(u string) string {
-		if u == "" || CanonicalURL(u) == self {
+		if u == "" || CanonicalURL(u) == CanonicalURL(r.page.String()) {
 			return ""
 		}
 		return u
@@ -49,8 +49,7 @@ func (r *reader) redirect() string {
 			return ok(r.resolve(strings.Trim(strings.TrimSpace(m[2]), `'"`)))
 		}
 	}
-	body := r.body()
-	if body == nil || r.doc.Find("a[href]").Length() > 3 {
+	if links > 3 {
 		return ""
 	}
 	var scripts []string
@@ -70,7 +69,7 @@ func (r *reader) redirect() string {
 			}
 		}
 	}
-	walk(body)
+	walk(r.body())
 	if shown > stubText {
 		return ""
 	}
