@@ -77,7 +77,10 @@ type Summary struct {
 	New       int    `json:"new"`
 	Changed   int    `json:"changed"`
 	Unchanged int    `json:"unchanged"`
-	Failed    int    `json:"failed"` // URLs that brought nothing usable
+	// Republished counts articles found at a second URL of their host
+	// with the content of a stored document: stored as its aliases.
+	Republished int `json:"republished"`
+	Failed      int `json:"failed"` // URLs that brought nothing usable
 	// Gone counts links that answered 404 or 410 on an earlier run: not
 	// fetched again until re-checked (weekly), nor failures when still gone.
 	Gone int `json:"gone"`

@@ -659,3 +659,50 @@ func TestSeedMovedArticlesAreRechecked(t *testing.T) {
 		}
 	}
 }
+
+// TestRepublishedArticlesAreAliases: an article a portal publishes under
+// two columns is one document, the second URL its alias, and the next
+// night does not fetch the copy again.
+func TestRepublishedArticlesAreAliases(t *testing.T) {
+	site := crawltest.Site{Articles: 4, PagesPer: 2, Republished: 2}
+	srv := crawltest.Serve(t, site)
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv))
+	if sum.New != 4 || sum.Republished != 2 || sum.Failed != 0 {
+		t.Fatalf("crawl %+v; want 4 new, 2 republished", sum)
+	}
+	n := 0
+	if err := db.Documents(store.DocumentFilter{}, func(*store.Document) error { n++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 {
+		t.Errorf("%d documents stored, want 4", n)
+	}
+	for _, id := range []int{4, 3} {
+		orig, cp := srv.URL+crawltest.ArticlePath(id, 1), srv.URL+crawltest.CopyPath(id, 1)
+		a, err := db.Document(orig, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := db.Document(cp, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := cp
+		if a.URL == cp {
+			other = orig // the copy was met first
+		}
+		if a.URL != b.URL || len(a.Pages) != 2 || !slices.Contains(a.Aliases, other) {
+			t.Errorf("article %d: %s and %s, aliases %v; want one document of 2 pages, %s an alias",
+				id, a.URL, b.URL, a.Aliases, other)
+		}
+	}
+
+	srv.ResetLog()
+	crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Min: 20 * time.Hour}}, siteOf(srv))
+	for _, r := range srv.Requests() {
+		if strings.HasPrefix(r.Path, "/zwgk/") || strings.HasPrefix(r.Path, "/news/2024/") {
+			t.Errorf("next night fetched %s again", r.Path)
+		}
+	}
+}

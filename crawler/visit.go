@@ -120,6 +120,9 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		// makes it incomplete too, not failed: something usable came.
 		state := "unchanged" // a fetch not recorded (store.SaveResult.Kept) too: the stored version stands
 		switch {
+		case res.Save.Republished:
+			c.summary.Republished++
+			state = "republished"
 		case res.Save.New:
 			c.summary.New++
 			state = "new"

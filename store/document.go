@@ -90,6 +90,9 @@ type docRecord struct {
 	// revisit policy reads both. Zero in stores written before they were.
 	LastFetch  time.Time `json:"last_fetch,omitzero"`
 	Incomplete bool      `json:"incomplete,omitempty"`
+	// Republished are the URLs (also in URLs) of copies of this document
+	// found at other URLs of its host, see republished.go.
+	Republished []string `json:"republished,omitempty"`
 }
 
 // versionRecord is the stored form of one version: the document as it was
@@ -109,6 +112,10 @@ type SaveResult struct {
 	// version has, so it was not recorded: no version, no re-fetch in the
 	// history; the latest version stands (Version names it).
 	Kept bool
+	// Republished: the content is a stored document's, published again at
+	// another URL of its host. The URLs became that document's aliases,
+	// and doc was replaced by it.
+	Republished bool
 }
 
 // SaveDocument records one fetch of a document. urls are all the URLs that
@@ -160,11 +167,30 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			break
 		}
 	}
-	res := SaveResult{New: rec.ID == ""}
+	if n := len(rec.Versions); n > 0 && slices.Contains(rec.Republished, doc.URL) &&
+		rec.Versions[n-1].ContentHash != doc.ContentHash {
+		if err := detachCopy(tx, &rec, all); err != nil {
+			return SaveResult{}, err
+		}
+		rec = docRecord{}
+	}
+	var res SaveResult
+	if rec.ID == "" {
+		orig, err := findOriginal(tx, codec, doc)
+		if err != nil {
+			return SaveResult{}, err
+		}
+		if orig != nil {
+			rec, res.Republished = *orig, true
+		}
+	}
+	res.New = rec.ID == ""
 	if res.New {
 		rec.ID = doc.URL
 	}
-	rec.URL = doc.URL
+	if !res.Republished {
+		rec.URL = doc.URL
+	}
 	// An import of older captures says nothing of the last fetch; but a
 	// last fetch that lies in the future was stored under a clock that was
 	// ahead (or has been moved back since), and would otherwise stand until
@@ -218,6 +244,9 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			return res, err
 		}
 		rec.OrderKey = key
+		if err := indexContent(tx, &rec); err != nil {
+			return res, err
+		}
 	}
 	doc.Version = res.Version
 	doc.Fetched = now
@@ -227,9 +256,20 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			continue
 		}
 		rec.URLs = append(rec.URLs, u)
+		if res.Republished {
+			rec.Republished = append(rec.Republished, u)
+		}
 		if err := index.Put([]byte(u), []byte(rec.ID)); err != nil {
 			return res, err
 		}
+	}
+	if res.Republished {
+		// What the caller reports is the document the copy joined.
+		orig, err := loadVersion(tx, codec, &rec, 0)
+		if err != nil {
+			return res, err
+		}
+		*doc = *orig
 	}
 	doc.Aliases = aliasesOf(&rec, doc)
 	return res, putJSON(docs, []byte(rec.ID), rec)

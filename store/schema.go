@@ -21,10 +21,11 @@ var (
 	bucketDocOrder     = []byte("doc_order")     // changed time(8) doc id -> sequences, see order.go
 	bucketCrawl        = []byte("crawl")         // crawl state, see crawlstate.go
 	bucketPayloadText  = []byte("payload_text")  // sha1 digest string -> blob of the text read from the payload
+	bucketDocContent   = []byte("doc_content")   // host 0x00 content hash -> doc id, see republished.go
 
 	allBuckets = [][]byte{bucketMeta, bucketPayloads, bucketPayloadIndex, bucketCaptures,
 		bucketCaptureURLs, bucketDocs, bucketVersions, bucketDocURLs, bucketDocOrder, bucketCrawl,
-		bucketPayloadText}
+		bucketPayloadText, bucketDocContent}
 
 	keySchema = []byte("schema")
 )
@@ -65,8 +66,14 @@ func checkSchema(b *bolt.DB, fresh, readOnly bool) error {
 	// layout added without a schema bump; and mark an older layout as this
 	// one (from 1 to 2 nothing else changes).
 	return b.Update(func(tx *bolt.Tx) error {
+		contentIndexed := tx.Bucket(bucketDocContent) != nil
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		if !contentIndexed {
+			if err := indexAllContent(tx); err != nil {
 				return err
 			}
 		}

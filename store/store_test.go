@@ -149,7 +149,7 @@ func TestDocumentsNewestFirst(t *testing.T) {
 			host = "b.test"
 		}
 		u := "http://" + host + "/" + string(rune('a'+i%26)) + "/" + time.Duration(i).String()
-		d := doc(u, "x", "h")
+		d := doc(u, "text of "+u, "sha256:"+u) // each its own article
 		d.Fetched = t0.Add(time.Duration(i) * time.Minute)
 		if _, err := db.SaveDocument(d, nil); err != nil {
 			t.Fatal(err)

@@ -218,6 +218,8 @@ func printArchived(w io.Writer, res *crawler.Result) {
 	d := res.Doc
 	state := "unchanged"
 	switch {
+	case res.Save.Republished:
+		state = "unchanged; the URL given republishes it"
 	case res.Save.New:
 		state = "new"
 	case res.Save.Changed:

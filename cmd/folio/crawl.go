@@ -222,6 +222,7 @@ func printSummary(w io.Writer, s *crawler.Summary) {
 			more = append(more, fmt.Sprintf("%d %s", n, what))
 		}
 	}
+	add(s.Republished, "republished under another URL (stored as aliases)")
 	add(s.Incomplete, "incomplete (a page or attachment failed)")
 	add(s.NotModified, "not modified (304)")
 	add(s.NotDue, "not due for a re-check")

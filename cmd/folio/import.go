@@ -101,7 +101,10 @@ type importSummary struct {
 	New        int `json:"new"`
 	Changed    int `json:"changed"`
 	Unchanged  int `json:"unchanged"`
-	Failed     int `json:"failed"`
+	// Republished: articles whose content a stored document at another
+	// URL of the host has; stored as its aliases.
+	Republished int `json:"republished"`
+	Failed      int `json:"failed"`
 }
 
 func printImport(w io.Writer, s *importSummary) {
@@ -110,7 +113,11 @@ func printImport(w io.Writer, s *importSummary) {
 	if s.Unresolved > 0 {
 		fmt.Fprintf(w, ", %d revisits without their payload", s.Unresolved)
 	}
-	fmt.Fprintf(w, "\narticles: %d new, %d changed, %d unchanged, %d failed\n", s.New, s.Changed, s.Unchanged, s.Failed)
+	fmt.Fprintf(w, "\narticles: %d new, %d changed, %d unchanged, %d failed", s.New, s.Changed, s.Unchanged, s.Failed)
+	if s.Republished > 0 {
+		fmt.Fprintf(w, ", %d republished under another URL (stored as aliases)", s.Republished)
+	}
+	fmt.Fprintln(w)
 }
 
 // importWARCs reads the files into the store, then archives the articles
@@ -155,6 +162,8 @@ func importWARCs(ctx context.Context, db *store.DB, files []string, opts crawler
 		}
 		if res.Doc != nil {
 			switch {
+			case res.Save.Republished:
+				sum.Republished++
 			case res.Save.New:
 				sum.New++
 			case res.Save.Changed:

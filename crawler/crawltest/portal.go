@@ -25,6 +25,10 @@ type Site struct {
 	PerList    int // article links per list page; 0 means 20
 	Private    int // articles under /private/ (robots.txt disallows it), linked from list 1
 	Dead       int // links from list 1 to articles that answer 404 (/removed/N.html)
+	// Republished articles (the newest N) are also published, unchanged,
+	// under a second column (/zwgk/2024/ID.html, CopyPath), linked from
+	// list 1, with neither copy naming the other canonical.
+	Republished int
 	// Stubs adds pages that send the browser on without an HTTP redirect,
 	// as portals' roots do: / is a script stub to /news/, and /go/N.html
 	// a GBK meta refresh to article N (N = 1).
@@ -100,6 +104,9 @@ func (s Site) Files(base string) map[string][]byte {
 			for p := 1; p <= s.Dead; p++ {
 				fmt.Fprintf(&b, "<li><a href=\"/removed/%d.html\">已撤稿的通知第%d号关于工作安排的说明</a></li>\n", p, p)
 			}
+			for _, id := range ids[:min(s.Republished, len(ids))] {
+				fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>\n", CopyPath(id, 1), s.title(id))
+			}
 			for p := 1; p <= s.Private; p++ {
 				fmt.Fprintf(&b, "<li><a href=\"/private/%d.html\">内部通知第%d号关于工作安排的说明</a></li>\n", p, p)
 			}
@@ -122,9 +129,12 @@ func (s Site) Files(base string) map[string][]byte {
 		foot(&b)
 		files[listPath(n)] = gbk(b.String())
 	}
-	for _, id := range ids {
+	for i, id := range ids {
 		for p := 1; p <= s.PagesPer; p++ {
 			files[ArticlePath(id, p)] = gbk(s.article(id, p))
+			if i < s.Republished {
+				files[CopyPath(id, p)] = files[ArticlePath(id, p)]
+			}
 		}
 	}
 	for p := 1; p <= s.Private; p++ {
@@ -148,6 +158,16 @@ func ArticlePath(id, p int) string {
 		return fmt.Sprintf("/news/2024/%04d/%d.html", id%1000, id)
 	}
 	return fmt.Sprintf("/news/2024/%04d/%d_%d.html", id%1000, id, p)
+}
+
+// CopyPath is the path of page p of article id republished (Site.Republished).
+// The article's page bar links its pages by file name, so the bar of a copy
+// leads to the copy's pages.
+func CopyPath(id, p int) string {
+	if p <= 1 {
+		return fmt.Sprintf("/zwgk/2024/%d.html", id)
+	}
+	return fmt.Sprintf("/zwgk/2024/%d_%d.html", id, p)
 }
 
 func listPath(n int) string {
