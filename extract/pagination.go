@@ -176,6 +176,7 @@ func (pg *paginator) read() Pagination {
 	familyKnown := false // some numbered link is of this page's URL family
 	var nexts []nextCand
 	var firsts, lasts []string
+	prevs := 0
 	current := 0
 	for _, a := range anchors {
 		if a.role == roleNone {
@@ -202,6 +203,9 @@ func (pg *paginator) read() Pagination {
 			firsts = append(firsts, a.url)
 		case roleLast:
 			lasts = append(lasts, a.url)
+		case rolePrev:
+			prevs++
+			continue
 		default:
 			continue
 		}
@@ -216,9 +220,15 @@ func (pg *paginator) read() Pagination {
 			}
 		}
 	}
-	for _, u := range pg.r.relNext() {
+	relNext, relPrev := pg.r.relLinks()
+	for _, u := range relNext {
 		if SamePages(self, u) {
 			nexts = append(nexts, nextCand{u, 0, true})
+		}
+	}
+	for _, u := range relPrev {
+		if SamePages(self, u) {
+			prevs++
 		}
 	}
 
@@ -279,7 +289,14 @@ func (pg *paginator) read() Pagination {
 			current = missing[0]
 		}
 	}
+	// The URL's shape (123_2.html is page 2 of 123.html) counts only on a
+	// page that names other pages: article URLs such as info_5.shtml,
+	// detail_88.html or art_1229_4.html have the shape too, and a page
+	// with no bar, no next and no previous link is an article of one page.
 	_, urlN := firstPageOf(self)
+	if len(numbered) == 0 && len(nexts) == 0 && prevs == 0 && len(firsts) == 0 && len(lasts) == 0 && p.Total == 0 {
+		urlN = 0
+	}
 	if current == 0 && (len(numbered) > 0 || urlN > 0) {
 		current = max(urlN, 1)
 	}
@@ -671,9 +688,9 @@ func readBarText(t string) (total, current int, bare []int) {
 	return total, current, bare
 }
 
-// relNext returns the targets of <link rel="next"> and <a rel="next">.
-func (r *reader) relNext() []string {
-	var out []string
+// relLinks returns the targets of <link> and <a> with rel="next", and
+// those with rel="prev" (or "previous").
+func (r *reader) relLinks() (next, prev []string) {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -682,10 +699,16 @@ func (r *reader) relNext() []string {
 			}
 			if c.DataAtom == atom.Link || c.DataAtom == atom.A {
 				for _, tok := range strings.Fields(strings.ToLower(attr(c, "rel"))) {
-					if tok == "next" {
-						if u := r.resolve(attr(c, "href")); u != "" {
-							out = append(out, u)
-						}
+					u := ""
+					if tok == "next" || tok == "prev" || tok == "previous" {
+						u = r.resolve(attr(c, "href"))
+					}
+					switch {
+					case u == "":
+					case tok == "next":
+						next = append(next, u)
+					default:
+						prev = append(prev, u)
 					}
 				}
 			}
@@ -693,5 +716,5 @@ func (r *reader) relNext() []string {
 		}
 	}
 	walk(r.root)
-	return out
+	return next, prev
 }

@@ -731,6 +731,13 @@ var sites = []*site{
 		bar:     repeatBar,
 	},
 	{
+		name: "suffix-single", about: "one-page articles whose URLs look like page N of another (info_5.shtml, info_6.shtml), no page bar, 上一篇/下一篇 to the neighbours; info.shtml does not exist, GBK",
+		host: "www.chaling.gov.cn", enc: "gbk", ctype: "text/html", kind: "article", siteName: "茶陵县人民政府",
+		title: "县委理论学习中心组召开2021年第一次集体学习会", date: "2021-03-05 09:30",
+		pages: []string{"/xxgk/info_5.shtml"},
+		extra: []extra{{url: "/xxgk/info_6.shtml", title: "县人大常委会召开第三十次会议", content: "other.html"}},
+	},
+	{
 		name: "asp-print", about: "alias: an ASP article (show.asp?id=123) and its print view (print.asp?id=123), GBK",
 		host: "www.yldz.gov.cn", enc: "gbk", crlf: true, ctype: "text/html", kind: "article", siteName: "攸县党政网",
 		title: "攸县召开2024年安全生产工作会议", date: "2024-02-28 17:40:00",
