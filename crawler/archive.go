@@ -127,6 +127,7 @@ func (a *Archiver) Archive(ctx context.Context, u string) (res *Result) {
 			res = &Result{URL: u, Err: panics.Error(u, r)}
 		}
 	}()
+	u, _, _ = strings.Cut(u, "#") // a fragment names a part of the page, not another URL of it
 	return a.archive(ctx, u, a.fetchPage(u))
 }
 
@@ -190,8 +191,11 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		start = orig
 	}
 	first := w.pageOne(start)
-	pages, failed, cut := w.follow(first, start)
+	pages, failed, cut, gap := w.follow(first, start)
 	doc := a.document(pages)
+	if gap {
+		doc.Complete = false // a page known to exist was never found
+	}
 	failed = errors.Join(failed, a.fetchAttachments(ctx, pages, doc))
 	a.fetchRequisites(ctx, pages)
 	if cut {
@@ -247,7 +251,9 @@ func (w *walk) pageOne(start *page) *page {
 // and the next links, and stops at the last page, a cycle, a page that is
 // not of this article, a page repeating one before, or --max-pages (cut).
 // start, the page the walk was asked for, lends its bar when first failed.
-func (w *walk) follow(first, start *page) (pages []*page, failed error, cut bool) {
+// gap says a page between two pages read was named by no bar, so it is
+// missing from pages.
+func (w *walk) follow(first, start *page) (pages []*page, failed error, cut, gap bool) {
 	known := map[int]string{}
 	total := 0
 	learn := func(p *page) {
@@ -296,17 +302,17 @@ func (w *walk) follow(first, start *page) (pages []*page, failed error, cut bool
 		}
 		if next == "" {
 			// A gap: a page further on is known, the one in between not.
-			gap := 0
+			after := 0
 			for k := range known {
-				if k > n+1 && (gap == 0 || k < gap) {
-					gap = k
+				if k > n+1 && (after == 0 || k < after) {
+					after = k
 				}
 			}
-			if gap == 0 {
+			if after == 0 {
 				break
 			}
 			failed = errors.Join(failed, fmt.Errorf("%s: page %d of the article is named by no page bar", ref.url, n+1))
-			next, n = known[gap], gap-1
+			next, n, gap = known[after], after-1, true
 		}
 		if seen[extract.CanonicalURL(next)] {
 			// A cycle: the bar leads back to a page read already. When it
@@ -349,9 +355,9 @@ func (w *walk) follow(first, start *page) (pages []*page, failed error, cut bool
 	}
 	if err := w.ctx.Err(); err != nil {
 		// Cancelled mid-article: what was read is kept, and said to be short.
-		return pages, errors.Join(failed, fmt.Errorf("%s: %w", ref.url, err)), true
+		return pages, errors.Join(failed, fmt.Errorf("%s: %w", ref.url, err)), true, gap
 	}
-	return pages, failed, cut
+	return pages, failed, cut, gap
 }
 
 // rotateToFirst puts first the page whose URL is the stem of all the

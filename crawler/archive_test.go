@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -346,6 +347,21 @@ func TestArchiveAliases(t *testing.T) {
 		if n := countDocuments(t, db); n != 1 {
 			t.Errorf("%d documents, want 1", n)
 		}
+		// A fragment is never sent, so no capture and no alias carries it.
+		for _, u := range last.Doc.Aliases {
+			if strings.Contains(u, "#") {
+				t.Errorf("alias %s has a fragment", u)
+			}
+		}
+		err := db.Captures(0, func(c *store.Capture) error {
+			if strings.Contains(c.URL, "#") {
+				t.Errorf("capture %d of %s has a fragment", c.ID, c.URL)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	})
 	t.Run("print view", func(t *testing.T) {
 		s := loadSite(t, "asp-print")
@@ -450,5 +466,45 @@ func TestPlausibleCanonical(t *testing.T) {
 		if got := plausibleCanonical(tt.canonical, tt.page); got != tt.want {
 			t.Errorf("plausibleCanonical(%s, %s) = %v, want %v", tt.canonical, tt.page, got, tt.want)
 		}
+	}
+}
+
+// TestArchiveGapIsIncomplete: started from page 3, whose bar names only
+// page 1, and page 1 names no other page: page 2 is missing from the
+// document, and the document says it is incomplete.
+func TestArchiveGapIsIncomplete(t *testing.T) {
+	page := func(n int, bar string) string {
+		return `<html><head><meta charset="utf-8"><title>县政府召开第三次常务会议_县政府网</title></head><body>` +
+			`<div class="nav"><a href="/">首页</a> <a href="/xxgk/">信息公开</a></div>` +
+			`<h1>县政府召开第三次常务会议</h1><div class="content">` +
+			strings.Repeat(`<p>会议研究部署了本月重点工作，第`+string(rune('0'+n))+`页的内容在这里继续展开，要求各部门抓好落实。</p>`, 4) +
+			`</div><div class="pagebar">` + bar + `</div></body></html>`
+	}
+	pages := map[string]string{
+		"/info.jsp?id=7":          page(1, `共3页`),
+		"/info.jsp?id=7&pageNo=2": page(2, `共3页`),
+		"/info.jsp?id=7&pageNo=3": page(3, `共3页 <a href="/info.jsp?id=7">首页</a> <a href="/info.jsp?id=7">1</a> <span class="current">3</span>`),
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.RequestURI()]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := NewArchiver(f, openTestStore(t), ArchiveOptions{}).Archive(t.Context(), srv.URL+"/info.jsp?id=7&pageNo=3")
+	if res.Doc == nil {
+		t.Fatalf("no document: %v", res.Err)
+	}
+	if len(res.Doc.Pages) != 2 || res.Doc.Complete || res.Err == nil {
+		t.Errorf("%d pages, complete %v, err %v; want pages 1 and 3, incomplete, an error naming page 2",
+			len(res.Doc.Pages), res.Doc.Complete, res.Err)
 	}
 }

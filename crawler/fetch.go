@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync/atomic"
 
 	"github.com/gocolly/colly/v2"
@@ -141,6 +142,9 @@ func (f *Fetched) Status() int {
 // folio's usual ones. The error is non-nil when no usable response came
 // back; exchanges made on the way are returned with it.
 func (f *Fetcher) Fetch(u string, extra http.Header) (*Fetched, error) {
+	// A fragment is never sent: the capture is of the URL without it, as
+	// the WARC-Target-URI must be.
+	u, _, _ = strings.Cut(u, "#")
 	id := strconv.FormatUint(f.seq.Add(1), 10)
 	cctx := colly.NewContext()
 	cctx.Put(ctxFetchKey, id)

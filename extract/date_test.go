@@ -53,6 +53,22 @@ func TestFindDate(t *testing.T) {
 
 // TestTaiwanPageDate: a Big5 county page that writes its date with a bare
 // ROC year and a 12-hour time (113年03月15日 下午 02:30).
+// TestROCYearOnATaiwanHost: a bare ROC year (110-03-05) is read as such on
+// a .tw host, whatever the page's charset or lang.
+func TestROCYearOnATaiwanHost(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>縣府推動長照據點擴大服務</title></head><body><h1>縣府推動長照據點擴大服務</h1>` +
+		`<div class="info">日期：110-03-05</div><div>` + prose + `</div></body></html>`
+	for host, want := range map[string]string{"www.hccg.gov.tw": "2021-03-05T00:00:00+08:00", "www.hc.gov.cn": ""} {
+		p, err := Parse([]byte(page), "", "http://"+host+"/news/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != want {
+			t.Errorf("%s: published %q, want %q", host, p.Published, want)
+		}
+	}
+}
+
 func TestTaiwanPageDate(t *testing.T) {
 	p := parseFile(t, "testdata/big5-roc.html", "http://www.hsinchu.gov.tw/news_detail.php?id=1024")
 	if want := "2024-03-15T14:30:00+08:00"; p.Published != want {

@@ -168,6 +168,9 @@ func TestSourceAuthor(t *testing.T) {
 		{"ggjjzhzz 发表于 2005-9-15 11:46:00", "", "", "", "ggjjzhzz"},
 		{"2020-02-20", "", "〓 网易娱乐 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", "", "眉间尺"},
 		{"By Jane Doe and John Roe", "", "", "", "Jane Doe and John Roe"},
+		// Traditional characters (Taiwan, Hong Kong).
+		{"發布時間：2021-03-05 10:20　來源：中央社　責任編輯：陳大文", "", "", "中央社", "陳大文"},
+		{"發佈日期：2021-03-05　資料來源：社會處", "", "", "社會處", ""},
 	}
 	for _, tt := range tests {
 		body := `<h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div><div>`

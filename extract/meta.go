@@ -49,7 +49,9 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 	// A title never ends in a separator ("谁来为无序拆房“埋单”？- -").
 	m.title = strings.TrimRight(m.title, " -–—_|｜·")
 	head, tail := bylineZones(lines, titleAt)
-	roc := r.charset == "big5" || strings.HasPrefix(r.head.htmlLang, "zh-tw") || strings.HasPrefix(r.head.htmlLang, "zh-hant")
+	// Taiwanese pages write years of the ROC calendar (110-03-05 is 2021).
+	roc := r.charset == "big5" || strings.HasPrefix(r.head.htmlLang, "zh-tw") || strings.HasPrefix(r.head.htmlLang, "zh-hant") ||
+		r.base != nil && strings.HasSuffix(strings.ToLower(r.base.Hostname()), ".tw")
 
 	d, rank := r.publishDate(head, tail, loc, roc)
 	if !d.t.IsZero() {
@@ -363,10 +365,12 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 	return head, tail
 }
 
+// The labels in simplified and traditional characters (來源, 資料來源,
+// 責任編輯: Taiwan and Hong Kong portals).
 var (
-	sourceLabel = regexp.MustCompile(`(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|[Ss]ource)\s*[:：]\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|执笔人?|撰文|通讯员|[Aa]uthor)\s*[:：]\s*|(?:^|\s)文\s*[/:：]\s*`)
-	editorLabel = regexp.MustCompile(`(?:责任编辑|责编|编辑|[Ee]ditor)\s*[:：]\s*`)
+	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource)\s*[:：]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|(?:^|\s)文\s*[/:：]\s*`)
+	editorLabel = regexp.MustCompile(`(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|[Ee]ditor)\s*[:：]\s*`)
 	// valueEnd ends a labelled value: two spaces, another label (two
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院).
 	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓:：]|\s+\S{2,6}\s*[:：]`)

@@ -120,6 +120,31 @@ createPageHTML('page_div', _nPageCount, _nCurrIndex, _sPageName, _sPageExt, 31);
 			body: `<div class="pg"><a href="thread-8848-1-1.html" class="first">1 ...</a><a href="thread-8848-24-1.html">24</a><strong>25</strong><a href="thread-8848-26-1.html">26</a><a href="thread-8848-50-1.html" class="last">... 50</a><label><input type="text" value="25"/><span title="共 50 页"> / 50 页</span></label><a href="thread-8848-26-1.html" class="nxt">下一页</a></div>`,
 			next: "thread-8848-26-1.html", first: "thread-8848-1-1.html", cur: 25, total: 50,
 		},
+		{
+			name: "the default port written out", body: `<div class="pages"><a href="http://x.cn:80/a/2024/123_2.html">下一页</a></div>`,
+			next: "http://x.cn:80/a/2024/123_2.html",
+		},
+		{
+			name: "the portal's www name", body: `<div class="pages"><a href="http://www.x.cn/a/2024/123_2.html">下一页</a></div>`,
+			next: "http://www.x.cn/a/2024/123_2.html",
+		},
+		{
+			name: "JSP page-jump menu", url: "http://x.gov.cn/info.jsp?id=5&pageNo=2",
+			body: `<div>共3页 跳转到：<select onchange="window.location.href=this.options[this.selectedIndex].value">` +
+				`<option value="info.jsp?id=5">第1页</option><option value="info.jsp?id=5&amp;pageNo=2" selected>第2页</option>` +
+				`<option value="info.jsp?id=5&amp;pageNo=3">第3页</option></select></div>`,
+			next: "info.jsp?id=5&pageNo=3", first: "info.jsp?id=5", cur: 2, total: 3,
+		},
+		{
+			name: "a jump menu of bare numbers for a script names no page",
+			body: `<div>共3页 <select onchange="goPage(this.value)"><option value="1">1</option><option value="2">2</option></select></div>`,
+		},
+		{
+			name: "onclick bar",
+			body: `<div class="pagebar"><span class="current">1</span> <a href="javascript:void(0)" onclick="location.href='123_2.html'">2</a> ` +
+				`<a href="javascript:void(0)" onclick="location.href='123_2.html'">下一页</a></div>`,
+			next: "123_2.html", cur: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

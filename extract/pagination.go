@@ -450,7 +450,12 @@ func (pg *paginator) anchors() []barAnchor {
 				if a.role, a.n = roleOf(a.label); a.role == roleNone {
 					continue
 				}
-				if a.url = pg.r.resolve(attr(c, "href")); a.url == "" || !sameHost(a.url, pg.host) {
+				// A bar of script links: href="javascript:void(0)"
+				// onclick="location.href='46_2.html'".
+				if a.url = pg.r.resolve(attr(c, "href")); a.url == "" {
+					a.url = pg.r.scriptLink(attr(c, "href"), attr(c, "onclick"))
+				}
+				if a.url == "" || !sameHost(a.url, pg.host) {
 					continue
 				}
 				a.current = a.role == roleNumber && hasCurrentName(c)
@@ -459,6 +464,10 @@ func (pg *paginator) anchors() []barAnchor {
 					a.trusted = b.trusted
 				}
 				out = append(out, a)
+				continue
+			}
+			if c.DataAtom == atom.Select {
+				out = append(out, pg.jumpMenu(c)...)
 				continue
 			}
 			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
@@ -478,6 +487,53 @@ func (pg *paginator) anchors() []barAnchor {
 	for i := range out {
 		if out[i].bar != nil {
 			out[i].trusted = pg.bars[out[i].bar].trusted
+		}
+	}
+	return out
+}
+
+// jumpMenu reads a page-jump menu, common on JSP and ASP portals:
+// 跳转到 <select onchange="location.href=this.value"><option
+// value="show.jsp?id=5&pageNo=2">第2页</option>…: each option whose value
+// is an address is a numbered link, the selected one the current page.
+// Menus whose values are bare numbers for a script (goPage(this.value))
+// name no address and are left alone.
+func (pg *paginator) jumpMenu(sel *html.Node) []barAnchor {
+	js := strings.ToLower(attr(sel, "onchange"))
+	if !strings.Contains(js, "location") && !strings.Contains(js, "href") && !strings.Contains(js, "open(") {
+		return nil
+	}
+	var out []barAnchor
+	for _, opt := range options(sel, nil) {
+		v := strings.TrimSpace(attr(opt, "value"))
+		if !strings.ContainsAny(v, "./?=") {
+			continue
+		}
+		a := barAnchor{node: opt, label: textOf(opt)}
+		if a.role, a.n = roleOf(a.label); a.role != roleNumber {
+			continue
+		}
+		if a.url = pg.r.resolve(v); a.url == "" || !sameHost(a.url, pg.host) {
+			continue
+		}
+		_, a.current = hasAttr(opt, "selected")
+		if b := pg.barOf(sel, a.role); b != nil {
+			a.bar = b.node
+			a.trusted = b.trusted
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// options appends the <option> elements under n (in <optgroup>s too).
+func options(n *html.Node, out []*html.Node) []*html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Option:
+			out = append(out, c)
+		case atom.Optgroup:
+			out = options(c, out)
 		}
 	}
 	return out
@@ -539,9 +595,18 @@ func hasCurrentName(n *html.Node) bool {
 	return false
 }
 
+// sameHost reports whether u is on the page's site: the same host, with or
+// without its default port or a "www." prefix (www.x.gov.cn and x.gov.cn
+// are one portal, and their page bars often name the other).
 func sameHost(u, host string) bool {
 	pu, err := url.Parse(u)
-	return err == nil && strings.EqualFold(pu.Host, host)
+	return err == nil && siteHost(pu.Host) == siteHost(host)
+}
+
+func siteHost(h string) string {
+	h = strings.ToLower(h)
+	h = strings.TrimSuffix(strings.TrimSuffix(h, ":80"), ":443")
+	return strings.TrimPrefix(h, "www.")
 }
 
 // barOf returns the region a link stands in — the nearest element above it

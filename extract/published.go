@@ -25,7 +25,7 @@ const (
 
 // dateLabel matches the labels of a publish date: 发布时间：, 日期：,
 // 发表于, "Published", Japanese 更新日：/掲載日：, Korean 등록일. The colon may be missing when the date follows.
-var dateLabel = regexp.MustCompile(`(?:发布|发表|更新|上传|录入|成文|印发|撰写|创建)?(?:日期|时间)\s*(?:[:：]|\s+\d)|发表于|发布于|更新于|[Pp]ublished|[Pp]osted|[Uu]pdated|(?:更新|掲載|公開|登録|作成)日|등록일|작성일|게시일`)
+var dateLabel = regexp.MustCompile(`(?:发布|發布|發佈|发表|發表|更新|上传|上傳|录入|錄入|成文|印发|撰写|创建)?(?:日期|时间|時間)\s*(?:[:：]|\s+\d)|[发發][表布]于|[发發][表布]於|更新[于於]|[Pp]ublished|[Pp]osted|[Uu]pdated|(?:更新|掲載|公開|登録|作成)日|등록일|작성일|게시일`)
 
 // dateLabelCell is a date's label standing alone.
 var dateLabelCell = regexp.MustCompile(`^(?:发布|发表|更新|成文|印发|公开|生成)?(?:日期|时间)\s*[:：]?$|^(?:更新|掲載|公開|登録|作成)日\s*[:：]?$|^(?:등록일|작성일|게시일)\s*[:：]?$|^(?i:(?:date\s+)?(?:published|posted)|date)\s*:?$`)
@@ -39,7 +39,7 @@ func findDateLabel(s string) []int {
 	return dateLabel.FindStringIndex(s)
 }
 
-var dateLabelWords = []string{"日期", "时间", "发表", "发布", "更新", "ublished", "osted", "pdated", "掲載", "公開", "登録", "作成", "등록일", "작성일", "게시일"}
+var dateLabelWords = []string{"日期", "时间", "時間", "发表", "發表", "发布", "發布", "發佈", "更新", "ublished", "osted", "pdated", "掲載", "公開", "登録", "作成", "등록일", "작성일", "게시일"}
 
 type dateCandidate struct {
 	d    parsedDate
