@@ -337,7 +337,18 @@ func (w *walk) follow(first, start *page) (pages []*page, failed error, cut, gap
 			last = p
 			continue // the bar may name the page after it
 		}
-		if !sameArticle(p, ref, fromBar) {
+		if !sameArticle(p, ref, fromBar) && !sharesBar(p, known) {
+			if fromBar && knownAfter(known, n) {
+				// The bar names this page and pages after it, but it
+				// answers with something else: an error page served with
+				// 200 (信息不存在), a login wall. It is a failed page, and
+				// the walk goes on to the pages after it.
+				p.err = fmt.Errorf("%s: page %d of the article answers with another page (%q)", p.url, n, p.parsed.Title)
+				failed = errors.Join(failed, p.err)
+				pages = append(pages, p)
+				last = p
+				continue
+			}
 			w.a.log.Debug("next link leads to another article; not stitched", "url", p.url, "after", last.url)
 			break
 		}
@@ -358,6 +369,30 @@ func (w *walk) follow(first, start *page) (pages []*page, failed error, cut, gap
 		return pages, errors.Join(failed, fmt.Errorf("%s: %w", ref.url, err)), true, gap
 	}
 	return pages, failed, cut, gap
+}
+
+// sharesBar says whether p's page bar names, under the same numbers, the
+// pages of the article known so far: a page of it whatever its title
+// (sites that give every page its own heading).
+func sharesBar(p *page, known map[int]string) bool {
+	self := extract.CanonicalURL(p.url)
+	for _, pl := range p.parsed.Pagination.Pages {
+		u := extract.CanonicalURL(pl.URL)
+		if k, ok := known[pl.N]; ok && u != self && u == extract.CanonicalURL(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownAfter says whether a page after page n is known.
+func knownAfter(known map[int]string, n int) bool {
+	for k := range known {
+		if k > n {
+			return true
+		}
+	}
+	return false
 }
 
 // rotateToFirst puts first the page whose URL is the stem of all the

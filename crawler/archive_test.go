@@ -43,13 +43,14 @@ type site struct {
 	}
 
 	mu     sync.Mutex
-	hits   map[string]int // requests by URL
-	status map[string]int // URLs answered with this status instead
+	hits   map[string]int    // requests by URL
+	status map[string]int    // URLs answered with this status instead
+	body   map[string]string // URLs answered 200 with this page instead
 }
 
 func loadSite(t *testing.T, name string) *site {
 	t.Helper()
-	s := &site{name: name, hits: map[string]int{}, status: map[string]int{}}
+	s := &site{name: name, hits: map[string]int{}, status: map[string]int{}, body: map[string]string{}}
 	for file, v := range map[string]any{"case.json": s, "want.json": &s.want} {
 		raw, err := os.ReadFile(filepath.Join(casesDir, name, file))
 		if err != nil {
@@ -73,10 +74,15 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.hits[u]++
-	code := s.status[u]
+	code, body, replaced := s.status[u], s.body[u], s.body[u] != ""
 	s.mu.Unlock()
 	if code != 0 {
 		http.Error(w, http.StatusText(code), code)
+		return
+	}
+	if replaced {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, body)
 		return
 	}
 	for _, f := range s.Files {
@@ -256,6 +262,26 @@ func TestArchivePageFailsInTheMiddle(t *testing.T) {
 				t.Errorf("from %s: text lacks %q", start, line)
 			}
 		}
+	}
+}
+
+// TestArchiveSoftErrorInTheMiddle: page 3 of 4 answers 200 with the
+// site's "not found" page. It is a failed page, not the article's end:
+// page 4 is still read, and the document is incomplete.
+func TestArchiveSoftErrorInTheMiddle(t *testing.T) {
+	s := loadSite(t, "empire-article")
+	s.body[s.Pages[2]] = `<html><head><meta charset="utf-8"><title>提示信息</title></head><body>` +
+		`<div class="msg"><p>对不起，您访问的信息不存在或已被删除！</p><p><a href="/">返回首页</a></p></div></body></html>`
+	a, _ := s.archiver(t, ArchiveOptions{})
+	res := a.Archive(t.Context(), s.Pages[0])
+	if res.Doc == nil {
+		t.Fatalf("no document: %v", res.Err)
+	}
+	if len(res.Doc.Pages) != 4 || res.Doc.Complete || res.Err == nil {
+		t.Fatalf("%d pages, complete %v, err %v; want 4 pages, incomplete, an error naming page 3", len(res.Doc.Pages), res.Doc.Complete, res.Err)
+	}
+	if !strings.Contains(res.Doc.Text, "强化金融保险支持") || strings.Contains(res.Doc.Text, "不存在") {
+		t.Errorf("want page 4's text and not the error page's: %q", res.Doc.Text)
 	}
 }
 
