@@ -110,6 +110,9 @@ type page struct {
 	notModified bool
 	// reread: fetched earlier in this run and read now from that capture.
 	reread bool
+	// truncated: the body was cut at --max-body, so its text is only the
+	// start of the page's.
+	truncated bool
 	// stored is the page's response while its id is not known (capture
 	// is 0): a crawl stores it with the task's commit, which links the
 	// document to it.
@@ -531,7 +534,8 @@ func (a *Archiver) fetchPage(u string) *page {
 		f.Final.Capture.RefersTo = old.capture.ID
 	}
 	// A body cut now (not one read back from the store) is worth a word.
-	cut := f.Final != nil && f.Final.Capture.Truncated == "length" && f.Final.Capture.ID == 0
+	p.truncated = f.Final != nil && f.Final.Capture.Truncated != ""
+	cut := p.truncated && f.Final.Capture.Truncated == "length" && f.Final.Capture.ID == 0
 	if perr := a.storeExchanges(f, p); perr != nil {
 		p.err = perr
 		return p
@@ -662,7 +666,7 @@ func buildDocument(pages []*page) *store.Document {
 		if p.parsed != nil {
 			pg.Charset = p.parsed.Charset
 		}
-		if !p.ok() {
+		if !p.ok() || p.truncated {
 			doc.Complete = false
 		}
 		doc.Pages = append(doc.Pages, pg)

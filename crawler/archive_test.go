@@ -46,6 +46,8 @@ type site struct {
 	hits   map[string]int    // requests by URL
 	status map[string]int    // URLs answered with this status instead
 	body   map[string]string // URLs answered 200 with this page instead
+	// maxBody is the transport's --max-body; 0 for the default.
+	maxBody int64
 }
 
 func loadSite(t *testing.T, name string) *site {
@@ -142,7 +144,7 @@ func (s *site) transport(t *testing.T) (*Transport, *store.DB) {
 		DisableCompression: true,
 	}
 	t.Cleanup(base.CloseIdleConnections)
-	tr := NewTransport(TransportOptions{Base: base, Retries: -1})
+	tr := NewTransport(TransportOptions{Base: base, Retries: -1, MaxBody: s.maxBody})
 	db, err := store.Open(filepath.Join(t.TempDir(), "folio.db"), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -282,6 +284,21 @@ func TestArchiveSoftErrorInTheMiddle(t *testing.T) {
 	}
 	if !strings.Contains(res.Doc.Text, "强化金融保险支持") || strings.Contains(res.Doc.Text, "不存在") {
 		t.Errorf("want page 4's text and not the error page's: %q", res.Doc.Text)
+	}
+}
+
+// TestArchiveTruncatedPageIsIncomplete: a page cut at --max-body holds
+// only the start of its text, so the document says it is incomplete.
+func TestArchiveTruncatedPageIsIncomplete(t *testing.T) {
+	s := loadSite(t, "dede-article")
+	s.maxBody = 5000 // less than each page
+	a, _ := s.archiver(t, ArchiveOptions{})
+	res := a.Archive(t.Context(), s.Pages[0])
+	if res.Doc == nil {
+		t.Fatalf("no document: %v", res.Err)
+	}
+	if res.Doc.Complete {
+		t.Errorf("pages cut at %d bytes, yet the document is complete", s.maxBody)
 	}
 }
 
