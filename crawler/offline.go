@@ -22,6 +22,7 @@ type PageFetcher interface {
 // CaptureSource is what a StoredFetcher reads from; *store.DB is one.
 type CaptureSource interface {
 	CapturesOf(url string, fn func(*store.Capture) error) error
+	Capture(id uint64) (*store.Capture, error)
 	Payload(digest string) ([]byte, error)
 }
 
@@ -30,9 +31,11 @@ type CaptureSource interface {
 var ErrNotStored = errors.New("crawler: not in the archive")
 
 // StoredFetcher answers fetches from stored captures instead of the
-// network: for a URL, the capture with a response (not a 304) closest in
-// time to At, so that the pages of an article crawled at At are the ones
-// fetched with it; redirects are followed through their stored captures.
+// network: for a URL, the capture closest in time to At, so that the pages
+// of an article crawled at At are the ones fetched with it; redirects are
+// followed through their stored captures. A 304 that confirmed an earlier
+// capture answers as a live re-check does: with that capture's response,
+// at the 304's time.
 // An answer that folio retries (429, 500, 502, 503, 504) is taken only when
 // the URL has no other: the 503 stored a second before the 200 that
 // followed it is not the page.
@@ -45,6 +48,10 @@ type StoredFetcher struct {
 	Prefer uint64
 	// MaxBody bounds the decoded body handed to extraction; 0 means 20 MiB.
 	MaxBody int64
+
+	// confirmedBy lists, by the id of a capture answered with, the 304s
+	// that stood for it.
+	confirmedBy map[uint64][]uint64
 }
 
 // Fetch implements PageFetcher.
@@ -58,6 +65,19 @@ func (f *StoredFetcher) Fetch(u string, _ http.Header) (*Fetched, error) {
 		c, err := f.closest(cur)
 		if err != nil {
 			return res, err
+		}
+		if c.Status == http.StatusNotModified {
+			confirmed, err := f.Source.Capture(c.RefersTo)
+			if err != nil {
+				return res, fmt.Errorf("%s: the capture a 304 confirmed: %w", cur, err)
+			}
+			if f.confirmedBy == nil {
+				f.confirmedBy = map[uint64][]uint64{}
+			}
+			f.confirmedBy[confirmed.ID] = append(f.confirmedBy[confirmed.ID], c.ID)
+			at := c.Time
+			c = confirmed
+			c.Time = at
 		}
 		var payload []byte
 		if c.PayloadDigest != "" {
@@ -91,7 +111,7 @@ func (f *StoredFetcher) closest(u string) (*store.Capture, error) {
 	for _, t := range tries {
 		var best *store.Capture
 		err := f.Source.CapturesOf(t, func(c *store.Capture) error {
-			if c.Status == 0 || c.Status == http.StatusNotModified {
+			if c.Status == 0 || c.Status == http.StatusNotModified && c.RefersTo == 0 {
 				return nil
 			}
 			if f.Prefer != 0 && c.ID == f.Prefer {
@@ -182,8 +202,14 @@ func NewReplayer(src CaptureSource, st Store, opts ArchiveOptions) *Replayer {
 // when c is not a page of an article (a list page, an image, a failed
 // fetch) or was already read as a page of an article this Replayer
 // archived.
+//
+// A 304 that re-checked a page is replayed as that re-check (an unchanged
+// re-fetch in the document's history), and a redirect as the fetch that
+// followed it (its URL an alias of the article it leads to).
 func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
-	if r.covered[c.ID] || c.Status != http.StatusOK {
+	replayed := c.Status == http.StatusOK || c.Status == http.StatusNotModified && c.RefersTo != 0 ||
+		redirectTarget(c) != ""
+	if r.covered[c.ID] || !replayed {
 		return nil
 	}
 	defer func() {
@@ -192,15 +218,20 @@ func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 		}
 	}()
 	r.covered[c.ID] = true
-	a := NewArchiver(&StoredFetcher{Source: r.src, At: c.Time, Prefer: c.ID}, r.st, r.opts)
+	f := &StoredFetcher{Source: r.src, At: c.Time, Prefer: c.ID}
+	a := NewArchiver(f, r.st, r.opts)
 	p := a.fetchPage(c.URL)
 	if !p.ok() || p.parsed.Kind != extract.KindArticle {
 		return nil
 	}
 	res = a.archive(ctx, c.URL, p)
 	if res.Doc != nil {
+		// The article's pages, and the 304s read as them, are read.
 		for _, pg := range res.Doc.Pages {
 			r.covered[pg.CaptureID] = true
+			for _, id := range f.confirmedBy[pg.CaptureID] {
+				r.covered[id] = true
+			}
 		}
 	}
 	return res

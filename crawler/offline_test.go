@@ -35,6 +35,14 @@ func (m *memSource) CapturesOf(u string, fn func(*store.Capture) error) error {
 	return nil
 }
 
+func (m *memSource) Capture(id uint64) (*store.Capture, error) {
+	if id == 0 || id > uint64(len(m.caps)) {
+		return nil, store.ErrNotFound
+	}
+	c := *m.caps[id-1]
+	return &c, nil
+}
+
 func (m *memSource) Payload(d string) ([]byte, error) {
 	p, ok := m.payloads[d]
 	if !ok {

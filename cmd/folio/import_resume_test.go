@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -50,11 +54,29 @@ func TestImportResumesAfterKill(t *testing.T) {
 		}
 		return out
 	}
+	// The 304s of the second crawl are its re-checks of the 4 articles
+	// not edited: unchanged re-fetches, as in the crawled store.
 	clean := tempDB(t)
-	if code, stdout, stderr := folio(t, "import", "--db", clean, warcFile); code != 0 || !strings.Contains(stdout, "articles: 5 new, 1 changed, 0 unchanged") {
+	if code, stdout, stderr := folio(t, "import", "--db", clean, warcFile); code != 0 || !strings.Contains(stdout, "articles: 5 new, 1 changed, 4 unchanged") {
 		t.Fatalf("import: exit %d:\n%s%s", code, stdout, stderr)
 	}
 	want := histories(clean)
+	refetches := func(history string) []int {
+		var h store.History
+		if err := json.Unmarshal([]byte(history), &h); err != nil {
+			t.Fatalf("history %q: %v", history, err)
+		}
+		var n []int
+		for _, v := range h.Versions {
+			n = append(n, v.UnchangedRefetches)
+		}
+		return n
+	}
+	for u, h := range histories(src) {
+		if got, crawled := refetches(want[u]), refetches(h); !slices.Equal(got, crawled) {
+			t.Errorf("%s: unchanged re-fetches per version %v after import, %v as crawled", u, got, crawled)
+		}
+	}
 
 	// killed stores the file's captures as an import does and stops
 	// there; read also reads them for articles, as the import would
@@ -105,6 +127,38 @@ func TestImportResumesAfterKill(t *testing.T) {
 			t.Errorf("import once more:\n%s", stdout)
 		}
 	}
-	check(killed(false), "articles: 5 new, 1 changed, 0 unchanged")
-	check(killed(true), "articles: 0 new, 0 changed, 6 unchanged")
+	check(killed(false), "articles: 5 new, 1 changed, 4 unchanged")
+	check(killed(true), "articles: 0 new, 0 changed, 10 unchanged") // each fetch read again, none counted twice
+}
+
+// TestImportKeepsRedirectAliases: an article archived through a redirect
+// (a portal's old address) keeps that address among its aliases when its
+// WARC is imported: the redirect is replayed as the fetch it began.
+func TestImportKeepsRedirectAliases(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2, PagesPer: 2})
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, srv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
+	}))
+	t.Cleanup(old.Close)
+	src := tempDB(t)
+	oldURL := old.URL + crawltest.ArticlePath(1, 1)
+	if code, _, stderr := folio(t, "archive", "--db", src, "--delay", "0", oldURL); code != 0 {
+		t.Fatalf("archive: exit %d: %s", code, stderr)
+	}
+	warcFile := filepath.Join(t.TempDir(), "a.warc.gz")
+	if code, _, stderr := folio(t, "export", "--db", src, "-o", warcFile); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	clean := tempDB(t)
+	if code, _, stderr := folio(t, "import", "--db", clean, warcFile); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := folio(t, "show", "--db", clean, "--format", "json", oldURL)
+	var doc store.Document
+	if code != 0 || json.Unmarshal([]byte(stdout), &doc) != nil {
+		t.Fatalf("show by the old address after import: exit %d: %s", code, stderr)
+	}
+	if doc.URL != srv.URL+crawltest.ArticlePath(1, 1) || !slices.Contains(doc.Aliases, oldURL) || len(doc.Pages) != 2 {
+		t.Errorf("imported %s, aliases %v, %d pages; want the article, %s an alias, 2 pages", doc.URL, doc.Aliases, len(doc.Pages), oldURL)
+	}
 }
