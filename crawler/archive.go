@@ -201,11 +201,16 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	}
 	failed = errors.Join(failed, a.fetchAttachments(ctx, pages, doc))
 	a.fetchRequisites(ctx, pages)
-	if cut {
+	interrupted := ctx.Err() != nil
+	truncated := slices.ContainsFunc(pages, func(p *page) bool { return p.truncated })
+	if cut && !interrupted {
+		a.log.Warn("--max-pages reached; the document is incomplete", "url", doc.URL, "pages", len(pages))
+	}
+	if cut || truncated {
+		// Cut short by --max-pages or --max-body only: a fetch sooner
+		// than due would be cut the same way.
+		doc.Cut = doc.Complete && !interrupted
 		doc.Complete = false
-		if ctx.Err() == nil {
-			a.log.Warn("--max-pages reached; the document is incomplete", "url", doc.URL, "pages", len(pages))
-		}
 	}
 	urls := []string{u}
 	for _, p := range pages {
@@ -666,7 +671,7 @@ func buildDocument(pages []*page) *store.Document {
 		if p.parsed != nil {
 			pg.Charset = p.parsed.Charset
 		}
-		if !p.ok() || p.truncated {
+		if !p.ok() {
 			doc.Complete = false
 		}
 		doc.Pages = append(doc.Pages, pg)

@@ -85,8 +85,11 @@ type Summary struct {
 	// fetched again until re-checked (weekly), nor failures when still gone.
 	Gone int `json:"gone"`
 	// Incomplete counts the documents above (new, changed or unchanged)
-	// whose fetch missed a page or an attachment.
+	// whose fetch missed a page or an attachment; Cut those that
+	// --max-pages or --max-body cut short (the operator's limits: no
+	// failure).
 	Incomplete  int           `json:"incomplete"`
+	Cut         int           `json:"cut"`
 	Robots      int           `json:"skipped_robots"`
 	NotDue      int           `json:"skipped_not_due"`
 	Traps       int           `json:"skipped_traps"`

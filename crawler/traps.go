@@ -37,10 +37,43 @@ var calendarStep = regexp.MustCompile(`(?i)^\s*[<>«»‹›]*\s*(上|下|前|�
 // or date archive: a year or a date in the query, or a calendar path.
 var calendarURL = regexp.MustCompile(`(?i)[?&](year|y|nian|yy)=(19|20)\d\d(&|$)|[?&](date|day|riqi|rq|ym)=(19|20)\d\d|/(calendar|rili)(/|\.|$)`)
 
-// sessionParam matches session ids in paths and queries.
-// A bare sid= counts only with a long token: on some CMSs it numbers a
-// section.
-var sessionParam = regexp.MustCompile(`(?i);jsessionid=[^?#/]*|(^|&)((phpsessid|sessionid|session_id|jsessionid|aspsessionid\w*|cfid|cftoken|zenid|oscsid)=[^&]*|sid=[0-9a-z]{16,}(&|$))`)
+// sessionParam matches session ids in paths and queries. A bare sid= is
+// one only when its value is a token (see sessionToken): on some CMSs it
+// numbers a section (sid=12).
+var sessionParam = regexp.MustCompile(`(?i);jsessionid=[^?#/]*|(^|&)(phpsessid|sessionid|session_id|sessid|jsessionid|aspsessionid\w*|cfid|cftoken|zenid|oscsid)=[^&]*`)
+
+// sessionToken says whether a sid= value is a session token rather than a
+// number or a name: 16 letters and digits or more, or 8 or more that mix
+// both (8f3a2b1c).
+func sessionToken(v string) bool {
+	letters, digits := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i] | 0x20; {
+		case v[i] >= '0' && v[i] <= '9':
+			digits++
+		case c >= 'a' && c <= 'z':
+			letters++
+		default:
+			return false
+		}
+	}
+	return len(v) >= 16 || len(v) >= 8 && letters > 0 && digits > 0
+}
+
+// stripSessionIDs takes the session ids out of a query.
+func stripSessionIDs(query string) string {
+	query = sessionParam.ReplaceAllString(query, "$1")
+	parts := strings.Split(query, "&")
+	kept := parts[:0]
+	for _, p := range parts {
+		name, value, _ := strings.Cut(p, "=")
+		if p == "" || strings.EqualFold(name, "sid") && sessionToken(value) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, "&")
+}
 
 // cleanLink strips session ids from u; "" when u is not worth queueing.
 func cleanLink(l extract.Link) string {
@@ -54,11 +87,12 @@ func cleanLink(l extract.Link) string {
 	if skippedExt[strings.ToLower(path.Ext(pu.Path))] {
 		return ""
 	}
-	if strings.Contains(strings.ToLower(pu.Path), ";jsessionid=") || sessionParam.MatchString(pu.RawQuery) {
+	if strings.Contains(strings.ToLower(pu.Path), ";jsessionid=") {
 		pu.Path = sessionParam.ReplaceAllString(pu.Path, "")
 		pu.RawPath = ""
-		pu.RawQuery = strings.Trim(sessionParam.ReplaceAllString(pu.RawQuery, "$1"), "&")
-		pu.RawQuery = strings.ReplaceAll(pu.RawQuery, "&&", "&")
+	}
+	if pu.RawQuery != "" {
+		pu.RawQuery = stripSessionIDs(pu.RawQuery)
 	}
 	u := pu.String()
 	if trap(u) {

@@ -132,8 +132,11 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		default:
 			c.summary.Unchanged++
 		}
-		if res.Err != nil {
+		switch {
+		case res.Err != nil:
 			c.summary.Incomplete++
+		case !res.Doc.Complete:
+			c.summary.Cut++
 		}
 		c.mu.Unlock()
 		c.log.Info("archived", "state", state, "incomplete", res.Err != nil, "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)

@@ -161,8 +161,9 @@ func (w *blockWriter) skip(n *html.Node) bool {
 	// A named bar or box (page bar, share bar, related list, comment box)
 	// goes, unless it holds most of the content: then the name misleads.
 	minor := st.nonLink() < w.rootText/2
-	if minor && (st.name&nameBar != 0 || (st.name&nameUnlikely != 0 && st.name&nameMaybe == 0)) {
-		return true
+	named := st.name&nameBar != 0 || (st.name&nameUnlikely != 0 && st.name&nameMaybe == 0)
+	if named && (minor || footerText.MatchString(textOf(n))) {
+		return true // a site footer goes even when it is most of a page with no article
 	}
 	if !isBlock(n) {
 		return false
@@ -184,6 +185,10 @@ func (w *blockWriter) skip(n *html.Node) bool {
 	}
 	return false
 }
+
+// footerText is what a site's footer says: its copyright, its ICP
+// registration (备案号), who runs the site.
+var footerText = regexp.MustCompile(`(?i)版权所有|版權所有|ICP\s*备|ICP\s*證|备案号|copyright\s*(©|&copy;|\(c\)|\d{4})|©\s*\d{4}|(主办|承办|技术支持)\s*[:：]`)
 
 // boxHeadingText are the headings of sidebar and related boxes: 相关…,
 // 最新…, 热门…, 推荐…, 猜你喜欢, 延伸阅读, and their English counterparts.

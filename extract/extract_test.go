@@ -258,6 +258,32 @@ func TestPortalKinds(t *testing.T) {
 	}
 }
 
+// TestNoProseNoArticle: a page of a few links and a footer at an
+// article-shaped URL (a session trap's page) is not an article; the same
+// page with a dated byline and a short notice is.
+func TestNoProseNoArticle(t *testing.T) {
+	page := func(content string) []byte {
+		return []byte(`<html><head><meta charset="utf-8"><title>搜索 - 测试县人民政府</title></head><body>` +
+			`<div class="nav"><a href="/">首页</a> | <a href="/news/">新闻动态</a> | <a href="/tzgg/">通知公告</a></div>` + content +
+			`<div class="footer">主办：测试县人民政府办公室 版权所有 备案号：湘ICP备00000000号</div></body></html>`)
+	}
+	for _, tc := range []struct {
+		content string
+		want    Kind
+	}{
+		{`<ul><li><a href="/q/list.jsp">刷新列表</a></li><li><a href="/q/item.jsp?id=1">条目一</a></li></ul>`, KindList},
+		{`<h1>停水通知</h1><div class="info">发布时间：2024-03-15</div><div class="content"><p>3月16日停水。</p></div>`, KindArticle},
+	} {
+		p, err := Parse(page(tc.content), "", "http://a.test/q/item.jsp?id=1", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Kind != tc.want {
+			t.Errorf("%s: %v, want %v", tc.content, p.Kind, tc.want)
+		}
+	}
+}
+
 // TestBodyWins: paragraphs straight under <body> make the body the
 // content; nothing above it is looked at.
 func TestBodyWins(t *testing.T) {

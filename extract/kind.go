@@ -51,7 +51,8 @@ func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated b
 	if dated || r.head.metaValue(metaDateKeys...) != "" || r.head.ldDate != "" {
 		score++
 	}
-	if strings.EqualFold(r.head.metaValue("og:type"), "article") {
+	declared := strings.EqualFold(r.head.metaValue("og:type"), "article")
+	if declared {
 		score++
 	}
 	u := r.page.Path + queryPart(r.page.RawQuery)
@@ -69,7 +70,10 @@ func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated b
 	if teasers >= 3 {
 		score -= 2
 	}
-	if score > 0 {
+	// A page with no prose and no date of its own is no article, whatever
+	// its URL, unless it says it is one: a form, a box of links, the page
+	// of a session trap.
+	if score > 0 && (prose > 0 || dated || declared) {
 		return KindArticle
 	}
 	return KindList

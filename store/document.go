@@ -30,6 +30,10 @@ type Document struct {
 	Complete    bool         `json:"complete"`
 	Aliases     []string     `json:"aliases"`
 	Fetched     time.Time    `json:"fetched"`
+	// Cut: the document is incomplete only because a limit set by the
+	// operator cut it short (--max-pages, --max-body); a re-check before it
+	// is due would be cut the same way. Not stored.
+	Cut bool `json:"-"`
 }
 
 // Page is one page of a document, in reading order.
@@ -196,7 +200,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	// ahead (or has been moved back since), and would otherwise stand until
 	// the clock catches up.
 	if !now.Before(rec.LastFetch) || rec.LastFetch.After(time.Now().Add(time.Minute)) {
-		rec.LastFetch, rec.Incomplete = now, !doc.Complete
+		rec.LastFetch, rec.Incomplete = now, !doc.Complete && !doc.Cut
 	}
 
 	last := len(rec.Versions) - 1
