@@ -80,7 +80,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.site, "site", "", "only captures and documents on this host (any port unless HOST:PORT)")
 	since := fs.String("since", "", "only what was captured since DATE (2006-01-02 or RFC 3339)")
 	fs.StringVar(&o.url, "url", "", "only the document this URL leads to, and its captures")
-	fs.BoolVar(&o.cdx, "cdx", false, "warc: also write a CDXJ index (FILE without .warc.gz, plus .cdxj)")
+	fs.BoolVar(&o.cdx, "cdx", false, "warc: also write a CDXJ index (FILE without .warc.gz, plus .cdxj); a WACZ always holds one")
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
 	fs.StringVar(&o.operator, "operator", "", "who made the archive, for the WARC's warcinfo record (name, e-mail)")
 	asJSON := fs.Bool("json", false, "print what was written as one JSON object")
@@ -148,8 +148,11 @@ func (o *exportOptions) check() error {
 	default:
 		return shapef("export: --format must be warc, wacz or jsonl, not %q", o.format)
 	}
-	if o.cdx && o.format != "warc" {
-		return shapef("export: --cdx is for --format warc (a WACZ holds its index)")
+	switch {
+	case o.cdx && o.format == "wacz":
+		o.cdx = false // asked and given: a WACZ holds its CDXJ index (indexes/index.cdxj)
+	case o.cdx && o.format != "warc":
+		return shapef("export: --cdx indexes a WARC; a JSONL export has no records to index")
 	}
 	if o.url != "" {
 		if err := checkURL(o.url); err != nil {

@@ -22,7 +22,7 @@ func TestExportJSONSummary(t *testing.T) {
 		keys []string
 	}{
 		{"x.warc.gz", []string{"--cdx"}, append([]string{"index"}, warcKeys...)},
-		{"x.wacz", nil, append([]string{"pages"}, warcKeys...)},
+		{"x.wacz", []string{"--cdx"}, append([]string{"pages"}, warcKeys...)}, // a WACZ holds its index anyway
 		{"x.jsonl", nil, []string{"path", "format", "bytes", "documents"}},
 	} {
 		out := filepath.Join(dir, c.file)
