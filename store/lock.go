@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -14,8 +15,18 @@ import (
 // timeout for another writer to finish, and records our pid in it so that
 // the next writer can say who it is waiting for. The kernel drops the lock
 // when the process dies, so a crashed writer never leaves a stale lock.
+// lockName is the writer lock of the store at path: beside the file the
+// path leads to, so that a second writer given a symlink to the store
+// meets the same lock.
+func lockName(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	return path + ".lock"
+}
+
 func acquireWriterLock(path string, timeout time.Duration) (*os.File, error) {
-	name := path + ".lock"
+	name := lockName(path)
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, &pathError{path, fmt.Errorf("cannot create its writer lock: %w", err)}

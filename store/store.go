@@ -73,6 +73,10 @@ type DB struct {
 	users    int  // callers inside a spell
 	draining bool // the spell is over; no new users until it is closed
 	closed   bool
+	// idle closes a spell nobody is in once Hold has passed: a writer
+	// waiting on the network or sleeping out a crawl delay, or a reader
+	// blocked writing its output, must not keep the others out.
+	idle *time.Timer
 
 	codec *codec
 
@@ -122,7 +126,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		if err := creatable(path); err != nil {
 			return nil, err
 		}
-		_, err := os.Stat(path + ".lock")
+		_, err := os.Stat(lockName(path))
 		newLock = errors.Is(err, fs.ErrNotExist)
 		lock, err := acquireWriterLock(path, db.opts.LockTimeout)
 		if err != nil {
@@ -136,7 +140,7 @@ func Open(path string, opts *Options) (*DB, error) {
 			// A file that is not a store is left as it was found, with
 			// no lock file beside it. (Removed while held: no folio can
 			// be writing a file that is not a store.)
-			os.Remove(path + ".lock")
+			os.Remove(lockName(path))
 		}
 		db.Close()
 		return nil, err
@@ -170,6 +174,10 @@ func (db *DB) Close() error {
 		db.cond.Wait()
 	}
 	db.closed = true
+	if db.idle != nil {
+		db.idle.Stop()
+		db.idle = nil
+	}
 	err := db.closeBolt()
 	db.mu.Unlock()
 	if db.writerLock != nil {
@@ -221,6 +229,30 @@ func (db *DB) release() {
 		if err := db.closeBolt(); err != nil {
 			db.log.Warn("closing store", "path", db.path, "err", err)
 		}
+	}
+	if db.users == 0 && db.bolt != nil && db.idle == nil {
+		db.idle = time.AfterFunc(db.opts.Hold-time.Since(db.openedAt)+time.Millisecond, db.closeIdle)
+	}
+	db.cond.Broadcast()
+}
+
+// closeIdle ends the spell if nobody is in it and it has lasted Hold.
+func (db *DB) closeIdle() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.idle = nil
+	if db.bolt == nil || db.closed {
+		return
+	}
+	if db.users > 0 || time.Since(db.openedAt) <= db.opts.Hold {
+		// In use: the last user out closes it, or sets the timer again.
+		if db.users == 0 {
+			db.idle = time.AfterFunc(db.opts.Hold-time.Since(db.openedAt)+time.Millisecond, db.closeIdle)
+		}
+		return
+	}
+	if err := db.closeBolt(); err != nil {
+		db.log.Warn("closing store", "path", db.path, "err", err)
 	}
 	db.cond.Broadcast()
 }

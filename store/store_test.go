@@ -187,6 +187,23 @@ func TestSecondWriterWaitsThenFails(t *testing.T) {
 	}
 }
 
+// TestSecondWriterThroughASymlink: a symlink to a store being written
+// leads to the same writer lock.
+func TestSecondWriterThroughASymlink(t *testing.T) {
+	_, path := openTemp(t, nil)
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(path, link); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(link, &Options{LockTimeout: -1})
+	if err == nil {
+		db.Close()
+	}
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second writer through a symlink: %v, want it locked out", err)
+	}
+}
+
 func TestReaderWhileWriterWrites(t *testing.T) {
 	w, path := openTemp(t, &Options{Hold: 100 * time.Millisecond})
 	if _, err := w.SaveDocument(doc("http://a.test/1", "x", "h1"), nil); err != nil {
@@ -220,6 +237,31 @@ func TestReaderWhileWriterWrites(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestIdleWriterLetsReadersIn: a writer that wrote and then waits (on
+// the network, a crawl delay) keeps the file no longer than its spell:
+// a reader gets in although the writer never touches the store again;
+// and so does a writer after an idle reader.
+func TestIdleWriterLetsReadersIn(t *testing.T) {
+	const hold = 100 * time.Millisecond
+	w, path := openTemp(t, &Options{Hold: hold})
+	if _, err := w.SaveDocument(doc("http://a.test/1", "x", "h1"), nil); err != nil {
+		t.Fatal(err)
+	}
+	// The writer is now idle, its spell open: nothing else calls it.
+	r, err := Open(path, &Options{ReadOnly: true, OpenTimeout: 10 * hold, Hold: hold})
+	if err != nil {
+		t.Fatalf("reader beside an idle writer: %v", err)
+	}
+	if _, err := r.Document("http://a.test/1", 0); err != nil {
+		t.Fatalf("reader: %v", err)
+	}
+	// Now the reader is idle with its spell open; the writer must get in.
+	if _, err := w.SaveDocument(doc("http://a.test/2", "y", "h2"), nil); err != nil {
+		t.Fatalf("writer beside an idle reader: %v", err)
+	}
+	r.Close()
 }
 
 func TestForeignAndCorruptFilesRefusedUntouched(t *testing.T) {
