@@ -159,6 +159,16 @@ func (o *exportOptions) check() error {
 			return err
 		}
 	}
+	// An export is written beside its target and renamed onto it: a
+	// device or a FIFO (-o /dev/null) would be replaced by a plain file,
+	// so only regular files are targets; a symlink is followed, so that
+	// the file it names gets the export and the link stays.
+	if st, err := os.Stat(o.out); err == nil && !st.Mode().IsRegular() {
+		return usagef("export: %s is not a regular file; -o names the file to write", o.out)
+	}
+	if real, err := filepath.EvalSymlinks(o.out); err == nil && real != o.out {
+		o.out = real
+	}
 	if !o.force {
 		if err := refuseExisting(o.out); err != nil {
 			return err

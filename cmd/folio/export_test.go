@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -603,6 +604,37 @@ func TestExportKeepsExistingFilesAndLeavesNoTemporaryOnes(t *testing.T) {
 			left = append(left, n.Name())
 		}
 		t.Errorf("files left after interrupted exports: %v", left)
+	}
+}
+
+// TestExportTargetsAreFiles: --force never turns a FIFO or a device into
+// a plain file; a symlinked target gets the export through the link,
+// which stays a link.
+func TestExportTargetsAreFiles(t *testing.T) {
+	_, db := exportFixture(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := folio(t, "export", "--db", db, "--format", "jsonl", "--force", "-o", fifo)
+	if st, err := os.Lstat(fifo); code != exitUsage || err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("export --force onto a FIFO: exit %d (%s); the FIFO is still one: %v", code, stderr, err == nil && st.Mode()&os.ModeNamedPipe != 0)
+	}
+
+	real, link := filepath.Join(dir, "real.jsonl"), filepath.Join(dir, "link.jsonl")
+	os.WriteFile(real, []byte("old"), 0o644)
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := folio(t, "export", "--db", db, "--force", "-o", link); code != 0 {
+		t.Fatalf("export --force through a symlink: exit %d: %s", code, stderr)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the symlink was replaced: %v", err)
+	}
+	if b, _ := os.ReadFile(real); len(b) < 10 || string(b) == "old" {
+		t.Errorf("the file the link names did not get the export: %q", b)
 	}
 }
 
