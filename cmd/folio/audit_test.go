@@ -161,3 +161,29 @@ func TestCommonFlagsBeforeTheCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLogsToTheLastLine: under --log-format json every stderr line is a
+// JSON record, the error that ends the command included, and an error
+// about a URL carries it as a field.
+func TestJSONLogsToTheLastLine(t *testing.T) {
+	srv := servePortal(t, nil)
+	missing := srv.URL + "/bxsh/2020/0222/nothing.html"
+	for _, args := range [][]string{
+		{"list", "--db", filepath.Join(t.TempDir(), "none.db")},
+		{"archive", "--db", tempDB(t), "--delay", "0", missing},
+	} {
+		code, _, stderr := folio(t, append(args, "--log-format", "json")...)
+		if code == 0 || stderr == "" {
+			t.Fatalf("%v: exit %d, stderr %q; want a failure", args, code, stderr)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+			var rec map[string]any
+			if err := json.Unmarshal([]byte(line), &rec); err != nil || rec["level"] != "ERROR" {
+				t.Errorf("%v: stderr line %q is no JSON error record", args, line)
+			}
+			if args[0] == "archive" && rec["url"] != missing {
+				t.Errorf("%v: record %q has no url field %s", args, line, missing)
+			}
+		}
+	}
+}

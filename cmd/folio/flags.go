@@ -126,6 +126,7 @@ func (c *commonFlags) logger(e *env) (*slog.Logger, error) {
 	case "text":
 		return slog.New(newLineHandler(e.stderr, level)), nil
 	case "json":
+		e.jsonLog = true
 		return slog.New(slog.NewJSONHandler(e.stderr, opts)), nil
 	default:
 		return nil, shapef("--log-format must be text or json, not %q", c.logFormat)

@@ -209,7 +209,7 @@ func TestPanicIsOneLine(t *testing.T) {
 		return nil
 	}}
 	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr, getenv: func(string) string { return "" }}
-	code := report(e.stderr, safeRun(context.Background(), boom, e, nil))
+	code := report(e, safeRun(context.Background(), boom, e, nil))
 	msg := stderr.String()
 	if code != exitPartial || strings.Count(msg, "\n") != 1 ||
 		!strings.HasPrefix(msg, "folio: boom: internal error: runtime error: invalid memory address or nil pointer dereference (panic at folio/input_test.go:") {

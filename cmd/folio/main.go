@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
@@ -65,6 +66,9 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	synopsis       string // the running command's, for its help
+	// jsonLog: --log-format json was given, so the last error line is a
+	// JSON record too.
+	jsonLog bool
 }
 
 // run executes one folio invocation and returns its exit code. It is the one
@@ -88,7 +92,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		if c.name == args[0] {
 			e.synopsis = c.synopsis()
 			err := safeRun(ctx, c, e, args[1:])
-			code := report(e.stderr, err)
+			code := report(e, err)
 			var ue *usageError
 			if errors.As(err, &ue) && ue.synopsis {
 				fmt.Fprintf(e.stderr, "usage: %s (folio %s -h lists the flags)\n", e.synopsis, c.name)
@@ -194,7 +198,7 @@ func shapef(format string, a ...any) error {
 }
 
 // report prints err (one line) and maps it to the exit code.
-func report(stderr io.Writer, err error) int {
+func report(e *env, err error) int {
 	switch {
 	case err == nil:
 		return exitOK
@@ -202,17 +206,33 @@ func report(stderr io.Writer, err error) int {
 		// The failures were reported one per line as they happened.
 		return exitPartial
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "folio: %v\n", err)
+		e.errorLine(err.Error())
 		return exitUsage
 	case isStoreError(err):
-		fmt.Fprintf(stderr, "folio: %s\n", errtext.Line(err))
+		e.errorLine(errtext.Line(err))
 		return exitStore
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "folio: interrupted")
+		e.errorLine("interrupted")
 		return exitPartial
 	default:
-		fmt.Fprintf(stderr, "folio: %s\n", errtext.Line(err))
+		e.errorLine(errtext.Line(err))
 		return exitPartial
+	}
+}
+
+// errorLine prints the line that ends a failed command: plain, or as a
+// JSON record under --log-format json, so that a machine log stays JSON
+// to its last line.
+func (e *env) errorLine(msg string) {
+	if !e.jsonLog {
+		fmt.Fprintf(e.stderr, "folio: %s\n", msg)
+		return
+	}
+	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	if u := leadingURL(msg); u != "" {
+		log.Error(msg, "url", u)
+	} else {
+		log.Error(msg)
 	}
 }
 
