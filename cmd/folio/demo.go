@@ -21,9 +21,18 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("demo", e)
 	var common commonFlags
 	common.register(fs.FlagSet, e)
+	// The demo never writes the store $FOLIO_DB names: it would mix the
+	// sample portal's documents into a real archive.
+	dbFlag := fs.Lookup("db")
+	dbFlag.Usage = "the store `file` to crawl the sample portal into (default: a new one in a temporary directory; $FOLIO_DB is not used)"
+	dbFlag.DefValue, common.db = "", ""
 	portal := fs.String("portal", "", "directory of the sample portal (default: testdata/portal of the source tree)")
-	if _, err := parse(fs, args); err != nil {
+	rest, err := parse(fs, args)
+	if err != nil {
 		return helpIsOK(err)
+	}
+	if len(rest) > 0 {
+		return shapef("demo: unexpected argument %q", rest[0])
 	}
 	dir, err := findPortal(*portal)
 	if err != nil {
@@ -43,11 +52,14 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	defer srv.Close()
 	base := "http://" + ln.Addr().String() + "/"
 
-	work, err := os.MkdirTemp("", "folio-demo-")
-	if err != nil {
-		return err
+	dbPath := common.db
+	if dbPath == "" {
+		work, err := os.MkdirTemp("", "folio-demo-")
+		if err != nil {
+			return err
+		}
+		dbPath = filepath.Join(work, "folio.db")
 	}
-	dbPath := filepath.Join(work, "folio.db")
 	fmt.Fprintf(e.stdout, "serving the sample portal %s at %s\n", dir, base)
 
 	db, err := openStore(dbPath, false, 0, log)
@@ -83,8 +95,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	// The crawl, bundled for other tools: a WACZ (WARC, CDXJ index,
 	// pages) that ReplayWeb.page and pywb replay.
-	bundle := filepath.Join(work, "folio.wacz")
-	res, err := export(ctx, db, exportOptions{format: "wacz", out: bundle}, nil)
+	bundle := strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".wacz"
+	res, err := export(ctx, db, exportOptions{format: "wacz", out: bundle, force: true}, nil)
 	db.Close()
 	if err != nil {
 		return err
@@ -95,6 +107,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "\nstore:  %s\n", dbPath)
 	fmt.Fprintf(e.stdout, "export: %s (%d captures, %d pages, %s)\n", res.Path, res.Captures, res.Pages, humanBytes(fileSize(res.Path)))
 	fmt.Fprintf(e.stdout, "try:    go run ./cmd/folio list --db %s\n", dbPath)
+	if sum.Failed > 0 || sum.Incomplete > 0 {
+		return errPartial
+	}
 	return nil
 }
 
@@ -103,6 +118,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 // else next to this source file (a binary built from this tree).
 func findPortal(flagDir string) (string, error) {
 	if flagDir != "" {
+		if st, err := os.Stat(filepath.Join(flagDir, "robots.txt")); err != nil || st.IsDir() {
+			return "", usagef("demo: --portal %s: not the sample portal (no robots.txt in it)", flagDir)
+		}
 		return flagDir, nil
 	}
 	var tries []string

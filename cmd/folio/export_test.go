@@ -709,6 +709,43 @@ func TestDemoExports(t *testing.T) {
 	}
 }
 
+// TestDemoStore: demo crawls into --db when given (its WACZ beside it),
+// never into the store $FOLIO_DB names, and refuses what is not the
+// sample portal or an argument it does not take.
+func TestDemoStore(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	code, stdout, stderr := folio(t, "demo", "--portal", portalDir, "--db", db)
+	if code != 0 || !strings.Contains(stdout, "store:  "+db) {
+		t.Fatalf("demo --db: exit %d: %s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "demo.wacz")); err != nil {
+		t.Errorf("no WACZ beside the store: %v", err)
+	}
+	real := filepath.Join(dir, "real.db")
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut,
+		getenv: func(k string) string { return map[string]string{"FOLIO_DB": real}[k] }}
+	if code := run(context.Background(), []string{"demo", "--portal", portalDir}, e); code != 0 {
+		t.Fatalf("demo with $FOLIO_DB set: exit %d: %s", code, errOut.String())
+	}
+	t.Cleanup(func() {
+		for _, line := range strings.Split(out.String(), "\n") {
+			if rest, ok := strings.CutPrefix(line, "store:  "); ok {
+				os.RemoveAll(filepath.Dir(rest))
+			}
+		}
+	})
+	if _, err := os.Stat(real); err == nil {
+		t.Error("demo wrote the store $FOLIO_DB names")
+	}
+	for _, args := range [][]string{{"demo", "--portal", dir}, {"demo", "--portal", portalDir, "extra"}} {
+		if code, _, _ := folio(t, args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}
+
 // The format is read from the file name, whatever its case.
 func TestExportFormatFromName(t *testing.T) {
 	for name, want := range map[string]string{
