@@ -449,7 +449,9 @@ func (db *DB) guard(fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &pathError{db.path, fmt.Errorf("%w: %v", ErrCorrupt, r)}
+			// What bbolt tripped over on the damaged pages, said as a
+			// finding about the file rather than as a crash.
+			err = &pathError{db.path, fmt.Errorf("%w: its pages cannot be read (%v)", ErrCorrupt, r)}
 		}
 	}()
 	return fn()

@@ -778,7 +778,7 @@ func exportJSONL(ctx context.Context, db *store.DB, o exportOptions, res *export
 func printExport(w io.Writer, r *exportResult) {
 	switch r.Format {
 	case "jsonl":
-		fmt.Fprintf(w, "exported %d documents (%s) to %s\n", r.Documents, humanBytes(r.Bytes), r.Path)
+		fmt.Fprintf(w, "exported %d document(s) (%s) to %s\n", r.Documents, humanBytes(r.Bytes), r.Path)
 		return
 	}
 	s := r.warcSummary

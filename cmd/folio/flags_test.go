@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestParseSize(t *testing.T) {
 	for in, want := range map[string]int64{
@@ -15,5 +18,28 @@ func TestParseSize(t *testing.T) {
 		if got, err := parseSize(in); err == nil {
 			t.Errorf("parseSize(%q) = %d, want an error", in, got)
 		}
+	}
+}
+
+// TestParseSince: --since takes a date, a local time with or without
+// seconds (T or a space between), or RFC 3339 with its zone.
+func TestParseSince(t *testing.T) {
+	local := func(y, mo, d, h, mi, s int) time.Time {
+		return time.Date(y, time.Month(mo), d, h, mi, s, 0, time.Local)
+	}
+	for in, want := range map[string]time.Time{
+		"2026-11-26":                local(2026, 11, 26, 0, 0, 0),
+		"2026-11-26T10:50":          local(2026, 11, 26, 10, 50, 0),
+		"2026-11-26T10:50:06":       local(2026, 11, 26, 10, 50, 6),
+		"2026-11-26 10:50:06":       local(2026, 11, 26, 10, 50, 6),
+		"2026-11-26T10:50:06+08:00": time.Date(2026, 11, 26, 2, 50, 6, 0, time.UTC),
+	} {
+		got, err := parseSince(in)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("parseSince(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := parseSince("yesterday"); err == nil {
+		t.Error("parseSince(yesterday) = nil error")
 	}
 }
