@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -708,6 +709,33 @@ func TestRepublishedArticlesAreAliases(t *testing.T) {
 	for _, r := range srv.Requests() {
 		if strings.HasPrefix(r.Path, "/zwgk/") || strings.HasPrefix(r.Path, "/news/2024/") {
 			t.Errorf("next night fetched %s again", r.Path)
+		}
+	}
+}
+
+// TestRedirectingLinksAreAliases: a list's link to an article's old
+// address (301 to it) is an alias of the article from the first run on,
+// whichever of the two links the crawl meets first; the next night fetches
+// neither.
+func TestRedirectingLinksAreAliases(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1, Redirected: 2})
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv))
+	if sum.New != 3 || sum.Failed != 0 {
+		t.Fatalf("crawl %+v; want 3 new", sum)
+	}
+	for _, id := range []int{3, 2} {
+		old := srv.URL + "/r/" + strconv.Itoa(id) + ".html"
+		d, err := db.Document(old, 0)
+		if err != nil || d.URL != srv.URL+crawltest.ArticlePath(id, 1) || !slices.Contains(d.Aliases, old) {
+			t.Errorf("document by the old address %s: %v, %v", old, d, err)
+		}
+	}
+	srv.ResetLog()
+	crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Min: 20 * time.Hour}}, siteOf(srv))
+	for _, r := range srv.Requests() {
+		if strings.HasPrefix(r.Path, "/r/") || strings.HasPrefix(r.Path, "/news/2024/") {
+			t.Errorf("next night fetched %s", r.Path)
 		}
 	}
 }

@@ -47,7 +47,9 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		// too, say) and handled then: reading it again from its capture
 		// would archive the article twice and count a re-fetch that
 		// never happened. Only an article's own pages and attachments
-		// are re-read from the store.
+		// are re-read from the store. A link that redirected there is
+		// an alias of the article, though: the next run need not fetch it.
+		aliasOf(ts, t.URL, p.url)
 		c.skipVisited(t, ts, now)
 		return
 	}
@@ -195,8 +197,11 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 	case errors.Is(p.err, context.Canceled):
 		return // left in the frontier: the resumed run fetches it
 	case errors.As(p.err, &visited):
-		// Fetched already in this run, and not stored yet (another
-		// worker's task has it in flight).
+		// Fetched already in this run: the URL itself (another worker's
+		// task has it in flight), or the page it redirects to.
+		if visited.Destination != nil {
+			aliasOf(ts, t.URL, visited.Destination.String())
+		}
 		c.skipVisited(t, ts, now)
 		return
 	case errors.Is(p.err, ErrRobotsDisallowed):
@@ -224,6 +229,15 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitFailed, At: now})
 	}
 	c.commitVisit(ts)
+}
+
+// aliasOf records that link, met on a page, redirects to target: when
+// target is a stored article, link is an alias of it, and the next run
+// need not fetch it to find out.
+func aliasOf(ts *taskStore, link, target string) {
+	if l, t := canon(link), canon(target); l != t {
+		ts.commit.AliasOf, ts.commit.Aliases = t, []string{l}
+	}
 }
 
 // skipVisited records a task whose URL this run fetched already.

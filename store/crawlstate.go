@@ -323,6 +323,11 @@ type CrawlCommit struct {
 	// Doc, when set, is saved as SaveDocument would, with DocURLs.
 	Doc     *Document
 	DocURLs []string
+	// Aliases are URLs that redirected to AliasOf, a URL of a stored
+	// document: they lead to it too. Nothing is done when AliasOf leads
+	// to no document (a list page).
+	AliasOf string
+	Aliases []string
 }
 
 // Commit stores c in one transaction. Concurrent commits (and PutCapturesBatch
@@ -358,6 +363,11 @@ func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, links []c
 	if c.Doc != nil {
 		var err error
 		if res, err = saveDocument(tx, codec, c.Doc, c.DocURLs); err != nil {
+			return res, err
+		}
+	}
+	if c.AliasOf != "" {
+		if err := addAliases(tx, c.AliasOf, c.Aliases); err != nil {
 			return res, err
 		}
 	}

@@ -279,6 +279,35 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	return res, putJSON(docs, []byte(rec.ID), rec)
 }
 
+// addAliases indexes urls to the document that docURL leads to, if any.
+func addAliases(tx *bolt.Tx, docURL string, urls []string) error {
+	index := tx.Bucket(bucketDocURLs)
+	id := index.Get([]byte(docURL))
+	if id == nil {
+		return nil
+	}
+	docs := tx.Bucket(bucketDocs)
+	var rec docRecord
+	if err := getJSON(docs, id, &rec); err != nil {
+		return err
+	}
+	added := false
+	for _, u := range urls {
+		if u == "" || slices.Contains(rec.URLs, u) || index.Get([]byte(u)) != nil {
+			continue // known already, here or as another document's
+		}
+		rec.URLs = append(rec.URLs, u)
+		if err := index.Put([]byte(u), id); err != nil {
+			return err
+		}
+		added = true
+	}
+	if !added {
+		return nil
+	}
+	return putJSON(docs, id, rec)
+}
+
 // captureLink is a page or attachment that names its capture by pointer:
 // id takes the capture's id once it is stored.
 type captureLink struct {

@@ -25,6 +25,9 @@ type Site struct {
 	PerList    int // article links per list page; 0 means 20
 	Private    int // articles under /private/ (robots.txt disallows it), linked from list 1
 	Dead       int // links from list 1 to articles that answer 404 (/removed/N.html)
+	// Redirected articles (the newest N) are also linked from list 1 by
+	// an old address, /r/ID.html, which answers 301 to the article.
+	Redirected int
 	// Republished articles (the newest N) are also published, unchanged,
 	// under a second column (/zwgk/2024/ID.html, CopyPath), linked from
 	// list 1, with neither copy naming the other canonical.
@@ -103,6 +106,9 @@ func (s Site) Files(base string) map[string][]byte {
 		if n == 1 {
 			for p := 1; p <= s.Dead; p++ {
 				fmt.Fprintf(&b, "<li><a href=\"/removed/%d.html\">已撤稿的通知第%d号关于工作安排的说明</a></li>\n", p, p)
+			}
+			for _, id := range ids[:min(s.Redirected, len(ids))] {
+				fmt.Fprintf(&b, "<li><a href=\"/r/%d.html\">%s（旧址）</a></li>\n", id, s.title(id))
 			}
 			for _, id := range ids[:min(s.Republished, len(ids))] {
 				fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>\n", CopyPath(id, 1), s.title(id))

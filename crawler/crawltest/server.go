@@ -133,6 +133,15 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request) {
 		body = Calendar(y, m)
 	case strings.HasPrefix(p, "/loop/"):
 		body = Loop()
+	case strings.HasPrefix(p, "/r/"):
+		// An article's old address (Site.Redirected).
+		id, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(p, "/r/"), ".html"))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		http.Redirect(w, r, ArticlePath(id, 1), http.StatusMovedPermanently)
+		return
 	default:
 		if i := strings.Index(p, ";"); i >= 0 {
 			p = p[:i] // ;jsessionid=...
