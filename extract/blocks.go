@@ -161,9 +161,11 @@ func (w *blockWriter) skip(n *html.Node) bool {
 	// A named bar or box (page bar, share bar, related list, comment box)
 	// goes, unless it holds most of the content: then the name misleads.
 	minor := st.nonLink() < w.rootText/2
-	named := st.name&nameBar != 0 || (st.name&nameUnlikely != 0 && st.name&nameMaybe == 0)
-	if named && (minor || footerText.MatchString(textOf(n))) {
-		return true // a site footer goes even when it is most of a page with no article
+	if minor && (st.name&nameBar != 0 || (st.name&nameUnlikely != 0 && st.name&nameMaybe == 0)) {
+		return true
+	}
+	if st.name&nameFooter != 0 && footerText.MatchString(textOf(n)) {
+		return true // the site's footer goes even when it is most of what a page has
 	}
 	if !isBlock(n) {
 		return false

@@ -105,16 +105,24 @@ func (r *reader) measure() {
 // container when one holds real prose, else the best-scoring container.
 func (r *reader) mainContent() *html.Node {
 	r.measure()
-	if hint := r.hintedContent(); hint != nil {
+	hint, short := r.hintedContent()
+	if hint != nil {
 		return hint
 	}
 	body := r.body()
 	// First without the parts whose names or roles say they are not the
-	// article (comments, sidebars, footers); if that leaves too little, the
-	// names were misleading and everything is scored.
+	// article (comments, sidebars, footers); if that leaves too little, a
+	// CMS's content container holding a line or two is the article (a
+	// one-sentence notice, "详见附件", a photo and its caption); else the
+	// names were misleading and everything is scored — but the site's
+	// footer is never the article, whatever its length.
 	top := r.scoredContent(body, true)
 	if st := r.stats[top]; top == body || st.nonLink() < 150 {
-		if alt := r.scoredContent(body, false); top == body || r.stats[alt].nonLink() > st.nonLink()*2 {
+		switch alt := r.scoredContent(body, false); {
+		case short != nil:
+			top = short
+		case r.inFooter(alt):
+		case top == body || r.stats[alt].nonLink() > st.nonLink()*2:
 			top = alt
 		}
 	}
@@ -125,9 +133,13 @@ func (r *reader) mainContent() *html.Node {
 	return top
 }
 
-func (r *reader) hintedContent() *html.Node {
-	var best *html.Node
-	var bestText float64
+// hintedContent finds the CMS content container (TRS_Editor, #zoom, ...)
+// holding the most prose. hint holds at least a few sentences' worth of
+// text (~40 CJK characters), mostly not links; short, when there is no
+// hint, holds a line of its own (a few characters), for pages whose whole
+// article is a line.
+func (r *reader) hintedContent() (hint, short *html.Node) {
+	var bestText, shortText float64
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -136,17 +148,37 @@ func (r *reader) hintedContent() *html.Node {
 			}
 			st := r.stats[c]
 			if st.name&nameHint != 0 {
-				// A hint must hold prose: at least a few sentences' worth of
-				// text (~40 CJK characters), mostly not links.
-				if nonLink := st.nonLink(); nonLink >= 120 && st.linkDensity() < 0.35 && nonLink > bestText*1.1 {
-					best, bestText = c, nonLink
+				// A short notice's links are its attachments: 附件：….xls
+				// may be half its text.
+				switch nonLink, ld := st.nonLink(), st.linkDensity(); {
+				case nonLink >= 120 && ld < 0.35 && nonLink > bestText*1.1:
+					hint, bestText = c, nonLink
+				case nonLink >= 15 && ld < 0.7 && nonLink > shortText*1.1:
+					short, shortText = c, nonLink
 				}
 			}
 			walk(c)
 		}
 	}
 	walk(r.body())
-	return best
+	if hint != nil {
+		short = nil
+	}
+	return hint, short
+}
+
+// inFooter says whether n is, or is inside, an element named as the
+// site's footer.
+func (r *reader) inFooter(n *html.Node) bool {
+	for ; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		if n.DataAtom == atom.Footer {
+			return true
+		}
+		if st := r.stats[n]; st != nil && st.name&nameFooter != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphScore is what one element's own prose adds to its ancestors:

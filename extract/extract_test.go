@@ -316,3 +316,40 @@ func TestSourceFromHead(t *testing.T) {
 		}
 	}
 }
+
+// TestShortArticlesBeatTheFooter: a county portal's article of a line or
+// two (a notice, "详见附件", a 公示 that is a table) is the article, not the
+// site footer beside it, which is longer; and an article that mentions its
+// 主办/承办 units keeps them, whatever its wrapper is called.
+func TestShortArticlesBeatTheFooter(t *testing.T) {
+	page := func(content string) []byte {
+		return []byte(`<html><head><meta charset="utf-8"><title>某某县人民政府</title><meta name="PubDate" content="2024-03-09 09:00"></head><body>` +
+			`<div class="header">欢迎访问某某县人民政府门户网站！<a href="/">首页</a> | <a href="/fav">加入收藏</a></div>` +
+			`<div class="nav"><a href="/">首页</a> <a href="/xxgk/">信息公开</a> <a href="/zwdt/">政务动态</a></div>` +
+			`<div class="article"><h1>某某县通知</h1><div class="art-info">发布时间：2024-03-09 09:00 来源：县政府办</div>` + content + `</div>` +
+			`<div class="footer"><p>主办单位：某某县人民政府办公室　承办单位：某某县大数据发展中心</p>` +
+			`<p>版权所有：某某县人民政府 地址：某某县人民路1号 电话：0571-12345678</p>` +
+			`<p>网站标识码：3301270001 浙ICP备05012345号 浙公网安备 33012702000123号</p></div></body></html>`)
+	}
+	for _, tc := range []struct {
+		name, content, want string
+	}{
+		{"one sentence", `<div class="TRS_Editor"><p>应征青年请于规定时间内到户籍所在地乡镇武装部报名，联系电话0571-12345678。</p></div>`,
+			"应征青年请于规定时间内到户籍所在地乡镇武装部报名，联系电话0571-12345678。"},
+		{"详见附件", `<div class="TRS_Editor"><p>现将拟录用公务员名单予以公示，详见附件。</p><p>附件：<a href="/P0202403.xls">拟录用公务员名单.xls</a></p></div>`,
+			"现将拟录用公务员名单予以公示，详见附件。\n附件：拟录用公务员名单.xls"},
+		{"a table", `<div class="TRS_Editor"><table border="1"><tr><td>姓名</td><td>单位</td></tr><tr><td>张三</td><td>县财政局</td></tr><tr><td>李四</td><td>县教育局</td></tr></table></div>`,
+			"姓名\t单位\n张三\t县财政局\n李四\t县教育局"},
+		{"主办 in the text, a wrapper named context", `<div class="context"><p>本次活动主办：市文化和旅游局，承办：市群众艺术馆。活动为期三天，欢迎市民参加。</p>` +
+			`<p>活动期间，市群众艺术馆将开放全部展厅，并安排讲解员为市民讲解展品背后的故事，版权所有的展品不得拍照。</p></div>`,
+			"本次活动主办：市文化和旅游局，承办：市群众艺术馆。活动为期三天，欢迎市民参加。\n活动期间，市群众艺术馆将开放全部展厅，并安排讲解员为市民讲解展品背后的故事，版权所有的展品不得拍照。"},
+	} {
+		p, err := Parse(page(tc.content), "", "http://www.x.gov.cn/xxgk/tzgg/202403/t20240309_123401.shtml", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Text() != tc.want || p.Kind != KindArticle {
+			t.Errorf("%s: %v, text %q\nwant an article, %q", tc.name, p.Kind, p.Text(), tc.want)
+		}
+	}
+}

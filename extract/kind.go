@@ -21,11 +21,14 @@ var (
 // articles (titles, often with dates and teasers cut short with an
 // ellipsis) and little prose. The URL's shape tips close cases.
 func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated bool) Kind {
-	prose, teasers := 0.0, 0
+	prose, teasers, tables := 0.0, 0, 0
 	for _, b := range blocks {
 		if isTeaser(b.Text) {
 			teasers++
 			continue
+		}
+		if b.Kind == Table {
+			tables++
 		}
 		if b.Kind == Paragraph {
 			if units, punct := textWeight(b.Text); punct >= 2 || units >= 150 {
@@ -48,7 +51,8 @@ func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated b
 	}
 	// A byline's date, or one the page states in <meta> or JSON-LD for
 	// itself; og:type says so outright.
-	if dated || r.head.metaValue(metaDateKeys...) != "" || r.head.ldDate != "" {
+	dated = dated || r.head.metaValue(metaDateKeys...) != "" || r.head.ldDate != ""
+	if dated {
 		score++
 	}
 	declared := strings.EqualFold(r.head.metaValue("og:type"), "article")
@@ -70,10 +74,11 @@ func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated b
 	if teasers >= 3 {
 		score -= 2
 	}
-	// A page with no prose and no date of its own is no article, whatever
-	// its URL, unless it says it is one: a form, a box of links, the page
-	// of a session trap.
-	if score > 0 && (prose > 0 || dated || declared) {
+	// A page with no prose, no table and no date of its own is no
+	// article, whatever its URL, unless it says it is one: a form, a box
+	// of links, the page of a session trap. (A 公示 that is only a table,
+	// or a 附件 link under a dated byline, is one.)
+	if score > 0 && (prose > 0 || tables > 0 || dated || declared) {
 		return KindArticle
 	}
 	return KindList

@@ -21,6 +21,7 @@ const (
 	nameMaybe                          // words that overrule nameUnlikely ("main-sidebar-content")
 	nameHint                           // a container Chinese CMSs put the article text in
 	nameBar                            // a page bar, share bar or tool bar inside the content
+	nameFooter                         // the site's footer: copyright, ICP number, who runs the site
 )
 
 func (c nameClass) weight() float64 {
@@ -95,6 +96,10 @@ var barTokens = map[string]bool{
 	"copyright": true, "prev-next": true, "prevnext": true, "pre_next": true, "prenext": true,
 	"shangxia": true, "updown": true, "context": true,
 }
+
+// footerTokens name a site's footer (dibu 底部, banquan 版权).
+var footerTokens = map[string]bool{"foot": true, "footer": true, "copyright": true, "banquan": true,
+	"dibu": true, "bottom": true, "ft": true}
 
 // barSuffixes end compound names of bars: PHPCMS v9's Article-Tool,
 // art_share, news-print.
@@ -177,6 +182,9 @@ func classifyName(name string) nameClass {
 			c |= nameBar
 		}
 		for _, w := range parts {
+			if footerTokens[w] {
+				c |= nameFooter
+			}
 			if negativeTokens[w] {
 				c |= nameNegative
 			}

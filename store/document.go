@@ -95,8 +95,10 @@ type docRecord struct {
 	LastFetch  time.Time `json:"last_fetch,omitzero"`
 	Incomplete bool      `json:"incomplete,omitempty"`
 	// Republished are the URLs (also in URLs) of copies of this document
-	// found at other URLs of its host, see republished.go.
-	Republished []string `json:"republished,omitempty"`
+	// found at other URLs of its host, see republished.go; Drift, when a
+	// copy was first seen to differ from the document.
+	Republished []string             `json:"republished,omitempty"`
+	Drift       map[string]time.Time `json:"drift,omitempty"`
 }
 
 // versionRecord is the stored form of one version: the document as it was
@@ -171,35 +173,43 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			break
 		}
 	}
-	if n := len(rec.Versions); n > 0 && slices.Contains(rec.Republished, doc.URL) &&
-		rec.Versions[n-1].ContentHash != doc.ContentHash {
-		if err := detachCopy(tx, &rec, all); err != nil {
-			return SaveResult{}, err
-		}
-		rec = docRecord{}
-	}
+	// A fetch of a republished copy (see republished.go) is the stored
+	// document's, reported as it, never moving its URL or its last fetch.
+	copyFetch := slices.Contains(rec.Republished, doc.URL)
 	var res SaveResult
+	if copyFetch {
+		switch judgeCopy(&rec, doc, now) {
+		case copyKept:
+			res.Kept = true
+			return res, finishCopyFetch(tx, codec, &rec, doc, &res)
+		case copyDetached:
+			if err := detachCopy(tx, &rec, all); err != nil {
+				return SaveResult{}, err
+			}
+			rec, copyFetch = docRecord{}, false
+		}
+	}
 	if rec.ID == "" {
 		orig, err := findOriginal(tx, codec, doc)
 		if err != nil {
 			return SaveResult{}, err
 		}
 		if orig != nil {
-			rec, res.Republished = *orig, true
+			rec, res.Republished, copyFetch = *orig, true, true
 		}
 	}
 	res.New = rec.ID == ""
 	if res.New {
 		rec.ID = doc.URL
 	}
-	if !res.Republished {
-		rec.URL = doc.URL
-	}
 	// An import of older captures says nothing of the last fetch; but a
 	// last fetch that lies in the future was stored under a clock that was
 	// ahead (or has been moved back since), and would otherwise stand until
 	// the clock catches up.
-	if !now.Before(rec.LastFetch) || rec.LastFetch.After(time.Now().Add(time.Minute)) {
+	if copyFetch {
+		// Neither the URL nor the last fetch move: the original stays due
+		// for its own re-check.
+	} else if rec.URL = doc.URL; !now.Before(rec.LastFetch) || rec.LastFetch.After(time.Now().Add(time.Minute)) {
 		rec.LastFetch, rec.Incomplete = now, !doc.Complete && !doc.Cut
 	}
 
@@ -248,7 +258,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			return res, err
 		}
 		rec.OrderKey = key
-		if err := indexContent(tx, &rec); err != nil {
+		if err := indexContent(tx, codec, &rec); err != nil {
 			return res, err
 		}
 	}
@@ -267,13 +277,8 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			return res, err
 		}
 	}
-	if res.Republished {
-		// What the caller reports is the document the copy joined.
-		orig, err := loadVersion(tx, codec, &rec, 0)
-		if err != nil {
-			return res, err
-		}
-		*doc = *orig
+	if copyFetch {
+		return res, finishCopyFetch(tx, codec, &rec, doc, &res)
 	}
 	doc.Aliases = aliasesOf(&rec, doc)
 	return res, putJSON(docs, []byte(rec.ID), rec)

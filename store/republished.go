@@ -2,7 +2,10 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -17,19 +20,28 @@ import (
 // city portal's copy of a county's report belongs to the city's site, and
 // `list --site` should find it there.
 //
+// A fetch of a copy counts as a re-fetch of the document, but it neither
+// moves the document's URL nor its last fetch: the original stays due for
+// its own re-checks.
+//
 // A copy can drift: the original gets an edit the copy never sees, or a
-// copy's URL is reused for another article. A fetch of a copy whose
-// content no longer matches detaches it into a document of its own
-// rather than adding a version that would flip the original back and
-// forth between the two contents.
+// copy's URL is reused for another article. A whole fetch of a copy whose
+// content differs from the document's latest is not recorded at first;
+// the document is made due at once, so that the original is re-checked
+// (an edit made to both, met first on the copy, then becomes a version
+// of the original as usual). If the copy still differs after that, it is
+// detached into a document of its own, rather than adding a version that
+// would flip the original between the two contents.
 
-// contentKey indexes the latest content of a document by host.
-func contentKey(url, contentHash string) []byte {
+// contentKey indexes the latest content of a document by host and title.
+func contentKey(url, contentHash, title string) []byte {
 	host := hostOf(url)
-	k := make([]byte, 0, len(host)+1+len(contentHash))
+	k := make([]byte, 0, len(host)+len(contentHash)+len(title)+2)
 	k = append(k, host...)
 	k = append(k, 0)
-	return append(k, contentHash...)
+	k = append(k, contentHash...)
+	k = append(k, 0)
+	return append(k, title...)
 }
 
 // findOriginal returns the stored document that doc republishes, or nil.
@@ -37,7 +49,7 @@ func findOriginal(tx *bolt.Tx, codec *codec, doc *Document) (*docRecord, error) 
 	if !doc.Complete || doc.Title == "" || doc.Text == "" || doc.ContentHash == "" {
 		return nil, nil
 	}
-	id := tx.Bucket(bucketDocContent).Get(contentKey(doc.URL, doc.ContentHash))
+	id := tx.Bucket(bucketDocContent).Get(contentKey(doc.URL, doc.ContentHash, doc.Title))
 	if id == nil {
 		return nil, nil
 	}
@@ -46,26 +58,78 @@ func findOriginal(tx *bolt.Tx, codec *codec, doc *Document) (*docRecord, error) 
 		return nil, err
 	}
 	last := len(rec.Versions) - 1
-	if last < 0 || rec.Versions[last].ContentHash != doc.ContentHash || rec.Incomplete {
+	if last < 0 || rec.Versions[last].ContentHash != doc.ContentHash || rec.Incomplete || hostOf(rec.URL) != hostOf(doc.URL) {
 		return nil, nil // the index names content the document has since left
 	}
 	latest, err := loadVersion(tx, codec, &rec, 0)
 	if err != nil {
 		return nil, err
 	}
-	if !latest.Complete || latest.Title != doc.Title {
+	// A notice a site publishes every year in the same words is a new
+	// document each year: the dates must agree when both are known.
+	if !latest.Complete || latest.Title != doc.Title ||
+		latest.Published != "" && doc.Published != "" && latest.Published != doc.Published {
 		return nil, nil
 	}
 	return &rec, nil
 }
 
+// copyVerdict is what a fetch of a republished copy makes of it.
+type copyVerdict int
+
+const (
+	copyMatches  copyVerdict = iota // the copy still holds the document's content
+	copyKept                        // not recorded: partial, or a drift to confirm
+	copyDetached                    // the copy has drifted: a document of its own
+)
+
+// judgeCopy decides what a fetch of a copy of rec (found by its URL)
+// makes of it, and records a drift it has to confirm.
+func judgeCopy(rec *docRecord, doc *Document, now time.Time) copyVerdict {
+	n := len(rec.Versions)
+	if n == 0 || rec.Versions[n-1].ContentHash == doc.ContentHash {
+		delete(rec.Drift, doc.URL)
+		return copyMatches
+	}
+	if !doc.Complete || len(missed(doc)) > 0 {
+		return copyKept // a fetch that missed a part says nothing of drift
+	}
+	if since, ok := rec.Drift[doc.URL]; ok && rec.LastFetch.After(since) {
+		return copyDetached // still different after the original was re-checked
+	}
+	if rec.Drift == nil {
+		rec.Drift = map[string]time.Time{}
+	}
+	if _, ok := rec.Drift[doc.URL]; !ok {
+		rec.Drift[doc.URL] = now
+	}
+	rec.Incomplete = true // due at once: the original is re-checked first
+	return copyKept
+}
+
+// finishCopyFetch ends the save of a fetch of a copy: the caller is told
+// of the document the copy belongs to, as show would print it.
+func finishCopyFetch(tx *bolt.Tx, codec *codec, rec *docRecord, doc *Document, res *SaveResult) error {
+	stored, err := loadVersion(tx, codec, rec, 0)
+	if err != nil {
+		return err
+	}
+	*doc = *stored
+	res.Version = doc.Version
+	return putJSON(tx.Bucket(bucketDocs), []byte(rec.ID), rec)
+}
+
 // indexContent records rec's latest content for findOriginal.
-func indexContent(tx *bolt.Tx, rec *docRecord) error {
+func indexContent(tx *bolt.Tx, codec *codec, rec *docRecord) error {
 	last := len(rec.Versions) - 1
 	if last < 0 || rec.Versions[last].ContentHash == "" {
 		return nil
 	}
-	return tx.Bucket(bucketDocContent).Put(contentKey(rec.URL, rec.Versions[last].ContentHash), []byte(rec.ID))
+	latest, err := loadVersion(tx, codec, rec, 0)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketDocContent).Put(contentKey(rec.URL, latest.ContentHash, latest.Title), []byte(rec.ID))
 }
 
 // detachCopy takes the URLs of a copy that no longer matches off rec: they
@@ -78,21 +142,28 @@ func detachCopy(tx *bolt.Tx, rec *docRecord, urls []string) error {
 		}
 		rec.Republished = slices.DeleteFunc(rec.Republished, func(x string) bool { return x == u })
 		rec.URLs = slices.DeleteFunc(rec.URLs, func(x string) bool { return x == u })
+		delete(rec.Drift, u)
 		if err := index.Delete([]byte(u)); err != nil {
-			return err
+			return fmt.Errorf("detach %s from %s: %w", u, rec.ID, err)
 		}
 	}
-	return putJSON(tx.Bucket(bucketDocs), []byte(rec.ID), rec)
+	if err := putJSON(tx.Bucket(bucketDocs), []byte(rec.ID), rec); err != nil {
+		return fmt.Errorf("detach copies from %s: %w", rec.ID, err)
+	}
+	return nil
 }
 
 // indexAllContent fills the content index of a store written before it
 // existed.
-func indexAllContent(tx *bolt.Tx) error {
+func indexAllContent(tx *bolt.Tx, codec *codec) error {
 	return tx.Bucket(bucketDocs).ForEach(func(_, v []byte) error {
 		var rec docRecord
 		if err := json.Unmarshal(v, &rec); err != nil {
 			return nil // a damaged record is reported where it is read
 		}
-		return indexContent(tx, &rec)
+		if err := indexContent(tx, codec, &rec); err != nil && !errors.Is(err, ErrCorrupt) {
+			return err
+		}
+		return nil
 	})
 }

@@ -33,7 +33,7 @@ var (
 // checkSchema makes sure the file is a folio store this code can read. A new
 // file is initialised; any other file without folio's schema marker (another
 // program's bbolt file) is refused and left untouched.
-func checkSchema(b *bolt.DB, fresh, readOnly bool) error {
+func checkSchema(b *bolt.DB, codec *codec, fresh, readOnly bool) error {
 	var version int
 	complete := true // every bucket is there
 	err := b.View(func(tx *bolt.Tx) error {
@@ -73,7 +73,7 @@ func checkSchema(b *bolt.DB, fresh, readOnly bool) error {
 			}
 		}
 		if !contentIndexed {
-			if err := indexAllContent(tx); err != nil {
+			if err := indexAllContent(tx, codec); err != nil {
 				return err
 			}
 		}

@@ -284,7 +284,7 @@ func (db *DB) openBolt() error {
 		if err != nil {
 			return db.openError(err)
 		}
-		if err := checkSchema(b, fresh, db.opts.ReadOnly); err != nil {
+		if err := checkSchema(b, db.codec, fresh, db.opts.ReadOnly); err != nil {
 			return &pathError{db.path, err}
 		}
 		return nil
