@@ -110,9 +110,10 @@ type page struct {
 	notModified bool
 	// reread: fetched earlier in this run and read now from that capture.
 	reread bool
-	// truncated: the body was cut at --max-body, so its text is only the
-	// start of the page's.
-	truncated bool
+	// truncated is why the body was cut (WARC-Truncated: length for
+	// --max-body), so that its text is only the start of the page's; ""
+	// when it was not.
+	truncated string
 	// stored is the page's response while its id is not known (capture
 	// is 0): a crawl stores it with the task's commit, which links the
 	// document to it.
@@ -202,14 +203,16 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	failed = errors.Join(failed, a.fetchAttachments(ctx, pages, doc))
 	a.fetchRequisites(ctx, pages)
 	interrupted := ctx.Err() != nil
-	truncated := slices.ContainsFunc(pages, func(p *page) bool { return p.truncated })
+	truncated := slices.ContainsFunc(pages, func(p *page) bool { return p.truncated != "" })
+	limited := !slices.ContainsFunc(pages, func(p *page) bool { return p.truncated != "" && p.truncated != "length" })
 	if cut && !interrupted {
 		a.log.Warn("--max-pages reached; the document is incomplete", "url", doc.URL, "pages", len(pages))
 	}
 	if cut || truncated {
-		// Cut short by --max-pages or --max-body only: a fetch sooner
-		// than due would be cut the same way.
-		doc.Cut = doc.Complete && !interrupted
+		// Cut short by --max-pages or --max-body only (not by a
+		// connection lost mid-body, as an imported record may say): a
+		// fetch sooner than due would be cut the same way.
+		doc.Cut = doc.Complete && !interrupted && limited
 		doc.Complete = false
 	}
 	urls := []string{u}
@@ -539,8 +542,10 @@ func (a *Archiver) fetchPage(u string) *page {
 		f.Final.Capture.RefersTo = old.capture.ID
 	}
 	// A body cut now (not one read back from the store) is worth a word.
-	p.truncated = f.Final != nil && f.Final.Capture.Truncated != ""
-	cut := p.truncated && f.Final.Capture.Truncated == "length" && f.Final.Capture.ID == 0
+	if f.Final != nil {
+		p.truncated = f.Final.Capture.Truncated
+	}
+	cut := p.truncated == "length" && f.Final.Capture.ID == 0
 	if perr := a.storeExchanges(f, p); perr != nil {
 		p.err = perr
 		return p

@@ -49,15 +49,17 @@ type StoredFetcher struct {
 	// MaxBody bounds the decoded body handed to extraction; 0 means 20 MiB.
 	MaxBody int64
 
-	// confirmedBy lists, by the id of a capture answered with, the 304s
-	// that stood for it.
-	confirmedBy map[uint64][]uint64
+	// ledTo lists, by the id of the capture a fetch ended on, the other
+	// captures it went through: redirect hops, and the 304 that stood for
+	// it. (A StoredFetcher is for one goroutine.)
+	ledTo map[uint64][]uint64
 }
 
 // Fetch implements PageFetcher.
 func (f *StoredFetcher) Fetch(u string, _ http.Header) (*Fetched, error) {
 	res := &Fetched{URL: u}
 	cur := u
+	var via []uint64 // the captures passed on the way: redirects, a 304
 	for hop := 0; ; hop++ {
 		if hop > 10 {
 			return res, fmt.Errorf("%s: %w", u, ErrRedirect)
@@ -71,10 +73,7 @@ func (f *StoredFetcher) Fetch(u string, _ http.Header) (*Fetched, error) {
 			if err != nil {
 				return res, fmt.Errorf("%s: the capture a 304 confirmed: %w", cur, err)
 			}
-			if f.confirmedBy == nil {
-				f.confirmedBy = map[uint64][]uint64{}
-			}
-			f.confirmedBy[confirmed.ID] = append(f.confirmedBy[confirmed.ID], c.ID)
+			via = append(via, c.ID)
 			at := c.Time
 			c = confirmed
 			c.Time = at
@@ -92,7 +91,15 @@ func (f *StoredFetcher) Fetch(u string, _ http.Header) (*Fetched, error) {
 		if next == "" {
 			break
 		}
+		via = append(via, c.ID)
 		cur = next
+	}
+	if len(via) > 0 {
+		if f.ledTo == nil {
+			f.ledTo = map[uint64][]uint64{}
+		}
+		id := res.Final.Capture.ID
+		f.ledTo[id] = append(f.ledTo[id], via...)
 	}
 	limit := f.MaxBody
 	if limit <= 0 {
@@ -226,10 +233,11 @@ func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 	}
 	res = a.archive(ctx, c.URL, p)
 	if res.Doc != nil {
-		// The article's pages, and the 304s read as them, are read.
+		// The article's pages are read, and so are the redirects and
+		// 304s that led to them.
 		for _, pg := range res.Doc.Pages {
 			r.covered[pg.CaptureID] = true
-			for _, id := range f.confirmedBy[pg.CaptureID] {
+			for _, id := range f.ledTo[pg.CaptureID] {
 				r.covered[id] = true
 			}
 		}

@@ -3,6 +3,8 @@ package crawler
 import (
 	"errors"
 	"net/http"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,5 +87,41 @@ func TestStoredFetcher(t *testing.T) {
 	}
 	if res, err := f.Fetch("http://a.test/none", nil); !errors.Is(err, ErrNotStored) || res == nil {
 		t.Errorf("a URL never captured: %v", err)
+	}
+}
+
+// TestReplayCountsEachFetchOnce: replaying every capture of one archived
+// article — its page 1, the redirect its bar's link to page 2 went
+// through, page 2 — archives it once: the redirect led to a page the
+// replay read already, so it is no fetch of its own.
+func TestReplayCountsEachFetchOnce(t *testing.T) {
+	page := func(n int, bar string) []byte {
+		return []byte(`<html><head><meta charset="utf-8"><title>县政府召开常务会议</title></head><body><h1>县政府召开常务会议</h1>` +
+			`<div class="content">` + strings.Repeat(`<p>会议研究部署了本月重点工作，第`+strconv.Itoa(n)+`页，要求各部门抓好落实。</p>`, 3) +
+			`</div><div class="pages">` + bar + `</div></body></html>`)
+	}
+	html := []store.Field{{Name: "Content-Type", Value: "text/html; charset=utf-8"}}
+	at := time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC)
+	src := &memSource{payloads: map[string][]byte{}}
+	src.add(&store.Capture{URL: "http://a.test/a.html", Status: 200, Time: at, ResponseHeaders: html},
+		page(1, `<span class="current">1</span> <a href="/old/a_2.html">2</a> <a href="/old/a_2.html">下一页</a>`))
+	src.add(&store.Capture{URL: "http://a.test/old/a_2.html", Status: 301, Time: at.Add(time.Second),
+		ResponseHeaders: []store.Field{{Name: "Location", Value: "/a_2.html"}}}, []byte{})
+	src.add(&store.Capture{URL: "http://a.test/a_2.html", Status: 200, Time: at.Add(2 * time.Second), ResponseHeaders: html},
+		page(2, `<a href="/a.html">1</a> <span class="current">2</span>`))
+
+	db := openTestStore(t)
+	rp := NewReplayer(src, db, ArchiveOptions{})
+	docs := 0
+	for _, c := range src.caps {
+		if res := rp.Replay(t.Context(), c); res != nil && res.Doc != nil {
+			docs++
+			if len(res.Doc.Pages) != 2 {
+				t.Errorf("replay of %s: %d pages, want 2", c.URL, len(res.Doc.Pages))
+			}
+		}
+	}
+	if docs != 1 {
+		t.Errorf("the article was archived %d times, want once", docs)
 	}
 }

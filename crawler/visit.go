@@ -137,7 +137,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		switch {
 		case res.Err != nil:
 			c.summary.Incomplete++
-		case !res.Doc.Complete:
+		case res.Doc.Cut:
 			c.summary.Cut++
 		}
 		c.mu.Unlock()

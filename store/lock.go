@@ -11,22 +11,33 @@ import (
 	"time"
 )
 
-// acquireWriterLock takes the exclusive writer lock PATH.lock, waiting up to
-// timeout for another writer to finish, and records our pid in it so that
-// the next writer can say who it is waiting for. The kernel drops the lock
-// when the process dies, so a crashed writer never leaves a stale lock.
 // lockName is the writer lock of the store at path: beside the file the
 // path leads to, so that a second writer given a symlink to the store
-// meets the same lock.
+// meets the same lock — also when the link was made before the store
+// (a cron job's $FOLIO_DB pointing where the store is to be).
 func lockName(path string) string {
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
+	for hops := 0; hops < 40; hops++ {
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			return real + ".lock"
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			break // not a link: a store not made yet
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
 	}
 	return path + ".lock"
 }
 
-func acquireWriterLock(path string, timeout time.Duration) (*os.File, error) {
-	name := lockName(path)
+// acquireWriterLock takes the exclusive writer lock name (lockName of the
+// store at path), waiting up to timeout for another writer to finish, and
+// records our pid in it so that the next writer can say who it is waiting
+// for. The kernel drops the lock when the process dies, so a crashed
+// writer never leaves a stale lock.
+func acquireWriterLock(path, name string, timeout time.Duration) (*os.File, error) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, &pathError{path, fmt.Errorf("cannot create its writer lock: %w", err)}

@@ -109,6 +109,7 @@ func Open(path string, opts *Options) (*DB, error) {
 	db.cond = sync.NewCond(&db.mu)
 
 	newLock := false // this Open made PATH.lock
+	var lockPath string
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return nil, &pathError{path, errors.New("is a directory, not a store file")}
 	}
@@ -126,9 +127,10 @@ func Open(path string, opts *Options) (*DB, error) {
 		if err := creatable(path); err != nil {
 			return nil, err
 		}
-		_, err := os.Stat(lockName(path))
+		lockPath = lockName(path)
+		_, err := os.Stat(lockPath)
 		newLock = errors.Is(err, fs.ErrNotExist)
-		lock, err := acquireWriterLock(path, db.opts.LockTimeout)
+		lock, err := acquireWriterLock(path, lockPath, db.opts.LockTimeout)
 		if err != nil {
 			return nil, err
 		}
@@ -140,7 +142,7 @@ func Open(path string, opts *Options) (*DB, error) {
 			// A file that is not a store is left as it was found, with
 			// no lock file beside it. (Removed while held: no folio can
 			// be writing a file that is not a store.)
-			os.Remove(lockName(path))
+			os.Remove(lockPath)
 		}
 		db.Close()
 		return nil, err
@@ -231,9 +233,15 @@ func (db *DB) release() {
 		}
 	}
 	if db.users == 0 && db.bolt != nil && db.idle == nil {
-		db.idle = time.AfterFunc(db.opts.Hold-time.Since(db.openedAt)+time.Millisecond, db.closeIdle)
+		db.armIdle()
 	}
 	db.cond.Broadcast()
+}
+
+// armIdle sets the timer that closes the spell once it has lasted Hold;
+// db.mu is held.
+func (db *DB) armIdle() {
+	db.idle = time.AfterFunc(db.opts.Hold-time.Since(db.openedAt)+time.Millisecond, db.closeIdle)
 }
 
 // closeIdle ends the spell if nobody is in it and it has lasted Hold.
@@ -247,7 +255,7 @@ func (db *DB) closeIdle() {
 	if db.users > 0 || time.Since(db.openedAt) <= db.opts.Hold {
 		// In use: the last user out closes it, or sets the timer again.
 		if db.users == 0 {
-			db.idle = time.AfterFunc(db.opts.Hold-time.Since(db.openedAt)+time.Millisecond, db.closeIdle)
+			db.armIdle()
 		}
 		return
 	}

@@ -202,6 +202,25 @@ func TestSecondWriterThroughASymlink(t *testing.T) {
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second writer through a symlink: %v, want it locked out", err)
 	}
+
+	// A link made before the store: the first writer comes through it.
+	dir := t.TempDir()
+	target, early := filepath.Join(dir, "folio.db"), filepath.Join(dir, "early.db")
+	if err := os.Symlink("folio.db", early); err != nil {
+		t.Fatal(err)
+	}
+	first, err := Open(early, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	db, err = Open(target, &Options{LockTimeout: -1})
+	if err == nil {
+		db.Close()
+	}
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second writer beside one that came through a link made before the store: %v, want it locked out", err)
+	}
 }
 
 func TestReaderWhileWriterWrites(t *testing.T) {

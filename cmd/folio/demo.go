@@ -27,6 +27,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	dbFlag.Usage = "the store `file` to crawl the sample portal into (default: a new one in a temporary directory; $FOLIO_DB is not used)"
 	dbFlag.DefValue, common.db = "", ""
 	portal := fs.String("portal", "", "directory of the sample portal (default: testdata/portal of the source tree)")
+	force := fs.Bool("force", false, "replace the WACZ beside --db if it exists")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
@@ -52,13 +53,22 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	defer srv.Close()
 	base := "http://" + ln.Addr().String() + "/"
 
-	dbPath := common.db
+	dbPath, own := common.db, false // own: the demo made the directory
 	if dbPath == "" {
 		work, err := os.MkdirTemp("", "folio-demo-")
 		if err != nil {
 			return err
 		}
-		dbPath = filepath.Join(work, "folio.db")
+		dbPath, own = filepath.Join(work, "folio.db"), true
+	}
+	bundle := strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".wacz"
+	if bundle == dbPath {
+		bundle = dbPath + ".wacz"
+	}
+	if !own && !*force {
+		if err := refuseExisting(bundle); err != nil {
+			return err // the WACZ would replace a file of the user's
+		}
 	}
 	fmt.Fprintf(e.stdout, "serving the sample portal %s at %s\n", dir, base)
 
@@ -95,8 +105,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	// The crawl, bundled for other tools: a WACZ (WARC, CDXJ index,
 	// pages) that ReplayWeb.page and pywb replay.
-	bundle := strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".wacz"
-	res, err := export(ctx, db, exportOptions{format: "wacz", out: bundle, force: true}, nil)
+	res, err := export(ctx, db, exportOptions{format: "wacz", out: bundle, force: *force}, nil)
 	db.Close()
 	if err != nil {
 		return err

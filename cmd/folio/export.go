@@ -78,7 +78,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.format, "format", "", "warc, wacz or jsonl (default: from the -o file's extension)")
 	fs.StringVar(&o.out, "o", "", "the file to write (required)")
 	fs.StringVar(&o.site, "site", "", "only captures and documents on this host (any port unless HOST:PORT)")
-	since := fs.String("since", "", "only what was captured since DATE (2006-01-02 or RFC 3339)")
+	since := fs.String("since", "", "only what was captured since DATE (2006-01-02, 2006-01-02T15:04[:05] local time, or RFC 3339)")
 	fs.StringVar(&o.url, "url", "", "only the document this URL leads to, and its captures")
 	fs.BoolVar(&o.cdx, "cdx", false, "warc: also write a CDXJ index (FILE without .warc.gz, plus .cdxj); a WACZ always holds one")
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")

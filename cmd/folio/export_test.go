@@ -739,6 +739,15 @@ func TestDemoStore(t *testing.T) {
 	if _, err := os.Stat(real); err == nil {
 		t.Error("demo wrote the store $FOLIO_DB names")
 	}
+	// A WACZ of the user's beside the store is not replaced.
+	mine := filepath.Join(dir, "mine.wacz")
+	os.WriteFile(mine, []byte("precious"), 0o644)
+	if code, _, _ := folio(t, "demo", "--portal", portalDir, "--db", filepath.Join(dir, "mine.db")); code != exitUsage {
+		t.Errorf("demo beside an existing WACZ: exit %d, want %d", code, exitUsage)
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "precious" {
+		t.Error("demo replaced the user's WACZ")
+	}
 	for _, args := range [][]string{{"demo", "--portal", dir}, {"demo", "--portal", portalDir, "extra"}} {
 		if code, _, _ := folio(t, args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)

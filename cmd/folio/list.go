@@ -16,7 +16,7 @@ func runList(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "one JSON document object per line")
 	withText := fs.Bool("text", false, "with --json: include the text")
 	site := fs.String("site", "", "only documents on this host (any port unless HOST:PORT)")
-	since := fs.String("since", "", "only documents new or changed since DATE (2006-01-02 or RFC 3339)")
+	since := fs.String("since", "", "only documents new or changed since DATE (2006-01-02, 2006-01-02T15:04[:05] local time, or RFC 3339)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
@@ -73,5 +73,5 @@ func parseSince(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, shapef("--since: %q is not a date (2006-01-02 or RFC 3339)", s)
+	return time.Time{}, shapef("--since: %q is not a date (2006-01-02, 2006-01-02T15:04[:05] local time, or RFC 3339)", s)
 }
