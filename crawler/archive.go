@@ -246,10 +246,15 @@ func (w *walk) pageOne(start *page) *page {
 		return start
 	}
 	p1 := w.get(first)
+	guessed := start.parsed.Pagination.Guessed
 	switch {
+	case !p1.ok() && guessed:
+		// Only the URL's shape made start a page N: info_5.shtml is an
+		// article of its own, not page 5 of a missing info.shtml.
+		return start
 	case !p1.ok():
 		return p1
-	case sameArticle(p1, start, true):
+	case sameArticle(p1, start, !guessed):
 		return p1
 	}
 	w.a.log.Debug("page 1 named by the bar is another page; starting at the page given", "page1", p1.url, "url", start.url)

@@ -528,6 +528,34 @@ func TestArchiveGapIsIncomplete(t *testing.T) {
 		"/info.jsp?id=7&pageNo=2": page(2, `共3页`),
 		"/info.jsp?id=7&pageNo=3": page(3, `共3页 <a href="/info.jsp?id=7">首页</a> <a href="/info.jsp?id=7">1</a> <span class="current">3</span>`),
 	}
+	res, _ := archivePages(t, pages, "/info.jsp?id=7&pageNo=3")
+	if res.Doc == nil {
+		t.Fatalf("no document: %v", res.Err)
+	}
+	if len(res.Doc.Pages) != 2 || res.Doc.Complete || res.Err == nil {
+		t.Errorf("%d pages, complete %v, err %v; want pages 1 and 3, incomplete, an error naming page 2",
+			len(res.Doc.Pages), res.Doc.Complete, res.Err)
+	}
+}
+
+// TestArchiveSelfLinkingBar: an article of one page at an address shaped
+// like a page N (info_5.shtml), whose template prints a bar whose 下一页
+// links back to it, is that one page when info.shtml does not exist.
+func TestArchiveSelfLinkingBar(t *testing.T) {
+	const body = `<html><head><meta charset="utf-8"><title>县委理论学习中心组召开集体学习会</title></head><body>` +
+		`<h1>县委理论学习中心组召开集体学习会</h1><div class="content"><p>3月5日上午，县委理论学习中心组召开2021年第一次集体学习会，深入学习贯彻全会精神。</p>` +
+		`<p>会议强调，要把学习成果转化为推动高质量发展的实际行动。</p></div>` +
+		`<div class="pages">上一页 <a href="info_5.shtml">下一页</a></div></body></html>`
+	res, u := archivePages(t, map[string]string{"/xxgk/info_5.shtml": body}, "/xxgk/info_5.shtml")
+	if res.Err != nil || res.Doc == nil || res.Doc.URL != u || len(res.Doc.Pages) != 1 || !res.Doc.Complete {
+		t.Errorf("err %v, doc %+v; want %s, one page, complete", res.Err, res.Doc, u)
+	}
+}
+
+// archivePages serves UTF-8 pages by path and query (anything else is
+// 404) and archives the one at start; it returns the result and start's URL.
+func archivePages(t *testing.T, pages map[string]string, start string) (*Result, string) {
+	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, ok := pages[r.URL.RequestURI()]
 		if !ok {
@@ -542,12 +570,5 @@ func TestArchiveGapIsIncomplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := NewArchiver(f, openTestStore(t), ArchiveOptions{}).Archive(t.Context(), srv.URL+"/info.jsp?id=7&pageNo=3")
-	if res.Doc == nil {
-		t.Fatalf("no document: %v", res.Err)
-	}
-	if len(res.Doc.Pages) != 2 || res.Doc.Complete || res.Err == nil {
-		t.Errorf("%d pages, complete %v, err %v; want pages 1 and 3, incomplete, an error naming page 2",
-			len(res.Doc.Pages), res.Doc.Complete, res.Err)
-	}
+	return NewArchiver(f, openTestStore(t), ArchiveOptions{}).Archive(t.Context(), srv.URL+start), srv.URL + start
 }

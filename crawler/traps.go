@@ -43,21 +43,22 @@ var calendarURL = regexp.MustCompile(`(?i)[?&](year|y|nian|yy)=(19|20)\d\d(&|$)|
 var sessionParam = regexp.MustCompile(`(?i);jsessionid=[^?#/]*|(^|&)(phpsessid|sessionid|session_id|sessid|jsessionid|aspsessionid\w*|cfid|cftoken|zenid|oscsid)=[^&]*`)
 
 // sessionToken says whether a sid= value is a session token rather than a
-// number or a name: 16 letters and digits or more, or 8 or more that mix
-// both (8f3a2b1c).
+// number or a section's name: 16 letters and digits or more, or 8 or more
+// hex digits that mix letters and digits (8f3a2b1c, not xxgk2024).
 func sessionToken(v string) bool {
-	letters, digits := 0, 0
+	letters, digits, hex := 0, 0, true
 	for i := 0; i < len(v); i++ {
 		switch c := v[i] | 0x20; {
 		case v[i] >= '0' && v[i] <= '9':
 			digits++
 		case c >= 'a' && c <= 'z':
 			letters++
+			hex = hex && c <= 'f'
 		default:
 			return false
 		}
 	}
-	return len(v) >= 16 || len(v) >= 8 && letters > 0 && digits > 0
+	return len(v) >= 16 || len(v) >= 8 && hex && letters > 0 && digits > 0
 }
 
 // stripSessionIDs takes the session ids out of a query.

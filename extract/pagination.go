@@ -20,6 +20,10 @@ type Pagination struct {
 	Next    string     // the next page of the same article; "" on the last page
 	First   string     // page 1; equal to the page's own URL on page 1; "" when unknown
 	Pages   []PageLink // every page the bar names, by number (this page included)
+	// Guessed: Current and First come from the URL's shape alone (123_2.html
+	// is page 2 of 123.html), the bar naming no other page. Page 1 is then
+	// to be checked: it must exist and carry the same article.
+	Guessed bool
 
 	// bars are the texts of the page bars found (in hashForm), so that
 	// Stitch can drop a bar the content extractor took for text.
@@ -176,7 +180,7 @@ func (pg *paginator) read() Pagination {
 	familyKnown := false // some numbered link is of this page's URL family
 	var nexts []nextCand
 	var firsts, lasts []string
-	prevs := 0
+	links, others := 0, 0 // the bar's links; those to a page other than this one
 	current := 0
 	for _, a := range anchors {
 		if a.role == roleNone {
@@ -189,6 +193,10 @@ func (pg *paginator) read() Pagination {
 		rank := 1
 		if related {
 			rank = 2
+		}
+		links++
+		if CanonicalURL(a.url) != self {
+			others++
 		}
 		switch a.role {
 		case roleNumber:
@@ -204,7 +212,6 @@ func (pg *paginator) read() Pagination {
 		case roleLast:
 			lasts = append(lasts, a.url)
 		case rolePrev:
-			prevs++
 			continue
 		default:
 			continue
@@ -226,9 +233,12 @@ func (pg *paginator) read() Pagination {
 			nexts = append(nexts, nextCand{u, 0, true})
 		}
 	}
-	for _, u := range relPrev {
+	for _, u := range append(relNext, relPrev...) {
 		if SamePages(self, u) {
-			prevs++
+			links++
+			if CanonicalURL(u) != self {
+				others++
+			}
 		}
 	}
 
@@ -290,12 +300,24 @@ func (pg *paginator) read() Pagination {
 		}
 	}
 	// The URL's shape (123_2.html is page 2 of 123.html) counts only on a
-	// page that names other pages: article URLs such as info_5.shtml,
+	// page that has a bar: article URLs such as info_5.shtml,
 	// detail_88.html or art_1229_4.html have the shape too, and a page
 	// with no bar, no next and no previous link is an article of one page.
+	// A bar whose links all lead back to the page itself (a template's
+	// 首页 尾页 on an article of one page, or a server that ignores the
+	// page number) leaves the shape a guess to check (Guessed).
+	for _, e := range numbered {
+		links++
+		if CanonicalURL(e.url) != self {
+			others++
+		}
+	}
 	_, urlN := firstPageOf(self)
-	if len(numbered) == 0 && len(nexts) == 0 && prevs == 0 && len(firsts) == 0 && len(lasts) == 0 && p.Total == 0 {
+	switch {
+	case links == 0 && p.Total == 0:
 		urlN = 0
+	case others == 0 && p.Total <= 1 && urlN > 0:
+		p.Guessed = true
 	}
 	if current == 0 && (len(numbered) > 0 || urlN > 0) {
 		current = max(urlN, 1)

@@ -171,8 +171,10 @@ func TestJSONLogsToTheLastLine(t *testing.T) {
 	for _, args := range [][]string{
 		{"list", "--db", filepath.Join(t.TempDir(), "none.db")},
 		{"archive", "--db", tempDB(t), "--delay", "0", missing},
+		{"archive", "--db", tempDB(t)},                   // no URL: a usage error
+		{"list", "--since", "yesterday", "--db", "x.db"}, // a bad flag value
 	} {
-		code, _, stderr := folio(t, append(args, "--log-format", "json")...)
+		code, _, stderr := folio(t, append(args, "--log-format=json")...)
 		if code == 0 || stderr == "" {
 			t.Fatalf("%v: exit %d, stderr %q; want a failure", args, code, stderr)
 		}
@@ -181,7 +183,7 @@ func TestJSONLogsToTheLastLine(t *testing.T) {
 			if err := json.Unmarshal([]byte(line), &rec); err != nil || rec["level"] != "ERROR" {
 				t.Errorf("%v: stderr line %q is no JSON error record", args, line)
 			}
-			if args[0] == "archive" && rec["url"] != missing {
+			if args[0] == "archive" && len(args) > 3 && rec["url"] != missing {
 				t.Errorf("%v: record %q has no url field %s", args, line, missing)
 			}
 		}

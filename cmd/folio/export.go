@@ -166,8 +166,10 @@ func (o *exportOptions) check() error {
 	if st, err := os.Stat(o.out); err == nil && !st.Mode().IsRegular() {
 		return usagef("export: %s is not a regular file; -o names the file to write", o.out)
 	}
-	if real, err := filepath.EvalSymlinks(o.out); err == nil && real != o.out {
-		o.out = real
+	if st, err := os.Lstat(o.out); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(o.out); err == nil {
+			o.out = real
+		}
 	}
 	if !o.force {
 		if err := refuseExisting(o.out); err != nil {

@@ -75,6 +75,7 @@ type env struct {
 // place where errors become messages and exit codes.
 func run(ctx context.Context, args []string, e *env) int {
 	args = commonFlagsFirst(args)
+	e.jsonLog = e.jsonLog || jsonLogAsked(args)
 	switch {
 	case len(args) == 0:
 		usage(e.stderr)
@@ -92,9 +93,13 @@ func run(ctx context.Context, args []string, e *env) int {
 		if c.name == args[0] {
 			e.synopsis = c.synopsis()
 			err := safeRun(ctx, c, e, args[1:])
-			code := report(e, err)
 			var ue *usageError
-			if errors.As(err, &ue) && ue.synopsis {
+			if errors.As(err, &ue) && ue.synopsis && e.jsonLog {
+				e.errorLine(ue.msg, "usage", e.synopsis)
+				return exitUsage
+			}
+			code := report(e, err)
+			if ue != nil && ue.synopsis {
 				fmt.Fprintf(e.stderr, "usage: %s (folio %s -h lists the flags)\n", e.synopsis, c.name)
 			}
 			return code
@@ -221,19 +226,36 @@ func report(e *env, err error) int {
 }
 
 // errorLine prints the line that ends a failed command: plain, or as a
-// JSON record under --log-format json, so that a machine log stays JSON
-// to its last line.
-func (e *env) errorLine(msg string) {
+// JSON record under --log-format json (with attrs, and the URL the message
+// begins with), so that a machine log stays JSON to its last line.
+func (e *env) errorLine(msg string, attrs ...any) {
 	if !e.jsonLog {
 		fmt.Fprintf(e.stderr, "folio: %s\n", msg)
 		return
 	}
-	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
 	if u := leadingURL(msg); u != "" {
-		log.Error(msg, "url", u)
-	} else {
-		log.Error(msg)
+		attrs = append(attrs, "url", u)
 	}
+	slog.New(slog.NewJSONHandler(e.stderr, nil)).Error(msg, attrs...)
+}
+
+// jsonLogAsked says whether the command line asks for --log-format json,
+// before the flags are parsed: a usage error is a JSON record too.
+func jsonLogAsked(args []string) bool {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "log-format" {
+			continue
+		}
+		if !hasValue && i+1 < len(args) {
+			value = args[i+1]
+		}
+		return value == "json"
+	}
+	return false
 }
 
 // storeUnavailable marks errors opening or writing the store.
