@@ -94,9 +94,19 @@ func (a *Archiver) attachmentInScope(u, pageURL string) bool {
 
 // fetchAttachment fetches one linked file. It returns nil (and no error)
 // when the link turns out not to be a file: a download script that answers
-// with an HTML page is a page, not an attachment.
+// with an HTML page is a page, not an attachment. A file stored before is
+// revalidated as pages are (ArchiveOptions.Conditional): the PDFs of a
+// portal are its biggest files, and a 304 is read from the stored copy.
 func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.Attachment, error) {
-	f, err := a.fetch(l.URL, nil)
+	var old *prior
+	if cr, ok := a.st.(captureReader); ok && a.opts.Conditional {
+		old = priorCapture(cr, l.URL)
+	}
+	f, err := a.fetch(l.URL, old.validators())
+	notModified := err == nil && old != nil && f.Status() == http.StatusNotModified
+	if notModified {
+		f.Final.Capture.RefersTo = old.capture.ID
+	}
 	holder := &page{}
 	if serr := a.storeExchanges(f, holder); serr != nil {
 		return nil, serr
@@ -109,24 +119,33 @@ func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.
 	if err != nil {
 		return att, fmt.Errorf("attachment %w", err)
 	}
-	if f.Status() != http.StatusOK {
-		return att, fmt.Errorf("attachment %s: HTTP %d", l.URL, f.Status())
+	resp, body := &f.Final.Capture, f.Body
+	if notModified {
+		// The file is what the confirmed capture holds.
+		resp, body = old.capture, decodeBody(old.payload, old.capture.Header("Content-Encoding"), a.maxBody())
+		att.Status, att.CaptureID, att.Capture, att.PayloadDigest = old.capture.Status, old.capture.ID, nil, old.capture.PayloadDigest
 	}
-	ct := f.Final.Capture.Header("Content-Type")
-	name := fileName(f.Final.Capture.Header("Content-Disposition"), f.FinalURL())
-	if isPage(ct, f.Body) && name == "" {
+	if att.Status != http.StatusOK {
+		return att, fmt.Errorf("attachment %s: HTTP %d", l.URL, att.Status)
+	}
+	ct := resp.Header("Content-Type")
+	name := fileName(resp.Header("Content-Disposition"), resp.URL)
+	if isPage(ct, body) && name == "" {
 		a.log.Debug("linked file is a page, not an attachment", "url", l.URL)
 		return nil, nil
 	}
-	att.ContentType = mediaType(ct, f.Body, name)
-	att.Bytes = int64(len(f.Body))
+	att.ContentType = mediaType(ct, body, name)
+	att.Bytes = int64(len(body))
 	if att.Title == "" {
 		att.Title = name
 	}
-	if f.Final.Capture.Truncated != "" {
+	if resp.Truncated != "" {
 		return att, fmt.Errorf("attachment %s: cut at --max-body", l.URL)
 	}
-	text, _, terr := attachment.Text(ctx, f.Body, ct, name)
+	if notModified {
+		return att, nil // its text was read when it was stored
+	}
+	text, _, terr := attachment.Text(ctx, body, ct, name)
 	switch {
 	case terr == nil && text != "":
 		if err := a.st.PutText(att.PayloadDigest, text); err != nil {

@@ -743,3 +743,38 @@ func TestRedirectingLinksAreAliases(t *testing.T) {
 	}
 	nextNightFetchesNone(t, db, srv, "/r/", "/news/2024/")
 }
+
+// TestAttachmentsAreRevalidated: a re-check revalidates an article's
+// attachments as it does its pages: the PDF answers 304, the document keeps
+// it, and no version is added.
+func TestAttachmentsAreRevalidated(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2, PagesPer: 2, Attachments: true})
+	db := openTestStore(t)
+	opts := CrawlOptions{Attachments: true}
+	if sum := crawlSites(t, db, fastTransport(0, nil), opts, siteOf(srv)); sum.New != 2 || sum.Failed != 0 {
+		t.Fatalf("first run %+v", sum)
+	}
+	srv.ResetLog()
+	opts.Revisit = RevisitPolicy{Max: time.Nanosecond}
+	if sum := crawlSites(t, db, fastTransport(0, nil), opts, siteOf(srv)); sum.Unchanged != 2 || sum.Failed != 0 || sum.Incomplete != 0 {
+		t.Fatalf("re-check %+v; want 2 unchanged", sum)
+	}
+	for _, id := range []int{1, 2} {
+		var asked, conditional int
+		for _, r := range srv.Requests() {
+			if r.Path == crawltest.AttachmentPath(id) {
+				asked++
+				if r.IfNoneMatch != "" && r.Status == http.StatusNotModified {
+					conditional++
+				}
+			}
+		}
+		if asked != 1 || conditional != 1 {
+			t.Errorf("attachment of article %d: %d requests, %d answered 304; want one, revalidated", id, asked, conditional)
+		}
+		d, err := db.Document(srv.URL+crawltest.ArticlePath(id, 1), 0)
+		if err != nil || len(d.Attachments) != 1 || d.Attachments[0].Status != 200 || d.Version != 1 {
+			t.Errorf("article %d after the re-check: %+v, %v", id, d, err)
+		}
+	}
+}

@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"folio/internal/testfiles"
 )
 
 // Site describes one generated site (one host).
@@ -36,6 +38,9 @@ type Site struct {
 	// as portals' roots do: / is a script stub to /news/, and /go/N.html
 	// a GBK meta refresh to article N (N = 1).
 	Stubs        bool
+	// Attachments gives every article a 附件 on its last page, a PDF
+	// at /upload/ID.pdf.
+	Attachments bool
 	Calendar     bool
 	Traps        bool   // session-id links, a repeating-path loop
 	CrawlDelay   string // robots.txt Crawl-delay, "" for none
@@ -136,6 +141,9 @@ func (s Site) Files(base string) map[string][]byte {
 		files[listPath(n)] = gbk(b.String())
 	}
 	for i, id := range ids {
+		if s.Attachments {
+			files[AttachmentPath(id)] = testfiles.PDF(fmt.Sprintf("Work report %d", id))
+		}
 		for p := 1; p <= s.PagesPer; p++ {
 			files[ArticlePath(id, p)] = gbk(s.article(id, p))
 			if i < s.Republished {
@@ -165,6 +173,9 @@ func ArticlePath(id, p int) string {
 	}
 	return fmt.Sprintf("/news/2024/%04d/%d_%d.html", id%1000, id, p)
 }
+
+// AttachmentPath is the path of article id's PDF (Site.Attachments).
+func AttachmentPath(id int) string { return fmt.Sprintf("/upload/%d.pdf", id) }
 
 // CopyPath is the path of page p of article id republished (Site.Republished).
 // The article's page bar links its pages by file name, so the bar of a copy
@@ -227,6 +238,9 @@ func (s Site) article(id, p int) string {
 			fmt.Fprintf(&b, "<a href=\"%s\">下一页</a>", pathBase(ArticlePath(id, p+1)))
 		}
 		b.WriteString("</div>\n")
+	}
+	if s.Attachments && p == s.PagesPer {
+		fmt.Fprintf(&b, "<p>附件：<a href=\"%s\">%s.pdf</a></p>\n", AttachmentPath(id), s.title(id))
 	}
 	if s.Sidebar {
 		b.WriteString("</div>\n")

@@ -168,6 +168,8 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 	case strings.HasSuffix(p, ".xml"):
 		w.Header().Set("Content-Type", "application/xml")
+	case strings.HasSuffix(p, ".pdf"):
+		w.Header().Set("Content-Type", "application/pdf")
 	default:
 		w.Header().Set("Content-Type", "text/html")
 	}
