@@ -37,10 +37,10 @@ type Site struct {
 	// Stubs adds pages that send the browser on without an HTTP redirect,
 	// as portals' roots do: / is a script stub to /news/, and /go/N.html
 	// a GBK meta refresh to article N (N = 1).
-	Stubs        bool
+	Stubs bool
 	// Attachments gives every article a 附件 on its last page, a PDF
 	// at /upload/ID.pdf.
-	Attachments bool
+	Attachments  bool
 	Calendar     bool
 	Traps        bool   // session-id links, a repeating-path loop
 	CrawlDelay   string // robots.txt Crawl-delay, "" for none
