@@ -372,8 +372,9 @@ var (
 	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|(?:^|\s)文\s*[/:：]\s*`)
 	editorLabel = regexp.MustCompile(`(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|[Ee]ditor)\s*[:：]\s*`)
 	// valueEnd ends a labelled value: two spaces, another label (two
-	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓:：]|\s+\S{2,6}\s*[:：]`)
+	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
+	// a credit without a colon (来源：某某日报 记者 张三).
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)(?:\s|$)`)
 	// reporter matches a reporter's credit, in the byline or the text:
 	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
 	reporter = regexp.MustCompile(`(?:记者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|摄|通讯员|$|\s{2,}|[|｜/])`)
@@ -547,7 +548,10 @@ func reporterIn(zone []metaLine) string {
 			continue
 		}
 		if m := reporter.FindStringSubmatch(l.text); m != nil {
-			names = append(names, strings.TrimSpace(m[1]))
+			// The names run until another credit: 记者 张三 通讯员 李四.
+			name, _, _ := strings.Cut(m[1], " 通讯员")
+			name, _, _ = strings.Cut(name, " 摄影")
+			names = append(names, strings.TrimSpace(name))
 		}
 	}
 	return strings.Join(names, " ")
