@@ -61,6 +61,28 @@ func sessionToken(v string) bool {
 	return len(v) >= 16 || len(v) >= 8 && hex && letters > 0 && digits > 0
 }
 
+// WithoutSessionIDs is u without the session ids a crawl takes out of the
+// links it follows: the URL a document was stored under.
+func WithoutSessionIDs(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	stripSessions(pu)
+	return pu.String()
+}
+
+// stripSessions takes the session ids out of a URL's path and query.
+func stripSessions(pu *url.URL) {
+	if strings.Contains(strings.ToLower(pu.Path), ";jsessionid=") {
+		pu.Path = sessionParam.ReplaceAllString(pu.Path, "")
+		pu.RawPath = ""
+	}
+	if pu.RawQuery != "" {
+		pu.RawQuery = stripSessionIDs(pu.RawQuery)
+	}
+}
+
 // stripSessionIDs takes the session ids out of a query.
 func stripSessionIDs(query string) string {
 	query = sessionParam.ReplaceAllString(query, "$1")
@@ -88,13 +110,7 @@ func cleanLink(l extract.Link) string {
 	if skippedExt[strings.ToLower(path.Ext(pu.Path))] {
 		return ""
 	}
-	if strings.Contains(strings.ToLower(pu.Path), ";jsessionid=") {
-		pu.Path = sessionParam.ReplaceAllString(pu.Path, "")
-		pu.RawPath = ""
-	}
-	if pu.RawQuery != "" {
-		pu.RawQuery = stripSessionIDs(pu.RawQuery)
-	}
+	stripSessions(pu)
 	u := pu.String()
 	if trap(u) {
 		return ""

@@ -66,7 +66,9 @@ func TestShowFindsAliasesAndVersions(t *testing.T) {
 	// ?page=1 is page 1 spelled as a bar links it (NewsShow.asp?id=88&page=1):
 	// a crawl meets it on page 2's bar and knows it for page 1, so show and
 	// history must too.
-	for _, u := range []string{article, article + "?from=bxsh&utm_source=wx", article + "?utm_medium=x", article + "?page=1"} {
+	// A link with a session id, as a crawl met it (and stripped it), too.
+	for _, u := range []string{article, article + "?from=bxsh&utm_source=wx", article + "?utm_medium=x", article + "?page=1",
+		article + "?sid=8f3a2b1c", article + ";jsessionid=0A1B2C3D4E5F60718293A4B5C6D7E8F9"} {
 		if code, _, errOut := folio(t, "show", "--db", db, u); code != 0 {
 			t.Errorf("show %s: exit %d: %s", u, code, errOut)
 		}

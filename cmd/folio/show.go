@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"folio/attachment"
+	"folio/crawler"
 	"folio/extract"
 	"folio/store"
 )
@@ -210,12 +211,15 @@ func mdEscape(s string) string {
 }
 
 // lookupURLs are the keys a document may be stored under for the URL a
-// user gives: as given, in folio's canonical form, and without a query
+// user gives: as given, in folio's canonical form, without a query
 // parameter that numbers it page 1 (NewsShow.asp?id=88&page=1, which a
-// page bar links as often as NewsShow.asp?id=88, is page 1's URL).
+// page bar links as often as NewsShow.asp?id=88, is page 1's URL), and
+// without the session ids a crawl strips from the links it follows.
 func lookupURLs(u string) []string {
 	out := []string{u}
-	for _, k := range []string{extract.CanonicalURL(u), extract.CanonicalURL(extract.PageOneURL(u))} {
+	bare := crawler.WithoutSessionIDs(u) // a link with a session id, as the crawl met it
+	for _, k := range []string{extract.CanonicalURL(u), extract.CanonicalURL(extract.PageOneURL(u)),
+		extract.CanonicalURL(bare), extract.CanonicalURL(extract.PageOneURL(bare))} {
 		if !slices.Contains(out, k) {
 			out = append(out, k)
 		}
