@@ -68,7 +68,8 @@ func TestShowFindsAliasesAndVersions(t *testing.T) {
 	// history must too.
 	// A link with a session id, as a crawl met it (and stripped it), too.
 	for _, u := range []string{article, article + "?from=bxsh&utm_source=wx", article + "?utm_medium=x", article + "?page=1",
-		article + "?sid=8f3a2b1c", article + ";jsessionid=0A1B2C3D4E5F60718293A4B5C6D7E8F9"} {
+		article + "?sid=8f3a2b1c", article + ";jsessionid=0A1B2C3D4E5F60718293A4B5C6D7E8F9",
+		strings.Replace(article, "/news/", "/news/../news/", 1)} {
 		if code, _, errOut := folio(t, "show", "--db", db, u); code != 0 {
 			t.Errorf("show %s: exit %d: %s", u, code, errOut)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -214,10 +215,14 @@ func mdEscape(s string) string {
 // user gives: as given, in folio's canonical form, without a query
 // parameter that numbers it page 1 (NewsShow.asp?id=88&page=1, which a
 // page bar links as often as NewsShow.asp?id=88, is page 1's URL), and
-// without the session ids a crawl strips from the links it follows.
+// without the session ids a crawl strips from the links it follows or
+// the dot segments a link resolves.
 func lookupURLs(u string) []string {
 	out := []string{u}
 	bare := crawler.WithoutSessionIDs(u) // a link with a session id, as the crawl met it
+	if pu, err := url.Parse(bare); err == nil && strings.Contains(pu.Path, "/.") {
+		bare = pu.JoinPath().String() // …/202403/../202403/x.shtml, as a link resolves
+	}
 	for _, k := range []string{extract.CanonicalURL(u), extract.CanonicalURL(extract.PageOneURL(u)),
 		extract.CanonicalURL(bare), extract.CanonicalURL(extract.PageOneURL(bare))} {
 		if !slices.Contains(out, k) {
