@@ -59,6 +59,12 @@ func TestShowFormats(t *testing.T) {
 	if strings.Contains(md, "规章\t0") {
 		t.Error("show md left a table as tab-separated text")
 	}
+	if len(d.Attachments) == 0 {
+		t.Fatal("the report has no attachment")
+	}
+	if a := d.Attachments[0]; !strings.Contains(md, "## 附件 Attachments\n\n- ["+a.Title+"](<"+a.URL+">)\n") {
+		t.Errorf("show md does not link the attachment %s:\n%s", a.URL, md)
+	}
 }
 
 func TestShowFindsAliasesAndVersions(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 
@@ -168,6 +169,24 @@ func writeMarkdown(w io.Writer, d *store.Document) error {
 		if lines[i] != "" {
 			b.WriteString(mdEscape(lines[i]) + "\n\n")
 		}
+	}
+	// The files the article links or embeds, linked to where they were
+	// fetched from: images shown, the others as links.
+	if len(d.Attachments) > 0 {
+		b.WriteString("## 附件 Attachments\n\n")
+		for _, a := range d.Attachments {
+			title := a.Title
+			if title == "" {
+				title = path.Base(a.URL)
+			}
+			title = strings.NewReplacer("[", `\[`, "]", `\]`).Replace(title)
+			if strings.HasPrefix(a.ContentType, "image/") {
+				fmt.Fprintf(&b, "- ![%s](<%s>)\n", title, a.URL)
+			} else {
+				fmt.Fprintf(&b, "- [%s](<%s>)\n", title, a.URL)
+			}
+		}
+		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
