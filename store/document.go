@@ -258,7 +258,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			return res, err
 		}
 		rec.OrderKey = key
-		if err := indexContent(tx, codec, &rec); err != nil {
+		if err := indexContent(tx, &rec, doc); err != nil {
 			return res, err
 		}
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -119,17 +118,12 @@ func finishCopyFetch(tx *bolt.Tx, codec *codec, rec *docRecord, doc *Document, r
 	return putJSON(tx.Bucket(bucketDocs), []byte(rec.ID), rec)
 }
 
-// indexContent records rec's latest content for findOriginal.
-func indexContent(tx *bolt.Tx, codec *codec, rec *docRecord) error {
-	last := len(rec.Versions) - 1
-	if last < 0 || rec.Versions[last].ContentHash == "" {
+// indexContent records the latest content of rec, doc, for findOriginal.
+func indexContent(tx *bolt.Tx, rec *docRecord, doc *Document) error {
+	if doc.ContentHash == "" {
 		return nil
 	}
-	latest, err := loadVersion(tx, codec, rec, 0)
-	if err != nil {
-		return err
-	}
-	return tx.Bucket(bucketDocContent).Put(contentKey(rec.URL, latest.ContentHash, latest.Title), []byte(rec.ID))
+	return tx.Bucket(bucketDocContent).Put(contentKey(rec.URL, doc.ContentHash, doc.Title), []byte(rec.ID))
 }
 
 // detachCopy takes the URLs of a copy that no longer matches off rec: they
@@ -161,9 +155,13 @@ func indexAllContent(tx *bolt.Tx, codec *codec) error {
 		if err := json.Unmarshal(v, &rec); err != nil {
 			return nil // a damaged record is reported where it is read
 		}
-		if err := indexContent(tx, codec, &rec); err != nil && !errors.Is(err, ErrCorrupt) {
-			return err
+		if len(rec.Versions) == 0 {
+			return nil
 		}
-		return nil
+		latest, err := loadVersion(tx, codec, &rec, 0)
+		if err != nil {
+			return nil // likewise
+		}
+		return indexContent(tx, &rec, latest)
 	})
 }
