@@ -195,7 +195,20 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		start = orig
 	}
 	first := w.pageOne(start)
-	pages, failed, cut, gap := w.follow(first, start)
+	var (
+		pages    []*page
+		failed   error
+		cut, gap bool
+	)
+	if first.ok() && first.parsed.Kind == extract.KindList {
+		// A column or list page asked for by name is kept as it is; its
+		// page bar leads to more lists, not to more of one article (a
+		// crawl reads lists for their articles).
+		a.log.Info("a list page, not an article: stored as one page, its other pages not followed", "url", first.url)
+		pages = []*page{first}
+	} else {
+		pages, failed, cut, gap = w.follow(first, start)
+	}
 	doc := a.document(pages)
 	if gap {
 		doc.Complete = false // a page known to exist was never found
@@ -454,7 +467,19 @@ var pageMarker = regexp.MustCompile(`^\s*[-_|(（\[［【]?\s*(第?\s*\d{1,3}\s*
 
 func isPageMarker(s string) bool { return pageMarker.MatchString(strings.ToLower(s)) }
 
-func pageTitle(t string) string { return strings.Join(strings.Fields(t), " ") }
+// pageTitle is a page's title as sameArticle compares it: white space
+// folded, and a forum's tag before it dropped ([求助] on one page's
+// heading and not on another's).
+func pageTitle(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if m := titleTag.FindStringIndex(t); m != nil && m[1] < len(t) {
+		t = t[m[1]:]
+	}
+	return t
+}
+
+// titleTag is a forum thread's tag: [求助], 【转载】, [原创].
+var titleTag = regexp.MustCompile(`^[\[【［]\s*\p{Han}{1,6}\s*[\]】］]\s*`)
 
 // original returns the article a print view stands for, or nil when start
 // is not a print view or its article cannot be found. The candidates are

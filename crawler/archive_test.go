@@ -480,6 +480,9 @@ func TestSameArticle(t *testing.T) {
 		{pg("http://x.cn/a/123_2.html", ""), pg(a, "标题"), false, true},
 		{pg("http://x.cn/a/124.html", ""), pg(a, "标题"), false, false},
 		{pg("http://x.cn/a/more.html", ""), pg(a, ""), true, true},
+		{pg(a, "[求助] 小区改造名单"), pg(a, "小区改造名单"), false, true}, // a forum's tag on one page's heading only
+		{pg(a, "【转载】小区改造名单"), pg(a, "小区改造名单（2）"), false, true},
+		{pg(a, "[求助]"), pg(a, "小区改造名单"), false, false},
 	}
 	for _, tt := range tests {
 		if got := sameArticle(tt.p, tt.ref, tt.fromBar); got != tt.want {
@@ -571,4 +574,20 @@ func archivePages(t *testing.T, pages map[string]string, start string) (*Result,
 		t.Fatal(err)
 	}
 	return NewArchiver(f, openTestStore(t), ArchiveOptions{}).Archive(t.Context(), srv.URL+start), srv.URL + start
+}
+
+// TestArchiveListPage: a column page asked for by name is stored as the one
+// page it is; its page bar leads to more lists, which are not fetched.
+func TestArchiveListPage(t *testing.T) {
+	s := loadSite(t, "dede-list")
+	a, _ := s.archiver(t, ArchiveOptions{})
+	res := a.Archive(t.Context(), "http://www.lsxww.cn/a/tjgb/index.html")
+	if res.Err != nil || res.Doc == nil || len(res.Doc.Pages) != 1 {
+		t.Fatalf("err %v, doc %+v; want one page", res.Err, res.Doc)
+	}
+	for _, u := range []string{"http://www.lsxww.cn/a/tjgb/list_5_2.html", "http://www.lsxww.cn/a/tjgb/list_5_3.html"} {
+		if n := s.requests(u); n != 0 {
+			t.Errorf("%s fetched %d times", u, n)
+		}
+	}
 }

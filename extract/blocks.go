@@ -366,6 +366,13 @@ func isBylineLine(s string) bool {
 	if strings.ContainsAny(prefix, "，。；！？") {
 		return false
 	}
+	// 时间：/日期： after another word is that word's time, the text of a
+	// notice (举办时间：, 报名时间：, 首末班时间：), not the byline's.
+	if label := s[locs[0][0]:locs[0][1]]; strings.HasPrefix(label, "时间") || strings.HasPrefix(label, "時間") || strings.HasPrefix(label, "日期") {
+		if r, _ := utf8.DecodeLastRuneInString(prefix); unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
 	return runeCount(prefix) <= 12 || (isBylineShaped(s) && runeCount(s) <= 60 && hasYear(prefix) && numericDate.MatchString(prefix))
 }
 

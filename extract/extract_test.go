@@ -129,6 +129,10 @@ func TestPublished(t *testing.T) {
 		// A month without its day, when nothing else dates the page.
 		{"zh-CN", "", "二〇〇三年五月", "2003-05-01T00:00:00+08:00"},
 		{"zh-CN", "", "——《北京之春》1996年6月号", "1996-06-01T00:00:00+08:00"},
+		// What only a script states (WeChat), or 新华网's <meta name=pubtime>.
+		{"zh-CN", `<script>var ct = "1617171717"; var nickname = "株洲发布";</script>`, "株洲发布", "2021-03-31T14:21:57+08:00"},
+		{"zh-CN", `<script>var createTime = '2021-03-31 14:21';</script>`, "株洲发布", "2021-03-31T14:21:00+08:00"},
+		{"zh-CN", `<meta name="pubtime" content="2021-03-05 09:32:10">`, "来源：新华网", "2021-03-05T09:32:10+08:00"},
 	}
 	for _, tt := range tests {
 		page := `<html lang="` + tt.lang + `"><head><meta charset="utf-8"><title>这是文章的标题_网站</title>` + tt.head + `</head><body>` +
@@ -169,6 +173,10 @@ func TestSourceAuthor(t *testing.T) {
 		{"2020-02-20", "", "〓 网易娱乐 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", "", "眉间尺"},
 		{"By Jane Doe and John Roe", "", "", "", "Jane Doe and John Roe"},
 		{"来源：某某日报　记者 张三 通讯员 李四", "", "", "某某日报", "张三"},
+		{"作者：记者 李明 通讯员 王芳", "", "", "", "李明"},
+		{"文/图 记者 罗雅 通讯员 陈光", "", "", "", "罗雅"},
+		{"作者：佚名 来源：本站原创", "", "", "本站原创", ""},
+		{"来源：楚天都市报 记者 张文", "", "乘客在5号线车站候车。记者 张文 摄", "楚天都市报", "张文"},
 		// Traditional characters (Taiwan, Hong Kong).
 		{"發布時間：2021-03-05 10:20　來源：中央社　責任編輯：陳大文", "", "", "中央社", "陳大文"},
 		{"發佈日期：2021-03-05　資料來源：社會處", "", "", "社會處", ""},
@@ -306,6 +314,8 @@ func TestSourceFromHead(t *testing.T) {
 		`<meta name="ContentSource" content="县政府办">`:       "县政府办",
 		`<meta name="source" content="株洲日报">`:              "株洲日报",
 		`<meta property="og:site_name" content="某某市人民政府">`: "",
+		`<meta name="mediaid" content="楚天都市报">`:            "楚天都市报", // 新浪
+		`<meta name="_sourcename" content="长江日报">`:         "长江日报",  // 腾讯
 	} {
 		page := `<html><head><meta charset="utf-8">` + meta + `<title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">2020-02-20</div><div>` + prose + `</div></body></html>`
 		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
@@ -351,6 +361,27 @@ func TestShortArticlesBeatTheFooter(t *testing.T) {
 		}
 		if p.Text() != tc.want || p.Kind != KindArticle {
 			t.Errorf("%s: %v, text %q\nwant an article, %q", tc.name, p.Kind, p.Text(), tc.want)
+		}
+	}
+}
+
+// TestTimeLabelsInTheText: a notice's own 举办时间： and 报名时间： lines,
+// first or last in its text, are text, not a byline, and not its date.
+func TestTimeLabelsInTheText(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>关于举办春季招聘会的通知</title></head><body><h1>关于举办春季招聘会的通知</h1>` +
+		`<div class="info">发布时间：2021-03-01 10:00 来源：市人社局</div><div class="content">` +
+		`<p>一、举办时间：2021年3月20日9:00—12:00。</p><p>二、举办地点：市人力资源市场一楼大厅。</p>` +
+		`<p>参会企业请于3月15日前通过网上报名系统提交招聘信息，逾期不予受理。</p><p>报名时间：2021年3月5日至3月15日</p></div></body></html>`
+	p, err := Parse([]byte(page), "", "http://www.x.gov.cn/2021/0301/1.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Published != "2021-03-01T10:00:00+08:00" {
+		t.Errorf("published %q", p.Published)
+	}
+	for _, line := range []string{"一、举办时间：2021年3月20日9:00—12:00。", "报名时间：2021年3月5日至3月15日"} {
+		if !strings.Contains(p.Text(), line) {
+			t.Errorf("text lacks %q:\n%s", line, p.Text())
 		}
 	}
 }

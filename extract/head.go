@@ -2,7 +2,9 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -21,12 +23,34 @@ type headInfo struct {
 	timeAttr  string            // the first <time datetime> (pubdate one preferred)
 	ldDate    string            // datePublished of JSON-LD
 	ldAuthor  string            // the author's name in JSON-LD
+	// scriptDate is the publish time a page states only in its script:
+	// WeChat's var ct = "1617171717" (Unix seconds, given here in UTC),
+	// createTime = '…', publish_time = "…" (local, without an offset).
+	scriptDate string
 }
 
 var (
 	ldDatePublished = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`)
 	ldAuthorName    = regexp.MustCompile(`"author"\s*:\s*(?:\[\s*)?\{[^{}]*?"name"\s*:\s*"([^"]{1,80})"`)
+	scriptUnixTime  = regexp.MustCompile(`\bvar\s+ct\s*=\s*["']?(1\d{9})["']?`)
+	scriptDateTime  = regexp.MustCompile(`\b(?:createTime|publish_time|publishTime)\s*=\s*["'](\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?)["']`)
 )
+
+// scriptPublished finds the publish time a script states (headInfo.scriptDate).
+func scriptPublished(js string) string {
+	if !strings.Contains(js, "ct") && !strings.Contains(js, "ime") {
+		return ""
+	}
+	if m := scriptUnixTime.FindStringSubmatch(js); m != nil {
+		if sec, err := strconv.ParseInt(m[1], 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC().Format(time.RFC3339)
+		}
+	}
+	if m := scriptDateTime.FindStringSubmatch(js); m != nil {
+		return m[1]
+	}
+	return ""
+}
 
 func readHead(root *html.Node) headInfo {
 	h := headInfo{meta: map[string]string{}}
@@ -78,14 +102,19 @@ func readHead(root *html.Node) headInfo {
 					}
 				}
 			case atom.Script:
-				if strings.Contains(attr(c, "type"), "ld+json") && c.FirstChild != nil {
-					js := c.FirstChild.Data
+				if c.FirstChild == nil {
+					continue
+				}
+				js := c.FirstChild.Data
+				if strings.Contains(attr(c, "type"), "ld+json") {
 					if m := ldDatePublished.FindStringSubmatch(js); m != nil && h.ldDate == "" {
 						h.ldDate = m[1]
 					}
 					if m := ldAuthorName.FindStringSubmatch(js); m != nil && h.ldAuthor == "" {
 						h.ldAuthor = m[1]
 					}
+				} else if h.scriptDate == "" {
+					h.scriptDate = scriptPublished(js)
 				}
 				continue
 			case atom.Style, atom.Noscript, atom.Template:

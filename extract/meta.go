@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -369,7 +370,7 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 // 責任編輯: Taiwan and Hong Kong portals).
 var (
 	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource)\s*[:：]\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|(?:^|\s)文\s*[/:：]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：]\s*`)
 	editorLabel = regexp.MustCompile(`(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|[Ee]ditor)\s*[:：]\s*`)
 	// valueEnd ends a labelled value: two spaces, another label (two
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
@@ -453,13 +454,35 @@ func (r *reader) source(head, tail []metaLine) string {
 	if v := labelledValue(tail, sourceLabel); v != "" {
 		return v
 	}
-	return cleanLine(r.head.metaValue("source", "contentsource"))
+	// 新浪 and 腾讯 name it unlabelled in the page, and in <meta>.
+	return cleanLine(r.head.metaValue("source", "contentsource", "mediaid", "_sourcename"))
 }
 
 // author is the person the article is by: a labelled author or reporter in
 // the byline, the poster of a post, the reporter credited in the text,
 // a <meta> author that is a name, then an editor (责任编辑).
 func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
+	return cleanAuthor(r.authorCredit(head, tail, lines, titleAt))
+}
+
+// cleanAuthor takes a credit's role words off the names (记者 李明, 本报记者
+// 李明) and says nothing for an author unknown (佚名).
+func cleanAuthor(v string) string {
+	v = strings.TrimSpace(v)
+	for _, role := range []string{"本报记者", "见习记者", "记者", "記者", "实习生"} {
+		if rest, ok := strings.CutPrefix(v, role); ok && rest != "" && (rest[0] == ' ' || !strings.ContainsAny(rest[:1], "：:")) {
+			v = strings.TrimSpace(rest)
+			break
+		}
+	}
+	switch v {
+	case "佚名", "未知", "不详", "本站", "admin", "管理员":
+		return ""
+	}
+	return v
+}
+
+func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string {
 	if v := labelledValue(head, authorLabel); v != "" {
 		return v
 	}
@@ -549,9 +572,13 @@ func reporterIn(zone []metaLine) string {
 		}
 		if m := reporter.FindStringSubmatch(l.text); m != nil {
 			// The names run until another credit: 记者 张三 通讯员 李四.
+			// A reporter credited twice (the byline, a photo's 记者 张三
+			// 摄) is one.
 			name, _, _ := strings.Cut(m[1], " 通讯员")
 			name, _, _ = strings.Cut(name, " 摄影")
-			names = append(names, strings.TrimSpace(name))
+			if name = strings.TrimSpace(name); !slices.Contains(names, name) {
+				names = append(names, name)
+			}
 		}
 	}
 	return strings.Join(names, " ")

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The publish date: candidates from the byline, <meta> and JSON-LD, the
@@ -36,7 +38,22 @@ func findDateLabel(s string) []int {
 	if !containsAny(s, dateLabelWords) {
 		return nil
 	}
-	return dateLabel.FindStringIndex(s)
+	for from := 0; from < len(s); {
+		loc := dateLabel.FindStringIndex(s[from:])
+		if loc == nil {
+			return nil
+		}
+		loc[0], loc[1] = loc[0]+from, loc[1]+from
+		// 时间：/日期： after another word is that word's time (举办时间：,
+		// 报名时间：), not the page's.
+		label := s[loc[0]:loc[1]]
+		bare := strings.HasPrefix(label, "时间") || strings.HasPrefix(label, "時間") || strings.HasPrefix(label, "日期")
+		if r, _ := utf8.DecodeLastRuneInString(s[:loc[0]]); !bare || !unicode.Is(unicode.Han, r) {
+			return loc
+		}
+		from = loc[1]
+	}
+	return nil
 }
 
 var dateLabelWords = []string{"日期", "时间", "時間", "发表", "發表", "发布", "發布", "發佈", "更新", "ublished", "osted", "pdated", "掲載", "公開", "登録", "作成", "등록일", "작성일", "게시일"}
@@ -98,11 +115,14 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 	}
 	scan(head, rankLabelled, rankByline)
 	var meta *parsedDate
-	for _, v := range []string{r.head.metaValue(metaDateKeys...), r.head.ldDate, r.head.timeAttr} {
+	for i, v := range []string{r.head.metaValue(metaDateKeys...), r.head.ldDate, r.head.timeAttr, r.head.scriptDate} {
 		if v == "" {
 			continue
 		}
 		if d, ok := parseMetaDate(v, loc); ok {
+			if i == 3 && d.zoned {
+				d.t = d.t.In(loc) // an instant (Unix seconds) shown in the site's time zone
+			}
 			rank := rankMetaDay
 			if d.hasTime {
 				rank = rankMetaTime
@@ -210,7 +230,7 @@ func sameDay(a, b time.Time, slack int) bool {
 // the most specific first.
 var metaDateKeys = []string{
 	"article:published_time", "og:published_time", "pubdate", "publishdate", "publish_date",
-	"publishtime", "publish-date", "firstpublishedtime", "datepublished", "dc.date.issued",
+	"publishtime", "pubtime", "publish-date", "firstpublishedtime", "datepublished", "dc.date.issued",
 	"dcterms.created", "dc.date", "date", "sailthru.date", "parsely-pub-date", "weibo:article:create_at",
 }
 

@@ -281,7 +281,13 @@ func isHidden(n *html.Node) bool {
 		return true
 	}
 	style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
-	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
+	if strings.Contains(style, "display:none") {
+		return true
+	}
+	// visibility:hidden also hides what a script shows once the page has
+	// loaded: WeChat serves every article (#js_content) that way. A box
+	// holding that much text is the article, not a hidden widget.
+	return strings.Contains(style, "visibility:hidden") && !longText(n, 300)
 }
 
 func hasAttr(n *html.Node, key string) (string, bool) {

@@ -214,7 +214,12 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	}
 
 	last := len(rec.Versions) - 1
-	if last >= 0 {
+	if last >= 0 && strings.TrimSpace(doc.Text) == "" && len(doc.Attachments) == 0 && rec.Versions[last].ContentHash != doc.ContentHash {
+		// Nothing readable came where a version had content: a login wall,
+		// an error page served 200, a template without its article. Not
+		// an edit that emptied the article: the stored version stands.
+		res.Kept = true
+	} else if last >= 0 {
 		if miss := missed(doc); len(miss) > 0 {
 			latest, err := loadVersion(tx, codec, &rec, 0)
 			if err != nil {

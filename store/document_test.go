@@ -134,3 +134,25 @@ func TestURLStatusSeesTheLastFetch(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyFetchKeepsTheVersion: a fetch that read no text where the
+// stored version has some (a login wall, an error page served 200) is not
+// recorded as an edit that emptied the article.
+func TestEmptyFetchKeepsTheVersion(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	const u = "http://a.test/1.html"
+	if _, err := db.SaveDocument(fetchOf{}.doc(u), nil); err != nil {
+		t.Fatal(err)
+	}
+	empty := &Document{URL: u, Title: "t", Complete: true, Pages: []Page{{URL: u, Status: 200}}, ContentHash: "sha256:empty"}
+	res, err := db.SaveDocument(empty, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Kept || res.Version != 1 {
+		t.Errorf("empty fetch: %+v, want it kept out", res)
+	}
+	if d, _ := db.Document(u, 0); d.Text == "" {
+		t.Error("show serves the empty fetch")
+	}
+}
