@@ -93,6 +93,9 @@ type Result struct {
 	// Tried is the page that failed when nothing could be archived: its
 	// URL, and its status when the server answered.
 	Tried *store.Page
+	// read are the captures of the pages the walk read, whatever document
+	// they were saved as (a republished copy's are not its document's).
+	read []uint64
 }
 
 // page is one fetched page of an article.
@@ -232,6 +235,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	for _, p := range pages {
 		urls = append(urls, p.requested, p.url)
 		urls = append(urls, printViews(p)...)
+		res.read = append(res.read, p.capture)
 	}
 	if u != doc.URL && !slices.ContainsFunc(doc.Pages, func(pg store.Page) bool { return pg.URL == u }) {
 		doc.Aliases = append(doc.Aliases, u)
@@ -591,8 +595,11 @@ func (a *Archiver) fetchPage(u string) *page {
 		// The page is what the confirmed capture holds.
 		p.status, p.capture, p.digest, p.notModified = old.capture.Status, old.capture.ID, old.capture.PayloadDigest, true
 		p.stored = nil
-		body = decodeBody(old.payload, old.capture.Header("Content-Encoding"), a.maxBody())
 		contentType = old.capture.Header("Content-Type")
+		if body, err = old.body(a.maxBody()); err != nil {
+			p.err = err
+			return p
+		}
 	}
 	switch {
 	case err != nil:

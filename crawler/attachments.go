@@ -122,8 +122,11 @@ func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.
 	resp, body := &f.Final.Capture, f.Body
 	if notModified {
 		// The file is what the confirmed capture holds.
-		resp, body = old.capture, decodeBody(old.payload, old.capture.Header("Content-Encoding"), a.maxBody())
+		resp = old.capture
 		att.Status, att.CaptureID, att.Capture, att.PayloadDigest = old.capture.Status, old.capture.ID, nil, old.capture.PayloadDigest
+		if body, err = old.body(a.maxBody()); err != nil {
+			return att, fmt.Errorf("attachment %w", err)
+		}
 	}
 	if att.Status != http.StatusOK {
 		return att, fmt.Errorf("attachment %s: HTTP %d", l.URL, att.Status)

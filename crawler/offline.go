@@ -231,18 +231,32 @@ func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 	if !p.ok() || p.parsed.Kind != extract.KindArticle {
 		return nil
 	}
-	res = a.archive(ctx, c.URL, p)
-	if res.Doc != nil {
-		// The article's pages are read, and so are the redirects and
-		// 304s that led to them.
-		for _, pg := range res.Doc.Pages {
-			r.covered[pg.CaptureID] = true
-			for _, id := range f.ledTo[pg.CaptureID] {
-				r.covered[id] = true
+	if redirectTarget(c) != "" && r.covered[p.capture] {
+		// A redirect to a page read already: no fetch of its own, but its
+		// URL leads to that page's article, as in the crawl.
+		if al, ok := r.st.(storedOnly).Store.(aliasAdder); ok {
+			if err := al.AddAliases(extract.CanonicalURL(p.url), []string{extract.CanonicalURL(c.URL)}); err != nil {
+				return &Result{URL: c.URL, Err: err}
 			}
+		}
+		return nil
+	}
+	res = a.archive(ctx, c.URL, p)
+	// The pages read are read, and so are the redirects and 304s that led
+	// to them.
+	for _, id := range res.read {
+		r.covered[id] = true
+		for _, via := range f.ledTo[id] {
+			r.covered[via] = true
 		}
 	}
 	return res
+}
+
+// aliasAdder is what a replay needs to record a redirect's URL as an
+// alias; *store.DB is one.
+type aliasAdder interface {
+	AddAliases(docURL string, urls []string) error
 }
 
 // storedOnly is the Store of a replay: the captures it reads are stored

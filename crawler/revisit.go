@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -17,10 +18,22 @@ type captureReader interface {
 	Payload(digest string) ([]byte, error)
 }
 
-// prior is the stored capture a conditional request revalidates.
+// prior is the stored capture a conditional request revalidates. Its
+// payload is read only when a 304 confirms it: an attachment's may be
+// megabytes, and most re-checks of a changed page answer 200.
 type prior struct {
 	capture *store.Capture // a complete 200 response
-	payload []byte
+	st      captureReader
+}
+
+// body is the confirmed payload with its content-encoding undone, at most
+// limit bytes.
+func (p *prior) body(limit int64) ([]byte, error) {
+	payload, err := p.st.Payload(p.capture.PayloadDigest)
+	if err != nil {
+		return nil, fmt.Errorf("%s: the payload a 304 confirmed: %w", p.capture.URL, err)
+	}
+	return decodeBody(payload, p.capture.Header("Content-Encoding"), limit), nil
 }
 
 // priorCapture finds the newest complete 200 capture of u with a validator
@@ -42,11 +55,7 @@ func priorCapture(st captureReader, u string) *prior {
 	if c.Header("ETag") == "" && c.Header("Last-Modified") == "" {
 		return nil
 	}
-	payload, err := st.Payload(c.PayloadDigest)
-	if err != nil {
-		return nil
-	}
-	return &prior{capture: c, payload: payload}
+	return &prior{capture: c, st: st}
 }
 
 // validators are the conditional request headers for p.
@@ -124,7 +133,10 @@ func (p RevisitPolicy) GoneDue(st store.URLStatus, now time.Time) bool {
 // attachment leaves LastSeen where it was, but it was a fetch, and an
 // attachment gone for good must not make the article due every night.
 func lastFetched(st store.URLStatus) time.Time {
-	if st.LastFetched.After(st.LastSeen) {
+	// LastSeen also moves when a republished copy is fetched, which does
+	// not re-check the original; it stands in only for stores older than
+	// LastFetched.
+	if !st.LastFetched.IsZero() {
 		return st.LastFetched
 	}
 	return st.LastSeen

@@ -81,7 +81,8 @@ type URLStatus struct {
 	At   time.Time
 	// Incomplete: the last fetch of the URL's document missed a page,
 	// whether a crawl or `folio archive` made it (for a URL without a
-	// document: its last visit did).
+	// document: its last visit did), or a republished copy of it was seen
+	// to differ: either way it is due at once.
 	Incomplete bool
 	// Doc is true when a document is stored under this URL; LastSeen is
 	// when its content was last seen (a fetch that missed part of it does
@@ -260,7 +261,7 @@ func (db *DB) URLStatuses(urls []string) ([]URLStatus, error) {
 			if err := getJSON(docs, id, &rec); err != nil {
 				return err
 			}
-			st.docStatus(rec.Versions, rec.LastFetch, rec.Incomplete)
+			st.docStatus(rec.Versions, rec.LastFetch, rec.Incomplete || rec.Recheck)
 		}
 		return nil
 	})
@@ -283,6 +284,7 @@ func (db *DB) KnownDocuments(host string, fn func(url string, st URLStatus)) err
 				Versions   []Version `json:"versions"`
 				LastFetch  time.Time `json:"last_fetch"`
 				Incomplete bool      `json:"incomplete"`
+				Recheck    bool      `json:"recheck"`
 			}
 			if err := json.Unmarshal(v, &rec); err != nil {
 				return known{}, false, fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
@@ -298,7 +300,7 @@ func (db *DB) KnownDocuments(host string, fn func(url string, st URLStatus)) err
 					st.At = time.Unix(int64(getU64(v[10:18])), 0).UTC()
 				}
 			}
-			st.docStatus(rec.Versions, rec.LastFetch, rec.Incomplete)
+			st.docStatus(rec.Versions, rec.LastFetch, rec.Incomplete || rec.Recheck)
 			return known{rec.URL, st}, true, nil
 		},
 		func(k known) error {

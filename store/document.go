@@ -95,10 +95,12 @@ type docRecord struct {
 	LastFetch  time.Time `json:"last_fetch,omitzero"`
 	Incomplete bool      `json:"incomplete,omitempty"`
 	// Republished are the URLs (also in URLs) of copies of this document
-	// found at other URLs of its host, see republished.go; Drift, when a
-	// copy was first seen to differ from the document.
-	Republished []string             `json:"republished,omitempty"`
-	Drift       map[string]time.Time `json:"drift,omitempty"`
+	// found at other URLs of its host, see republished.go; Drift, the
+	// copies seen to differ from the document, by URL; Recheck, that one
+	// did, so the original is due at once.
+	Republished []string         `json:"republished,omitempty"`
+	Drift       map[string]drift `json:"drift,omitempty"`
+	Recheck     bool             `json:"recheck,omitempty"`
 }
 
 // versionRecord is the stored form of one version: the document as it was
@@ -165,20 +167,30 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	// an alias keeps its identity when its canonical URL is learnt later.
 	all := append([]string{doc.URL}, urls...)
 	var rec docRecord
+	via := "" // the URL the document was found by
 	for _, u := range all {
 		if id := index.Get([]byte(u)); id != nil {
 			if err := getJSON(docs, id, &rec); err != nil {
 				return SaveResult{}, err
 			}
+			via = u
 			break
 		}
 	}
-	// A fetch of a republished copy (see republished.go) is the stored
-	// document's, reported as it, never moving its URL or its last fetch.
-	copyFetch := slices.Contains(rec.Republished, doc.URL)
+	// A fetch of a republished copy (see republished.go) — by its URL, or
+	// by one that redirected to it — is the stored document's, reported as
+	// it, never moving its URL or its last fetch.
+	copyFetch := len(rec.Versions) > 0 && (slices.Contains(rec.Republished, doc.URL) ||
+		slices.Contains(rec.Republished, via) && !slices.ContainsFunc(all, func(u string) bool {
+			return slices.Contains(rec.URLs, u) && !slices.Contains(rec.Republished, u)
+		}))
 	var res SaveResult
 	if copyFetch {
-		switch judgeCopy(&rec, doc, now) {
+		latest, err := loadVersion(tx, codec, &rec, 0)
+		if err != nil {
+			return SaveResult{}, err
+		}
+		switch judgeCopy(&rec, latest, doc, now) {
 		case copyKept:
 			res.Kept = true
 			return res, finishCopyFetch(tx, codec, &rec, doc, &res)
@@ -206,11 +218,13 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	// last fetch that lies in the future was stored under a clock that was
 	// ahead (or has been moved back since), and would otherwise stand until
 	// the clock catches up.
-	if copyFetch {
-		// Neither the URL nor the last fetch move: the original stays due
-		// for its own re-check.
-	} else if rec.URL = doc.URL; !now.Before(rec.LastFetch) || rec.LastFetch.After(time.Now().Add(time.Minute)) {
-		rec.LastFetch, rec.Incomplete = now, !doc.Complete && !doc.Cut
+	// (A copy's fetch moves neither: the original stays due for its own
+	// re-check.)
+	if !copyFetch {
+		rec.URL = doc.URL
+		if !now.Before(rec.LastFetch) || rec.LastFetch.After(time.Now().Add(time.Minute)) {
+			rec.LastFetch, rec.Incomplete, rec.Recheck = now, !doc.Complete && !doc.Cut, false
+		}
 	}
 
 	last := len(rec.Versions) - 1
@@ -227,6 +241,11 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			}
 			res.Kept = !subset(miss, missed(latest))
 		}
+	}
+	if last >= 0 && !res.Kept && now.Before(rec.Versions[last].FirstSeen) && rec.Versions[last].ContentHash != doc.ContentHash {
+		// An older capture (an import) of other content than the latest
+		// version's: it does not become the latest.
+		res.Kept = true
 	}
 	if res.Kept {
 		res.Version = rec.Versions[last].Version
@@ -263,6 +282,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			return res, err
 		}
 		rec.OrderKey = key
+		rec.Drift = nil // the copies are judged against the new version
 		if err := indexContent(tx, &rec, doc); err != nil {
 			return res, err
 		}
@@ -275,7 +295,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			continue
 		}
 		rec.URLs = append(rec.URLs, u)
-		if res.Republished {
+		if copyFetch {
 			rec.Republished = append(rec.Republished, u)
 		}
 		if err := index.Put([]byte(u), []byte(rec.ID)); err != nil {
@@ -287,6 +307,12 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	}
 	doc.Aliases = aliasesOf(&rec, doc)
 	return res, putJSON(docs, []byte(rec.ID), rec)
+}
+
+// AddAliases indexes urls to the document that docURL leads to, if any
+// (links that redirect to it).
+func (db *DB) AddAliases(docURL string, urls []string) error {
+	return db.update(func(tx *bolt.Tx) error { return addAliases(tx, docURL, urls) })
 }
 
 // addAliases indexes urls to the document that docURL leads to, if any.

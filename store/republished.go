@@ -64,13 +64,20 @@ func findOriginal(tx *bolt.Tx, codec *codec, doc *Document) (*docRecord, error) 
 	if err != nil {
 		return nil, err
 	}
-	// A notice a site publishes every year in the same words is a new
-	// document each year: the dates must agree when both are known.
-	if !latest.Complete || latest.Title != doc.Title ||
-		latest.Published != "" && doc.Published != "" && latest.Published != doc.Published {
+	if !latest.Complete || !sameArticle(latest, doc) {
 		return nil, nil
 	}
 	return &rec, nil
+}
+
+// sameArticle says whether two contents at two URLs can be one article:
+// the same title, and the same publish day when both state one (a notice
+// a site publishes every year in the same words is a new document each
+// year; a 信息公开 page may state the day where the news column states the
+// minute).
+func sameArticle(a, b *Document) bool {
+	day := func(p string) string { return p[:min(len(p), 10)] }
+	return a.Title == b.Title && (a.Published == "" || b.Published == "" || day(a.Published) == day(b.Published))
 }
 
 // copyVerdict is what a fetch of a republished copy makes of it.
@@ -82,27 +89,44 @@ const (
 	copyDetached                    // the copy has drifted: a document of its own
 )
 
+// drift is a copy first seen to differ from its document: when, and with
+// what content.
+type drift struct {
+	At          time.Time `json:"at"`
+	ContentHash string    `json:"content_hash"`
+}
+
+// driftConfirmed is how long a difference may wait for the original's
+// re-check: a copy that still differs the next day is detached even if
+// the original could not be fetched meanwhile (gone, or out of reach).
+const driftConfirmed = 20 * time.Hour
+
 // judgeCopy decides what a fetch of a copy of rec (found by its URL)
-// makes of it, and records a drift it has to confirm.
-func judgeCopy(rec *docRecord, doc *Document, now time.Time) copyVerdict {
-	n := len(rec.Versions)
-	if n == 0 || rec.Versions[n-1].ContentHash == doc.ContentHash {
+// makes of it, and records a drift it has to confirm. latest is rec's
+// latest version.
+func judgeCopy(rec *docRecord, latest, doc *Document, now time.Time) copyVerdict {
+	switch {
+	case latest.ContentHash == doc.ContentHash:
 		delete(rec.Drift, doc.URL)
 		return copyMatches
-	}
-	if !doc.Complete || len(missed(doc)) > 0 {
+	case !sameArticle(latest, doc):
+		return copyDetached // the URL now holds another article
+	case !doc.Complete || len(missed(doc)) > 0:
 		return copyKept // a fetch that missed a part says nothing of drift
+	case now.Before(rec.LastFetch):
+		return copyKept // an older capture (an import): it judges nothing now
 	}
-	if since, ok := rec.Drift[doc.URL]; ok && rec.LastFetch.After(since) {
-		return copyDetached // still different after the original was re-checked
+	if d, ok := rec.Drift[doc.URL]; ok && d.ContentHash == doc.ContentHash &&
+		(rec.LastFetch.After(d.At) || now.Sub(d.At) >= driftConfirmed) {
+		return copyDetached // still different after the original was re-checked, or a day on
 	}
 	if rec.Drift == nil {
-		rec.Drift = map[string]time.Time{}
+		rec.Drift = map[string]drift{}
 	}
-	if _, ok := rec.Drift[doc.URL]; !ok {
-		rec.Drift[doc.URL] = now
+	if d, ok := rec.Drift[doc.URL]; !ok || d.ContentHash != doc.ContentHash {
+		rec.Drift[doc.URL] = drift{At: now, ContentHash: doc.ContentHash}
 	}
-	rec.Incomplete = true // due at once: the original is re-checked first
+	rec.Recheck = true // due at once: the original is re-checked first
 	return copyKept
 }
 

@@ -178,3 +178,82 @@ func TestContentIndexBuiltForOlderStores(t *testing.T) {
 		t.Errorf("copy after reopening an older store: %+v, want it found", res)
 	}
 }
+
+// TestCopyEdgeCases: a copy's URL that now holds another article is
+// detached at once; a copy that differs while its original cannot be
+// re-checked is detached a day on; older captures of a copy (an import)
+// judge nothing; a copy reached by a redirect stays a copy; a day-only
+// date and a date-time of that day agree.
+func TestCopyEdgeCases(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	at := func(d *Document, h int) *Document { d.Fetched = t0.Add(time.Duration(h) * time.Hour); return d }
+	setup := func(t *testing.T) (*DB, func(*Document, ...string) SaveResult) {
+		db, _ := openTemp(t, nil)
+		save := func(d *Document, urls ...string) SaveResult {
+			t.Helper()
+			res, err := db.SaveDocument(d, urls)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return res
+		}
+		save(at(fetchOf{}.doc("http://a.test/orig.html"), 0))
+		if res := save(at(fetchOf{}.doc("http://a.test/copy.html"), 1)); !res.Republished {
+			t.Fatalf("copy not merged: %+v", res)
+		}
+		return db, save
+	}
+	t.Run("another article", func(t *testing.T) {
+		db, save := setup(t)
+		d := at(fetchOf{edit: "other"}.doc("http://a.test/copy.html"), 2)
+		d.Title = "another notice"
+		if res := save(d); !res.New {
+			t.Errorf("another article at the copy's URL: %+v, want a new document", res)
+		}
+		if got, _ := db.Document("http://a.test/copy.html", 0); got.Title != "another notice" {
+			t.Errorf("show copy = %q", got.Title)
+		}
+	})
+	t.Run("original gone", func(t *testing.T) {
+		_, save := setup(t)
+		if res := save(at(fetchOf{edit: "copy only"}.doc("http://a.test/copy.html"), 2)); !res.Kept {
+			t.Errorf("first sight: %+v, want kept", res)
+		}
+		if res := save(at(fetchOf{edit: "copy only"}.doc("http://a.test/copy.html"), 30)); !res.New {
+			t.Errorf("a day on, the original never re-checked: %+v, want the copy detached", res)
+		}
+	})
+	t.Run("older captures", func(t *testing.T) {
+		db, save := setup(t)
+		save(at(fetchOf{edit: "v2"}.doc("http://a.test/orig.html"), 10))
+		for _, h := range []int{2, 3} { // the copy's v1, captured before the edit
+			if res := save(at(fetchOf{}.doc("http://a.test/copy.html"), h)); !res.Kept {
+				t.Errorf("older capture at hour %d: %+v, want kept", h, res)
+			}
+		}
+		if got, _ := db.Document("http://a.test/copy.html", 0); got.URL != "http://a.test/orig.html" || got.Version != 2 {
+			t.Errorf("the copy after older captures: %s v%d", got.URL, got.Version)
+		}
+		if got, _ := db.Document("http://a.test/orig.html", 0); got.Version != 2 {
+			t.Errorf("an older capture became the latest version: v%d", got.Version)
+		}
+	})
+	t.Run("copy moved by a redirect", func(t *testing.T) {
+		db, save := setup(t)
+		save(at(fetchOf{}.doc("http://a.test/news/copy.html"), 2), "http://a.test/copy.html")
+		if h, _ := db.History("http://a.test/orig.html"); h.URL != "http://a.test/orig.html" {
+			t.Errorf("the document's URL became %s", h.URL)
+		}
+	})
+	t.Run("day and minute", func(t *testing.T) {
+		db, _ := openTemp(t, nil)
+		a := fetchOf{}.doc("http://a.test/xxgk/1.html")
+		a.Published = "2024-03-05T00:00:00+08:00"
+		b := fetchOf{}.doc("http://a.test/news/1.html")
+		b.Published = "2024-03-05T16:32:11+08:00"
+		db.SaveDocument(a, nil)
+		if res, _ := db.SaveDocument(b, nil); !res.Republished {
+			t.Errorf("same day, one with a time: %+v, want merged", res)
+		}
+	})
+}

@@ -162,3 +162,36 @@ func TestImportKeepsRedirectAliases(t *testing.T) {
 		t.Errorf("imported %s, aliases %v, %d pages; want the article, %s an alias, 2 pages", doc.URL, doc.Aliases, len(doc.Pages), oldURL)
 	}
 }
+
+// TestImportAsCrawled: a crawl's WARC imports as the crawl went: the same
+// articles, a list's link to an article's old address an alias of it (not
+// a fetch of its own), a republished copy an alias too.
+func TestImportAsCrawled(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 2, Redirected: 1, Republished: 1})
+	src := tempDB(t)
+	code, stdout, stderr := folio(t, "crawl", "--db", src, "--delay", "0", "--json", srv.URL+"/news/")
+	var sum crawler.Summary
+	if code != 0 || json.Unmarshal([]byte(stdout), &sum) != nil || sum.New != 3 || sum.Republished != 1 || sum.Unchanged != 0 {
+		t.Fatalf("crawl: exit %d: %s%s", code, stdout, stderr)
+	}
+	warcFile := filepath.Join(t.TempDir(), "crawl.warc.gz")
+	if code, _, stderr := folio(t, "export", "--db", src, "-o", warcFile); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	clean := tempDB(t)
+	code, stdout, stderr = folio(t, "import", "--db", clean, "--json", warcFile)
+	var imp importSummary
+	if code != 0 || json.Unmarshal([]byte(stdout), &imp) != nil {
+		t.Fatalf("import: exit %d: %s%s", code, stdout, stderr)
+	}
+	if imp.New != 3 || imp.Unchanged != 0 || imp.Republished != 1 {
+		t.Errorf("import %+v; want 3 new, 0 unchanged, 1 republished", imp)
+	}
+	for _, u := range []string{srv.URL + "/r/3.html", srv.URL + crawltest.CopyPath(3, 1)} {
+		code, out, _ := folio(t, "show", "--db", clean, "--format", "json", u)
+		var d store.Document
+		if code != 0 || json.Unmarshal([]byte(out), &d) != nil || d.URL != srv.URL+crawltest.ArticlePath(3, 1) {
+			t.Errorf("show %s in the imported store: exit %d, %s", u, code, d.URL)
+		}
+	}
+}
