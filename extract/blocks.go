@@ -164,8 +164,10 @@ func (w *blockWriter) skip(n *html.Node) bool {
 	if minor && (st.name&nameBar != 0 || (st.name&nameUnlikely != 0 && st.name&nameMaybe == 0)) {
 		return true
 	}
-	if st.name&nameFooter != 0 && footerText.MatchString(textOf(n)) {
-		return true // the site's footer goes even when it is most of what a page has
+	// The site's footer goes even when it is most of what a page has; a
+	// footer is a few lines (an article that closes with 版权所有 is not).
+	if st.name&nameFooter != 0 && (minor || !longText(n, 900)) && footerText.MatchString(textOf(n)) {
+		return true
 	}
 	if !isBlock(n) {
 		return false

@@ -385,3 +385,33 @@ func TestTimeLabelsInTheText(t *testing.T) {
 		}
 	}
 }
+
+// TestFooterWordsInArticleWrappers: wrappers whose names have "bottom" in
+// them (Bootstrap's border-bottom, detail-bottom) hold articles that close
+// with 版权所有 or name a 主办 unit: all their paragraphs stay.
+func TestFooterWordsInArticleWrappers(t *testing.T) {
+	head := `<html><head><meta charset="utf-8"><title>市群众艺术馆举办春节民俗展</title></head><body>` +
+		`<div class="header">欢迎访问某市人民政府门户网站 <a href="/">首页</a> <a href="/a">政务公开</a> <a href="/b">政务服务</a></div>` +
+		`<div class="nav"><a href="/">首页</a> <a href="/xxgk/">信息公开</a> <a href="/zwdt/">政务动态</a> <a href="/hd/">互动交流</a></div>`
+	foot := `<div class="footer"><p>主办单位：某市人民政府办公室　承办单位：某市大数据发展中心</p><p>版权所有：某市人民政府 网站标识码：3301270001 浙ICP备05012345号</p></div></body></html>`
+	body := `<p>2月10日，由市文化和旅游局主办、市群众艺术馆承办的春节民俗展在市群众艺术馆开幕，展出剪纸、年画、灯彩等民俗作品三百余件，吸引了众多市民前来参观。</p>` +
+		`<p>展览将持续至2月25日，市民可凭身份证免费入场参观。</p>` +
+		`<p>据介绍，参展作品均由本市民间艺人创作，其中多件作品曾获省级以上奖项，作品作者均已授权展出。</p><p>（本网版权所有，转载请注明出处）</p>`
+	info := `<div class="info">发布时间：2024-02-10 15:20　来源：市文旅局</div>`
+	for _, tc := range []struct{ name, page string }{
+		{"bootstrap border-bottom wrapper", head + `<div class="container"><div class="row"><div class="col-md-9 news-detail"><h1>市群众艺术馆举办春节民俗展</h1>` + info + `<div class="pb-3 border-bottom">` + body + `</div><div class="mt-3">【打印】【关闭】</div></div></div></div>` + foot},
+		{"detail-top/detail-bottom", head + `<div class="detail"><div class="detail-top"><h1>市群众艺术馆举办春节民俗展</h1>` + info + `</div><div class="detail-bottom">` + body + `</div></div>` + foot},
+		{"main_bottom wrapper", head + `<div class="main_top"><img src="/banner.jpg"></div><div class="main_bottom"><div class="left"><h1>市群众艺术馆举办春节民俗展</h1>` + info + `<div class="con">` + body + `</div></div><div class="right"><a href="/x">通知公告</a></div></div>` + foot},
+		{"lead para + bottom part", head + `<div class="article"><h1>市群众艺术馆举办春节民俗展</h1>` + info + `<div class="art-top"><p>2月10日，春节民俗展在市群众艺术馆开幕，吸引了众多市民前来参观，现场气氛热烈，市民纷纷拍照留念。</p></div><div class="art-bottom">` + body + `</div></div>` + foot},
+	} {
+		p, err := Parse([]byte(tc.page), "", "http://www.x.gov.cn/zwdt/202402/t20240210_1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"春节民俗展在市群众艺术馆开幕", "展览将持续至2月25日", "作品作者均已授权展出"} {
+			if p.Kind != KindArticle || !strings.Contains(p.Text(), want) {
+				t.Errorf("%s: %v, text %q lacks %q", tc.name, p.Kind, p.Text(), want)
+			}
+		}
+	}
+}

@@ -97,9 +97,13 @@ var barTokens = map[string]bool{
 	"shangxia": true, "updown": true, "context": true,
 }
 
-// footerTokens name a site's footer (dibu 底部, banquan 版权).
-var footerTokens = map[string]bool{"foot": true, "footer": true, "copyright": true, "banquan": true,
-	"dibu": true, "bottom": true, "ft": true}
+// footerTokens name a site's footer (dibu 底部, banquan 版权), also as a
+// part of a name (site-footer); footerWholeTokens only as a whole name
+// (border-bottom and art-bottom are no footers).
+var (
+	footerTokens      = map[string]bool{"foot": true, "footer": true, "copyright": true, "banquan": true, "dibu": true}
+	footerWholeTokens = map[string]bool{"bottom": true, "ft": true}
+)
 
 // barSuffixes end compound names of bars: PHPCMS v9's Article-Tool,
 // art_share, news-print.
@@ -180,6 +184,9 @@ func classifyName(name string) nameClass {
 		parts := strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' })
 		if barTokens[tok] || hasAnyPrefix(tok, barPrefixes) || len(parts) > 1 && barSuffixes[parts[len(parts)-1]] {
 			c |= nameBar
+		}
+		if footerWholeTokens[tok] {
+			c |= nameFooter
 		}
 		for _, w := range parts {
 			if footerTokens[w] {
