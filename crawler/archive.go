@@ -220,7 +220,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	a.fetchRequisites(ctx, pages)
 	interrupted := ctx.Err() != nil
 	truncated := slices.ContainsFunc(pages, func(p *page) bool { return p.truncated != "" })
-	limited := !slices.ContainsFunc(pages, func(p *page) bool { return p.truncated != "" && p.truncated != "length" })
+	onlyLimits := !slices.ContainsFunc(pages, func(p *page) bool { return p.truncated != "" && p.truncated != "length" })
 	if cut && !interrupted {
 		a.log.Warn("--max-pages reached; the document is incomplete", "url", doc.URL, "pages", len(pages))
 	}
@@ -228,7 +228,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		// Cut short by --max-pages or --max-body only (not by a
 		// connection lost mid-body, as an imported record may say): a
 		// fetch sooner than due would be cut the same way.
-		doc.Cut = doc.Complete && !interrupted && limited
+		doc.Cut = doc.Complete && !interrupted && onlyLimits
 		doc.Complete = false
 	}
 	urls := []string{u}

@@ -122,6 +122,7 @@ func (r *reader) mainContent() *html.Node {
 		case short != nil:
 			top = short
 		case r.inFooter(alt):
+			// the footer is never the article: keep what the names left
 		case top == body || r.stats[alt].nonLink() > st.nonLink()*2:
 			top = alt
 		}

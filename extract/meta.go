@@ -376,9 +376,12 @@ var (
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
 	// a credit without a colon (来源：某某日报 记者 张三).
 	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)(?:\s|$)`)
+	// otherCredit is where a reporter's names end: another role's credit,
+	// or the byline's tools after them (打印, 列印).
+	otherCredit = regexp.MustCompile(`[ 、，,]*(?:通讯员|通訊員|摄影|攝影|实习生|见习记者)|\s+(?:打印|列印|分享|字号|字體|字体)`)
 	// reporter matches a reporter's credit, in the byline or the text:
 	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
-	reporter = regexp.MustCompile(`(?:记者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|摄|通讯员|$|\s{2,}|[|｜/])`)
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|摄|通讯员|$|\s{2,}|[|｜/])`)
 	// creditAtEnd matches the reporter in parentheses that closes a news
 	// story: （常书香 马丹阳）, （姚峰 上海报道）, （袁源）.
 	creditAtEnd = regexp.MustCompile(`[(（]\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*?)\s*(?:\p{Han}{2,3}报道)?\s*[)）]\s*$`)
@@ -564,19 +567,22 @@ func contentEdges(lines []metaLine) []metaLine {
 func reporterIn(zone []metaLine) string {
 	var names []string
 	for _, l := range zone {
-		if !strings.Contains(l.text, "记者") && !strings.Contains(l.text, "实习生") {
+		if !strings.Contains(l.text, "记者") && !strings.Contains(l.text, "記者") && !strings.Contains(l.text, "实习生") {
 			if len(names) > 0 {
 				break
 			}
 			continue
 		}
 		if m := reporter.FindStringSubmatch(l.text); m != nil {
-			// The names run until another credit: 记者 张三 通讯员 李四.
-			// A reporter credited twice (the byline, a photo's 记者 张三
-			// 摄) is one.
-			name, _, _ := strings.Cut(m[1], " 通讯员")
-			name, _, _ = strings.Cut(name, " 摄影")
-			if name = strings.TrimSpace(name); !slices.Contains(names, name) {
+			// The names run until another credit: 记者 张三 通讯员 李四,
+			// 记者 张三、通讯员 李四. A reporter credited twice (the
+			// byline, a photo's 记者 张三 摄) is one; an organisation
+			// (市记者协会) is none.
+			name := m[1]
+			if loc := otherCredit.FindStringIndex(name); loc != nil {
+				name = name[:loc[0]]
+			}
+			if name = strings.TrimSpace(name); name != "" && !orgSuffix.MatchString(name) && !slices.Contains(names, name) {
 				names = append(names, name)
 			}
 		}

@@ -66,8 +66,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		bundle = dbPath + ".wacz"
 	}
 	if !own && !*force {
-		if err := refuseExisting(bundle); err != nil {
-			return err // the WACZ would replace a file of the user's
+		if _, err := os.Lstat(bundle); err == nil {
+			return usagef("demo: %s exists; the demo's WACZ would replace it (--force replaces it)", bundle)
 		}
 	}
 	fmt.Fprintf(e.stdout, "serving the sample portal %s at %s\n", dir, base)

@@ -107,9 +107,9 @@ func run(ctx context.Context, args []string, e *env) int {
 	}
 	if strings.HasPrefix(args[0], "-") {
 		// Only --db, --log-format, -q and -v may come before the command.
-		fmt.Fprintf(e.stderr, "folio: %s: unknown flag before the command, or no command\n", args[0])
+		e.errorLine(fmt.Sprintf("%s: unknown flag before the command, or no command", args[0]))
 	} else {
-		fmt.Fprintf(e.stderr, "folio: unknown command %q\n", args[0])
+		e.errorLine(fmt.Sprintf("unknown command %q", args[0]))
 	}
 	fmt.Fprintln(e.stderr, "usage: folio COMMAND [flags] [args] (folio help lists the commands)")
 	return exitUsage

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"path"
 	"slices"
@@ -179,10 +180,14 @@ func writeMarkdown(w io.Writer, d *store.Document) error {
 			if title == "" {
 				title = path.Base(a.URL)
 			}
-			title = strings.NewReplacer("[", `\[`, "]", `\]`).Replace(title)
-			if strings.HasPrefix(a.ContentType, "image/") {
+			title = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`).Replace(title)
+			switch {
+			case a.Status != http.StatusOK:
+				fmt.Fprintf(&b, "- %s (not archived: HTTP %d) <%s>\n", title, a.Status, a.URL)
+				continue
+			case strings.HasPrefix(a.ContentType, "image/"):
 				fmt.Fprintf(&b, "- ![%s](<%s>)\n", title, a.URL)
-			} else {
+			default:
 				fmt.Fprintf(&b, "- [%s](<%s>)\n", title, a.URL)
 			}
 		}
