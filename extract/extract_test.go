@@ -417,3 +417,21 @@ func TestFooterWordsInArticleWrappers(t *testing.T) {
 		}
 	}
 }
+
+// TestBoilerplateLines: lines that are never article text wherever they
+// stand, and lines like them that are.
+func TestBoilerplateLines(t *testing.T) {
+	for line, want := range map[string]bool{
+		"[1] [2] 下一页": true,
+		"浏览:854":      true,
+		"【我来说两句】【推荐】【打印】【关闭】": true,
+		"扫一扫在手机打开当前页":         true,
+		"长按识别二维码关注“株洲发布”":     true,
+		"市民可扫码关注“株洲发布”微信公众号，及时了解最新的停水停电信息和公交线路调整情况。": false,
+		"一、举办时间：2021年3月20日9:00—12:00。":               false,
+	} {
+		if got := boilerplateLine.MatchString(line); got != want {
+			t.Errorf("%q: boilerplate %v, want %v", line, got, want)
+		}
+	}
+}
