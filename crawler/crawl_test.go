@@ -65,14 +65,23 @@ func startsOf(srv *crawltest.Server) []time.Time {
 
 // checkGaps asserts that no two requests to srv started closer than delay.
 // The server sees a request a moment after folio sent it, and that moment
-// varies: slack allows for it.
+// varies: slack allows for it. On a loaded machine one request can arrive
+// late by more than that (a new connection, a busy scheduler); then the gap
+// before it is as much longer as the one after it is shorter, so a short
+// gap passes when it and the one before it add up to two delays.
+// (checkCaptureGaps holds folio's own send times to the delay exactly.)
 func checkGaps(t *testing.T, srv *crawltest.Server, delay, slack time.Duration) {
 	t.Helper()
 	starts := startsOf(srv)
 	for i := 1; i < len(starts); i++ {
-		if gap := starts[i].Sub(starts[i-1]); gap < delay-slack {
-			t.Errorf("%s: requests %d and %d started %s apart, want at least %s", srv.Host, i-1, i, gap, delay)
+		gap := starts[i].Sub(starts[i-1])
+		if gap >= delay-slack {
+			continue
 		}
+		if i >= 2 && starts[i].Sub(starts[i-2]) >= 2*delay-slack {
+			continue // the request before this one arrived late
+		}
+		t.Errorf("%s: requests %d and %d started %s apart, want at least %s", srv.Host, i-1, i, gap, delay)
 	}
 }
 
