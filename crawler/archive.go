@@ -203,7 +203,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		failed   error
 		cut, gap bool
 	)
-	if first.ok() && first.parsed.Kind == extract.KindList {
+	if w.listOnly(first, start) {
 		// A column or list page asked for by name is kept as it is; its
 		// page bar leads to more lists, not to more of one article (a
 		// crawl reads lists for their articles).
@@ -562,8 +562,13 @@ var originalLink = regexp.MustCompile(`^[【\[]?\s*(返回原文|查看原文|�
 // ArchiveOptions.Conditional a page stored before is revalidated, and a 304
 // is read from the payload it confirms.
 func (a *Archiver) fetchPage(u string) *page {
+	return a.fetchPageAs(u, a.opts.Conditional)
+}
+
+// fetchPageAs is fetchPage, revalidating a stored copy when conditional.
+func (a *Archiver) fetchPageAs(u string, conditional bool) *page {
 	var old *prior
-	if cr, ok := a.st.(captureReader); ok && a.opts.Conditional {
+	if cr, ok := a.st.(captureReader); ok && conditional {
 		old = priorCapture(cr, u)
 	}
 	f, err := a.fetch(u, old.validators())
@@ -597,8 +602,11 @@ func (a *Archiver) fetchPage(u string) *page {
 		p.stored = nil
 		contentType = old.capture.Header("Content-Type")
 		if body, err = old.body(a.maxBody()); err != nil {
-			p.err = err
-			return p
+			// The store lost what the 304 confirms: fetch it whole, which
+			// stores it again.
+			a.log.Warn("the stored copy a 304 confirms cannot be read; fetching the page again", "url", u, "err", err)
+			a.refetchable(u)
+			return a.fetchPageAs(u, false)
 		}
 	}
 	switch {
@@ -828,6 +836,14 @@ func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
 	return f, err
 }
 
+// refetchable lets u be fetched again in this run (colly refuses a URL it
+// fetched already).
+func (a *Archiver) refetchable(u string) {
+	if f, ok := a.f.(*Fetcher); ok {
+		f.forget(u)
+	}
+}
+
 // storedAnswer is the latest stored answer to a GET of u (storedFinal);
 // nil when the store has none. Its Exchanges are empty: they are stored
 // already.
@@ -869,4 +885,20 @@ func storedFinal(cr captureReader, u string) *store.Capture {
 		return c
 	}
 	return nil
+}
+
+// listOnly says whether first, page 1 of what was asked for, is a list page
+// whose bar leads to more lists: the page asked for is a list too, and the
+// page after page 1 is no article page. (Page 1 of a photo story, a picture
+// and a caption, reads as a list; its page 2 does not.)
+func (w *walk) listOnly(first, start *page) bool {
+	if !first.ok() || first.parsed.Kind != extract.KindList || !start.ok() || start.parsed.Kind != extract.KindList {
+		return false
+	}
+	next := first.parsed.Pagination.Next
+	if next == "" {
+		return true
+	}
+	p := w.get(next)
+	return !p.ok() || p.parsed.Kind == extract.KindList
 }

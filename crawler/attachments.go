@@ -98,8 +98,14 @@ func (a *Archiver) attachmentInScope(u, pageURL string) bool {
 // revalidated as pages are (ArchiveOptions.Conditional): the PDFs of a
 // portal are its biggest files, and a 304 is read from the stored copy.
 func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.Attachment, error) {
+	return a.fetchAttachmentAs(ctx, l, a.opts.Conditional)
+}
+
+// fetchAttachmentAs is fetchAttachment, revalidating a stored copy when
+// conditional.
+func (a *Archiver) fetchAttachmentAs(ctx context.Context, l extract.Link, conditional bool) (*store.Attachment, error) {
 	var old *prior
-	if cr, ok := a.st.(captureReader); ok && a.opts.Conditional {
+	if cr, ok := a.st.(captureReader); ok && conditional {
 		old = priorCapture(cr, l.URL)
 	}
 	f, err := a.fetch(l.URL, old.validators())
@@ -125,7 +131,9 @@ func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.
 		resp = old.capture
 		att.Status, att.CaptureID, att.Capture, att.PayloadDigest = old.capture.Status, old.capture.ID, nil, old.capture.PayloadDigest
 		if body, err = old.body(a.maxBody()); err != nil {
-			return att, fmt.Errorf("attachment %w", err)
+			a.log.Warn("the stored copy a 304 confirms cannot be read; fetching the file again", "url", l.URL, "err", err)
+			a.refetchable(l.URL)
+			return a.fetchAttachmentAs(ctx, l, false)
 		}
 	}
 	if att.Status != http.StatusOK {

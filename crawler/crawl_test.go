@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -785,5 +786,27 @@ func TestAttachmentsAreRevalidated(t *testing.T) {
 		if err != nil || len(d.Attachments) != 1 || d.Attachments[0].Status != 200 || d.Version != 1 {
 			t.Errorf("article %d after the re-check: %+v, %v", id, d, err)
 		}
+	}
+}
+
+// lostPayloads is a store whose payloads cannot be read (a damaged file).
+type lostPayloads struct{ *store.DB }
+
+func (lostPayloads) Payload(digest string) ([]byte, error) {
+	return nil, errors.New("payload " + digest + ": store: damaged record")
+}
+
+// TestLostPayloadIsFetchedAgain: a 304 confirms a stored copy the store
+// can no longer read; the page is fetched whole again, not failed on every
+// run.
+func TestLostPayloadIsFetchedAgain(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2, PagesPer: 2})
+	db := openTestStore(t)
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv)); sum.New != 2 {
+		t.Fatalf("first run %+v", sum)
+	}
+	opts := CrawlOptions{Revisit: RevisitPolicy{Max: time.Nanosecond}}
+	if sum := crawlSites(t, lostPayloads{db}, fastTransport(0, nil), opts, siteOf(srv)); sum.Failed != 0 || sum.Unchanged != 2 {
+		t.Errorf("re-check with unreadable stored payloads: %+v; want 2 unchanged, none failed", sum)
 	}
 }

@@ -190,6 +190,20 @@ func (w *blockWriter) skip(n *html.Node) bool {
 	return false
 }
 
+// eventWord ends the words whose 时间：/日期： is a notice's own (举办时间：,
+// 报名时间：, 首末班时间：, 开放日期：), not a byline's.
+var eventWord = regexp.MustCompile(`(?:举办|举行|报名|活动|开放|办理|受理|截止|考试|营业|服务|首末班|首班|末班|开始|结束|会议|培训|开馆|闭馆|征集|申报|缴费|投票|公示|接待|咨询|就诊|预约|入场|领取|发放|停电|停水|施工|演出|展览|比赛|报到|面试|笔试|体检|上班|值班|运行|营运)$`)
+
+// eventTime says whether the label at s[start:end], a bare 时间：/日期：,
+// follows an event word: that event's time, text of the notice.
+func eventTime(s string, start, end int) bool {
+	label := s[start:end]
+	if !strings.HasPrefix(label, "时间") && !strings.HasPrefix(label, "時間") && !strings.HasPrefix(label, "日期") {
+		return false
+	}
+	return eventWord.MatchString(s[:start])
+}
+
 // footerText is what a site's footer says: its copyright, its ICP
 // registration (备案号), who runs the site.
 var footerText = regexp.MustCompile(`(?i)版权所有|版權所有|ICP\s*备|ICP\s*證|备案号|copyright\s*(©|&copy;|\(c\)|\d{4})|©\s*\d{4}|(主办|承办|技术支持)\s*[:：]`)
@@ -242,7 +256,8 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]\s*\d*\s*次?` + // 浏览:854 on its own line
 	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[(（]?\s*[\d,]+\s*[)）]?\s*次?` + // 阅读 1,234 / 点击(56)
 	`|(\S{0,6}\s*)?([【\[［]\s*[^】\]］]{1,12}\s*[】\]］]\s*)+` + // 页面功能 【我来说两句】【推荐】【打印】【关闭】
-	`|.{0,12}(扫一扫|扫码|长按识别|长按二维码|识别二维码).{0,24}` + // 扫一扫在手机打开当前页, 长按识别二维码关注“株洲发布”
+	`|(?:微信|手机)?扫一扫(?:在手机(?:上)?打开|分享|关注|阅读).{0,12}` + // 扫一扫在手机打开当前页
+	`|长按(?:识别)?(?:图中)?二维码.{0,16}` + // 长按识别二维码关注“株洲发布”
 	`)$`)
 
 // englishBoilerplate: the short lines of English news templates that are
@@ -265,7 +280,7 @@ func mayBeBoilerplate(s string) bool {
 	return false
 }
 
-var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问"}
+var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码"}
 
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by meta.go, and not text.
@@ -369,12 +384,8 @@ func isBylineLine(s string) bool {
 	if strings.ContainsAny(prefix, "，。；！？") {
 		return false
 	}
-	// 时间：/日期： after another word is that word's time, the text of a
-	// notice (举办时间：, 报名时间：, 首末班时间：), not the byline's.
-	if label := s[locs[0][0]:locs[0][1]]; strings.HasPrefix(label, "时间") || strings.HasPrefix(label, "時間") || strings.HasPrefix(label, "日期") {
-		if r, _ := utf8.DecodeLastRuneInString(prefix); unicode.Is(unicode.Han, r) {
-			return false
-		}
+	if eventTime(s, locs[0][0], locs[0][1]) {
+		return false
 	}
 	return runeCount(prefix) <= 12 || (isBylineShaped(s) && runeCount(s) <= 60 && hasYear(prefix) && numericDate.MatchString(prefix))
 }

@@ -376,6 +376,9 @@ var (
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
 	// a credit without a colon (来源：某某日报 记者 张三).
 	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)(?:\s|$)`)
+	// personNames are the names of one or more people: 2 to 4 Han
+	// characters each (· in a transliterated name).
+	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
 	// otherCredit is where a reporter's names end: another role's credit,
 	// or the byline's tools after them (打印, 列印).
 	otherCredit = regexp.MustCompile(`[ 、，,]*(?:通讯员|通訊員|摄影|攝影|实习生|见习记者)|\s+(?:打印|列印|分享|字号|字體|字体)`)
@@ -473,8 +476,11 @@ func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
 func cleanAuthor(v string) string {
 	v = strings.TrimSpace(v)
 	for _, role := range []string{"本报记者", "见习记者", "记者", "記者", "实习生"} {
-		if rest, ok := strings.CutPrefix(v, role); ok && rest != "" && (rest[0] == ' ' || !strings.ContainsAny(rest[:1], "：:")) {
-			v = strings.TrimSpace(rest)
+		// Only a role before names: 记者部 and 记者站 are desks.
+		if rest, ok := strings.CutPrefix(v, role); ok {
+			if rest = strings.TrimLeft(rest, " ：:"); personNames.MatchString(rest) {
+				v = rest
+			}
 			break
 		}
 	}

@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // The publish date: candidates from the byline, <meta> and JSON-LD, the
@@ -44,11 +42,8 @@ func findDateLabel(s string) []int {
 			return nil
 		}
 		loc[0], loc[1] = loc[0]+from, loc[1]+from
-		// 时间：/日期： after another word is that word's time (举办时间：,
-		// 报名时间：), not the page's.
-		label := s[loc[0]:loc[1]]
-		bare := strings.HasPrefix(label, "时间") || strings.HasPrefix(label, "時間") || strings.HasPrefix(label, "日期")
-		if r, _ := utf8.DecodeLastRuneInString(s[:loc[0]]); !bare || !unicode.Is(unicode.Han, r) {
+		// An event's 时间：/日期： (举办时间：, 报名时间：) is not the page's.
+		if !eventTime(s, loc[0], loc[1]) {
 			return loc
 		}
 		from = loc[1]

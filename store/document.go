@@ -222,7 +222,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	// re-check.)
 	if !copyFetch {
 		rec.URL = doc.URL
-		if !now.Before(rec.LastFetch) || rec.LastFetch.After(time.Now().Add(time.Minute)) {
+		if !now.Before(rec.LastFetch) || inFuture(rec.LastFetch) {
 			rec.LastFetch, rec.Incomplete, rec.Recheck = now, !doc.Complete && !doc.Cut, false
 		}
 	}
@@ -242,9 +242,11 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			res.Kept = !subset(miss, missed(latest))
 		}
 	}
-	if last >= 0 && !res.Kept && now.Before(rec.Versions[last].FirstSeen) && rec.Versions[last].ContentHash != doc.ContentHash {
+	if last >= 0 && !res.Kept && now.Before(rec.Versions[last].FirstSeen) && !inFuture(rec.Versions[last].FirstSeen) &&
+		rec.Versions[last].ContentHash != doc.ContentHash {
 		// An older capture (an import) of other content than the latest
-		// version's: it does not become the latest.
+		// version's: it does not become the latest. (A version dated ahead
+		// by a clock since set right is no measure.)
 		res.Kept = true
 	}
 	if res.Kept {
@@ -314,6 +316,10 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 func (db *DB) AddAliases(docURL string, urls []string) error {
 	return db.update(func(tx *bolt.Tx) error { return addAliases(tx, docURL, urls) })
 }
+
+// inFuture says whether t lies ahead of the clock: stored under a clock
+// that was ahead, or has been moved back since.
+func inFuture(t time.Time) bool { return t.After(time.Now().Add(time.Minute)) }
 
 // addAliases indexes urls to the document that docURL leads to, if any.
 func addAliases(tx *bolt.Tx, docURL string, urls []string) error {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -108,13 +109,16 @@ func judgeCopy(rec *docRecord, latest, doc *Document, now time.Time) copyVerdict
 	switch {
 	case latest.ContentHash == doc.ContentHash:
 		delete(rec.Drift, doc.URL)
+		rec.Recheck = len(rec.Drift) > 0
 		return copyMatches
-	case !sameArticle(latest, doc):
-		return copyDetached // the URL now holds another article
+	case now.Before(rec.LastFetch) && !inFuture(rec.LastFetch):
+		return copyKept // an older capture (an import): it judges nothing now
+	case strings.TrimSpace(doc.Text) == "" && len(doc.Attachments) == 0:
+		return copyKept // an error page or a wall, as for the original itself
 	case !doc.Complete || len(missed(doc)) > 0:
 		return copyKept // a fetch that missed a part says nothing of drift
-	case now.Before(rec.LastFetch):
-		return copyKept // an older capture (an import): it judges nothing now
+	case !sameArticle(latest, doc):
+		return copyDetached // the URL now holds another article
 	}
 	if d, ok := rec.Drift[doc.URL]; ok && d.ContentHash == doc.ContentHash &&
 		(rec.LastFetch.After(d.At) || now.Sub(d.At) >= driftConfirmed) {
@@ -165,6 +169,7 @@ func detachCopy(tx *bolt.Tx, rec *docRecord, urls []string) error {
 			return fmt.Errorf("detach %s from %s: %w", u, rec.ID, err)
 		}
 	}
+	rec.Recheck = len(rec.Drift) > 0
 	if err := putJSON(tx.Bucket(bucketDocs), []byte(rec.ID), rec); err != nil {
 		return fmt.Errorf("detach copies from %s: %w", rec.ID, err)
 	}
