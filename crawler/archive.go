@@ -134,7 +134,10 @@ func (a *Archiver) Archive(ctx context.Context, u string) (res *Result) {
 			res = &Result{URL: u, Err: panics.Error(u, r)}
 		}
 	}()
-	u, _, _ = strings.Cut(u, "#") // a fragment names a part of the page, not another URL of it
+	// A fragment names a part of the page, not another URL of it; a
+	// session id is the visitor's, not the page's (the crawl strips both).
+	u, _, _ = strings.Cut(u, "#")
+	u = WithoutSessionIDs(u)
 	return a.archive(ctx, u, a.fetchPage(u))
 }
 

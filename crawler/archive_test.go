@@ -373,6 +373,7 @@ func TestArchiveAliases(t *testing.T) {
 			s.Pages[0] + "?from=index",
 			s.Pages[1] + "?utm_source=wechat&utm_medium=social",
 			s.Pages[0] + "#comments",
+			s.Pages[0] + ";jsessionid=0A1B2C3D4E5F60718293A4B5C6D7E8F9",
 		}
 		var last *Result
 		for _, v := range variants {
@@ -390,15 +391,16 @@ func TestArchiveAliases(t *testing.T) {
 		if n := countDocuments(t, db); n != 1 {
 			t.Errorf("%d documents, want 1", n)
 		}
-		// A fragment is never sent, so no capture and no alias carries it.
+		// A fragment is never sent, nor a session id: no capture and no
+		// alias carries one.
 		for _, u := range last.Doc.Aliases {
-			if strings.Contains(u, "#") {
-				t.Errorf("alias %s has a fragment", u)
+			if strings.Contains(u, "#") || strings.Contains(u, "jsessionid") {
+				t.Errorf("alias %s has a fragment or a session id", u)
 			}
 		}
 		err := db.Captures(0, func(c *store.Capture) error {
-			if strings.Contains(c.URL, "#") {
-				t.Errorf("capture %d of %s has a fragment", c.ID, c.URL)
+			if strings.Contains(c.URL, "#") || strings.Contains(c.URL, "jsessionid") {
+				t.Errorf("capture %d of %s has a fragment or a session id", c.ID, c.URL)
 			}
 			return nil
 		})

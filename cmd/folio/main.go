@@ -111,7 +111,9 @@ func run(ctx context.Context, args []string, e *env) int {
 	} else {
 		e.errorLine(fmt.Sprintf("unknown command %q", args[0]))
 	}
-	fmt.Fprintln(e.stderr, "usage: folio COMMAND [flags] [args] (folio help lists the commands)")
+	if !e.jsonLog {
+		fmt.Fprintln(e.stderr, "usage: folio COMMAND [flags] [args] (folio help lists the commands)")
+	}
 	return exitUsage
 }
 
