@@ -195,6 +195,7 @@ func redirectTarget(c *store.Capture) string {
 type Replayer struct {
 	src     CaptureSource
 	st      Store
+	aliases aliasAdder // st, when it can index a redirect's URL; else nil
 	opts    ArchiveOptions
 	covered map[uint64]bool // captures already read as pages of an article
 }
@@ -202,7 +203,8 @@ type Replayer struct {
 // NewReplayer returns a Replayer reading captures from src and saving
 // documents into st.
 func NewReplayer(src CaptureSource, st Store, opts ArchiveOptions) *Replayer {
-	return &Replayer{src: src, st: storedOnly{st}, opts: opts, covered: map[uint64]bool{}}
+	al, _ := st.(aliasAdder)
+	return &Replayer{src: src, st: storedOnly{st}, aliases: al, opts: opts, covered: map[uint64]bool{}}
 }
 
 // Replay archives the article that capture c is a page of. It returns nil
@@ -234,8 +236,8 @@ func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 	if redirectTarget(c) != "" && r.covered[p.capture] {
 		// A redirect to a page read already: no fetch of its own, but its
 		// URL leads to that page's article, as in the crawl.
-		if al, ok := r.st.(storedOnly).Store.(aliasAdder); ok {
-			if err := al.AddAliases(extract.CanonicalURL(p.url), []string{extract.CanonicalURL(c.URL)}); err != nil {
+		if r.aliases != nil {
+			if err := r.aliases.AddAliases(extract.CanonicalURL(p.url), []string{extract.CanonicalURL(c.URL)}); err != nil {
 				return &Result{URL: c.URL, Err: err}
 			}
 		}

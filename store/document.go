@@ -101,6 +101,9 @@ type docRecord struct {
 	Republished []string         `json:"republished,omitempty"`
 	Drift       map[string]drift `json:"drift,omitempty"`
 	Recheck     bool             `json:"recheck,omitempty"`
+	// Checked is when the document's own URL was last fetched whole and
+	// recorded: what confirms a copy's drift.
+	Checked time.Time `json:"checked,omitzero"`
 }
 
 // versionRecord is the stored form of one version: the document as it was
@@ -116,9 +119,11 @@ type SaveResult struct {
 	Version int  // the version the content is now stored under
 	New     bool // the document was not stored before
 	Changed bool // a new version was added (always true when New)
-	// Kept: the fetch missed a page or an attachment that the latest
-	// version has, so it was not recorded: no version, no re-fetch in the
-	// history; the latest version stands (Version names it).
+	// Kept: the fetch was not recorded — no version, no re-fetch in the
+	// history; the latest version stands (Version names it) — because it
+	// missed a page or an attachment that the latest version has, read no
+	// text where the version has some, is an older capture of other
+	// content, or is a republished copy's that differs (to be confirmed).
 	Kept bool
 	// Republished: the content is a stored document's, published again at
 	// another URL of its host. The URLs became that document's aliases,
@@ -253,7 +258,9 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		res.Version = rec.Versions[last].Version
 	} else if last >= 0 && rec.Versions[last].ContentHash == doc.ContentHash {
 		v := &rec.Versions[last]
-		v.LastSeen = now
+		if now.After(v.LastSeen) {
+			v.LastSeen = now // an older capture (an import) counts, but moves nothing back
+		}
 		v.UnchangedRefetches++
 		res.Version = v.Version
 	} else {
@@ -291,10 +298,16 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	}
 	doc.Version = res.Version
 	doc.Fetched = now
+	if !copyFetch && !res.Kept && doc.Complete && now.After(rec.Checked) {
+		rec.Checked = now
+	}
 
 	for _, u := range all {
 		if u == "" || slices.Contains(rec.URLs, u) {
 			continue
+		}
+		if id := index.Get([]byte(u)); id != nil && string(id) != rec.ID {
+			continue // another document's URL (an original redirecting to its copy) stays its
 		}
 		rec.URLs = append(rec.URLs, u)
 		if copyFetch {

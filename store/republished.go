@@ -121,8 +121,8 @@ func judgeCopy(rec *docRecord, latest, doc *Document, now time.Time) copyVerdict
 		return copyDetached // the URL now holds another article
 	}
 	if d, ok := rec.Drift[doc.URL]; ok && d.ContentHash == doc.ContentHash &&
-		(rec.LastFetch.After(d.At) || now.Sub(d.At) >= driftConfirmed) {
-		return copyDetached // still different after the original was re-checked, or a day on
+		(rec.Checked.After(d.At) || now.Sub(d.At) >= driftConfirmed) {
+		return copyDetached // still different after the original was re-checked whole, or a day on
 	}
 	if rec.Drift == nil {
 		rec.Drift = map[string]drift{}

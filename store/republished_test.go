@@ -245,6 +245,49 @@ func TestCopyEdgeCases(t *testing.T) {
 			t.Errorf("the document's URL became %s", h.URL)
 		}
 	})
+	t.Run("partial re-check of the original", func(t *testing.T) {
+		db, save := setup(t)
+		save(at(fetchOf{edit: "v2"}.doc("http://a.test/copy.html"), 2))                // kept, to confirm
+		save(at(fetchOf{edit: "v2", failedPage: 3}.doc("http://a.test/orig.html"), 3)) // the re-check misses a page
+		if res := save(at(fetchOf{edit: "v2"}.doc("http://a.test/copy.html"), 4)); res.New {
+			t.Errorf("a re-check that missed a page confirmed the drift: %+v", res)
+		}
+		save(at(fetchOf{edit: "v2"}.doc("http://a.test/orig.html"), 5))
+		if got, _ := db.Document("http://a.test/copy.html", 0); got.URL != "http://a.test/orig.html" || got.Version != 2 {
+			t.Errorf("the copy after the original's whole re-check: %s v%d", got.URL, got.Version)
+		}
+	})
+	t.Run("an error page at the copy", func(t *testing.T) {
+		db, save := setup(t)
+		soft := at(&Document{URL: "http://a.test/copy.html", Title: "提示信息", Complete: true, ContentHash: "sha256:soft",
+			Pages: []Page{{URL: "http://a.test/copy.html", Status: 200}}}, 2)
+		if res := save(soft); !res.Kept {
+			t.Errorf("an error page at the copy's URL: %+v, want it kept out", res)
+		}
+		if got, _ := db.Document("http://a.test/copy.html", 0); got.URL != "http://a.test/orig.html" {
+			t.Errorf("the copy after an error page: %s", got.URL)
+		}
+	})
+	t.Run("the original redirects to its copy", func(t *testing.T) {
+		db, save := setup(t)
+		for day := 1; day <= 2; day++ {
+			save(at(fetchOf{edit: "v2"}.doc("http://a.test/copy.html"), 24*day), "http://a.test/orig.html")
+		}
+		if h, _ := db.History("http://a.test/orig.html"); h == nil || h.URL != "http://a.test/orig.html" {
+			t.Errorf("the original's URL leads to %+v", h)
+		}
+	})
+	t.Run("clock set right", func(t *testing.T) {
+		db, _ := openTemp(t, nil)
+		ahead := fetchOf{}.doc("http://a.test/1.html")
+		ahead.Fetched = time.Now().Add(30 * 24 * time.Hour)
+		db.SaveDocument(ahead, nil)
+		edit := fetchOf{edit: "edited"}.doc("http://a.test/1.html")
+		edit.Fetched = time.Now()
+		if res, _ := db.SaveDocument(edit, nil); res.Version != 2 {
+			t.Errorf("an edit after the clock was set right: %+v, want version 2", res)
+		}
+	})
 	t.Run("day and minute", func(t *testing.T) {
 		db, _ := openTemp(t, nil)
 		a := fetchOf{}.doc("http://a.test/xxgk/1.html")

@@ -182,6 +182,9 @@ func writeMarkdown(w io.Writer, d *store.Document) error {
 			}
 			title = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`).Replace(title)
 			switch {
+			case a.Status == 0:
+				fmt.Fprintf(&b, "- %s (not fetched) <%s>\n", title, a.URL)
+				continue
 			case a.Status != http.StatusOK:
 				fmt.Fprintf(&b, "- %s (not archived: HTTP %d) <%s>\n", title, a.Status, a.URL)
 				continue
