@@ -166,6 +166,9 @@ func (o *exportOptions) check() error {
 	if st, err := os.Stat(o.out); err == nil && !st.Mode().IsRegular() {
 		return usagef("export: %s is not a regular file; -o names the file to write", o.out)
 	}
+	if st, err := os.Stat(filepath.Dir(o.out)); err != nil || !st.IsDir() {
+		return usagef("export: -o %s: no directory %s to write it in", o.out, filepath.Dir(o.out))
+	}
 	if st, err := os.Lstat(o.out); err == nil && st.Mode()&os.ModeSymlink != 0 {
 		if real, err := filepath.EvalSymlinks(o.out); err == nil {
 			o.out = real

@@ -622,6 +622,10 @@ func TestExportTargetsAreFiles(t *testing.T) {
 		t.Errorf("export --force onto a FIFO: exit %d (%s); the FIFO is still one: %v", code, stderr, err == nil && st.Mode()&os.ModeNamedPipe != 0)
 	}
 
+	if code, _, stderr := folio(t, "export", "--db", db, "-o", filepath.Join(dir, "nodir", "x.jsonl")); code != exitUsage {
+		t.Errorf("export into a directory that does not exist: exit %d (%s), want %d", code, stderr, exitUsage)
+	}
+
 	real, link := filepath.Join(dir, "real.jsonl"), filepath.Join(dir, "link.jsonl")
 	os.WriteFile(real, []byte("old"), 0o644)
 	if err := os.Symlink(real, link); err != nil {
