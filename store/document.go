@@ -125,9 +125,10 @@ type SaveResult struct {
 	// text where the version has some, is an older capture of other
 	// content, or is a republished copy's that differs (to be confirmed).
 	Kept bool
-	// Republished: the content is a stored document's, published again at
-	// another URL of its host. The URLs became that document's aliases,
-	// and doc was replaced by it.
+	// Republished: the fetch was of a republished copy — the content of a
+	// stored document at another URL of its host, its URLs that document's
+	// aliases (New is false even on the first). doc was replaced by that
+	// document.
 	Republished bool
 }
 

@@ -142,7 +142,7 @@ func finishCopyFetch(tx *bolt.Tx, codec *codec, rec *docRecord, doc *Document, r
 		return err
 	}
 	*doc = *stored
-	res.Version = doc.Version
+	res.Version, res.Republished = doc.Version, true
 	return putJSON(tx.Bucket(bucketDocs), []byte(rec.ID), rec)
 }
 

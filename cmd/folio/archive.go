@@ -234,6 +234,8 @@ func printArchived(w io.Writer, res *crawler.Result) {
 	d := res.Doc
 	state := "unchanged"
 	switch {
+	case res.Save.Republished && res.Save.Kept:
+		state = "the URL given republishes it and now differs; not recorded until the original is re-checked"
 	case res.Save.Republished:
 		state = "unchanged; the URL given republishes it"
 	case res.Save.New:
