@@ -37,17 +37,22 @@ var (
 )
 
 // scriptPublished finds the publish time a script states (headInfo.scriptDate).
+// The regexps run only on scripts that hold their names: pages carry
+// hundreds of kilobytes of script.
 func scriptPublished(js string) string {
-	if !strings.Contains(js, "ct") && !strings.Contains(js, "ime") {
-		return ""
-	}
-	if m := scriptUnixTime.FindStringSubmatch(js); m != nil {
-		if sec, err := strconv.ParseInt(m[1], 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC().Format(time.RFC3339)
+	if i := strings.Index(js, "var ct"); i >= 0 {
+		if m := scriptUnixTime.FindStringSubmatch(js[i:min(len(js), i+40)]); m != nil {
+			if sec, err := strconv.ParseInt(m[1], 10, 64); err == nil {
+				return time.Unix(sec, 0).UTC().Format(time.RFC3339)
+			}
 		}
 	}
-	if m := scriptDateTime.FindStringSubmatch(js); m != nil {
-		return m[1]
+	for _, name := range []string{"createTime", "publish_time", "publishTime"} {
+		if i := strings.Index(js, name); i >= 0 {
+			if m := scriptDateTime.FindStringSubmatch(js[i:min(len(js), i+60)]); m != nil {
+				return m[1]
+			}
+		}
 	}
 	return ""
 }
