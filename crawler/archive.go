@@ -243,6 +243,9 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	if u != doc.URL && !slices.ContainsFunc(doc.Pages, func(pg store.Page) bool { return pg.URL == u }) {
 		doc.Aliases = append(doc.Aliases, u)
 	}
+	for i, v := range urls {
+		urls[i] = withoutDefaultPort(v) // http://host:80/… is http://host/…, no alias of itself
+	}
 	save, err := a.st.SaveDocument(doc, dedupe(urls))
 	if err != nil {
 		res.Err = err
@@ -904,4 +907,20 @@ func (w *walk) listOnly(first, start *page) bool {
 	}
 	p := w.get(next)
 	return !p.ok() || p.parsed.Kind == extract.KindList
+}
+
+// withoutDefaultPort drops an explicit :80 (http) or :443 (https) from u.
+func withoutDefaultPort(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	if port := pu.Port(); pu.Scheme == "http" && port == "80" || pu.Scheme == "https" && port == "443" {
+		pu.Host = pu.Hostname()
+		if strings.Contains(pu.Host, ":") {
+			pu.Host = "[" + pu.Host + "]" // an IPv6 address
+		}
+		return pu.String()
+	}
+	return u
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -458,8 +459,13 @@ func (db *DB) guard(fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			// What bbolt tripped over on the damaged pages, said as a
-			// finding about the file rather than as a crash.
-			err = &pathError{db.path, fmt.Errorf("%w: its pages cannot be read (%v)", ErrCorrupt, r)}
+			// finding about the file rather than as a crash (a runtime
+			// error's own words, a nil dereference, mean nothing here).
+			detail := fmt.Sprint(r)
+			if _, ok := r.(runtime.Error); ok {
+				detail = "bbolt read past what the file holds"
+			}
+			err = &pathError{db.path, fmt.Errorf("%w: its pages cannot be read (%s)", ErrCorrupt, detail)}
 		}
 	}()
 	return fn()

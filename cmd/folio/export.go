@@ -787,7 +787,7 @@ func printExport(w io.Writer, r *exportResult) {
 		return
 	}
 	s := r.warcSummary
-	fmt.Fprintf(w, "exported %d captures (%d responses, %d revisits, %d requests) and %d document versions to %s\n",
+	fmt.Fprintf(w, "exported %d captures (%d responses, %d revisits, %d requests) and %d document version(s) to %s\n",
 		s.Captures, s.Responses, s.Revisits, s.Requests, s.Versions, r.Path)
 	if s.Skipped > 0 {
 		fmt.Fprintf(w, "  %d fetches without a response were left out\n", s.Skipped)
