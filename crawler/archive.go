@@ -244,7 +244,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		doc.Aliases = append(doc.Aliases, u)
 	}
 	for i, v := range urls {
-		urls[i] = withoutDefaultPort(v) // http://host:80/… is http://host/…, no alias of itself
+		urls[i] = extract.WithoutDefaultPort(v) // http://host:80/… is http://host/…, no alias of itself
 	}
 	save, err := a.st.SaveDocument(doc, dedupe(urls))
 	if err != nil {
@@ -573,18 +573,10 @@ func (a *Archiver) fetchPage(u string) *page {
 
 // fetchPageAs is fetchPage, revalidating a stored copy when conditional.
 func (a *Archiver) fetchPageAs(u string, conditional bool) *page {
-	var old *prior
-	if cr, ok := a.st.(captureReader); ok && conditional {
-		old = priorCapture(cr, u)
-	}
-	f, err := a.fetch(u, old.validators())
+	f, old, notModified, err := a.fetchRevalidating(u, conditional)
 	p := &page{requested: u, url: f.FinalURL(), status: f.Status(), reread: f.Stored}
 	if f.Final != nil {
 		p.at = f.Final.Capture.Time
-	}
-	notModified := err == nil && old != nil && f.Status() == http.StatusNotModified
-	if notModified {
-		f.Final.Capture.RefersTo = old.capture.ID
 	}
 	// A body cut now (not one read back from the store) is worth a word.
 	if f.Final != nil {
@@ -821,6 +813,21 @@ func (a *Archiver) maxBody() int64 {
 	return defaultMaxBody
 }
 
+// fetchRevalidating fetches u, with the validators of its stored copy
+// when conditional and there is one (old). notModified: the server
+// answered 304, and the 304's capture refers to old's.
+func (a *Archiver) fetchRevalidating(u string, conditional bool) (f *Fetched, old *prior, notModified bool, err error) {
+	if cr, ok := a.st.(captureReader); ok && conditional {
+		old = priorCapture(cr, u)
+	}
+	f, err = a.fetch(u, old.validators())
+	notModified = err == nil && old != nil && f.Status() == http.StatusNotModified
+	if notModified {
+		f.Final.Capture.RefersTo = old.capture.ID
+	}
+	return f, old, notModified, err
+}
+
 // fetch is a.f.Fetch, except that a URL colly refuses as fetched already
 // in this crawl run is answered from the capture that fetch stored. An
 // article reached again through another address (a ?share=facebook link,
@@ -907,20 +914,4 @@ func (w *walk) listOnly(first, start *page) bool {
 	}
 	p := w.get(next)
 	return !p.ok() || p.parsed.Kind == extract.KindList
-}
-
-// withoutDefaultPort drops an explicit :80 (http) or :443 (https) from u.
-func withoutDefaultPort(u string) string {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return u
-	}
-	if port := pu.Port(); pu.Scheme == "http" && port == "80" || pu.Scheme == "https" && port == "443" {
-		pu.Host = pu.Hostname()
-		if strings.Contains(pu.Host, ":") {
-			pu.Host = "[" + pu.Host + "]" // an IPv6 address
-		}
-		return pu.String()
-	}
-	return u
 }

@@ -594,17 +594,3 @@ func TestArchiveListPage(t *testing.T) {
 		}
 	}
 }
-
-func TestWithoutDefaultPort(t *testing.T) {
-	for in, want := range map[string]string{
-		"http://x.cn:80/a/1.html?from=index": "http://x.cn/a/1.html?from=index",
-		"https://x.cn:443/a/1.html":          "https://x.cn/a/1.html",
-		"http://x.cn:8080/a/1.html":          "http://x.cn:8080/a/1.html",
-		"https://x.cn:80/a/1.html":           "https://x.cn:80/a/1.html",
-		"http://[::1]:80/a.html":             "http://[::1]/a.html",
-	} {
-		if got := withoutDefaultPort(in); got != want {
-			t.Errorf("withoutDefaultPort(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

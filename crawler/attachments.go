@@ -104,15 +104,7 @@ func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.
 // fetchAttachmentAs is fetchAttachment, revalidating a stored copy when
 // conditional.
 func (a *Archiver) fetchAttachmentAs(ctx context.Context, l extract.Link, conditional bool) (*store.Attachment, error) {
-	var old *prior
-	if cr, ok := a.st.(captureReader); ok && conditional {
-		old = priorCapture(cr, l.URL)
-	}
-	f, err := a.fetch(l.URL, old.validators())
-	notModified := err == nil && old != nil && f.Status() == http.StatusNotModified
-	if notModified {
-		f.Final.Capture.RefersTo = old.capture.ID
-	}
+	f, old, notModified, err := a.fetchRevalidating(l.URL, conditional)
 	holder := &page{}
 	if serr := a.storeExchanges(f, holder); serr != nil {
 		return nil, serr

@@ -28,9 +28,7 @@ func CanonicalURL(raw string) string {
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	u.Host = strings.ToLower(u.Host)
-	if (u.Scheme == "http" && u.Port() == "80") || (u.Scheme == "https" && u.Port() == "443") {
-		u.Host = u.Hostname()
-	}
+	dropDefaultPort(u)
 	u.Fragment, u.RawFragment = "", ""
 	if u.Path == "" {
 		u.Path = "/"
@@ -49,6 +47,29 @@ func CanonicalURL(raw string) string {
 	}
 	u.ForceQuery = false
 	return u.String()
+}
+
+// WithoutDefaultPort is raw without an explicit :80 (http) or :443
+// (https): the same URL, nothing else changed.
+func WithoutDefaultPort(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || !dropDefaultPort(u) {
+		return raw
+	}
+	return u.String()
+}
+
+// dropDefaultPort takes the scheme's default port off u's host, and says
+// whether there was one.
+func dropDefaultPort(u *url.URL) bool {
+	if port := u.Port(); !(u.Scheme == "http" && port == "80" || u.Scheme == "https" && port == "443") {
+		return false
+	}
+	u.Host = u.Hostname()
+	if strings.Contains(u.Host, ":") {
+		u.Host = "[" + u.Host + "]" // an IPv6 address
+	}
+	return true
 }
 
 // Print views: most CMSs give an article a printer-friendly twin —

@@ -183,13 +183,9 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			break
 		}
 	}
-	// A fetch of a republished copy (see republished.go) — by its URL, or
-	// by one that redirected to it — is the stored document's, reported as
-	// it, never moving its URL or its last fetch.
-	copyFetch := len(rec.Versions) > 0 && (slices.Contains(rec.Republished, doc.URL) ||
-		slices.Contains(rec.Republished, via) && !slices.ContainsFunc(all, func(u string) bool {
-			return slices.Contains(rec.URLs, u) && !slices.Contains(rec.Republished, u)
-		}))
+	// A fetch of a republished copy (see republished.go) is the stored
+	// document's, reported as it, never moving its URL or its last fetch.
+	copyFetch := isCopyFetch(&rec, doc.URL, via, all)
 	var res SaveResult
 	if copyFetch {
 		latest, err := loadVersion(tx, codec, &rec, 0)

@@ -81,6 +81,21 @@ func sameArticle(a, b *Document) bool {
 	return a.Title == b.Title && (a.Published == "" || b.Published == "" || day(a.Published) == day(b.Published))
 }
 
+// isCopyFetch says whether a fetch of docURL (with all its URLs), which
+// found rec by via, is a fetch of one of rec's copies.
+func isCopyFetch(rec *docRecord, docURL, via string, all []string) bool {
+	if len(rec.Versions) == 0 {
+		return false
+	}
+	if slices.Contains(rec.Republished, docURL) {
+		return true // by the copy's own URL
+	}
+	// By a copy's URL that redirected elsewhere — unless one of the
+	// document's own URLs is among the fetch's, when it is the original's.
+	own := func(u string) bool { return slices.Contains(rec.URLs, u) && !slices.Contains(rec.Republished, u) }
+	return slices.Contains(rec.Republished, via) && !slices.ContainsFunc(all, own)
+}
+
 // copyVerdict is what a fetch of a republished copy makes of it.
 type copyVerdict int
 
