@@ -687,6 +687,59 @@ func TestExportFilters(t *testing.T) {
 			t.Errorf("--since export has a revisit of %s whose original it does not hold", r.TargetURI())
 		}
 	}
+	assertRevisitsResolve(t, since)
+
+	// --since at the 304: the response it confirmed, fetched before, is
+	// carried along so that the revisit resolves within the file.
+	var notModifiedAt time.Time
+	st, _ = store.Open(db, &store.Options{ReadOnly: true})
+	st.CapturesOf(srv.URL+gbkPage, func(c *store.Capture) error {
+		if c.Status == 304 {
+			notModifiedAt = c.Time
+		}
+		return nil
+	})
+	st.Close()
+	late := filepath.Join(dir, "late.warc.gz")
+	if code, _, stderr := folio(t, "export", "--db", db, "-o", late, "--since", notModifiedAt.Format(time.RFC3339Nano)); code != 0 {
+		t.Fatalf("export --since: %s", stderr)
+	}
+	data, _ = os.ReadFile(late)
+	gowarcValidate(t, data)
+	types = map[string]int{}
+	for _, r := range readWARC(t, late) {
+		types[r.Type()+" "+r.Header.Get(warc.FieldProfile)]++
+	}
+	if types["revisit "+warc.ProfileServerNotModified] != 1 || types["response "] < 1 {
+		t.Errorf("--since at the 304: records %v, want its revisit and the response it confirmed", types)
+	}
+	assertRevisitsResolve(t, late)
+}
+
+// assertRevisitsResolve checks that every revisit in the WARC refers to a
+// response record of the same file, with that record's URI and date.
+func assertRevisitsResolve(t *testing.T, path string) {
+	t.Helper()
+	responses := map[string]*record{}
+	records := readWARC(t, path)
+	for _, r := range records {
+		if r.Type() == warc.TypeResponse {
+			responses[r.Header.Get(warc.FieldRecordID)] = r
+		}
+	}
+	for _, r := range records {
+		if r.Type() != warc.TypeRevisit {
+			continue
+		}
+		to := responses[r.Header.Get(warc.FieldRefersTo)]
+		switch {
+		case to == nil:
+			t.Errorf("%s: revisit of %s refers to %s, not in the file", filepath.Base(path), r.TargetURI(), r.Header.Get(warc.FieldRefersTo))
+		case to.TargetURI() != r.Header.Get(warc.FieldRefersToTargetURI) || to.Header.Get(warc.FieldDate) != r.Header.Get(warc.FieldRefersToDate):
+			t.Errorf("%s: revisit of %s names %s %s, the record is %s %s", filepath.Base(path), r.TargetURI(),
+				r.Header.Get(warc.FieldRefersToTargetURI), r.Header.Get(warc.FieldRefersToDate), to.TargetURI(), to.Header.Get(warc.FieldDate))
+		}
+	}
 }
 
 // TestDemoExports: `folio demo` ends by exporting the crawl as a WACZ and

@@ -366,9 +366,24 @@ func (e *warcExport) writeNotModified(c *store.Capture) error {
 	if confirmed.PayloadDigest == "" {
 		return e.writeResponse(c)
 	}
-	holder, _, err := e.payloadHolder(confirmed.PayloadDigest)
+	holder, in, err := e.payloadHolder(confirmed.PayloadDigest)
 	if err != nil {
 		return err
+	}
+	if !in {
+		// A filtered export (--since, --site, --url) left out the
+		// response this 304 confirmed. The 304 brought no payload of its
+		// own, so the export carries that response too, as it was
+		// recorded: a revisit must resolve within the file, or replay
+		// tools and validators meet a dangling reference.
+		if err := e.writeResponse(holder); err != nil {
+			return fmt.Errorf("capture %d (%s), confirmed by a 304: %w", holder.ID, holder.URL, err)
+		}
+		if err := e.writeRequest(holder); err != nil {
+			return fmt.Errorf("capture %d (%s), confirmed by a 304: %w", holder.ID, holder.URL, err)
+		}
+		e.stats.Captures++
+		e.orphans[confirmed.PayloadDigest] = holder
 	}
 	return e.writeRevisit(c, holder, warc.ProfileServerNotModified, confirmed.PayloadDigest)
 }
