@@ -49,6 +49,12 @@ type Capture struct {
 	// NotModified is set on a 304 answer to a conditional request; RefersTo
 	// is the earlier capture whose payload the 304 confirmed.
 	RefersTo uint64 `json:"refers_to,omitempty"`
+
+	// WARCRecordID is the WARC-Record-ID of the record an imported capture
+	// was read from; it tells apart two fetches of one URL within the
+	// same second of WARC-Date, and finds the capture when the file is
+	// imported again. "" for a capture folio fetched itself.
+	WARCRecordID string `json:"warc_record_id,omitempty"`
 }
 
 // Header returns the first response header with that name (case-insensitive).

@@ -209,7 +209,7 @@ type warcImport struct {
 
 	batch      []*imported
 	batchBytes int             // payload bytes in batch
-	inBatch    map[string]bool // url, time and digest of batched captures
+	inBatch    map[string]bool // record ids of batched captures
 	response   *pendingCapture // the last response, waiting for its request
 	requests   []*warc.Record  // requests not yet matched (a few)
 	reqHeads   map[*warc.Record]*warc.HTTPHeader
@@ -385,7 +385,7 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 		return nil
 	}
 	c := &store.Capture{URL: rec.TargetURI(), Method: "GET", Time: date, IP: rec.Header.Get(warc.FieldIPAddress),
-		Truncated: rec.Header.Get(warc.FieldTruncated)}
+		Truncated: rec.Header.Get(warc.FieldTruncated), WARCRecordID: rec.ID()}
 	br := bufio.NewReaderSize(rec.Body, 64<<10)
 	head, err := warc.ReadHTTPHeader(br)
 	if err != nil && rec.Type() == warc.TypeResponse {
@@ -541,7 +541,10 @@ func (im *warcImport) flushResponse() error {
 	}
 	im.response = nil
 	c := p.item.capture
-	key := c.URL + " " + warc.FormatDate(c.Time) + " " + p.item.digest
+	key := c.WARCRecordID
+	if key == "" { // a record without an id (not valid WARC, but met)
+		key = c.URL + " " + warc.FormatDate(c.Time) + " " + p.item.digest
+	}
 	if im.inBatch[key] || im.stored(c, p.item.digest) {
 		im.sum.Duplicates++
 		// Later revisits may still refer to it: point them at the
@@ -558,12 +561,16 @@ func (im *warcImport) flushResponse() error {
 	return nil
 }
 
-// stored tells whether the store has this capture already (the same URL,
-// second and payload): importing a WARC twice stores it once.
+// stored tells whether the store has this capture already (the same
+// record, or for a capture folio fetched, the same URL, second and
+// payload): importing a WARC twice stores it once.
 func (im *warcImport) stored(c *store.Capture, digest string) bool {
 	found := false
 	im.db.CapturesOf(c.URL, func(s *store.Capture) error {
-		if s.Time.Unix() == c.Time.Unix() && s.Status == c.Status && s.PayloadDigest == digest {
+		// A capture fetched by folio has no record id: it is the same
+		// fetch as a record of the same second, status and payload.
+		if s.Time.Unix() == c.Time.Unix() && s.Status == c.Status && s.PayloadDigest == digest &&
+			(s.WARCRecordID == "" || s.WARCRecordID == c.WARCRecordID) {
 			found = true
 			c.ID = s.ID
 			return errStop

@@ -15,6 +15,7 @@ import (
 	"folio/crawler"
 	"folio/crawler/crawltest"
 	"folio/store"
+	"folio/warc"
 )
 
 // TestImportResumesAfterKill: an import stores a file's captures first and
@@ -192,6 +193,54 @@ func TestImportAsCrawled(t *testing.T) {
 		var d store.Document
 		if code != 0 || json.Unmarshal([]byte(out), &d) != nil || d.URL != srv.URL+crawltest.ArticlePath(3, 1) {
 			t.Errorf("show %s in the imported store: exit %d, %s", u, code, d.URL)
+		}
+	}
+}
+
+// TestImportSameSecondCaptures: fetches of one URL within one second of
+// WARC-Date are distinct records, stored as distinct captures; the same
+// file imported again adds none.
+func TestImportSameSecondCaptures(t *testing.T) {
+	srv, db := exportFixture(t)
+	st, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := st.LatestCapture(srv.URL + gbkPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload, err := st.Payload(first.PayloadDigest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the same answer twice more, in the same second
+		again := *first
+		again.ID = 0
+		if _, err := st.PutCapture(&again, payload); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	warcFile := filepath.Join(t.TempDir(), "same.warc.gz")
+	if code, _, stderr := folio(t, "export", "--db", db, "-o", warcFile); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	want := 0
+	for _, r := range readWARC(t, warcFile) {
+		if r.Type() == warc.TypeResponse || r.Type() == warc.TypeRevisit {
+			want++
+		}
+	}
+	clean := tempDB(t)
+	for round, wantNew := range []int{want, 0} {
+		code, stdout, stderr := folio(t, "import", "--db", clean, "--json", warcFile)
+		var imp importSummary
+		if code > 1 || json.Unmarshal([]byte(stdout), &imp) != nil {
+			t.Fatalf("import %d: exit %d: %s%s", round+1, code, stdout, stderr)
+		}
+		if imp.Captures != wantNew || imp.Captures+imp.Duplicates != want {
+			t.Errorf("import %d: %d captures stored, %d already stored; want %d stored of %d", round+1, imp.Captures, imp.Duplicates, wantNew, want)
 		}
 	}
 }
