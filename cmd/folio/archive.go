@@ -84,7 +84,16 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 		}
 		switch {
 		case *asJSON && res.Doc != nil:
-			if err := writeJSON(e.stdout, docJSON(res.Doc, true)); err != nil {
+			doc := res.Doc
+			if res.Save.Kept {
+				// What this fetch gave, which is not a stored version
+				// (the stored one stands): version 0, as for a URL
+				// that gave nothing, so no script takes it for one.
+				unrecorded := *doc
+				unrecorded.Version = 0
+				doc = &unrecorded
+			}
+			if err := writeJSON(e.stdout, docJSON(doc, true)); err != nil {
 				return err
 			}
 		case *asJSON:

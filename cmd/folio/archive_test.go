@@ -141,6 +141,17 @@ func TestArchiveAgainOnlyNewContentMakesAVersion(t *testing.T) {
 	if third.Version != 2 || third.ContentHash == first.ContentHash || !strings.Contains(third.Text, "持续提升政府工作透明度") {
 		t.Fatalf("an edited paragraph gave version %d", third.Version)
 	}
+
+	// A fetch that misses page 2 is not recorded; its object says so
+	// with version 0 rather than claim version 2 for content not stored.
+	cut := archiveJSONWith(t, db, []string{"--max-pages", "1"}, page)[0]
+	if cut.Version != 0 || cut.Complete || len(cut.Pages) != 1 {
+		t.Errorf("a fetch of page 1 only: version %d, complete %v, %d pages; want version 0, incomplete, 1 page", cut.Version, cut.Complete, len(cut.Pages))
+	}
+	code, out, _ = folio(t, "history", "--db", db, "--json", page)
+	if code != 0 || strings.Count(out, `"content_hash"`) != 2 || !strings.Contains(out, third.ContentHash) {
+		t.Errorf("history after an unrecorded fetch: %s", out)
+	}
 }
 
 // TestArchiveJSONForEveryURL: --json prints one object per URL given, a
