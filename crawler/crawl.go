@@ -88,11 +88,14 @@ type Summary struct {
 	// whose fetch missed a page or an attachment; Cut those that
 	// --max-pages or --max-body cut short (the operator's limits: no
 	// failure).
-	Incomplete  int           `json:"incomplete"`
-	Cut         int           `json:"cut"`
-	Robots      int           `json:"skipped_robots"`
-	NotDue      int           `json:"skipped_not_due"`
-	Traps       int           `json:"skipped_traps"`
+	Incomplete int `json:"incomplete"`
+	Cut        int `json:"cut"`
+	Robots     int `json:"skipped_robots"`
+	NotDue     int `json:"skipped_not_due"`
+	Traps      int `json:"skipped_traps"`
+	// OutOfScope counts links left unfetched because they are articles
+	// of the family --scope selects from, but outside it.
+	OutOfScope  int           `json:"skipped_out_of_scope"`
 	Deferred    int           `json:"deferred"`
 	Lists       int           `json:"list_pages"`
 	NotModified int           `json:"not_modified"`
@@ -140,6 +143,10 @@ type siteState struct {
 	mu    sync.RWMutex
 	hosts map[string]bool // the seeds' hosts, and those the seeds moved to
 	docs  int
+	// scopeShapes are the URL shapes (urlShape) of links seen matching
+	// Scope: a link of one of these shapes outside Scope is an article of
+	// the same family that the operator left out, not a list to read.
+	scopeShapes map[string]bool
 }
 
 // hasHost says whether host is one of the site's own.

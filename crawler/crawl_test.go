@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -418,6 +419,52 @@ func TestSitemapsAreExtraSeeds(t *testing.T) {
 	defer mu.Unlock()
 	if !strings.Contains(logs.String(), "msg=progress") || !strings.Contains(logs.String(), "pages/s=") {
 		t.Errorf("no progress lines in the log:\n%s", logs.String())
+	}
+}
+
+// TestScopeLeavesSiblingArticlesUnfetched: with --scope selecting three
+// articles of a column, the others of the same URL family are not
+// fetched, while the column's list pages still are read.
+func TestScopeLeavesSiblingArticlesUnfetched(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 30, PerList: 10})
+	db := openTestStore(t)
+	site := siteOf(srv)
+	site.Scope = regexp.MustCompile(`/news/2024/\d+/(1|2|25)\.html$`)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, site)
+	if sum.New != 3 || sum.Failed != 0 {
+		t.Errorf("crawl: %+v; want the 3 articles in scope", sum)
+	}
+	var fetched []string
+	for _, r := range srv.Requests() {
+		if strings.HasPrefix(r.Path, "/news/2024/") && !site.Scope.MatchString(srv.URL+r.Path) {
+			fetched = append(fetched, r.Path)
+		}
+	}
+	if len(fetched) > 0 || sum.OutOfScope != 27 {
+		t.Errorf("%d articles outside the scope fetched (%v), %d counted skipped; want none fetched, 27 skipped", len(fetched), fetched, sum.OutOfScope)
+	}
+}
+
+func TestURLShape(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"http://x.cn/news/2024/0101/1004.html", "http://x.cn/news/2023/1231/17.html"},
+		{"http://x.cn/art/2024/3/15/art_1229_5678.html", "http://x.cn/art/2021/11/2/art_1_7.html"},
+		{"http://x.cn/show.asp?id=5", "http://x.cn/show.asp?id=12345"},
+	}
+	for _, tt := range tests {
+		if urlShape(tt.a) != urlShape(tt.b) {
+			t.Errorf("urlShape(%s) = %s, urlShape(%s) = %s; want one shape", tt.a, urlShape(tt.a), tt.b, urlShape(tt.b))
+		}
+	}
+	differ := [][2]string{
+		{"http://x.cn/news/2024/0101/1004.html", "http://x.cn/news/list_2.html"},
+		{"http://x.cn/show.asp?id=5", "http://x.cn/list.asp?id=5"},
+		{"http://x.cn/show.asp?id=5", "http://x.cn/show.asp?classid=5"},
+	}
+	for _, d := range differ {
+		if urlShape(d[0]) == urlShape(d[1]) {
+			t.Errorf("%s and %s have one shape, %s", d[0], d[1], urlShape(d[0]))
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"regexp"
+	"strings"
 	"time"
 
 	"folio/extract"
@@ -93,10 +94,17 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 // next page is dropped on a later run when the list brought nothing new:
 // the older pages of a column are not re-read every night.
 func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
+	t.site.learnScopeShapes(cands)
 	var keep []candidate
 	var keys []string
 	for _, cd := range cands {
 		if !c.follows(t.site, cd.url) {
+			continue
+		}
+		if !cd.next && t.site.outOfScopeSibling(cd.url) {
+			if c.claim(cd.url) {
+				c.count(func(s *Summary) { s.OutOfScope++ })
+			}
 			continue
 		}
 		if !c.claim(cd.url) {
@@ -240,4 +248,71 @@ func (c *Crawler) articleInScope(s *siteState, u string) bool {
 		return s.Scope.MatchString(u)
 	}
 	return s.hasHost(hostKey(u))
+}
+
+// learnScopeShapes records the shapes of the links that match the site's
+// Scope.
+func (s *siteState) learnScopeShapes(cands []candidate) {
+	if s.Scope == nil {
+		return
+	}
+	var shapes []string
+	for _, cd := range cands {
+		if !cd.next && s.Scope.MatchString(cd.url) {
+			shapes = append(shapes, urlShape(cd.url))
+		}
+	}
+	if len(shapes) == 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.scopeShapes == nil {
+		s.scopeShapes = map[string]bool{}
+	}
+	for _, sh := range shapes {
+		s.scopeShapes[sh] = true
+	}
+}
+
+// outOfScopeSibling says whether u is outside the site's Scope but shaped
+// like the links inside it: /news/2024/0101/1004.html when the scope
+// selects 1001 to 1003 of that day. Such a link is an article the
+// operator left out; fetching it would only find that out. A link of
+// another shape may be a list that leads into the scope, and is read.
+func (s *siteState) outOfScopeSibling(u string) bool {
+	if s.Scope == nil || s.Scope.MatchString(u) {
+		return false
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.scopeShapes[urlShape(u)]
+}
+
+// urlShape is a URL with every run of digits as one "0" and the query's
+// values left out: the family a CMS names its articles in
+// (/news/0/0/0.html, /art/0/0/0/art_0_0.html, show.asp?id=).
+func urlShape(u string) string {
+	var b strings.Builder
+	path, query, _ := strings.Cut(u, "?")
+	digits := false
+	for _, r := range path {
+		if r >= '0' && r <= '9' {
+			if !digits {
+				b.WriteByte('0')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteRune(r)
+	}
+	if query != "" {
+		b.WriteByte('?')
+		for _, kv := range strings.Split(query, "&") {
+			name, _, _ := strings.Cut(kv, "=")
+			b.WriteString(name + "=&")
+		}
+	}
+	return b.String()
 }

@@ -229,6 +229,7 @@ func printSummary(w io.Writer, s *crawler.Summary) {
 	add(s.NotDue, "not due for a re-check")
 	add(s.Gone, "gone links not re-checked or still gone (404/410)")
 	add(s.Traps, "trap links skipped")
+	add(s.OutOfScope, "articles outside --scope not fetched")
 	add(s.Deferred, "deferred (host unavailable)")
 	add(s.Queued, "left in the frontier")
 	if len(more) > 0 {
