@@ -182,6 +182,14 @@ func TestSourceAuthor(t *testing.T) {
 		// Traditional characters (Taiwan, Hong Kong).
 		{"發布時間：2021-03-05 10:20　來源：中央社　責任編輯：陳大文", "", "", "中央社", "陳大文"},
 		{"發佈日期：2021-03-05　資料來源：社會處", "", "", "社會處", ""},
+		// Fields in table cells, the value in the cell after its label.
+		{"<table><tr><td>来源：</td><td>县政府办</td><td>作者：</td><td>李明</td></tr></table>", "", "", "县政府办", "李明"},
+		{"<table><tr><td>来源：</td><td>发布时间：2020-02-20</td></tr></table>", "", "", "", ""},
+		// A disclosure page names no 来源: its issuing body is the source.
+		{"<table><tr><td>索 引 号：</td><td>11330127002570123X/2024-00031</td><td>发布机构：</td><td>县住房和城乡建设局</td></tr>" +
+			"<tr><td>文　　号：</td><td>某建发〔2024〕3号</td><td>发布日期：</td><td>2024-03-09</td></tr></table>", "", "", "县住房和城乡建设局", ""},
+		{"发文机关：某某县人民政府办公室　成文日期：2024-03-08", "", "", "某某县人民政府办公室", ""},
+		{"发布机构：县教育局　来源：县教育局办公室", "", "", "县教育局办公室", ""},
 	}
 	for _, tt := range tests {
 		body := `<h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div><div>`

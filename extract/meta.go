@@ -59,7 +59,7 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 		m.published = d.format()
 		m.bylineDate = rank == rankLabelled
 	}
-	m.source = r.source(head, tail)
+	m.source = r.source(head, tail, lines, titleAt)
 	m.author = r.author(head, tail, lines, titleAt)
 	return m
 }
@@ -371,6 +371,9 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 var (
 	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource)\s*[:：]\s*`)
 	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：]\s*`)
+	// issuerLabel names the body that issued a government document, in
+	// the 索引号 / 文号 table of disclosure pages.
+	issuerLabel = regexp.MustCompile(`(?:发布|發佈|發布|发文|發文|公开|公開)(?:机构|機構|机关|機關|单位|單位)\s*[:：]\s*`)
 	editorLabel = regexp.MustCompile(`(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|[Ee]ditor)\s*[:：]\s*`)
 	// valueEnd ends a labelled value: two spaces, another label (two
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
@@ -450,10 +453,11 @@ var posterWords = []string{"张贴", "发表于", "by ", "By ", "BY "}
 var orgSuffix = regexp.MustCompile(`(社|报|网|台|部|局|厅|委|会|院|站|中心|办|处|组|署|司|所|馆|校|电|图|完)$`)
 
 // source is the 来源 of the byline, else the <meta> that names it
-// (TRS ContentSource). Not og:site_name: that is the site publishing the
-// page, not where the article came from, and the contract wants "" when
-// the page names no source.
-func (r *reader) source(head, tail []metaLine) string {
+// (TRS ContentSource), else the issuing body of a government disclosure
+// page (发布机构 in the 索引号 table above the title). Not og:site_name:
+// that is the site publishing the page, not where the article came from,
+// and the contract wants "" when the page names no source.
+func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 	if v := labelledValue(head, sourceLabel); v != "" {
 		return v
 	}
@@ -461,7 +465,15 @@ func (r *reader) source(head, tail []metaLine) string {
 		return v
 	}
 	// 新浪 and 腾讯 name it unlabelled in the page, and in <meta>.
-	return cleanLine(r.head.metaValue("source", "contentsource", "mediaid", "_sourcename"))
+	if v := cleanLine(r.head.metaValue("source", "contentsource", "mediaid", "_sourcename")); v != "" {
+		return v
+	}
+	// The disclosure table stands above the title, or under it, a few
+	// rows long; the byline zones hold only its nearest rows.
+	if titleAt < 0 {
+		return ""
+	}
+	return labelledValue(lines[max(0, titleAt-12):min(len(lines), titleAt+12)], issuerLabel)
 }
 
 // author is the person the article is by: a labelled author or reporter in
@@ -611,8 +623,14 @@ func looksLikeName(s string) bool {
 }
 
 // labelledValue returns the value after the first label in the zone.
+// cellValue says whether a line can be the value of a label that ended
+// the line before it: short, not a link, not a field of its own.
+func cellValue(l metaLine) bool {
+	return !l.linked && runeCount(l.text) <= 30 && !strings.ContainsAny(l.text, ":：")
+}
+
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
-	for _, l := range zone {
+	for i, l := range zone {
 		if !strings.ContainsAny(l.text, ":：/") { // every label ends with one
 			continue
 		}
@@ -621,6 +639,10 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 			continue
 		}
 		rest := l.text[m[1]:]
+		if rest == "" && i+1 < len(zone) && cellValue(zone[i+1]) {
+			// A label in one table cell, its value in the next: <td>发布机构：</td><td>县住建局</td>.
+			rest = zone[i+1].text
+		}
 		// A value in brackets: 来源：[ 人民网 ], 来源：【新华社】.
 		if r, size := utf8.DecodeRuneInString(rest); r == '[' || r == '【' || r == '［' {
 			rest = strings.TrimLeft(rest[size:], " ")
