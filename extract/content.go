@@ -105,6 +105,9 @@ func (r *reader) measure() {
 // container when one holds real prose, else the best-scoring container.
 func (r *reader) mainContent() *html.Node {
 	r.measure()
+	if r.thread = r.forumThread(); r.thread != nil {
+		return r.thread[0].content
+	}
 	hint, short := r.hintedContent()
 	if hint != nil {
 		return hint

@@ -54,7 +54,7 @@ var (
 		"menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
 		"social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager",
 		"popup", "yom-remote", "share", "newsletter", "subscribe", "recommend", "most-read",
-		"mostread", "trending", "outbrain", "taboola",
+		"mostread", "trending", "outbrain", "taboola", "signature",
 		"pinglun", "fenxiang", "xgwz", "xiangguan", "tuijian", "remen", "paihang", "youqing",
 		"friendlink", "copyright", "banquan", "crumb", "daohang"}
 	maybeWords = []string{"and", "article", "body", "column", "content", "main", "mathjax",
@@ -64,7 +64,8 @@ var (
 	negativeTokens = map[string]bool{"ad": true, "ads": true, "advert": true, "nav": true,
 		"navbar": true, "hot": true, "rank": true, "side": true, "tag": true, "foot": true}
 	unlikelyTokens = map[string]bool{"ad": true, "ads": true, "advert": true, "nav": true,
-		"navbar": true, "hot": true, "rank": true, "tags": true, "foot": true}
+		"navbar": true, "hot": true, "rank": true, "tags": true, "foot": true,
+		"sign": true} // a forum poster's signature under each post (Discuz)
 )
 
 // contentHints are the containers that Chinese CMSs (TRS WCM, 动易, DedeCMS,

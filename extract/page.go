@@ -106,6 +106,15 @@ type Page struct {
 	// template): Stitch's evidence against another page whose content
 	// swallowed them.
 	chrome map[string]bool
+	// posts are the posts of a forum thread's page, each with its
+	// poster; Blocks are the first poster's. nil for other pages.
+	posts []post
+}
+
+// post is one post of a forum thread: who signed it, what it says.
+type post struct {
+	poster string
+	blocks []Block
 }
 
 // Text returns the page's main content as text: one block per line.
@@ -155,6 +164,21 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	meta := r.metadata(content, loc)
 	p.Title, p.Published, p.Source, p.Author = meta.title, meta.published, meta.source, meta.author
 	p.Blocks = r.blocks(content, meta)
+	if len(r.thread) > 0 {
+		// A thread's page reads as its first poster's posts; Stitch
+		// picks the thread author's from every page.
+		p.posts = make([]post, len(r.thread))
+		for i, tp := range r.thread {
+			p.posts[i] = post{poster: tp.poster, blocks: p.Blocks}
+			if i > 0 {
+				p.posts[i].blocks = r.blocks(tp.content, meta)
+			}
+		}
+		p.Blocks = postsBy(p.posts, p.posts[0].poster)
+		if p.Author == "" {
+			p.Author = p.posts[0].poster // 楼主, who opened the thread
+		}
+	}
 	p.chrome = r.chrome(content)
 	p.Attachments = r.attachments(content)
 	p.Kind = r.kind(content, p.Blocks, meta, meta.bylineDate)
@@ -222,4 +246,19 @@ func looksLikeHTML(raw []byte) bool {
 func httpDetect(raw []byte) string {
 	ct, _, _ := strings.Cut(http.DetectContentType(raw), ";")
 	return ct
+}
+
+// postsBy returns the blocks of the posts signed by poster, in order; with
+// no poster known, the first post's alone.
+func postsBy(posts []post, poster string) []Block {
+	if poster == "" {
+		return posts[0].blocks
+	}
+	var out []Block
+	for _, p := range posts {
+		if p.poster == poster {
+			out = append(out, p.blocks...)
+		}
+	}
+	return out
 }

@@ -33,6 +33,9 @@ type reader struct {
 	mergedRoot *html.Node
 	// bodyLines caches lines(): the tree is not changed after prune.
 	bodyLines []string
+	// thread lists the posts of a forum thread's page (firstPost); nil
+	// on other pages.
+	thread []threadPost
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {

@@ -44,11 +44,29 @@ func Stitch(pages []*Page) *Document {
 	// 1. Pages whose main text repeats an earlier page's are left out.
 	// The text itself is the key: a server that ignores the page number
 	// repeats the same bytes, so no normalisation is needed here.
+	// A forum thread is its author's posts: page 1's first poster's, on
+	// every page (the others' replies are comments); with no poster
+	// known, the opening post alone.
 	var live []*Page
 	seenContent := map[string]bool{}
+	var author *string
 	for i, p := range pages {
 		if p == nil {
 			continue
+		}
+		if len(live) == 0 && len(p.posts) >= 2 {
+			author = &p.posts[0].poster
+		} else if author != nil && len(p.posts) > 0 {
+			own := *p
+			if *author == "" {
+				own.Blocks = nil
+			} else {
+				own.Blocks = postsBy(p.posts, *author)
+			}
+			if len(own.Blocks) == 0 {
+				continue // a page of replies: fetched, stored, no text
+			}
+			p = &own
 		}
 		text := p.Text()
 		if len(p.Blocks) > 0 && seenContent[text] {

@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A forum thread's page holds several posts, each a message cell in a
+// unit with its poster's name. The thread is its author's posts (page 1's
+// first poster): the others' replies are comments. The message cells have
+// fixed names in the forum software of Chinese portals, which find them
+// where scoring would not: replies of a line are shorter than a poster's
+// signature or the forum's footer.
+
+// threadPost is one post of a forum thread's page.
+type threadPost struct {
+	poster  string
+	content *html.Node
+}
+
+// messageClasses name the message cell of a post: Discuz! X (td.t_f,
+// id postmessage_N), Discuz! 6–7 (t_msgfont), phpwind (tpc_content, f14
+// read_tpc).
+var messageClasses = map[string]bool{"t_f": true, "t_msgfont": true, "tpc_content": true, "read_tpc": true}
+
+var messageID = regexp.MustCompile(`^postmessage_\d+$`)
+
+// forumThread returns the posts of a forum thread's page in document
+// order, nil when the page has no post message cells.
+func (r *reader) forumThread() []threadPost {
+	var cells []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isMessageCell(c) {
+				cells = append(cells, c)
+				continue // a quote inside a message is the message's
+			}
+			walk(c)
+		}
+	}
+	walk(r.body())
+	if len(cells) == 0 {
+		return nil
+	}
+	posts := make([]threadPost, len(cells))
+	for i, c := range cells {
+		posts[i] = threadPost{poster: poster(postUnit(c, cells)), content: c}
+	}
+	return posts
+}
+
+func isMessageCell(n *html.Node) bool {
+	if messageID.MatchString(attr(n, "id")) {
+		return true
+	}
+	for _, tok := range strings.Fields(attr(n, "class")) {
+		if messageClasses[tok] {
+			return true
+		}
+	}
+	return false
+}
+
+// postUnit is the largest element around a message cell that holds no
+// other post's cell: the post with its poster's column.
+func postUnit(cell *html.Node, cells []*html.Node) *html.Node {
+	unit := cell
+	for p := cell.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		for _, other := range cells {
+			if other != cell && contains(p, other) {
+				return unit
+			}
+		}
+		unit = p
+	}
+	return unit
+}
+
+// posterHref matches the links forums put on a poster's name: Discuz's
+// home.php?mod=space&uid=5, space-uid-5.html, phpwind's u.php?uid=,
+// profile and member pages.
+var posterHref = regexp.MustCompile(`(?i)(?:[?&]uid=|space|member|profile|u\.php|/user/|/u/\d)`)
+
+// poster is the name a post is signed with: the text of the first link in
+// the unit to its poster's page; "" when there is none.
+func poster(unit *html.Node) string {
+	var name string
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A && posterHref.MatchString(attr(c, "href")) {
+				if t := strings.TrimSpace(textOf(c)); t != "" && utf8.RuneCountInString(t) <= 20 {
+					name = t
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(unit)
+	return name
+}
