@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -273,6 +274,32 @@ func TestPortalKinds(t *testing.T) {
 		}
 		if p := parseFile(t, f, "http://t.test"+rel); p.Kind != want {
 			t.Errorf("%s: %v, want %v", rel, p.Kind, want)
+		}
+	}
+}
+
+// TestAttachmentListIsNoArticleList: a notice whose content ends in a
+// long 附件 list is an article, however many files it links; the same
+// links to pages make a list.
+func TestAttachmentListIsNoArticleList(t *testing.T) {
+	page := func(ext string) []byte {
+		var b strings.Builder
+		b.WriteString(`<html><head><meta charset="utf-8"><title>关于组织申报2024年度科技计划项目的通知_某某县科技局</title></head><body>` +
+			`<h1>关于组织申报2024年度科技计划项目的通知</h1><div class="info">发布时间：2024-03-05</div><div class="content">` +
+			`<p>各有关单位：现将2024年度科技计划项目申报工作通知如下，请按要求组织申报。</p>`)
+		for i := 1; i <= 8; i++ {
+			fmt.Fprintf(&b, `<p><a href="/uploads/2024/03/fj%d%s">附件%d：2024年度科技计划项目申报表（第%d类）</a></p>`, i, ext, i, i)
+		}
+		b.WriteString(`</div></body></html>`)
+		return []byte(b.String())
+	}
+	for ext, want := range map[string]Kind{".docx": KindArticle, ".xls": KindArticle, ".html": KindList} {
+		p, err := Parse(page(ext), "", "http://a.test/kjj/tzgg/202403/t20240305_1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Kind != want {
+			t.Errorf("a notice with eight %s links: %v, want %v", ext, p.Kind, want)
 		}
 	}
 }

@@ -119,8 +119,10 @@ func (r *reader) titleLinks(n *html.Node, skip func(*html.Node) bool) int {
 			if isLink(c) {
 				// 8 to 60 characters: 24 to 180 units of CJK, 8 to 60 of
 				// Latin; and the line is mostly the link: a link inside a
-				// sentence is not an entry of a list.
-				if st := r.stats[c]; st != nil && st.text >= 8 && st.text <= 180 && standsAlone(c, st.text, r.stats) {
+				// sentence is not an entry of a list. A file is no
+				// article: a notice's 附件 list of eight .doc and .xls is
+				// still a notice.
+				if st := r.stats[c]; st != nil && st.text >= 8 && st.text <= 180 && standsAlone(c, st.text, r.stats) && !r.linksFile(c) {
 					if isTitleLink(textOf(c)) {
 						count++
 					}
@@ -259,4 +261,17 @@ func isAttachmentURL(u string) bool {
 		p = p[:i]
 	}
 	return attachmentExt[strings.ToLower(path.Ext(p))] || (strings.IndexByte(u, '?') >= 0 && downloadURL.MatchString(u)) || fileRoute.MatchString(u)
+}
+
+// linksFile says whether a link leads to a file (a PDF, a spreadsheet, a
+// download script), not to a page.
+func (r *reader) linksFile(a *html.Node) bool {
+	href := strings.TrimSpace(attr(a, "href"))
+	if href == "" {
+		return false
+	}
+	if u, err := r.base.Parse(href); err == nil {
+		href = u.String()
+	}
+	return isAttachmentURL(href)
 }
