@@ -183,6 +183,11 @@ func TestSourceAuthor(t *testing.T) {
 		// Traditional characters (Taiwan, Hong Kong).
 		{"發布時間：2021-03-05 10:20　來源：中央社　責任編輯：陳大文", "", "", "中央社", "陳大文"},
 		{"發佈日期：2021-03-05　資料來源：社會處", "", "", "社會處", ""},
+		// The byline's buttons are neither names nor part of a value.
+		{"发布时间：2024-03-05 【打印】【关闭】", "", "", "", ""},
+		{"2024-03-05 [ 打印 ] [ 关闭 ] [ 张三 ]", "", "", "", "张三"},
+		{"来源：县统计局　打印本页", "", "", "县统计局", ""},
+		{"［ 来源：县医保局 ］［ 2024-03-05 ］", "", "", "县医保局", ""},
 		// Fields in table cells, the value in the cell after its label.
 		{"<table><tr><td>来源：</td><td>县政府办</td><td>作者：</td><td>李明</td></tr></table>", "", "", "县政府办", "李明"},
 		{"<table><tr><td>来源：</td><td>发布时间：2020-02-20</td></tr></table>", "", "", "", ""},

@@ -377,8 +377,9 @@ var (
 	editorLabel = regexp.MustCompile(`(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|[Ee]ditor)\s*[:：]\s*`)
 	// valueEnd ends a labelled value: two spaces, another label (two
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
-	// a credit without a colon (来源：某某日报 记者 张三).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)(?:\s|$)`)
+	// a credit without a colon (来源：某某日报 记者 张三), the byline's
+	// buttons (来源：县统计局 打印本页).
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)(?:\s|$)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)`)
 	// personNames are the names of one or more people: 2 to 4 Han
 	// characters each (· in a transliterated name).
 	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
@@ -395,6 +396,13 @@ var (
 	// "ggjjzhzz 发表于 2005-9-15", "发布时间 … by duscha", "By Jane Doe".
 	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}|\S{1,30})|^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]+(?:(?:\s+(?:and|&)\s+|,\s*|\s+)\p{Lu}[\p{L}.'’-]+){0,5})`)
 )
+
+// bylineButtons are the words of the buttons a byline line carries in
+// brackets, which are no names.
+var bylineButtons = map[string]bool{"打印": true, "关闭": true, "收藏": true, "分享": true, "返回": true, "顶部": true,
+	"打印本页": true, "打印此页": true, "关闭窗口": true, "关闭本页": true, "返回顶部": true, "返回首页": true, "加入收藏": true,
+	"收藏本页": true, "我要纠错": true, "纠错": true, "评论": true, "字体": true, "字号": true, "列印": true, "關閉": true,
+	"分享到": true, "打 印": true, "关 闭": true, "大": true, "中": true, "小": true, "推荐": true, "复制链接": true}
 
 var (
 	bracketName = regexp.MustCompile(`[\[【]\s*(\p{Han}{2,4})\s*[\]】]`)
@@ -512,10 +520,16 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	}
 	// A name alone in brackets on the byline's line: "2004年7月16日08:19
 	// [ 黄宇 ] 来源：[ 人民网 ]" (the source's brackets follow its label).
+	// Not the byline's buttons: 【打印】【关闭】 on most county portals.
 	for _, l := range head {
-		if m := bracketName.FindStringSubmatchIndex(l.text); m != nil && hasYear(l.text) && !strings.HasSuffix(strings.TrimSpace(l.text[:m[0]]), "：") &&
-			!strings.HasSuffix(strings.TrimSpace(l.text[:m[0]]), ":") && !orgSuffix.MatchString(l.text[m[2]:m[3]]) {
-			return l.text[m[2]:m[3]]
+		if !hasYear(l.text) {
+			continue
+		}
+		for _, m := range bracketName.FindAllStringSubmatchIndex(l.text, -1) {
+			before, name := strings.TrimSpace(l.text[:m[0]]), l.text[m[2]:m[3]]
+			if !strings.HasSuffix(before, "：") && !strings.HasSuffix(before, ":") && !orgSuffix.MatchString(name) && !bylineButtons[name] {
+				return name
+			}
 		}
 	}
 	for _, zone := range [][]metaLine{head, tail} {
