@@ -57,7 +57,7 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 	d, rank := r.publishDate(head, tail, loc, roc)
 	if !d.t.IsZero() {
 		m.published = d.format()
-		m.bylineDate = rank == rankLabelled
+		m.bylineDate = rank == rankLabelled || rank == rankOtherLabel
 	}
 	m.source = r.source(head, tail, lines, titleAt)
 	m.author = r.author(head, tail, lines, titleAt)

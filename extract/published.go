@@ -17,6 +17,7 @@ const (
 	rankMetaTime                // a <meta> or JSON-LD date with its time
 	rankByline                  // a date alone in a short line near the title
 	rankMetaDay                 // a <meta> date without time
+	rankOtherLabel              // 成文日期, 更新时间 …: a date of the page, not its publication
 	rankTailLabelled            // 发布时间 … under the article or post
 	rankTail                    // a date alone in a short line under it
 	rankURL                     // the date in the URL's path
@@ -25,7 +26,26 @@ const (
 
 // dateLabel matches the labels of a publish date: 发布时间：, 日期：,
 // 发表于, "Published", Japanese 更新日：/掲載日：, Korean 등록일. The colon may be missing when the date follows.
-var dateLabel = regexp.MustCompile(`(?:发布|發布|發佈|发表|發表|更新|上传|上傳|录入|錄入|成文|印发|撰写|创建)?(?:日期|时间|時間)\s*(?:[:：]|\s+\d)|[发發][表布]于|[发發][表布]於|更新[于於]|[Pp]ublished|[Pp]osted|[Uu]pdated|(?:更新|掲載|公開|登録|作成)日|등록일|작성일|게시일`)
+var dateLabel = regexp.MustCompile(`(?:发布|發布|發佈|发表|發表|更新|修改|上传|上傳|录入|錄入|成文|印发|撰写|创建)?(?:日期|时间|時間)\s*(?:[:：]|\s+\d)|[发發][表布]于|[发發][表布]於|更新[于於]|[Pp]ublished|[Pp]osted|[Uu]pdated|(?:更新|掲載|公開|登録|作成)日|등록일|작성일|게시일`)
+
+// otherDateLabel matches the labels of the dates a page states besides
+// its publication: when the document was written (成文), printed (印发),
+// made (生成, 创建), entered (录入, 上传), changed (更新, 修改).
+// (Japanese portals' 更新日 is the page's one date, as good as a
+// publication's.)
+var otherDateLabel = regexp.MustCompile(`^(?:更新(?:时间|時間|日期|于|於)|修改|成文|印发|生成|创建|录入|錄入|上传|上傳|撰写|[Uu]pdated)`)
+
+// labelRank is the rank of a date under the label the line has at at:
+// the publication's, or a lesser one.
+func labelRank(line string, at, publication int) int {
+	if otherDateLabel.MatchString(line[at:]) {
+		if publication == rankLabelled {
+			return rankOtherLabel
+		}
+		return rankTail
+	}
+	return publication
+}
 
 // dateLabelCell is a date's label standing alone.
 var dateLabelCell = regexp.MustCompile(`^(?:发布|发表|更新|成文|印发|公开|生成)?(?:日期|时间)\s*[:：]?$|^(?:更新|掲載|公開|登録|作成)日\s*[:：]?$|^(?:등록일|작성일|게시일)\s*[:：]?$|^(?i:(?:date\s+)?(?:published|posted)|date)\s*:?$`)
@@ -94,13 +114,27 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 			// A label alone in its table cell, the date in the next
 			// (<th>등록일</th><td>2024-02-20</td>, <td>发布日期</td><td>…).
 			if i+1 < len(zone) && dateLabelCell.MatchString(l.text) && hasDigit(zone[i+1].text) && isBylineShaped(zone[i+1].text) {
-				found(zone[i+1].text, labelled)
+				found(zone[i+1].text, labelRank(l.text, 0, labelled))
 				continue
 			}
 			if !hasDigit(l.text) {
 				continue
 			}
-			if m := findDateLabel(l.text); m != nil && found(l.text[m[0]:], labelled) {
+			// Every labelled date of the line: 更新时间 may come before
+			// 发布时间.
+			any := false
+			for from := 0; from < len(l.text); {
+				m := findDateLabel(l.text[from:])
+				if m == nil {
+					break
+				}
+				at := from + m[0]
+				if found(l.text[at:], labelRank(l.text, at, labelled)) {
+					any = true
+				}
+				from += m[1]
+			}
+			if any {
 				continue
 			}
 			if isBylineShaped(l.text) && !isClock(l.text) {
