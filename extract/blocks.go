@@ -210,7 +210,7 @@ var footerText = regexp.MustCompile(`(?i)版权所有|版權所有|ICP\s*备|ICP
 
 // boxHeadingText are the headings of sidebar and related boxes: 相关…,
 // 最新…, 热门…, 推荐…, 猜你喜欢, 延伸阅读, and their English counterparts.
-var boxHeadingText = regexp.MustCompile(`(?i)^\s*(相关|最新|热门|热点|推荐|精彩|猜你喜欢|延伸阅读|更多|热读|排行|图片新闻|related|recommended|you (may|might) (also )?like|more (from|stories|news|on)|most (read|popular|viewed)|popular|trending|latest|read (more|next)|also read|see also)`)
+var boxHeadingText = regexp.MustCompile(`(?i)^\s*(相关|相關|最新|热门|熱門|热点|熱點|推荐|推薦|精彩|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|更多|热读|熱讀|排行|图片新闻|圖片新聞|related|recommended|you (may|might) (also )?like|more (from|stories|news|on)|most (read|popular|viewed)|popular|trending|latest|read (more|next)|also read|see also)`)
 
 // boxHeadingNames are class words of the heading of a related box.
 var boxHeadingNames = []string{"related", "recommend", "popular", "trending", "xgwz", "xiangguan", "tuijian", "remen", "paihang"}
@@ -258,7 +258,17 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|(\S{0,6}\s*)?([【\[［]\s*[^】\]］]{1,12}\s*[】\]］]\s*)+` + // 页面功能 【我来说两句】【推荐】【打印】【关闭】
 	`|(?:微信|手机)?扫一扫(?:在手机(?:上)?打开|分享|关注|阅读).{0,12}` + // 扫一扫在手机打开当前页
 	`|长按(?:识别)?(?:图中)?二维码.{0,16}` + // 长按识别二维码关注“株洲发布”
+	`|.{0,16}扫描.{0,8}二维码.{0,24}` + // 欢迎扫描左方二维码关注（sinanewsapp）
+	`|返回搜狐.{0,12}` + // 返回搜狐，查看更多
+	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：].{0,40}` + // 文章关键词：新能源汽车消费
+	`|.{0,12}转载请注明.{0,40}` +
+	`|.{0,8}关注.{0,4}(?:微信)?公众号.{0,24}` +
+	`|.{0,12}下载.{0,12}客户端.{0,12}` +
 	`)$`)
+
+// disclaimer matches a platform's notice under a republished story (网易号's
+// 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's.
+var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:特别|平台|免责|版权|郑重)声明\s*[:：]`)
 
 // englishBoilerplate: the short lines of English news templates that are
 // never text: ad labels, gallery chrome, share and comment links, photo
@@ -280,13 +290,17 @@ func mayBeBoilerplate(s string) bool {
 	return false
 }
 
-var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码"}
+var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码",
+	"关键", "标签", "標籤", "ag", "转载", "公众号", "客户端"}
 
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by meta.go, and not text.
 var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新|上传|上傳|录入|錄入|撰稿|成文)?(日期|时间|時間)\s*[:：]|` +
 	`(信息|資訊|[资資]料|新聞)?[来來]源\s*[:：]|稿源\s*[:：]|出[处處]\s*[:：]|作者\s*[:：]|([责責]任)?[编編][辑輯]\s*[:：]|[记記]者\s*[:：]|[审審][核覈]\s*[:：]|` +
-	`(浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(次数|次數|量|数|數|人次)?\s*[:：]|字[号號]\s*[:：]|[发發]布[机機][构構]\s*[:：]|[发發]布[单單]位\s*[:：]|发文机关\s*[:：]`)
+	`(浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(次数|次數|量|数|數|人次)?\s*[:：]|字[号號]\s*[:：]|[发發]布[机機][构構]\s*[:：]|[发發]布[单單]位\s*[:：]|发文机关\s*[:：]|` +
+	// The credits county media print under a story: 责编, 校对, 一审 二审 三审, 终审, 监制.
+	`[责責][编編]\s*[:：]|校[对對]\s*[:：]|[终終初一二三复複][审審]\s*[:：]|[监監]制\s*[:：]|[编編][审審]\s*[:：]|主[编編]\s*[:：]|` +
+	`值班(?:[编編][辑輯]|主任)\s*[:：]|[摄攝]影\s*[:：]|文字\s*[:：]|[统統][筹籌]\s*[:：]|策[划劃]\s*[:：]`)
 
 // newsletterPrompt matches the invitations to subscribe that English news
 // templates put between paragraphs.
@@ -300,6 +314,12 @@ var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.
 func cleanBlocks(blocks []Block, meta pageMeta) []Block {
+	// The credits that close a story (编辑, 校对, 审核, 终审: a line each
+	// on county media sites) and the last three lines may be a byline.
+	creditsFrom := len(blocks) - 3
+	for creditsFrom > 0 && isBylineLine(blocks[creditsFrom-1].Text) {
+		creditsFrom--
+	}
 	out := blocks[:0]
 	title := hashForm(meta.title)
 	seen := map[string]bool{}
@@ -324,6 +344,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if len(b.Text) <= 60 && b.Text[0] < utf8.RuneSelf && englishBoilerplate.MatchString(b.Text) {
 			continue
 		}
+		if i >= len(blocks)-4 && runeCount(b.Text) <= 300 && disclaimer.MatchString(b.Text) {
+			continue
+		}
 		// The title and the byline usually open the content container;
 		// a 责任编辑 line often closes it.
 		nearStart := i < 4
@@ -337,7 +360,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if len(b.Text) <= 200 && b.Text[0] < utf8.RuneSelf && newsletterPrompt.MatchString(b.Text) {
 			continue
 		}
-		if isBylineLine(b.Text) && (nearStart || i >= len(blocks)-3) {
+		if (nearStart || i >= creditsFrom) && isBylineLine(b.Text) {
 			continue
 		}
 		if undecodable(b.Text) {
