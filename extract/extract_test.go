@@ -189,6 +189,9 @@ func TestSourceAuthor(t *testing.T) {
 		// Traditional characters (Taiwan, Hong Kong).
 		{"發布時間：2021-03-05 10:20　來源：中央社　責任編輯：陳大文", "", "", "中央社", "陳大文"},
 		{"發佈日期：2021-03-05　資料來源：社會處", "", "", "社會處", ""},
+		// A photographer's credit under a picture is not the story's author.
+		{"2020-02-20", "活动现场。（记者 张三 摄）", "", "", ""},
+		{"2020-02-20 记者 李明", "图为活动现场。记者 张三 摄", "", "", "李明"},
 		// The byline's buttons are neither names nor part of a value.
 		{"发布时间：2024-03-05 【打印】【关闭】", "", "", "", ""},
 		{"2024-03-05 [ 打印 ] [ 关闭 ] [ 张三 ]", "", "", "", "张三"},
@@ -357,6 +360,29 @@ func TestBodyWins(t *testing.T) {
 // TestSourceFromHead: a page's <meta> may name the article's source
 // (TRS's ContentSource); og:site_name names the site that publishes the
 // page, which is not a source.
+// TestAuthorFromHead: a <meta> author that names a person is the author
+// when the page credits nobody; a portal or a government body is not one.
+func TestAuthorFromHead(t *testing.T) {
+	for head, want := range map[string]string{
+		`<meta name="author" content="李明">`:                                                                      "李明",
+		`<meta name="author" content="网易">`:                                                                      "",
+		`<meta name="author" content="中国新闻网">`:                                                                   "",
+		`<meta name="author" content="XX市人民政府">`:                                                                 "",
+		`<meta name="author" content="市发展改革委">`:                                                                  "",
+		`<meta name="author" content="张三、李四、王五">`:                                                                "张三、李四、王五",
+		`<script type="application/ld+json">{"author":{"name":"張三"}}</script><meta name="author" content="中央社">`: "張三",
+	} {
+		page := `<html><head><meta charset="utf-8">` + head + `<title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">2020-02-20</div><div>` + prose + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Author != want {
+			t.Errorf("%s: author %q, want %q", head, p.Author, want)
+		}
+	}
+}
+
 func TestSourceFromHead(t *testing.T) {
 	for meta, want := range map[string]string{
 		`<meta name="ContentSource" content="县政府办">`:       "县政府办",

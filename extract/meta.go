@@ -568,8 +568,8 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			return l.text
 		}
 	}
-	for _, v := range []string{r.head.metaValue("author", "article:author", "dc.creator", "byl"), r.head.ldAuthor} {
-		if v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by ")); looksLikeName(v) {
+	for _, v := range []string{r.head.ldAuthor, r.head.metaValue("author", "article:author", "dc.creator", "byl")} {
+		if v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by ")); looksLikeName(v) && !isOrganisation(v) {
 			return v
 		}
 	}
@@ -596,6 +596,8 @@ func contentEdges(lines []metaLine) []metaLine {
 
 // reporterIn returns the reporters credited in the zone; a byline may
 // credit them over several lines (本报记者 …, 本报实习生 …).
+// A photographer's credit (记者 张三 摄, under a picture) names who took
+// it, not who wrote the story.
 func reporterIn(zone []metaLine) string {
 	var names []string
 	for _, l := range zone {
@@ -605,7 +607,7 @@ func reporterIn(zone []metaLine) string {
 			}
 			continue
 		}
-		if m := reporter.FindStringSubmatch(l.text); m != nil {
+		if m := reporter.FindStringSubmatch(l.text); m != nil && !strings.HasSuffix(strings.TrimSpace(m[0]), "摄") {
 			// The names run until another credit: 记者 张三 通讯员 李四,
 			// 记者 张三、通讯员 李四. A reporter credited twice (the
 			// byline, a photo's 记者 张三 摄) is one; an organisation
@@ -621,6 +623,19 @@ func reporterIn(zone []metaLine) string {
 	}
 	return strings.Join(names, " ")
 }
+
+// isOrganisation says whether a Chinese <meta> author names a body, not
+// a person: 网易, 中国新闻网, 中央社, XX市人民政府, 市发展改革委.
+func isOrganisation(s string) bool {
+	if !strings.ContainsFunc(s, isCJK) {
+		return false
+	}
+	// Longer than a name, unless it lists several (张三、李四、王五).
+	return orgSuffix.MatchString(s) || portalNames[s] || runeCount(s) > 6 && !strings.ContainsAny(s, " 、，,")
+}
+
+// portalNames are the portals that sign what they republish.
+var portalNames = map[string]bool{"网易": true, "新浪": true, "搜狐": true, "腾讯": true, "凤凰": true, "人民": true, "新华": true, "澎湃": true}
 
 // looksLikeName accepts a <meta> author that names people, not an id
 // ("L_104485"), a URL or a list of site names.
