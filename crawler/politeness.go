@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -39,12 +40,27 @@ func newGate(delay time.Duration, perHost int) *gate {
 }
 
 func (g *gate) host(h string) *hostGate {
+	h = gateKey(h)
 	hg := g.hosts[h]
 	if hg == nil {
 		hg = &hostGate{base: g.delay, delay: g.delay, freed: make(chan struct{})}
 		g.hosts[h] = hg
 	}
 	return hg
+}
+
+// gateKey is the name of the server a host names: X.gov.cn and x.gov.cn:80
+// are one server, with one delay and one request at a time. (Another port
+// may be another server, and keeps its own gate.)
+func gateKey(host string) string {
+	host = strings.ToLower(host)
+	if h, ok := strings.CutSuffix(host, ":80"); ok {
+		return h
+	}
+	if h, ok := strings.CutSuffix(host, ":443"); ok {
+		return h
+	}
+	return strings.TrimSuffix(host, ".") // the root's dot: x.gov.cn. is x.gov.cn
 }
 
 // acquire waits until a request to host may start, then reserves the slot;

@@ -303,8 +303,11 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second, true
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil && s >= 0 {
+		// Seconds beyond what a Duration holds (a year is plenty: such a
+		// host is left alone for the night anyway).
+		const longest = 365 * 24 * 3600
+		return time.Duration(min(s, longest)) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return max(t.Sub(now), 0), true

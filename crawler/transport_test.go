@@ -117,3 +117,67 @@ func TestLongRetryAfterLeavesTheHost(t *testing.T) {
 		t.Errorf("requests %v: a Retry-After beyond the longest pause is not retried, and the host is left alone", srv.starts)
 	}
 }
+
+// TestHostSpellingsShareOneGate: a redirect to the same server spelled in
+// capitals waits its turn like any request to it.
+func TestHostSpellingsShareOneGate(t *testing.T) {
+	const delay = 80 * time.Millisecond
+	var srv *loggedServer
+	srv = newLoggedServer(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/a":
+			http.Redirect(w, r, strings.Replace(srv.URL, "127.0.0.1", "LOCALHOST", 1)+"/b", http.StatusFound)
+		default:
+			w.Write([]byte("<html><body>ok</body></html>"))
+		}
+	})
+	tr := fastTransport(delay, nil)
+	f, err := NewFetcher(context.Background(), tr, FetcherOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Fetch(strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)+"/a", nil); err != nil {
+		t.Fatal(err)
+	}
+	if gap := srv.first("/b").Sub(srv.first("/a")); gap < delay-10*time.Millisecond {
+		t.Errorf("LOCALHOST/b started %s after localhost/a, want at least %s", gap, delay)
+	}
+}
+
+func TestGateKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"www.X.gov.cn":   "www.x.gov.cn",
+		"x.gov.cn:80":    "x.gov.cn",
+		"x.gov.cn:443":   "x.gov.cn",
+		"x.gov.cn.":      "x.gov.cn",
+		"127.0.0.1:8080": "127.0.0.1:8080",
+		"[::1]:80":       "[::1]",
+	} {
+		if got := gateKey(in); got != want {
+			t.Errorf("gateKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRetryAfterValues(t *testing.T) {
+	now := time.Date(2026, 11, 26, 4, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		v    string
+		want time.Duration
+		ok   bool
+	}{
+		{"120", 2 * time.Minute, true},
+		{"0", 0, true},
+		{"9223372037", 365 * 24 * time.Hour, true}, // overflows a Duration in nanoseconds
+		{"99999999999999999999", 0, false},         // not an int64
+		{"-5", 0, false},
+		{"Thu, 26 Nov 2026 04:00:30 GMT", 30 * time.Second, true},
+		{"Wed, 25 Nov 2026 04:00:00 GMT", 0, true}, // already past
+		{"soon", 0, false},
+	} {
+		got, ok := retryAfter(tc.v, now)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("retryAfter(%q) = %s, %v; want %s, %v", tc.v, got, ok, tc.want, tc.ok)
+		}
+	}
+}
