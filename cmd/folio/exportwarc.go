@@ -335,7 +335,10 @@ func (e *warcExport) writeRevisit(c, holder *store.Capture, profile, payloadDige
 		warc.Field{Name: warc.FieldContentType, Value: warc.ContentTypeHTTPResponse},
 		warc.Field{Name: warc.FieldBlockDigest, Value: warc.Digest(head)},
 	)
-	if payloadDigest != "" {
+	if payloadDigest != "" && profile == warc.ProfileIdenticalPayload {
+		// Only this profile states a payload; a 304 had none (warcio's
+		// conformance tests reject a server-not-modified revisit that
+		// names one).
 		h.Add(warc.FieldPayloadDigest, payloadDigest)
 	}
 	h.Add(warc.FieldContentLength, strconv.Itoa(len(head)))

@@ -71,8 +71,15 @@ for await (const record of parser) {
       const ref = byId.get(bare(h("WARC-Refers-To")));
       if (!/\/revisit\/(identical-payload-digest|server-not-modified)$/.test(h("WARC-Profile") || "")) bad(`revisit ${rec.uri}: profile ${h("WARC-Profile")}`);
       if (!ref || ref.type !== "response") bad(`revisit ${rec.uri}: WARC-Refers-To names no earlier response`);
-      else if (ref.uri !== h("WARC-Refers-To-Target-URI") || ref.date !== h("WARC-Refers-To-Date") || ref.payloadDigest !== rec.payloadDigest)
-        bad(`revisit ${rec.uri}: Refers-To-Target-URI/Date/digest do not match the response it refers to`);
+      else if (ref.uri !== h("WARC-Refers-To-Target-URI") || ref.date !== h("WARC-Refers-To-Date"))
+        bad(`revisit ${rec.uri}: Refers-To-Target-URI/Date do not match the response it refers to`);
+      // identical-payload-digest requires the payload's digest, which is
+      // the referent's; server-not-modified prohibits one (the 304 had no
+      // payload; warcio's conformance rules).
+      if (/identical-payload-digest$/.test(h("WARC-Profile") || "") && (!rec.payloadDigest || (ref && ref.payloadDigest !== rec.payloadDigest)))
+        bad(`revisit ${rec.uri}: payload digest ${rec.payloadDigest} is not the response's`);
+      if (/server-not-modified$/.test(h("WARC-Profile") || "") && rec.payloadDigest)
+        bad(`revisit ${rec.uri}: a server-not-modified revisit names a payload digest`);
     }
   } else {
     await record.readFully(false);
