@@ -114,6 +114,12 @@ func (a *Archiver) fetchAttachmentAs(ctx context.Context, l extract.Link, condit
 	if errors.Is(err, ErrNotStored) {
 		return nil, nil // replaying a WARC that does not hold the file
 	}
+	if errors.Is(err, ErrRobotsDisallowed) {
+		// The site keeps folio out of it: left alone like a file out of
+		// scope, neither a failure nor a part the document lacks.
+		a.log.Info("attachment disallowed by robots.txt; not fetched", "url", l.URL)
+		return nil, nil
+	}
 	if err != nil {
 		return att, fmt.Errorf("attachment %w", err)
 	}

@@ -188,3 +188,22 @@ func TestNoAttachmentsFlag(t *testing.T) {
 		t.Fatalf("--no-attachments --requisites=false fetched files: %+v", d.Attachments)
 	}
 }
+
+// TestRobotsDisallowedAttachment: a file robots.txt keeps folio from is
+// left alone, as one out of scope is: not fetched, not listed, no failure.
+func TestRobotsDisallowedAttachment(t *testing.T) {
+	site, srv := newAttachmentSite(t)
+	site.mu.Lock()
+	site.files["/robots.txt"] = served{"text/plain", "", []byte("User-agent: *\nDisallow: /download.jsp\n")}
+	site.mu.Unlock()
+	d := archiveJSONWith(t, tempDB(t), []string{"--requisites=false"}, srv.URL+"/zwgk/2020/123.html")[0]
+	for _, a := range d.Attachments {
+		if strings.Contains(a.URL, "download.jsp") {
+			t.Errorf("the disallowed file is listed: %+v", a)
+		}
+	}
+	if !d.Complete || len(d.Attachments) != 5 || site.hitsOf("/download.jsp?id=42") != 0 {
+		t.Errorf("complete %v, %d attachments, the disallowed file requested %d times; want complete, the 5 others, none",
+			d.Complete, len(d.Attachments), site.hitsOf("/download.jsp?id=42"))
+	}
+}
