@@ -339,16 +339,33 @@ func (db *DB) Commit(c *CrawlCommit) (SaveResult, error) {
 	if len(c.Captures) != len(c.Payloads) {
 		return SaveResult{}, fmt.Errorf("store: %d captures but %d payloads", len(c.Captures), len(c.Payloads))
 	}
-	blobs := db.packCaptures(c.Captures, c.Payloads)
-	// Found before the transaction, which may run more than once.
-	links := captureLinks(c.Doc)
 	var res SaveResult
+	run := commitRun(db.codec, c, db.packCaptures(c.Captures, c.Payloads))
 	err := db.batch(func(tx *bolt.Tx) error {
 		var err error
-		res, err = commit(tx, db.codec, c, blobs, links)
+		res, err = run(tx)
 		return err
 	})
 	return res, err
+}
+
+// commitRun returns the transaction function of a Commit. bbolt runs a
+// batched function again when another one of its batch failed, in a new
+// transaction: each run starts from c as the caller gave it. (Saving a
+// republished copy replaces the Doc with the original's; a second run that
+// began from that would save a re-fetch of the original.)
+func commitRun(codec *codec, c *CrawlCommit, blobs [][]byte) func(*bolt.Tx) (SaveResult, error) {
+	links := captureLinks(c.Doc)
+	var doc Document
+	if c.Doc != nil {
+		doc = *c.Doc
+	}
+	return func(tx *bolt.Tx) (SaveResult, error) {
+		if c.Doc != nil {
+			*c.Doc = doc
+		}
+		return commit(tx, codec, c, blobs, links)
+	}
 }
 
 func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, links []captureLink) (SaveResult, error) {

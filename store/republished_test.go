@@ -1,9 +1,12 @@
 package store
 
 import (
+	"errors"
 	"slices"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // TestRepublishedCopyIsAnAlias: the same article at a second URL of its
@@ -299,4 +302,56 @@ func TestCopyEdgeCases(t *testing.T) {
 			t.Errorf("same day, one with a time: %+v, want merged", res)
 		}
 	})
+}
+
+// TestCommitRunsAgainFromItsInput: bbolt runs a batched commit again when
+// another commit of its batch failed; the second run must see the commit
+// as the caller gave it, and save a republished copy as one.
+func TestCommitRunsAgainFromItsInput(t *testing.T) {
+	const (
+		orig = "http://a.test/zwgk/1.html"
+		cp   = "http://a.test/news/2020/0222/77.html"
+	)
+	db, _ := openTemp(t, nil)
+	first := fetchOf{}.doc(orig)
+	first.Fetched = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := db.SaveDocument(first, nil); err != nil {
+		t.Fatal(err)
+	}
+	copyDoc := fetchOf{}.doc(cp)
+	copyDoc.Fetched = first.Fetched.Add(time.Hour)
+	c := &CrawlCommit{Run: 1, Doc: copyDoc, DocURLs: []string{cp}}
+	run := commitRun(db.codec, c, nil)
+	errNeighbour := errors.New("another commit of the batch failed")
+	err := db.update(func(tx *bolt.Tx) error {
+		if _, err := run(tx); err != nil {
+			return err
+		}
+		return errNeighbour // rolled back, as bbolt does before it runs the batch again
+	})
+	if !errors.Is(err, errNeighbour) {
+		t.Fatal(err)
+	}
+	var res SaveResult
+	if err := db.update(func(tx *bolt.Tx) (err error) { res, err = run(tx); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if !res.Republished {
+		t.Errorf("run again: %+v; want the copy saved as republished", res)
+	}
+	// The same commit run once, in a store of its own: the same history.
+	once, _ := openTemp(t, nil)
+	if _, err := once.SaveDocument(fetchOf{}.doc(orig), nil); err != nil {
+		t.Fatal(err)
+	}
+	copyOnce := fetchOf{}.doc(cp)
+	copyOnce.Fetched = copyDoc.Fetched
+	if _, err := once.Commit(&CrawlCommit{Run: 1, Doc: copyOnce, DocURLs: []string{cp}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err1 := db.History(orig)
+	want, err2 := once.History(orig)
+	if err1 != nil || err2 != nil || len(got.Versions) != 1 || got.Versions[0].UnchangedRefetches != want.Versions[0].UnchangedRefetches {
+		t.Errorf("the original's history after a run again: %+v (%v); run once: %+v (%v)", got, err1, want, err2)
+	}
 }
