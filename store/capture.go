@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -18,6 +19,35 @@ import (
 type Field struct {
 	Name  string `json:"n"`
 	Value string `json:"v"`
+}
+
+// fieldJSON is how a Field is stored: a value that is not UTF-8 (a GBK
+// file name in Content-Disposition, a GBK Location, as Chinese IIS and
+// JSP servers send them) as its bytes, which a JSON string would turn
+// into U+FFFD: the headers are kept as received, for the WARC.
+type fieldJSON struct {
+	Name  string `json:"n"`
+	Value string `json:"v,omitempty"`
+	Raw   []byte `json:"b,omitempty"`
+}
+
+func (f Field) MarshalJSON() ([]byte, error) {
+	if utf8.ValidString(f.Value) {
+		return json.Marshal(fieldJSON{Name: f.Name, Value: f.Value})
+	}
+	return json.Marshal(fieldJSON{Name: f.Name, Raw: []byte(f.Value)})
+}
+
+func (f *Field) UnmarshalJSON(data []byte) error {
+	var j fieldJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	f.Name, f.Value = j.Name, j.Value
+	if j.Raw != nil {
+		f.Value = string(j.Raw)
+	}
+	return nil
 }
 
 // Capture is one fetch of one URL.

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +15,7 @@ import (
 	"folio/attachment"
 	"folio/internal/testfiles"
 	"folio/store"
+	"folio/warc"
 )
 
 // attachmentSite is a small GBK portal whose reports carry attachments: a
@@ -205,5 +208,33 @@ func TestRobotsDisallowedAttachment(t *testing.T) {
 	if !d.Complete || len(d.Attachments) != 5 || site.hitsOf("/download.jsp?id=42") != 0 {
 		t.Errorf("complete %v, %d attachments, the disallowed file requested %d times; want complete, the 5 others, none",
 			d.Complete, len(d.Attachments), site.hitsOf("/download.jsp?id=42"))
+	}
+}
+
+// TestRawHeaderBytesKept: a Content-Disposition with a GBK file name in
+// raw bytes, as Chinese IIS and JSP servers send it, is stored and
+// exported as received, not as U+FFFD.
+func TestRawHeaderBytesKept(t *testing.T) {
+	site, srv := newAttachmentSite(t)
+	disposition := string(gbkBytes(t, `attachment; filename="2019年报原文.docx"`))
+	site.mu.Lock()
+	f := site.files["/download.jsp?id=42"]
+	f.disposition = disposition
+	site.files["/download.jsp?id=42"] = f
+	site.mu.Unlock()
+	db := tempDB(t)
+	archiveJSONWith(t, db, []string{"--requisites=false"}, srv.URL+"/zwgk/2020/123.html")
+	out := filepath.Join(t.TempDir(), "raw.warc.gz")
+	if code, _, stderr := folio(t, "export", "--db", db, "-o", out); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	found := false
+	for _, r := range readWARC(t, out) {
+		if r.Type() == warc.TypeResponse && strings.HasSuffix(r.TargetURI(), "/download.jsp?id=42") {
+			found = bytes.Contains(r.block, []byte("Content-Disposition: "+disposition+"\r\n"))
+		}
+	}
+	if !found {
+		t.Error("the exported response does not carry the Content-Disposition bytes as sent")
 	}
 }
