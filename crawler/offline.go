@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 
 	"folio/extract"
@@ -287,7 +288,7 @@ func (s storedOnly) SaveDocument(doc *store.Document, urls []string) (store.Save
 	if !latest.IsZero() {
 		doc.Fetched = latest
 	}
-	if v, ok := s.seen(doc); ok {
+	if v, ok := s.seen(doc, urls); ok {
 		// This fetch is recorded already: an import resumed after it was
 		// killed reads again the captures it had read. Saving it again
 		// would count a re-fetch that never happened.
@@ -299,12 +300,15 @@ func (s storedOnly) SaveDocument(doc *store.Document, urls []string) (store.Save
 
 // seen says whether doc, as read from stored captures, is a fetch its
 // stored document has recorded: a version of the same content that was
-// seen first at or before the fetch and last at or after it. (Saving it
-// again would count the re-fetch twice, or, when a later version has come
-// since, add the old content as a new version.)
-func (s storedOnly) seen(doc *store.Document) (int, bool) {
+// seen first at or before the fetch and last at or after it, under URLs
+// it knows. (Saving it again would count the re-fetch twice, or, when a
+// later version has come since, add the old content as a new version.
+// A fetch at a URL it does not know is news, whatever the second: a
+// republished copy fetched in the second its original was.)
+func (s storedOnly) seen(doc *store.Document, urls []string) (int, bool) {
 	hs, ok := s.Store.(interface {
 		History(url string) (*store.History, error)
+		DocumentURLs(url string) ([]string, error)
 	})
 	if !ok || doc.Fetched.IsZero() {
 		return 0, false
@@ -312,6 +316,15 @@ func (s storedOnly) seen(doc *store.Document) (int, bool) {
 	h, err := hs.History(doc.URL)
 	if err != nil || h == nil {
 		return 0, false
+	}
+	known, err := hs.DocumentURLs(doc.URL)
+	if err != nil {
+		return 0, false
+	}
+	for _, u := range urls {
+		if !slices.Contains(known, u) {
+			return 0, false
+		}
 	}
 	for _, v := range h.Versions {
 		if v.ContentHash == doc.ContentHash && !doc.Fetched.Before(v.FirstSeen) && !doc.Fetched.After(v.LastSeen) {

@@ -3,6 +3,7 @@ package crawler
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,5 +124,38 @@ func TestReplayCountsEachFetchOnce(t *testing.T) {
 	}
 	if docs != 1 {
 		t.Errorf("the article was archived %d times, want once", docs)
+	}
+}
+
+// TestReplayKeepsCopiesOfTheSameSecond: a copy of an article (its
+// rel=canonical the original's) fetched in the same second as the
+// original is news to the document: its URL becomes an alias, as in the
+// crawl that fetched it.
+func TestReplayKeepsCopiesOfTheSameSecond(t *testing.T) {
+	page := []byte(`<html><head><meta charset="utf-8"><title>县政府召开常务会议</title>` +
+		`<link rel="canonical" href="http://a.test/news/678.html"></head><body><h1>县政府召开常务会议</h1>` +
+		`<div class="content">` + strings.Repeat(`<p>会议研究部署了本月重点工作，要求各部门抓好落实。</p>`, 3) + `</div></body></html>`)
+	html := []store.Field{{Name: "Content-Type", Value: "text/html; charset=utf-8"}}
+	at := time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC)
+	src := &memSource{payloads: map[string][]byte{}}
+	const copyURL = "http://a.test/%E6%96%B0%E9%97%BB/%E6%96%87%E7%AB%A0.html"
+	for _, u := range []string{"http://a.test/news/678.html", "http://a.test/copy2/678.html", copyURL} {
+		src.add(&store.Capture{URL: u, Status: 200, Time: at, ResponseHeaders: html}, page)
+	}
+	db := openTestStore(t)
+	for _, c := range src.caps {
+		if _, err := db.PutCapture(c, page); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rp := NewReplayer(src, db, ArchiveOptions{})
+	for _, c := range src.caps {
+		if res := rp.Replay(t.Context(), c); res != nil && res.Err != nil {
+			t.Fatal(res.Err)
+		}
+	}
+	urls, err := db.DocumentURLs("http://a.test/news/678.html")
+	if err != nil || !slices.Contains(urls, copyURL) || !slices.Contains(urls, "http://a.test/copy2/678.html") {
+		t.Errorf("the document's URLs: %v (%v); want both copies", urls, err)
 	}
 }
