@@ -91,6 +91,10 @@ func TestTitle(t *testing.T) {
 		{`<title>很长很长的标题会被截断…_网站</title>`, `<h1>很长很长的标题会被截断的情况下也能找到</h1>`, "很长很长的标题会被截断的情况下也能找到"},
 		{`<title>网站</title><meta property="og:title" content="社交标题也可以 | 网站">`, ``, "社交标题也可以"},
 		{`<title>【攻略】株洲周边自驾游路线推荐 - 自驾游 - 株洲论坛</title>`, `<h1><a href="/t">[攻略]</a> <span>【攻略】株洲周边自驾游路线推荐</span></h1>`, "【攻略】株洲周边自驾游路线推荐"},
+		// A <title> of the site alone: a body's first section heading is
+		// no title; the heading above it, or TRS's ArticleTitle, is.
+		{`<title>XX县人民政府</title>`, `<h1>XX县关于做好2024年防汛工作的实施方案</h1><div class="TRS_Editor"><h3>一、总体要求</h3>`, "XX县关于做好2024年防汛工作的实施方案"},
+		{`<title>XX县人民政府</title><meta name="ArticleTitle" content="XX县关于做好2024年防汛工作的实施方案">`, `<div class="TRS_Editor"><h3>一、总体要求</h3>`, "XX县关于做好2024年防汛工作的实施方案"},
 	}
 	for _, tt := range tests {
 		page := `<html><head><meta charset="utf-8">` + tt.head + `</head><body>` + tt.body + `<div>` + prose + `</div></body></html>`

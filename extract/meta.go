@@ -197,7 +197,8 @@ var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·:：]+\s+|\s*(?:_+|--
 // else the <title> without its site's name.
 func (r *reader) title(lines []metaLine) (string, int) {
 	full := r.head.title
-	og := cleanLine(r.head.metaValue("og:title", "twitter:title"))
+	// TRS WCM's ArticleTitle is the article's own title, as og:title is.
+	og := cleanLine(r.head.metaValue("og:title", "twitter:title", "articletitle"))
 	fullForm, ogForm := hashForm(full), hashForm(og)
 	// A <title> cut short with an ellipsis: its first part, without it.
 	cutForm := ""
@@ -251,8 +252,10 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// or opening it, is the better witness.
 	// First a heading opening the content, then one just before it, then
 	// a line set apart in bold among the content's first (old templates).
+	// (Not a section heading: 一、总体要求 opens a body, it titles no
+	// article.)
 	if start < len(lines) {
-		if l := lines[start]; (l.heading || l.titled) && isTitleShaped(l.text) {
+		if l := lines[start]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionNumber.MatchString(l.text) {
 			return l.text, start
 		}
 	}
@@ -269,6 +272,10 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	t := siteless(full)
 	return t, r.lineOf(lines, t)
 }
+
+// sectionNumber opens the heading of a section of a body: 一、, （二）,
+// 第三章, 1. or 2、.
+var sectionNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|第[一二三四五六七八九十\d]+[章节條条部分]|\d+\s*[、.．]\D)`)
 
 // isTitleShaped: 4 to 80 characters, not a date, not a breadcrumb, not
 // a link alone.
