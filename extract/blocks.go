@@ -350,6 +350,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// The title and the byline usually open the content container;
 		// a 责任编辑 line often closes it.
 		nearStart := i < 4
+		if nearStart && i+1 < len(blocks) && repeatsLead(b, blocks[i+1]) {
+			continue
+		}
 		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) {
 			continue
 		}
@@ -369,6 +372,33 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// repeatsLead says whether b is a summary of the paragraph after it: the
+// 摘要 box DedeCMS and PHPCMS templates print above the text (their
+// description field), which is the lead's opening cut short, with or
+// without an ellipsis or a 摘要： label.
+func repeatsLead(b, next Block) bool {
+	if b.Kind != Paragraph || next.Kind != Paragraph {
+		return false
+	}
+	core := strings.TrimRight(b.Text, "…. ")
+	for _, label := range []string{"摘要：", "摘要:", "内容提要：", "内容摘要：", "导读："} {
+		core = strings.TrimPrefix(core, label)
+	}
+	// Letters and digits only: the description field loses the quotes
+	// (“春风行动” becomes 春风行动) and may skip the lead's 本报讯.
+	core = lettersOnly(core)
+	return runeCount(core) >= 15 && strings.Contains(lettersOnly(next.Text), core)
+}
+
+func lettersOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // undecodable says whether a line holds nothing but U+FFFD, what the

@@ -322,6 +322,28 @@ func TestAttachmentListIsNoArticleList(t *testing.T) {
 	}
 }
 
+// TestSummaryBoxIsNotText: the 摘要 box DedeCMS and PHPCMS print above the
+// text repeats the lead cut short; the lead stays, once.
+func TestSummaryBoxIsNotText(t *testing.T) {
+	const lead = "本报讯（记者 周敏）3月5日上午，我县2024年“春风行动”专项招聘活动在县人力资源市场启动，活动共吸引62家企业参会。"
+	for _, summary := range []string{
+		"3月5日上午，我县2024年春风行动专项招聘活动在县人力资源市场启动...",
+		"摘要：3月5日上午，我县2024年“春风行动”专项招聘活动在县人力资源市场启动",
+		"3月5日上午，我县2024年“春风行动”专项招聘活动在县人力资源市场启动，活动共吸引62家企业参会……",
+	} {
+		page := `<html><head><meta charset="utf-8"><title>春风行动专项招聘活动启动_某某县新闻网</title></head><body>` +
+			`<h1>春风行动专项招聘活动启动</h1><div class="info">发布时间：2024-03-05</div><div class="content">` +
+			`<div class="intro">` + summary + `</div><p>` + lead + `</p>` + prose + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first := p.Blocks[0].Text; first != lead {
+			t.Errorf("summary %q: the text opens with %q, want the lead", summary, first)
+		}
+	}
+}
+
 // TestNoProseNoArticle: a page of a few links and a footer at an
 // article-shaped URL (a session trap's page) is not an article; the same
 // page with a dated byline and a short notice is.
