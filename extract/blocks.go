@@ -366,6 +366,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if (nearStart || i >= creditsFrom) && isBylineLine(b.Text) {
 			continue
 		}
+		if nearStart && bareByline.MatchString(b.Text) {
+			continue
+		}
 		if undecodable(b.Text) {
 			continue
 		}
@@ -373,6 +376,16 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	}
 	return out
 }
+
+// bareByline matches the byline lines that carry no label, at the top of
+// the content: a date alone (2024-03-05 14:08, 2024年3月5日 星期二), a
+// reporter's credit (澎湃新闻记者 卢雁, □ 本报记者 张三, 记者 张三 李四,
+// XX日报记者 孙悟 文/图), a writer's (文/张三).
+var bareByline = regexp.MustCompile(`^(?:` +
+	`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*(?:星期|周)[一二三四五六日天])?` +
+	`|[□■●◎]?\s*[\p{Han}A-Za-z]{0,8}?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
+	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
+	`)$`)
 
 // repeatsLead says whether b is a summary of the paragraph after it: the
 // 摘要 box DedeCMS and PHPCMS templates print above the text (their

@@ -322,6 +322,32 @@ func TestAttachmentListIsNoArticleList(t *testing.T) {
 	}
 }
 
+// TestBareBylineLines: a byline without labels at the top of the content
+// (a date alone, a reporter's credit) is read, and is not text.
+func TestBareBylineLines(t *testing.T) {
+	tests := []struct{ line, author, published string }{
+		{"2024-03-05 14:08", "", "2024-03-05T14:08:00+08:00"},
+		{"2024年3月5日 星期二", "", "2024-03-05T00:00:00+08:00"},
+		{"澎湃新闻记者 卢雁", "卢雁", ""},
+		{"□ 本报记者 张三", "张三", ""},
+		{"记者 张三 李四", "张三 李四", ""},
+		{"XX日报记者 孙悟 文/图", "孙悟", ""},
+		{"文/张三", "张三", ""},
+	}
+	for _, tt := range tests {
+		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><div class="content">` +
+			`<h1>这是文章的标题</h1><p>` + tt.line + `</p>` + prose + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(p.Text(), tt.line) || p.Author != tt.author || p.Published != tt.published {
+			t.Errorf("%q: author %q, published %q, in the text %v; want %q, %q, not in the text",
+				tt.line, p.Author, p.Published, strings.Contains(p.Text(), tt.line), tt.author, tt.published)
+		}
+	}
+}
+
 // TestSummaryBoxIsNotText: the 摘要 box DedeCMS and PHPCMS print above the
 // text repeats the lead cut short; the lead stays, once.
 func TestSummaryBoxIsNotText(t *testing.T) {

@@ -377,7 +377,7 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 // 責任編輯: Taiwan and Hong Kong portals).
 var (
 	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource)\s*[:：]\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：|｜]\s*`)
 	// issuerLabel names the body that issued a government document, in
 	// the 索引号 / 文号 table of disclosure pages.
 	issuerLabel = regexp.MustCompile(`(?:发布|發佈|發布|发文|發文|公开|公開)(?:机构|機構|机关|機關|单位|單位)\s*[:：]\s*`)
@@ -395,7 +395,7 @@ var (
 	otherCredit = regexp.MustCompile(`[ 、，,]*(?:通讯员|通訊員|摄影|攝影|实习生|见习记者)|\s+(?:打印|列印|分享|字号|字體|字体)`)
 	// reporter matches a reporter's credit, in the byline or the text:
 	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|摄|通讯员|$|\s{2,}|[|｜/])`)
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|文/图|图/文|摄|通讯员|$|\s{2,}|[|｜/])`)
 	// creditAtEnd matches the reporter in parentheses that closes a news
 	// story: （常书香 马丹阳）, （姚峰 上海报道）, （袁源）.
 	creditAtEnd = regexp.MustCompile(`[(（]\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*?)\s*(?:\p{Han}{2,3}报道)?\s*[)）]\s*$`)
