@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"folio/extract"
 	"folio/internal/panics"
@@ -377,11 +378,12 @@ func (w *walk) follow(first, start *page) (pages []*page, failed error, cut, gap
 			continue // the bar may name the page after it
 		}
 		if !sameArticle(p, ref, fromBar) && !sharesBar(p, known) {
-			if fromBar && knownAfter(known, n) {
-				// The bar names this page and pages after it, but it
-				// answers with something else: an error page served with
-				// 200 (信息不存在), a login wall. It is a failed page, and
-				// the walk goes on to the pages after it.
+			if fromBar && (knownAfter(known, n) || n <= total || softError(p)) {
+				// The bar names this page (and pages after it, or says
+				// how many there are), but it answers with something
+				// else: an error page served with 200 (信息不存在), a
+				// login wall. It is a failed page, and the walk goes on
+				// to the pages after it.
 				p.err = fmt.Errorf("%s: page %d of the article answers with another page (%q)", p.url, n, p.parsed.Title)
 				failed = errors.Join(failed, p.err)
 				pages = append(pages, p)
@@ -425,6 +427,18 @@ func sharesBar(p *page, known map[int]string) bool {
 }
 
 // knownAfter says whether a page after page n is known.
+// softError says whether a page served with 200 is an error page: a
+// short page whose title or text says what is missing.
+func softError(p *page) bool {
+	text := p.parsed.Text()
+	if utf8.RuneCountInString(text) > 300 {
+		return false
+	}
+	return softErrorWords.MatchString(p.parsed.Title) || softErrorWords.MatchString(text)
+}
+
+var softErrorWords = regexp.MustCompile(`(?i)不存在|已删除|已被删除|已撤销|已撤稿|找不到|无法找到|出错了|错误页|\b404\b|not found|no longer available`)
+
 func knownAfter(known map[int]string, n int) bool {
 	for k := range known {
 		if k > n {

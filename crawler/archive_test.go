@@ -267,23 +267,34 @@ func TestArchivePageFailsInTheMiddle(t *testing.T) {
 	}
 }
 
-// TestArchiveSoftErrorInTheMiddle: page 3 of 4 answers 200 with the
-// site's "not found" page. It is a failed page, not the article's end:
-// page 4 is still read, and the document is incomplete.
-func TestArchiveSoftErrorInTheMiddle(t *testing.T) {
-	s := loadSite(t, "empire-article")
-	s.body[s.Pages[2]] = `<html><head><meta charset="utf-8"><title>提示信息</title></head><body>` +
+// TestArchiveSoftError: a page the bar names answers 200 with the site's
+// "not found" page. It is a failed page, not the article's end: the pages
+// after it are still read, and the document is incomplete — also when it
+// is the last page.
+func TestArchiveSoftError(t *testing.T) {
+	const errorPage = `<html><head><meta charset="utf-8"><title>提示信息</title></head><body>` +
 		`<div class="msg"><p>对不起，您访问的信息不存在或已被删除！</p><p><a href="/">返回首页</a></p></div></body></html>`
-	a, _ := s.archiver(t, ArchiveOptions{})
-	res := a.Archive(t.Context(), s.Pages[0])
-	if res.Doc == nil {
-		t.Fatalf("no document: %v", res.Err)
-	}
-	if len(res.Doc.Pages) != 4 || res.Doc.Complete || res.Err == nil {
-		t.Fatalf("%d pages, complete %v, err %v; want 4 pages, incomplete, an error naming page 3", len(res.Doc.Pages), res.Doc.Complete, res.Err)
-	}
-	if !strings.Contains(res.Doc.Text, "强化金融保险支持") || strings.Contains(res.Doc.Text, "不存在") {
-		t.Errorf("want page 4's text and not the error page's: %q", res.Doc.Text)
+	for _, tc := range []struct {
+		page     int    // index of the page that fails
+		keptLine string // a line of a page after it, or before it
+	}{
+		{2, "强化金融保险支持"}, // page 3 of 4: page 4 is read
+		{3, "保障农资供应"},   // page 4 of 4, the last
+	} {
+		s := loadSite(t, "empire-article")
+		s.body[s.Pages[tc.page]] = errorPage
+		a, _ := s.archiver(t, ArchiveOptions{})
+		res := a.Archive(t.Context(), s.Pages[0])
+		if res.Doc == nil {
+			t.Fatalf("page %d: no document: %v", tc.page+1, res.Err)
+		}
+		if len(res.Doc.Pages) != 4 || res.Doc.Complete || res.Err == nil {
+			t.Errorf("page %d fails: %d pages, complete %v, err %v; want 4 pages, incomplete, an error naming it",
+				tc.page+1, len(res.Doc.Pages), res.Doc.Complete, res.Err)
+		}
+		if !strings.Contains(res.Doc.Text, tc.keptLine) || strings.Contains(res.Doc.Text, "不存在") {
+			t.Errorf("page %d fails: want %q and not the error page's text: %q", tc.page+1, tc.keptLine, res.Doc.Text)
+		}
 	}
 }
 

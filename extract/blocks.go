@@ -401,8 +401,9 @@ func repeatsLead(b, next Block) bool {
 	}
 	// Letters and digits only: the description field loses the quotes
 	// (“春风行动” becomes 春风行动) and may skip the lead's 本报讯.
-	core = lettersOnly(core)
-	return runeCount(core) >= 15 && strings.Contains(lettersOnly(next.Text), core)
+	// The lead says more: a paragraph said twice is not a summary.
+	core, lead := lettersOnly(core), lettersOnly(next.Text)
+	return runeCount(core) >= 15 && len(lead) > len(core) && strings.Contains(lead, core)
 }
 
 func lettersOnly(s string) string {

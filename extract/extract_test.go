@@ -368,6 +368,17 @@ func TestSummaryBoxIsNotText(t *testing.T) {
 			t.Errorf("summary %q: the text opens with %q, want the lead", summary, first)
 		}
 	}
+	// A paragraph said twice is no summary of itself: both stay.
+	const twice = "会议研究部署了本月重点工作，要求各部门抓好落实。"
+	page := `<html><head><meta charset="utf-8"><title>县政府召开常务会议</title></head><body><h1>县政府召开常务会议</h1>` +
+		`<div class="content"><p>` + twice + `</p><p>` + twice + `</p>` + prose + `</div></body></html>`
+	p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(p.Text(), twice) != 2 {
+		t.Errorf("a paragraph said twice is in the text %d times, want 2", strings.Count(p.Text(), twice))
+	}
 }
 
 // TestNoProseNoArticle: a page of a few links and a footer at an
