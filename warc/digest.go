@@ -1,10 +1,7 @@
 package warc
 
 import (
-	"crypto/md5"
 	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
 	"encoding/base32"
 	"encoding/hex"
 	"hash"
@@ -31,34 +28,6 @@ func (d *Digester) Digest() string {
 	return "sha1:" + base32.StdEncoding.EncodeToString(d.h.Sum(nil))
 }
 
-// Reset forgets what was written.
-func (d *Digester) Reset() { d.h.Reset() }
-
-// NewVerifier returns a hash for the algorithm of a labelled digest
-// ("sha1:…", "sha256:…", "sha512:…", "md5:…"; "sha-256" spellings too) and a
-// function telling whether what was written to it matches. ok is false for
-// an algorithm it does not know. The value may be base32 or hex, as
-// different tools write it.
-func NewVerifier(labelled string) (h hash.Hash, matches func() bool, ok bool) {
-	alg, value, found := strings.Cut(strings.TrimSpace(labelled), ":")
-	if !found {
-		return nil, nil, false
-	}
-	switch strings.ReplaceAll(strings.ToLower(alg), "-", "") {
-	case "sha1":
-		h = sha1.New()
-	case "sha256":
-		h = sha256.New()
-	case "sha512":
-		h = sha512.New()
-	case "md5":
-		h = md5.New()
-	default:
-		return nil, nil, false
-	}
-	return h, func() bool { return digestEqual(h.Sum(nil), value) }, true
-}
-
 // NormalizeSHA1 returns a SHA-1 labelled digest in folio's form
 // ("sha1:BASE32"), whether it was written in base32 or hex; ok is false
 // for other algorithms or malformed values.
@@ -72,11 +41,6 @@ func NormalizeSHA1(labelled string) (string, bool) {
 		return "", false
 	}
 	return "sha1:" + base32.StdEncoding.EncodeToString(sum), true
-}
-
-func digestEqual(sum []byte, value string) bool {
-	got, ok := decodeDigest(value, len(sum))
-	return ok && string(got) == string(sum)
 }
 
 // decodeDigest reads a digest value in base32 or hex.

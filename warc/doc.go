@@ -21,7 +21,7 @@
 // The caller states Content-Length and the digests: a WARC header comes
 // before its block, so the writer cannot compute them as zip computes its
 // CRC. Writing more or fewer bytes than Content-Length is an error.
-// BlockDigest and PayloadDigest help compute them.
+// Digest and Digester help compute them.
 //
 // # Reading
 //

@@ -19,4 +19,18 @@ var (
 	ErrLength = errors.New("warc: block does not match Content-Length")
 	// ErrClosed: a write after Close.
 	ErrClosed = errors.New("warc: writer closed")
+	// ErrHTTP: a block that should hold an HTTP message does not start
+	// with one.
+	ErrHTTP = errors.New("warc: block is not an HTTP message")
+	// ErrWACZ: a WACZ file that does not hold what the format requires,
+	// or whose files do not match datapackage.json.
+	ErrWACZ = errors.New("warc: invalid WACZ")
+)
+
+// Errors of a line, not of the input: the input (or its gzip member)
+// ended inside it, or it is too long to be a header line. They are
+// wrapped in the errors above before they leave the package.
+var (
+	errCutLine     = errors.New("unexpected EOF")
+	errLineTooLong = errors.New("line too long")
 )

@@ -19,10 +19,6 @@ type HTTPHeader struct {
 	Size int64
 }
 
-// ErrHTTP: a block that should hold an HTTP message does not start with
-// one.
-var ErrHTTP = errors.New("warc: block is not an HTTP message")
-
 // ReadHTTPHeader reads an HTTP message head from r, leaving r at the first
 // byte of the entity body. Bare LF line ends are accepted.
 func ReadHTTPHeader(r *bufio.Reader) (*HTTPHeader, error) {
@@ -74,7 +70,7 @@ func readHTTPLine(r *bufio.Reader) (string, int, error) {
 		chunk, err := r.ReadSlice('\n')
 		line = append(line, chunk...)
 		if len(line) > maxLine {
-			return "", len(line), errors.New("line too long")
+			return "", len(line), errLineTooLong
 		}
 		if err == nil {
 			break

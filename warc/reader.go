@@ -291,13 +291,6 @@ func (r *Reader) seekRecord() (int64, error) {
 	}
 }
 
-// Errors of a line, not of the input: the input (or its gzip member)
-// ended inside it, or it is too long to be a header line.
-var (
-	errCutLine     = errors.New("unexpected EOF")
-	errLineTooLong = errors.New("line too long")
-)
-
 // readLine reads one line without its line end (CRLF or a bare LF).
 func (r *Reader) readLine() (string, error) {
 	var line []byte

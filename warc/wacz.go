@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -140,9 +139,6 @@ func stored(name string) bool {
 	return strings.HasPrefix(name, WACZArchiveDir) || strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".zip")
 }
 
-// Resources lists the files added so far.
-func (z *WACZWriter) Resources() []Resource { return z.resources }
-
 // Close writes datapackage.json and datapackage-digest.json and finishes
 // the ZIP.
 func (z *WACZWriter) Close() error {
@@ -213,14 +209,14 @@ func marshalIndent(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// ErrWACZ: a WACZ file that does not hold what the format requires, or
-// whose files do not match datapackage.json.
-var ErrWACZ = errors.New("warc: invalid WACZ")
-
 // VerifyWACZ checks a WACZ: the files the format requires are there, every
 // file datapackage.json lists has the size and SHA-256 it states,
 // datapackage-digest.json matches datapackage.json, and WARCs are stored,
-// not deflated.
+// not deflated. A failed check is ErrWACZ.
+//
+// folio writes WACZ files and never reads them: this is for whatever
+// checks one, a WACZWriter's or another tool's (folio's export tests check
+// every WACZ they make with it).
 func VerifyWACZ(r io.ReaderAt, size int64) error {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
