@@ -184,6 +184,10 @@ func fileName(disposition, u string) string {
 	return ""
 }
 
+var genericDownload = map[string]bool{"application/octet-stream": true, "application/x-download": true,
+	"application/force-download": true, "application/download": true, "application/x-msdownload": true,
+	"application/x-octet-stream": true, "application/unknown": true, "binary/octet-stream": true}
+
 // isPage says whether a response is an HTML page rather than a file.
 func isPage(contentType string, body []byte) bool {
 	mt, _, _ := mime.ParseMediaType(contentType)
@@ -193,11 +197,13 @@ func isPage(contentType string, body []byte) bool {
 	return mt == "" && strings.HasPrefix(http.DetectContentType(body), "text/html")
 }
 
-// mediaType is the file's type: the header's, unless it is missing or the
-// generic application/octet-stream, then what the bytes or name say.
+// mediaType is the file's type: the header's, unless it is missing or
+// says only "a download" (application/octet-stream, and what Chinese JSP
+// and ASP portals send for the same: x-download, force-download), then
+// what the bytes or name say.
 func mediaType(contentType string, body []byte, name string) string {
 	mt, _, _ := mime.ParseMediaType(contentType)
-	if mt != "" && mt != "application/octet-stream" {
+	if mt != "" && !genericDownload[mt] {
 		return mt
 	}
 	if byExt := mime.TypeByExtension(path.Ext(name)); byExt != "" {

@@ -25,3 +25,20 @@ func TestDispositionName(t *testing.T) {
 		}
 	}
 }
+
+// TestAttachmentMediaType: a header that says only "a download" yields to
+// the file's name and bytes; a specific one stands.
+func TestAttachmentMediaType(t *testing.T) {
+	const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	for _, tc := range []struct{ header, name, want string }{
+		{"application/octet-stream", "政策解读.docx", docx},
+		{"application/x-download", "政策解读.docx", docx},
+		{"application/force-download; charset=GBK", "年报.pdf", "application/pdf"},
+		{"application/pdf", "年报.docx", "application/pdf"},
+		{"", "data.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	} {
+		if got := mediaType(tc.header, []byte("not sniffable"), tc.name); got != tc.want {
+			t.Errorf("mediaType(%q, %q) = %q, want %q", tc.header, tc.name, got, tc.want)
+		}
+	}
+}
