@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -450,23 +451,88 @@ func scanInSpells[T any](db *DB, bucket func(*bolt.Tx) *bolt.Bucket, pick func(t
 	}, fn)
 }
 
-// guard turns a panic inside bbolt (it panics on some damaged pages) into
-// ErrCorrupt, so a damaged file is reported, not crashed on. A damaged page
-// can also send bbolt reading past the end of the file, a memory fault in
-// the mapping; while fn runs, such a fault is a panic too.
+// guard runs fn and reports a damaged file as ErrCorrupt instead of
+// crashing on it. bbolt trusts the file: on some damaged pages it panics
+// (an assertion, or an index out of range in its own code), and a damaged
+// page can send bbolt, or a reader of a value it returned, past the end of
+// the mapping, a memory fault, which while fn runs is a panic too
+// (debug.SetPanicOnFault). Only those two mean a damaged file. Any other
+// panic is a bug in folio (a nil map, an index out of range in its own
+// decoding): guard leaves it unrecovered, with its own stack, for the
+// caller's panic handling to report as an internal error, never as a
+// damaged store.
+//
+// SetPanicOnFault holds for the calling goroutine only. The functions given
+// to batch run on bbolt's batch goroutine (its MaxBatchDelay timer, or the
+// one started when a batch fills), and so does that batch's commit: there
+// a memory fault is not a panic but ends the process. Any other panic in a
+// batch function bbolt recovers, and it runs that function again alone on
+// the caller's goroutine, inside guard.
 func (db *DB) guard(fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
-		if r := recover(); r != nil {
-			// What bbolt tripped over on the damaged pages, said as a
-			// finding about the file rather than as a crash (a runtime
-			// error's own words, a nil dereference, mean nothing here).
-			detail := fmt.Sprint(r)
-			if _, ok := r.(runtime.Error); ok {
-				detail = "bbolt read past what the file holds"
-			}
-			err = &pathError{db.path, fmt.Errorf("%w: its pages cannot be read (%s)", ErrCorrupt, detail)}
+		inBbolt, fault := panicking()
+		if !inBbolt && !fault {
+			return // no panic, or folio's own: let it go on as it is
 		}
+		r := recover()
+		if r == nil {
+			return
+		}
+		if !inBbolt {
+			// A fault under SetPanicOnFault panics with a runtime.Error
+			// that has Addr; anything else here is folio's (it cannot
+			// carry on as it was: its stack now runs through this line).
+			if _, ok := r.(interface{ Addr() uintptr }); !ok {
+				panic(r)
+			}
+		}
+		// What bbolt tripped over on the damaged pages, said as a finding
+		// about the file rather than as a crash (a runtime error's own
+		// words, a nil dereference, mean nothing here).
+		detail := fmt.Sprint(r)
+		if _, ok := r.(runtime.Error); ok {
+			detail = "bbolt read past what the file holds"
+		}
+		err = &pathError{db.path, fmt.Errorf("%w: its pages cannot be read (%s)", ErrCorrupt, detail)}
 	}()
 	return fn()
+}
+
+// bboltPackage prefixes the functions of bbolt and its internal packages.
+const bboltPackage = "go.etcd.io/bbolt"
+
+// panicking tells the deferred function that calls it where the panic under
+// way was raised, from the stack: in bbolt's code (the first frame below
+// runtime.gopanic outside the runtime is bbolt's), or by a memory fault
+// elsewhere (runtime.sigpanic; a nil dereference, runtime.panicmem, is no
+// fault in this sense). With no panic under way both are usually false; a
+// panic found further down, one that guard's caller is running deferred
+// calls for, is one the deferred function's recover cannot stop (it
+// returns nil).
+func panicking() (inBbolt, fault bool) {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(1, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	below := false // below runtime.gopanic
+	sigpanic, nilDeref := false, false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			below = true
+		case !below:
+		case f.Function == "runtime.sigpanic":
+			sigpanic = true
+		case f.Function == "runtime.panicmem":
+			nilDeref = true
+		case strings.HasPrefix(f.Function, "runtime."), strings.HasPrefix(f.Function, "internal/runtime/"):
+			// where the runtime raised it: a map's code, an index check
+		default:
+			return strings.HasPrefix(f.Function, bboltPackage+".") || strings.HasPrefix(f.Function, bboltPackage+"/"), sigpanic && !nilDeref
+		}
+		if !more {
+			return false, false
+		}
+	}
 }
