@@ -96,7 +96,9 @@ func TestWACZWriterAndVerify(t *testing.T) {
 		return f
 	}
 	var zbuf bytes.Buffer
-	z := NewWACZWriter(&zbuf, PackageInfo{Title: "t", Software: "folio test", Created: time.Unix(1600000000, 0)})
+	// Not UTC, and an odd second, which an MS-DOS time cannot hold.
+	created := time.Date(2020, 2, 22, 13, 22, 11, 0, time.FixedZone("CST", 8*3600))
+	z := NewWACZWriter(&zbuf, PackageInfo{Title: "t", Software: "folio test", Created: created})
 	for _, f := range []struct {
 		name string
 		data []byte
@@ -122,8 +124,14 @@ func TestWACZWriterAndVerify(t *testing.T) {
 		// Every entry carries a valid MS-DOS date (unzip -l showed
 		// "1980-00-00" for the stored WARC) and says which zip version
 		// reads it.
-		if f.ModifiedDate == 0 || f.Modified.Year() != 2020 || f.ReaderVersion < 10 {
+		if f.ModifiedDate == 0 || f.ReaderVersion < 10 {
 			t.Errorf("%s: DOS date %#x (%v), reader version %d", f.Name, f.ModifiedDate, f.Modified, f.ReaderVersion)
+		}
+		// Stored and deflated entries carry the same time, to the second
+		// (an extended timestamp), and in UTC: archive/zip reads the zone
+		// as the MS-DOS time's distance from the extended timestamp.
+		if _, off := f.Modified.Zone(); !f.Modified.Equal(created) || off != 0 {
+			t.Errorf("%s: modified %v, want %v in UTC", f.Name, f.Modified, created.UTC())
 		}
 		if f.Name == "archive/data.warc.gz" {
 			if f.Method != zip.Store || f.Flags&0x8 != 0 {

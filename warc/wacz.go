@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -65,6 +66,9 @@ func NewWACZWriter(w io.Writer, info PackageInfo) *WACZWriter {
 	if info.Created.IsZero() {
 		info.Created = time.Now()
 	}
+	// In UTC, so the entries' MS-DOS dates (which have no zone) agree
+	// with their extended timestamps and with datapackage.json.
+	info.Created = info.Created.UTC()
 	return &WACZWriter{zw: zip.NewWriter(w), info: info}
 }
 
@@ -93,9 +97,12 @@ func (z *WACZWriter) Add(name string, f io.ReadSeeker) error {
 		fh.Method = zip.Store
 		fh.CRC32 = crc.Sum32()
 		fh.CompressedSize64, fh.UncompressedSize64 = uint64(n), uint64(n)
-		// CreateRaw writes the header as given: the MS-DOS date and the
-		// versions CreateHeader fills in are set here.
+		// CreateRaw writes the header as given: the MS-DOS date, the
+		// extended timestamp and the versions CreateHeader fills in are
+		// set here, so that stored and deflated entries carry one time.
+		//lint:ignore SA1019 CreateRaw writes the MS-DOS fields as given; Modified alone is not written
 		fh.ModifiedDate, fh.ModifiedTime = msDosTime(fh.Modified)
+		fh.Extra = appendExtTime(fh.Extra, fh.Modified)
 		fh.CreatorVersion, fh.ReaderVersion = zipVersion20, zipVersion20
 		w, err = z.zw.CreateRaw(fh)
 	} else {
@@ -131,6 +138,17 @@ func msDosTime(t time.Time) (date, clock uint16) {
 	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
 	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 	return date, clock
+}
+
+// appendExtTime appends the "extended timestamp" extra field (Info-ZIP's
+// 0x5455, modification time only) that CreateHeader adds for Modified:
+// the time in UTC seconds, which the MS-DOS fields cannot say.
+func appendExtTime(extra []byte, t time.Time) []byte {
+	const extTimeID, size, modTimeFlag = 0x5455, 5, 1
+	extra = binary.LittleEndian.AppendUint16(extra, extTimeID)
+	extra = binary.LittleEndian.AppendUint16(extra, size)
+	extra = append(extra, modTimeFlag)
+	return binary.LittleEndian.AppendUint32(extra, uint32(t.Unix()))
 }
 
 // stored: already compressed files are not deflated again (WACZ: "MUST
