@@ -56,7 +56,12 @@ func (e *CDXJEntry) Line() (string, error) {
 	return SURT(e.URL) + " " + e.Time.UTC().Format("20060102150405") + " " + string(bytes.TrimRight(buf.Bytes(), "\n")), nil
 }
 
-// ParseCDXJLine reads a line written by Line.
+// ParseCDXJLine reads a line as Line writes it, or as pywb's
+// cdxj-indexer does. folio itself only writes indexes; this is the reading
+// side, for whatever checks an index against its WARC (folio's export
+// tests check every index they make with it). A line whose offset, length
+// or status is not a number is ErrFormat: a reader must not seek to a
+// made-up offset.
 func ParseCDXJLine(line string) (*CDXJEntry, error) {
 	i := bytes.IndexByte([]byte(line), '{')
 	if i < 0 {
@@ -75,10 +80,34 @@ func ParseCDXJLine(line string) (*CDXJEntry, error) {
 		return nil, fmt.Errorf("%w: CDXJ timestamp %q", ErrFormat, ts)
 	}
 	e := &CDXJEntry{URL: j.URL, Time: t, Mime: j.Mime, Digest: j.Digest, Filename: j.Filename}
-	e.Status, _ = strconv.Atoi(j.Status)
-	e.Offset, _ = strconv.ParseInt(j.Offset, 10, 64)
-	e.Length, _ = strconv.ParseInt(j.Length, 10, 64)
+	if e.Offset, err = cdxjNumber("offset", j.Offset); err != nil {
+		return nil, err
+	}
+	if e.Length, err = cdxjNumber("length", j.Length); err != nil {
+		return nil, err
+	}
+	// No status ("" when Line leaves it out, "-" in older indexes) is 0.
+	if j.Status != "" && j.Status != "-" {
+		status, err := cdxjNumber("status", j.Status)
+		if err != nil {
+			return nil, err
+		}
+		if status > 999 {
+			return nil, fmt.Errorf("%w: CDXJ status %q", ErrFormat, j.Status)
+		}
+		e.Status = int(status)
+	}
 	return e, nil
+}
+
+// cdxjNumber reads a field of the JSON block that holds a count: decimal
+// digits only (cdxj-indexer writes numbers as strings).
+func cdxjNumber(field, s string) (int64, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || s[0] < '0' || s[0] > '9' { // no sign
+		return 0, fmt.Errorf("%w: CDXJ %s %q", ErrFormat, field, clipString(s, 30))
+	}
+	return n, nil
 }
 
 // SortLines copies the lines of src to dst in byte order (what `LC_ALL=C

@@ -59,6 +59,53 @@ func TestCDXJLineRoundTrip(t *testing.T) {
 	}
 }
 
+// TestParseCDXJLineRefusesBadNumbers: an offset, length or status that is
+// not a count is ErrFormat, not 0 (a reader would seek to the file's
+// start); a line without a status is status 0.
+func TestParseCDXJLineRefusesBadNumbers(t *testing.T) {
+	line := func(status, length, offset string) string {
+		return `test,a)/1.html 20200222052211 {"url":"http://a.test/1.html","mime":"text/html",` + status +
+			`"digest":"sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ",` + length + offset + `"filename":"data.warc.gz"}`
+	}
+	const (
+		status = `"status":"200",`
+		length = `"length":"3575",`
+		offset = `"offset":"381",`
+	)
+	for _, tt := range []struct {
+		name   string
+		line   string
+		status int // when it parses
+		ok     bool
+	}{
+		{"good", line(status, length, offset), 200, true},
+		{"no status", line("", length, offset), 0, true},
+		{"status -", line(`"status":"-",`, length, offset), 0, true},
+		{"offset not a number", line(status, length, `"offset":"x381",`), 0, false},
+		{"offset negative", line(status, length, `"offset":"-1",`), 0, false},
+		{"offset signed", line(status, length, `"offset":"+381",`), 0, false},
+		{"offset empty", line(status, length, `"offset":"",`), 0, false},
+		{"offset missing", line(status, length, ""), 0, false},
+		{"offset too large", line(status, length, `"offset":"9223372036854775808",`), 0, false},
+		{"length not a number", line(status, `"length":"3.5e3",`, offset), 0, false},
+		{"length missing", line(status, "", offset), 0, false},
+		{"status not a number", line(`"status":"OK",`, length, offset), 0, false},
+		{"status too large", line(`"status":"2000",`, length, offset), 0, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := ParseCDXJLine(tt.line)
+			switch {
+			case !tt.ok && !errors.Is(err, ErrFormat):
+				t.Errorf("parsed as %+v (%v); want ErrFormat", e, err)
+			case tt.ok && err != nil:
+				t.Errorf("error %v", err)
+			case tt.ok && (e.Offset != 381 || e.Length != 3575 || e.Status != tt.status):
+				t.Errorf("offset %d, length %d, status %d", e.Offset, e.Length, e.Status)
+			}
+		})
+	}
+}
+
 // TestSortLinesSpills: an index larger than the memory bound is sorted
 // through temporary runs, with the same result as sorting in memory.
 func TestSortLinesSpills(t *testing.T) {
