@@ -381,6 +381,27 @@ func TestSummaryBoxIsNotText(t *testing.T) {
 	}
 }
 
+// TestShortStoryWithASidebarIsAnArticle: two sentences under a byline
+// that dates them and names their source are an article, though a long
+// "latest news" box stands beside them and the URL is /local/1.html.
+func TestShortStoryWithASidebarIsAnArticle(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><meta charset="utf-8"><title>城区新增两处口袋公园_某某头条</title></head><body><div class="side"><h3>最新资讯</h3><ul>`)
+	for i := 1; i <= 16; i++ {
+		fmt.Fprintf(&b, `<li><a href="/local/%d.html">某某县第%d批民生实事项目进展情况通报</a></li>`, 100+i, i)
+	}
+	b.WriteString(`</ul></div><div class="main"><h1>城区新增两处口袋公园</h1><div class="info">2024-03-09 来源：某某头条</div>` +
+		`<div class="text"><p>近日，城区新建的两处口袋公园正式向市民开放，为周边居民提供了休闲健身的好去处。</p>` +
+		`<p>据介绍，两处公园共栽植乔木120余株，铺设步道800余米。</p></div></div></body></html>`)
+	p, err := Parse([]byte(b.String()), "", "http://t.test/local/1.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != KindArticle {
+		t.Errorf("kind %v, want an article", p.Kind)
+	}
+}
+
 // TestNoProseNoArticle: a page of a few links and a footer at an
 // article-shaped URL (a session trap's page) is not an article; the same
 // page with a dated byline and a short notice is.

@@ -69,7 +69,12 @@ func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated b
 		score -= 3
 	}
 	if bodyTitles >= 15 && prose < 300 {
+		// Many titles around little prose: a list, or a short story
+		// beside a "latest news" box, which its byline tells apart.
 		score -= 2
+		if dated {
+			score++
+		}
 	}
 	if teasers >= 3 {
 		score -= 2

@@ -55,12 +55,15 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 		r.base != nil && strings.HasSuffix(strings.ToLower(r.base.Hostname()), ".tw")
 
 	d, rank := r.publishDate(head, tail, loc, roc)
-	if !d.t.IsZero() {
-		m.published = d.format()
-		m.bylineDate = rank == rankLabelled || rank == rankOtherLabel
-	}
 	m.source = r.source(head, tail, lines, titleAt)
 	m.author = r.author(head, tail, lines, titleAt)
+	if !d.t.IsZero() {
+		m.published = d.format()
+		// A labelled date, or a bare one in a byline that names a source
+		// or an author (2024-03-09 来源：某某头条).
+		// (Not 更新时间 alone: column pages show when they were updated.)
+		m.bylineDate = rank == rankLabelled || rank == rankByline && (m.source != "" || m.author != "")
+	}
 	return m
 }
 
