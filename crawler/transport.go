@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -287,14 +288,37 @@ func (t *Transport) shouldRetry(ex *Exchange, attempt int, host string) (bool, t
 	return false, 0
 }
 
-// isPermanent: errors that the same request will meet again.
+// isPermanent: errors that the same request will meet again: a host name
+// that does not resolve, a certificate that does not verify, a server that
+// does not speak TLS or refuses the handshake.
 func isPermanent(err error) bool {
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
 		return true
 	}
-	msg := err.Error()
-	return strings.Contains(msg, "x509:") || strings.Contains(msg, "tls:")
+	var (
+		verify    *tls.CertificateVerificationError
+		authority x509.UnknownAuthorityError
+		hostname  x509.HostnameError
+		invalid   x509.CertificateInvalidError
+		header    tls.RecordHeaderError
+		alert     tls.AlertError
+		opErr     *net.OpError
+	)
+	switch {
+	case errors.As(err, &verify), errors.As(err, &authority), errors.As(err, &hostname),
+		errors.As(err, &invalid), errors.As(err, &header), errors.As(err, &alert):
+		return true
+	case errors.Is(err, http.ErrSchemeMismatch):
+		// http.Client's word for a RecordHeaderError that reads "HTTP/".
+		return true
+	case errors.As(err, &opErr) && opErr.Op == "remote error":
+		// An alert the server sent: over TCP crypto/tls reports it as a
+		// *net.OpError of this Op around an unexported alert type
+		// (tls.AlertError wraps alerts only on QUIC).
+		return true
+	}
+	return false
 }
 
 // retryAfter reads a Retry-After header: seconds or an HTTP date.
