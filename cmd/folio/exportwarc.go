@@ -136,7 +136,8 @@ func (e *warcExport) write(h warc.Header, parts ...[]byte) (offset, length int64
 	return offset, e.w.Offset() - offset, nil
 }
 
-// holder is the capture whose response record carries a payload.
+// holds says whether c's response record carries its payload: not a
+// failed fetch (no status) nor a 304 that confirms an earlier capture.
 func holds(c *store.Capture) bool {
 	return c.Status != 0 && !(c.Status == 304 && c.RefersTo != 0)
 }
@@ -220,10 +221,10 @@ func (e *warcExport) captureHeader(typ, id string, c *store.Capture) warc.Header
 	return h
 }
 
-// statusLine is the response's status line as received. HTTP/2 has none
-// on the wire; it is written as HTTP/1.1 (which replay tools read) and
-// the protocol named in WARC-Protocol.
-func statusLine(c *store.Capture) (line, protocol string) {
+// formatStatusLine builds the response's status line as received. HTTP/2
+// has none on the wire; it is written as HTTP/1.1 (which replay tools
+// read) and the protocol named in WARC-Protocol.
+func formatStatusLine(c *store.Capture) (line, protocol string) {
 	proto := c.Proto
 	if proto == "" {
 		proto = "HTTP/1.1"
@@ -249,7 +250,7 @@ func statusLine(c *store.Capture) (line, protocol string) {
 // received, Transfer-Encoding dropped (the payload is stored de-chunked)
 // and Content-Length stating the stored payload's length.
 func responseHead(c *store.Capture, length int64, setLength bool) (head []byte, protocol string) {
-	line, protocol := statusLine(c)
+	line, protocol := formatStatusLine(c)
 	fields := make(warc.Header, 0, len(c.ResponseHeaders)+1)
 	hasLength := false
 	for _, f := range c.ResponseHeaders {
