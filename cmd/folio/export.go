@@ -201,8 +201,9 @@ func cdxPath(out string) string {
 }
 
 // export writes the bundle. Every file is written under a temporary name
-// in the target's directory and renamed when complete, so an interrupted
-// export leaves nothing under the final name (and no temporary file).
+// in the target's directory and given its final name when complete, so an
+// interrupted export leaves nothing under the final name (and no temporary
+// file).
 func export(ctx context.Context, db *store.DB, o exportOptions, progress io.Writer) (*exportResult, error) {
 	if o.now.IsZero() {
 		o.now = time.Now()
@@ -314,7 +315,9 @@ func scratchFile(dir string) (*os.File, error) {
 	return f, nil
 }
 
-// commit syncs the file and gives it its final name.
+// commit syncs the file and gives it its final name. With force it takes
+// the place of a file of that name (a rename); without, it never does,
+// even one created since check looked: see publishNew.
 func (p *pending) commit(force bool) error {
 	if err := p.f.Sync(); err != nil {
 		return fmt.Errorf("export: %s: %w", p.final, err)
@@ -322,19 +325,55 @@ func (p *pending) commit(force bool) error {
 	if err := p.f.Close(); err != nil {
 		return fmt.Errorf("export: %s: %w", p.final, err)
 	}
-	if !force {
-		if err := refuseExisting(p.final); err != nil {
-			return err
-		}
-	}
 	if err := os.Chmod(p.f.Name(), 0o644); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := os.Rename(p.f.Name(), p.final); err != nil {
-		return fmt.Errorf("export: %w", err)
+	if force {
+		if err := os.Rename(p.f.Name(), p.final); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	} else if err := publishNew(p.f.Name(), p.final, os.Link); err != nil {
+		return err
 	}
 	p.done = true
 	return nil
+}
+
+// publishNew gives the file tmp the name final if no file has it: a hard
+// link, which the system refuses if the name exists, whenever it was
+// created; then tmp's name goes. On a file system without hard links
+// (link fails with EPERM, EOPNOTSUPP or EXDEV) it looks, then renames: a file
+// created in between those two is replaced.
+func publishNew(tmp, final string, link func(oldname, newname string) error) error {
+	err := link(tmp, final)
+	switch {
+	case err == nil:
+		// The export is in place; should tmp's name stay (it cannot,
+		// short of the directory changing under us), a later export
+		// removes it once this process is gone.
+		os.Remove(tmp)
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return usagef("export: %s exists; use --force to overwrite it", final)
+	case errors.Is(err, syscall.EPERM), errors.Is(err, syscall.EOPNOTSUPP), errors.Is(err, syscall.EXDEV):
+		if err := refuseExisting(final); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, final); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	default:
+		return fmt.Errorf("export: %w", err)
+	}
+}
+
+// withdraw removes a committed file again: what belongs with it could not
+// be committed.
+func (p *pending) withdraw() {
+	if p.done {
+		os.Remove(p.final)
+	}
 }
 
 // size is how much has been written to the file.
@@ -400,11 +439,17 @@ func exportWARCFile(ctx context.Context, db *store.DB, o exportOptions, res *exp
 		if err := sortInto(idx.f, unsorted); err != nil {
 			return err
 		}
+		// The index first, and gone again if the WARC cannot follow it:
+		// the WARC never stands without its index.
+		if err := idx.commit(o.force); err != nil {
+			return err
+		}
 		if err := out.commit(o.force); err != nil {
+			idx.withdraw()
 			return err
 		}
 		res.Index = idx.final
-		return idx.commit(o.force)
+		return nil
 	}
 	return out.commit(o.force)
 }
