@@ -407,6 +407,9 @@ var (
 	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}|\S{1,30})|^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]+(?:(?:\s+(?:and|&)\s+|,\s*|\s+)\p{Lu}[\p{L}.'’-]+){0,5})`)
 )
 
+// staffCode is the code a portal's CMS appends to an editor's name.
+var staffCode = regexp.MustCompile(`(\p{Han})[_\s]+[A-Za-z]{1,4}\d{2,}$`)
+
 // bylineButtons are the words of the buttons a byline line carries in
 // brackets, which are no names.
 var bylineButtons = map[string]bool{"打印": true, "关闭": true, "收藏": true, "分享": true, "返回": true, "顶部": true,
@@ -504,7 +507,8 @@ func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
 // cleanAuthor takes a credit's role words off the names (记者 李明, 本报记者
 // 李明) and says nothing for an author unknown (佚名).
 func cleanAuthor(v string) string {
-	v = strings.TrimSpace(v)
+	// An editor's staff code after the name: 陈浩_NBJ11279, 刘婷 PN123.
+	v = staffCode.ReplaceAllString(strings.TrimSpace(v), "$1")
 	for _, role := range []string{"本报记者", "见习记者", "记者", "記者", "实习生"} {
 		// Only a role before names: 记者部 and 记者站 are desks.
 		if rest, ok := strings.CutPrefix(v, role); ok {
