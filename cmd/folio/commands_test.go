@@ -220,6 +220,36 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+// TestMissingInputFile: a file the command line names that is not there
+// (or is a directory) is a usage error, exit 2, told in one line that
+// names it, for import and extract alike; nothing is extracted before.
+func TestMissingInputFile(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nonexistent.warc.gz")
+	page := filepath.Join(portalDir, "news/2024/0315/678.html")
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"import", "--db", filepath.Join(dir, "folio.db"), missing}, "folio: import: "},
+		{[]string{"extract", missing}, "folio: extract: " + missing + ": no such file or directory"},
+		{[]string{"extract", page, missing}, "folio: extract: " + missing + ": no such file or directory"},
+		{[]string{"extract", dir}, "folio: extract: " + dir + ": is a directory, not a file"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := folio(t, tt.args...)
+			errs := lines(stderr)
+			if code != exitUsage || stdout != "" || len(errs) != 1 || !strings.HasPrefix(errs[0], tt.msg) ||
+				!strings.Contains(errs[0], tt.args[len(tt.args)-1]) {
+				t.Errorf("exit %d, stdout %.80q, stderr %q; want exit 2 and one line naming the file", code, stdout, stderr)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "folio.db")); err == nil {
+		t.Error("import of a missing file created the store")
+	}
+}
+
 func TestStoreUnavailable(t *testing.T) {
 	dir := t.TempDir()
 	foreign := filepath.Join(dir, "notes.txt")

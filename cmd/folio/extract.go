@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -28,6 +30,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	if len(files) == 0 {
 		files = []string{"-"}
+	}
+	if err := checkFiles("extract", files); err != nil {
+		return err
 	}
 	if maxBody <= 0 {
 		return shapef("--max-body must be positive")
@@ -82,6 +87,29 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	if failed {
 		return errPartial
+	}
+	return nil
+}
+
+// checkFiles makes sure the files a command line names are there ("-",
+// stdin, always is) before anything is read: one that is missing, or a
+// directory, is a mistake in the command line (exit 2), told in one line
+// that names it.
+func checkFiles(cmd string, files []string) error {
+	for _, name := range files {
+		if name == "-" {
+			continue
+		}
+		st, err := os.Stat(name)
+		var pe *fs.PathError
+		switch {
+		case errors.As(err, &pe):
+			return usagef("%s: %s: %v", cmd, name, pe.Err)
+		case err != nil:
+			return usagef("%s: %s: %v", cmd, name, err)
+		case st.IsDir():
+			return usagef("%s: %s: is a directory, not a file", cmd, name)
+		}
 	}
 	return nil
 }
