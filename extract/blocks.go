@@ -366,7 +366,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if (nearStart || i >= creditsFrom) && isBylineLine(b.Text) {
 			continue
 		}
-		if nearStart && bareByline.MatchString(b.Text) {
+		// Above the text only: a date line under it is the document's
+		// own (the 落款 date an official notice ends with).
+		if nearStart && len(out) == 0 && bareByline.MatchString(b.Text) {
 			continue
 		}
 		if undecodable(b.Text) {

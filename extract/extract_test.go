@@ -352,6 +352,22 @@ func TestBareBylineLines(t *testing.T) {
 	}
 }
 
+// TestSigningDateIsText: the date an official notice is signed with, under
+// a short text, is the notice's own.
+func TestSigningDateIsText(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>关于印发2024年区政府工作要点的通知_XX区人民政府</title></head><body>` +
+		`<h1>关于印发2024年区政府工作要点的通知</h1><div class="info">发布日期：2024-03-05</div><div class="TRS_Editor">` +
+		`<p>各街道办事处、镇人民政府，区政府各部门：</p><p>现将《2024年区政府工作要点》印发给你们，请结合实际，认真贯彻落实。</p>` +
+		`<p>XX区人民政府</p><p>2024年2月26日</p></div></body></html>`
+	p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(p.Text(), "XX区人民政府\n2024年2月26日") {
+		t.Errorf("text %q; want it to end with the signature and its date", p.Text())
+	}
+}
+
 // TestSummaryBoxIsNotText: the 摘要 box DedeCMS and PHPCMS print above the
 // text repeats the lead cut short; the lead stays, once.
 func TestSummaryBoxIsNotText(t *testing.T) {
