@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -247,6 +249,30 @@ func TestMissingInputFile(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "folio.db")); err == nil {
 		t.Error("import of a missing file created the store")
+	}
+}
+
+// TestDemoFailures: demo with a --db it cannot open fails (exit 3, one
+// line) before it serves or prints anything; a demo that fails in a
+// temporary directory of its own removes it.
+func TestDemoFailures(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "no", "such", "dir", "x.db")
+	code, stdout, stderr := folio(t, "demo", "--portal", portalDir, "--db", db)
+	if code != exitStore || stdout != "" || len(lines(stderr)) != 1 || !strings.Contains(stderr, filepath.Dir(db)) {
+		t.Errorf("demo --db %s: exit %d, stdout %q, stderr %q; want exit 3, nothing printed", db, code, stdout, stderr)
+	}
+
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where the demo makes its directory
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // the crawl fails at once: interrupted
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+	if code := run(ctx, []string{"demo", "--portal", portalDir}, e); code == exitOK {
+		t.Fatalf("an interrupted demo: exit 0: %s", out.String())
+	}
+	if left, err := os.ReadDir(tmp); err != nil || len(left) != 0 {
+		t.Errorf("an interrupted demo left %v in its temporary directory (%v)", left, err)
 	}
 }
 

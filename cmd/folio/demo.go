@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"folio/attachment"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -14,10 +14,11 @@ import (
 	"strings"
 	"time"
 
+	"folio/attachment"
 	"folio/store"
 )
 
-func runDemo(ctx context.Context, e *env, args []string) error {
+func runDemo(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlagSet("demo", e)
 	var common commonFlags
 	common.register(fs.FlagSet, e)
@@ -44,69 +45,48 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	// The store first: a --db that cannot be opened fails before anything
+	// is served or printed.
+	dbPath, bundle, own, err := demoStore(common.db, *force)
 	if err != nil {
-		return fmt.Errorf("demo: listen on 127.0.0.1: %w", err)
+		return err
 	}
-	srv := &http.Server{Handler: portalHandler(dir), ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	defer srv.Close()
-	base := "http://" + ln.Addr().String() + "/"
-
-	dbPath, own := common.db, false // own: the demo made the directory
-	if dbPath == "" {
-		work, err := os.MkdirTemp("", "folio-demo-")
-		if err != nil {
-			return err
-		}
-		dbPath, own = filepath.Join(work, "folio.db"), true
+	if own {
+		// A demo that fails leaves no temporary directory behind; one
+		// whose crawl missed a page keeps what it printed the path of.
+		defer func() {
+			if err != nil && !errors.Is(err, errPartial) {
+				os.RemoveAll(filepath.Dir(dbPath))
+			}
+		}()
 	}
-	bundle := strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".wacz"
-	if bundle == dbPath {
-		bundle = dbPath + ".wacz"
-	}
-	if !own && !*force {
-		if _, err := os.Lstat(bundle); err == nil {
-			return usagef("demo: %s exists; the demo's WACZ would replace it (--force replaces it)", bundle)
-		}
-	}
-	fmt.Fprintf(e.stdout, "serving the sample portal %s at %s\n", dir, base)
-
 	db, err := openStore(dbPath, false, 0, log)
 	if err != nil {
 		return err
 	}
+	defer db.Close()
+
+	base, stop, err := serveSample(dir)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	fmt.Fprintf(e.stdout, "serving the sample portal %s at %s\n", dir, base)
+
 	fetch := &fetchFlags{delay: 50 * time.Millisecond, parallel: 2, perHost: 1, maxPages: 50, depth: 3,
 		timeout: 10 * time.Second, maxBody: 20 << 20, retries: 1, attachments: true, requisites: true}
 	sum, err := crawl(ctx, db, []string{base}, fetch, log)
 	if err != nil {
-		db.Close()
 		return err
 	}
 	printSummary(e.stdout, sum)
 	fmt.Fprintln(e.stdout)
-
-	var tb table
-	tb.row("TITLE", "PAGES", "CHARSET", "PUBLISHED")
-	err = db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
-		charset := ""
-		if len(d.Pages) > 0 {
-			charset = d.Pages[0].Charset
-		}
-		tb.row(clip(d.Title, 56), strconv.Itoa(len(d.Pages)), charset, d.Published)
-		return nil
-	})
-	if err == nil {
-		err = tb.write(e.stdout)
-	}
-	if err != nil {
-		db.Close()
+	if err := printDocuments(e.stdout, db); err != nil {
 		return err
 	}
 	// The crawl, bundled for other tools: a WACZ (WARC, CDXJ index,
 	// pages) that ReplayWeb.page and pywb replay.
 	res, err := export(ctx, db, exportOptions{format: "wacz", out: bundle, force: *force}, nil)
-	db.Close()
 	if err != nil {
 		return err
 	}
@@ -120,6 +100,61 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return errPartial
 	}
 	return nil
+}
+
+// demoStore names the store the demo crawls into and the WACZ written
+// beside it: --db when given (a WACZ already there is replaced only with
+// --force), else folio.db in a new temporary directory, which the demo
+// owns.
+func demoStore(db string, force bool) (dbPath, bundle string, own bool, err error) {
+	dbPath = db
+	if dbPath == "" {
+		work, err := os.MkdirTemp("", "folio-demo-")
+		if err != nil {
+			return "", "", false, err
+		}
+		dbPath, own = filepath.Join(work, "folio.db"), true
+	}
+	bundle = strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".wacz"
+	if bundle == dbPath {
+		bundle = dbPath + ".wacz"
+	}
+	if !own && !force {
+		if _, err := os.Lstat(bundle); err == nil {
+			return "", "", false, usagef("demo: %s exists; the demo's WACZ would replace it (--force replaces it)", bundle)
+		}
+	}
+	return dbPath, bundle, own, nil
+}
+
+// serveSample serves the sample portal in dir on a loopback port and
+// returns its base URL and the function that stops it.
+func serveSample(dir string) (base string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, fmt.Errorf("demo: listen on 127.0.0.1: %w", err)
+	}
+	srv := &http.Server{Handler: portalHandler(dir), ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String() + "/", func() { srv.Close() }, nil
+}
+
+// printDocuments prints the table of what the demo stored.
+func printDocuments(w io.Writer, db *store.DB) error {
+	var tb table
+	tb.row("TITLE", "PAGES", "CHARSET", "PUBLISHED")
+	err := db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		charset := ""
+		if len(d.Pages) > 0 {
+			charset = d.Pages[0].Charset
+		}
+		tb.row(clip(d.Title, 56), strconv.Itoa(len(d.Pages)), charset, d.Published)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tb.write(w)
 }
 
 // findPortal locates the sample portal: the flag, else testdata/portal in
