@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -368,7 +369,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// Above the text only: a date line under it is the document's
 		// own (the 落款 date an official notice ends with).
-		if nearStart && len(out) == 0 && bareByline.MatchString(b.Text) {
+		if nearStart && !slices.ContainsFunc(out, sentence) && bareByline.MatchString(b.Text) {
 			continue
 		}
 		if undecodable(b.Text) {
@@ -388,6 +389,9 @@ var bareByline = regexp.MustCompile(`^(?:` +
 	`|[□■●◎]?\s*[\p{Han}A-Za-z]{0,8}?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
 	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
 	`)$`)
+
+// sentence says whether a block ends a sentence: the text has begun.
+func sentence(b Block) bool { return endsSentence(b.Text) }
 
 // repeatsLead says whether b is a summary of the paragraph after it: the
 // 摘要 box DedeCMS and PHPCMS templates print above the text (their

@@ -338,10 +338,12 @@ func TestBareBylineLines(t *testing.T) {
 		{"记者 张三 李四", "张三 李四", ""},
 		{"XX日报记者 孙悟 文/图", "孙悟", ""},
 		{"文/张三", "张三", ""},
+		{"XX日报记者 孙悟 文/图", "孙悟", ""},
 	}
 	for _, tt := range tests {
 		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><div class="content">` +
-			`<h1>这是文章的标题</h1><p>` + tt.line + `</p>` + prose + `</div></body></html>`
+			`<p>引题一行</p><h1>这是文章的标题</h1><p>` + tt.line + `</p><figure><img src="/1.jpg"><figcaption>修缮后的古城墙。</figcaption></figure>` +
+			prose + `</div></body></html>`
 		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
 		if err != nil {
 			t.Fatal(err)

@@ -669,7 +669,7 @@ func looksLikeName(s string) bool {
 // cellValue says whether a line can be the value of a label that ended
 // the line before it: short, not a link, not a field of its own.
 func cellValue(l metaLine) bool {
-	return !l.linked && runeCount(l.text) <= 30 && !strings.ContainsAny(l.text, ":：")
+	return !l.linked && runeCount(l.text) <= 30 && !strings.ContainsAny(l.text, ":：。！？，")
 }
 
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
@@ -682,7 +682,7 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 			continue
 		}
 		rest := l.text[m[1]:]
-		if rest == "" && i+1 < len(zone) && cellValue(zone[i+1]) {
+		if rest == "" && strings.ContainsAny(l.text[m[0]:m[1]], ":：") && i+1 < len(zone) && cellValue(zone[i+1]) {
 			// A label in one table cell, its value in the next: <td>发布机构：</td><td>县住建局</td>.
 			rest = zone[i+1].text
 		}
