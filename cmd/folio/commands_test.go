@@ -190,10 +190,10 @@ func TestExitCodes(t *testing.T) {
 		synopsis bool   // a usage line follows
 	}{
 		{"unknown command", []string{"frobnicate"}, exitUsage, `folio: unknown command "frobnicate"`, true},
-		{"unknown flag", []string{"list", "--db", db, "--frob"}, exitUsage, "folio: list: flag provided but not defined: -frob", true},
+		{"unknown flag", []string{"list", "--db", db, "--frob"}, exitUsage, "folio: list: flag provided but not defined: --frob", true},
 		{"file URL", []string{"archive", "--db", db, "file:///etc/passwd"}, exitUsage, "folio: file:///etc/passwd: only http and https", false},
 		{"no URL", []string{"archive", "--db", db}, exitUsage, "folio: archive: no URL given", true},
-		{"bad size", []string{"archive", "--db", db, "--max-body", "lots", "http://x.test/"}, exitUsage, "folio: archive: invalid value \"lots\" for flag -max-body", true},
+		{"bad size", []string{"archive", "--db", db, "--max-body", "lots", "http://x.test/"}, exitUsage, "folio: archive: invalid value \"lots\" for flag --max-body: not a size", true},
 		{"missing store", []string{"list", "--db", filepath.Join(t.TempDir(), "none.db")}, exitStore, "folio: ", false},
 	}
 	for _, tt := range tests {
@@ -216,6 +216,46 @@ func TestExitCodes(t *testing.T) {
 	}
 	if code, out, errOut := folio(t, "archive", "-h"); code != exitOK || errOut != "" || !strings.Contains(out, "-max-body") {
 		t.Errorf("archive -h: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a refused command created the store")
+	}
+}
+
+// TestFlagErrorsSayDoubleDash: the flag package's messages name a flag
+// with one dash (-max-body); folio's, like its help and README, with two,
+// however the command line spelt it. Each is exit 2, one line, then the
+// synopsis.
+func TestFlagErrorsSayDoubleDash(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "folio.db")
+	for _, tt := range []struct {
+		args []string
+		msg  string // the first line of stderr
+	}{
+		{[]string{"archive", "--max-body", "5XB", "http://x.test/"},
+			`folio: archive: invalid value "5XB" for flag --max-body: not a size: "5XB" (use 5MiB, 5MB, 512KiB or a byte count)`},
+		{[]string{"archive", "-max-body=5XB", "http://x.test/"},
+			`folio: archive: invalid value "5XB" for flag --max-body: not a size: "5XB" (use 5MiB, 5MB, 512KiB or a byte count)`},
+		{[]string{"list", "--version"}, "folio: list: flag provided but not defined: --version"},
+		{[]string{"list", "-version"}, "folio: list: flag provided but not defined: --version"},
+		{[]string{"crawl", "--delay", "soon", "http://x.test/"}, `folio: crawl: invalid value "soon" for flag --delay: not a duration (100ms, 1s, 2m, 20h)`},
+		{[]string{"show", "--version", "two", "http://x.test/"}, `folio: show: invalid value "two" for flag --version: parse error`},
+		{[]string{"list", "--json=maybe"}, `folio: list: invalid value "maybe" for flag --json: parse error`},
+		{[]string{"list", "--since"}, "folio: list: flag needs an argument: --since"},
+		{[]string{"list", "---json"}, "folio: list: bad flag syntax: ---json"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := folio(t, append([]string{tt.args[0], "--db", db}, tt.args[1:]...)...)
+			errs := lines(stderr)
+			if code != exitUsage || stdout != "" || len(errs) != 2 || errs[0] != tt.msg ||
+				!strings.HasPrefix(errs[1], "usage: folio "+tt.args[0]+" ") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and %q, then the usage", code, stdout, stderr, tt.msg)
+			}
+		})
+	}
+	// Flags still parse in every spelling, before and after arguments.
+	if code, _, stderr := folio(t, "list", "-db="+db, "-json"); code != exitStore || !strings.Contains(stderr, db) {
+		t.Errorf("list -db=%s -json: exit %d: %s", db, code, stderr)
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Error("a refused command created the store")

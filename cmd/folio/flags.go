@@ -21,9 +21,9 @@ import (
 func newFlagSet(name string, e *env) *flagSet {
 	fs := &flagSet{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), stdout: e.stdout, synopsis: e.synopsis}
 	fs.SetOutput(io.Discard)
-	// The flag package calls Usage on every parse error; folio prints the
-	// error and a one-line synopsis instead (see run), and the whole flag
-	// list only for -h, on stdout.
+	// On an error folio prints the error and a one-line synopsis (see
+	// run), never the flag package's usage; the whole flag list only for
+	// -h, on stdout.
 	fs.Usage = func() {}
 	return fs
 }
@@ -45,9 +45,11 @@ func (fs *flagSet) help() {
 
 // parse parses args with flags and positional arguments in any order
 // (`folio archive URL --json` as well as `folio archive --json URL`); "--"
-// ends the flags.
+// ends the flags. It sets the flags itself (fs.Set) rather than through
+// fs.Parse, whose messages name flags with one dash ("-max-body"): folio's
+// say --max-body, as its help and README do.
 func parse(fs *flagSet, args []string) ([]string, error) {
-	var flags, positional []string
+	var positional []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -58,30 +60,33 @@ func parse(fs *flagSet, args []string) ([]string, error) {
 			positional = append(positional, a)
 			continue
 		}
-		flags = append(flags, a)
-		name := strings.TrimLeft(a, "-")
-		if strings.Contains(name, "=") {
-			continue
+		// -name, --name, -name=value or --name=value, as the flag
+		// package takes them.
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
+		if name == "" || name[0] == '-' || name[0] == '=' {
+			return nil, shapef("%s: bad flag syntax: %s", fs.Name(), a)
 		}
 		f := fs.Lookup(name)
 		if f == nil {
-			continue // reported by fs.Parse
+			if name == "h" || name == "help" {
+				fs.help()
+				return nil, errHelp
+			}
+			return nil, shapef("%s: flag provided but not defined: --%s", fs.Name(), name)
 		}
-		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
-			continue
+		if !hasValue {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				value = "true"
+			} else if i+1 < len(args) {
+				i++
+				value = args[i]
+			} else {
+				return nil, shapef("%s: flag needs an argument: --%s", fs.Name(), name)
+			}
 		}
-		if i+1 < len(args) {
-			i++
-			flags = append(flags, args[i])
+		if err := fs.Set(name, value); err != nil {
+			return nil, shapef("%s: invalid value %q for flag --%s: %v", fs.Name(), value, name, err)
 		}
-	}
-	// On an error (and on -h) Parse has printed the usage.
-	if err := fs.Parse(flags); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.help()
-			return nil, errHelp
-		}
-		return nil, shapef("%s: %v", fs.Name(), err)
 	}
 	return positional, nil
 }
@@ -266,7 +271,6 @@ func (f *fetchFlags) transport(log *slog.Logger) crawler.TransportOptions {
 	}
 }
 
-// byteSize is a flag value taking 5MiB, 5MB, 512KiB, 1.5GiB or a byte count.
 // duration is a time.Duration flag whose error names the form it takes
 // (the flag package's own says only "parse error").
 type duration time.Duration
@@ -289,6 +293,7 @@ func durationVar(fs *flag.FlagSet, p *time.Duration, name string, value time.Dur
 	fs.Var((*duration)(p), name, usage+", a `duration`")
 }
 
+// byteSize is a flag value taking 5MiB, 5MB, 512KiB, 1.5GiB or a byte count.
 type byteSize int64
 
 func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }

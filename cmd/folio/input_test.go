@@ -75,7 +75,7 @@ func TestUnknownFlagsPrintUsage(t *testing.T) {
 		code, stdout, stderr := folio(t, c.name, "--frobnicate", "x")
 		errs := lines(stderr)
 		if code != exitUsage || stdout != "" || len(errs) != 2 ||
-			errs[0] != "folio: "+c.name+": flag provided but not defined: -frobnicate" ||
+			errs[0] != "folio: "+c.name+": flag provided but not defined: --frobnicate" ||
 			!strings.HasPrefix(errs[1], "usage: folio "+c.name+" [flags]") {
 			t.Errorf("%s --frobnicate: exit %d, stderr %q", c.name, code, stderr)
 		}
