@@ -92,12 +92,18 @@ func checkGaps(t *testing.T, srv *crawltest.Server, delay, slack time.Duration) 
 func checkCaptureGaps(t *testing.T, db *store.DB, host string, delay time.Duration) {
 	t.Helper()
 	var starts []time.Time
-	db.Captures(0, func(c *store.Capture) error {
+	err := db.Captures(0, func(c *store.Capture) error {
 		if hostKey(c.URL) == host {
 			starts = append(starts, c.Time)
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(starts) < 2 {
+		t.Fatalf("%s: only %d captures, too few to check a gap", host, len(starts))
+	}
 	sort.Slice(starts, func(i, j int) bool { return starts[i].Before(starts[j]) })
 	for i := 1; i < len(starts); i++ {
 		if gap := starts[i].Sub(starts[i-1]); gap < delay {
