@@ -70,24 +70,38 @@ func isMessageCell(n *html.Node) bool {
 }
 
 // postUnit is the largest element around a message cell that holds no
-// other post's cell: the post with its poster's column.
+// other post's cell: the post with its poster's column. A page of one post
+// has no other cell to stop at: the post's own element does (Discuz's
+// div#post_N, table#pidN), else a dozen levels up, short of the page's
+// login box.
 func postUnit(cell *html.Node, cells []*html.Node) *html.Node {
 	unit := cell
-	for p := cell.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+	for p, depth := cell.Parent, 0; p != nil && p.Type == html.ElementNode && depth < 12; p, depth = p.Parent, depth+1 {
 		for _, other := range cells {
 			if other != cell && contains(p, other) {
 				return unit
 			}
 		}
 		unit = p
+		if postID.MatchString(attr(p, "id")) {
+			return unit
+		}
 	}
 	return unit
 }
+
+// postID is the id of a post's element: Discuz's post_1001 and pid1001,
+// phpwind's read_1001.
+var postID = regexp.MustCompile(`^(?:post_|pid|read_)\d+$`)
 
 // posterHref matches the links forums put on a poster's name: Discuz's
 // home.php?mod=space&uid=5, space-uid-5.html, phpwind's u.php?uid=,
 // profile and member pages.
 var posterHref = regexp.MustCompile(`(?i)(?:[?&]uid=|space|member|profile|u\.php|/user/|/u/\d)`)
+
+// accountHref matches the links of a forum's login box (立即注册, 登录),
+// which are no poster's.
+var accountHref = regexp.MustCompile(`(?i)register|logging|login|logout|signup|lostpw`)
 
 // poster is the name a post is signed with: the text of the first link in
 // the unit to its poster's page; "" when there is none.
@@ -99,7 +113,7 @@ func poster(unit *html.Node) string {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom == atom.A && posterHref.MatchString(attr(c, "href")) {
+			if href := attr(c, "href"); c.DataAtom == atom.A && posterHref.MatchString(href) && !accountHref.MatchString(href) {
 				if t := strings.TrimSpace(textOf(c)); t != "" && utf8.RuneCountInString(t) <= 20 {
 					name = t
 					return true
