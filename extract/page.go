@@ -185,10 +185,11 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	return p, nil
 }
 
-// mediaType names the payload for the message about a non-HTML page.
+// mediaType names the payload for the message about a non-HTML page: the
+// type the server stated, else the one its bytes have.
 func mediaType(contentType string, raw []byte) string {
-	if ct, _, ok := strings.Cut(contentType, ";"); ok || ct != "" {
-		return strings.TrimSpace(ct)
+	if mt := headerMediaType(contentType); mt != "" {
+		return mt
 	}
 	return httpDetect(raw)
 }
@@ -208,8 +209,7 @@ var shanghai = sync.OnceValue(func() *time.Location {
 // server that says nothing, text/plain or application/octet-stream (old
 // portals misconfigured) is judged by the bytes, as a browser sniffs them.
 func isHTML(contentType string, raw []byte) bool {
-	mt := strings.ToLower(strings.TrimSpace(mediaTypeOf(contentType)))
-	switch mt {
+	switch headerMediaType(contentType) {
 	case "text/html", "application/xhtml+xml":
 		return true
 	case "", "text/plain", "application/octet-stream", "application/x-unknown-content-type", "unknown/unknown":
@@ -218,9 +218,11 @@ func isHTML(contentType string, raw []byte) bool {
 	return false
 }
 
-func mediaTypeOf(contentType string) string {
+// headerMediaType is the media type of a Content-Type header, lower-case,
+// without its parameters ("" for "; charset=gbk").
+func headerMediaType(contentType string) string {
 	ct, _, _ := strings.Cut(contentType, ";")
-	return ct
+	return strings.ToLower(strings.TrimSpace(ct))
 }
 
 // looksLikeHTML says whether the first KiBs read as markup: an <html>,
