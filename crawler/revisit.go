@@ -96,22 +96,11 @@ func (p RevisitPolicy) Due(st store.URLStatus, lastmod, now time.Time) bool {
 	if !lastmod.IsZero() && lastmod.After(st.LastSeen) {
 		return true
 	}
-	if inFuture(lastFetched(st), now) {
+	if store.InFuture(lastFetched(st), now) {
 		return true
 	}
 	return !now.Before(lastFetched(st).Add(p.Interval(st)))
 }
-
-// clockSlack is how far in the future a stored time may lie before it is
-// taken for the mark of a clock that was wrong when it was stored.
-const clockSlack = time.Minute
-
-// inFuture says whether t, a time folio stored, has not come yet at now:
-// the system clock was ahead then, or has been moved back since. Such a
-// time says nothing of when the fetch was, so the URL is due: scheduling
-// from it would leave the URL alone until the clock catches up (a year,
-// after a clock that was a year ahead).
-func inFuture(t, now time.Time) bool { return t.After(now.Add(clockSlack)) }
 
 // goneRecheck is how long a link that answered 404 or 410 is left alone.
 // A dead link in a portal's menu would otherwise fail every night, and a
@@ -126,7 +115,7 @@ func (p RevisitPolicy) GoneDue(st store.URLStatus, now time.Time) bool {
 	if hi <= 0 {
 		hi = defaultRevisitMax
 	}
-	return inFuture(st.At, now) || !now.Before(st.At.Add(min(max(goneRecheck, p.Min), hi)))
+	return store.InFuture(st.At, now) || !now.Before(st.At.Add(min(max(goneRecheck, p.Min), hi)))
 }
 
 // lastFetched is when the article was last fetched: a fetch that missed an

@@ -224,7 +224,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	// re-check.)
 	if !copyFetch {
 		rec.URL = doc.URL
-		if !now.Before(rec.LastFetch) || inFuture(rec.LastFetch) {
+		if !now.Before(rec.LastFetch) || InFuture(rec.LastFetch, time.Now()) {
 			rec.LastFetch, rec.Incomplete, rec.Recheck = now, !doc.Complete && !doc.Cut, false
 		}
 	}
@@ -244,7 +244,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			res.Kept = !subset(miss, missed(latest))
 		}
 	}
-	if last >= 0 && !res.Kept && now.Before(rec.Versions[last].FirstSeen) && !inFuture(rec.Versions[last].FirstSeen) &&
+	if last >= 0 && !res.Kept && now.Before(rec.Versions[last].FirstSeen) && !InFuture(rec.Versions[last].FirstSeen, time.Now()) &&
 		rec.Versions[last].ContentHash != doc.ContentHash {
 		// An older capture (an import) of other content than the latest
 		// version's: it does not become the latest. (A version dated ahead
@@ -327,9 +327,17 @@ func (db *DB) AddAliases(docURL string, urls []string) error {
 	return db.update(func(tx *bolt.Tx) error { return addAliases(tx, docURL, urls) })
 }
 
-// inFuture says whether t lies ahead of the clock: stored under a clock
-// that was ahead, or has been moved back since.
-func inFuture(t time.Time) bool { return t.After(time.Now().Add(time.Minute)) }
+// ClockSlack is how far in the future a stored time may lie before it is
+// taken for the mark of a clock that was wrong when it was stored.
+const ClockSlack = time.Minute
+
+// InFuture says whether t, a time folio stored, has not come yet at now:
+// the system clock was ahead then, or has been moved back since. Such a
+// time says nothing of when the fetch was: scheduling from it would leave
+// a URL alone until the clock catches up (a year, after a clock that was
+// a year ahead), and judging a fetch by it would take older content for
+// newer.
+func InFuture(t, now time.Time) bool { return t.After(now.Add(ClockSlack)) }
 
 // addAliases indexes urls to the document that docURL leads to, if any.
 func addAliases(tx *bolt.Tx, docURL string, urls []string) error {

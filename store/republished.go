@@ -126,7 +126,7 @@ func judgeCopy(rec *docRecord, latest, doc *Document, now time.Time) copyVerdict
 		delete(rec.Drift, doc.URL)
 		rec.Recheck = len(rec.Drift) > 0
 		return copyMatches
-	case now.Before(rec.LastFetch) && !inFuture(rec.LastFetch):
+	case now.Before(rec.LastFetch) && !InFuture(rec.LastFetch, time.Now()):
 		return copyKept // an older capture (an import): it judges nothing now
 	case strings.TrimSpace(doc.Text) == "" && len(doc.Attachments) == 0:
 		return copyKept // an error page or a wall, as for the original itself
