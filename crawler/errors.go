@@ -19,4 +19,7 @@ var (
 	// ErrNotArticle: the page is not an HTML article (a PDF, an image, a
 	// list page where an article was expected).
 	ErrNotArticle = errors.New("crawler: not an article")
+	// ErrNotStored: a page the archiver asked for has no stored capture
+	// (an imported WARC did not hold it).
+	ErrNotStored = errors.New("crawler: not in the archive")
 )

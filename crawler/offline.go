@@ -27,10 +27,6 @@ type CaptureSource interface {
 	Payload(digest string) ([]byte, error)
 }
 
-// ErrNotStored: a page the archiver asked for has no stored capture (an
-// imported WARC did not hold it).
-var ErrNotStored = errors.New("crawler: not in the archive")
-
 // StoredFetcher answers fetches from stored captures instead of the
 // network: for a URL, the capture closest in time to At, so that the pages
 // of an article crawled at At are the ones fetched with it; redirects are

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -15,9 +14,6 @@ import (
 	"folio/extract/charset"
 )
 
-// ErrNotHTML: the payload is not a text document (a PDF, an image, random
-// bytes); it is stored raw but not extracted.
-var ErrNotHTML = errors.New("extract: not an HTML document")
 
 // Kind says what a page is.
 type Kind int
