@@ -203,19 +203,19 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	}
 	first := w.pageOne(start)
 	var (
-		pages    []*page
-		failed   error
-		cut, gap bool
+		walked walked
+		failed error
 	)
 	if w.listOnly(first, start) {
 		// A column or list page asked for by name is kept as it is; its
 		// page bar leads to more lists, not to more of one article (a
 		// crawl reads lists for their articles).
 		a.log.Info("a list page, not an article: stored as one page, its other pages not followed", "url", first.url)
-		pages = []*page{first}
+		walked.pages = []*page{first}
 	} else {
-		pages, failed, cut, gap = w.follow(first, start)
+		walked, failed = w.follow(first, start)
 	}
+	pages, cut, gap := walked.pages, walked.cut, walked.gap
 	doc := a.document(pages)
 	if gap {
 		doc.Complete = false // a page known to exist was never found
@@ -285,15 +285,28 @@ func (w *walk) pageOne(start *page) *page {
 	return start
 }
 
+// walked is what follow read: the pages in reading order (failed ones
+// included); cut when --max-pages or an interruption stopped the walk; gap
+// when a page between two pages read was named by no bar, so it is missing
+// from pages.
+type walked struct {
+	pages    []*page
+	cut, gap bool
+}
+
 // follow walks the article's pages in order from first (page 1, or the
 // earliest page known). It uses the numbered bar of every page read so far
 // (a bar often links pages further on, which gets past a page that fails)
 // and the next links, and stops at the last page, a cycle, a page that is
 // not of this article, a page repeating one before, or --max-pages (cut).
 // start, the page the walk was asked for, lends its bar when first failed.
-// gap says a page between two pages read was named by no bar, so it is
-// missing from pages.
-func (w *walk) follow(first, start *page) (pages []*page, failed error, cut, gap bool) {
+// The error joins the failures of the pages that failed.
+func (w *walk) follow(first, start *page) (walked, error) {
+	var (
+		pages    []*page
+		failed   error
+		cut, gap bool
+	)
 	known := map[int]string{}
 	total := 0
 	learn := func(p *page) {
@@ -407,9 +420,9 @@ func (w *walk) follow(first, start *page) (pages []*page, failed error, cut, gap
 	}
 	if err := w.ctx.Err(); err != nil {
 		// Cancelled mid-article: what was read is kept, and said to be short.
-		return pages, errors.Join(failed, fmt.Errorf("%s: %w", ref.url, err)), true, gap
+		return walked{pages, true, gap}, errors.Join(failed, fmt.Errorf("%s: %w", ref.url, err))
 	}
-	return pages, failed, cut, gap
+	return walked{pages, cut, gap}, failed
 }
 
 // sharesBar says whether p's page bar names, under the same numbers, the

@@ -438,7 +438,7 @@ func barish(label string) bool {
 // trimLabel takes brackets and arrows off a bar label: [下一页], 下一页>>,
 // Next ›.
 func trimLabel(s string) string {
-	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "[]［］【】()（）<>〈〉《》«»‹›→←>＞< \u00a0"))
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "[]［］【】()（）<>〈〉《》«»‹›→←＞ \u00a0"))
 }
 
 // numberOf returns the page number u has: by the bar, else by the URL.

@@ -488,7 +488,7 @@ func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 		default:
 			// Order keys are never deleted: Seek finds after, and the
 			// walk goes on below it.
-			if k, v = cur.Seek(after); k == nil {
+			if k, _ = cur.Seek(after); k == nil {
 				k, v = cur.Last()
 			} else {
 				k, v = cur.Prev()
