@@ -27,7 +27,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		c.mu.Unlock()
 	}()
 	if t.Kind == kindSitemap {
-		c.visitSitemap(ctx, t, ts)
+		c.visitSitemap(t, ts)
 		return
 	}
 	arch := NewArchiver(c.fetcher, ts, ArchiveOptions{
@@ -329,8 +329,9 @@ func (c *Crawler) afterFirstContact(t *task) {
 	c.queue(t.site, entries)
 }
 
-// visitSitemap reads a sitemap (or an index of sitemaps) for URLs.
-func (c *Crawler) visitSitemap(ctx context.Context, t *task, ts *taskStore) {
+// visitSitemap reads a sitemap (or an index of sitemaps) for URLs. (A
+// cancelled run stops it through the fetcher.)
+func (c *Crawler) visitSitemap(t *task, ts *taskStore) {
 	f, err := c.fetcher.Fetch(t.URL, nil)
 	if len(f.Exchanges) > 0 {
 		caps := make([]*store.Capture, len(f.Exchanges))

@@ -20,7 +20,7 @@ var (
 // article has prose of its own and a byline; a list page is links to
 // articles (titles, often with dates and teasers cut short with an
 // ellipsis) and little prose. The URL's shape tips close cases.
-func (r *reader) kind(content *html.Node, blocks []Block, meta pageMeta, dated bool) Kind {
+func (r *reader) kind(content *html.Node, blocks []Block, dated bool) Kind {
 	prose, teasers, tables := 0.0, 0, 0
 	for _, b := range blocks {
 		if isTeaser(b.Text) {

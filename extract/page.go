@@ -177,7 +177,7 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	}
 	p.chrome = r.chrome(content)
 	p.Attachments = r.attachments(content)
-	p.Kind = r.kind(content, p.Blocks, meta, meta.bylineDate)
+	p.Kind = r.kind(content, p.Blocks, meta.bylineDate)
 	return p, nil
 }
 

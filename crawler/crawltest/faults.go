@@ -119,10 +119,10 @@ func (f *Faults) serve(w http.ResponseWriter, r *http.Request) {
 	case p == "/robots.txt":
 		w.Write([]byte("User-agent: *\nAllow: /\n"))
 	case p == "/":
-		html(w, "", f.index())
+		html(w, f.index())
 	case strings.HasPrefix(p, "/article/"):
 		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(p, "/article/"), ".html"))
-		html(w, "", articlePage(n, "", ""))
+		html(w, articlePage(n, "", ""))
 	case p == "/reset":
 		if conn := hijack(w); conn != nil {
 			reset(conn)
@@ -184,15 +184,15 @@ func (f *Faults) serve(w http.ResponseWriter, r *http.Request) {
 			sent += n
 		}
 	case p == "/random":
-		html(w, "", RandomBytes(1<<20))
+		html(w, RandomBytes(1<<20))
 	case p == "/deep":
-		html(w, "", DeepPage(20_000))
+		html(w, DeepPage(20_000))
 	case p == "/links":
-		html(w, "", LinksPage(100_000))
+		html(w, LinksPage(100_000))
 	case p == "/bad-utf8":
-		html(w, "", articlePage(3, "\xff\xfe", "\xe4\xb8"))
+		html(w, articlePage(3, "\xff\xfe", "\xe4\xb8"))
 	case p == "/nul":
-		html(w, "", articlePage(4, "\x00", "\x00\x00"))
+		html(w, articlePage(4, "\x00", "\x00\x00"))
 	default:
 		http.NotFound(w, r)
 	}
@@ -216,11 +216,9 @@ func (f *Faults) index() []byte {
 	return []byte(b.String())
 }
 
-func html(w http.ResponseWriter, charset string, body []byte) {
-	if charset == "" {
-		charset = "utf-8"
-	}
-	w.Header().Set("Content-Type", "text/html; charset="+charset)
+// html answers with body as a UTF-8 page, as the fault pages say they are.
+func html(w http.ResponseWriter, body []byte) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Write(body)
 }
 
