@@ -70,11 +70,12 @@ var (
 )
 
 // pageParams are query parameters that carry a page number, lower case.
+// (Not pageid: CMSs name a page's record with it, not its number.)
 var pageParams = map[string]bool{
 	"page": true, "p": true, "pn": true, "pg": true, "paged": true, "pageno": true,
 	"pageindex": true, "articlepage": true, "curpage": true, "cp": true, "pagenum": true,
 	"page_no": true, "pagenumber": true, "currentpage": true, "nowpage": true, "ipage": true,
-	"startpage": true, "pageid": false, "pages": true, "npage": true,
+	"startpage": true, "pages": true, "npage": true,
 }
 
 // pageRefs reads u under every scheme that fits it. A URL that writes no
