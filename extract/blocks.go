@@ -265,6 +265,7 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|.{0,12}转载请注明.{0,40}` +
 	`|.{0,8}关注.{0,4}(?:微信)?公众号.{0,24}` +
 	`|.{0,12}下载.{0,12}客户端.{0,12}` +
+	`|[(（【\[-]?\s*完\s*[)）】\]-]?` + // the end mark of a press release
 	`)$`)
 
 // disclaimer matches a platform's notice under a republished story (网易号's
@@ -292,7 +293,7 @@ func mayBeBoilerplate(s string) bool {
 }
 
 var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码",
-	"关键", "标签", "標籤", "ag", "转载", "公众号", "客户端"}
+	"关键", "标签", "標籤", "ag", "转载", "公众号", "客户端", "完"}
 
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by meta.go, and not text.

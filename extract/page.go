@@ -14,7 +14,6 @@ import (
 	"folio/extract/charset"
 )
 
-
 // Kind says what a page is.
 type Kind int
 

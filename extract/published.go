@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -34,6 +35,22 @@ var dateLabel = regexp.MustCompile(`(?:发布|發布|發佈|发表|發表|更新
 // (Japanese portals' 更新日 is the page's one date, as good as a
 // publication's.)
 var otherDateLabel = regexp.MustCompile(`^(?:更新(?:时间|時間|日期|于|於)|修改|成文|印发|生成|创建|录入|錄入|上传|上傳|撰写|[Uu]pdated)`)
+
+// timeLine is a line that is only a time: 17:30, 香港時間17時30分,
+// 北京时间 08:30.
+var timeLine = regexp.MustCompile(`^(?:香港時間|香港时间|北京時間|北京时间|台北時間)?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
+
+// atClock gives a date without time the hour and minute of a time line.
+func atClock(d parsedDate, hour, minute string, loc *time.Location) parsedDate {
+	h, _ := strconv.Atoi(hour)
+	m, _ := strconv.Atoi(minute)
+	if h > 23 || m > 59 {
+		return d
+	}
+	y, mo, day := d.t.Date()
+	d.t, d.hasTime = time.Date(y, mo, day, h, m, 0, 0, loc), true
+	return d
+}
 
 // labelRank is the rank of a date under the label the line has at at:
 // the publication's, or a lesser one.
@@ -111,6 +128,14 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 	}
 	scan := func(zone []metaLine, labelled, bare int) {
 		for i, l := range zone {
+			if n := len(cands); n > 0 && i > 0 && !cands[n-1].d.hasTime {
+				// The time on a line of its own under its date
+				// (2024年3月5日（星期二） / 香港時間17時30分).
+				if m := timeLine.FindStringSubmatch(l.text); m != nil {
+					cands[n-1].d = atClock(cands[n-1].d, m[1], m[2], loc)
+					continue
+				}
+			}
 			// A label alone in its table cell, the date in the next
 			// (<th>등록일</th><td>2024-02-20</td>, <td>发布日期</td><td>…).
 			if i+1 < len(zone) && dateLabelCell.MatchString(l.text) && hasDigit(zone[i+1].text) && isBylineShaped(zone[i+1].text) {
