@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -80,7 +79,7 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 				return &storeUnavailable{res.Err} // reported once, by report
 			}
 			failed = true
-			logErrors(log, res.Err)
+			errtext.Log(log, res.Err)
 		}
 		switch {
 		case *asJSON && res.Doc != nil:
@@ -127,30 +126,6 @@ func failedDocument(res *crawler.Result) *store.Document {
 	}
 	d.Fetched = d.Pages[0].Fetched
 	return d
-}
-
-// logErrors logs each error of a joined error on its own line: a page and
-// an attachment that failed are two failures, each naming its URL.
-func logErrors(log *slog.Logger, err error) {
-	_, machine := log.Handler().(*slog.JSONHandler)
-	for _, line := range errtext.Lines(err) {
-		if u := leadingURL(line); u != "" && machine {
-			log.Error(line, "url", u) // a machine log finds the URL without parsing the message
-		} else {
-			log.Error(line)
-		}
-	}
-}
-
-// leadingURL is the URL an error line begins with ("URL: HTTP 404"), or "".
-func leadingURL(line string) string {
-	if !strings.HasPrefix(line, "http://") && !strings.HasPrefix(line, "https://") {
-		return ""
-	}
-	if i := strings.Index(line, ": "); i > 0 {
-		return line[:i]
-	}
-	return ""
 }
 
 // helpIsOK turns the -h "error" into success after the usage was printed.

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"folio/attachment"
+	"folio/internal/bundle"
 	"folio/store"
 )
 
@@ -47,7 +48,7 @@ func runDemo(ctx context.Context, e *env, args []string) (err error) {
 
 	// The store first: a --db that cannot be opened fails before anything
 	// is served or printed.
-	dbPath, bundle, own, err := demoStore(common.db, *force)
+	dbPath, wacz, own, err := demoStore(common.db, *force)
 	if err != nil {
 		return err
 	}
@@ -86,7 +87,7 @@ func runDemo(ctx context.Context, e *env, args []string) (err error) {
 	}
 	// The crawl, bundled for other tools: a WACZ (WARC, CDXJ index,
 	// pages) that ReplayWeb.page and pywb replay.
-	res, err := export(ctx, db, exportOptions{format: "wacz", out: bundle, force: *force}, nil)
+	res, err := export(ctx, db, exportOptions{out: wacz, ExportOptions: bundle.ExportOptions{Format: bundle.WACZ, Force: *force}}, nil)
 	if err != nil {
 		return err
 	}
@@ -106,7 +107,7 @@ func runDemo(ctx context.Context, e *env, args []string) (err error) {
 // beside it: --db when given (a WACZ already there is replaced only with
 // --force), else folio.db in a new temporary directory, which the demo
 // owns.
-func demoStore(db string, force bool) (dbPath, bundle string, own bool, err error) {
+func demoStore(db string, force bool) (dbPath, wacz string, own bool, err error) {
 	dbPath = db
 	if dbPath == "" {
 		work, err := os.MkdirTemp("", "folio-demo-")
@@ -115,16 +116,16 @@ func demoStore(db string, force bool) (dbPath, bundle string, own bool, err erro
 		}
 		dbPath, own = filepath.Join(work, "folio.db"), true
 	}
-	bundle = strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".wacz"
-	if bundle == dbPath {
-		bundle = dbPath + ".wacz"
+	wacz = strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".wacz"
+	if wacz == dbPath {
+		wacz = dbPath + ".wacz"
 	}
 	if !own && !force {
-		if _, err := os.Lstat(bundle); err == nil {
-			return "", "", false, usagef("demo: %s exists; the demo's WACZ would replace it (--force replaces it)", bundle)
+		if _, err := os.Lstat(wacz); err == nil {
+			return "", "", false, usagef("demo: %s exists; the demo's WACZ would replace it (--force replaces it)", wacz)
 		}
 	}
-	return dbPath, bundle, own, nil
+	return dbPath, wacz, own, nil
 }
 
 // serveSample serves the sample portal in dir on a loopback port and

@@ -20,8 +20,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nlnwa/gowarc/v3"
-
+	"folio/internal/bundle"
+	"folio/internal/bundle/bundletest"
 	"folio/store"
 	"folio/warc"
 )
@@ -69,32 +69,6 @@ func readWARC(t *testing.T, path string) []*record {
 			t.Fatal(err)
 		}
 		recs = append(recs, &record{*rec, block})
-	}
-}
-
-// gowarcValidate reads a WARC file with gowarc, an independent reader that
-// recomputes block and payload digests and checks the WARC 1.1 grammar,
-// and fails the test on anything it reports.
-func gowarcValidate(t *testing.T, data []byte) int {
-	t.Helper()
-	r, err := gowarc.NewWarcFileReaderFromStream(bytes.NewReader(data), 0, gowarc.WithStrictValidation())
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for {
-		rec, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			return n
-		}
-		if err != nil {
-			t.Fatalf("gowarc: record %d at offset %d: %v", n, rec.Offset, err)
-		}
-		if len(rec.Validation) > 0 {
-			t.Errorf("gowarc: record %d at offset %d: %v", n, rec.Offset, rec.Validation)
-		}
-		n++
-		rec.Close()
 	}
 }
 
@@ -224,7 +198,7 @@ func TestExportWARC(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := readWARC(t, out)
-	if n := gowarcValidate(t, data); n != len(recs) {
+	if n := bundletest.ValidateWARC(t, data); n != len(recs) {
 		t.Fatalf("gowarc read %d records, folio %d", n, len(recs))
 	}
 
@@ -380,7 +354,7 @@ func checkCDXJ(t *testing.T, path string, data []byte, filename string, recs []*
 			t.Errorf("line %q: filename or key wrong", line)
 		}
 		member := data[e.Offset : e.Offset+e.Length]
-		if gowarcValidate(t, member) != 1 {
+		if bundletest.ValidateWARC(t, member) != 1 {
 			t.Errorf("line %q: offset and length do not cut out one record", line)
 		}
 		r, _ := warc.NewReader(bytes.NewReader(member))
@@ -427,7 +401,7 @@ func TestExportWACZ(t *testing.T) {
 	}
 	verifyWACZ(t, out)
 	files := unzip(t, out)
-	gowarcValidate(t, files["archive/data.warc.gz"])
+	bundletest.ValidateWARC(t, files["archive/data.warc.gz"])
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "data.warc.gz"), files["archive/data.warc.gz"], 0o644)
 	os.WriteFile(filepath.Join(dir, "index.cdxj"), files["indexes/index.cdxj"], 0o644)
@@ -594,7 +568,7 @@ func TestExportKeepsExistingFilesAndLeavesNoTemporaryOnes(t *testing.T) {
 	cancel()
 	for _, format := range []string{"warc", "wacz", "jsonl"} {
 		target := filepath.Join(dir, "cut."+format)
-		_, err := export(ctx, st, exportOptions{format: format, out: target, cdx: format == "warc"}, nil)
+		_, err := bundle.Export(ctx, st, target, bundle.ExportOptions{Format: format, CDX: format == bundle.WARC})
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("%s: interrupted export returned %v", format, err)
 		}
@@ -654,7 +628,7 @@ func TestExportFilters(t *testing.T) {
 		t.Fatalf("export --url: %s", stderr)
 	}
 	data, _ := os.ReadFile(out)
-	gowarcValidate(t, data)
+	bundletest.ValidateWARC(t, data)
 	types := map[string]int{}
 	for _, r := range readWARC(t, out) {
 		if r.Type() != warc.TypeWarcinfo && !strings.HasSuffix(r.TargetURI(), gzipPage) {
@@ -683,7 +657,7 @@ func TestExportFilters(t *testing.T) {
 		t.Fatalf("export --since: %s", stderr)
 	}
 	data, _ = os.ReadFile(since)
-	gowarcValidate(t, data)
+	bundletest.ValidateWARC(t, data)
 	for _, r := range readWARC(t, since) {
 		if r.Type() == warc.TypeRevisit && r.Header.Get(warc.FieldProfile) == warc.ProfileIdenticalPayload {
 			t.Errorf("--since export has a revisit of %s whose original it does not hold", r.TargetURI())
@@ -707,7 +681,7 @@ func TestExportFilters(t *testing.T) {
 		t.Fatalf("export --since: %s", stderr)
 	}
 	data, _ = os.ReadFile(late)
-	gowarcValidate(t, data)
+	bundletest.ValidateWARC(t, data)
 	types = map[string]int{}
 	for _, r := range readWARC(t, late) {
 		types[r.Type()+" "+r.Header.Get(warc.FieldProfile)]++
@@ -822,8 +796,8 @@ func TestExportFormatFromName(t *testing.T) {
 	} {
 		o := exportOptions{out: name}
 		err := o.check()
-		if o.format != want || (want == "") != (err != nil) {
-			t.Errorf("%s: format %q, err %v; want %q", name, o.format, err, want)
+		if o.Format != want || (want == "") != (err != nil) {
+			t.Errorf("%s: format %q, err %v; want %q", name, o.Format, err, want)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"folio/crawler"
 	"folio/crawler/crawltest"
+	"folio/internal/bundle"
 	"folio/store"
 	"folio/warc"
 )
@@ -94,7 +95,7 @@ func TestImportResumesAfterKill(t *testing.T) {
 			t.Fatal(err)
 		}
 		log := slog.New(slog.DiscardHandler)
-		if err := importFile(context.Background(), db, warcFile, &importSummary{}, 20<<20, log); err != nil {
+		if _, err := bundle.ImportCaptures(context.Background(), db, warcFile, bundle.ImportOptions{Logger: log}); err != nil {
 			t.Fatal(err)
 		}
 		if read {
@@ -181,7 +182,7 @@ func TestImportAsCrawled(t *testing.T) {
 	}
 	clean := tempDB(t)
 	code, stdout, stderr = folio(t, "import", "--db", clean, "--json", warcFile)
-	var imp importSummary
+	var imp bundle.ImportSummary
 	if code != 0 || json.Unmarshal([]byte(stdout), &imp) != nil {
 		t.Fatalf("import: exit %d: %s%s", code, stdout, stderr)
 	}
@@ -235,7 +236,7 @@ func TestImportSameSecondCaptures(t *testing.T) {
 	clean := tempDB(t)
 	for round, wantNew := range []int{want, 0} {
 		code, stdout, stderr := folio(t, "import", "--db", clean, "--json", warcFile)
-		var imp importSummary
+		var imp bundle.ImportSummary
 		if code > 1 || json.Unmarshal([]byte(stdout), &imp) != nil {
 			t.Fatalf("import %d: exit %d: %s%s", round+1, code, stdout, stderr)
 		}

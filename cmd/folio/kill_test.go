@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"folio/crawler/crawltest"
+	"folio/internal/bundle"
 )
 
 // TestArchiveKilled kills an archive run (SIGKILL) in the middle: the
@@ -89,7 +90,7 @@ func TestExportKilled(t *testing.T) {
 			case <-exited:
 				t.Logf("try %d: the export ended before it could be killed:\n%s", try, log)
 				os.Remove(out)
-				os.Remove(cdxPath(out))
+				os.Remove(bundle.CDXPath(out))
 				break poll
 			default:
 			}

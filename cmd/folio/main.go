@@ -235,7 +235,7 @@ func (e *env) errorLine(msg string, attrs ...any) {
 		fmt.Fprintf(e.stderr, "folio: %s\n", msg)
 		return
 	}
-	if u := leadingURL(msg); u != "" {
+	if u := errtext.LeadingURL(msg); u != "" {
 		attrs = append(attrs, "url", u)
 	}
 	slog.New(slog.NewJSONHandler(e.stderr, nil)).Error(msg, attrs...)

@@ -4,7 +4,10 @@
 // with its URL.
 package errtext
 
-import "strings"
+import (
+	"log/slog"
+	"strings"
+)
 
 // Line is err's message cut to its first line.
 func Line(err error) string {
@@ -42,4 +45,29 @@ func isJoin(err error, errs []error) bool {
 		}
 	}
 	return len(msgs) > 0 && err.Error() == strings.Join(msgs, "\n")
+}
+
+// Log logs each error of a joined error on its own line: a page and an
+// attachment that failed are two failures, each naming its URL. A JSON
+// log has the URL a line begins with as an attribute too.
+func Log(log *slog.Logger, err error) {
+	_, machine := log.Handler().(*slog.JSONHandler)
+	for _, line := range Lines(err) {
+		if u := LeadingURL(line); u != "" && machine {
+			log.Error(line, "url", u) // a machine log finds the URL without parsing the message
+		} else {
+			log.Error(line)
+		}
+	}
+}
+
+// LeadingURL is the URL an error line begins with ("URL: HTTP 404"), or "".
+func LeadingURL(line string) string {
+	if !strings.HasPrefix(line, "http://") && !strings.HasPrefix(line, "https://") {
+		return ""
+	}
+	if i := strings.Index(line, ": "); i > 0 {
+		return line[:i]
+	}
+	return ""
 }

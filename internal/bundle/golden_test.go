@@ -1,4 +1,4 @@
-package main
+package bundle
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"folio/internal/bundle/bundletest"
 	"folio/store"
 )
 
@@ -54,15 +55,15 @@ func TestExportGolden(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "export.warc")
-	o := exportOptions{format: "warc", out: out, operator: "folio tests", now: at.Add(48 * time.Hour)}
-	if _, err := export(context.Background(), db, o, nil); err != nil {
+	o := ExportOptions{Format: WARC, Operator: "folio tests", Now: at.Add(48 * time.Hour)}
+	if _, err := Export(context.Background(), db, out, o); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	gowarcValidate(t, got)
+	bundletest.ValidateWARC(t, got)
 	golden := filepath.Join("testdata", "golden", "export.warc")
 	if *updateGolden {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {

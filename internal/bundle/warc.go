@@ -1,4 +1,4 @@
-package main
+package bundle
 
 import (
 	"bytes"
@@ -41,7 +41,7 @@ type warcExport struct {
 	orphans map[string]*store.Capture
 
 	stats    exportStats
-	progress func(*exportStats)
+	progress func(Progress) // nil: none
 }
 
 // exportStats counts what a WARC export wrote.
@@ -54,7 +54,7 @@ type exportStats struct {
 	Documents int   // documents with a metadata record
 	Versions  int   // metadata records: document versions
 	Bytes     int64 // the WARC's size so far
-	// For the progress line: the last capture written, the last in the store.
+	// For Progress: the last capture written, the last in the store.
 	LastID, MaxID uint64
 
 	lastDoc string // the document of the last metadata record
@@ -200,7 +200,7 @@ func (e *warcExport) writeCapture(c *store.Capture) error {
 		return fmt.Errorf("capture %d (%s): %w", c.ID, c.URL, err)
 	}
 	if e.progress != nil {
-		e.progress(&e.stats)
+		e.progress(Progress{Capture: e.stats.LastID, Captures: e.stats.MaxID, Bytes: e.stats.Bytes})
 	}
 	return nil
 }
@@ -375,11 +375,11 @@ func (e *warcExport) writeNotModified(c *store.Capture) error {
 		return err
 	}
 	if !in {
-		// A filtered export (--since, --site, --url) left out the
-		// response this 304 confirmed. The 304 brought no payload of its
-		// own, so the export carries that response too, as it was
-		// recorded: a revisit must resolve within the file, or replay
-		// tools and validators meet a dangling reference.
+		// A filtered export (a Filter's Site, Since or URL) left out
+		// the response this 304 confirmed. The 304 brought no payload
+		// of its own, so the export carries that response too, as it
+		// was recorded: a revisit must resolve within the file, or
+		// replay tools and validators meet a dangling reference.
 		if err := e.writeResponse(holder); err != nil {
 			return fmt.Errorf("capture %d (%s), confirmed by a 304: %w", holder.ID, holder.URL, err)
 		}

@@ -1,4 +1,4 @@
-package main
+package bundle
 
 import (
 	"bytes"
@@ -78,7 +78,7 @@ func benchStore(b *testing.B, dir string, n int) (string, int64) {
 func BenchmarkExport(b *testing.B) {
 	dir := b.TempDir()
 	benchStores.Clear()
-	for _, format := range []string{"warc", "wacz"} {
+	for _, format := range []string{WARC, WACZ} {
 		for _, n := range []int{1000, 10000} {
 			b.Run(fmt.Sprintf("%s/captures=%d", format, n), func(b *testing.B) {
 				path, total := benchStore(b, dir, n)
@@ -88,7 +88,7 @@ func BenchmarkExport(b *testing.B) {
 				}
 				defer db.Close()
 				out := filepath.Join(b.TempDir(), "out."+format)
-				if format == "warc" {
+				if format == WARC {
 					out += ".gz"
 				}
 				runtime.GC()
@@ -98,8 +98,8 @@ func BenchmarkExport(b *testing.B) {
 				b.SetBytes(total)
 				b.ResetTimer()
 				for b.Loop() {
-					o := exportOptions{format: format, out: out, force: true, cdx: format == "warc"}
-					if _, err := export(context.Background(), db, o, nil); err != nil {
+					o := ExportOptions{Format: format, Force: true, CDX: format == WARC}
+					if _, err := Export(context.Background(), db, out, o); err != nil {
 						b.Fatal(err)
 					}
 				}

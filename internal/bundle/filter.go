@@ -1,0 +1,118 @@
+package bundle
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"folio/store"
+)
+
+// captureFilter is which captures an export holds: all, or those on a
+// host, since a time, of one document.
+type captureFilter struct {
+	host  string
+	since time.Time
+	ids   []uint64 // Filter.URL: the document's captures, in id order
+	set   map[uint64]bool
+}
+
+func newCaptureFilter(db *store.DB, sel Filter) (*captureFilter, error) {
+	f := &captureFilter{host: sel.Site, since: sel.Since}
+	if sel.URL == "" {
+		return f, nil
+	}
+	// The document's captures: every capture of a URL that leads to it
+	// (its pages, aliases, redirects), and those its versions were read from.
+	urls, err := db.DocumentURLs(sel.URL)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	f.set = map[uint64]bool{}
+	err = db.DocumentVersions(store.VersionFilter{URL: sel.URL}, func(d *store.Document) error {
+		for _, p := range d.Pages {
+			f.set[p.CaptureID] = true
+			urls = append(urls, p.URL)
+		}
+		for _, a := range d.Attachments {
+			f.set[a.CaptureID] = true
+			urls = append(urls, a.URL)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(urls)
+	for _, u := range slices.Compact(urls) {
+		err := db.CapturesOf(u, func(c *store.Capture) error {
+			f.set[c.ID] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	delete(f.set, 0)
+	for id := range f.set {
+		f.ids = append(f.ids, id)
+	}
+	slices.Sort(f.ids)
+	return f, nil
+}
+
+func (f *captureFilter) narrowed() bool {
+	return f.host != "" || !f.since.IsZero() || f.set != nil
+}
+
+func (f *captureFilter) include(c *store.Capture) bool {
+	if f.host != "" && !store.HostMatches(c.URL, f.host) {
+		return false
+	}
+	if !f.since.IsZero() && c.Time.Before(f.since) {
+		return false
+	}
+	if f.set != nil && !f.set[c.ID] {
+		return false
+	}
+	return true
+}
+
+// captures calls fn with each selected capture in id order.
+func (f *captureFilter) captures(db *store.DB, fn func(*store.Capture) error) error {
+	if f.set == nil {
+		return db.Captures(1, func(c *store.Capture) error {
+			if !f.include(c) {
+				return nil
+			}
+			return fn(c)
+		})
+	}
+	for _, id := range f.ids {
+		c, err := db.Capture(id)
+		if err != nil {
+			return err
+		}
+		if f.include(c) {
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// eachDocument calls fn with the latest version of each selected document.
+func eachDocument(db *store.DB, f Filter, fn func(*store.Document) error) error {
+	if f.URL != "" {
+		d, err := db.Document(f.URL, 0)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if (f.Site != "" && !store.HostMatches(d.URL, f.Site)) || (!f.Since.IsZero() && d.Fetched.Before(f.Since)) {
+			return nil
+		}
+		return fn(d)
+	}
+	return db.Documents(store.DocumentFilter{Host: f.Site, Since: f.Since}, fn)
+}

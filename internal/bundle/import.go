@@ -1,0 +1,569 @@
+package bundle
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httputil"
+	"os"
+	"strings"
+
+	"folio/crawler"
+	"folio/internal/errtext"
+	"folio/internal/panics"
+	"folio/store"
+	"folio/warc"
+)
+
+// ImportOptions say how WARC files are read into a store; the zero value
+// of every field is a default.
+type ImportOptions struct {
+	// Archive is how the imported captures are read for articles: pages
+	// followed per article, time zone, attachments. A nil Archive.Logger
+	// means Logger.
+	Archive crawler.ArchiveOptions
+	// MaxBody is the most bytes kept of a payload; a longer one is cut
+	// and stored truncated, as a fetch would keep it. 0 means 20 MiB, a
+	// fetch's default.
+	MaxBody int64
+	// Logger takes each file read and article archived, and what could
+	// not be read (a file, a record, an article), one line each. nil
+	// discards them.
+	Logger *slog.Logger
+}
+
+func (o ImportOptions) withDefaults() ImportOptions {
+	if o.MaxBody <= 0 {
+		o.MaxBody = 20 << 20
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Archive.Logger == nil {
+		o.Archive.Logger = o.Logger
+	}
+	return o
+}
+
+// ImportSummary is what an import did; `folio import --json` prints it.
+type ImportSummary struct {
+	Files      int `json:"files"`
+	BadFiles   int `json:"bad_files"`
+	Records    int `json:"records"`
+	Captures   int `json:"captures"`   // stored
+	Duplicates int `json:"duplicates"` // captures the store already had
+	Skipped    int `json:"skipped"`    // records that are not HTTP captures
+	Unresolved int `json:"unresolved"` // revisits whose payload is nowhere
+	New        int `json:"new"`
+	Changed    int `json:"changed"`
+	Unchanged  int `json:"unchanged"`
+	// Republished: articles whose content a stored document at another
+	// URL of the host has; stored as its aliases.
+	Republished int `json:"republished"`
+	Failed      int `json:"failed"`
+}
+
+// Import reads the WARC files into db, then archives the articles their
+// captures hold, as the crawl that made them would have.
+//
+// A file that cannot be read, or has broken records, is logged and
+// counted in BadFiles, and the next file is read; what came before the
+// fault is kept. A store failure or ctx's end stops the import. The
+// summary is nil only when the import could not begin.
+func Import(ctx context.Context, db *store.DB, files []string, o ImportOptions) (*ImportSummary, error) {
+	o = o.withDefaults()
+	log := o.Logger
+	sum := &ImportSummary{}
+	// From the first capture this import stores, or from the first of an
+	// earlier import that stopped before it had read its captures for
+	// articles (killed, interrupted): importing its files again would
+	// store nothing new, so nothing else would ever read them.
+	from, err := db.BeginImport()
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		sum.Files++
+		log.Info("reading", "file", path)
+		if err := importFile(ctx, db, path, sum, o); err != nil {
+			if storeFailed(err) || errors.Is(err, context.Canceled) {
+				return sum, err
+			}
+			sum.BadFiles++
+			if !errors.Is(err, errReported) {
+				log.Error(fmt.Sprintf("%s: %s", path, errtext.Line(err)))
+			}
+		}
+	}
+
+	// Stitch: every imported HTML page is the start of an article unless
+	// an article already read it as one of its pages.
+	rp := crawler.NewReplayer(db, db, o.Archive)
+	err = db.Captures(from, func(c *store.Capture) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		res := rp.Replay(ctx, c)
+		if res == nil {
+			return nil
+		}
+		if res.Doc != nil {
+			switch {
+			case res.Save.Republished:
+				sum.Republished++
+			case res.Save.New:
+				sum.New++
+			case res.Save.Changed:
+				sum.Changed++
+			default:
+				sum.Unchanged++
+			}
+			log.Info("archived", "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
+		}
+		if res.Err != nil {
+			if storeFailed(res.Err) {
+				return res.Err
+			}
+			sum.Failed++
+			errtext.Log(log, res.Err)
+		}
+		return nil
+	})
+	if err == nil {
+		err = db.FinishImport()
+	}
+	return sum, err
+}
+
+// ImportCaptures is Import's first step for one file: it stores the HTTP
+// captures of the WARC file at path and leaves them unread for articles.
+// The next Import reads them: the store keeps where an import began until
+// one has read all it stored.
+func ImportCaptures(ctx context.Context, db *store.DB, path string, o ImportOptions) (*ImportSummary, error) {
+	if _, err := db.BeginImport(); err != nil {
+		return nil, err
+	}
+	sum := &ImportSummary{Files: 1}
+	return sum, importFile(ctx, db, path, sum, o.withDefaults())
+}
+
+// storeFailed tells the errors that end an import, as they would any
+// other command: the store cannot be read or written.
+func storeFailed(err error) bool {
+	return errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrCorrupt) || errors.Is(err, store.ErrNoStore) ||
+		errors.Is(err, store.ErrSchema) || errors.Is(err, store.ErrWrite)
+}
+
+// imported is what an import knows of a record it stored (or is about
+// to): revisits later in the file refer to it.
+type imported struct {
+	capture *store.Capture // ID set once stored
+	digest  string         // folio's digest of the payload
+	payload []byte         // until stored
+}
+
+// warcImport reads one WARC file into the store.
+type warcImport struct {
+	db      *store.DB
+	sum     *ImportSummary
+	log     *slog.Logger
+	maxBody int64 // bytes kept of a payload
+
+	byID       map[string]*imported // WARC-Record-ID → what it became
+	byURIDate  map[string]string    // target URI and date → record id
+	byDeclared map[string]string    // declared payload digest → folio's
+
+	batch      []*imported
+	batchBytes int             // payload bytes in batch
+	inBatch    map[string]bool // record ids of batched captures
+	response   *pendingCapture // the last response, waiting for its request
+	requests   []*warc.Record  // requests not yet matched (a few)
+	reqHeads   map[*warc.Record]*warc.HTTPHeader
+}
+
+type pendingCapture struct {
+	rec  *warc.Record
+	item *imported
+}
+
+func importFile(ctx context.Context, db *store.DB, path string, sum *ImportSummary, o ImportOptions) (err error) {
+	defer func() {
+		// A bug met in one file fails that file; the next is read.
+		if r := recover(); r != nil {
+			err = panics.Error("", r)
+		}
+	}()
+	log := o.Logger
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r, err := warc.NewReader(bufio.NewReaderSize(f, 256<<10))
+	if err != nil {
+		return err
+	}
+	im := &warcImport{db: db, sum: sum, log: log, maxBody: o.MaxBody, byID: map[string]*imported{}, byURIDate: map[string]string{},
+		byDeclared: map[string]string{}, inBatch: map[string]bool{}, reqHeads: map[*warc.Record]*warc.HTTPHeader{}}
+	broken := false
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.Is(err, warc.ErrBrokenRecord) {
+			// Reported; the records after it are read.
+			broken = true
+			log.Error(fmt.Sprintf("%s: %s", path, errtext.Line(err)))
+			continue
+		}
+		if err != nil {
+			if ferr := im.finish(); ferr != nil {
+				return ferr
+			}
+			return err
+		}
+		sum.Records++
+		if err := im.record(rec); err != nil {
+			var be brokenRecord
+			if errors.As(err, &be) {
+				// A block cut short: that record is left out, and the
+				// reader goes on from the next.
+				broken = true
+				log.Error(fmt.Sprintf("%s: %s", path, errtext.Line(err)))
+				continue
+			}
+			// What came before the bad record is kept.
+			if ferr := im.finish(); ferr != nil {
+				return ferr
+			}
+			return err
+		}
+	}
+	if err := im.finish(); err != nil {
+		return err
+	}
+	if broken {
+		return errReported
+	}
+	return nil
+}
+
+func (im *warcImport) finish() error {
+	if err := im.flushResponse(); err != nil {
+		return err
+	}
+	return im.commit()
+}
+
+// record handles one record.
+func (im *warcImport) record(rec *warc.Record) error {
+	uri := rec.TargetURI()
+	if !strings.HasPrefix(uri, "http://") && !strings.HasPrefix(uri, "https://") {
+		im.sum.Skipped++ // warcinfo, dns:, urn:… records
+		return nil
+	}
+	switch rec.Type() {
+	case warc.TypeRequest:
+		return im.readRequest(rec)
+	case warc.TypeResponse, warc.TypeRevisit:
+		return im.readResponse(rec)
+	default:
+		im.sum.Skipped++ // metadata, resource, conversion, continuation
+		return nil
+	}
+}
+
+// readRequest pairs a request record with its response: the one it names (or
+// that names it) in WARC-Concurrent-To, else the adjacent one of the same
+// URI.
+func (im *warcImport) readRequest(rec *warc.Record) error {
+	body, err := io.ReadAll(io.LimitReader(rec.Body, 1<<20))
+	if err != nil {
+		return brokenRecord{fmt.Errorf("record %s: %w", rec.ID(), err)}
+	}
+	head, err := warc.ReadHTTPHeader(bufio.NewReader(bytes.NewReader(body)))
+	if err != nil {
+		im.sum.Skipped++
+		return nil
+	}
+	if p := im.response; p != nil && paired(p.rec, rec) {
+		attachRequest(p.item.capture, head)
+		return im.flushResponse()
+	}
+	im.reqHeads[rec] = head
+	im.requests = append(im.requests, rec)
+	if len(im.requests) > 8 {
+		delete(im.reqHeads, im.requests[0])
+		im.requests = im.requests[1:]
+	}
+	return nil
+}
+
+// paired tells whether a response (or revisit) and a request are one
+// capture event.
+func paired(resp, req *warc.Record) bool {
+	for _, id := range req.Header.Values(warc.FieldConcurrentTo) {
+		if warc.RecordID(id) == resp.ID() {
+			return true
+		}
+	}
+	for _, id := range resp.Header.Values(warc.FieldConcurrentTo) {
+		if warc.RecordID(id) == req.ID() {
+			return true
+		}
+	}
+	linked := len(req.Header.Values(warc.FieldConcurrentTo)) > 0 || len(resp.Header.Values(warc.FieldConcurrentTo)) > 0
+	return !linked && resp.TargetURI() == req.TargetURI()
+}
+
+func attachRequest(c *store.Capture, head *warc.HTTPHeader) {
+	method, _, _ := head.Request()
+	if method != "" {
+		c.Method = method
+	}
+	c.RequestHeaders = make([]store.Field, 0, len(head.Fields))
+	for _, f := range head.Fields {
+		c.RequestHeaders = append(c.RequestHeaders, store.Field{Name: f.Name, Value: f.Value})
+	}
+}
+
+// readResponse reads a response or revisit record into a capture, which waits
+// for its request record before it is stored.
+func (im *warcImport) readResponse(rec *warc.Record) error {
+	if err := im.flushResponse(); err != nil {
+		return err
+	}
+	date, err := rec.Date()
+	if err != nil {
+		im.sum.Skipped++
+		return nil
+	}
+	c := &store.Capture{URL: rec.TargetURI(), Method: "GET", Time: date, IP: rec.Header.Get(warc.FieldIPAddress),
+		Truncated: rec.Header.Get(warc.FieldTruncated), WARCRecordID: rec.ID()}
+	br := bufio.NewReaderSize(rec.Body, 64<<10)
+	head, err := warc.ReadHTTPHeader(br)
+	if err != nil && rec.Type() == warc.TypeResponse {
+		im.sum.Skipped++ // not an HTTP response
+		return nil
+	}
+	item := &imported{capture: c}
+	if head != nil {
+		proto, code, text := head.Status()
+		c.Proto, c.Status, c.StatusText = proto, code, text
+		for _, f := range head.Fields {
+			c.ResponseHeaders = append(c.ResponseHeaders, store.Field{Name: f.Name, Value: f.Value})
+		}
+	}
+	if rec.Type() == warc.TypeResponse {
+		if c.Status == 0 {
+			im.sum.Skipped++
+			return nil
+		}
+		// At most --max-body of it, as a fetch would keep: a record's
+		// length is whatever its header claims.
+		raw, err := io.ReadAll(io.LimitReader(br, im.maxBody+1))
+		if err != nil {
+			return brokenRecord{fmt.Errorf("record %s: %w", rec.ID(), err)}
+		}
+		if int64(len(raw)) > im.maxBody {
+			raw = raw[:im.maxBody]
+			c.Truncated = "length"
+			im.log.Warn("body cut at --max-body; stored truncated", "url", c.URL, "record", rec.ID(), "max-body", im.maxBody)
+		}
+		item.payload = dechunk(raw, c.Header("Transfer-Encoding"))
+		item.digest = warc.Digest(item.payload)
+		if d, ok := warc.NormalizeSHA1(rec.Header.Get(warc.FieldPayloadDigest)); ok {
+			im.byDeclared[d] = item.digest
+		} else if d := rec.Header.Get(warc.FieldPayloadDigest); d != "" {
+			im.byDeclared[d] = item.digest
+		}
+	} else if ok, err := im.revisit(rec, item); err != nil || !ok {
+		return err
+	}
+	im.byID[rec.ID()] = item
+	im.byURIDate[c.URL+" "+warc.FormatDate(date)] = rec.ID()
+	im.response = &pendingCapture{rec: rec, item: item}
+	for i, req := range im.requests {
+		if paired(rec, req) {
+			attachRequest(c, im.reqHeads[req])
+			delete(im.reqHeads, req)
+			im.requests = append(im.requests[:i], im.requests[i+1:]...)
+			return im.flushResponse()
+		}
+	}
+	return nil
+}
+
+// revisit fills in what a revisit record refers to: the payload, or for a
+// 304 the capture it confirmed. ok is false when it cannot be resolved.
+func (im *warcImport) revisit(rec *warc.Record, item *imported) (ok bool, err error) {
+	c := item.capture
+	ref := im.byID[warc.RecordID(rec.Header.Get(warc.FieldRefersTo))]
+	if ref == nil {
+		uri := warc.TargetURI(rec.Header.Get(warc.FieldRefersToTargetURI))
+		if d, derr := warc.ParseDate(rec.Header.Get(warc.FieldRefersToDate)); derr == nil && uri != "" {
+			ref = im.byID[im.byURIDate[uri+" "+warc.FormatDate(d)]]
+		}
+	}
+	digest := ""
+	if ref != nil {
+		digest = ref.digest
+	} else {
+		declared := rec.Header.Get(warc.FieldPayloadDigest)
+		if d, ok := warc.NormalizeSHA1(declared); ok {
+			declared = d
+		}
+		if d := im.byDeclared[declared]; d != "" {
+			digest = d
+		} else if _, err := im.db.PayloadRef(declared); err == nil {
+			digest = declared
+		}
+	}
+	profile := rec.Header.Get(warc.FieldProfile)
+	if strings.HasSuffix(profile, "/server-not-modified") {
+		if c.Status == 0 {
+			c.Status, c.StatusText, c.Proto = 304, "304 Not Modified", "HTTP/1.1"
+		}
+		if ref != nil {
+			if ref.capture.ID == 0 {
+				if err := im.commit(); err != nil {
+					return false, err
+				}
+			}
+			c.RefersTo = ref.capture.ID
+		}
+		item.payload = []byte{}
+		item.digest = warc.Digest(nil)
+		return true, nil
+	}
+	if digest == "" {
+		im.sum.Unresolved++
+		im.log.Warn("revisit without its payload; skipped", "url", c.URL, "record", rec.ID())
+		return false, nil
+	}
+	if ref != nil && ref.payload != nil {
+		item.payload = ref.payload
+	} else if item.payload, err = im.db.Payload(digest); err != nil {
+		if len(im.batch) > 0 || im.response != nil {
+			// The payload may be in a capture not stored yet.
+			if err := im.flushResponse(); err != nil {
+				return false, err
+			}
+			if err := im.commit(); err != nil {
+				return false, err
+			}
+			item.payload, err = im.db.Payload(digest)
+		}
+		if err != nil {
+			im.sum.Unresolved++
+			return false, nil
+		}
+	}
+	item.digest = digest
+	if c.Status == 0 && ref != nil {
+		// A revisit without HTTP headers: the response it repeats.
+		orig := ref.capture
+		c.Proto, c.Status, c.StatusText, c.ResponseHeaders = orig.Proto, orig.Status, orig.StatusText, orig.ResponseHeaders
+	}
+	if c.Status == 0 {
+		im.sum.Unresolved++
+		return false, nil
+	}
+	c.Truncated = ""
+	return true, nil
+}
+
+// dechunk undoes chunked transfer coding when the block still has it
+// (wget and Heritrix record bodies as they came off the wire); a body
+// that does not parse as chunks was de-chunked already and stays.
+func dechunk(raw []byte, transferEncoding string) []byte {
+	if !strings.Contains(strings.ToLower(transferEncoding), "chunked") || len(raw) == 0 {
+		return raw
+	}
+	out, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(raw)))
+	if err != nil {
+		return raw
+	}
+	return out
+}
+
+// flushResponse queues the waiting capture for storing.
+func (im *warcImport) flushResponse() error {
+	p := im.response
+	if p == nil {
+		return nil
+	}
+	im.response = nil
+	c := p.item.capture
+	key := c.WARCRecordID
+	if key == "" { // a record without an id (not valid WARC, but met)
+		key = c.URL + " " + warc.FormatDate(c.Time) + " " + p.item.digest
+	}
+	if im.inBatch[key] || im.stored(c, p.item.digest) {
+		im.sum.Duplicates++
+		// Later revisits may still refer to it: point them at the
+		// stored capture's payload.
+		p.item.payload = nil
+		return nil
+	}
+	im.inBatch[key] = true
+	im.batch = append(im.batch, p.item)
+	im.batchBytes += len(p.item.payload)
+	if len(im.batch) >= 64 || im.batchBytes >= 64<<20 {
+		return im.commit()
+	}
+	return nil
+}
+
+// stored tells whether the store has this capture already (the same
+// record, or for a capture folio fetched, the same URL, second and
+// payload): importing a WARC twice stores it once.
+func (im *warcImport) stored(c *store.Capture, digest string) bool {
+	found := false
+	im.db.CapturesOf(c.URL, func(s *store.Capture) error {
+		// A capture fetched by folio has no record id: it is the same
+		// fetch as a record of the same second, status and payload.
+		if s.Time.Unix() == c.Time.Unix() && s.Status == c.Status && s.PayloadDigest == digest &&
+			(s.WARCRecordID == "" || s.WARCRecordID == c.WARCRecordID) {
+			found = true
+			c.ID = s.ID
+			return errStop
+		}
+		return nil
+	})
+	return found
+}
+
+// commit stores the batched captures in one transaction.
+func (im *warcImport) commit() error {
+	if len(im.batch) == 0 {
+		return nil
+	}
+	cs := make([]*store.Capture, len(im.batch))
+	ps := make([][]byte, len(im.batch))
+	for i, it := range im.batch {
+		cs[i], ps[i] = it.capture, it.payload
+	}
+	if _, err := im.db.PutCaptures(cs, ps); err != nil {
+		return err
+	}
+	for _, it := range im.batch {
+		it.payload = nil
+	}
+	im.sum.Captures += len(im.batch)
+	im.batch = im.batch[:0]
+	im.batchBytes = 0
+	clear(im.inBatch)
+	return nil
+}

@@ -1,0 +1,179 @@
+package bundle
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// outputError words a failure to write one of the export's temporary
+// files (a full disk, say) as a failure to write the export itself: the
+// temporary names mean nothing to the user, and the capture being written
+// when it happened is not to blame.
+func outputError(out string, err error) error {
+	var pe *fs.PathError
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	// Ours: .NAME.*.tmp beside the export, or a file in .folio-*.tmp/.
+	rel, rerr := filepath.Rel(filepath.Dir(out), pe.Path)
+	if rerr != nil || !strings.HasPrefix(rel, ".") || strings.HasPrefix(rel, "..") || !strings.Contains(rel, ".tmp") {
+		return err
+	}
+	return fmt.Errorf("export: %s: %s: %w", out, pe.Op, pe.Err)
+}
+
+// pending is a file being written under a temporary name.
+type pending struct {
+	f     *os.File
+	final string
+	done  bool
+}
+
+func createPending(final string) (*pending, error) {
+	dir, base := filepath.Split(final)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, pendingPattern(base))
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return &pending{f: f, final: final}, nil
+}
+
+// A file being written is named after its final name, the host and the
+// process writing it (.out.wacz.HOST-PID-RANDOM.tmp), so that a later
+// export can tell the leftovers of one that was killed (kill -9, a crash)
+// from those of one still running, and remove them.
+var (
+	pendingName = regexp.MustCompile(`^\..+\.([A-Za-z0-9_]+)-([0-9]+)-[0-9]+\.tmp$`)
+	hostTag     = func() string {
+		h, _ := os.Hostname()
+		return regexp.MustCompile(`[^A-Za-z0-9_]`).ReplaceAllString(h, "_")
+	}()
+)
+
+func pendingPattern(base string) string {
+	return fmt.Sprintf(".%s.%s-%d-*.tmp", base, hostTag, os.Getpid())
+}
+
+// RemoveLeftovers removes from dir the files of exports that died while
+// writing them: made on this host by a process that is gone. It logs each
+// file it removes to log, which may be nil.
+func RemoveLeftovers(dir string, log *slog.Logger) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := pendingName.FindStringSubmatch(e.Name())
+		if m == nil || m[1] != hostTag {
+			continue
+		}
+		pid, err := strconv.Atoi(m[2])
+		if err != nil || pid == os.Getpid() || syscall.Kill(pid, 0) != syscall.ESRCH {
+			continue // still running (or not ours to judge)
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err == nil && log != nil {
+			log.Info("removed what an interrupted export left", "file", filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// scratchFile is a file for the export's intermediate data, in dir (the
+// export's file system). It has no name: it is gone when closed, or when
+// the process dies.
+func scratchFile(dir string) (*os.File, error) {
+	f, err := os.CreateTemp(dir, ".folio-scratch-*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	os.Remove(f.Name())
+	return f, nil
+}
+
+// commit syncs the file and gives it its final name. With force it takes
+// the place of a file of that name (a rename); without, it never does,
+// even one created since the caller looked: see publishNew.
+func (p *pending) commit(force bool) error {
+	if err := p.f.Sync(); err != nil {
+		return fmt.Errorf("export: %s: %w", p.final, err)
+	}
+	if err := p.f.Close(); err != nil {
+		return fmt.Errorf("export: %s: %w", p.final, err)
+	}
+	if err := os.Chmod(p.f.Name(), 0o644); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if force {
+		if err := os.Rename(p.f.Name(), p.final); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	} else if err := publishNew(p.f.Name(), p.final, os.Link); err != nil {
+		return err
+	}
+	p.done = true
+	return nil
+}
+
+// publishNew gives the file tmp the name final if no file has it: a hard
+// link, which the system refuses if the name exists, whenever it was
+// created; then tmp's name goes. On a file system without hard links
+// (link fails with EPERM, EOPNOTSUPP or EXDEV) it looks, then renames: a file
+// created in between those two is replaced.
+func publishNew(tmp, final string, link func(oldname, newname string) error) error {
+	err := link(tmp, final)
+	switch {
+	case err == nil:
+		// The export is in place; should tmp's name stay (it cannot,
+		// short of the directory changing under us), a later export
+		// removes it once this process is gone.
+		os.Remove(tmp)
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return &ExistsError{Path: final}
+	case errors.Is(err, syscall.EPERM), errors.Is(err, syscall.EOPNOTSUPP), errors.Is(err, syscall.EXDEV):
+		if _, err := os.Lstat(final); err == nil {
+			return &ExistsError{Path: final}
+		}
+		if err := os.Rename(tmp, final); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	default:
+		return fmt.Errorf("export: %w", err)
+	}
+}
+
+// withdraw removes a committed file again: what belongs with it could not
+// be committed.
+func (p *pending) withdraw() {
+	if p.done {
+		os.Remove(p.final)
+	}
+}
+
+// size is how much has been written to the file.
+func (p *pending) size() (int64, error) {
+	st, err := p.f.Stat()
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	return st.Size(), nil
+}
+
+// discard removes the temporary file unless it was committed.
+func (p *pending) discard() {
+	if p != nil && !p.done {
+		p.f.Close()
+		os.Remove(p.f.Name())
+	}
+}

@@ -1,0 +1,71 @@
+package bundle
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// TestPublishNewNeverReplaces: without Force a finished export takes
+// its name only if no file has it, including one created after the
+// export looked (here by the link itself, just before it links); where
+// the file system has no hard links it looks and renames.
+func TestPublishNewNeverReplaces(t *testing.T) {
+	linkFails := func(errno syscall.Errno) func(string, string) error {
+		return func(oldname, newname string) error {
+			return &os.LinkError{Op: "link", Old: oldname, New: newname, Err: errno}
+		}
+	}
+	cases := []struct {
+		name   string
+		theirs bool // a file has the name before the export commits
+		link   func(oldname, newname string) error
+		want   error // nil, fs.ErrExist (the name is taken: an *ExistsError) or another error
+	}{
+		{"name free", false, os.Link, nil},
+		{"name taken", true, os.Link, fs.ErrExist},
+		{"name taken while linking", false, func(oldname, newname string) error {
+			if err := os.WriteFile(newname, []byte("theirs"), 0o644); err != nil {
+				return err
+			}
+			return os.Link(oldname, newname)
+		}, fs.ErrExist},
+		{"no hard links", false, linkFails(syscall.EPERM), nil},
+		{"no hard links, name taken", true, linkFails(syscall.EOPNOTSUPP), fs.ErrExist},
+		{"link refused", false, linkFails(syscall.EACCES), syscall.EACCES},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			tmp, final := filepath.Join(dir, ".out.jsonl.x.tmp"), filepath.Join(dir, "out.jsonl")
+			if err := os.WriteFile(tmp, []byte("ours"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if c.theirs {
+				if err := os.WriteFile(final, []byte("theirs"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := publishNew(tmp, final, c.link)
+			if (err == nil) != (c.want == nil) || (c.want != nil && !errors.Is(err, c.want)) {
+				t.Fatalf("publishNew: %v, want %v", err, c.want)
+			}
+			if taken := (*ExistsError)(nil); errors.Is(c.want, fs.ErrExist) && (!errors.As(err, &taken) || taken.Path != final) {
+				t.Errorf("publishNew: %#v, want an *ExistsError naming %s", err, final)
+			}
+			got, _ := os.ReadFile(final)
+			switch {
+			case c.want == nil && string(got) != "ours":
+				t.Errorf("published %q, want the export", got)
+			case errors.Is(c.want, fs.ErrExist) && string(got) != "theirs":
+				t.Errorf("the file that had the name now holds %q", got)
+			}
+			if _, err := os.Stat(tmp); c.want == nil && err == nil {
+				t.Error("the temporary name is still there")
+			}
+		})
+	}
+}
