@@ -144,8 +144,9 @@ func Import(ctx context.Context, db *store.DB, files []string, o ImportOptions) 
 
 // ImportCaptures is Import's first step for one file: it stores the HTTP
 // captures of the WARC file at path and leaves them unread for articles.
-// The next Import reads them: the store keeps where an import began until
-// one has read all it stored.
+// The next Import reads them, with the captures of its own files (an
+// Import of no files reads only them): the store keeps where an import
+// began until one has read all it stored.
 func ImportCaptures(ctx context.Context, db *store.DB, path string, o ImportOptions) (*ImportSummary, error) {
 	if _, err := db.BeginImport(); err != nil {
 		return nil, err
