@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -861,5 +862,17 @@ func TestLostPayloadIsFetchedAgain(t *testing.T) {
 	opts := CrawlOptions{Revisit: RevisitPolicy{Max: time.Nanosecond}}
 	if sum := crawlSites(t, lostPayloads{db}, fastTransport(0, nil), opts, siteOf(srv)); sum.Failed != 0 || sum.Unchanged != 2 {
 		t.Errorf("re-check with unreadable stored payloads: %+v; want 2 unchanged, none failed", sum)
+	}
+}
+
+// TestTextSitemapCap: a text sitemap past the protocol's 50,000 URLs is
+// read up to them, as an XML one is.
+func TestTextSitemapCap(t *testing.T) {
+	var b strings.Builder
+	for i := range maxSitemapURLs + 10 {
+		fmt.Fprintf(&b, "http://a.test/%d.html\n", i)
+	}
+	if urls, _ := parseSitemap([]byte(b.String())); len(urls) != maxSitemapURLs {
+		t.Errorf("%d URLs read, want %d", len(urls), maxSitemapURLs)
 	}
 }

@@ -82,7 +82,9 @@ func (c *headConn) record(b []byte) {
 		from := max(len(c.buf)-2, 0)
 		c.buf = append(c.buf, b...)
 		b = nil
-		if len(c.buf) >= 5 && !bytes.HasPrefix(c.buf, []byte("HTTP/")) || len(c.buf) > maxHead {
+		// A head starts with HTTP/, as far as it has come: "\n\n" in two
+		// reads is no head.
+		if !bytes.HasPrefix(c.buf, []byte("HTTP/")[:min(len(c.buf), 5)]) || len(c.buf) > maxHead {
 			c.skip = true
 			return
 		}

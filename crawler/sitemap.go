@@ -42,6 +42,9 @@ func parseSitemap(body []byte) (urls, sitemaps []sitemapEntry) {
 		for _, line := range strings.Split(string(trimmed), "\n") {
 			line = strings.TrimSpace(line)
 			if strings.HasPrefix(line, "http://") || strings.HasPrefix(line, "https://") {
+				if len(urls) == maxSitemapURLs {
+					break // the protocol's limit, as for XML
+				}
 				urls = append(urls, sitemapEntry{Loc: line})
 			}
 		}
