@@ -126,7 +126,7 @@ func (f *StoredFetcher) closest(u string) (*store.Capture, error) {
 			case best == nil, retried(best.Status) && !retried(c.Status):
 				best = c
 			case retried(c.Status) && !retried(best.Status):
-			case absDuration(c.Time.Sub(f.At)) < absDuration(best.Time.Sub(f.At)):
+			case closer(c.Time, best.Time, f.At):
 				best = c
 			}
 			return nil
@@ -142,6 +142,15 @@ func (f *StoredFetcher) closest(u string) (*store.Capture, error) {
 }
 
 var errFound = errors.New("found")
+
+// closer says whether a capture at t is nearer to at than one at than. A
+// tie goes to the later: an article's pages are fetched after its first,
+// and times kept to the second (WARC-Date) put page 2 of the second fetch
+// as far from page 1 as page 2 of the fetch before.
+func closer(t, than, at time.Time) bool {
+	d, e := absDuration(t.Sub(at)), absDuration(than.Sub(at))
+	return d < e || d == e && t.After(than)
+}
 
 // retried says whether folio retries a response with this status: it is
 // then one attempt of a fetch, not its outcome.

@@ -82,6 +82,13 @@ func TestStoredFetcher(t *testing.T) {
 			t.Errorf("%s at May %d: %q in %d exchanges from %s, want %q in %d", c.url, c.at, res.Body, len(res.Exchanges), res.FinalURL(), c.want, c.hops)
 		}
 	}
+	// Midway between two fetches (times kept to the second put page 2 of
+	// a fetch as far from its page 1 as page 2 of the fetch before): the
+	// later, which a fetch at that time went on to.
+	mid := &StoredFetcher{Source: src, At: day(1).Add(day(10).Sub(day(1)) / 2)}
+	if res, err := mid.Fetch("http://a.test/p", nil); err != nil || string(res.Body) != "may 10" {
+		t.Errorf("midway between May 1 and May 10: %q, %v; want the later", res.Body, err)
+	}
 	f := &StoredFetcher{Source: src, At: day(2), Prefer: 2}
 	if res, _ := f.Fetch("http://a.test/p", nil); string(res.Body) != "may 10" {
 		t.Errorf("Prefer: got %q", res.Body)
