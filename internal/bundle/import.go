@@ -382,7 +382,11 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 			c.Truncated = "length"
 			im.log.Warn("body cut at --max-body; stored truncated", "url", c.URL, "record", rec.ID(), "max-body", im.maxBody)
 		}
-		item.payload = dechunk(raw, c.Header("Transfer-Encoding"))
+		var cut bool
+		item.payload, cut = dechunk(raw, c.Header("Transfer-Encoding"))
+		if cut && c.Truncated == "" {
+			c.Truncated = "unspecified" // the record ends inside a chunk
+		}
 		item.digest = warc.Digest(item.payload)
 		if d, ok := warc.NormalizeSHA1(rec.Header.Get(warc.FieldPayloadDigest)); ok {
 			im.byDeclared[d] = item.digest
@@ -487,16 +491,21 @@ func (im *warcImport) revisit(rec *warc.Record, item *imported) (ok bool, err er
 
 // dechunk undoes chunked transfer coding when the block still has it
 // (wget and Heritrix record bodies as they came off the wire); a body
-// that does not parse as chunks was de-chunked already and stays.
-func dechunk(raw []byte, transferEncoding string) []byte {
+// that does not parse as chunks was de-chunked already and stays. A body
+// cut inside a chunk (at --max-body, or a record cut short) keeps what
+// its chunks held, without their framing; cut says so.
+func dechunk(raw []byte, transferEncoding string) (body []byte, cut bool) {
 	if !strings.Contains(strings.ToLower(transferEncoding), "chunked") || len(raw) == 0 {
-		return raw
+		return raw, false
 	}
 	out, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(raw)))
-	if err != nil {
-		return raw
+	switch {
+	case err == nil:
+		return out, false
+	case errors.Is(err, io.ErrUnexpectedEOF) && len(out) > 0:
+		return out, true
 	}
-	return out
+	return raw, false
 }
 
 // flushResponse queues the waiting capture for storing.
