@@ -24,6 +24,18 @@ var (
 	ErrWrite = errors.New("store: write failed")
 )
 
+// Unavailable says whether err means the store itself cannot be used —
+// locked, damaged, missing, too new, or failing to write — rather than
+// some URL or file failing: the run stops (exit 3), it does not go on.
+func Unavailable(err error) bool {
+	for _, e := range []error{ErrLocked, ErrCorrupt, ErrNoStore, ErrSchema, ErrWrite} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // LockedError says which process holds the writer lock.
 type LockedError struct {
 	Path string

@@ -268,7 +268,5 @@ func (s *storeUnavailable) Unwrap() error { return s.err }
 
 func isStoreError(err error) bool {
 	var su *storeUnavailable
-	return errors.As(err, &su) || errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrCorrupt) ||
-		errors.Is(err, store.ErrNoStore) || errors.Is(err, store.ErrSchema) ||
-		errors.Is(err, store.ErrWrite)
+	return errors.As(err, &su) || store.Unavailable(err)
 }

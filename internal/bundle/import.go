@@ -93,7 +93,7 @@ func Import(ctx context.Context, db *store.DB, files []string, o ImportOptions) 
 		sum.Files++
 		log.Info("reading", "file", path)
 		if err := importFile(ctx, db, path, sum, o); err != nil {
-			if storeFailed(err) || errors.Is(err, context.Canceled) {
+			if store.Unavailable(err) || errors.Is(err, context.Canceled) {
 				return sum, err
 			}
 			sum.BadFiles++
@@ -128,7 +128,7 @@ func Import(ctx context.Context, db *store.DB, files []string, o ImportOptions) 
 			log.Info("archived", "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
 		}
 		if res.Err != nil {
-			if storeFailed(res.Err) {
+			if store.Unavailable(res.Err) {
 				return res.Err
 			}
 			sum.Failed++
@@ -153,13 +153,6 @@ func ImportCaptures(ctx context.Context, db *store.DB, path string, o ImportOpti
 	}
 	sum := &ImportSummary{Files: 1}
 	return sum, importFile(ctx, db, path, sum, o.withDefaults())
-}
-
-// storeFailed tells the errors that end an import, as they would any
-// other command: the store cannot be read or written.
-func storeFailed(err error) bool {
-	return errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrCorrupt) || errors.Is(err, store.ErrNoStore) ||
-		errors.Is(err, store.ErrSchema) || errors.Is(err, store.ErrWrite)
 }
 
 // imported is what an import knows of a record it stored (or is about
