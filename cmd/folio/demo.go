@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -141,19 +143,29 @@ func serveSample(dir string) (base string, stop func(), err error) {
 }
 
 // printDocuments prints the table of what the demo stored.
+// The documents newest first by publish time (not by when they were
+// stored, as list does: the demo's parallel fetches store them in an
+// order that differs from run to run).
 func printDocuments(w io.Writer, db *store.DB) error {
+	var docs []*store.Document
+	err := db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(docs, func(a, b *store.Document) int {
+		return cmp.Or(strings.Compare(b.Published, a.Published), strings.Compare(a.Title, b.Title))
+	})
 	var tb table
 	tb.row("TITLE", "PAGES", "CHARSET", "PUBLISHED")
-	err := db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+	for _, d := range docs {
 		charset := ""
 		if len(d.Pages) > 0 {
 			charset = d.Pages[0].Charset
 		}
 		tb.row(clip(d.Title, 56), strconv.Itoa(len(d.Pages)), charset, d.Published)
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	return tb.write(w)
 }

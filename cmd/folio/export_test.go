@@ -735,6 +735,17 @@ func TestDemoExports(t *testing.T) {
 		t.Fatalf("demo does not say where the export went:\n%s", stdout)
 	}
 	t.Cleanup(func() { os.RemoveAll(filepath.Dir(path)) })
+	// The table lists the articles newest first by publish time, the same
+	// order on every run.
+	var published []string
+	for _, line := range strings.Split(stdout, "\n") {
+		if f := strings.Fields(line); len(f) >= 4 && strings.HasPrefix(f[len(f)-1], "20") {
+			published = append(published, f[len(f)-1])
+		}
+	}
+	if len(published) != len(loadExpected(t)) || !slices.IsSortedFunc(published, func(a, b string) int { return strings.Compare(b, a) }) {
+		t.Errorf("the table's publish times %v: want one per article, newest first", published)
+	}
 	verifyWACZ(t, path)
 	files := unzip(t, path)
 	if n := strings.Count(string(files["pages/pages.jsonl"]), "\n"); n != len(loadExpected(t))+1 {
