@@ -829,7 +829,14 @@ func ExtractDocument(raw []byte, contentType, pageURL string, opts *extract.Opti
 		return nil, err
 	}
 	p := &page{requested: pageURL, url: pageURL, parsed: parsed, digest: store.Digest(raw)}
-	return buildDocument([]*page{p}), nil
+	doc := buildDocument([]*page{p})
+	// The page's URL led to the document its rel=canonical names: an
+	// alias, as archiving it would record (a saved file's file:// URL is
+	// none).
+	if u, _, _ := strings.Cut(extract.WithoutDefaultPort(pageURL), "#"); u != doc.URL && (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
+		doc.Aliases = append(doc.Aliases, u)
+	}
+	return doc, nil
 }
 
 // maxBody is the limit bodies are decoded to: the Fetcher's --max-body.

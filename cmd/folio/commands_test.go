@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -167,6 +168,13 @@ func TestExtractCommand(t *testing.T) {
 	raw, _ := os.ReadFile(page)
 	if d.Pages[0].PayloadDigest != store.Digest(raw) {
 		t.Error("extract's payload digest is not that of the file")
+	}
+	// A --url its rel=canonical corrects is an alias of the document.
+	_, out, _ = folio(t, "extract", filepath.Join(portalDir, "news/2024/0315/678.html"), "--url", "http://www.52zhuzhou.test/news/2024/0315/678.html?from=bxsh")
+	var c store.Document
+	if err := json.Unmarshal([]byte(out), &c); err != nil || c.URL != "http://www.52zhuzhou.test/news/2024/0315/678.html" ||
+		!slices.Equal(c.Aliases, []string{"http://www.52zhuzhou.test/news/2024/0315/678.html?from=bxsh"}) {
+		t.Errorf("extract with a --url the page's rel=canonical corrects: url %s, aliases %v (%v)", c.URL, c.Aliases, err)
 	}
 	// Without --url the page is its file:// URL.
 	_, out, _ = folio(t, "extract", page)
