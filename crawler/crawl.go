@@ -2,9 +2,11 @@ package crawler
 
 import (
 	"context"
+	"encoding/json"
 	"hash/fnv"
 	"log/slog"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -24,6 +26,7 @@ type CrawlStore interface {
 	PutCapturesBatch(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error)
 	BeginCrawl(now time.Time) (store.CrawlRun, bool, error)
 	FinishCrawl(id uint64, stats any, now time.Time) error
+	SaveCrawlStats(id uint64, stats any) error
 	Frontier(fn func(store.FrontierEntry) error) error
 	VisitedIn(run uint64, fn func(url string, kind store.VisitKind)) error
 	CollyVisited(run uint64) ([]uint64, error)
@@ -134,6 +137,7 @@ type Crawler struct {
 	busy     int // hosts with a task running
 	docs     int
 	summary  Summary
+	before   Summary // what the interrupted part of a resumed run did
 	fatal    error
 	pageSeen int // pages read, for progress
 }
@@ -235,6 +239,10 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	c.summary.Run, c.summary.Resumed = run.ID, resumed
 	if resumed {
 		c.log.Info("resuming an interrupted crawl", "run", run.ID, "started", run.Started.Format(time.RFC3339))
+		// The summary is the run's: what the interrupted part did too.
+		if len(run.Stats) > 0 && json.Unmarshal(run.Stats, &c.before) != nil {
+			c.before = Summary{}
+		}
 	}
 	marks, err := c.db.CollyVisited(run.ID)
 	if err != nil {
@@ -250,6 +258,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 		return nil, err
 	}
 	stopProgress := c.progress(ctx, start)
+	stopSaving := c.saveStats(start)
 
 	var wg sync.WaitGroup
 	for {
@@ -279,21 +288,23 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	}
 	wg.Wait()
 	stopProgress()
+	stopSaving()
 
+	sum := c.runSummary(start)
 	c.mu.Lock()
 	for _, h := range c.hosts {
-		c.summary.Queued += h.queued()
+		sum.Queued += h.queued()
 	}
-	c.summary.Fetches = int(c.tr.Requests())
-	c.summary.Duration = time.Since(start)
-	c.summary.Seconds = c.summary.Duration.Round(time.Millisecond).Seconds()
-	sum := c.summary
 	fatal := c.fatal
 	c.mu.Unlock()
 	if fatal != nil {
 		return &sum, fatal
 	}
 	if err := ctx.Err(); err != nil {
+		// Interrupted: the run that resumes it counts from here.
+		if serr := c.db.SaveCrawlStats(run.ID, sum); serr != nil {
+			c.log.Warn("the interrupted run's summary was not kept", "err", serr)
+		}
 		return &sum, err
 	}
 	if err := c.db.FinishCrawl(run.ID, sum, c.now()); err != nil {
@@ -301,6 +312,58 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	}
 	return &sum, nil
 }
+
+// runSummary is the run's summary now: this part's counts, its fetches
+// and time, added to those of the part it resumes.
+func (c *Crawler) runSummary(start time.Time) Summary {
+	c.mu.Lock()
+	sum := c.summary
+	c.mu.Unlock()
+	sum.Fetches = int(c.tr.Requests())
+	sum.Duration = time.Since(start) + time.Duration(c.before.Seconds*float64(time.Second))
+	sum.Seconds = sum.Duration.Round(time.Millisecond).Seconds()
+	addCounts(&sum, c.before)
+	return sum
+}
+
+// addCounts adds the counts of b (its int fields but Queued, which each
+// part counts at its end) to s.
+func addCounts(s *Summary, b Summary) {
+	sv, bv := reflect.ValueOf(s).Elem(), reflect.ValueOf(b)
+	for i := range sv.NumField() {
+		if f := sv.Field(i); f.Kind() == reflect.Int && sv.Type().Field(i).Name != "Queued" {
+			f.SetInt(f.Int() + bv.Field(i).Int())
+		}
+	}
+}
+
+// saveStats keeps the run's summary in the store every few seconds until
+// stopped, so that a run killed outright (kill -9, a reboot) is resumed
+// with its counts: the resumed run's summary is the whole run's, but for
+// the last seconds before the kill.
+func (c *Crawler) saveStats(start time.Time) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(statsEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				if err := c.db.SaveCrawlStats(c.run.ID, c.runSummary(start)); err != nil {
+					c.log.Debug("the run's summary so far was not kept", "err", err)
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
+// statsEvery is how often a run's summary so far is stored.
+var statsEvery = 3 * time.Second
 
 // safeWork runs one task. A panic (a bug met on this URL) fails the URL,
 // not the run: it is logged with the URL and counted, and the URL stays in

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -373,10 +374,12 @@ func TestInterruptedRunResumes(t *testing.T) {
 	if err == nil || sum.New == 0 || sum.New >= 12 {
 		t.Fatalf("interrupted run: %+v, %v", sum, err)
 	}
-	first := sum.New
+	first := *sum
 	sum = crawlSites(t, db, fastTransport(5*time.Millisecond, nil), CrawlOptions{}, siteOf(srv))
-	if !sum.Resumed || sum.New+first != 12 || sum.Unchanged != 0 {
-		t.Fatalf("resumed run %+v after %d new, want the other %d new", sum, first, 12-first)
+	// The resumed run's summary is the run's: the interrupted part's
+	// counts and fetches too.
+	if !sum.Resumed || sum.New != 12 || sum.Unchanged != 0 || sum.Fetches <= first.Fetches || sum.Seconds < first.Seconds {
+		t.Fatalf("resumed run %+v after %+v, want all 12 new, the fetches and time of both parts", sum, first)
 	}
 	// Nothing stored twice: every page fetched once, but for the page in
 	// flight when the run was cut.
@@ -874,5 +877,32 @@ func TestTextSitemapCap(t *testing.T) {
 	}
 	if urls, _ := parseSitemap([]byte(b.String())); len(urls) != maxSitemapURLs {
 		t.Errorf("%d URLs read, want %d", len(urls), maxSitemapURLs)
+	}
+}
+
+// TestRunKeepsItsSummaryAsItGoes: a run stores its summary every few
+// seconds, so that one killed outright is resumed with its counts.
+func TestRunKeepsItsSummaryAsItGoes(t *testing.T) {
+	defer func(d time.Duration) { statsEvery = d }(statsEvery)
+	statsEvery = 10 * time.Millisecond
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 8, PerList: 8})
+	db := openTestStore(t)
+	var midway store.CrawlRun
+	var once sync.Once
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if strings.HasSuffix(r.URL.Path, "/1.html") { // the list's last article: the others are stored
+			once.Do(func() {
+				time.Sleep(5 * statsEvery)
+				if runs, err := db.CrawlRuns(); err == nil && len(runs) == 1 {
+					midway = runs[0]
+				}
+			})
+		}
+		return false
+	}
+	crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv))
+	var sum Summary
+	if err := json.Unmarshal(midway.Stats, &sum); err != nil || sum.New == 0 || !midway.Finished.IsZero() {
+		t.Errorf("the run as stored midway: %+v (%v), summary %+v; want its counts so far", midway, err, sum)
 	}
 }

@@ -35,7 +35,9 @@ type CrawlRun struct {
 	// Finished is zero while the run is going on, and after it was killed.
 	Finished time.Time `json:"finished,omitzero"`
 	Resumes  int       `json:"resumes,omitempty"`
-	// Stats is the crawler's summary, kept as it gave it.
+	// Stats is the crawler's summary, kept as it gave it: at the end, and
+	// every few seconds while the run goes on (what a resumed run counts
+	// from).
 	Stats json.RawMessage `json:"stats,omitempty"`
 }
 
@@ -133,6 +135,27 @@ func (db *DB) BeginCrawl(now time.Time) (run CrawlRun, resumed bool, err error) 
 		return putJSON(runs, u64(id), run)
 	})
 	return run, resumed, err
+}
+
+// SaveCrawlStats keeps a run's summary so far, for the run that resumes
+// it after a kill to count from.
+func (db *DB) SaveCrawlStats(id uint64, stats any) error {
+	data, err := json.Marshal(stats)
+	if err != nil {
+		return err
+	}
+	return db.update(func(tx *bolt.Tx) error {
+		runs, err := crawlBucket(tx, crawlRuns)
+		if err != nil {
+			return err
+		}
+		var run CrawlRun
+		if err := getJSON(runs, u64(id), &run); err != nil {
+			return err
+		}
+		run.Stats = data
+		return putJSON(runs, u64(id), run)
+	})
 }
 
 // FinishCrawl marks a run finished; the next run starts afresh.
