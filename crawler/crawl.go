@@ -243,6 +243,11 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 		if len(run.Stats) > 0 && json.Unmarshal(run.Stats, &c.before) != nil {
 			c.before = Summary{}
 		}
+		if c.before.Failed > 0 {
+			// Its lines went to the interrupted part's stderr; the exit
+			// code of this part says so too.
+			c.log.Warn("the interrupted part of this run had URLs that failed; they were reported then", "failed", c.before.Failed)
+		}
 	}
 	marks, err := c.db.CollyVisited(run.ID)
 	if err != nil {
