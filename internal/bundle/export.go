@@ -210,9 +210,9 @@ func writeWARC(ctx context.Context, db *store.DB, w io.Writer, filename string, 
 	}
 	e := &warcExport{db: db, w: warc.NewWriter(w, &warc.WriterOptions{Uncompressed: uncompressed}),
 		identity: identity, filename: filename, cdx: cdx, include: filter.include, progress: o.Progress}
-	if filter.narrowed() {
-		e.orphans = map[string]*store.Capture{}
-	}
+	// Holders of payloads whose first capture is not in the file, or no
+	// response (a filtered export; a 304 that stored an empty body first).
+	e.orphans = map[string]*store.Capture{}
 	if e.stats.MaxID, err = db.LastCaptureID(); err != nil {
 		return nil, err
 	}

@@ -36,8 +36,9 @@ type warcExport struct {
 	cdx      io.Writer // unsorted CDXJ lines; nil for none
 	include  func(*store.Capture) bool
 
-	// orphans hold, for a payload whose first capture is outside a
-	// filtered export, the capture of this export that carries it.
+	// orphans hold, for a payload whose first capture is outside the
+	// export (filtered) or carries no response (a 304 of an empty body),
+	// the capture of this export whose response carries it.
 	orphans map[string]*store.Capture
 
 	stats    exportStats
@@ -183,7 +184,7 @@ func (e *warcExport) writeCapture(c *store.Capture) error {
 		switch {
 		case err != nil:
 		case h.ID == c.ID || !in:
-			if !in && e.orphans != nil {
+			if !in {
 				e.orphans[c.PayloadDigest] = c
 			}
 			err = e.writeResponse(c)
@@ -375,11 +376,16 @@ func (e *warcExport) writeNotModified(c *store.Capture) error {
 		return err
 	}
 	if !in {
-		// A filtered export (a Filter's Site, Since or URL) left out
-		// the response this 304 confirmed. The 304 brought no payload
-		// of its own, so the export carries that response too, as it
-		// was recorded: a revisit must resolve within the file, or
-		// replay tools and validators meet a dangling reference.
+		// No response of this file carries the payload: a filtered
+		// export (a Filter's Site, Since or URL) left out the response
+		// this 304 confirmed. The 304 brought no payload of its own, so
+		// the export carries that response too, as it was recorded: a
+		// revisit must resolve within the file, or replay tools and
+		// validators meet a dangling reference.
+		holder = confirmed
+		if !holds(holder) {
+			return e.writeResponse(c) // nothing to refer to: the 304 as it came
+		}
 		if err := e.writeResponse(holder); err != nil {
 			return fmt.Errorf("capture %d (%s), confirmed by a 304: %w", holder.ID, holder.URL, err)
 		}
