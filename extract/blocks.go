@@ -259,12 +259,14 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|(\S{0,6}\s*)?([【\[［]\s*[^】\]］]{1,12}\s*[】\]］]\s*)+` + // 页面功能 【我来说两句】【推荐】【打印】【关闭】
 	`|(?:微信|手机)?扫一扫(?:在手机(?:上)?打开|分享|关注|阅读).{0,12}` + // 扫一扫在手机打开当前页
 	`|长按(?:识别)?(?:图中)?二维码.{0,16}` + // 长按识别二维码关注“株洲发布”
-	`|.{0,16}扫描.{0,8}二维码.{0,24}` + // 欢迎扫描左方二维码关注（sinanewsapp）
-	`|返回搜狐.{0,12}` + // 返回搜狐，查看更多
-	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：].{0,40}` + // 文章关键词：新能源汽车消费
-	`|.{0,12}转载请注明.{0,40}` +
-	`|.{0,8}关注.{0,4}(?:微信)?公众号.{0,24}` +
-	`|.{0,12}下载.{0,12}客户端.{0,12}` +
+	// The prompts of portals and apps: an invitation (欢迎, 请) or a
+	// label, never a sentence that ends (患者扫描二维码即可查询检验报告。).
+	`|(?:[^。]{0,16}[！!\s])?(?:欢迎|请|敬请)(?:长按|扫描|扫码)(?:识别)?(?:下方|左方|右方|上方|图中)?的?二维码[^。]{0,24}` + // 欢迎扫描左方二维码关注（sinanewsapp）
+	`|返回搜狐[^。]{0,12}` + // 返回搜狐，查看更多
+	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：][^。]{0,40}` + // 文章关键词：新能源汽车消费
+	`|(?:本文)?(?:如需)?转载请注明.{0,40}` +
+	`|(?:欢迎|请|敬请)关注.{0,6}公众号[^。]{0,24}|关注(?:我们的)?(?:官方)?(?:微信)?公众号\s*[:：][^。]{0,24}` +
+	`|[^。]{0,12}(?:请|欢迎)下载.{0,12}客户端[^。]{0,12}` +
 	`|[(（【\[-]?\s*完\s*[)）】\]-]?` + // the end mark of a press release
 	`)$`)
 
@@ -300,9 +302,16 @@ var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【",
 var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新|上传|上傳|录入|錄入|撰稿|成文)?(日期|时间|時間)\s*[:：]|` +
 	`(信息|資訊|[资資]料|新聞)?[来來]源\s*[:：]|稿源\s*[:：]|出[处處]\s*[:：]|作者\s*[:：]|([责責]任)?[编編][辑輯]\s*[:：]|[记記]者\s*[:：]|[审審][核覈]\s*[:：]|` +
 	`(浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(次数|次數|量|数|數|人次)?\s*[:：]|字[号號]\s*[:：]|[发發]布[机機][构構]\s*[:：]|[发發]布[单單]位\s*[:：]|发文机关\s*[:：]|` +
-	// The credits county media print under a story: 责编, 校对, 一审 二审 三审, 终审, 监制.
-	`[责責][编編]\s*[:：]|校[对對]\s*[:：]|[终終初一二三复複][审審]\s*[:：]|[监監]制\s*[:：]|[编編][审審]\s*[:：]|主[编編]\s*[:：]|` +
-	`值班(?:[编編][辑輯]|主任)\s*[:：]|[摄攝]影\s*[:：]|文字\s*[:：]|[统統][筹籌]\s*[:：]|策[划劃]\s*[:：]`)
+	`[责責][编編]\s*[:：]`)
+
+// creditLine matches a line of the credits county media print under a
+// story — 校对：张三, 一审：李四 二审：王五 三审：赵六, 监制：…, (责编：王丹、伍华) —
+// each label followed by names only: 一审：判处有期徒刑三年 is court news,
+// not a credit.
+var creditLine = regexp.MustCompile(`^[(（【\[]?\s*(?:(?:` + creditLabels + `)\s*[:：]\s*(?:\p{Han}|·){2,4}(?:[ 、,，]+(?:\p{Han}|·){2,4})*[\s|｜/]*)+[)）】\]]?$`)
+
+const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|` +
+	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]`
 
 // newsletterPrompt matches the invitations to subscribe that English news
 // templates put between paragraphs.
@@ -319,7 +328,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	// The credits that close a story (编辑, 校对, 审核, 终审: a line each
 	// on county media sites) and the last three lines may be a byline.
 	creditsFrom := len(blocks) - 3
-	for creditsFrom > 0 && isBylineLine(blocks[creditsFrom-1].Text) {
+	for creditsFrom > 0 && isCredit(blocks[creditsFrom-1].Text) {
 		creditsFrom--
 	}
 	out := blocks[:0]
@@ -365,7 +374,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if len(b.Text) <= 200 && b.Text[0] < utf8.RuneSelf && newsletterPrompt.MatchString(b.Text) {
 			continue
 		}
-		if (nearStart || i >= creditsFrom) && isBylineLine(b.Text) {
+		if (nearStart || i >= creditsFrom) && isCredit(b.Text) {
 			continue
 		}
 		// Above the text only: a date line under it is the document's
@@ -435,6 +444,11 @@ func undecodable(s string) bool {
 		}
 	}
 	return true
+}
+
+// isCredit says whether a line is a byline or a credit line.
+func isCredit(s string) bool {
+	return isBylineLine(s) || len(s) <= 240 && creditLine.MatchString(s)
 }
 
 // isBylineLine says whether a line consists of byline fields (a date, the

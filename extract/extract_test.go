@@ -356,6 +356,38 @@ func TestBareBylineLines(t *testing.T) {
 	}
 }
 
+// TestCreditLines: the credits under a story (a line each, or one line of
+// several) are not text; the same labels before a sentence are.
+func TestCreditLines(t *testing.T) {
+	page := func(tail ...string) string {
+		b := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1>` +
+			`<div class="info">2024-03-05</div><div class="content">` + prose
+		for _, l := range tail {
+			b += "<p>" + l + "</p>"
+		}
+		return b + `</div></body></html>`
+	}
+	for _, tc := range []struct {
+		tail []string
+		kept bool
+	}{
+		{[]string{"校对：施鋆", "一审：张三 二审：李四 三审：王五", "终审：陈东", "监制：赵六"}, false},
+		{[]string{"(责编：王丹、伍华)"}, false},
+		{[]string{"一审：判处有期徒刑三年。", "二审：驳回上诉，维持原判。"}, true},
+		{[]string{"主编：本刊编辑部将于下月推出专刊，敬请关注。"}, true},
+	} {
+		p, err := Parse([]byte(page(tc.tail...)), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range tc.tail {
+			if strings.Contains(p.Text(), l) != tc.kept {
+				t.Errorf("%q: in the text %v, want %v", l, !tc.kept, tc.kept)
+			}
+		}
+	}
+}
+
 // TestSigningDateIsText: the date an official notice is signed with, under
 // a short text, is the notice's own.
 func TestSigningDateIsText(t *testing.T) {
@@ -624,6 +656,16 @@ func TestBoilerplateLines(t *testing.T) {
 		"（三）扫码登记：进入场所须扫码登记。":     false,
 		"市民可扫码关注“株洲发布”微信公众号，及时了解最新的停水停电信息和公交线路调整情况。": false,
 		"一、举办时间：2021年3月20日9:00—12:00。":               false,
+		"新浪新闻公众号 更多猛料！欢迎扫描左方二维码关注（sinanewsapp）":      true,
+		"文章关键词：新能源汽车消费":                              true,
+		"转载请注明出处。":           true,
+		"关注微信公众号：XX发布":       true,
+		"更多精彩请下载XX新闻客户端":     true,
+		"返回搜狐，查看更多":          true,
+		"患者扫描二维码即可查询检验报告。":   false,
+		"市民可关注该公众号了解详情。":     false,
+		"警方提醒：切勿下载来历不明的客户端。": false,
+		"标签：以上价格均为含税价。":      false,
 	} {
 		if got := mayBeBoilerplate(line) && boilerplateLine.MatchString(line); got != want {
 			t.Errorf("%q: boilerplate %v, want %v", line, got, want)
