@@ -126,46 +126,55 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 		}
 		return false
 	}
+	var readLine func(zone []metaLine, i, labelled, bare int) bool // the dates of zone[i]; whether it had one
 	scan := func(zone []metaLine, labelled, bare int) {
+		dated := -1 // the line the last date of this zone came from
 		for i, l := range zone {
-			if n := len(cands); n > 0 && i > 0 && !cands[n-1].d.hasTime {
-				// The time on a line of its own under its date
+			if n := len(cands); dated == i-1 && dated >= 0 && !cands[n-1].d.hasTime {
+				// The time on a line of its own right under its date
 				// (2024年3月5日（星期二） / 香港時間17時30分).
 				if m := timeLine.FindStringSubmatch(l.text); m != nil {
 					cands[n-1].d = atClock(cands[n-1].d, m[1], m[2], loc)
 					continue
 				}
 			}
-			// A label alone in its table cell, the date in the next
-			// (<th>등록일</th><td>2024-02-20</td>, <td>发布日期</td><td>…).
-			if i+1 < len(zone) && dateLabelCell.MatchString(l.text) && hasDigit(zone[i+1].text) && isBylineShaped(zone[i+1].text) {
-				found(zone[i+1].text, labelRank(l.text, 0, labelled))
-				continue
-			}
-			if !hasDigit(l.text) {
-				continue
-			}
-			// Every labelled date of the line: 更新时间 may come before
-			// 发布时间.
-			any := false
-			for from := 0; from < len(l.text); {
-				m := findDateLabel(l.text[from:])
-				if m == nil {
-					break
-				}
-				at := from + m[0]
-				if found(l.text[at:], labelRank(l.text, at, labelled)) {
-					any = true
-				}
-				from += m[1]
-			}
-			if any {
-				continue
-			}
-			if isBylineShaped(l.text) && !isClock(l.text) {
-				found(l.text, bare)
+			if n := len(cands); readLine(zone, i, labelled, bare) && len(cands) > n {
+				dated = i
 			}
 		}
+	}
+	readLine = func(zone []metaLine, i, labelled, bare int) bool {
+		l := zone[i]
+		// A label alone in its table cell, the date in the next
+		// (<th>등록일</th><td>2024-02-20</td>, <td>发布日期</td><td>…).
+		if i+1 < len(zone) && dateLabelCell.MatchString(l.text) && hasDigit(zone[i+1].text) && isBylineShaped(zone[i+1].text) {
+			found(zone[i+1].text, labelRank(l.text, 0, labelled))
+			return false // the date stands on the next line
+		}
+		if !hasDigit(l.text) {
+			return false
+		}
+		// Every labelled date of the line: 更新时间 may come before
+		// 发布时间.
+		any := false
+		for from := 0; from < len(l.text); {
+			m := findDateLabel(l.text[from:])
+			if m == nil {
+				break
+			}
+			at := from + m[0]
+			if found(l.text[at:], labelRank(l.text, at, labelled)) {
+				any = true
+			}
+			from += m[1]
+		}
+		if any {
+			return true
+		}
+		if isBylineShaped(l.text) && !isClock(l.text) {
+			return found(l.text, bare)
+		}
+		return false
 	}
 	scan(head, rankLabelled, rankByline)
 	var meta *parsedDate
