@@ -211,6 +211,7 @@ func TestSourceAuthor(t *testing.T) {
 		// Fields in table cells, the value in the cell after its label.
 		{"<table><tr><td>来源：</td><td>县政府办</td><td>作者：</td><td>李明</td></tr></table>", "", "", "县政府办", "李明"},
 		{"<table><tr><td>来源：</td><td>发布时间：2020-02-20</td></tr></table>", "", "", "", ""},
+		{"<table><tr><td>来源：</td><td>2024-03-05</td></tr></table>", "", "", "", ""},
 		// A disclosure page names no 来源: its issuing body is the source.
 		{"<table><tr><td>索 引 号：</td><td>11330127002570123X/2024-00031</td><td>发布机构：</td><td>县住房和城乡建设局</td></tr>" +
 			"<tr><td>文　　号：</td><td>某建发〔2024〕3号</td><td>发布日期：</td><td>2024-03-09</td></tr></table>", "", "", "县住房和城乡建设局", ""},

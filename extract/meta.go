@@ -669,7 +669,8 @@ func looksLikeName(s string) bool {
 // cellValue says whether a line can be the value of a label that ended
 // the line before it: short, not a link, not a field of its own.
 func cellValue(l metaLine) bool {
-	return !l.linked && runeCount(l.text) <= 30 && !strings.ContainsAny(l.text, ":：。！？，")
+	return !l.linked && runeCount(l.text) <= 30 && !strings.ContainsAny(l.text, ":：。！？，") &&
+		!startsWithDigit(l.text) // another field's date or number, the label's own left empty
 }
 
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
