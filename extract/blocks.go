@@ -379,7 +379,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// Above the text only: a date line under it is the document's
 		// own (the 落款 date an official notice ends with).
-		if nearStart && !slices.ContainsFunc(out, sentence) && bareByline.MatchString(b.Text) {
+		if nearStart && !slices.ContainsFunc(out, sentence) && bareByline.MatchString(b.Text) && !columnTitle(b.Text) {
 			continue
 		}
 		if undecodable(b.Text) {
@@ -402,6 +402,27 @@ var bareByline = regexp.MustCompile(`^(?:` +
 
 // sentence says whether a block ends a sentence: the text has begun.
 func sentence(b Block) bool { return endsSentence(b.Text) }
+
+// columnWords open the names of news columns that read like a credit
+// (记者观察, 记者手记, 记者直击现场): a reporter is never called so.
+var columnWords = []string{"观察", "觀察", "手记", "手記", "调查", "調查", "探访", "探訪", "走访", "走訪", "直击", "直擊",
+	"视点", "視點", "快评", "快評", "时评", "時評", "札记", "札記", "笔记", "筆記", "随笔", "隨筆", "一线", "一線",
+	"现场", "現場", "连线", "連線", "专访", "專訪", "追踪", "追蹤", "体验", "體驗", "在线", "在線"}
+
+// columnTitle says whether the words after 记者 in s name a column.
+func columnTitle(s string) bool {
+	for _, role := range []string{"记者", "記者"} {
+		if _, rest, ok := strings.Cut(s, role); ok {
+			rest = strings.TrimSpace(rest)
+			for _, w := range columnWords {
+				if strings.HasPrefix(rest, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // repeatsLead says whether b is a summary of the paragraph after it: the
 // 摘要 box DedeCMS and PHPCMS templates print above the text (their

@@ -344,6 +344,18 @@ func TestBareBylineLines(t *testing.T) {
 		{"文/张三", "张三", ""},
 		{"XX日报记者 孙悟 文/图", "孙悟", ""},
 	}
+	// A column's name is no byline: it stays, and names nobody.
+	for _, column := range []string{"记者观察", "记者手记", "新华社记者直击现场"} {
+		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><div class="content">` +
+			`<h1>这是文章的标题</h1><p>` + column + `</p>` + prose + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(p.Text(), column) || p.Author != "" {
+			t.Errorf("%q: in the text %v, author %q; want it kept, no author", column, strings.Contains(p.Text(), column), p.Author)
+		}
+	}
 	for _, tt := range tests {
 		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><div class="content">` +
 			`<p>引题一行</p><h1>这是文章的标题</h1><p>` + tt.line + `</p><figure><img src="/1.jpg"><figcaption>修缮后的古城墙。</figcaption></figure>` +

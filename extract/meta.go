@@ -578,7 +578,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	// An essay's author on the line under its title: 2 to 4 Han
 	// characters alone.
 	if titleAt >= 0 && titleAt+1 < len(lines) && lines[titleAt+1].where <= 0 {
-		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] {
+		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] && !columnTitle(l.text) {
 			return l.text
 		}
 	}
@@ -630,7 +630,7 @@ func reporterIn(zone []metaLine) string {
 			if loc := otherCredit.FindStringIndex(name); loc != nil {
 				name = name[:loc[0]]
 			}
-			if name = strings.TrimSpace(name); name != "" && !orgSuffix.MatchString(name) && !slices.Contains(names, name) {
+			if name = strings.TrimSpace(name); name != "" && !orgSuffix.MatchString(name) && !slices.Contains(names, name) && !columnTitle(m[0]) {
 				names = append(names, name)
 			}
 		}
