@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"testing"
 )
@@ -36,5 +37,31 @@ func TestForumPosters(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestThreadWithoutItsFirstPage: a thread whose page 1 could not be read
+// has no known author: a replier who opens page 2 is not taken for one,
+// and no reply becomes the text.
+func TestThreadWithoutItsFirstPage(t *testing.T) {
+	const dir = "testdata/pagination/discuz-replies/site/"
+	var pages []*Page
+	for i, file := range []string{"", "viewthread-124-2.html", "viewthread-124-3.html"} {
+		if file == "" {
+			pages = append(pages, nil) // page 1 failed
+			continue
+		}
+		raw, err := os.ReadFile(dir + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse(raw, "text/html; charset=gbk", fmt.Sprintf("http://bbs.zz.example/forum.php?mod=viewthread&tid=124&page=%d", i+1), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	if doc := Stitch(pages); doc.Text != "" {
+		t.Errorf("text %q; want none (every post read is a reply)", doc.Text)
 	}
 }

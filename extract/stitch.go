@@ -46,17 +46,16 @@ func Stitch(pages []*Page) *Document {
 	// repeats the same bytes, so no normalisation is needed here.
 	// A forum thread is its author's posts: page 1's first poster's, on
 	// every page (the others' replies are comments); with no poster
-	// known, the opening post alone.
+	// known (page 1 unread, or its posts unsigned), the opening post
+	// alone.
 	var live []*Page
 	seenContent := map[string]bool{}
-	var author *string
+	author := threadAuthor(pages)
 	for i, p := range pages {
 		if p == nil {
 			continue
 		}
-		if len(live) == 0 && len(p.posts) >= 2 {
-			author = &p.posts[0].poster
-		} else if author != nil && len(p.posts) > 0 {
+		if author != nil && len(p.posts) > 0 && i > 0 {
 			own := *p
 			if *author == "" {
 				own.Blocks = nil
@@ -247,4 +246,20 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// threadAuthor is the author of a forum thread: the first poster of page
+// 1; "" when the thread's page 1 is missing or unsigned; nil when the
+// pages are no thread.
+func threadAuthor(pages []*Page) *string {
+	if len(pages) > 0 && pages[0] != nil && len(pages[0].posts) >= 2 {
+		return &pages[0].posts[0].poster
+	}
+	for _, p := range pages {
+		if p != nil && len(p.posts) >= 2 {
+			unknown := ""
+			return &unknown
+		}
+	}
+	return nil
 }
