@@ -272,7 +272,7 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 
 // disclaimer matches a platform's notice under a republished story (网易号's
 // 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's.
-var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:特别|平台|免责|版权|郑重)声明\s*[:：]`)
+var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:特别|平台|免责|版权)声明\s*[:：]`)
 
 // englishBoilerplate: the short lines of English news templates that are
 // never text: ad labels, gallery chrome, share and comment links, photo
@@ -355,7 +355,8 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if len(b.Text) <= 60 && b.Text[0] < utf8.RuneSelf && englishBoilerplate.MatchString(b.Text) {
 			continue
 		}
-		if i >= len(blocks)-4 && runeCount(b.Text) <= 300 && disclaimer.MatchString(b.Text) {
+		// Under the text: a notice that is itself a statement keeps it.
+		if i >= len(blocks)-4 && slices.ContainsFunc(out, sentence) && runeCount(b.Text) <= 300 && disclaimer.MatchString(b.Text) {
 			continue
 		}
 		// The title and the byline usually open the content container;

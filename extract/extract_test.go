@@ -403,6 +403,30 @@ func TestCreditLines(t *testing.T) {
 	}
 }
 
+// TestStatementNotice: a notice that is a statement (郑重声明：…) keeps it;
+// a platform's disclaimer under a story is dropped.
+func TestStatementNotice(t *testing.T) {
+	const statement = "郑重声明：近日有不法分子冒充我公司工作人员，以办理业务为名骗取钱财，请广大市民提高警惕。"
+	const disclaimer = "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。"
+	page := `<html><head><meta charset="utf-8"><title>郑重声明_某某公司</title></head><body><h1>郑重声明</h1>` +
+		`<div class="info">发布时间：2024-03-05</div><div class="content"><p>` + statement + `</p><p>特此声明。</p><p>某某公司</p></div></body></html>`
+	p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Text(), statement) {
+		t.Errorf("the notice's statement is not in the text: %q", p.Text())
+	}
+	page = `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1>` +
+		`<div class="info">2024-03-05</div><div class="content">` + prose + `<p>` + disclaimer + `</p></div></body></html>`
+	if p, err = Parse([]byte(page), "", "http://t.test/a/2.html", nil); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(p.Text(), disclaimer) {
+		t.Error("the platform's disclaimer under the story is in the text")
+	}
+}
+
 // TestSigningDateIsText: the date an official notice is signed with, under
 // a short text, is the notice's own.
 func TestSigningDateIsText(t *testing.T) {
@@ -525,6 +549,10 @@ func TestAuthorFromHead(t *testing.T) {
 		`<meta name="author" content="XX市人民政府">`:                                                                 "",
 		`<meta name="author" content="市发展改革委">`:                                                                  "",
 		`<meta name="author" content="张三、李四、王五">`:                                                                "张三、李四、王五",
+		`<meta name="author" content="王宏图">`:                                                                     "王宏图",
+		`<meta name="author" content="张会">`:                                                                      "张会",
+		`<meta name="author" content="努尔兰·阿不都满金">`:                                                               "努尔兰·阿不都满金",
+		`<meta name="author" content="某某市科学技术协会">`:                                                               "",
 		`<script type="application/ld+json">{"author":{"name":"張三"}}</script><meta name="author" content="中央社">`: "張三",
 	} {
 		page := `<html><head><meta charset="utf-8">` + head + `<title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">2020-02-20</div><div>` + prose + `</div></body></html>`

@@ -644,9 +644,14 @@ func isOrganisation(s string) bool {
 	if !strings.ContainsFunc(s, isCJK) {
 		return false
 	}
-	// Longer than a name, unless it lists several (张三、李四、王五).
-	return orgSuffix.MatchString(s) || portalNames[s] || runeCount(s) > 6 && !strings.ContainsAny(s, " 、，,")
+	// Longer than a name, unless it lists several (张三、李四、王五) or
+	// is transliterated (爱新觉罗·溥仪).
+	return orgName.MatchString(s) || portalNames[s] || runeCount(s) > 6 && !strings.ContainsAny(s, " 、，,·")
 }
+
+// orgName ends the names of bodies that sign as a <meta> author; unlike
+// orgSuffix, not the one-character endings that names share (王宏图, 张会).
+var orgName = regexp.MustCompile(`(?:网|社|报|台|府|委|局|厅|部|院|办|署|中心|集团|公司|协会|学会|委员会|联合会|商会|基金会|研究所|事务所)$`)
 
 // portalNames are the portals that sign what they republish.
 var portalNames = map[string]bool{"网易": true, "新浪": true, "搜狐": true, "腾讯": true, "凤凰": true, "人民": true, "新华": true, "澎湃": true}
