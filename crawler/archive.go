@@ -439,7 +439,6 @@ func sharesBar(p *page, known map[int]string) bool {
 	return false
 }
 
-// knownAfter says whether a page after page n is known.
 // softError says whether a page served with 200 is an error page: a
 // short page whose title or text says what is missing.
 func softError(p *page) bool {
@@ -452,6 +451,7 @@ func softError(p *page) bool {
 
 var softErrorWords = regexp.MustCompile(`(?i)不存在|已删除|已被删除|已撤销|已撤稿|找不到|无法找到|出错了|错误页|\b404\b|not found|no longer available`)
 
+// knownAfter says whether a page after page n is known.
 func knownAfter(known map[int]string, n int) bool {
 	for k := range known {
 		if k > n {

@@ -19,9 +19,11 @@
 //     letters, Chinese punctuation is the comma signal, unpunctuated text
 //     (names, table cells) scores only when long, and boxes whose class or
 //     id (names.go, pinyin names included: xgwz, pinglun, tuijian…), element
-//     or role say comment, sidebar or footer do not score. On pages of dated
-//     posts (threads, blog archives) the first post is the article; chunks of
-//     one article split by ads are gathered.
+//     or role say comment, sidebar or footer do not score. A forum page
+//     (forum.go: Discuz!'s and phpwind's message cells) is its posts, each
+//     with its poster; the page reads as its first poster's posts. On other
+//     pages of dated posts (blog archives) the first post is the article;
+//     chunks of one article split by ads are gathered.
 //  4. Read the metadata (meta.go, date.go) from the byline: the lines
 //     around the title's heading and before the content's start, and the
 //     content's last lines; then <meta> and JSON-LD; then the URL. Dates are
@@ -37,7 +39,8 @@
 //
 // Stitch joins the pages of one article into one document and uses the pages
 // as evidence of each other's boilerplate: what repeats on every page is not
-// content.
+// content. A forum thread stitches to its author's posts, page 1's first
+// poster's, on every page.
 //
 // # Measuring
 //

@@ -536,9 +536,6 @@ func TestBodyWins(t *testing.T) {
 	}
 }
 
-// TestSourceFromHead: a page's <meta> may name the article's source
-// (TRS's ContentSource); og:site_name names the site that publishes the
-// page, which is not a source.
 // TestAuthorFromHead: a <meta> author that names a person is the author
 // when the page credits nobody; a portal or a government body is not one.
 func TestAuthorFromHead(t *testing.T) {
@@ -566,6 +563,9 @@ func TestAuthorFromHead(t *testing.T) {
 	}
 }
 
+// TestSourceFromHead: a page's <meta> may name the article's source
+// (TRS's ContentSource); og:site_name names the site that publishes the
+// page, which is not a source.
 func TestSourceFromHead(t *testing.T) {
 	for meta, want := range map[string]string{
 		`<meta name="ContentSource" content="县政府办">`:       "县政府办",

@@ -670,7 +670,6 @@ func looksLikeName(s string) bool {
 	return true
 }
 
-// labelledValue returns the value after the first label in the zone.
 // cellValue says whether a line can be the value of a label that ended
 // the line before it: short, not a link, not a field of its own.
 func cellValue(l metaLine) bool {
@@ -678,6 +677,7 @@ func cellValue(l metaLine) bool {
 		!startsWithDigit(l.text) // another field's date or number, the label's own left empty
 }
 
+// labelledValue returns the value after the first label in the zone.
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 	for i, l := range zone {
 		if !strings.ContainsAny(l.text, ":：/") { // every label ends with one
