@@ -375,11 +375,7 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 			c.Truncated = "length"
 			im.log.Warn("body cut at --max-body; stored truncated", "url", c.URL, "record", rec.ID(), "max-body", im.maxBody)
 		}
-		var cut bool
-		item.payload, cut = dechunk(raw, c.Header("Transfer-Encoding"))
-		if cut && c.Truncated == "" {
-			c.Truncated = "unspecified" // the record ends inside a chunk
-		}
+		item.payload = dechunk(raw, c.Header("Transfer-Encoding"), c.Truncated != "")
 		item.digest = warc.Digest(item.payload)
 		if d, ok := warc.NormalizeSHA1(rec.Header.Get(warc.FieldPayloadDigest)); ok {
 			im.byDeclared[d] = item.digest
@@ -485,20 +481,22 @@ func (im *warcImport) revisit(rec *warc.Record, item *imported) (ok bool, err er
 // dechunk undoes chunked transfer coding when the block still has it
 // (wget and Heritrix record bodies as they came off the wire); a body
 // that does not parse as chunks was de-chunked already and stays. A body
-// cut inside a chunk (at --max-body, or a record cut short) keeps what
-// its chunks held, without their framing; cut says so.
-func dechunk(raw []byte, transferEncoding string) (body []byte, cut bool) {
+// known to be cut (at --max-body, or a record marked truncated) that
+// ends inside a chunk keeps what its chunks held, without their framing.
+// (One not known to be cut that ends so is not chunked: a de-chunked body
+// may open with a line that reads as a chunk size, "2024".)
+func dechunk(raw []byte, transferEncoding string, cut bool) []byte {
 	if !strings.Contains(strings.ToLower(transferEncoding), "chunked") || len(raw) == 0 {
-		return raw, false
+		return raw
 	}
 	out, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(raw)))
 	switch {
 	case err == nil:
-		return out, false
-	case errors.Is(err, io.ErrUnexpectedEOF) && len(out) > 0:
-		return out, true
+		return out
+	case cut && errors.Is(err, io.ErrUnexpectedEOF) && len(out) > 0:
+		return out
 	}
-	return raw, false
+	return raw
 }
 
 // flushResponse queues the waiting capture for storing.
