@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"fmt"
+	"net"
 	"strings"
 	"sync"
 	"time"
@@ -54,13 +55,18 @@ func (g *gate) host(h string) *hostGate {
 // may be another server, and keeps its own gate.)
 func gateKey(host string) string {
 	host = strings.ToLower(host)
-	if h, ok := strings.CutSuffix(host, ":80"); ok {
-		return h
+	name, port, err := net.SplitHostPort(host)
+	if err != nil { // no port
+		return strings.TrimSuffix(host, ".") // the root's dot: x.gov.cn. is x.gov.cn
 	}
-	if h, ok := strings.CutSuffix(host, ":443"); ok {
-		return h
+	name = strings.TrimSuffix(name, ".")
+	if port == "80" || port == "443" {
+		if strings.Contains(name, ":") {
+			return "[" + name + "]" // an IPv6 literal keeps its brackets
+		}
+		return name
 	}
-	return strings.TrimSuffix(host, ".") // the root's dot: x.gov.cn. is x.gov.cn
+	return net.JoinHostPort(name, port)
 }
 
 // acquire waits until a request to host may start, then reserves the slot;

@@ -160,6 +160,9 @@ func TestGateKey(t *testing.T) {
 		"x.gov.cn.":      "x.gov.cn",
 		"127.0.0.1:8080": "127.0.0.1:8080",
 		"[::1]:80":       "[::1]",
+		"x.gov.cn.:80":   "x.gov.cn",
+		"X.gov.cn.:8080": "x.gov.cn:8080",
+		"[::1]:8080":     "[::1]:8080",
 	} {
 		if got := gateKey(in); got != want {
 			t.Errorf("gateKey(%q) = %q, want %q", in, got, want)

@@ -93,7 +93,7 @@ func Import(ctx context.Context, db *store.DB, files []string, o ImportOptions) 
 		sum.Files++
 		log.Info("reading", "file", path)
 		if err := importFile(ctx, db, path, sum, o); err != nil {
-			if store.Unavailable(err) || errors.Is(err, context.Canceled) {
+			if store.Unavailable(err) || ctx.Err() != nil {
 				return sum, err
 			}
 			sum.BadFiles++
@@ -511,7 +511,11 @@ func (im *warcImport) flushResponse() error {
 	if key == "" { // a record without an id (not valid WARC, but met)
 		key = c.URL + " " + warc.FormatDate(c.Time) + " " + p.item.digest
 	}
-	if im.inBatch[key] || im.stored(c, p.item.digest) {
+	stored, err := im.stored(c, p.item.digest)
+	if err != nil {
+		return err
+	}
+	if im.inBatch[key] || stored {
 		im.sum.Duplicates++
 		// Later revisits may still refer to it: point them at the
 		// stored capture's payload.
@@ -530,9 +534,9 @@ func (im *warcImport) flushResponse() error {
 // stored tells whether the store has this capture already (the same
 // record, or for a capture folio fetched, the same URL, second and
 // payload): importing a WARC twice stores it once.
-func (im *warcImport) stored(c *store.Capture, digest string) bool {
+func (im *warcImport) stored(c *store.Capture, digest string) (bool, error) {
 	found := false
-	im.db.CapturesOf(c.URL, func(s *store.Capture) error {
+	err := im.db.CapturesOf(c.URL, func(s *store.Capture) error {
 		// A capture fetched by folio has no record id: it is the same
 		// fetch as a record of the same second, status and payload.
 		if s.Time.Unix() == c.Time.Unix() && s.Status == c.Status && s.PayloadDigest == digest &&
@@ -543,7 +547,10 @@ func (im *warcImport) stored(c *store.Capture, digest string) bool {
 		}
 		return nil
 	})
-	return found
+	if err != nil && !errors.Is(err, errStop) {
+		return false, fmt.Errorf("%s: %w", c.URL, err)
+	}
+	return found, nil
 }
 
 // commit stores the batched captures in one transaction.
