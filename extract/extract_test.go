@@ -129,6 +129,7 @@ func TestPublished(t *testing.T) {
 		{"zh-CN", "", "<ul><li>成文日期：2024-02-26</li><li>文号：某政办发〔2024〕3号</li><li>发布日期：2024-03-05</li></ul>", "2024-03-05T00:00:00+08:00"},
 		{"zh-CN", "", "<table><tr><td>成文日期</td><td>2024-02-26</td><td>发布日期</td><td>2024-03-05</td></tr></table>", "2024-03-05T00:00:00+08:00"},
 		{"zh-CN", `<meta name="PubDate" content="2024-03-05 10:20">`, "更新时间：2024-03-07 09:00", "2024-03-05T10:20:00+08:00"},
+		{"zh-CN", `<meta name="PubDate" content="2024-03-05">`, "发布时间：　更新时间：2024-03-07", "2024-03-05T00:00:00+08:00"}, // 发布时间 left empty
 		{"zh-TW", "", "發布日期：109-02-20", "2020-02-20T00:00:00+08:00"},
 		{"zh-TW", "", "民國109年2月20日", "2020-02-20T00:00:00+08:00"},
 		{"zh-CN", `<meta property="article:published_time" content="2020-02-20T10:30:00+09:00">`, "来源：新华网", "2020-02-20T10:30:00+09:00"},
@@ -533,6 +534,17 @@ func TestBodyWins(t *testing.T) {
 	}
 	if !strings.Contains(p.Text(), "本年度报告根据") || !strings.Contains(p.Text(), "认真贯彻落实条例") {
 		t.Errorf("text = %q", p.Text())
+	}
+}
+
+func TestCleanAuthor(t *testing.T) {
+	for in, want := range map[string]string{
+		"陈浩_NBJ11279": "陈浩", "刘婷 PN123": "刘婷", "记者 李明": "李明", "佚名": "",
+		"王小明 G20": "王小明 G20", "李四 C919": "李四 C919", // no staff codes
+	} {
+		if got := cleanAuthor(in); got != want {
+			t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -278,7 +278,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 
 // sectionNumber opens the heading of a section of a body: 一、, （二）,
 // 第三章, 1. or 2、.
-var sectionNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|第[一二三四五六七八九十\d]+[章节條条部分]|\d+\s*[、.．]\D)`)
+var sectionNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|第[一二三四五六七八九十\d]+[章节節](?:\s|$)|\d+\s*[、.．]\D)`)
 
 // isTitleShaped: 4 to 80 characters, not a date, not a breadcrumb, not
 // a link alone.
@@ -408,7 +408,7 @@ var (
 )
 
 // staffCode is the code a portal's CMS appends to an editor's name.
-var staffCode = regexp.MustCompile(`(\p{Han})[_\s]+[A-Za-z]{1,4}\d{2,}$`)
+var staffCode = regexp.MustCompile(`(\p{Han})(?:_[A-Za-z]{1,4}\d{2,}|\s+[A-Za-z]{2,4}\d{3,})$`)
 
 // bylineButtons are the words of the buttons a byline line carries in
 // brackets, which are no names.

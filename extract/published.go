@@ -162,8 +162,13 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 			if m == nil {
 				break
 			}
-			at := from + m[0]
-			if found(l.text[at:], labelRank(l.text, at, labelled)) {
+			at, end := from+m[0], len(l.text)
+			// The label's own date: up to the next label (发布时间：
+			// left empty before 更新时间：2024-03-07 has none).
+			if next := findDateLabel(l.text[from+m[1]:]); next != nil {
+				end = from + m[1] + next[0]
+			}
+			if found(l.text[at:end], labelRank(l.text, at, labelled)) {
 				any = true
 			}
 			from += m[1]
