@@ -449,7 +449,7 @@ func softError(p *page) bool {
 	return softErrorWords.MatchString(p.parsed.Title) || softErrorWords.MatchString(text)
 }
 
-var softErrorWords = regexp.MustCompile(`(?i)不存在|已删除|已被删除|已撤销|已撤稿|找不到|无法找到|出错了|错误页|\b404\b|not found|no longer available`)
+var softErrorWords = regexp.MustCompile(`(?i)(?:信息|页面|网页|文章|内容|稿件|资源)(?:不存在|已被?删除|已被?撤销|已撤稿)|(?:找不到|无法找到)(?:该|您要访问的|指定的)?(?:页面|网页|文章|信息)|出错了|错误页|^\s*404\b|\b404 not found|page not found|no longer available`)
 
 // knownAfter says whether a page after page n is known.
 func knownAfter(known map[int]string, n int) bool {

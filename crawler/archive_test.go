@@ -605,3 +605,18 @@ func TestArchiveListPage(t *testing.T) {
 		}
 	}
 }
+
+func TestSoftErrorWords(t *testing.T) {
+	for s, want := range map[string]bool{
+		"对不起，您访问的信息不存在或已被删除！": true,
+		"提示信息：您访问的页面不存在":      true,
+		"找不到指定的文章！":           true,
+		"404 Not Found":       true,
+		"关于印发第404号文件的通知":      false,
+		"经核查，该村不存在违规用地问题。":    false,
+	} {
+		if got := softErrorWords.MatchString(s); got != want {
+			t.Errorf("%q: an error page's words %v, want %v", s, got, want)
+		}
+	}
+}

@@ -11,10 +11,7 @@ import (
 
 // A forum thread's page holds several posts, each a message cell in a
 // unit with its poster's name. The thread is its author's posts (page 1's
-// first poster): the others' replies are comments. The message cells have
-// fixed names in the forum software of Chinese portals, which find them
-// where scoring would not: replies of a line are shorter than a poster's
-// signature or the forum's footer.
+// first poster): the others' replies are comments.
 
 // threadPost is one post of a forum thread's page.
 type threadPost struct {
@@ -24,7 +21,9 @@ type threadPost struct {
 
 // messageClasses name the message cell of a post: Discuz! X (td.t_f,
 // id postmessage_N), Discuz! 6–7 (t_msgfont), phpwind (tpc_content, f14
-// read_tpc).
+// read_tpc). The forum software of Chinese portals names them so, which
+// finds them where scoring would not: replies of a line are shorter than
+// a poster's signature or the forum's footer.
 var messageClasses = map[string]bool{"t_f": true, "t_msgfont": true, "tpc_content": true, "read_tpc": true}
 
 var messageID = regexp.MustCompile(`^postmessage_\d+$`)

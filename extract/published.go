@@ -156,7 +156,7 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 		}
 		// Every labelled date of the line: 更新时间 may come before
 		// 发布时间.
-		any := false
+		dated := false
 		for from := 0; from < len(l.text); {
 			m := findDateLabel(l.text[from:])
 			if m == nil {
@@ -169,11 +169,11 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 				end = from + m[1] + next[0]
 			}
 			if found(l.text[at:end], labelRank(l.text, at, labelled)) {
-				any = true
+				dated = true
 			}
 			from += m[1]
 		}
-		if any {
+		if dated {
 			return true
 		}
 		if isBylineShaped(l.text) && !isClock(l.text) {
