@@ -34,6 +34,7 @@ type blockWriter struct {
 	root     *html.Node // the content element walked
 	rootText float64    // its text outside links
 	keepAll  bool       // skip nothing: the metadata reader wants every line
+	summary  int        // depth of summary boxes around the current line
 	out      []Block
 	line     strings.Builder
 	kind     BlockKind
@@ -44,9 +45,22 @@ func (w *blockWriter) flush() {
 	text := cleanLine(w.line.String())
 	w.line.Reset()
 	if text != "" {
-		w.out = append(w.out, Block{Kind: w.kind, Text: text})
+		w.out = append(w.out, Block{Kind: w.kind, Text: text, summary: w.summary > 0})
 	}
 	w.kind = Paragraph
+}
+
+// summaryBox says whether an element is a template's summary box: the
+// description field DedeCMS (div.intro) and PHPCMS (div.summary) print
+// above the text.
+func summaryBox(n *html.Node) bool {
+	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
+		switch tok {
+		case "intro", "summary", "zhaiyao", "digest", "abstract", "description", "daodu", "article-summary", "article_summary", "article-intro", "lead-in":
+			return true
+		}
+	}
+	return false
 }
 
 func (w *blockWriter) walk(n *html.Node) {
@@ -100,8 +114,15 @@ func (w *blockWriter) walk(n *html.Node) {
 			}
 		case isBlock(c):
 			w.flush()
+			box := summaryBox(c)
+			if box {
+				w.summary++
+			}
 			w.walk(c)
 			w.flush()
+			if box {
+				w.summary--
+			}
 		default:
 			w.walk(c)
 		}
@@ -434,8 +455,16 @@ func repeatsLead(b, next Block) bool {
 		return false
 	}
 	core := strings.TrimRight(b.Text, "…. ")
+	labelled := false
 	for _, label := range []string{"摘要：", "摘要:", "内容提要：", "内容摘要：", "导读："} {
-		core = strings.TrimPrefix(core, label)
+		if rest, ok := strings.CutPrefix(core, label); ok {
+			core, labelled = rest, true
+		}
+	}
+	// A summary says it is one: its box, its label, or its ellipsis. A
+	// paragraph the next one repeats is text (会议指出，3月4日下午…).
+	if !b.summary && !labelled && core == strings.TrimRight(b.Text, " ") {
+		return false
 	}
 	// Letters and digits only: the description field loses the quotes
 	// (“春风行动” becomes 春风行动) and may skip the lead's 本报讯.

@@ -464,6 +464,22 @@ func TestSummaryBoxIsNotText(t *testing.T) {
 			t.Errorf("summary %q: the text opens with %q, want the lead", summary, first)
 		}
 	}
+	// A paragraph the next one repeats, in no box and with no label or
+	// ellipsis, is text.
+	for _, pair := range [][2]string{
+		{"3月4日下午，县长李明主持召开县政府第十二次常务会议。", "会议传达学习了全国两会精神。会议指出，3月4日下午，县长李明主持召开县政府第十二次常务会议，是落实全年目标任务的重要举措。"},
+		{"这是第一页的正文内容，主要介绍全年目标任务。", "这是第一页的正文内容，主要介绍全年目标任务。第二段继续说明具体安排。"},
+	} {
+		page := `<html><head><meta charset="utf-8"><title>县政府召开常务会议</title></head><body><h1>县政府召开常务会议</h1>` +
+			`<div class="TRS_Editor"><p>` + pair[0] + `</p><p>` + pair[1] + `</p>` + prose + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/2.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Blocks) < 2 || p.Blocks[0].Text != pair[0] {
+			t.Errorf("%q, then a paragraph repeating it: the text opens with %q", pair[0], p.Blocks[0].Text)
+		}
+	}
 	// A paragraph said twice is no summary of itself: both stay.
 	const twice = "会议研究部署了本月重点工作，要求各部门抓好落实。"
 	page := `<html><head><meta charset="utf-8"><title>县政府召开常务会议</title></head><body><h1>县政府召开常务会议</h1>` +

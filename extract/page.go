@@ -57,6 +57,8 @@ type Block struct {
 	Kind BlockKind
 	Text string     // the block's text; for a table, its rows as text lines
 	Rows [][]string // table cells, spans repeated; nil for other kinds
+
+	summary bool // inside a template's summary box (class intro, summary, 摘要…)
 }
 
 // Link is an anchor of the page, resolved against the page URL.
