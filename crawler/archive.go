@@ -247,6 +247,11 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	for i, v := range urls {
 		urls[i] = extract.WithoutDefaultPort(v) // http://host:80/… is http://host/…, no alias of itself
 	}
+	if doc.Complete {
+		if latest := a.storedReading(doc); latest != nil {
+			keepStoredReading(doc, latest)
+		}
+	}
 	save, err := a.st.SaveDocument(doc, dedupe(urls))
 	if err != nil {
 		res.Err = err

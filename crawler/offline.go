@@ -272,6 +272,37 @@ type aliasAdder interface {
 // the replay ran.
 type storedOnly struct{ Store }
 
+// Document, LatestCapture, Capture and Payload read the store, when it
+// can: a replay reads a stored version again as a fetch does
+// (Archiver.storedReading).
+func (s storedOnly) Document(u string, n int) (*store.Document, error) {
+	if vr, ok := s.Store.(versionReader); ok {
+		return vr.Document(u, n)
+	}
+	return nil, store.ErrNotFound
+}
+
+func (s storedOnly) LatestCapture(u string) (*store.Capture, error) {
+	if vr, ok := s.Store.(versionReader); ok {
+		return vr.LatestCapture(u)
+	}
+	return nil, store.ErrNotFound
+}
+
+func (s storedOnly) Capture(id uint64) (*store.Capture, error) {
+	if vr, ok := s.Store.(versionReader); ok {
+		return vr.Capture(id)
+	}
+	return nil, store.ErrNotFound
+}
+
+func (s storedOnly) Payload(digest string) ([]byte, error) {
+	if vr, ok := s.Store.(versionReader); ok {
+		return vr.Payload(digest)
+	}
+	return nil, store.ErrNotFound
+}
+
 func (s storedOnly) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error) {
 	res := make([]store.PutResult, len(cs))
 	for i, c := range cs {

@@ -104,6 +104,14 @@ func (s *taskStore) DocumentURLs(u string) ([]string, error) {
 
 func (s *taskStore) LatestCapture(u string) (*store.Capture, error) { return s.db.LatestCapture(u) }
 
+// Document reads a stored version, when the store can.
+func (s *taskStore) Document(u string, n int) (*store.Document, error) {
+	if vr, ok := s.db.(versionReader); ok {
+		return vr.Document(u, n)
+	}
+	return nil, store.ErrNotFound
+}
+
 func (s *taskStore) Capture(id uint64) (*store.Capture, error) { return s.db.Capture(id) }
 
 func (s *taskStore) Payload(digest string) ([]byte, error) { return s.db.Payload(digest) }
