@@ -7,12 +7,18 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+
+	"folio/internal/errtext"
 )
 
 // lineHandler writes log records as short human-readable lines:
 //
 //	archived 株洲市芦淞区人民政府2019年政府信息公开年度报告 pages=2 version=1
 //	folio: warning: robots.txt does not parse host=example.com
+//	folio: http://example.com/a.html: HTTP 404
+//
+// A line that begins with its URL (errtext.Log's) does not repeat it as
+// url=…: that attribute is for machine logs.
 type lineHandler struct {
 	mu    *sync.Mutex
 	w     io.Writer
@@ -35,8 +41,12 @@ func (h *lineHandler) Handle(_ context.Context, r slog.Record) error {
 		b.WriteString("folio: warning: ")
 	}
 	b.WriteString(firstLine(r.Message)) // one line per message, always
+	leading := errtext.LeadingURL(r.Message)
 	write := func(a slog.Attr) bool {
 		if a.Equal(slog.Attr{}) {
+			return true
+		}
+		if leading != "" && a.Key == "url" && a.Value.Resolve().String() == leading {
 			return true
 		}
 		v := a.Value.Resolve().String()

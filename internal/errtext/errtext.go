@@ -48,13 +48,14 @@ func isJoin(err error, errs []error) bool {
 }
 
 // Log logs each error of a joined error on its own line: a page and an
-// attachment that failed are two failures, each naming its URL. A JSON
-// log has the URL a line begins with as an attribute too.
+// attachment that failed are two failures, each naming its URL. The URL a
+// line begins with is its "url" attribute too, whatever the handler, so
+// that a machine log finds it without parsing the message (a handler for
+// people may leave out an attribute its message begins with).
 func Log(log *slog.Logger, err error) {
-	_, machine := log.Handler().(*slog.JSONHandler)
 	for _, line := range Lines(err) {
-		if u := LeadingURL(line); u != "" && machine {
-			log.Error(line, "url", u) // a machine log finds the URL without parsing the message
+		if u := LeadingURL(line); u != "" {
+			log.Error(line, "url", u)
 		} else {
 			log.Error(line)
 		}

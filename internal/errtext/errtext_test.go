@@ -1,8 +1,10 @@
 package errtext
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"testing"
 )
@@ -24,6 +26,40 @@ func TestLines(t *testing.T) {
 	} {
 		if got := Lines(tc.err); !slices.Equal(got, tc.want) {
 			t.Errorf("Lines(%q) = %q, want %q", tc.err, got, tc.want)
+		}
+	}
+}
+
+// records keeps what is logged to it: a handler that is not slog's own,
+// as a level filter or a tee would be.
+type records struct{ got []slog.Record }
+
+func (h *records) Enabled(context.Context, slog.Level) bool { return true }
+func (h *records) Handle(_ context.Context, r slog.Record) error {
+	h.got = append(h.got, r)
+	return nil
+}
+func (h *records) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h *records) WithGroup(string) slog.Handler      { return h }
+
+// TestLogURL: each line of a joined error is a record of its own, with
+// the URL it begins with as its url attribute, whatever the handler.
+func TestLogURL(t *testing.T) {
+	h := &records{}
+	Log(slog.New(h), errors.Join(errors.New("http://a.test/1.html: HTTP 404"), errors.New("no URL here")))
+	if len(h.got) != 2 {
+		t.Fatalf("%d records, want 2", len(h.got))
+	}
+	for i, want := range []string{"http://a.test/1.html", ""} {
+		got := ""
+		h.got[i].Attrs(func(a slog.Attr) bool {
+			if a.Key == "url" {
+				got = a.Value.String()
+			}
+			return true
+		})
+		if got != want {
+			t.Errorf("record %d (%q): url %q, want %q", i, h.got[i].Message, got, want)
 		}
 	}
 }
