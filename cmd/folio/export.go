@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"folio/crawler"
 	"folio/internal/bundle"
 	"folio/store"
 )
@@ -64,7 +65,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if isTerminal(e.stderr) && !common.quiet {
 		progress = e.stderr
 	}
-	bundle.RemoveLeftovers(filepath.Dir(o.out), log)
+	bundle.RemoveInterruptedExports(filepath.Dir(o.out), log)
 	res, err := export(ctx, db, o, progress)
 	if err != nil {
 		return err
@@ -153,10 +154,14 @@ func existsError(path string) error {
 }
 
 // export writes the bundle o asks for, showing its progress on progress
-// (a terminal) unless that is nil.
+// (a terminal) unless that is nil. Its errors are the command's: "export: "
+// and the file or URL, a usage error for a name that is taken, the
+// store's own as they are.
 func export(ctx context.Context, db *store.DB, o exportOptions, progress io.Writer) (*bundle.ExportResult, error) {
 	if o.Filter.URL != "" {
-		// Any URL that show finds the document by; from here on its own.
+		// Any URL that show finds the document by (the store knows its
+		// aliases; show also tries the URL without a session id, and its
+		// page 1), and show's words when there is none.
 		d, err := findDocument(db, o.Filter.URL, 0)
 		if err != nil {
 			return nil, fmt.Errorf("export: %w", err)
@@ -168,10 +173,17 @@ func export(ctx context.Context, db *store.DB, o exportOptions, progress io.Writ
 		o.Progress = p.update
 		defer p.done()
 	}
+	o.Software = "folio/" + crawler.Version
 	res, err := bundle.Export(ctx, db, o.out, o.ExportOptions)
 	var taken *bundle.ExistsError
-	if errors.As(err, &taken) {
+	switch {
+	case err == nil:
+	case errors.As(err, &taken):
 		err = existsError(taken.Path)
+	case store.Unavailable(err):
+		// The store's words: report says the store failed, and exits 3.
+	default:
+		err = fmt.Errorf("export: %w", err)
 	}
 	return res, err
 }

@@ -1,26 +1,19 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
-	"folio/internal/bundle"
 	"folio/internal/bundle/bundletest"
 	"folio/store"
 	"folio/warc"
@@ -28,119 +21,33 @@ import (
 
 // record is a WARC record read back in a test, block included.
 type record struct {
-	warc.Record
+	*bundletest.Record
 	block []byte
 }
 
-func (r *record) payload(t *testing.T) (*warc.HTTPHeader, []byte) {
-	t.Helper()
-	br := bufio.NewReader(bytes.NewReader(r.block))
-	h, err := warc.ReadHTTPHeader(br)
-	if err != nil {
-		t.Fatalf("%s %s: %v", r.Type(), r.TargetURI(), err)
-	}
-	rest, _ := io.ReadAll(br)
-	return h, rest
-}
+func (r *record) payload(t *testing.T) (*warc.HTTPHeader, []byte) { return r.Payload(t) }
 
 // readWARC reads every record of a WARC file with folio's reader.
 func readWARC(t *testing.T, path string) []*record {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r, err := warc.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var recs []*record
-	for {
-		rec, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			return recs
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		block, err := io.ReadAll(rec.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, &record{*rec, block})
+	for _, r := range bundletest.ReadWARC(t, path) {
+		recs = append(recs, &record{r, r.Block})
 	}
-}
-
-// byteServer serves pages of the sample portal and remembers the exact
-// bytes it sent for each path: a GBK page as it is on disk, and a page
-// gzip-encoded and chunked.
-type byteServer struct {
-	*httptest.Server
-	mu   sync.Mutex
-	sent map[string][]byte
+	return recs
 }
 
 const (
-	gbkPage  = "/bxsh/2020/0305/20200305101530.html" // GBK, with the GBK-only 喆 堃
-	gzipPage = "/bxsh/2024/0507/20240507101244.html"
+	gbkPage  = bundletest.GBKPage
+	gzipPage = bundletest.GzipPage
 )
-
-func newByteServer(t *testing.T) *byteServer {
-	t.Helper()
-	s := &byteServer{sent: map[string][]byte{}}
-	portal := portalHandler(portalDir)
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != gzipPage {
-			rec := httptest.NewRecorder()
-			portal.ServeHTTP(rec, r)
-			body := rec.Body.Bytes()
-			for k, v := range rec.Header() {
-				w.Header()[k] = v
-			}
-			w.WriteHeader(rec.Code)
-			w.Write(body)
-			s.note(r.URL.Path, body)
-			return
-		}
-		raw, err := os.ReadFile(filepath.Join(portalDir, filepath.FromSlash(gzipPage)))
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
-		var zb bytes.Buffer
-		zw := gzip.NewWriter(&zb)
-		zw.Write(raw)
-		zw.Close()
-		body := zb.Bytes()
-		w.Header().Set("Content-Type", "text/html")
-		w.Header().Set("Content-Encoding", "gzip")
-		w.WriteHeader(http.StatusOK)
-		// Two writes with a flush between: no Content-Length, chunked.
-		w.Write(body[:len(body)/2])
-		w.(http.Flusher).Flush()
-		w.Write(body[len(body)/2:])
-		s.note(r.URL.Path, body)
-	}))
-	t.Cleanup(s.Close)
-	return s
-}
-
-func (s *byteServer) note(path string, body []byte) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if prev, ok := s.sent[path]; ok && !bytes.Equal(prev, body) {
-		panic("the test server sent different bytes for " + path)
-	}
-	s.sent[path] = bytes.Clone(body)
-}
 
 // exportFixture archives the GBK page and the gzip page twice (the second
 // fetches are identical payloads: revisits) and adds a 304 answer, a
 // truncated capture and a failed fetch to the store.
-func exportFixture(t *testing.T) (srv *byteServer, db string) {
+func exportFixture(t *testing.T) (srv *bundletest.ByteServer, db string) {
 	t.Helper()
-	srv = newByteServer(t)
+	srv = bundletest.NewByteServer(t, portalDir, portalHandler(portalDir))
 	db = tempDB(t)
 	// Pages only: attachments and requisites have their own tests.
 	for range 2 {
@@ -151,31 +58,7 @@ func exportFixture(t *testing.T) (srv *byteServer, db string) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	first, err := st.LatestCapture(srv.URL + gbkPage)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, _ := st.PayloadRef(first.PayloadDigest)
-	now := time.Now().UTC()
-	extra := []struct {
-		c       *store.Capture
-		payload []byte
-	}{
-		{&store.Capture{URL: srv.URL + gbkPage, Method: "GET", Time: now, Proto: "HTTP/1.1", Status: 304,
-			StatusText: "304 Not Modified", ResponseHeaders: []store.Field{{Name: "Etag", Value: `"x1"`}},
-			RequestHeaders: []store.Field{{Name: "Host", Value: "h"}, {Name: "If-None-Match", Value: `"x1"`}},
-			RefersTo:       ref.FirstCapture}, nil},
-		{&store.Capture{URL: srv.URL + "/uploads/big.bin", Method: "GET", Time: now.Add(time.Second), Proto: "HTTP/1.1",
-			Status: 200, StatusText: "200 OK", Truncated: "length",
-			ResponseHeaders: []store.Field{{Name: "Content-Type", Value: "application/octet-stream"}, {Name: "Content-Length", Value: "5000"}}},
-			bytes.Repeat([]byte{0xAB}, 1000)},
-		{&store.Capture{URL: srv.URL + "/down.html", Method: "GET", Time: now.Add(2 * time.Second), Error: "connection refused"}, nil},
-	}
-	for _, x := range extra {
-		if _, err := st.PutCapture(x.c, x.payload); err != nil {
-			t.Fatal(err)
-		}
-	}
+	bundletest.AddOddCaptures(t, st, srv.URL)
 	return srv, db
 }
 
@@ -265,7 +148,7 @@ func TestExportWARC(t *testing.T) {
 // checkResponse: the payload is the bytes the server sent (a GBK page as
 // GBK, a gzip page as gzip), de-chunked, with Content-Length stating it
 // and no Transfer-Encoding.
-func checkResponse(t *testing.T, srv *byteServer, r *record) {
+func checkResponse(t *testing.T, srv *bundletest.ByteServer, r *record) {
 	t.Helper()
 	head, payload := r.payload(t)
 	if got := head.Fields.Get("Content-Length"); got != strconv.Itoa(len(payload)) {
@@ -280,8 +163,8 @@ func checkResponse(t *testing.T, srv *byteServer, r *record) {
 	path := strings.TrimPrefix(r.TargetURI(), srv.URL)
 	switch path {
 	case gbkPage, gzipPage:
-		if !bytes.Equal(payload, srv.sent[path]) {
-			t.Errorf("%s: payload (%d bytes) is not what the server sent (%d bytes)", path, len(payload), len(srv.sent[path]))
+		if sent := srv.Sent(path); !bytes.Equal(payload, sent) {
+			t.Errorf("%s: payload (%d bytes) is not what the server sent (%d bytes)", path, len(payload), len(sent))
 		}
 		if path == gzipPage && (head.Fields.Get("Content-Encoding") != "gzip" || !bytes.HasPrefix(payload, []byte{0x1f, 0x8b})) {
 			t.Errorf("%s: Content-Encoding %q, payload not gzip", path, head.Fields.Get("Content-Encoding"))
@@ -557,30 +440,6 @@ func TestExportKeepsExistingFilesAndLeavesNoTemporaryOnes(t *testing.T) {
 	if b, _ := os.ReadFile(out); !bytes.HasPrefix(b, []byte{0x1f, 0x8b}) {
 		t.Fatal("--force did not replace the file")
 	}
-
-	// An interrupted export leaves nothing behind.
-	st, err := store.Open(db, &store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	for _, format := range []string{"warc", "wacz", "jsonl"} {
-		target := filepath.Join(dir, "cut."+format)
-		_, err := bundle.Export(ctx, st, target, bundle.ExportOptions{Format: format, CDX: format == bundle.WARC})
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("%s: interrupted export returned %v", format, err)
-		}
-	}
-	names, _ := os.ReadDir(dir)
-	if len(names) != 1 {
-		var left []string
-		for _, n := range names {
-			left = append(left, n.Name())
-		}
-		t.Errorf("files left after interrupted exports: %v", left)
-	}
 }
 
 // TestExportTargetsAreFiles: --force never turns a FIFO or a device into
@@ -615,106 +474,6 @@ func TestExportTargetsAreFiles(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(real); len(b) < 10 || string(b) == "old" {
 		t.Errorf("the file the link names did not get the export: %q", b)
-	}
-}
-
-// TestExportFilters: --url and --site select captures; a revisit whose
-// original is not in the export becomes a full response.
-func TestExportFilters(t *testing.T) {
-	srv, db := exportFixture(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "one.warc.gz")
-	if code, _, stderr := folio(t, "export", "--db", db, "-o", out, "--url", srv.URL+gzipPage); code != 0 {
-		t.Fatalf("export --url: %s", stderr)
-	}
-	data, _ := os.ReadFile(out)
-	bundletest.ValidateWARC(t, data)
-	types := map[string]int{}
-	for _, r := range readWARC(t, out) {
-		if r.Type() != warc.TypeWarcinfo && !strings.HasSuffix(r.TargetURI(), gzipPage) {
-			t.Errorf("--url export holds %s %s", r.Type(), r.TargetURI())
-		}
-		types[r.Type()]++
-	}
-	if types[warc.TypeResponse] != 1 || types[warc.TypeRevisit] != 1 || types[warc.TypeMetadata] != 1 {
-		t.Errorf("--url export: %v", types)
-	}
-
-	// --since after the first fetches: the second fetch of each page is
-	// the first in the export to carry its payload, so it is a response.
-	st, _ := store.Open(db, &store.Options{ReadOnly: true})
-	var secondAt time.Time
-	n := 0
-	st.CapturesOf(srv.URL+gbkPage, func(c *store.Capture) error {
-		if n++; n == 2 {
-			secondAt = c.Time
-		}
-		return nil
-	})
-	st.Close()
-	since := filepath.Join(dir, "since.warc.gz")
-	if code, _, stderr := folio(t, "export", "--db", db, "-o", since, "--since", secondAt.Format(time.RFC3339Nano)); code != 0 {
-		t.Fatalf("export --since: %s", stderr)
-	}
-	data, _ = os.ReadFile(since)
-	bundletest.ValidateWARC(t, data)
-	for _, r := range readWARC(t, since) {
-		if r.Type() == warc.TypeRevisit && r.Header.Get(warc.FieldProfile) == warc.ProfileIdenticalPayload {
-			t.Errorf("--since export has a revisit of %s whose original it does not hold", r.TargetURI())
-		}
-	}
-	assertRevisitsResolve(t, since)
-
-	// --since at the 304: the response it confirmed, fetched before, is
-	// carried along so that the revisit resolves within the file.
-	var notModifiedAt time.Time
-	st, _ = store.Open(db, &store.Options{ReadOnly: true})
-	st.CapturesOf(srv.URL+gbkPage, func(c *store.Capture) error {
-		if c.Status == 304 {
-			notModifiedAt = c.Time
-		}
-		return nil
-	})
-	st.Close()
-	late := filepath.Join(dir, "late.warc.gz")
-	if code, _, stderr := folio(t, "export", "--db", db, "-o", late, "--since", notModifiedAt.Format(time.RFC3339Nano)); code != 0 {
-		t.Fatalf("export --since: %s", stderr)
-	}
-	data, _ = os.ReadFile(late)
-	bundletest.ValidateWARC(t, data)
-	types = map[string]int{}
-	for _, r := range readWARC(t, late) {
-		types[r.Type()+" "+r.Header.Get(warc.FieldProfile)]++
-	}
-	if types["revisit "+warc.ProfileServerNotModified] != 1 || types["response "] < 1 {
-		t.Errorf("--since at the 304: records %v, want its revisit and the response it confirmed", types)
-	}
-	assertRevisitsResolve(t, late)
-}
-
-// assertRevisitsResolve checks that every revisit in the WARC refers to a
-// response record of the same file, with that record's URI and date.
-func assertRevisitsResolve(t *testing.T, path string) {
-	t.Helper()
-	responses := map[string]*record{}
-	records := readWARC(t, path)
-	for _, r := range records {
-		if r.Type() == warc.TypeResponse {
-			responses[r.Header.Get(warc.FieldRecordID)] = r
-		}
-	}
-	for _, r := range records {
-		if r.Type() != warc.TypeRevisit {
-			continue
-		}
-		to := responses[r.Header.Get(warc.FieldRefersTo)]
-		switch {
-		case to == nil:
-			t.Errorf("%s: revisit of %s refers to %s, not in the file", filepath.Base(path), r.TargetURI(), r.Header.Get(warc.FieldRefersTo))
-		case to.TargetURI() != r.Header.Get(warc.FieldRefersToTargetURI) || to.Header.Get(warc.FieldDate) != r.Header.Get(warc.FieldRefersToDate):
-			t.Errorf("%s: revisit of %s names %s %s, the record is %s %s", filepath.Base(path), r.TargetURI(),
-				r.Header.Get(warc.FieldRefersToTargetURI), r.Header.Get(warc.FieldRefersToDate), to.TargetURI(), to.Header.Get(warc.FieldDate))
-		}
 	}
 }
 

@@ -48,7 +48,7 @@ func TestImportBadFiles(t *testing.T) {
 		t.Errorf("exit %d, want 1\n%s%s", code, stdout, stderr)
 	}
 	errs := lines(stderr)
-	want := []string{"folio: " + random + ": ", "folio: " + short + ": ", "folio: warning: body cut at --max-body; stored truncated url=http://import.test/big.html "}
+	want := []string{"folio: " + random + ": ", "folio: " + short + ": ", "folio: warning: body cut at the max body size; stored truncated url=http://import.test/big.html "}
 	if len(errs) != len(want) {
 		t.Fatalf("stderr %q, want %d lines", errs, len(want))
 	}

@@ -38,7 +38,7 @@ func chunkedIn(data, cuts []byte) []byte {
 func FuzzDechunk(f *testing.F) {
 	// The sample portal's pages (what testdata/wget's WARC recorded them
 	// as, chunked by the demo server), whole, in pieces, and cut short as
-	// --max-body cuts a block.
+	// MaxBody cuts a block.
 	pages := 0
 	filepath.WalkDir(filepath.Join("..", "..", "testdata", "portal"), func(path string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() && d.Name() == "src" {

@@ -35,7 +35,15 @@
 // stored, so an import that was killed in between is finished by the
 // next, even of the same files (which then store nothing new).
 //
-// The export's and import's error messages are worded for folio's
-// command line ("export: …", "--max-body"), which prints them as they
-// are.
+// With ExportOptions.Force and CDX, a WARC and its index are replaced one
+// after the other, not as one: see ExportOptions.Force.
+//
+// # Errors
+//
+// An error begins with the file or URL it concerns ("out.warc.gz: write:
+// no space left on device", "http://host/a.html: store: not found") and
+// says nothing of a command line: the caller words it for its users
+// (folio's puts "export: " before an export's). A failure of the store
+// itself is the store's error, wrapped with the file or URL being read
+// when there is one: store.Unavailable tells it.
 package bundle

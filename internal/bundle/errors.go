@@ -10,7 +10,7 @@ import (
 // while the export was written. errors.Is(err, fs.ErrExist) holds.
 type ExistsError struct{ Path string }
 
-func (e *ExistsError) Error() string        { return "bundle: " + e.Path + " exists" }
+func (e *ExistsError) Error() string        { return e.Path + " exists" }
 func (e *ExistsError) Is(target error) bool { return target == fs.ErrExist }
 
 // errReported: a file had broken records, each reported already.

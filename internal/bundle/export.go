@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"folio/crawler"
 	"folio/store"
 	"folio/warc"
 )
@@ -25,8 +24,8 @@ const (
 )
 
 // ExportOptions say what an export holds and how it is written. Format is
-// required; the zero value of every other field means "everything", "no"
-// or "now".
+// required; the zero value of every other field means "everything", "no",
+// "now" or "folio".
 type ExportOptions struct {
 	Format string // WARC, WACZ or JSONL
 	Filter Filter
@@ -36,9 +35,20 @@ type ExportOptions struct {
 	// Force replaces the files of the export's names. Without it a name
 	// that is taken fails the export with an *ExistsError, however late
 	// the file that has it was made.
+	//
+	// With CDX, Force replaces two files one after the other, the index
+	// first, and the pair is not replaced atomically: should the WARC's
+	// rename fail after the index's (the directory made read-only in
+	// between, say), the new index is removed again and the old index is
+	// gone with it. The old WARC then stands without its index; export
+	// again to have the pair back.
 	Force    bool
 	Operator string    // who made the archive, for the warcinfo record
 	Now      time.Time // when the export is made, for warcinfo and the WACZ
+	// Software is what made the export, as name/version ("folio/0.1.0"),
+	// for the warcinfo record and the WACZ's datapackage.json. "" means
+	// "folio".
+	Software string
 	// Progress is told how far the export has come after each capture
 	// it writes.
 	Progress func(Progress)
@@ -49,8 +59,10 @@ type ExportOptions struct {
 type Filter struct {
 	Site  string    // a host, any port unless HOST:PORT
 	Since time.Time // captured (documents: fetched) at or after
-	// URL is a document's own URL (store.Document.URL): the document,
-	// and the captures of its pages, attachments, aliases and redirects.
+	// URL selects one document: the document and the captures of its
+	// pages, attachments, aliases and redirects. It is any URL the store
+	// finds the document by (store.DB.Document): its own, or an alias.
+	// An export of a URL the store does not know fails.
 	URL string
 }
 
@@ -63,14 +75,19 @@ type Progress struct {
 
 // ExportResult is what an export wrote; `folio export --json` prints it,
 // one flat object like an import's summary.
+//
+// The summaries are embedded so that the JSON is flat, and are nil where
+// the format has none: WARCSummary for a JSONL export, WACZSummary for
+// all but a WACZ. Their fields (r.Captures, r.Pages) are promoted, and
+// reading one through a nil summary panics: test the summary first.
 type ExportResult struct {
 	Path         string `json:"path"`
 	Format       string `json:"format"`
 	Index        string `json:"index,omitempty"` // a WARC's CDXJ index beside it (ExportOptions.CDX)
 	Bytes        int64  `json:"bytes"`           // the size of Path
 	Documents    int    `json:"documents"`       // documents in the bundle
-	*WARCSummary        // WARC, WACZ
-	*WACZSummary        // WACZ
+	*WARCSummary        // WARC, WACZ; nil for JSONL
+	*WACZSummary        // WACZ only; nil otherwise
 }
 
 // WARCSummary is what the WARC of an export holds.
@@ -96,13 +113,30 @@ func (r *ExportResult) setWARC(s *exportStats) {
 }
 
 // Export writes what o selects of db to the file path, as a bundle of
-// o.Format. Every file is written under a temporary name in path's
-// directory and given its final name when complete, so an interrupted
-// export leaves nothing under the final name (and no temporary file; one
-// killed leaves a file RemoveLeftovers removes).
+// o.Format, and says what it wrote. Every file is written under a
+// temporary name in path's directory and given its final name when
+// complete, so an interrupted export leaves nothing under the final name
+// (and no temporary file; one killed leaves a file RemoveInterruptedExports
+// removes).
+//
+// On failure the result is nil. The error names the file or URL it
+// concerns (path, a temporary file as path, Filter.URL); an error of the
+// store itself is the store's (store.Unavailable tells it), and a name
+// that is taken without Force is an *ExistsError.
 func Export(ctx context.Context, db *store.DB, path string, o ExportOptions) (*ExportResult, error) {
 	if o.Now.IsZero() {
 		o.Now = time.Now()
+	}
+	if o.Software == "" {
+		o.Software = "folio"
+	}
+	if o.Filter.URL != "" {
+		// Any URL the store finds the document by; from here on its own.
+		d, err := db.Document(o.Filter.URL, 0)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", o.Filter.URL, err)
+		}
+		o.Filter.URL = d.URL
 	}
 	res := &ExportResult{Path: path, Format: o.Format}
 	var err error
@@ -114,9 +148,12 @@ func Export(ctx context.Context, db *store.DB, path string, o ExportOptions) (*E
 	case JSONL:
 		err = exportJSONL(ctx, db, path, o, res)
 	default:
-		err = fmt.Errorf("bundle: format %q is none of warc, wacz and jsonl", o.Format)
+		err = fmt.Errorf("%s: format %q is none of warc, wacz and jsonl", path, o.Format)
 	}
-	return res, outputError(path, err)
+	if err != nil {
+		return nil, outputError(path, err)
+	}
+	return res, nil
 }
 
 // exportWARCFile writes a .warc.gz (or plain .warc) and, with o.CDX, its
@@ -148,7 +185,7 @@ func exportWARCFile(ctx context.Context, db *store.DB, path string, o ExportOpti
 	}
 	res.setWARC(stats)
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("export: %s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	if res.Bytes, err = out.size(); err != nil {
 		return err
@@ -162,11 +199,12 @@ func exportWARCFile(ctx context.Context, db *store.DB, path string, o ExportOpti
 			return err
 		}
 		defer idx.discard()
-		if err := sortInto(idx.f, unsorted); err != nil {
+		if err := sortInto(idx.f, unsorted, idx.final); err != nil {
 			return err
 		}
 		// The index first, and gone again if the WARC cannot follow it:
-		// the WARC never stands without its index.
+		// the WARC never stands without its index (with Force, the old
+		// index it replaced is gone too: see ExportOptions.Force).
 		if err := idx.commit(o.Force); err != nil {
 			return err
 		}
@@ -187,13 +225,14 @@ func CDXPath(warcPath string) string {
 	return base + ".cdxj"
 }
 
-// sortInto sorts the CDXJ lines of unsorted into dst.
-func sortInto(dst *os.File, unsorted *os.File) error {
+// sortInto sorts the CDXJ lines of unsorted into dst, the index of the
+// file named out.
+func sortInto(dst *os.File, unsorted *os.File, out string) error {
 	if _, err := unsorted.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
 	if err := warc.SortLines(dst, bufio.NewReader(unsorted), filepath.Dir(dst.Name()), 0); err != nil {
-		return fmt.Errorf("export: sorting the index: %w", err)
+		return fmt.Errorf("%s: sorting the index: %w", out, err)
 	}
 	return nil
 }
@@ -217,7 +256,7 @@ func writeWARC(ctx context.Context, db *store.DB, w io.Writer, filename string, 
 		return nil, err
 	}
 
-	if err := e.writeWarcinfo(o.Now, o.Operator, describeExport(db, o.Filter)); err != nil {
+	if err := e.writeWarcinfo(o.Now, o.Software, o.Operator, describeExport(db, o.Filter)); err != nil {
 		return nil, err
 	}
 	err = filter.captures(db, func(c *store.Capture) error {
@@ -298,7 +337,7 @@ func exportWACZ(ctx context.Context, db *store.DB, path string, o ExportOptions,
 		return err
 	}
 	defer index.Close()
-	if err := sortInto(index, unsorted); err != nil {
+	if err := sortInto(index, unsorted, path); err != nil {
 		return err
 	}
 
@@ -308,7 +347,7 @@ func exportWACZ(ctx context.Context, db *store.DB, path string, o ExportOptions,
 	}
 	defer pages.Close()
 	info := warc.PackageInfo{Title: "folio export", Description: describeExport(db, o.Filter),
-		Software: "folio " + crawler.Version, Created: o.Now}
+		Software: o.Software, Created: o.Now}
 	res.WACZSummary = &WACZSummary{}
 	if res.Pages, err = writePages(ctx, db, o.Filter, pages, &info); err != nil {
 		return err

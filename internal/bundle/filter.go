@@ -26,7 +26,7 @@ func newCaptureFilter(db *store.DB, sel Filter) (*captureFilter, error) {
 	// (its pages, aliases, redirects), and those its versions were read from.
 	urls, err := db.DocumentURLs(sel.URL)
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return nil, fmt.Errorf("%s: %w", sel.URL, err)
 	}
 	f.set = map[uint64]bool{}
 	err = db.DocumentVersions(store.VersionFilter{URL: sel.URL}, func(d *store.Document) error {
@@ -107,7 +107,7 @@ func eachDocument(db *store.DB, f Filter, fn func(*store.Document) error) error 
 	if f.URL != "" {
 		d, err := db.Document(f.URL, 0)
 		if err != nil {
-			return fmt.Errorf("export: %w", err)
+			return fmt.Errorf("%s: %w", f.URL, err)
 		}
 		if (f.Site != "" && !store.HostMatches(d.URL, f.Site)) || (!f.Since.IsZero() && d.Fetched.Before(f.Since)) {
 			return nil

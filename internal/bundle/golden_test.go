@@ -55,7 +55,7 @@ func TestExportGolden(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "export.warc")
-	o := ExportOptions{Format: WARC, Operator: "folio tests", Now: at.Add(48 * time.Hour)}
+	o := ExportOptions{Format: WARC, Operator: "folio tests", Now: at.Add(48 * time.Hour), Software: "folio/0.1.0"}
 	if _, err := Export(context.Background(), db, out, o); err != nil {
 		t.Fatal(err)
 	}

@@ -72,8 +72,10 @@ type ImportSummary struct {
 //
 // A file that cannot be read, or has broken records, is logged and
 // counted in BadFiles, and the next file is read; what came before the
-// fault is kept. A store failure or ctx's end stops the import. The
-// summary is nil only when the import could not begin.
+// fault is kept. A store failure or ctx's end stops the import, with an
+// error naming the file being read when it came (store.Unavailable and
+// errors.Is tell them). The summary is nil only when the import could not
+// begin.
 func Import(ctx context.Context, db *store.DB, files []string, o ImportOptions) (*ImportSummary, error) {
 	o = o.withDefaults()
 	log := o.Logger
@@ -94,7 +96,7 @@ func Import(ctx context.Context, db *store.DB, files []string, o ImportOptions) 
 		log.Info("reading", "file", path)
 		if err := importFile(ctx, db, path, sum, o); err != nil {
 			if store.Unavailable(err) || ctx.Err() != nil {
-				return sum, err
+				return sum, fmt.Errorf("%s: %w", path, err)
 			}
 			sum.BadFiles++
 			if !errors.Is(err, errReported) {
@@ -142,12 +144,13 @@ func Import(ctx context.Context, db *store.DB, files []string, o ImportOptions) 
 	return sum, err
 }
 
-// ImportCaptures is Import's first step for one file: it stores the HTTP
-// captures of the WARC file at path and leaves them unread for articles.
-// The next Import reads them, with the captures of its own files (an
-// Import of no files reads only them): the store keeps where an import
-// began until one has read all it stored.
-func ImportCaptures(ctx context.Context, db *store.DB, path string, o ImportOptions) (*ImportSummary, error) {
+// importCaptures is Import's first step for one file, alone: it stores
+// the HTTP captures of the WARC file at path and leaves them unread for
+// articles, as an import killed between its steps does. The next Import
+// reads them, with the captures of its own files (an Import of no files
+// reads only them): the store keeps where an import began until one has
+// read all it stored.
+func importCaptures(ctx context.Context, db *store.DB, path string, o ImportOptions) (*ImportSummary, error) {
 	if _, err := db.BeginImport(); err != nil {
 		return nil, err
 	}
@@ -364,7 +367,7 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 			im.sum.Skipped++
 			return nil
 		}
-		// At most --max-body of it, as a fetch would keep: a record's
+		// At most MaxBody of it, as a fetch would keep: a record's
 		// length is whatever its header claims.
 		raw, err := io.ReadAll(io.LimitReader(br, im.maxBody+1))
 		if err != nil {
@@ -373,7 +376,7 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 		if int64(len(raw)) > im.maxBody {
 			raw = raw[:im.maxBody]
 			c.Truncated = "length"
-			im.log.Warn("body cut at --max-body; stored truncated", "url", c.URL, "record", rec.ID(), "max-body", im.maxBody)
+			im.log.Warn("body cut at the max body size; stored truncated", "url", c.URL, "record", rec.ID(), "max-body", im.maxBody)
 		}
 		item.payload = dechunk(raw, c.Header("Transfer-Encoding"), c.Truncated != "")
 		item.digest = warc.Digest(item.payload)
@@ -481,7 +484,7 @@ func (im *warcImport) revisit(rec *warc.Record, item *imported) (ok bool, err er
 // dechunk undoes chunked transfer coding when the block still has it
 // (wget and Heritrix record bodies as they came off the wire); a body
 // that does not parse as chunks was de-chunked already and stays. A body
-// known to be cut (at --max-body, or a record marked truncated) that
+// known to be cut (at MaxBody, or a record marked truncated) that
 // ends inside a chunk keeps what its chunks held, without their framing.
 // (One not known to be cut that ends so is not chunked: a de-chunked body
 // may open with a line that reads as a chunk size, "2024".)

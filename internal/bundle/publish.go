@@ -27,7 +27,7 @@ func outputError(out string, err error) error {
 	if rerr != nil || !strings.HasPrefix(rel, ".") || strings.HasPrefix(rel, "..") || !strings.Contains(rel, ".tmp") {
 		return err
 	}
-	return fmt.Errorf("export: %s: %s: %w", out, pe.Op, pe.Err)
+	return fmt.Errorf("%s: %s: %w", out, pe.Op, pe.Err)
 }
 
 // pending is a file being written under a temporary name.
@@ -44,7 +44,7 @@ func createPending(final string) (*pending, error) {
 	}
 	f, err := os.CreateTemp(dir, pendingPattern(base))
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return nil, err
 	}
 	return &pending{f: f, final: final}, nil
 }
@@ -65,10 +65,11 @@ func pendingPattern(base string) string {
 	return fmt.Sprintf(".%s.%s-%d-*.tmp", base, hostTag, os.Getpid())
 }
 
-// RemoveLeftovers removes from dir the files of exports that died while
-// writing them: made on this host by a process that is gone. It logs each
-// file it removes to log, which may be nil.
-func RemoveLeftovers(dir string, log *slog.Logger) {
+// RemoveInterruptedExports removes from dir the temporary files of
+// exports that died while writing them (kill -9, a crash): made on this
+// host by a process that is gone. It logs each file it removes to log,
+// which may be nil. The files of exports still running are left alone.
+func RemoveInterruptedExports(dir string, log *slog.Logger) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -94,7 +95,7 @@ func RemoveLeftovers(dir string, log *slog.Logger) {
 func scratchFile(dir string) (*os.File, error) {
 	f, err := os.CreateTemp(dir, ".folio-scratch-*.tmp")
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return nil, err
 	}
 	os.Remove(f.Name())
 	return f, nil
@@ -105,17 +106,17 @@ func scratchFile(dir string) (*os.File, error) {
 // even one created since the caller looked: see publishNew.
 func (p *pending) commit(force bool) error {
 	if err := p.f.Sync(); err != nil {
-		return fmt.Errorf("export: %s: %w", p.final, err)
+		return fmt.Errorf("%s: %w", p.final, err)
 	}
 	if err := p.f.Close(); err != nil {
-		return fmt.Errorf("export: %s: %w", p.final, err)
+		return fmt.Errorf("%s: %w", p.final, err)
 	}
 	if err := os.Chmod(p.f.Name(), 0o644); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	if force {
 		if err := os.Rename(p.f.Name(), p.final); err != nil {
-			return fmt.Errorf("export: %w", err)
+			return err
 		}
 	} else if err := publishNew(p.f.Name(), p.final, os.Link); err != nil {
 		return err
@@ -144,12 +145,9 @@ func publishNew(tmp, final string, link func(oldname, newname string) error) err
 		if _, err := os.Lstat(final); err == nil {
 			return &ExistsError{Path: final}
 		}
-		if err := os.Rename(tmp, final); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		return nil
+		return os.Rename(tmp, final)
 	default:
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 }
 
@@ -165,7 +163,7 @@ func (p *pending) withdraw() {
 func (p *pending) size() (int64, error) {
 	st, err := p.f.Stat()
 	if err != nil {
-		return 0, fmt.Errorf("export: %w", err)
+		return 0, err
 	}
 	return st.Size(), nil
 }

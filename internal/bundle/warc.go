@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"folio/crawler"
 	"folio/store"
 	"folio/warc"
 )
@@ -87,7 +86,7 @@ func (e *warcExport) recordID(kind string, parts ...any) string {
 func (e *warcExport) captureRecordID(id uint64) string { return e.recordID("capture", id) }
 
 // writeWarcinfo writes the first record: what wrote the file, how.
-func (e *warcExport) writeWarcinfo(now time.Time, operator, description string) error {
+func (e *warcExport) writeWarcinfo(now time.Time, software, operator, description string) error {
 	e.infoID = e.recordID("warcinfo", e.filename, now.UTC().Format(time.RFC3339Nano))
 	var b strings.Builder
 	field := func(name, value string) {
@@ -95,7 +94,7 @@ func (e *warcExport) writeWarcinfo(now time.Time, operator, description string) 
 			b.WriteString(name + ": " + strings.NewReplacer("\r", " ", "\n", " ").Replace(value) + "\r\n")
 		}
 	}
-	field("software", "folio/"+crawler.Version+" (+https://github.com/folio-archive/folio)")
+	field("software", software+" (+https://github.com/folio-archive/folio)")
 	field("format", "WARC File Format 1.1")
 	field("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")
 	field("robots", "classic")

@@ -1,0 +1,92 @@
+package bundle
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"folio/internal/bundle/bundletest"
+	"folio/store"
+	"folio/warc"
+)
+
+// TestExportFilters: Filter.URL and Filter.Since select captures; a
+// revisit whose original is not in the export becomes a full response,
+// and a 304's confirmed response is carried along.
+func TestExportFilters(t *testing.T) {
+	srv, db := exportFixture(t)
+	dir := t.TempDir()
+	export := func(name string, f Filter) string {
+		t.Helper()
+		out := filepath.Join(dir, name)
+		if _, err := Export(context.Background(), db, out, ExportOptions{Format: WARC, Filter: f}); err != nil {
+			t.Fatalf("export %+v: %v", f, err)
+		}
+		data, _ := os.ReadFile(out)
+		bundletest.ValidateWARC(t, data)
+		return out
+	}
+	one := export("one.warc.gz", Filter{URL: srv.URL + bundletest.GzipPage})
+	types := map[string]int{}
+	for _, r := range bundletest.ReadWARC(t, one) {
+		if r.Type() != warc.TypeWarcinfo && !strings.HasSuffix(r.TargetURI(), bundletest.GzipPage) {
+			t.Errorf("URL export holds %s %s", r.Type(), r.TargetURI())
+		}
+		types[r.Type()]++
+	}
+	if types[warc.TypeResponse] != 1 || types[warc.TypeRevisit] != 1 || types[warc.TypeMetadata] != 1 {
+		t.Errorf("URL export: %v", types)
+	}
+
+	// Since after the first fetches: the second fetch of each page is
+	// the first in the export to carry its payload, so it is a response.
+	var secondAt, notModifiedAt time.Time
+	n := 0
+	db.CapturesOf(srv.URL+bundletest.GBKPage, func(c *store.Capture) error {
+		if n++; n == 2 {
+			secondAt = c.Time
+		}
+		if c.Status == 304 {
+			notModifiedAt = c.Time
+		}
+		return nil
+	})
+	since := export("since.warc.gz", Filter{Since: secondAt})
+	for _, r := range bundletest.ReadWARC(t, since) {
+		if r.Type() == warc.TypeRevisit && r.Header.Get(warc.FieldProfile) == warc.ProfileIdenticalPayload {
+			t.Errorf("Since export has a revisit of %s whose original it does not hold", r.TargetURI())
+		}
+	}
+	bundletest.AssertRevisitsResolve(t, since)
+
+	// Since at the 304: the response it confirmed, fetched before, is
+	// carried along so that the revisit resolves within the file.
+	late := export("late.warc.gz", Filter{Since: notModifiedAt})
+	types = map[string]int{}
+	for _, r := range bundletest.ReadWARC(t, late) {
+		types[r.Type()+" "+r.Header.Get(warc.FieldProfile)]++
+	}
+	if types["revisit "+warc.ProfileServerNotModified] != 1 || types["response "] < 1 {
+		t.Errorf("Since at the 304: records %v, want its revisit and the response it confirmed", types)
+	}
+	bundletest.AssertRevisitsResolve(t, late)
+}
+
+// TestExportURLNotStored: an export of a URL the store does not know
+// fails, naming the URL, and writes nothing.
+func TestExportURLNotStored(t *testing.T) {
+	db := tempStore(t)
+	dir := t.TempDir()
+	u := "http://nowhere.test/a.html"
+	res, err := Export(context.Background(), db, filepath.Join(dir, "x.jsonl"), ExportOptions{Format: JSONL, Filter: Filter{URL: u}})
+	if res != nil || !errors.Is(err, store.ErrNotFound) || !strings.HasPrefix(err.Error(), u+": ") {
+		t.Errorf("export of %s: %v, %v; want no result and an error naming it", u, res, err)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Errorf("files left: %v", names)
+	}
+}
