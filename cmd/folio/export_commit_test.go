@@ -9,23 +9,9 @@ import (
 	"testing"
 
 	"folio/internal/bundle"
+	"folio/internal/bundle/bundletest"
 	"folio/store"
 )
-
-// dirNames lists the names in dir, sorted.
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	slices.Sort(names)
-	return names
-}
 
 // TestExportNameTakenWhileWriting: a name of a WARC and its index taken
 // after the command line was checked (bundle.ExistsError; the bundle's
@@ -49,7 +35,7 @@ func TestExportNameTakenWhileWriting(t *testing.T) {
 		if !errors.Is(err, errUsage) || err.Error() != want {
 			t.Errorf("%s taken: export returned %v, want the usage error %q", taken, err, want)
 		}
-		if names := dirNames(t, dir); !slices.Equal(names, []string{taken}) {
+		if names := bundletest.DirNames(t, dir); !slices.Equal(names, []string{taken}) {
 			t.Errorf("%s taken: files %v, want only it", taken, names)
 		}
 		if b, _ := os.ReadFile(filepath.Join(dir, taken)); string(b) != "theirs" {

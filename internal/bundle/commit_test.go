@@ -8,22 +8,9 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-)
 
-// dirNames lists the names in dir, sorted.
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	slices.Sort(names)
-	return names
-}
+	"folio/internal/bundle/bundletest"
+)
 
 // TestExportCDXNeverLeavesTheWARCAlone: when either name of a WARC and
 // its index is taken by the time the export is finished (a file created
@@ -41,7 +28,7 @@ func TestExportCDXNeverLeavesTheWARCAlone(t *testing.T) {
 			}
 		}
 		res, err := Export(context.Background(), db, out, ExportOptions{Format: WARC, CDX: true})
-		names := dirNames(t, dir)
+		names := bundletest.DirNames(t, dir)
 		if taken == "" {
 			if err != nil || res.Index != filepath.Join(dir, "out.cdxj") || !slices.Equal(names, []string{"out.cdxj", "out.warc.gz"}) {
 				t.Errorf("export: %v; result %+v; files %v", err, res, names)
@@ -78,7 +65,7 @@ func TestExportInterruptedLeavesNothing(t *testing.T) {
 			t.Errorf("%s: interrupted export returned %v, %v", format, res, err)
 		}
 	}
-	if names := dirNames(t, dir); !slices.Equal(names, []string{"out.warc.gz"}) {
+	if names := bundletest.DirNames(t, dir); !slices.Equal(names, []string{"out.warc.gz"}) {
 		t.Errorf("files left after interrupted exports: %v", names)
 	}
 }

@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -88,5 +89,28 @@ func TestExportURLNotStored(t *testing.T) {
 	}
 	if names, _ := os.ReadDir(dir); len(names) != 0 {
 		t.Errorf("files left: %v", names)
+	}
+}
+
+// TestExportURLAlias: Filter.URL may be any URL the store finds the
+// document by; the export is of the document under its own URL.
+func TestExportURLAlias(t *testing.T) {
+	db := tempStore(t)
+	at := time.Date(2020, 2, 22, 5, 22, 11, 0, time.UTC)
+	u, alias := "http://a.test/art/1.html", "http://a.test/art/1.html?from=index"
+	doc := &store.Document{URL: u, Title: "报告", Text: "中文", Pages: []store.Page{{URL: u, Status: 200, Fetched: at}},
+		ContentHash: "sha256:0", Complete: true, Fetched: at}
+	if _, err := db.SaveDocument(doc, []string{alias}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "x.jsonl")
+	res, err := Export(context.Background(), db, out, ExportOptions{Format: JSONL, Filter: Filter{URL: alias}})
+	if err != nil || res.Documents != 1 {
+		t.Fatalf("export of the alias %s: %+v, %v", alias, res, err)
+	}
+	data, _ := os.ReadFile(out)
+	var got store.Document
+	if err := json.Unmarshal(data, &got); err != nil || got.URL != u {
+		t.Errorf("exported %q (%v), want the document %s", data, err, u)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"folio/warc"
@@ -83,4 +84,19 @@ func AssertRevisitsResolve(t testing.TB, path string) {
 				r.Header.Get(warc.FieldRefersToTargetURI), r.Header.Get(warc.FieldRefersToDate), to.TargetURI(), to.Header.Get(warc.FieldDate))
 		}
 	}
+}
+
+// DirNames lists the names in dir, sorted.
+func DirNames(t testing.TB, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	slices.Sort(names)
+	return names
 }
