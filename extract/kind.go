@@ -127,8 +127,8 @@ func (r *reader) titleLinks(n *html.Node, skip func(*html.Node) bool) int {
 				// sentence is not an entry of a list. A file is no
 				// article: a notice's 附件 list of eight .doc and .xls is
 				// still a notice.
-				if st := r.stats[c]; st != nil && st.text >= 8 && st.text <= 180 && standsAlone(c, st.text, r.stats) && !r.linksFile(c) {
-					if isTitleLink(textOf(c)) {
+				if st := r.stats[c]; st != nil && st.text >= 8 && st.text <= 180 && standsAlone(c, st.text, r.stats) {
+					if isTitleLink(textOf(c)) && !linksFile(c) {
 						count++
 					}
 				}
@@ -269,14 +269,9 @@ func isAttachmentURL(u string) bool {
 }
 
 // linksFile says whether a link leads to a file (a PDF, a spreadsheet, a
-// download script), not to a page.
-func (r *reader) linksFile(a *html.Node) bool {
+// download script), not to a page. The href as written tells: its path's
+// extension and its query are those of the URL it resolves to.
+func linksFile(a *html.Node) bool {
 	href := strings.TrimSpace(attr(a, "href"))
-	if href == "" {
-		return false
-	}
-	if u, err := r.base.Parse(href); err == nil {
-		href = u.String()
-	}
-	return isAttachmentURL(href)
+	return href != "" && isAttachmentURL(href)
 }
