@@ -96,6 +96,9 @@ func (r *reader) measure() {
 		}
 		st.mixed = st.mixed && st.own-st.ownL >= 25
 		r.stats[n] = st
+		if st.name&nameMessage != 0 {
+			r.messages = append(r.messages, n) // in document order: message cells hold no others
+		}
 		return st
 	}
 	walk(r.body(), false)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -32,20 +33,12 @@ var messageID = regexp.MustCompile(`^postmessage_\d+$`)
 // order, nil when the page has no post message cells.
 func (r *reader) forumThread() []threadPost {
 	var cells []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if isMessageCell(c) {
-				cells = append(cells, c)
-				continue // a quote inside a message is the message's
-			}
-			walk(c)
+	for _, m := range r.messages {
+		// A quote inside a message is the message's.
+		if !slices.ContainsFunc(r.messages, func(c *html.Node) bool { return c != m && contains(c, m) }) {
+			cells = append(cells, m)
 		}
 	}
-	walk(r.body())
 	if len(cells) == 0 {
 		return nil
 	}
@@ -54,18 +47,6 @@ func (r *reader) forumThread() []threadPost {
 		posts[i] = threadPost{poster: poster(postUnit(c, cells)), content: c}
 	}
 	return posts
-}
-
-func isMessageCell(n *html.Node) bool {
-	if messageID.MatchString(attr(n, "id")) {
-		return true
-	}
-	for _, tok := range strings.Fields(attr(n, "class")) {
-		if messageClasses[tok] {
-			return true
-		}
-	}
-	return false
 }
 
 // postUnit is the largest element around a message cell that holds no

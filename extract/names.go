@@ -22,6 +22,7 @@ const (
 	nameHint                           // a container Chinese CMSs put the article text in
 	nameBar                            // a page bar, share bar or tool bar inside the content
 	nameFooter                         // the site's footer: copyright, ICP number, who runs the site
+	nameMessage                        // a forum post's message cell (forum.go)
 )
 
 func (c nameClass) weight() float64 {
@@ -181,6 +182,9 @@ func classifyName(name string) nameClass {
 	for _, tok := range strings.Fields(name) {
 		if contentHints[tok] {
 			c |= nameHint
+		}
+		if messageClasses[tok] || messageID.MatchString(tok) {
+			c |= nameMessage
 		}
 		parts := strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' })
 		if barTokens[tok] || hasAnyPrefix(tok, barPrefixes) || len(parts) > 1 && barSuffixes[parts[len(parts)-1]] {

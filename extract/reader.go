@@ -33,9 +33,10 @@ type reader struct {
 	mergedRoot *html.Node
 	// bodyLines caches lines(): the tree is not changed after prune.
 	bodyLines []string
-	// thread lists the posts of a forum thread's page (firstPost); nil
-	// on other pages.
-	thread []threadPost
+	// thread lists the posts of a forum thread's page; nil on other
+	// pages. messages are the forum message cells measure met.
+	thread   []threadPost
+	messages []*html.Node
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {
