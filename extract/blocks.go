@@ -277,23 +277,34 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|共\s*\d+\s*页.*` +
 	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]\s*\d*\s*次?` + // 浏览:854 on its own line
 	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[(（]?\s*[\d,]+\s*[)）]?\s*次?` + // 阅读 1,234 / 点击(56)
-	`|(\S{0,6}\s*)?([【\[［]\s*[^】\]］]{1,12}\s*[】\]］]\s*)+` + // 页面功能 【我来说两句】【推荐】【打印】【关闭】
+	`|(\S{0,6}\s*)?([【\[［]\s*[^】\]］]{1,12}\s*[】\]］]\s*){2,}` + // 页面功能 【我来说两句】【推荐】【打印】【关闭】 (one alone may be a heading: 【基本案情】)
 	`|(?:微信|手机)?扫一扫(?:在手机(?:上)?打开|分享|关注|阅读).{0,12}` + // 扫一扫在手机打开当前页
 	`|长按(?:识别)?(?:图中)?二维码.{0,16}` + // 长按识别二维码关注“株洲发布”
-	// The prompts of portals and apps: an invitation (欢迎, 请) or a
-	// label, never a sentence that ends (患者扫描二维码即可查询检验报告。).
-	`|(?:[^。]{0,16}[！!\s])?(?:欢迎|请|敬请)(?:长按|扫描|扫码)(?:识别)?(?:下方|左方|右方|上方|图中)?的?二维码[^。]{0,24}` + // 欢迎扫描左方二维码关注（sinanewsapp）
 	`|返回搜狐[^。]{0,12}` + // 返回搜狐，查看更多
-	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：][^。]{0,40}` + // 文章关键词：新能源汽车消费
 	`|(?:本文)?(?:如需)?转载请注明.{0,40}` +
-	`|(?:欢迎|请|敬请)关注.{0,6}公众号[^。]{0,24}|关注(?:我们的)?(?:官方)?(?:微信)?公众号\s*[:：][^。]{0,24}` +
-	`|[^。]{0,12}(?:请|欢迎)下载.{0,12}客户端[^。]{0,12}` +
 	`|[(（【\[-]?\s*完\s*[)）】\]-]?` + // the end mark of a press release
 	`)$`)
 
+// listNumber opens an item of a numbered list: 一、 三. （二） 1. 2、 ①.
+var listNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|[①-⑳])`)
+
+// tailPrompt matches the prompts portals and apps print under a story: to
+// scan a code and follow an account, to follow it, to download an app,
+// the story's keywords. Only under the text, and only a prompt: a line
+// with a comma or a list number is an instruction of the text itself
+// (三、请下载“国家反诈中心”客户端，开启来电预警功能！), and scanning a code
+// to do something else is one too (请扫描下方二维码进行预约挂号).
+var tailPrompt = regexp.MustCompile(`^(?:` +
+	`(?:[^，,。]{0,16}[！!\s])?(?:欢迎|请|敬请)?(?:长按|扫描|扫码)(?:识别)?(?:下方|左方|右方|上方|图中)?的?二维码(?:关注|下载)[^，,。]{0,24}` + // 欢迎扫描左方二维码关注（sinanewsapp）
+	`|(?:欢迎|敬请)关注[^，,。]{0,12}公众号[^，,。]{0,12}|关注(?:我们的)?(?:官方)?(?:微信)?公众号\s*[:：][^，,。]{0,24}` +
+	`|(?:更多[^，,。]{0,8})?(?:请|欢迎)下载[^，,。]{0,12}客户端[^，,。]{0,8}` +
+	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：][^，,。]{0,40}` + // 文章关键词：新能源汽车消费
+	`)$`)
+
 // disclaimer matches a platform's notice under a republished story (网易号's
-// 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's.
-var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:特别|平台|免责|版权)声明\s*[:：]`)
+// 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's;
+// it speaks of the platform, not of the text's own author.
+var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:特别|平台|免责|版权)声明\s*[:：].*(?:平台|自媒体|用户上传|仅代表作者|不代表本|信息存储|号系信息发布)`)
 
 // englishBoilerplate: the short lines of English news templates that are
 // never text: ad labels, gallery chrome, share and comment links, photo
@@ -316,7 +327,7 @@ func mayBeBoilerplate(s string) bool {
 }
 
 var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码",
-	"关键", "标签", "標籤", "ag", "转载", "公众号", "客户端", "完"}
+	"转载", "完"}
 
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by meta.go, and not text.
@@ -329,7 +340,7 @@ var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新
 // story — 校对：张三, 一审：李四 二审：王五 三审：赵六, 监制：…, (责编：王丹、伍华) —
 // each label followed by names only: 一审：判处有期徒刑三年 is court news,
 // not a credit.
-var creditLine = regexp.MustCompile(`^[(（【\[]?\s*(?:(?:` + creditLabels + `)\s*[:：]\s*(?:\p{Han}|·){2,4}(?:[ 、,，]+(?:\p{Han}|·){2,4})*[\s|｜/]*)+[)）】\]]?$`)
+var creditLine = regexp.MustCompile(`^[(（【\[]?\s*(?:(?:` + creditLabels + `)\s*[:：|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、,，]+(?:\p{Han}|·){2,4})*[\s|｜/]*)+[)）】\]]?$`)
 
 const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|` +
 	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]`
@@ -351,6 +362,21 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	creditsFrom := len(blocks) - 3
 	for creditsFrom > 0 && isCredit(blocks[creditsFrom-1].Text) {
 		creditsFrom--
+	}
+	// Lines a text introduces (本书编纂委员会名单：) are its own, however
+	// they read.
+	if creditsFrom > 0 && creditsFrom < len(blocks) && endsWithColon(blocks[creditsFrom-1].Text) {
+		creditsFrom = len(blocks)
+	}
+	// Date lines that recur head a chronicle's entries (大事记): the text's.
+	datedEntries := false
+	if n := 0; len(blocks) > 2 {
+		for _, b := range blocks {
+			if bareDate.MatchString(b.Text) {
+				n++
+			}
+		}
+		datedEntries = n >= 2
 	}
 	out := blocks[:0]
 	title := hashForm(meta.title)
@@ -377,7 +403,11 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		// Under the text: a notice that is itself a statement keeps it.
-		if i >= len(blocks)-4 && slices.ContainsFunc(out, sentence) && runeCount(b.Text) <= 300 && disclaimer.MatchString(b.Text) {
+		if i >= len(blocks)-4 && slices.ContainsFunc(out, sentence) && runeCount(b.Text) <= 300 && disclaimer.MatchString(b.Text) &&
+			!strings.Contains(meta.title, "声明") { // a statement's own clauses stay
+			continue
+		}
+		if i >= len(blocks)-4 && runeCount(b.Text) <= 60 && !listNumber.MatchString(b.Text) && tailPrompt.MatchString(b.Text) {
 			continue
 		}
 		// The title and the byline usually open the content container;
@@ -396,12 +426,14 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if len(b.Text) <= 200 && b.Text[0] < utf8.RuneSelf && newsletterPrompt.MatchString(b.Text) {
 			continue
 		}
-		if (nearStart || i >= creditsFrom) && isCredit(b.Text) {
+		// At the top, above the text (a short notice's last lines are
+		// within four of its start), or in the credits that close it.
+		if (nearStart && !slices.ContainsFunc(out, sentence) || i >= creditsFrom) && isCredit(b.Text) && !eventLines(blocks, i) {
 			continue
 		}
 		// Above the text only: a date line under it is the document's
 		// own (the 落款 date an official notice ends with).
-		if nearStart && !slices.ContainsFunc(out, sentence) && bareByline.MatchString(b.Text) && !columnTitle(b.Text) {
+		if nearStart && !slices.ContainsFunc(out, sentence) && bareByline.MatchString(b.Text) && !columnTitle(b.Text) && !datedEntries {
 			continue
 		}
 		if undecodable(b.Text) {
@@ -418,12 +450,15 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 // XX日报记者 孙悟 文/图), a writer's (文/张三).
 var bareByline = regexp.MustCompile(`^(?:` +
 	`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*[（(][^（）()]{0,12}[）)])?` + // …（11:00 更新）
-	`|[□■●◎]?\s*[\p{Han}A-Za-z]{0,8}?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
+	`|[□■●◎]?\s*(?:[\p{Han}A-Za-z]{0,8}?(?:报|報|社|网|網|台|中心|新闻|新聞|融媒|媒体|媒體|频道)|本报|本台|本网|本刊)?(?:全媒体|融媒)?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
 	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
 	`)$`)
 
 // sentence says whether a block ends a sentence: the text has begun.
 func sentence(b Block) bool { return endsSentence(b.Text) }
+
+// bareDate is a line that is only a date (2024年1月5日, 2024-03-05 14:08).
+var bareDate = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*\d{1,2}[:：]\d{2})?$`)
 
 // columnWords open the names of news columns that read like a credit
 // (记者观察, 记者手记, 记者直击现场): a reporter is never called so.
@@ -497,16 +532,41 @@ func undecodable(s string) bool {
 	return true
 }
 
+// eventLines says whether blocks[i] is the 时间 line of an event's
+// particulars, which a 地点 line follows (an obituary's, a lecture's).
+func eventLines(blocks []Block, i int) bool {
+	if i+1 >= len(blocks) {
+		return false
+	}
+	next := strings.TrimSpace(blocks[i+1].Text)
+	return strings.HasPrefix(next, "地点") || strings.HasPrefix(next, "地址") || strings.HasPrefix(next, "会场") || strings.HasPrefix(next, "地 点")
+}
+
+func endsWithColon(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")
+}
+
 // isCredit says whether a line is a byline or a credit line.
 func isCredit(s string) bool {
-	return isBylineLine(s) || len(s) <= 240 && creditLine.MatchString(s)
+	return isBylineLine(s) || len(s) <= 240 && creditLine.MatchString(s) && !verdict.MatchString(s)
 }
+
+// verdict holds the words of a court's decision, which a credit line's
+// names never do: 二审：维持原判 is a case's history.
+var verdict = regexp.MustCompile(`维持|驳回|发回|改判|判处|判决|撤销|罪|刑|审理|裁定|上诉|无效`)
 
 // isBylineLine says whether a line consists of byline fields (a date, the
 // source, the author, a view counter) rather than sentences.
 func isBylineLine(s string) bool {
 	if len(s) <= 120 && s[0] < utf8.RuneSelf && englishByline.MatchString(s) {
 		return true
+	}
+	// A sentence (一、放假时间：5月1日至5日放假调休，共5天。) or a question
+	// (记者：…？) is text, and so is an item of a list.
+	if t := strings.TrimRight(s, " )）】]"); strings.HasSuffix(t, "。") || strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "！") ||
+		strings.ContainsAny(s, "，；") || listNumber.MatchString(s) {
+		return false
 	}
 	// Every label ends with a colon: lines without one are not bylines.
 	if len(s) > 360 || !strings.ContainsAny(s, ":：") || runeCount(s) > 120 {

@@ -213,6 +213,8 @@ func TestSourceAuthor(t *testing.T) {
 		{"<table><tr><td>来源：</td><td>县政府办</td><td>作者：</td><td>李明</td></tr></table>", "", "", "县政府办", "李明"},
 		{"<table><tr><td>来源：</td><td>发布时间：2020-02-20</td></tr></table>", "", "", "", ""},
 		{"<table><tr><td>来源：</td><td>2024-03-05</td></tr></table>", "", "", "", ""},
+		{"<table><tr><td>来源：</td><td>【打印本页】</td></tr></table>", "", "", "", ""},
+		{"2024-03-05", "", "已经本社授权使用作品的，应在授权范围内使用，并注明“来源：衢州日报”。", "", ""}, // a label in a sentence
 		// A disclosure page names no 来源: its issuing body is the source.
 		{"<table><tr><td>索 引 号：</td><td>11330127002570123X/2024-00031</td><td>发布机构：</td><td>县住房和城乡建设局</td></tr>" +
 			"<tr><td>文　　号：</td><td>某建发〔2024〕3号</td><td>发布日期：</td><td>2024-03-09</td></tr></table>", "", "", "县住房和城乡建设局", ""},
@@ -344,9 +346,11 @@ func TestBareBylineLines(t *testing.T) {
 		{"XX日报记者 孙悟 文/图", "孙悟", ""},
 		{"文/张三", "张三", ""},
 		{"XX日报记者 孙悟 文/图", "孙悟", ""},
+		{"湘潭日报社全媒体记者 陈旭 通讯员 刘芳", "陈旭", ""},
 	}
-	// A column's name is no byline: it stays, and names nobody.
-	for _, column := range []string{"记者观察", "记者手记", "新华社记者直击现场"} {
+	// A column's name is no byline, nor an honour list: they stay, and
+	// name nobody.
+	for _, column := range []string{"记者观察", "记者手记", "新华社记者直击现场", "优秀通讯员 张三丰 李明轩"} {
 		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><div class="content">` +
 			`<h1>这是文章的标题</h1><p>` + column + `</p>` + prose + `</div></body></html>`
 		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
@@ -391,6 +395,15 @@ func TestCreditLines(t *testing.T) {
 		{[]string{"(责编：王丹、伍华)"}, false},
 		{[]string{"一审：判处有期徒刑三年。", "二审：驳回上诉，维持原判。"}, true},
 		{[]string{"主编：本刊编辑部将于下月推出专刊，敬请关注。"}, true},
+		{[]string{"一审：判处有期徒刑三年。", "二审：维持原判"}, true},
+		{[]string{"本书编纂委员会名单：", "主编：王建华", "编审：李明远", "校对：徐婷婷"}, true},
+		{[]string{"编辑 | 方敏", "审核 | 郑伟"}, false},
+		// Lines of the text that read like fields.
+		{[]string{"一、放假时间：5月1日至5日放假调休，共5天。", "二、注意事项：请合理安排出行。"}, true},
+		{[]string{"门诊时间：上午8:00—12:00，下午13:30—17:00"}, true},
+		{[]string{"浙江之声记者：改造资金从哪里来？", "区住建局负责人：资金由市区两级财政共同承担。"}, true},
+		{[]string{"时间：2024年3月13日上午9:00", "地点：衢州市殡仪馆百福厅"}, true},
+		{[]string{"【基本案情】", "2023年5月，被告人张某在某小区盗窃电动车一辆。"}, true},
 	} {
 		p, err := Parse([]byte(page(tc.tail...)), "", "http://t.test/a/1.html", nil)
 		if err != nil {
@@ -425,6 +438,32 @@ func TestStatementNotice(t *testing.T) {
 	}
 	if strings.Contains(p.Text(), disclaimer) {
 		t.Error("the platform's disclaimer under the story is in the text")
+	}
+	// A statement page's own disclaimer is its text.
+	const own = "免责声明：本网转载的其他媒体作品，不代表本网观点。"
+	page = `<html><head><meta charset="utf-8"><title>版权声明_衢州新闻网</title></head><body><h1>版权声明</h1>` +
+		`<div class="content">` + prose + `<p>` + own + `</p></div></body></html>`
+	if p, err = Parse([]byte(page), "", "http://t.test/a/3.html", nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Text(), own) {
+		t.Error("a statement page lost its own disclaimer")
+	}
+}
+
+// TestChronicleDates: the date lines that head a chronicle's entries are
+// its text, the first one too.
+func TestChronicleDates(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>2024年第一季度大事记_某某县人民政府</title></head><body><h1>2024年第一季度大事记</h1>` +
+		`<div class="content"><p>2024年1月5日</p><p>县委召开经济工作会议，部署全年重点工作任务。</p>` +
+		`<p>2024年2月10日</p><p>县领导走访慰问困难群众，送去新春祝福和慰问金。</p>` +
+		`<p>2024年3月8日</p><p>全县妇女工作会议召开，表彰了一批先进集体和个人。</p></div></body></html>`
+	p, err := Parse([]byte(page), "", "http://t.test/a/4.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(p.Text(), "2024年1月5日\n") {
+		t.Errorf("text %q; want it to open with the first entry's date", p.Text())
 	}
 }
 
@@ -715,6 +754,32 @@ func TestFooterWordsInArticleWrappers(t *testing.T) {
 
 // TestBoilerplateLines: lines that are never article text wherever they
 // stand, and lines like them that are.
+// TestTailPrompts: the prompts under a story (follow, scan, download,
+// keywords) go; instructions of the text itself, a heading, a list item,
+// stay.
+func TestTailPrompts(t *testing.T) {
+	for line, want := range map[string]bool{
+		"新浪新闻公众号 更多猛料！欢迎扫描左方二维码关注（sinanewsapp）": true,
+		"文章关键词：新能源汽车消费":                         true,
+		"更多精彩请下载XX新闻客户端":                        true,
+		"关注微信公众号：XX发布":                          true,
+		"欢迎关注株洲发布公众号":                           true,
+		"患者扫描二维码即可查询检验报告。":                      false,
+		"请扫描下方二维码进行预约挂号":                        false,
+		"市民可关注该公众号了解详情。":                        false,
+		"请关注衢州教育公众号，及时了解录取结果！":                  false,
+		"警方提醒：切勿下载来历不明的客户端。":                    false,
+		"三、请下载“国家反诈中心”客户端，开启来电预警功能！":            false,
+		"家长请下载“浙里办”客户端，在线提交报名材料。":               false,
+		"标签：以上价格均为含税价。":                         false,
+		"关键词：减税降费，为市场主体纾困解难":                    false,
+	} {
+		if got := !listNumber.MatchString(line) && tailPrompt.MatchString(line); got != want {
+			t.Errorf("%q: a prompt %v, want %v", line, got, want)
+		}
+	}
+}
+
 func TestBoilerplateLines(t *testing.T) {
 	for line, want := range map[string]bool{
 		"[1] [2] 下一页": true,
@@ -727,16 +792,8 @@ func TestBoilerplateLines(t *testing.T) {
 		"（三）扫码登记：进入场所须扫码登记。":     false,
 		"市民可扫码关注“株洲发布”微信公众号，及时了解最新的停水停电信息和公交线路调整情况。": false,
 		"一、举办时间：2021年3月20日9:00—12:00。":               false,
-		"新浪新闻公众号 更多猛料！欢迎扫描左方二维码关注（sinanewsapp）":      true,
-		"文章关键词：新能源汽车消费":                              true,
-		"转载请注明出处。":           true,
-		"关注微信公众号：XX发布":       true,
-		"更多精彩请下载XX新闻客户端":     true,
-		"返回搜狐，查看更多":          true,
-		"患者扫描二维码即可查询检验报告。":   false,
-		"市民可关注该公众号了解详情。":     false,
-		"警方提醒：切勿下载来历不明的客户端。": false,
-		"标签：以上价格均为含税价。":      false,
+		"转载请注明出处。":  true,
+		"返回搜狐，查看更多": true,
 	} {
 		if got := mayBeBoilerplate(line) && boilerplateLine.MatchString(line); got != want {
 			t.Errorf("%q: boilerplate %v, want %v", line, got, want)

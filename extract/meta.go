@@ -674,7 +674,8 @@ func looksLikeName(s string) bool {
 // the line before it: short, not a link, not a field of its own.
 func cellValue(l metaLine) bool {
 	return !l.linked && runeCount(l.text) <= 30 && !strings.ContainsAny(l.text, ":：。！？，") &&
-		!startsWithDigit(l.text) // another field's date or number, the label's own left empty
+		!startsWithDigit(l.text) && // another field's date or number, the label's own left empty
+		!bylineButtons[strings.Trim(l.text, "【】[] ")] && !strings.Contains(l.text, "打印") && !strings.Contains(l.text, "关闭")
 }
 
 // labelledValue returns the value after the first label in the zone.
@@ -684,7 +685,8 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 			continue
 		}
 		m := label.FindStringIndex(l.text)
-		if m == nil {
+		// A label inside a sentence (…并注明“来源：衢州日报”。) is no field.
+		if m == nil || strings.ContainsAny(l.text[:m[0]], "，。；！？") {
 			continue
 		}
 		rest := l.text[m[1]:]
