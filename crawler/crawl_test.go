@@ -906,3 +906,23 @@ func TestRunKeepsItsSummaryAsItGoes(t *testing.T) {
 		t.Errorf("the run as stored midway: %+v (%v), summary %+v; want its counts so far", midway, err, sum)
 	}
 }
+
+// TestTwoHopRedirectLoopFails: a seed that redirects to a page that
+// redirects back is a failure, not a page read already.
+func TestTwoHopRedirectLoopFails(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/a":
+			http.Redirect(w, r, "/b", http.StatusFound)
+		case "/b":
+			http.Redirect(w, r, "/a", http.StatusFound)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, Site{Seeds: []string{srv.URL + "/a"}})
+	if sum.Failed != 1 {
+		t.Errorf("crawl of a redirect loop: %+v; want it failed", sum)
+	}
+}

@@ -190,6 +190,13 @@ func (c *Crawler) followStub(t *task, ts *taskStore, to string, now time.Time) {
 // failedPage handles a first page that brought nothing readable.
 func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 	var visited *colly.AlreadyVisitedError
+	if errors.As(p.err, &visited) && p.status >= 300 && p.status < 400 && visited.Destination != nil && !c.isSeen(visited.Destination.String()) {
+		// A redirect to a URL colly fetched already in this run, though
+		// no link of the crawl led there: a hop of this very chain, which
+		// leads back where it passed (A → B → A). A loop, and a failure.
+		// (A redirect to a page the crawl read is an alias of it.)
+		p.err = fmt.Errorf("%s: a redirect loop (it leads back to a URL it passed): %w", t.URL, ErrRedirect)
+	}
 	switch {
 	case errors.Is(p.err, ErrRobotsUnavailable), errors.Is(p.err, ErrHostPaused):
 		c.deferTask(t, p.err)
