@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,6 +122,19 @@ func (o *exportOptions) check() error {
 	if st, err := os.Stat(filepath.Dir(o.out)); err != nil || !st.IsDir() {
 		return usagef("export: -o %s: no directory %s to write it in", o.out, filepath.Dir(o.out))
 	}
+	// A directory folio cannot write in (-o /proc/x, a read-only mount,
+	// another user's) is the command line's mistake too, told before the
+	// store is read.
+	probe, err := os.CreateTemp(filepath.Dir(o.out), ".folio-probe-*")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return usagef("export: -o %s: cannot write in %s: %v", o.out, filepath.Dir(o.out), err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
 	if st, err := os.Lstat(o.out); err == nil && st.Mode()&os.ModeSymlink != 0 {
 		if real, err := filepath.EvalSymlinks(o.out); err == nil {
 			o.out = real

@@ -457,6 +457,17 @@ func TestExportTargetsAreFiles(t *testing.T) {
 		t.Errorf("export --force onto a FIFO: exit %d (%s); the FIFO is still one: %v", code, stderr, err == nil && st.Mode()&os.ModeNamedPipe != 0)
 	}
 
+	// A directory folio cannot write in is a usage error too, told before
+	// anything is read.
+	if os.Geteuid() != 0 { // root writes in a read-only directory
+		ro := filepath.Join(dir, "ro")
+		os.Mkdir(ro, 0o555)
+		if code, _, stderr := folio(t, "export", "--db", db, "-o", filepath.Join(ro, "x.jsonl")); code != exitUsage || !strings.Contains(stderr, "cannot write in") {
+			t.Errorf("export into a read-only directory: exit %d (%s), want %d", code, stderr, exitUsage)
+		}
+	} else if code, _, stderr := folio(t, "export", "--db", db, "-o", "/proc/folio-export.jsonl"); code != exitUsage || !strings.Contains(stderr, "cannot write in") {
+		t.Errorf("export into /proc: exit %d (%s), want %d", code, stderr, exitUsage)
+	}
 	if code, _, stderr := folio(t, "export", "--db", db, "-o", filepath.Join(dir, "nodir", "x.jsonl")); code != exitUsage {
 		t.Errorf("export into a directory that does not exist: exit %d (%s), want %d", code, stderr, exitUsage)
 	}
