@@ -61,10 +61,6 @@ func newCaptureFilter(db *store.DB, sel Filter) (*captureFilter, error) {
 	return f, nil
 }
 
-func (f *captureFilter) narrowed() bool {
-	return f.host != "" || !f.since.IsZero() || f.set != nil
-}
-
 func (f *captureFilter) include(c *store.Capture) bool {
 	if f.host != "" && !store.HostMatches(c.URL, f.host) {
 		return false
