@@ -135,11 +135,16 @@ func (a *Archiver) Archive(ctx context.Context, u string) (res *Result) {
 			res = &Result{URL: u, Err: panics.Error(u, r)}
 		}
 	}()
-	// A fragment names a part of the page, not another URL of it; a
-	// session id is the visitor's, not the page's (the crawl strips both).
-	u, _, _ = strings.Cut(u, "#")
-	u = WithoutSessionIDs(u)
+	u = givenURL(u)
 	return a.archive(ctx, u, a.fetchPage(u))
+}
+
+// givenURL is a URL as a user gave it, without what never names a page:
+// a fragment names a part of the page, not another URL of it; a session
+// id is the visitor's, not the page's (the crawl strips both).
+func givenURL(u string) string {
+	u, _, _ = strings.Cut(u, "#")
+	return WithoutSessionIDs(u)
 }
 
 // maxStubHops bounds the stub pages followed to an article, as
@@ -838,7 +843,7 @@ func ExtractDocument(raw []byte, contentType, pageURL string, opts *extract.Opti
 	// The page's URL led to the document its rel=canonical names: an
 	// alias, as archiving it would record (a saved file's file:// URL is
 	// none).
-	if u, _, _ := strings.Cut(extract.WithoutDefaultPort(pageURL), "#"); u != doc.URL && (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
+	if u := extract.WithoutDefaultPort(givenURL(pageURL)); u != doc.URL && (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
 		doc.Aliases = append(doc.Aliases, u)
 	}
 	return doc, nil

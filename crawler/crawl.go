@@ -534,5 +534,5 @@ func hostKey(u string) string {
 	if err != nil {
 		return ""
 	}
-	return strings.ToLower(pu.Host)
+	return gateKey(pu.Host) // the host the politeness gate knows it by
 }

@@ -94,14 +94,14 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 // next page is dropped on a later run when the list brought nothing new:
 // the older pages of a column are not re-read every night.
 func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
-	t.site.learnScopeShapes(cands)
+	siblings := t.site.outOfScopeSiblings(cands)
 	var keep []candidate
 	var keys []string
-	for _, cd := range cands {
+	for i, cd := range cands {
 		if !c.follows(t.site, cd.url) {
 			continue
 		}
-		if !cd.next && t.site.outOfScopeSibling(cd.url) {
+		if siblings[i] {
 			if c.claim(cd.url) {
 				c.count(func(s *Summary) { s.OutOfScope++ })
 			}
@@ -250,43 +250,39 @@ func (c *Crawler) articleInScope(s *siteState, u string) bool {
 	return s.hasHost(hostKey(u))
 }
 
-// learnScopeShapes records the shapes of the links that match the site's
-// Scope.
-func (s *siteState) learnScopeShapes(cands []candidate) {
+// outOfScopeSiblings says which candidates are outside the site's Scope
+// but shaped like links inside it (/news/2024/0101/1004.html when the
+// scope selects 1001 to 1003 of that day), learning the shapes of those
+// inside it first. Such a link is an article the operator left out;
+// fetching it would only find that out. A link of another shape may be a
+// list that leads into the scope, and is read. A list's own next pages
+// are neither.
+func (s *siteState) outOfScopeSiblings(cands []candidate) []bool {
 	if s.Scope == nil {
-		return
+		return make([]bool, len(cands))
 	}
-	var shapes []string
-	for _, cd := range cands {
-		if !cd.next && s.Scope.MatchString(cd.url) {
-			shapes = append(shapes, urlShape(cd.url))
+	in := make([]bool, len(cands))
+	shapes := make([]string, len(cands))
+	for i, cd := range cands {
+		if !cd.next {
+			in[i], shapes[i] = s.Scope.MatchString(cd.url), urlShape(cd.url)
 		}
-	}
-	if len(shapes) == 0 {
-		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.scopeShapes == nil {
-		s.scopeShapes = map[string]bool{}
+	for i, cd := range cands {
+		if !cd.next && in[i] {
+			if s.scopeShapes == nil {
+				s.scopeShapes = map[string]bool{}
+			}
+			s.scopeShapes[shapes[i]] = true
+		}
 	}
-	for _, sh := range shapes {
-		s.scopeShapes[sh] = true
+	out := make([]bool, len(cands))
+	for i, cd := range cands {
+		out[i] = !cd.next && !in[i] && s.scopeShapes[shapes[i]]
 	}
-}
-
-// outOfScopeSibling says whether u is outside the site's Scope but shaped
-// like the links inside it: /news/2024/0101/1004.html when the scope
-// selects 1001 to 1003 of that day. Such a link is an article the
-// operator left out; fetching it would only find that out. A link of
-// another shape may be a list that leads into the scope, and is read.
-func (s *siteState) outOfScopeSibling(u string) bool {
-	if s.Scope == nil || s.Scope.MatchString(u) {
-		return false
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.scopeShapes[urlShape(u)]
+	return out
 }
 
 // urlShape is a URL with every run of digits as one "0" and the query's

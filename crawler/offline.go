@@ -272,9 +272,16 @@ type aliasAdder interface {
 // the replay ran.
 type storedOnly struct{ Store }
 
-// Document, LatestCapture, Capture and Payload read the store, when it
-// can: a replay reads a stored version again as a fetch does
+// History, Document, LatestCapture, Capture and Payload read the store,
+// when it can: a replay reads a stored version again as a fetch does
 // (Archiver.storedReading).
+func (s storedOnly) History(u string) (*store.History, error) {
+	if vr, ok := s.Store.(versionReader); ok {
+		return vr.History(u)
+	}
+	return nil, store.ErrNotFound
+}
+
 func (s storedOnly) Document(u string, n int) (*store.Document, error) {
 	if vr, ok := s.Store.(versionReader); ok {
 		return vr.Document(u, n)

@@ -10,6 +10,7 @@ import (
 // versionReader is what reading a stored version again needs of the
 // store: the version, and the captures and payloads it was read from.
 type versionReader interface {
+	History(url string) (*store.History, error)
 	Document(url string, n int) (*store.Document, error)
 	captureReader
 }
@@ -27,6 +28,12 @@ type versionReader interface {
 func (a *Archiver) storedReading(doc *store.Document) *store.Document {
 	vr, ok := a.st.(versionReader)
 	if !ok {
+		return nil
+	}
+	// The history first: most fetches of a stored document are of its
+	// content, and its record is cheaper to read than a version.
+	h, err := vr.History(doc.URL)
+	if err != nil || len(h.Versions) == 0 || h.Versions[len(h.Versions)-1].ContentHash == doc.ContentHash {
 		return nil
 	}
 	latest, err := vr.Document(doc.URL, 0)

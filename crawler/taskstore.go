@@ -104,10 +104,17 @@ func (s *taskStore) DocumentURLs(u string) ([]string, error) {
 
 func (s *taskStore) LatestCapture(u string) (*store.Capture, error) { return s.db.LatestCapture(u) }
 
-// Document reads a stored version, when the store can.
+// Document and History read a stored document, when the store can.
 func (s *taskStore) Document(u string, n int) (*store.Document, error) {
 	if vr, ok := s.db.(versionReader); ok {
 		return vr.Document(u, n)
+	}
+	return nil, store.ErrNotFound
+}
+
+func (s *taskStore) History(u string) (*store.History, error) {
+	if vr, ok := s.db.(versionReader); ok {
+		return vr.History(u)
 	}
 	return nil, store.ErrNotFound
 }

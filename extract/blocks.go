@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,7 +53,11 @@ func (w *blockWriter) flush() {
 // description field DedeCMS (div.intro) and PHPCMS (div.summary) print
 // above the text.
 func summaryBox(n *html.Node) bool {
-	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
+	names := attr(n, "class") + " " + attr(n, "id")
+	if names == " " {
+		return false // most blocks: no names to split
+	}
+	for _, tok := range strings.Fields(strings.ToLower(names)) {
 		switch tok {
 		case "intro", "summary", "zhaiyao", "digest", "abstract", "description", "daodu", "article-summary", "article_summary", "article-intro", "lead-in":
 			return true
@@ -285,8 +288,9 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|[(（【\[-]?\s*完\s*[)）】\]-]?` + // the end mark of a press release
 	`)$`)
 
-// listNumber opens an item of a numbered list: 一、 三. （二） 1. 2、 ①.
-var listNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|[①-⑳])`)
+// listNumber opens an item of a numbered list or a section: 一、 三.
+// （二） 1. 2、 ①. (Not the year of a date: 2024.03.05 numbers nothing.)
+var listNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,3}\s*[、.．]\D|[①-⑳])`)
 
 // tailPrompt matches the prompts portals and apps print under a story: to
 // scan a code and follow an account, to follow it, to download an app,
@@ -379,6 +383,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		datedEntries = n >= 2
 	}
 	out := blocks[:0]
+	begun := false // a block kept ends a sentence: the text has begun
 	title := hashForm(meta.title)
 	seen := map[string]bool{}
 	for i, b := range blocks {
@@ -403,7 +408,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		// Under the text: a notice that is itself a statement keeps it.
-		if i >= len(blocks)-4 && slices.ContainsFunc(out, sentence) && runeCount(b.Text) <= 300 && disclaimer.MatchString(b.Text) &&
+		if i >= len(blocks)-4 && begun && runeCount(b.Text) <= 300 && disclaimer.MatchString(b.Text) &&
 			!strings.Contains(meta.title, "声明") { // a statement's own clauses stay
 			continue
 		}
@@ -428,17 +433,18 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// At the top, above the text (a short notice's last lines are
 		// within four of its start), or in the credits that close it.
-		if (nearStart && !slices.ContainsFunc(out, sentence) || i >= creditsFrom) && isCredit(b.Text) && !eventLines(blocks, i) {
+		if (nearStart && !begun || i >= creditsFrom) && isCredit(b.Text) && !eventLines(blocks, i) {
 			continue
 		}
 		// Above the text only: a date line under it is the document's
 		// own (the 落款 date an official notice ends with).
-		if nearStart && !slices.ContainsFunc(out, sentence) && bareByline.MatchString(b.Text) && !columnTitle(b.Text) && !datedEntries {
+		if nearStart && !begun && bareByline.MatchString(b.Text) && !columnTitle(b.Text) && !datedEntries {
 			continue
 		}
 		if undecodable(b.Text) {
 			continue
 		}
+		begun = begun || endsSentence(b.Text)
 		out = append(out, b)
 	}
 	return out
@@ -449,16 +455,17 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 // reporter's credit (澎湃新闻记者 卢雁, □ 本报记者 张三, 记者 张三 李四,
 // XX日报记者 孙悟 文/图), a writer's (文/张三).
 var bareByline = regexp.MustCompile(`^(?:` +
-	`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*[（(][^（）()]{0,12}[）)])?` + // …（11:00 更新）
+	dateOnly + `(?:\s*[（(][^（）()]{0,12}[）)])?` + // …（11:00 更新）
 	`|[□■●◎]?\s*(?:[\p{Han}A-Za-z]{0,8}?(?:报|報|社|网|網|台|中心|新闻|新聞|融媒|媒体|媒體|频道)|本报|本台|本网|本刊)?(?:全媒体|融媒)?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
 	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
 	`)$`)
 
-// sentence says whether a block ends a sentence: the text has begun.
-func sentence(b Block) bool { return endsSentence(b.Text) }
+// dateOnly is a date, its time and weekday perhaps, as a line shows it
+// alone: 2024年1月5日, 2024-03-05 14:08, 2024年3月5日 星期二.
+const dateOnly = `(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*(?:星期|周)[一二三四五六日天])?`
 
-// bareDate is a line that is only a date (2024年1月5日, 2024-03-05 14:08).
-var bareDate = regexp.MustCompile(`^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*\d{1,2}[:：]\d{2})?$`)
+// bareDate is a line that is only a date.
+var bareDate = regexp.MustCompile(`^` + dateOnly + `$`)
 
 // columnWords open the names of news columns that read like a credit
 // (记者观察, 记者手记, 记者直击现场): a reporter is never called so.

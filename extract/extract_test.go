@@ -376,6 +376,21 @@ func TestBareBylineLines(t *testing.T) {
 	}
 }
 
+func TestIsBylineLine(t *testing.T) {
+	for line, want := range map[string]bool{
+		"发布时间：2024-03-05 10:20 来源：县政府办":   true,
+		"2024.03.05 14:08 来源：新华社":         true, // a date's year numbers no list
+		"一、放假时间：5月1日至5日放假调休，共5天。":         false,
+		"2. 报名时间：3月1日至3月10日":              false,
+		"浙江之声记者：改造资金从哪里来？":                false,
+		"门诊时间：上午8:00—12:00，下午13:30—17:00": false,
+	} {
+		if got := isBylineLine(line); got != want {
+			t.Errorf("isBylineLine(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
 // TestCreditLines: the credits under a story (a line each, or one line of
 // several) are not text; the same labels before a sentence are.
 func TestCreditLines(t *testing.T) {

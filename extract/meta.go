@@ -258,7 +258,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// (Not a section heading: 一、总体要求 opens a body, it titles no
 	// article.)
 	if start < len(lines) {
-		if l := lines[start]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionNumber.MatchString(l.text) {
+		if l := lines[start]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionHeading(l.text) {
 			return l.text, start
 		}
 	}
@@ -276,9 +276,13 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	return t, r.lineOf(lines, t)
 }
 
-// sectionNumber opens the heading of a section of a body: 一、, （二）,
-// 第三章, 1. or 2、.
-var sectionNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|第[一二三四五六七八九十\d]+[章节節](?:\s|$)|\d+\s*[、.．]\D)`)
+// sectionHeading says whether a heading opens a section of a body: a
+// numbered one (listNumber: 一、, （二）, 1.) or a chapter (第三章 总则).
+func sectionHeading(s string) bool {
+	return listNumber.MatchString(s) || chapterNumber.MatchString(s)
+}
+
+var chapterNumber = regexp.MustCompile(`^\s*第[一二三四五六七八九十\d]+[章节節](?:\s|$)`)
 
 // isTitleShaped: 4 to 80 characters, not a date, not a breadcrumb, not
 // a link alone.

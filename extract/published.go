@@ -126,24 +126,8 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 		}
 		return false
 	}
-	var readLine func(zone []metaLine, i, labelled, bare int) bool // the dates of zone[i]; whether it had one
-	scan := func(zone []metaLine, labelled, bare int) {
-		dated := -1 // the line the last date of this zone came from
-		for i, l := range zone {
-			if n := len(cands); dated == i-1 && dated >= 0 && !cands[n-1].d.hasTime {
-				// The time on a line of its own right under its date
-				// (2024年3月5日（星期二） / 香港時間17時30分).
-				if m := timeLine.FindStringSubmatch(l.text); m != nil {
-					cands[n-1].d = atClock(cands[n-1].d, m[1], m[2], loc)
-					continue
-				}
-			}
-			if n := len(cands); readLine(zone, i, labelled, bare) && len(cands) > n {
-				dated = i
-			}
-		}
-	}
-	readLine = func(zone []metaLine, i, labelled, bare int) bool {
+	// readLine reads the dates of zone[i], and says whether it had one.
+	readLine := func(zone []metaLine, i, labelled, bare int) bool {
 		l := zone[i]
 		// A label alone in its table cell, the date in the next
 		// (<th>등록일</th><td>2024-02-20</td>, <td>发布日期</td><td>…).
@@ -180,6 +164,22 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 			return found(l.text, bare)
 		}
 		return false
+	}
+	scan := func(zone []metaLine, labelled, bare int) {
+		datedLine := -1 // the line the last date of this zone came from
+		for i, l := range zone {
+			if n := len(cands); datedLine == i-1 && datedLine >= 0 && !cands[n-1].d.hasTime {
+				// The time on a line of its own right under its date
+				// (2024年3月5日（星期二） / 香港時間17時30分).
+				if m := timeLine.FindStringSubmatch(l.text); m != nil {
+					cands[n-1].d = atClock(cands[n-1].d, m[1], m[2], loc)
+					continue
+				}
+			}
+			if n := len(cands); readLine(zone, i, labelled, bare) && len(cands) > n {
+				datedLine = i
+			}
+		}
 	}
 	scan(head, rankLabelled, rankByline)
 	var meta *parsedDate

@@ -140,9 +140,23 @@ func (db *DB) BeginCrawl(now time.Time) (run CrawlRun, resumed bool, err error) 
 // SaveCrawlStats keeps a run's summary so far, for the run that resumes
 // it after a kill to count from.
 func (db *DB) SaveCrawlStats(id uint64, stats any) error {
-	data, err := json.Marshal(stats)
-	if err != nil {
-		return err
+	return db.updateRun(id, stats, time.Time{})
+}
+
+// FinishCrawl marks a run finished; the next run starts afresh.
+func (db *DB) FinishCrawl(id uint64, stats any, now time.Time) error {
+	return db.updateRun(id, stats, now)
+}
+
+// updateRun stores stats (unless nil) as run id's summary, and marks it
+// finished at finished (unless zero).
+func (db *DB) updateRun(id uint64, stats any, finished time.Time) error {
+	var data []byte
+	if stats != nil {
+		var err error
+		if data, err = json.Marshal(stats); err != nil {
+			return err
+		}
 	}
 	return db.update(func(tx *bolt.Tx) error {
 		runs, err := crawlBucket(tx, crawlRuns)
@@ -153,28 +167,10 @@ func (db *DB) SaveCrawlStats(id uint64, stats any) error {
 		if err := getJSON(runs, u64(id), &run); err != nil {
 			return err
 		}
-		run.Stats = data
-		return putJSON(runs, u64(id), run)
-	})
-}
-
-// FinishCrawl marks a run finished; the next run starts afresh.
-func (db *DB) FinishCrawl(id uint64, stats any, now time.Time) error {
-	return db.update(func(tx *bolt.Tx) error {
-		runs, err := crawlBucket(tx, crawlRuns)
-		if err != nil {
-			return err
+		if !finished.IsZero() {
+			run.Finished = finished.UTC()
 		}
-		var run CrawlRun
-		if err := getJSON(runs, u64(id), &run); err != nil {
-			return err
-		}
-		run.Finished = now.UTC()
-		if stats != nil {
-			data, err := json.Marshal(stats)
-			if err != nil {
-				return err
-			}
+		if data != nil {
 			run.Stats = data
 		}
 		return putJSON(runs, u64(id), run)

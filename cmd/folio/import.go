@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"folio/crawler"
@@ -39,10 +38,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range files {
-		if _, err := os.Stat(f); err != nil {
-			return usagef("import: %v", err)
-		}
+	if err := checkFiles("import", files); err != nil {
+		return err
 	}
 	log, err := common.logger(e)
 	if err != nil {
