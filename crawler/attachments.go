@@ -70,16 +70,20 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 	if unfetched > 0 {
 		errs = errors.Join(errs, fmt.Errorf("%s: %d attachment(s) not fetched: %w", doc.URL, unfetched, ctx.Err()))
 	}
+	doc.ContentHash = contentHash(doc.Text, doc.Attachments)
+	return errs
+}
+
+// contentHash is a document's content hash: its text's, and the payloads
+// of the attachments it holds (a report whose PDF changed has changed).
+func contentHash(text string, attachments []store.Attachment) string {
 	var digests []string
-	for _, att := range doc.Attachments {
+	for _, att := range attachments {
 		if att.Status == http.StatusOK {
 			digests = append(digests, att.PayloadDigest)
 		}
 	}
-	if len(digests) > 0 {
-		doc.ContentHash = extract.ContentHash(doc.Text, digests...)
-	}
-	return errs
+	return extract.ContentHash(text, digests...)
 }
 
 // attachmentInScope: the article's own host, or what the scope allows.

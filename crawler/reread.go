@@ -57,17 +57,7 @@ func (a *Archiver) storedReading(doc *store.Document) *store.Document {
 		}
 		pages = append(pages, &page{requested: c.URL, url: c.URL, status: c.Status, parsed: parsed})
 	}
-	again := buildDocument(pages)
-	var digests []string
-	for _, att := range latest.Attachments {
-		if att.Status == http.StatusOK {
-			digests = append(digests, att.PayloadDigest)
-		}
-	}
-	if len(digests) > 0 {
-		again.ContentHash = extract.ContentHash(again.Text, digests...)
-	}
-	if again.ContentHash != doc.ContentHash {
+	if contentHash(buildDocument(pages).Text, latest.Attachments) != doc.ContentHash {
 		return nil
 	}
 	return latest
