@@ -251,6 +251,8 @@ func TestFlagErrorsSayDoubleDash(t *testing.T) {
 		{[]string{"list", "--json=maybe"}, `folio: list: invalid value "maybe" for flag --json: parse error`},
 		{[]string{"list", "--since"}, "folio: list: flag needs an argument: --since"},
 		{[]string{"list", "---json"}, "folio: list: bad flag syntax: ---json"},
+		{[]string{"export", "--format", "jsonl", "-o"}, "folio: export: flag needs an argument: -o"},
+		{[]string{"list", "-x"}, "folio: list: flag provided but not defined: -x"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, stdout, stderr := folio(t, append([]string{tt.args[0], "--db", db}, tt.args[1:]...)...)

@@ -72,7 +72,7 @@ func parse(fs *flagSet, args []string) ([]string, error) {
 				fs.help()
 				return nil, errHelp
 			}
-			return nil, shapef("%s: flag provided but not defined: --%s", fs.Name(), name)
+			return nil, shapef("%s: flag provided but not defined: %s", fs.Name(), dashed(name))
 		}
 		if !hasValue {
 			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
@@ -81,14 +81,23 @@ func parse(fs *flagSet, args []string) ([]string, error) {
 				i++
 				value = args[i]
 			} else {
-				return nil, shapef("%s: flag needs an argument: --%s", fs.Name(), name)
+				return nil, shapef("%s: flag needs an argument: %s", fs.Name(), dashed(name))
 			}
 		}
 		if err := fs.Set(name, value); err != nil {
-			return nil, shapef("%s: invalid value %q for flag --%s: %v", fs.Name(), value, name, err)
+			return nil, shapef("%s: invalid value %q for flag %s: %v", fs.Name(), value, dashed(name), err)
 		}
 	}
 	return positional, nil
+}
+
+// dashed spells a flag as folio's help does: one dash for a one-letter
+// flag (-o, -q), two for the others (--max-body).
+func dashed(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // errHelp: -h was asked for; the usage is printed, the exit code is 0.
