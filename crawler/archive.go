@@ -340,12 +340,14 @@ func (w *walk) follow(first, start *page) (walked, error) {
 		seen[extract.CanonicalURL(p.url)] = true
 	}
 	hashes := map[string]bool{}
+	firstHash := ""
 	ref := first // the page the others are compared with: page 1, else start
 	if !first.ok() {
 		ref = start
 		failed = first.err
 	} else {
-		hashes[extract.ContentHash(first.parsed.Text())] = true
+		firstHash = pageHash(first)
+		hashes[firstHash] = true
 	}
 	mark(first, first.requested)
 	pages = []*page{first}
@@ -416,10 +418,14 @@ func (w *walk) follow(first, start *page) (walked, error) {
 			w.a.log.Debug("next link leads to another article; not stitched", "url", p.url, "after", last.url)
 			break
 		}
-		h := extract.ContentHash(p.parsed.Text())
-		if p.parsed.Text() != "" && hashes[h] {
+		h := pageHash(p)
+		if p.parsed.Text() != "" && hashes[h] && (h == firstHash || !numbered(p, n, known)) {
 			break // the server ignores the page number: the same content again
 		}
+		// A page that repeats another but page 1, named as page n by its
+		// own bar or followed by pages the bars name, is a page of the
+		// article all the same (a gallery's repeated caption): kept, its
+		// text stitched once, and the walk goes on.
 		hashes[h] = true
 		learn(p)
 		pages = append(pages, p)
@@ -433,6 +439,25 @@ func (w *walk) follow(first, start *page) (walked, error) {
 		return walked{pages, true, gap}, errors.Join(failed, fmt.Errorf("%s: %w", ref.url, err))
 	}
 	return walked{pages, cut, gap}, failed
+}
+
+// pageHash is what tells one page's content from another's: its text and
+// the files its content links (a gallery's pages differ by their image).
+func pageHash(p *page) string {
+	files := make([]string, len(p.parsed.Attachments))
+	for i, l := range p.parsed.Attachments {
+		files[i] = extract.CanonicalURL(l.URL)
+	}
+	return extract.ContentHash(p.parsed.Text(), files...)
+}
+
+// numbered says whether p stands as page n of the article: its own bar
+// says so, or, with no current page marked, the bars name pages after it.
+func numbered(p *page, n int, known map[int]string) bool {
+	if c := p.parsed.Pagination.Current; c > 0 {
+		return c == n
+	}
+	return knownAfter(known, n)
 }
 
 // sharesBar says whether p's page bar names, under the same numbers, the

@@ -110,6 +110,18 @@ createPageHTML('page_div', _nPageCount, _nCurrIndex, _sPageName, _sPageExt, 31);
 			body: `<script>createPageHTML(1, 0, "t20240115_1234", "html");</script>`,
 		},
 		{
+			name: "pageNav.js bar, page 3 of 4", url: "http://x.cn/news/2021/0601/88_3.html",
+			body: `<div id="pageNav"></div><script>pageNav.pre = "上一页"; pageNav.next = "下一页";
+pageNav.fn = function(p, pn) { if (p == 1) { location.href = "88.html"; } else { location.href = "88_" + p + ".html"; } };
+pageNav.go(3, 4);</script>`,
+			next: "88_4.html", first: "88.html", cur: 3, total: 4,
+		},
+		{
+			name: "pageNav.js bar, page 1, one URL scheme", url: "http://x.cn/news/show.php?id=88",
+			body: `<div id="pageNav"></div><script>pageNav.fn=function(p,pn){location.href='show.php?id=88&page='+p;};pageNav.go(1,3);</script>`,
+			next: "show.php?id=88&page=2", cur: 1, total: 3,
+		},
+		{
 			name: "a bar written whole by document.write", url: "http://x.cn/a/2024/123_2.html",
 			body: `<div id="fy"><script type="text/javascript">document.write("<a href='123.html'>[1]</a> <b>[2]</b> <a href='123_3.html'>[3]</a> <a href='123_3.html'>下一页</a>");</script></div>` +
 				`<script>document.write("<a href='124.html'>下一页</a>");</script>`,

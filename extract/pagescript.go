@@ -78,6 +78,9 @@ func (r *reader) scriptLinks(js string) []Link {
 
 // scriptBar reads a script-written bar; nil when the page has none.
 func (r *reader) scriptBar(self, js string) *scriptBar {
+	if s := r.pageNavBar(self, js); s != nil {
+		return s
+	}
 	hasCall := strings.Contains(js, "createPageHTML")
 	if !hasCall && !strings.Contains(js, "countPage") {
 		return nil
@@ -139,6 +142,62 @@ func (r *reader) scriptBar(self, js string) *scriptBar {
 		return nil
 	}
 	return r.trsPages(self, total, index, name, ext)
+}
+
+// pageNav.js bars: the page hands the library a function that goes to
+// page p, and the current page and the count:
+//
+//	pageNav.fn = function(p, pn) {
+//		if (p == 1) { location.href = "88.html"; } else { location.href = "88_" + p + ".html"; }
+//	};
+//	pageNav.go(1, 4);
+//
+// Page k is the function's one concatenation with k in place of p; page 1
+// the literal URL it goes to, if it has one, else the same concatenation.
+var (
+	pageNavGo   = regexp.MustCompile(`pageNav\.go\(\s*(\d+)\s*,\s*(\d+)\s*\)`)
+	pageNavFn   = regexp.MustCompile(`pageNav\.fn\s*=\s*function\s*\(\s*([A-Za-z_$][\w$]*)[^)]*\)\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}`)
+	jsLiteralGo = regexp.MustCompile(`(?:location(?:\.href)?|window\.open\()\s*=?\s*["']([^"'+]+)["']\s*[;)}]`)
+)
+
+func (r *reader) pageNavBar(self, js string) *scriptBar {
+	if !strings.Contains(js, "pageNav.go") {
+		return nil
+	}
+	g := pageNavGo.FindStringSubmatch(js)
+	f := pageNavFn.FindStringSubmatch(js)
+	if g == nil || f == nil {
+		return nil
+	}
+	concat := regexp.MustCompile(`["']([^"'+]*)["']\s*\+\s*` + regexp.QuoteMeta(f[1]) + `\b(?:\s*\+\s*["']([^"'+]*)["'])?`).FindStringSubmatch(f[2])
+	if concat == nil {
+		return nil
+	}
+	current, _ := strconv.Atoi(g[1])
+	total, _ := strconv.Atoi(g[2])
+	if total < 2 {
+		return nil
+	}
+	s := &scriptBar{total: min(total, 500), pages: map[int]string{}}
+	for k := 1; k <= s.total; k++ {
+		u := r.resolve(concat[1] + strconv.Itoa(k) + concat[2])
+		if k == 1 {
+			if m := jsLiteralGo.FindStringSubmatch(f[2]); m != nil {
+				u = r.resolve(m[1])
+			}
+		}
+		if u == "" {
+			return nil
+		}
+		s.pages[k] = u
+		if CanonicalURL(u) == self {
+			s.current = k
+		}
+	}
+	if s.current == 0 && current >= 1 && current <= s.total {
+		s.current = current
+	}
+	return s
 }
 
 // trsPages lays out TRS's pages: name.ext, name_1.ext, ... The page's own

@@ -28,6 +28,7 @@ func FuzzNextPage(f *testing.F) {
 		`<div class="pages"><a href="1.html">1</a> <span>2</span> <a href="1_3.html">3</a> <a href="1_3.html">下一页</a></div>`,
 		`<div id="page">共5页 第1页 <a href="?page=2">下一页</a> <a href="?page=5">末页</a></div>`,
 		`<script>createPageHTML(7, 0, "t20240115_1234", "html");</script>`,
+		`<script>pageNav.fn=function(p,pn){if(p==1){location.href="1.html";}else{location.href="1_"+p+".html";}};pageNav.go(2,5);</script>`,
 		`<a href="javascript:goPage(2)">下一页</a><a href="x_2.html" rel="next">next</a>`,
 		`<div class="pagebar"><a href="1.html">上一页</a><a href="1.html">1</a><b>2</b><a href="">下一页</a></div>`,
 	} {

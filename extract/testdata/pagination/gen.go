@@ -57,6 +57,9 @@ type site struct {
 	siteName  string
 	date      string
 	extra     []extra // other URLs served
+	// ignored are the pages (0-based) at which the server ignores the
+	// page number and answers page 1 again: not pages of the document.
+	ignored []int
 }
 
 // extra is one more URL of a site: another page rendered with the layout
@@ -88,7 +91,10 @@ type manifest struct {
 	About string   `json:"about"`
 	Kind  string   `json:"kind"`
 	Pages []string `json:"pages"`
-	Files []file   `json:"files"`
+	// Ignored: the pages (0-based) that are page 1 again, the server
+	// ignoring the page number; not pages of the archived document.
+	Ignored []int  `json:"ignored,omitempty"`
+	Files   []file `json:"files"`
 }
 
 type file struct {
@@ -103,7 +109,7 @@ func (s *site) write() error {
 	if err := os.RemoveAll(filepath.Join(out, "site")); err != nil {
 		return err
 	}
-	m := manifest{About: s.about, Kind: s.kind}
+	m := manifest{About: s.about, Kind: s.kind, Ignored: s.ignored}
 	render := func(layout string, d data) ([]byte, error) {
 		raw, err := os.ReadFile(filepath.Join(src, layout))
 		if err != nil {
@@ -729,6 +735,23 @@ var sites = []*site{
 		pages:   []string{"/detail.aspx?id=9", "/detail.aspx?id=9&page=2"},
 		content: []string{"1.html", "1.html"},
 		bar:     repeatBar,
+		ignored: []int{1},
+	},
+	{
+		name: "dede-repeat", about: "DedeCMS article in four pages whose page 3 repeats page 2's text (the editor pasted a part twice); page 4 follows, GBK",
+		host: "www.lsxww.cn", enc: "gbk", crlf: true, ctype: "text/html", kind: "article", siteName: "芦淞新闻网",
+		title: "芦淞区2023年义务教育阶段学校招生工作公告", date: "2023-06-28 16:05",
+		pages:   []string{"/a/jyxw/2023/0628/311.html", "/a/jyxw/2023/0628/311_2.html", "/a/jyxw/2023/0628/311_3.html", "/a/jyxw/2023/0628/311_4.html"},
+		content: []string{"1.html", "2.html", "2.html", "3.html"},
+		bar:     dedeArticleBar,
+	},
+	{
+		name: "dede-gallery", about: "DedeCMS photo set (图集) in four pages: one picture a page under the same caption, GBK",
+		host: "www.lsxww.cn", enc: "gbk", crlf: true, ctype: "text/html", kind: "article", siteName: "芦淞新闻网",
+		title: "组图：芦淞区第二届“建宁杯”龙舟邀请赛开赛", date: "2023-09-15 09:40",
+		pages:   []string{"/a/tpxw/2023/0915/312.html", "/a/tpxw/2023/0915/312_2.html", "/a/tpxw/2023/0915/312_3.html", "/a/tpxw/2023/0915/312_4.html"},
+		content: []string{"g1.html", "g2.html", "g3.html", "g4.html"},
+		bar:     dedeArticleBar,
 	},
 	{
 		name: "suffix-single", about: "one-page articles whose URLs look like page N of another (info_5.shtml, info_6.shtml), no page bar, 上一篇/下一篇 to the neighbours; info.shtml does not exist, GBK",
