@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
-	"strings"
 	"sync"
 	"time"
 
@@ -31,7 +30,7 @@ type CrawlStore interface {
 	VisitedIn(run uint64, fn func(url string, kind store.VisitKind)) error
 	CollyVisited(run uint64) ([]uint64, error)
 	URLStatuses(urls []string) ([]store.URLStatus, error)
-	KnownDocuments(host string, fn func(url string, st store.URLStatus)) error
+	KnownDocuments(onHost func(host string) bool, fn func(url string, st store.URLStatus)) error
 	Commit(c *store.CrawlCommit) (store.SaveResult, error)
 }
 
@@ -216,8 +215,8 @@ func NewCrawler(db CrawlStore, tr *Transport, opts CrawlOptions) *Crawler {
 		}
 		ss := &siteState{Site: s, hosts: map[string]bool{}}
 		for _, seed := range s.Seeds {
-			if u, err := url.Parse(seed); err == nil {
-				ss.hosts[strings.ToLower(u.Host)] = true
+			if h := hostKey(seed); h != "" {
+				ss.hosts[h] = true
 			}
 		}
 		c.sites = append(c.sites, ss)
@@ -442,18 +441,23 @@ func (c *Crawler) load() error {
 	// Stored articles due for a re-check, whether or not a list page
 	// still links them.
 	now := c.now()
-	for _, s := range c.sites {
-		for h := range s.hosts {
-			err := c.db.KnownDocuments(h, func(u string, st store.URLStatus) {
-				if c.opts.Revisit.Due(st, time.Time{}, now) {
-					seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name, Depth: 1, Kind: kindRevisit})
-					sites = append(sites, s)
-				}
-			})
-			if err != nil {
-				return err
+	siteOf := func(host string) *siteState {
+		for _, s := range c.sites {
+			if s.hasHost(gateKey(host)) {
+				return s
 			}
 		}
+		return nil
+	}
+	err = c.db.KnownDocuments(func(host string) bool { return siteOf(host) != nil }, func(u string, st store.URLStatus) {
+		if c.opts.Revisit.Due(st, time.Time{}, now) {
+			s := siteOf(hostKey(u))
+			seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name, Depth: 1, Kind: kindRevisit})
+			sites = append(sites, s)
+		}
+	})
+	if err != nil {
+		return err
 	}
 	var fresh []*store.FrontierEntry
 	var freshSites []*siteState

@@ -26,13 +26,8 @@ type hostQueue struct {
 
 // push appends a task to its host's queue; c.mu is held or not needed.
 func (c *Crawler) push(t *task) {
-	t.host = hostKey(t.URL)
-	h := c.hosts[t.host]
-	if h == nil {
-		h = &hostQueue{name: t.host}
-		c.hosts[t.host] = h
-		c.order = append(c.order, h)
-	}
+	h := c.hostFor(t.URL)
+	t.host = h.name
 	if t.Kind == kindRevisit {
 		h.later = append(h.later, t)
 		return
@@ -53,7 +48,9 @@ func (c *Crawler) pick() (t *task, wait time.Duration, done bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.fatal != nil || (c.opts.MaxDocs > 0 && c.docs >= c.opts.MaxDocs) {
-		return nil, 0, c.active == 0
+		// Nothing more starts; the tasks running wake the loop as they
+		// finish (finish signals).
+		return nil, time.Hour, c.active == 0
 	}
 	now := time.Now()
 	wait = time.Hour

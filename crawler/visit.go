@@ -90,7 +90,25 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		}
 		return
 	}
+	// An article takes its slot under --max-docs before it is archived,
+	// not after: the articles of hosts running at once would otherwise
+	// all be stored past the limit.
+	c.mu.Lock()
+	if (c.opts.MaxDocs > 0 && c.docs >= c.opts.MaxDocs) || (t.site.MaxDocs > 0 && t.site.docs >= t.site.MaxDocs) {
+		c.mu.Unlock()
+		c.log.Debug("max-docs reached; article left in the frontier for the next run", "url", t.URL)
+		return
+	}
+	c.docs++
+	t.site.docs++
+	c.mu.Unlock()
 	res := arch.archive(ctx, t.URL, p)
+	if res.Doc == nil {
+		c.mu.Lock()
+		c.docs--
+		t.site.docs--
+		c.mu.Unlock()
+	}
 	if res.Err != nil && c.storeFailed(res.Err) {
 		return
 	}
@@ -115,8 +133,6 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 			c.seen[k] = struct{}{}
 		}
 		c.seen[urlKey(res.Doc.URL)] = struct{}{}
-		c.docs++
-		t.site.docs++
 		c.pageSeen += len(res.Doc.Pages) - 1
 		// Counted by what was stored; a page or attachment that failed
 		// makes it incomplete too, not failed: something usable came.

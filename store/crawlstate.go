@@ -287,17 +287,29 @@ func (db *DB) URLStatuses(urls []string) ([]URLStatus, error) {
 	return out, err
 }
 
-// KnownDocuments calls fn for every document whose URL is on host, with
-// what URLStatuses would say of its URL: the crawl re-checks those due
-// without waiting to meet them on a list page again. It reads in short
-// spells.
-func (db *DB) KnownDocuments(host string, fn func(url string, st URLStatus)) error {
+// KnownDocuments calls fn for every document whose URL's host (as written
+// in the URL, port and all) onHost accepts, with what URLStatuses would
+// say of its URL: the crawl re-checks those due without waiting to meet
+// them on a list page again. One pass over the documents for all the
+// hosts of a crawl, in short spells.
+func (db *DB) KnownDocuments(onHost func(host string) bool, fn func(url string, st URLStatus)) error {
 	type known struct {
 		url string
 		st  URLStatus
 	}
 	return scanInSpells(db, func(tx *bolt.Tx) *bolt.Bucket { return tx.Bucket(bucketDocs) },
 		func(tx *bolt.Tx, _, v []byte) (known, bool, error) {
+			// The URL first: the versions of other hosts' documents
+			// need not be decoded.
+			var head struct {
+				URL string `json:"url"`
+			}
+			if err := json.Unmarshal(v, &head); err != nil {
+				return known{}, false, fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
+			}
+			if !onHost(hostOf(head.URL)) {
+				return known{}, false, nil
+			}
 			var rec struct {
 				URL        string    `json:"url"`
 				Versions   []Version `json:"versions"`
@@ -308,7 +320,7 @@ func (db *DB) KnownDocuments(host string, fn func(url string, st URLStatus)) err
 			if err := json.Unmarshal(v, &rec); err != nil {
 				return known{}, false, fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
 			}
-			if len(rec.Versions) == 0 || hostOf(rec.URL) != host {
+			if len(rec.Versions) == 0 {
 				return known{}, false, nil
 			}
 			var st URLStatus

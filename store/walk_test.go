@@ -251,7 +251,7 @@ func TestScansReadInShortTransactions(t *testing.T) {
 		}},
 		{"KnownDocuments", func() (int, error) {
 			got := 0
-			err := db.KnownDocuments("b.test", func(string, URLStatus) { got++ })
+			err := db.KnownDocuments(func(h string) bool { return h == "b.test" }, func(string, URLStatus) { got++ })
 			return got, err
 		}},
 	} {
