@@ -64,7 +64,7 @@ func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetche
 	c.SetRedirectHandler(f.checkRedirect)
 	if opts.Storage != nil {
 		if err := c.SetStorage(opts.Storage); err != nil {
-			return nil, fmt.Errorf("crawler: colly storage: %w", err)
+			return nil, fmt.Errorf("colly storage: %w", err)
 		}
 		if fs, ok := opts.Storage.(interface{ forget(string) }); ok {
 			f.forget = fs.forget
@@ -98,6 +98,9 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return fmt.Errorf("%w: redirect to %s", ErrScheme, req.URL.Redacted())
 	}
+	// A URL met again is not a loop yet: a server may set a cookie and
+	// send the browser back to the same URL, which then answers. Only
+	// past the hop limit is a repeated URL named as the loop it was.
 	if len(via) > maxRedirects {
 		for _, r := range via {
 			if r.URL.String() == req.URL.String() {

@@ -68,11 +68,20 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 	}
 	arch := crawler.NewArchiver(fetcher, db, opts)
 
-	results := archiveAll(ctx, arch, urls, fetch.parallel)
+	if fs.isSet("depth") {
+		log.Warn("--depth is a crawl's: archive follows only the pages of each article given")
+	}
+	results := archiveAll(ctx, arch, urls, fetch.parallel, fetch.maxDocs)
 	failed := false
 	for _, res := range results {
 		if errors.Is(res.Err, errNotTried) {
 			continue // after a store error, reported below
+		}
+		if errors.Is(res.Err, errOverLimit) {
+			// The operator's limit, not a failure: said, and the
+			// run's exit code is the archived URLs'.
+			log.Warn(fmt.Sprintf("%s: not archived: --max-docs %d reached", res.URL, fetch.maxDocs), "url", res.URL)
+			continue
 		}
 		if res.Err != nil {
 			if isStoreError(res.Err) {
@@ -169,13 +178,31 @@ func checkURL(raw string) error {
 // errNotTried marks the URLs left alone once the store failed.
 var errNotTried = errors.New("not archived: the store failed")
 
+// errOverLimit marks the URLs left alone once --max-docs documents were
+// archived.
+var errOverLimit = errors.New("not archived: --max-docs reached")
+
 // archiveAll archives urls, hosts in parallel (at most parallel at once)
 // and each host's URLs one after another, and returns the results in the
 // order of urls. Politeness is the Transport's; this only keeps a slow host
 // from holding up the others. Once the store fails (a full disk), no
 // further URL is fetched.
-func archiveAll(ctx context.Context, arch *crawler.Archiver, urls []string, parallel int) []*crawler.Result {
+func archiveAll(ctx context.Context, arch *crawler.Archiver, urls []string, parallel, maxDocs int) []*crawler.Result {
 	var storeFailed atomic.Bool
+	// Each URL takes a slot under maxDocs before it is archived, and
+	// gives it back if nothing was: hosts run at once, and the limit is
+	// the number of documents archived, not of URLs started.
+	var slots atomic.Int64
+	reserve := func() bool {
+		if maxDocs <= 0 {
+			return true
+		}
+		if slots.Add(1) > int64(maxDocs) {
+			slots.Add(-1)
+			return false
+		}
+		return true
+	}
 	results := make([]*crawler.Result, len(urls))
 	byHost := map[string][]int{}
 	var hosts []string
@@ -203,7 +230,14 @@ func archiveAll(ctx context.Context, arch *crawler.Archiver, urls []string, para
 					results[i] = &crawler.Result{URL: urls[i], Err: errNotTried}
 					continue
 				}
+				if !reserve() {
+					results[i] = &crawler.Result{URL: urls[i], Err: errOverLimit}
+					continue
+				}
 				results[i] = arch.Archive(ctx, urls[i])
+				if results[i].Doc == nil && maxDocs > 0 {
+					slots.Add(-1)
+				}
 				if isStoreError(results[i].Err) {
 					storeFailed.Store(true)
 				}

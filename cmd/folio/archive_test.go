@@ -188,3 +188,21 @@ func TestEachFailureOnItsOwnLine(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
 	}
 }
+
+// TestArchiveMaxDocs: --max-docs stops archive after that many documents;
+// a URL that gave none does not count, and those left are named on
+// stderr. A limit reached is the operator's choice, not a failure.
+func TestArchiveMaxDocs(t *testing.T) {
+	srv := servePortal(t, nil)
+	missing := srv.URL + "/bxsh/2020/0222/nothing.html"
+	first, second := srv.URL+"/news/2024/0315/678.html", srv.URL+"/bxsh/2020/0222/7447.html"
+	args := append([]string{"archive", "--db", tempDB(t), "--json", "--max-docs", "1"}, fastFlags...)
+	code, out, errOut := folio(t, append(args, missing, first, second)...)
+	docs := decodeDocs(t, out)
+	if code != exitPartial || len(docs) != 2 || docs[0].URL != missing || docs[1].URL != first || docs[1].Version != 1 {
+		t.Fatalf("exit %d, %d objects (want the missing URL's and %s's); stderr %q", code, len(docs), first, errOut)
+	}
+	if want := "folio: warning: " + second + ": not archived: --max-docs 1 reached"; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want a line %q", errOut, want)
+	}
+}

@@ -35,6 +35,13 @@ type flagSet struct {
 	synopsis string
 }
 
+// isSet says whether the command line set the flag.
+func (fs *flagSet) isSet(name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // help prints the command's synopsis and every flag.
 func (fs *flagSet) help() {
 	fmt.Fprintf(fs.stdout, "usage: %s\n\nflags:\n", fs.synopsis)
