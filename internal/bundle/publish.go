@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,11 +43,19 @@ func createPending(final string) (*pending, error) {
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, pendingPattern(base))
-	if err != nil {
-		return nil, err
+	// Not os.CreateTemp, whose files are 0600 whatever the umask: the
+	// export gets the permissions any new file of the user's gets.
+	for {
+		name := filepath.Join(dir, strings.Replace(pendingPattern(base), "*", strconv.FormatUint(rand.Uint64()%1e10, 10), 1))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &pending{f: f, final: final}, nil
 	}
-	return &pending{f: f, final: final}, nil
 }
 
 // A file being written is named after its final name, the host and the
@@ -110,9 +119,6 @@ func (p *pending) commit(force bool) error {
 	}
 	if err := p.f.Close(); err != nil {
 		return fmt.Errorf("%s: %w", p.final, err)
-	}
-	if err := os.Chmod(p.f.Name(), 0o644); err != nil {
-		return err
 	}
 	if force {
 		if err := os.Rename(p.f.Name(), p.final); err != nil {

@@ -69,3 +69,26 @@ func TestPublishNewNeverReplaces(t *testing.T) {
 		})
 	}
 }
+
+// TestExportHonoursTheUmask: an export gets the permissions any new file
+// of the user's gets (0600 under umask 077, 0644 under 022), as the
+// other tools that write archives do. Not parallel: the umask is the
+// process's.
+func TestExportHonoursTheUmask(t *testing.T) {
+	_, db := exportFixture(t)
+	for _, c := range []struct {
+		umask int
+		want  fs.FileMode
+	}{{0o077, 0o600}, {0o022, 0o644}} {
+		old := syscall.Umask(c.umask)
+		target := filepath.Join(t.TempDir(), "out.jsonl")
+		_, err := Export(t.Context(), db, target, ExportOptions{Format: JSONL})
+		syscall.Umask(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, err := os.Stat(target); err != nil || st.Mode().Perm() != c.want {
+			t.Errorf("umask %03o: export is %v (%v), want %v", c.umask, st.Mode().Perm(), err, c.want)
+		}
+	}
+}
