@@ -23,7 +23,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	contentType := fs.String("content-type", "", "the Content-Type header the server sent (its charset is taken into account)")
 	tz := fs.String("tz", "", "time zone of dates the page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
 	maxBody := byteSize(20 << 20)
-	fs.Var(&maxBody, "max-body", "most bytes read of a file; the rest is left out (5MiB, 512KiB, bytes)")
+	fs.Var(&maxBody, "max-body", "the most bytes (a `size`) read of a file; the rest is left out (5MiB, 512KiB, bytes)")
 	files, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)

@@ -42,12 +42,25 @@ func (fs *flagSet) isSet(name string) bool {
 	return set
 }
 
-// help prints the command's synopsis and every flag.
+// help prints the command's synopsis and every flag, laid out as the
+// flag package's PrintDefaults does but spelt as folio's errors and README
+// spell them (--max-body, -o).
 func (fs *flagSet) help() {
 	fmt.Fprintf(fs.stdout, "usage: %s\n\nflags:\n", fs.synopsis)
-	fs.SetOutput(fs.stdout)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
+	fs.VisitAll(func(f *flag.Flag) {
+		kind, usage := flag.UnquoteUsage(f)
+		line := "  " + dashed(f.Name)
+		if kind != "" {
+			line += " " + kind
+		}
+		if def := f.DefValue; def != "" && def != "false" && def != "0" {
+			if fmt.Sprintf("%T", f.Value) == "*flag.stringValue" {
+				def = strconv.Quote(def)
+			}
+			usage += " (default " + def + ")"
+		}
+		fmt.Fprintf(fs.stdout, "%s\n    \t%s\n", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
+	})
 }
 
 // parse parses args with flags and positional arguments in any order
@@ -217,7 +230,7 @@ func (f *fetchFlags) register(fs *flag.FlagSet, requisitesDefault bool) {
 	fs.StringVar(&f.userAgent, "user-agent", crawler.DefaultUserAgent, "User-Agent header")
 	fs.BoolVar(&f.ignoreRobots, "ignore-robots", false, "do not obey robots.txt")
 	durationVar(fs, &f.timeout, "timeout", 30*time.Second, "per request, body included")
-	fs.Var(&f.maxBody, "max-body", "largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
+	fs.Var(&f.maxBody, "max-body", "the `size` of the largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
 	fs.StringVar(&f.tz, "tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
 	fs.IntVar(&f.retries, "retries", 3, "retries of a failed request, with backoff")
 	durationVar(fs, &f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store (0: do not wait)")
@@ -312,7 +325,17 @@ func durationVar(fs *flag.FlagSet, p *time.Duration, name string, value time.Dur
 // byteSize is a flag value taking 5MiB, 5MB, 512KiB, 1.5GiB or a byte count.
 type byteSize int64
 
-func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+// String writes the size as help asks for it: 20MiB, 512KiB, else bytes.
+func (b *byteSize) String() string {
+	n := int64(*b)
+	switch {
+	case n != 0 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + "MiB"
+	case n != 0 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + "KiB"
+	}
+	return strconv.FormatInt(n, 10)
+}
 
 func (b *byteSize) Set(s string) error {
 	n, err := parseSize(s)

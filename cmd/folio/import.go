@@ -15,11 +15,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	var common commonFlags
 	common.register(fs.FlagSet, e)
 	var lockTimeout time.Duration
-	durationVar(fs.FlagSet, &lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store")
+	durationVar(fs.FlagSet, &lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store (0: do not wait)")
 	maxPages := fs.Int("max-pages", 50, "pages followed per article")
 	tz := fs.String("tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
 	maxBody := byteSize(20 << 20)
-	fs.Var(&maxBody, "max-body", "largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
+	fs.Var(&maxBody, "max-body", "the `size` of the largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	files, err := parse(fs, args)
 	if err != nil {

@@ -94,7 +94,13 @@ func run(ctx context.Context, args []string, e *env) int {
 			e.synopsis = c.synopsis()
 			err := safeRun(ctx, c, e, args[1:])
 			var ue *usageError
-			if errors.As(err, &ue) && ue.synopsis && e.jsonLog {
+			if errors.As(err, &ue) && strings.HasPrefix(ue.msg, "-") {
+				// A flag's bad value names its command, as the flag
+				// parser's errors do: "folio: list: --since: …". (A
+				// bad URL's line begins with the URL.)
+				ue.msg = c.name + ": " + ue.msg
+			}
+			if ue != nil && ue.synopsis && e.jsonLog {
 				e.errorLine(ue.msg, "usage", e.synopsis)
 				return exitUsage
 			}

@@ -32,7 +32,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		return shapef("show: give exactly one URL")
 	}
 	if *version < 0 {
-		return shapef("show: --version must be at least 1 (default: the latest)")
+		return shapef("show: --version must not be negative (0 or unset: the latest)")
 	}
 	if *format != "text" && *format != "md" && *format != "json" {
 		return shapef("show: --format must be text, md or json")
