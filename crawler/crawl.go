@@ -325,7 +325,7 @@ func (c *Crawler) runSummary(start time.Time) Summary {
 	c.mu.Unlock()
 	sum.Fetches = int(c.tr.Requests())
 	sum.Duration = time.Since(start) + time.Duration(c.before.Seconds*float64(time.Second))
-	sum.Seconds = sum.Duration.Round(time.Millisecond).Seconds()
+	sum.Seconds = float64(sum.Duration.Round(time.Millisecond).Milliseconds()) / 1000 // 1.132, not Seconds()'s 1.1320000000000001
 	addCounts(&sum, c.before)
 	return sum
 }

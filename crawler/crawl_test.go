@@ -1010,3 +1010,26 @@ func TestSeedWithDefaultPortRechecksItsArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestRecheckOfATaggedLinkIsConditional: a list links its articles with a
+// tracking query (501.html?from=index); the copy stored is that URL's, the
+// document 501.html's. Its re-check still sends the stored copy's
+// validators, and the server's 304 is an unchanged re-fetch.
+func TestRecheckOfATaggedLinkIsConditional(t *testing.T) {
+	site := crawltest.Site{Articles: 3, PagesPer: 1, LinkQuery: "?from=index"}
+	srv := crawltest.Serve(t, site)
+	db := openTestStore(t)
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv)); sum.New != 3 {
+		t.Fatalf("first run %+v, want 3 new", sum)
+	}
+	srv.ResetLog()
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Max: time.Nanosecond}}, siteOf(srv))
+	if sum.Unchanged != 3 || sum.NotModified != 4 {
+		t.Errorf("second run %+v, want 3 unchanged, and 4 answers 304 (the list's and the articles')", sum)
+	}
+	for _, r := range srv.Requests() {
+		if strings.HasPrefix(r.Path, "/news/2024/") && (r.Status != http.StatusNotModified || r.IfNoneMatch == "") {
+			t.Errorf("re-check of %s: status %d, If-None-Match %q; want a conditional request answered 304", r.Path, r.Status, r.IfNoneMatch)
+		}
+	}
+}

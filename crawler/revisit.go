@@ -3,8 +3,10 @@ package crawler
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 
+	"folio/extract"
 	"folio/store"
 )
 
@@ -42,7 +44,9 @@ func (p *prior) body(limit int64) ([]byte, error) {
 func priorCapture(st captureReader, u string) *prior {
 	c, err := st.LatestCapture(u)
 	if err != nil {
-		return nil
+		if c = variantCapture(st, u); c == nil {
+			return nil
+		}
 	}
 	if c.Status == http.StatusNotModified && c.RefersTo != 0 {
 		if c, err = st.Capture(c.RefersTo); err != nil {
@@ -56,6 +60,37 @@ func priorCapture(st captureReader, u string) *prior {
 		return nil
 	}
 	return &prior{capture: c, st: st}
+}
+
+// variantCapture is the latest capture of a variant of u that the
+// document at u was fetched from: a list linked the article as
+// 501.html?from=index, its re-check asks for 501.html, and the stored
+// copy it revalidates is the variant's. nil when there is none.
+func variantCapture(st captureReader, u string) *store.Capture {
+	dr, ok := st.(interface {
+		Document(url string, n int) (*store.Document, error)
+	})
+	if !ok {
+		return nil
+	}
+	d, err := dr.Document(u, 0)
+	if err != nil {
+		return nil
+	}
+	key := extract.CanonicalURL(u)
+	variants := slices.Clone(d.Aliases)
+	for _, p := range d.Pages {
+		variants = append(variants, p.URL)
+	}
+	for _, v := range variants {
+		if v == u || extract.CanonicalURL(v) != key {
+			continue
+		}
+		if c, err := st.LatestCapture(v); err == nil {
+			return c
+		}
+	}
+	return nil
 }
 
 // validators are the conditional request headers for p.

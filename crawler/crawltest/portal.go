@@ -57,6 +57,9 @@ type Site struct {
 	Sidebar bool
 	// Salt makes the site's texts its own, so that sites do not share pages.
 	Salt int
+	// LinkQuery is added to the list pages' links to articles
+	// ("?from=index"), as portals tag the clicks they count.
+	LinkQuery string
 }
 
 // Files returns every file of the site by path. base is the site's origin
@@ -102,8 +105,8 @@ func (s Site) Files(base string) map[string][]byte {
 		b.WriteString("<div class=\"list\"><ul>\n")
 		listed := ids[min(s.Unlisted, len(ids)):]
 		for _, id := range listed[min((n-1)*s.PerList, len(listed)):min(n*s.PerList, len(listed))] {
-			fmt.Fprintf(&b, "<li><a href=\"%s\" title=\"%s\">%s</a><span class=\"date\">%s</span></li>\n",
-				ArticlePath(id, 1), s.title(id), s.title(id), dateOf(id)[:10])
+			fmt.Fprintf(&b, "<li><a href=\"%s%s\" title=\"%s\">%s</a><span class=\"date\">%s</span></li>\n",
+				ArticlePath(id, 1), s.LinkQuery, s.title(id), s.title(id), dateOf(id)[:10])
 			if s.Traps && id%7 == 0 {
 				fmt.Fprintf(&b, "<li><a href=\"%s;jsessionid=%08X\">%s（会话）</a></li>\n", ArticlePath(id, 1), hash(id, n), s.title(id))
 			}
