@@ -160,11 +160,10 @@ func crawlSites(seeds []string, cfg *crawlConfig, fetch *fetchFlags, cf *crawlFl
 			s.Scope = regexp.MustCompile(*sc.Scope) // checked by loadConfig
 		}
 		if sc.Delay != nil && !given["delay"] {
+			// The site's own delay replaces the file's default, shorter
+			// or longer (a portal that allows more, one that asks for
+			// less); robots.txt's Crawl-delay still holds over it.
 			s.Delay = sc.Delay.Duration
-			if s.Delay < fetch.delay {
-				// The Transport's delay is the floor; a site may only ask for more.
-				s.Delay = fetch.delay
-			}
 		}
 		if sc.TZ != nil && !given["tz"] {
 			s.Location, _ = time.LoadLocation(*sc.TZ) // checked by loadConfig

@@ -214,6 +214,28 @@ sites:
 	}
 }
 
+// TestSiteDelayReplacesTheDefault: a site's delay in the file replaces
+// the file's top-level delay, shorter as well as longer.
+func TestSiteDelayReplacesTheDefault(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "sites.yaml")
+	os.WriteFile(cfg, []byte("delay: 2s\nsites:\n  - seeds: [http://a.test/]\n    delay: 500ms\n  - seeds: [http://b.test/]\n    delay: 5s\n  - seeds: [http://c.test/]\n"), 0o644)
+	c, err := loadConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetch := fetchFlags{delay: time.Second, maxPages: 50, depth: 3}
+	cf := crawlFlags{hostBudget: 100}
+	given := map[string]bool{}
+	c.applyDefaults(&fetch, &cf, &commonFlags{}, given)
+	sites, err := crawlSites(nil, c, &fetch, &cf, given)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fetch.delay != 2*time.Second || sites[0].Delay != 500*time.Millisecond || sites[1].Delay != 5*time.Second || sites[2].Delay != 0 {
+		t.Errorf("default %s; sites %s, %s, %s; want 2s; 500ms, 5s and the default's 0", fetch.delay, sites[0].Delay, sites[1].Delay, sites[2].Delay)
+	}
+}
+
 func TestCrawlUsageErrors(t *testing.T) {
 	dir := t.TempDir()
 	for name, yaml := range map[string]string{
