@@ -157,3 +157,72 @@ func TestImportReportsDamagedRecords(t *testing.T) {
 	}
 }
 
+// TestImportRevisitOfATruncatedPayload: an identical-payload revisit
+// repeats the payload it refers to, cut or whole as that was; its own
+// WARC-Truncated (which every such revisit carries, its block leaving the
+// payload out) says nothing of it. However the revisit finds its payload.
+func TestImportRevisitOfATruncatedPayload(t *testing.T) {
+	at := time.Date(2020, 2, 22, 5, 22, 11, 0, time.UTC)
+	const u = "http://a.test/long.html"
+	cut := []byte("<p>the first 20 KB of a longer page")
+	revisit := func(fields ...warc.Field) testRecord {
+		head := warc.AppendHTTPHeader(nil, "HTTP/1.1 200 OK", warc.Header{{Name: "Content-Type", Value: "application/octet-stream"}})
+		h := warc.Header{{Name: warc.FieldType, Value: warc.TypeRevisit}, {Name: warc.FieldRecordID, Value: "<urn:uuid:v1>"},
+			{Name: warc.FieldDate, Value: warc.FormatDate(at.Add(time.Hour))}, {Name: warc.FieldTargetURI, Value: u},
+			{Name: warc.FieldTruncated, Value: "length"}, {Name: warc.FieldProfile, Value: warc.ProfileIdenticalPayload},
+			{Name: warc.FieldPayloadDigest, Value: warc.Digest(cut)}, {Name: warc.FieldContentType, Value: warc.ContentTypeHTTPResponse},
+			{Name: warc.FieldBlockDigest, Value: warc.Digest(head)}}
+		h = append(h, fields...)
+		return testRecord{append(h, warc.Field{Name: warc.FieldContentLength, Value: strconv.Itoa(len(head))}), head}
+	}
+	byID := revisit(warc.Field{Name: warc.FieldRefersTo, Value: "<urn:uuid:r1>"})
+	byURIDate := revisit(warc.Field{Name: warc.FieldRefersToTargetURI, Value: u}, warc.Field{Name: warc.FieldRefersToDate, Value: warc.FormatDate(at)})
+	byDigest := revisit()
+	tests := []struct {
+		name      string
+		truncated string // the response's WARC-Truncated
+		revisit   testRecord
+		apart     bool // the response and the revisit in two files
+	}{
+		{"by WARC-Refers-To", "length", byID, false},
+		{"by target URI and date", "length", byURIDate, false},
+		{"by payload digest", "length", byDigest, false},
+		{"by payload digest, in an earlier file", "length", byDigest, true},
+		{"of a whole payload", "", byID, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var extra []warc.Field
+			if tt.truncated != "" {
+				extra = append(extra, warc.Field{Name: warc.FieldTruncated, Value: tt.truncated})
+			}
+			files := [][]testRecord{{responseRecord("urn:uuid:r1", u, at, cut, extra...), tt.revisit}}
+			if tt.apart {
+				files = [][]testRecord{files[0][:1], files[0][1:]}
+			}
+			dir := t.TempDir()
+			var paths []string
+			for i, recs := range files {
+				var b []byte
+				for _, r := range recs {
+					b = append(b, gzipBytes(recordBytes(t, r))...)
+				}
+				p := filepath.Join(dir, strconv.Itoa(i)+".warc.gz")
+				os.WriteFile(p, b, 0o644)
+				paths = append(paths, p)
+			}
+			db := tempStore(t)
+			if sum := importFiles(t, db, paths...); sum.Captures != 2 || sum.BadFiles != 0 {
+				t.Fatalf("import: %+v", sum)
+			}
+			var got []string
+			db.CapturesOf(u, func(c *store.Capture) error {
+				got = append(got, c.Truncated)
+				return nil
+			})
+			if len(got) != 2 || got[0] != tt.truncated || got[1] != tt.truncated {
+				t.Errorf("captures truncated %q, want both %q", got, tt.truncated)
+			}
+		})
+	}
+}

@@ -176,6 +176,9 @@ type warcImport struct {
 	byID       map[string]*imported // WARC-Record-ID → what it became
 	byURIDate  map[string]string    // target URI and date → record id
 	byDeclared map[string]string    // declared payload digest → folio's
+	// cutPayloads: folio's digest of each payload a response of this file
+	// carried → its truncation ("" when whole).
+	cutPayloads map[string]string
 
 	batch      []*imported
 	batchBytes int             // payload bytes in batch
@@ -210,7 +213,7 @@ func importFile(ctx context.Context, db *store.DB, path string, sum *ImportSumma
 		return err
 	}
 	im := &warcImport{db: db, sum: sum, log: log, maxBody: o.MaxBody, byID: map[string]*imported{}, byURIDate: map[string]string{},
-		byDeclared: map[string]string{}, inBatch: map[string]bool{}, reqHeads: map[*warc.Record]*warc.HTTPHeader{}}
+		byDeclared: map[string]string{}, cutPayloads: map[string]string{}, inBatch: map[string]bool{}, reqHeads: map[*warc.Record]*warc.HTTPHeader{}}
 	broken := false
 	for {
 		if err := ctx.Err(); err != nil {
@@ -398,6 +401,9 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 		}
 		item.payload = dechunk(raw, c.Header("Transfer-Encoding"), c.Truncated != "")
 		item.digest = warc.Digest(item.payload)
+		if _, seen := im.cutPayloads[item.digest]; !seen {
+			im.cutPayloads[item.digest] = c.Truncated
+		}
 		if d, ok := warc.NormalizeSHA1(rec.Header.Get(warc.FieldPayloadDigest)); ok {
 			im.byDeclared[d] = item.digest
 		} else if d := rec.Header.Get(warc.FieldPayloadDigest); d != "" {
@@ -530,8 +536,41 @@ func (im *warcImport) revisit(rec *warc.Record, item *imported) (ok bool, err er
 		im.sum.Unresolved++
 		return false, nil
 	}
-	c.Truncated = ""
+	// Its payload is the one it repeats (WARC 1.1 6.7.2), cut or whole as
+	// that was: the revisit's own WARC-Truncated only says that its block
+	// leaves the payload out.
+	if c.Truncated, err = im.truncation(ref, digest); err != nil {
+		return false, err
+	}
 	return true, nil
+}
+
+// truncation is why the payload a revisit repeats was cut ("" when it is
+// whole): that of the response it refers to, else of the first response
+// of this file with that payload, else of the stored capture that first
+// had it.
+func (im *warcImport) truncation(ref *imported, digest string) (string, error) {
+	if ref != nil {
+		return ref.capture.Truncated, nil
+	}
+	if t, ok := im.cutPayloads[digest]; ok {
+		return t, nil
+	}
+	pr, err := im.db.PayloadRef(digest)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("payload %s: %w", digest, err)
+	}
+	first, err := im.db.Capture(pr.FirstCapture)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("payload %s: %w", digest, err)
+	}
+	return first.Truncated, nil
 }
 
 // dechunk undoes chunked transfer coding when the block still has it
