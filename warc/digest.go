@@ -1,7 +1,11 @@
 package warc
 
 import (
+	"bytes"
+	"crypto/md5"
 	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
 	"encoding/base32"
 	"encoding/hex"
 	"hash"
@@ -59,4 +63,57 @@ func decodeDigest(value string, size int) ([]byte, bool) {
 		return b, true
 	}
 	return nil, false
+}
+
+// digestCheck hashes what is written to it, to compare with a labelled
+// digest a record declares.
+type digestCheck struct {
+	h    hash.Hash
+	want []byte
+}
+
+// newDigestCheck returns a check of the labelled digest (sha1, sha256,
+// sha512 or md5; base32 or hex), or nil when it cannot be checked: an
+// algorithm folio does not know, or a value that does not decode.
+func newDigestCheck(labelled string) *digestCheck {
+	alg, value, found := strings.Cut(strings.TrimSpace(labelled), ":")
+	if !found {
+		return nil
+	}
+	var h hash.Hash
+	switch strings.ReplaceAll(strings.ToLower(alg), "-", "") {
+	case "sha1":
+		h = sha1.New()
+	case "sha256":
+		h = sha256.New()
+	case "sha512":
+		h = sha512.New()
+	case "md5":
+		h = md5.New()
+	default:
+		return nil
+	}
+	want, ok := decodeDigest(value, h.Size())
+	if !ok {
+		return nil
+	}
+	return &digestCheck{h: h, want: want}
+}
+
+func (d *digestCheck) Write(p []byte) (int, error) { return d.h.Write(p) }
+
+func (d *digestCheck) match() bool { return bytes.Equal(d.h.Sum(nil), d.want) }
+
+// DigestMatches tells whether the labelled digest is that of the parts
+// one after the other; checkable is false when it cannot be told (see
+// newDigestCheck), and match is then true.
+func DigestMatches(labelled string, parts ...[]byte) (match, checkable bool) {
+	d := newDigestCheck(labelled)
+	if d == nil {
+		return true, false
+	}
+	for _, p := range parts {
+		d.Write(p)
+	}
+	return d.match(), true
 }

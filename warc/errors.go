@@ -7,16 +7,23 @@ var (
 	// beyond reading (no version line, no Content-Length, a header that
 	// never ends).
 	ErrFormat = errors.New("warc: malformed record")
-	// ErrBrokenRecord marks an error confined to one record (a header that
-	// does not parse, a Content-Length that does not fit the bytes): the
-	// next call of Reader.Next reads on from the next record. Errors
-	// without it (the input failing, a corrupt gzip stream) end the read.
+	// ErrBrokenRecord marks an error confined to one record or gzip member
+	// (a header that does not parse, a Content-Length that does not fit
+	// the bytes, a gzip member that does not decompress, junk between
+	// members): the next call of Reader.Next reads on from the next record
+	// (the next gzip member header). Errors without it (the input failing)
+	// end the read.
 	ErrBrokenRecord = errors.New("warc: broken record")
 	// ErrHeader: a header given to Create lacks a mandatory field or holds
 	// a value that cannot be written (a line break, a bad Content-Length).
 	ErrHeader = errors.New("warc: invalid record header")
-	// ErrLength: a block was longer or shorter than its Content-Length.
+	// ErrLength: a block was longer or shorter than its Content-Length:
+	// written so, or read so (the bytes after it are not the end of the
+	// record).
 	ErrLength = errors.New("warc: block does not match Content-Length")
+	// ErrDigest: a block read does not have the WARC-Block-Digest its
+	// record declares: its bytes are not those that were written.
+	ErrDigest = errors.New("warc: block digest mismatch")
 	// ErrClosed: a write after Close.
 	ErrClosed = errors.New("warc: writer closed")
 	// ErrHTTP: a block that should hold an HTTP message does not start

@@ -61,6 +61,17 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("WARC/1.0\nWARC-Type: resource\nContent-Length: 3\n\nabc"))
 	f.Add([]byte("WARC/1.1\r\nContent-Length: 99999999999\r\n\r\nshort"))
 	f.Add([]byte("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\nX: a\r\n folded\r\n\r\nbody"))
+	// Damaged per-record gzip: a member that does not inflate, one cut
+	// short, junk between members; a block that is not its digest's.
+	data, spans := writeAll(f, sampleRecords(), nil)
+	m1, m2 := spans[1][0], spans[2][0]
+	flipped := bytes.Clone(data)
+	flipped[m1+spans[1][1]/2] ^= 0xff
+	f.Add(flipped)
+	f.Add(append(bytes.Clone(data[:m1+spans[1][1]/2]), data[m2:]...))
+	f.Add(append(append(bytes.Clone(data[:m2]), "JU\x1f\x8b\x08NK"...), data[m2:]...))
+	plain, _ := writeAll(f, sampleRecords(), &WriterOptions{Uncompressed: true})
+	f.Add(bytes.Replace(plain, []byte("</p>"), []byte("<|p>"), 1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := NewReader(bytes.NewReader(data))
 		if err != nil {

@@ -88,6 +88,23 @@ type Reader struct {
 	// resync: the last record was broken; the next one starts at the next
 	// gzip member or at the next line that is a version line.
 	resync bool
+	// lost: the current gzip member does not decompress (or is no gzip
+	// member at all); the read goes on at the next member header found.
+	// reportedMember is the member whose damage was reported last: one
+	// line per member, however many of its records it spoils.
+	lost           bool
+	reportedMember int64
+	// resyncMember: the gzip member of the broken record that set resync.
+	resyncMember int64
+	// scanning: the current member was found by a scan for a member
+	// header, and no record has come of it yet (it may be compressed
+	// bytes that look like a header): its failure is no news.
+	scanning bool
+	// seeker: the input seeks (a file); a scan then starts again just
+	// after the bad member's start, since inflating a damaged member may
+	// have run over the next ones. base is where the input stood.
+	seeker io.Seeker
+	base   int64
 }
 
 // NewReader returns a Reader for r, which may be plain WARC, per-record
@@ -95,7 +112,12 @@ type Reader struct {
 func NewReader(r io.Reader) (*Reader, error) {
 	cr := &countReader{r: r}
 	sr := bufio.NewReaderSize(cr, 64<<10)
-	rd := &Reader{src: cr, sr: sr}
+	rd := &Reader{src: cr, sr: sr, reportedMember: -1}
+	if s, ok := r.(io.Seeker); ok {
+		if base, err := s.Seek(0, io.SeekCurrent); err == nil {
+			rd.seeker, rd.base = s, base
+		}
+	}
 	magic, err := sr.Peek(2)
 	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, err
@@ -129,14 +151,93 @@ func (r *Reader) Next() (*Record, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	rec, err := r.next()
-	switch {
-	case errors.Is(err, ErrBrokenRecord):
-		r.resync, r.body = true, nil
-	case err != nil:
-		r.err = err
+	for {
+		rec, err := r.next()
+		switch {
+		case errors.Is(err, errReported):
+			continue // damage told already: read on
+		case errors.Is(err, ErrBrokenRecord):
+			r.resync, r.body, r.resyncMember = true, nil, r.memberStart
+		case err != nil:
+			r.err = err
+		}
+		return rec, err
 	}
-	return rec, err
+}
+
+// errReported: the damage met was reported already (a gzip member that
+// spoilt a record before); the read goes on without a second word.
+var errReported = errors.New("warc: reported already")
+
+// badMember handles a gzip member that does not decompress (a corrupt
+// deflate stream, a bad checksum, a member cut short) or bytes that are
+// no gzip member (junk between members). Each member of a per-record
+// gzip file stands alone (WARC 1.1 annex A), so the read goes on at the
+// next gzip member header in the input. A failure of the input itself
+// ends the read.
+func (r *Reader) badMember(err error) error {
+	if r.src.err != nil {
+		return r.inputError(-1, err)
+	}
+	r.lost, r.body = true, nil
+	if r.scanning || r.reportedMember == r.memberStart || r.resync && r.resyncMember == r.memberStart {
+		// Reported, or what spoilt the record reported before it.
+		return errReported
+	}
+	r.reportedMember = r.memberStart
+	return brokenError{r.memberError(err)}
+}
+
+// memberError names a damaged gzip member.
+func (r *Reader) memberError(err error) error {
+	return fmt.Errorf("%w: bad gzip member at offset %d: %s", ErrFormat, r.memberStart, strings.TrimPrefix(err.Error(), "gzip: "))
+}
+
+// nextMember moves to the next gzip member header (1f 8b 08) in the
+// input, after a member that does not decompress, and starts on it. A
+// header that does not parse is passed over the same way.
+func (r *Reader) nextMember() error {
+	if from := r.memberStart + 1; r.seeker != nil && r.offset() > from {
+		if _, err := r.seeker.Seek(r.base+from, io.SeekStart); err != nil {
+			return r.inputError(-1, err)
+		}
+		r.src.n = from
+		r.sr.Reset(r.src)
+	}
+	magic := []byte{0x1f, 0x8b, 0x08}
+	for {
+		buf, err := r.sr.Peek(r.sr.Size())
+		if i := bytes.Index(buf, magic); i >= 0 {
+			r.sr.Discard(i)
+			if head, _ := r.sr.Peek(10); !memberHeader(head) {
+				r.sr.Discard(1)
+				continue
+			}
+			start := r.offset()
+			if gerr := r.gz.Reset(r.sr); gerr != nil {
+				if r.src.err != nil {
+					return r.inputError(start, gerr)
+				}
+				if r.offset() == start {
+					r.sr.Discard(1)
+				}
+				continue
+			}
+			r.gz.Multistream(false)
+			r.dr.Reset(memberReader{r})
+			r.lost, r.fresh, r.memberStart, r.scanning = false, true, start, true
+			return nil
+		}
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			if errors.Is(err, io.EOF) {
+				r.sr.Discard(len(buf))
+				return io.EOF
+			}
+			return err
+		}
+		// Keep the last two bytes: a header may begin there.
+		r.sr.Discard(max(len(buf)-2, 1))
+	}
 }
 
 // brokenf reports a record that cannot be read: the read goes on from the
@@ -165,13 +266,23 @@ func (r *Reader) next() (*Record, error) {
 		r.body = nil
 		reported := b.reported
 		if _, err := io.Copy(io.Discard, b); err != nil {
-			if b.short && !reported {
+			switch {
+			case b.gzip && reported:
+				r.reportedMember = r.memberStart
+			case b.gzip:
+				return nil, r.badMember(b.cause)
+			case !b.short && !b.damaged:
+				return nil, err // the input failed
+			case b.short && !reported:
 				// Its reader never read that far: this is the first word
 				// of it. The input (or the gzip member) has ended.
 				return nil, brokenError{fmt.Errorf("%w %s: %v", ErrFormat, r.where(b.offset), err)}
-			} else if !b.short {
-				return nil, err
+			case !reported:
+				return nil, brokenError{err}
 			}
+			// Told to the record's reader: what follows the block is not
+			// the next record for sure.
+			r.resync = true
 		}
 	}
 	offset, err := r.seekRecord()
@@ -183,7 +294,7 @@ func (r *Reader) next() (*Record, error) {
 		// After a broken record: skip to the next record, which starts a
 		// gzip member or a line of its own.
 		if err != nil && !errors.Is(err, errCutLine) && !errors.Is(err, errLineTooLong) {
-			return nil, r.inputError(offset, err)
+			return nil, r.readError(offset, err)
 		}
 		if offset, err = r.seekRecord(); err != nil {
 			return nil, err
@@ -194,7 +305,7 @@ func (r *Reader) next() (*Record, error) {
 	rec := &Record{Offset: offset}
 	if err != nil {
 		if !errors.Is(err, errCutLine) && !errors.Is(err, errLineTooLong) {
-			return nil, r.inputError(offset, err)
+			return nil, r.readError(offset, err)
 		}
 		return nil, brokenError{r.brokenf(offset, "no version line: %v", err)}
 	}
@@ -207,7 +318,7 @@ func (r *Reader) next() (*Record, error) {
 		line, err := r.readLine()
 		if err != nil {
 			if !errors.Is(err, errCutLine) && !errors.Is(err, errLineTooLong) {
-				return nil, r.inputError(offset, err)
+				return nil, r.readError(offset, err)
 			}
 			return nil, brokenError{r.brokenf(offset, "header: %v", err)}
 		}
@@ -240,7 +351,11 @@ func (r *Reader) next() (*Record, error) {
 		return nil, brokenError{r.brokenf(offset, "Content-Length %q", rec.Header.Get(FieldContentLength))}
 	}
 	rec.length = n
-	r.body = &bodyReader{r: r.dr, left: n, offset: offset}
+	r.scanning = false
+	r.body = &bodyReader{rd: r, left: n, length: n, offset: offset}
+	if d := rec.Header.Get(FieldBlockDigest); d != "" {
+		r.body.check = newDigestCheck(d)
+	}
 	rec.Body = r.body
 	return rec, nil
 }
@@ -250,6 +365,11 @@ func (r *Reader) next() (*Record, error) {
 // the record about to be read.
 func (r *Reader) seekRecord() (int64, error) {
 	for {
+		if r.lost {
+			if err := r.nextMember(); err != nil {
+				return 0, err
+			}
+		}
 		b, err := r.dr.Peek(1)
 		if err == nil {
 			if b[0] == '\r' || b[0] == '\n' {
@@ -267,7 +387,10 @@ func (r *Reader) seekRecord() (int64, error) {
 		}
 		if !errors.Is(err, io.EOF) {
 			if r.compressed {
-				return 0, r.inputError(-1, err)
+				if err := r.badMember(err); !errors.Is(err, errReported) {
+					return 0, err
+				}
+				continue
 			}
 			return 0, r.inputError(r.offset(), err)
 		}
@@ -282,13 +405,31 @@ func (r *Reader) seekRecord() (int64, error) {
 			return 0, perr
 		}
 		start := r.offset()
-		if err := r.gz.Reset(r.sr); err != nil {
-			return 0, fmt.Errorf("%w at offset %d: %v", ErrFormat, start, err)
+		head, _ := r.sr.Peek(10)
+		err = gzip.ErrHeader
+		if memberHeader(head) {
+			err = r.gz.Reset(r.sr)
+		}
+		if err != nil {
+			// Not a gzip member: junk, or a damaged header. Checked
+			// before Reset reads it, which would take in the start of a
+			// member after a few bytes of junk.
+			r.memberStart = start
+			if err := r.badMember(err); !errors.Is(err, errReported) {
+				return 0, err
+			}
+			continue
 		}
 		r.gz.Multistream(false)
 		r.dr.Reset(memberReader{r})
 		r.fresh, r.memberStart = true, start
 	}
+}
+
+// memberHeader tells whether b starts like a gzip member: the magic,
+// deflate, no reserved flag.
+func memberHeader(b []byte) bool {
+	return len(b) >= 10 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8 && b[3]&0xe0 == 0
 }
 
 // readLine reads one line without its line end (CRLF or a bare LF).
@@ -315,6 +456,15 @@ func (r *Reader) readLine() (string, error) {
 	return string(line), nil
 }
 
+// readError is a failure met reading the record at offset: a damaged
+// gzip member, which the read gets past, or a failure of the input.
+func (r *Reader) readError(offset int64, err error) error {
+	if r.compressed {
+		return r.badMember(err)
+	}
+	return r.inputError(offset, err)
+}
+
 // inputError is a failure of the input itself, met reading the record at
 // offset: it ends the read.
 func (r *Reader) inputError(offset int64, err error) error {
@@ -324,43 +474,112 @@ func (r *Reader) inputError(offset int64, err error) error {
 	return err
 }
 
-// bodyReader reads a record's block and reports a block cut short.
+// bodyReader reads a record's block, and at its end checks it: its
+// WARC-Block-Digest, and that the record ends there (a wrong
+// Content-Length ends the block inside other bytes).
 type bodyReader struct {
-	r      io.Reader
-	left   int64
-	offset int64 // the record's
+	rd           *Reader
+	left, length int64
+	offset       int64        // the record's
+	check        *digestCheck // the declared WARC-Block-Digest; nil: none to check
+	// err is what Read said last, said again; cause is the gzip error
+	// under it.
+	err, cause error
 	// short: the input (or its gzip member) ended inside the block;
-	// reported: Read has said so.
-	short, reported bool
+	// damaged: its bytes or its length are wrong; gzip: its gzip member
+	// does not decompress; reported: Read has said so.
+	short, damaged, gzip, reported bool
 }
 
 func (b *bodyReader) Read(p []byte) (int, error) {
+	if b.err != nil {
+		b.reported = true
+		return 0, b.err
+	}
 	if b.left <= 0 {
 		return 0, io.EOF
 	}
 	if int64(len(p)) > b.left {
 		p = p[:b.left]
 	}
-	n, err := b.r.Read(p)
+	n, err := b.rd.dr.Read(p)
 	b.left -= int64(n)
-	if errors.Is(err, io.EOF) {
-		if b.left > 0 {
-			b.short, b.reported = true, true
-			return n, fmt.Errorf("%w: block ends %d bytes early", io.ErrUnexpectedEOF, b.left)
-		}
+	if b.check != nil {
+		b.check.Write(p[:n])
+	}
+	switch {
+	case err == nil, errors.Is(err, io.EOF) && b.left == 0:
 		err = nil
+		if b.left == 0 {
+			err = b.end()
+		}
+	case errors.Is(err, io.EOF):
+		b.short = true
+		err = fmt.Errorf("%w: block ends %d bytes early", io.ErrUnexpectedEOF, b.left)
+	case b.rd.compressed && b.rd.src.err == nil:
+		b.gzip, b.cause = true, err
+		b.rd.lost = true
+		err = b.rd.memberError(err)
+	}
+	if err != nil {
+		b.err, b.reported = err, true
 	}
 	return n, err
 }
 
+// end checks the block read whole.
+func (b *bodyReader) end() error {
+	if b.rd.compressed {
+		// Read on to the end of the member where it ends after the
+		// record's blank lines: a bad checksum there spoils the block.
+		if _, err := b.rd.dr.Peek(5); err != nil && !errors.Is(err, io.EOF) && b.rd.src.err == nil {
+			b.gzip, b.cause = true, err
+			b.rd.lost = true
+			return b.rd.memberError(err)
+		}
+	}
+	ends := b.rd.recordEnds()
+	switch {
+	case b.check != nil && !b.check.match():
+		b.damaged = true
+		return fmt.Errorf("%w %s: the block does not have its WARC-Block-Digest", ErrDigest, b.rd.where(b.offset))
+	case !ends && b.check == nil:
+		// With a digest that matched, the block is whole: what follows
+		// it is someone else's fault, and reported as theirs.
+		b.damaged = true
+		return fmt.Errorf("%w %s: Content-Length %d ends the block inside other bytes", ErrLength, b.rd.where(b.offset), b.length)
+	}
+	return nil
+}
+
+// recordEnds tells whether the bytes after a block are those that may
+// follow a record: the blank lines that end it, the end of the input or
+// of its gzip member, or (a writer that forgot the blank lines) the next
+// record.
+func (r *Reader) recordEnds() bool {
+	b, err := r.dr.Peek(1)
+	if err != nil {
+		return true // nothing follows; a failure is met by the next read
+	}
+	if b[0] == '\r' || b[0] == '\n' {
+		return true
+	}
+	b, _ = r.dr.Peek(5)
+	return string(b) == "WARC/"
+}
+
 type countReader struct {
-	r io.Reader
-	n int64
+	r   io.Reader
+	n   int64
+	err error // the input's failure, if it failed; not io.EOF
 }
 
 func (c *countReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if err != nil && !errors.Is(err, io.EOF) {
+		c.err = err
+	}
 	return n, err
 }
 

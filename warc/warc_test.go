@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -431,5 +432,153 @@ func TestReaderReadsOnPastABrokenRecord(t *testing.T) {
 				t.Errorf("%s, %s: read %v, not up to the last record", name, form, ids)
 			}
 		}
+	}
+}
+
+// readThrough reads every record of data, blocks included, as an import
+// does: the ids of the records read whole, and one line per error met
+// (the record's id first when its block was the one at fault).
+func readThrough(t *testing.T, data []byte) (ids, errs []string) {
+	t.Helper()
+	r, err := NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 100; i++ {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return ids, errs
+		}
+		if err != nil {
+			if !errors.Is(err, ErrBrokenRecord) {
+				t.Fatalf("an error that ends the read: %v", err)
+			}
+			errs = append(errs, err.Error())
+			continue
+		}
+		if _, err := io.Copy(io.Discard, rec.Body); err != nil {
+			errs = append(errs, rec.ID()+": "+err.Error())
+			continue
+		}
+		ids = append(ids, rec.ID())
+	}
+	t.Fatal("the read does not end")
+	return nil, nil
+}
+
+// recordIDs are the ids of recs, without angle brackets, leaving out
+// those at the indexes skip.
+func recordIDs(recs []testRecord, skip ...int) []string {
+	var ids []string
+	for i, r := range recs {
+		if !slices.Contains(skip, i) {
+			ids = append(ids, RecordID(r.header.Get(FieldRecordID)))
+		}
+	}
+	return ids
+}
+
+// TestReaderChecksBlocks: a block whose bytes are not those its
+// WARC-Block-Digest names, or whose Content-Length is wrong, is reported
+// against that record, once, and the records after it are read.
+func TestReaderChecksBlocks(t *testing.T) {
+	recs := sampleRecords()
+	withoutDigest := slices.Clone(recs)
+	withoutDigest[1].header = slices.DeleteFunc(slices.Clone(recs[1].header), func(f Field) bool { return f.Name == FieldBlockDigest })
+	changeByte := func(rec []byte) []byte { return bytes.Replace(rec, []byte("</p>"), []byte("<|p>"), 1) }
+	setLength := func(delta int) func([]byte) []byte {
+		return func(rec []byte) []byte {
+			n := strconv.Itoa(len(recs[1].block))
+			return bytes.Replace(rec, []byte("Content-Length: "+n+"\r\n"), []byte("Content-Length: "+strconv.Itoa(len(recs[1].block)+delta)+"\r\n"), 1)
+		}
+	}
+	tests := []struct {
+		name    string
+		recs    []testRecord
+		mangle  func([]byte) []byte // of record 1
+		gzipped bool
+		want    error // the error reported against record 1
+		lost    []int // records not read besides record 1
+	}{
+		{name: "a byte changed", recs: recs, mangle: changeByte, want: ErrDigest},
+		{name: "a byte changed, per-record gzip", recs: recs, mangle: changeByte, gzipped: true, want: ErrDigest},
+		{name: "Content-Length short", recs: recs, mangle: setLength(-5), want: ErrDigest},
+		{name: "Content-Length short, no block digest", recs: withoutDigest, mangle: setLength(-5), want: ErrLength},
+		{name: "Content-Length short, per-record gzip", recs: recs, mangle: setLength(-5), gzipped: true, want: ErrDigest},
+		// Too long: the block takes in the start of the next record,
+		// which is lost with it.
+		{name: "Content-Length long", recs: recs, mangle: setLength(20), want: ErrDigest, lost: []int{2}},
+		{name: "Content-Length long, no block digest", recs: withoutDigest, mangle: setLength(20), want: ErrLength, lost: []int{2}},
+		{name: "a digest that matches", recs: recs, mangle: func(b []byte) []byte { return b }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var file bytes.Buffer
+			for i, r := range tt.recs {
+				one, _ := writeAll(t, []testRecord{r}, &WriterOptions{Uncompressed: true})
+				if i == 1 {
+					one = tt.mangle(one)
+				}
+				if !tt.gzipped {
+					file.Write(one)
+					continue
+				}
+				zw := gzip.NewWriter(&file)
+				zw.Write(one)
+				zw.Close()
+			}
+			ids, errs := readThrough(t, file.Bytes())
+			id := RecordID(tt.recs[1].header.Get(FieldRecordID))
+			if tt.want == nil {
+				if len(errs) != 0 || !slices.Equal(ids, recordIDs(tt.recs)) {
+					t.Errorf("read %v, errors %q", ids, errs)
+				}
+				return
+			}
+			if len(errs) != 1 || !strings.HasPrefix(errs[0], id+": ") || !strings.Contains(errs[0], tt.want.Error()) || !strings.Contains(errs[0], "offset") {
+				t.Errorf("errors %q, want one %q against record %s, with its offset", errs, tt.want, id)
+			}
+			if want := recordIDs(tt.recs, append(tt.lost, 1)...); !slices.Equal(ids, want) {
+				t.Errorf("read %v, want %v", ids, want)
+			}
+		})
+	}
+}
+
+// TestReaderReadsOnPastABadGzipMember: a gzip member that does not
+// decompress, or junk between members, is reported once with its offset,
+// and the read goes on at the next gzip member.
+func TestReaderReadsOnPastABadGzipMember(t *testing.T) {
+	recs := sampleRecords()
+	data, spans := writeAll(t, recs, nil)
+	member := func(i int) []byte { return data[spans[i][0] : spans[i][0]+spans[i][1]] }
+	join := func(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
+	flipped := slices.Clone(member(1))
+	flipped[len(flipped)/2] ^= 0xff
+	badCRC := slices.Clone(member(1))
+	badCRC[len(badCRC)-6] ^= 0xff
+	tests := []struct {
+		name string
+		data []byte
+		at   int64 // the offset reported
+		lost []int
+	}{
+		{"a byte flipped in the deflate data", join(member(0), flipped, member(2), member(3)), spans[1][0], []int{1}},
+		{"a bad checksum", join(member(0), badCRC, member(2), member(3)), spans[1][0], []int{1}},
+		{"junk between members", join(member(0), []byte("JUNK\x00\x01JUNK"), member(1), member(2), member(3)), spans[1][0], nil},
+		{"junk holding a gzip magic", join(member(0), []byte("JU\x1f\x8b\x08NK"), member(1), member(2), member(3)), spans[1][0], nil},
+		{"a member cut short", join(member(0), member(1)[:spans[1][1]/2], member(2), member(3)), spans[1][0], []int{1}},
+		{"a member cut at the end", join(member(0), member(1), member(2), member(3)[:10]), spans[3][0], []int{3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ids, errs := readThrough(t, tt.data)
+			if len(errs) != 1 || !strings.Contains(errs[0], "offset "+strconv.FormatInt(tt.at, 10)) {
+				t.Errorf("errors %q, want one at offset %d", errs, tt.at)
+			}
+			if want := recordIDs(recs, tt.lost...); !slices.Equal(ids, want) {
+				t.Errorf("read %v, want %v", ids, want)
+			}
+		})
 	}
 }

@@ -252,6 +252,7 @@ func writeWARC(ctx context.Context, db *store.DB, w io.Writer, filename string, 
 	// Holders of payloads whose first capture is not in the file, or no
 	// response (a filtered export; a 304 that stored an empty body first).
 	e.orphans = map[string]*store.Capture{}
+	e.pulled = map[uint64]*store.Capture{}
 	if e.stats.MaxID, err = db.LastCaptureID(); err != nil {
 		return nil, err
 	}

@@ -176,6 +176,9 @@ type warcImport struct {
 	byID       map[string]*imported // WARC-Record-ID → what it became
 	byURIDate  map[string]string    // target URI and date → record id
 	byDeclared map[string]string    // declared payload digest → folio's
+	// cutPayloads: folio's digest of each payload a response of this file
+	// carried → its truncation ("" when whole).
+	cutPayloads map[string]string
 
 	batch      []*imported
 	batchBytes int             // payload bytes in batch
@@ -203,12 +206,14 @@ func importFile(ctx context.Context, db *store.DB, path string, sum *ImportSumma
 		return err
 	}
 	defer f.Close()
-	r, err := warc.NewReader(bufio.NewReaderSize(f, 256<<10))
+	// The file itself, not a buffer over it: the reader seeks back over a
+	// damaged gzip member to find the next one.
+	r, err := warc.NewReader(f)
 	if err != nil {
 		return err
 	}
 	im := &warcImport{db: db, sum: sum, log: log, maxBody: o.MaxBody, byID: map[string]*imported{}, byURIDate: map[string]string{},
-		byDeclared: map[string]string{}, inBatch: map[string]bool{}, reqHeads: map[*warc.Record]*warc.HTTPHeader{}}
+		byDeclared: map[string]string{}, cutPayloads: map[string]string{}, inBatch: map[string]bool{}, reqHeads: map[*warc.Record]*warc.HTTPHeader{}}
 	broken := false
 	for {
 		if err := ctx.Err(); err != nil {
@@ -286,8 +291,11 @@ func (im *warcImport) record(rec *warc.Record) error {
 // URI.
 func (im *warcImport) readRequest(rec *warc.Record) error {
 	body, err := io.ReadAll(io.LimitReader(rec.Body, 1<<20))
+	if err == nil {
+		_, err = io.Copy(io.Discard, rec.Body) // to its end, where the block is checked
+	}
 	if err != nil {
-		return brokenRecord{fmt.Errorf("record %s: %w", rec.ID(), err)}
+		return recordError(rec, err)
 	}
 	head, err := warc.ReadHTTPHeader(bufio.NewReader(bytes.NewReader(body)))
 	if err != nil {
@@ -351,8 +359,12 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 	br := bufio.NewReaderSize(rec.Body, 64<<10)
 	head, err := warc.ReadHTTPHeader(br)
 	if err != nil && rec.Type() == warc.TypeResponse {
-		im.sum.Skipped++ // not an HTTP response
-		return nil
+		// A response of an http(s) URI whose block is no HTTP response:
+		// damaged, or not what it says it is.
+		if _, derr := io.Copy(io.Discard, br); derr != nil {
+			err = derr
+		}
+		return recordError(rec, err)
 	}
 	item := &imported{capture: c}
 	if head != nil {
@@ -370,23 +382,40 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 		// At most MaxBody of it, as a fetch would keep: a record's
 		// length is whatever its header claims.
 		raw, err := io.ReadAll(io.LimitReader(br, im.maxBody+1))
-		if err != nil {
-			return brokenRecord{fmt.Errorf("record %s: %w", rec.ID(), err)}
+		if err == nil {
+			// The block is read to its end, where the reader checks it
+			// (its digest, its length): a damaged record is never stored.
+			_, err = io.Copy(io.Discard, br)
 		}
-		if int64(len(raw)) > im.maxBody {
+		if err != nil {
+			return recordError(rec, err)
+		}
+		cut := int64(len(raw)) > im.maxBody
+		if err := checkPayloadDigest(rec, raw, c.Header("Transfer-Encoding"), cut); err != nil {
+			return recordError(rec, err)
+		}
+		if cut {
 			raw = raw[:im.maxBody]
 			c.Truncated = "length"
 			im.log.Warn("body cut at the max body size; stored truncated", "url", c.URL, "record", rec.ID(), "max-body", im.maxBody)
 		}
 		item.payload = dechunk(raw, c.Header("Transfer-Encoding"), c.Truncated != "")
 		item.digest = warc.Digest(item.payload)
+		if _, seen := im.cutPayloads[item.digest]; !seen {
+			im.cutPayloads[item.digest] = c.Truncated
+		}
 		if d, ok := warc.NormalizeSHA1(rec.Header.Get(warc.FieldPayloadDigest)); ok {
 			im.byDeclared[d] = item.digest
 		} else if d := rec.Header.Get(warc.FieldPayloadDigest); d != "" {
 			im.byDeclared[d] = item.digest
 		}
-	} else if ok, err := im.revisit(rec, item); err != nil || !ok {
-		return err
+	} else {
+		if _, err := io.Copy(io.Discard, br); err != nil {
+			return recordError(rec, err)
+		}
+		if ok, err := im.revisit(rec, item); err != nil || !ok {
+			return err
+		}
 	}
 	im.byID[rec.ID()] = item
 	im.byURIDate[c.URL+" "+warc.FormatDate(date)] = rec.ID()
@@ -400,6 +429,36 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 		}
 	}
 	return nil
+}
+
+// recordError is a damaged record, named by its id, URI and offset: it is
+// reported and left out, and the records after it are read.
+func recordError(rec *warc.Record, err error) error {
+	where := ""
+	if rec.Offset >= 0 && !strings.Contains(err.Error(), " offset ") {
+		where = fmt.Sprintf(" at offset %d", rec.Offset)
+	}
+	return brokenRecord{fmt.Errorf("record %s (%s)%s: %w", rec.ID(), rec.TargetURI(), where, err)}
+}
+
+// checkPayloadDigest compares a response's WARC-Payload-Digest with its
+// payload: as stored in the block, or de-chunked where the block holds
+// chunks (tools differ on which they digest; wget digests the chunks). A
+// payload that is cut (at MaxBody, or marked WARC-Truncated) is not
+// checked: tools differ on whether the digest is of what was kept; the
+// block digest covers it.
+func checkPayloadDigest(rec *warc.Record, raw []byte, transferEncoding string, cut bool) error {
+	declared := rec.Header.Get(warc.FieldPayloadDigest)
+	if declared == "" || cut || rec.Header.Get(warc.FieldTruncated) != "" {
+		return nil
+	}
+	if ok, _ := warc.DigestMatches(declared, raw); ok {
+		return nil
+	}
+	if ok, _ := warc.DigestMatches(declared, dechunk(raw, transferEncoding, false)); ok {
+		return nil
+	}
+	return fmt.Errorf("%w: the payload does not have its WARC-Payload-Digest %s", warc.ErrDigest, declared)
 }
 
 // revisit fills in what a revisit record refers to: the payload, or for a
@@ -477,8 +536,41 @@ func (im *warcImport) revisit(rec *warc.Record, item *imported) (ok bool, err er
 		im.sum.Unresolved++
 		return false, nil
 	}
-	c.Truncated = ""
+	// Its payload is the one it repeats (WARC 1.1 6.7.2), cut or whole as
+	// that was: the revisit's own WARC-Truncated only says that its block
+	// leaves the payload out.
+	if c.Truncated, err = im.truncation(ref, digest); err != nil {
+		return false, err
+	}
 	return true, nil
+}
+
+// truncation is why the payload a revisit repeats was cut ("" when it is
+// whole): that of the response it refers to, else of the first response
+// of this file with that payload, else of the stored capture that first
+// had it.
+func (im *warcImport) truncation(ref *imported, digest string) (string, error) {
+	if ref != nil {
+		return ref.capture.Truncated, nil
+	}
+	if t, ok := im.cutPayloads[digest]; ok {
+		return t, nil
+	}
+	pr, err := im.db.PayloadRef(digest)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("payload %s: %w", digest, err)
+	}
+	first, err := im.db.Capture(pr.FirstCapture)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("payload %s: %w", digest, err)
+	}
+	return first.Truncated, nil
 }
 
 // dechunk undoes chunked transfer coding when the block still has it

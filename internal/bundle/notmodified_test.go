@@ -77,3 +77,128 @@ func TestNotModifiedOfAnEmptyBody(t *testing.T) {
 		}
 	}
 }
+
+// TestNotModifiedReplaysInFilteredExports: a URL whose only captures in
+// a filtered export are 304s still replays: the index has a line for it
+// that leads to its payload, in the file. The payload may also be held by
+// another URL's identical response (a cross-URL revisit in the store),
+// which does not index this URL; and no revisit refers forward in time.
+func TestNotModifiedReplaysInFilteredExports(t *testing.T) {
+	t0 := time.Date(2020, 2, 22, 5, 22, 11, 0, time.UTC)
+	cut := t0.Add(24 * time.Hour)
+	pdf := []byte("%PDF-1.4 the same report under two URLs")
+	const (
+		a = "http://a.test/uploads/report.pdf"
+		b = "http://a.test/uploads/报告.pdf"
+		c = "http://c.test/mirror/report.pdf"
+	)
+	type capture struct {
+		url string
+		at  time.Duration // after t0
+		ref int           // a 304: the index of the capture it confirmed, from 1
+	}
+	tests := []struct {
+		name     string
+		captures []capture
+		filters  []Filter
+	}{
+		{
+			// Each URL's 304 confirms its own first fetch; b's first fetch
+			// was a revisit of a's in the store.
+			name: "304s of two URLs, one payload",
+			captures: []capture{
+				{url: a, at: 0}, {url: b, at: time.Second},
+				{url: a, at: 25 * time.Hour, ref: 1}, {url: b, at: 25*time.Hour + time.Second, ref: 2},
+			},
+			filters: []Filter{{}, {Since: cut}, {Since: cut, Site: "a.test"}, {Site: "a.test"}},
+		},
+		{
+			// The export's first holder of the payload (c, in the window) is
+			// later than the fetch a's 304 confirmed.
+			name: "the payload's holder in the export is later",
+			captures: []capture{
+				{url: a, at: 0}, {url: c, at: 25 * time.Hour}, {url: a, at: 26 * time.Hour, ref: 1},
+			},
+			filters: []Filter{{}, {Since: cut}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := tempStore(t)
+			ids := []uint64{0}
+			for _, x := range tt.captures {
+				sc := &store.Capture{URL: x.url, Method: "GET", Time: t0.Add(x.at), Proto: "HTTP/1.1", Status: 200, StatusText: "200 OK",
+					ResponseHeaders: []store.Field{{Name: "Content-Type", Value: "application/pdf"}, {Name: "ETag", Value: `"r1"`}},
+					RequestHeaders:  []store.Field{{Name: "Host", Value: "a.test"}}}
+				body := pdf
+				if x.ref != 0 {
+					sc.Status, sc.StatusText, sc.RefersTo, body = 304, "304 Not Modified", ids[x.ref], nil
+				}
+				r, err := db.PutCapture(sc, body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, r.CaptureID)
+			}
+			for _, f := range tt.filters {
+				out := filepath.Join(t.TempDir(), "x.warc.gz")
+				if _, err := Export(context.Background(), db, out, ExportOptions{Format: WARC, CDX: true, Filter: f}); err != nil {
+					t.Fatalf("export %+v: %v", f, err)
+				}
+				data, _ := os.ReadFile(out)
+				bundletest.ValidateWARC(t, data)
+				bundletest.AssertRevisitsResolve(t, out)
+				checkReplays(t, db, f, out, warc.Digest(pdf))
+			}
+		})
+	}
+}
+
+// checkReplays checks that every URL with a capture in the export has an
+// index line whose record (a response, or an identical-payload revisit of
+// a response) carries the payload want, and that no revisit refers to a
+// later record.
+func checkReplays(t *testing.T, db *store.DB, f Filter, out, want string) {
+	t.Helper()
+	filter, err := newCaptureFilter(db, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := map[string]bool{}
+	filter.captures(db, func(c *store.Capture) error {
+		urls[c.URL] = true
+		return nil
+	})
+	byOffset := map[int64]*bundletest.Record{}
+	for _, r := range bundletest.ReadWARC(t, out) {
+		byOffset[r.Offset] = r
+		if r.Type() == warc.TypeRevisit && r.Header.Get(warc.FieldRefersToDate) > r.Header.Get(warc.FieldDate) {
+			t.Errorf("export %+v: the revisit of %s at %s refers forward to %s", f, r.TargetURI(), r.Header.Get(warc.FieldDate), r.Header.Get(warc.FieldRefersToDate))
+		}
+	}
+	index, err := os.ReadFile(CDXPath(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	replays := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(index)), "\n") {
+		e, err := warc.ParseCDXJLine(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := byOffset[e.Offset]
+		switch {
+		case r == nil || r.TargetURI() != e.URL:
+			t.Errorf("export %+v: the index line of %s points at no record of it", f, e.URL)
+		case r.Type() == warc.TypeRevisit && r.Header.Get(warc.FieldProfile) != warc.ProfileIdenticalPayload:
+			t.Errorf("export %+v: %s is indexed as a %s revisit", f, e.URL, r.Header.Get(warc.FieldProfile))
+		case r.Header.Get(warc.FieldPayloadDigest) == want:
+			replays[e.URL] = true
+		}
+	}
+	for u := range urls {
+		if !replays[u] {
+			t.Errorf("export %+v: %s has a capture in the export but no index line that replays its payload", f, u)
+		}
+	}
+}

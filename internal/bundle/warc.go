@@ -39,6 +39,10 @@ type warcExport struct {
 	// export (filtered) or carries no response (a 304 of an empty body),
 	// the capture of this export whose response carries it.
 	orphans map[string]*store.Capture
+	// pulled are the captures outside the export that it holds all the
+	// same, because a 304 of the export confirmed them, each with the
+	// capture whose response record carries its payload.
+	pulled map[uint64]*store.Capture
 
 	stats    exportStats
 	progress func(Progress) // nil: none
@@ -362,39 +366,99 @@ func (e *warcExport) writeRevisit(c, holder *store.Capture, profile, payloadDige
 
 // writeNotModified writes a 304 answer to a conditional request as a
 // server-not-modified revisit of the response whose payload it confirmed.
+//
+// The 304 is left out of the replay index (see writeRevisit), so the URL
+// replays at that time from another record of the file: the capture the
+// 304 confirmed (the URL's own earlier fetch, where its validators came
+// from: WARC 1.1 6.7.3), or a response of the same URL that carries the
+// same payload. An export that a filter (Site, Since, URL) narrowed may
+// hold neither, only another URL's identical response; it then holds the
+// confirmed capture all the same, indexed, or the URL would replay as
+// "not found".
 func (e *warcExport) writeNotModified(c *store.Capture) error {
-	confirmed, err := e.db.Capture(c.RefersTo)
+	confirmed, err := e.confirmedBy(c)
 	if err != nil {
 		return err
 	}
-	if confirmed.PayloadDigest == "" {
-		return e.writeResponse(c)
+	if confirmed == nil || confirmed.PayloadDigest == "" {
+		return e.writeResponse(c) // nothing to refer to: the 304 as it came
 	}
-	holder, in, err := e.payloadHolder(confirmed.PayloadDigest)
-	if err != nil {
-		return err
+	if h := e.pulled[confirmed.ID]; h != nil {
+		return e.writeRevisit(c, h, warc.ProfileServerNotModified, confirmed.PayloadDigest)
 	}
-	if !in {
-		// No response of this file carries the payload: a filtered
-		// export (a Filter's Site, Since or URL) left out the response
-		// this 304 confirmed. The 304 brought no payload of its own, so
-		// the export carries that response too, as it was recorded: a
-		// revisit must resolve within the file, or replay tools and
-		// validators meet a dangling reference.
-		holder = confirmed
-		if !holds(holder) {
-			return e.writeResponse(c) // nothing to refer to: the 304 as it came
+	// Captures are written in id order: an earlier one the export
+	// includes is in the file already.
+	written := e.include(confirmed) && confirmed.ID < c.ID
+	holder := confirmed
+	if confirmed.PayloadSize > 0 {
+		h, in, err := e.payloadHolder(confirmed.PayloadDigest)
+		switch {
+		case err != nil:
+			return err
+		case written && !in:
+			return fmt.Errorf("%w: no record of the export carries payload %s", store.ErrCorrupt, confirmed.PayloadDigest)
+		case written, in && h.URL == c.URL:
+			// The record that carries the bytes: confirmed's response, or
+			// the response its own revisit refers to; or one of this URL.
+			return e.writeRevisit(c, h, warc.ProfileServerNotModified, confirmed.PayloadDigest)
 		}
-		if err := e.writeResponse(holder); err != nil {
-			return fmt.Errorf("capture %d (%s), confirmed by a 304: %w", holder.ID, holder.URL, err)
+		if holder, err = e.writeConfirmed(confirmed, h, in); err != nil {
+			return err
 		}
-		if err := e.writeRequest(holder); err != nil {
-			return fmt.Errorf("capture %d (%s), confirmed by a 304: %w", holder.ID, holder.URL, err)
+	} else if !written {
+		if holder, err = e.writeConfirmed(confirmed, nil, false); err != nil {
+			return err
 		}
-		e.stats.Captures++
-		e.orphans[confirmed.PayloadDigest] = holder
 	}
 	return e.writeRevisit(c, holder, warc.ProfileServerNotModified, confirmed.PayloadDigest)
+}
+
+// writeConfirmed writes the capture a 304 confirmed, which the export
+// does not include, and returns the capture whose response record now
+// carries its payload. h is the holder of that payload, in the export
+// when in. It becomes an identical-payload revisit of h when h is not
+// later (a revisit never refers forward in time), else a response.
+func (e *warcExport) writeConfirmed(confirmed, h *store.Capture, in bool) (*store.Capture, error) {
+	e.stats.Captures++
+	holder := confirmed
+	var err error
+	if in && confirmed.PayloadSize > 0 && !h.Time.After(confirmed.Time) {
+		holder = h
+		err = e.writeRevisit(confirmed, h, warc.ProfileIdenticalPayload, confirmed.PayloadDigest)
+	} else {
+		if !in {
+			e.orphans[confirmed.PayloadDigest] = confirmed
+		}
+		err = e.writeResponse(confirmed)
+	}
+	if err == nil {
+		err = e.writeRequest(confirmed)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("capture %d (%s), confirmed by a 304: %w", confirmed.ID, confirmed.URL, err)
+	}
+	e.pulled[confirmed.ID] = holder
+	return holder, nil
+}
+
+// confirmedBy is the capture whose response a 304 confirmed: the one it
+// refers to, or where that is a 304 too (an imported revisit of a
+// revisit), the one that one refers to. nil when the chain ends in none.
+func (e *warcExport) confirmedBy(c *store.Capture) (*store.Capture, error) {
+	for range 16 {
+		ref, err := e.db.Capture(c.RefersTo)
+		if err != nil {
+			return nil, err
+		}
+		if holds(ref) {
+			return ref, nil
+		}
+		if ref.Status != 304 || ref.RefersTo == 0 {
+			return nil, nil
+		}
+		c = ref
+	}
+	return nil, nil
 }
 
 func (e *warcExport) writeRequest(c *store.Capture) error {
