@@ -568,6 +568,39 @@ func TestShortStoryWithASidebarIsAnArticle(t *testing.T) {
 	}
 }
 
+// TestDatedListBoxBesideTheArticle: a table layout (EmpireCMS, 动易) puts
+// the article and its 热门排行 box, each item a title and its date, in
+// boxes of the same class side by side. The list box is no post of a
+// thread; the short article is the content.
+func TestDatedListBoxBesideTheArticle(t *testing.T) {
+	list := func(heading string) string {
+		var b strings.Builder
+		b.WriteString(`<table class="box"><tr><td class="title_info"><strong>` + heading + `</strong></td></tr><tr><td><ul>`)
+		for i := 1; i <= 12; i++ {
+			fmt.Fprintf(&b, `<li><a href="/nongye/%d.html">城关镇开展第%d次“学雷锋”志愿服务</a><span class="date">2024-01-%02d</span></li>`, 100+i, i, i)
+		}
+		return b.String() + `</ul></td></tr></table>`
+	}
+	article := `<h1>常山胡柚迎来“春梢管理”关键期</h1>` +
+		`<div class="info">发布时间：2024-03-07 11:22:10 来源：<a href="/e/search/">常山县农业农村局</a> 作者：佚名</div>` +
+		`<div id="text"><p>眼下正是胡柚春梢管理的关键时期，常山县农技人员深入各胡柚基地，指导果农开展疏花疏果、病虫害防治等工作。</p>` +
+		`<p>据了解，常山胡柚种植面积达10.5万亩，去年产量约14万吨。</p></div>`
+	for name, body := range map[string]string{
+		"one list box":   `<table class="main"><tr><td width="300">` + list("热门排行") + `</td><td><table class="box"><tr><td>` + article + `</td></tr></table></td></tr></table>`,
+		"two list boxes": `<table class="main"><tr><td width="300">` + list("热门排行") + list("最新发布") + `</td><td><table class="box"><tr><td>` + article + `</td></tr></table></td></tr></table>`,
+		"div boxes":      `<div class="left"><div class="box">` + list("热门排行") + `</div></div><div class="right"><div class="box">` + article + `</div></div>`,
+	} {
+		page := `<html><head><meta charset="utf-8"><title>常山胡柚迎来“春梢管理”关键期</title></head><body>` + body + `</body></html>`
+		p, err := Parse([]byte(page), "", "http://www.cshy.cn/nongye/2024-03-07/733.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(p.Text(), "眼下正是胡柚春梢管理的关键时期") || p.Published != "2024-03-07T11:22:10+08:00" || p.Title != "常山胡柚迎来“春梢管理”关键期" {
+			t.Errorf("%s: title %q, published %q, text %q", name, p.Title, p.Published, p.Text())
+		}
+	}
+}
+
 // TestNoProseNoArticle: a page of a few links and a footer at an
 // article-shaped URL (a session trap's page) is not an article; the same
 // page with a dated byline and a short notice is.
