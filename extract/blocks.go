@@ -593,8 +593,20 @@ func isBylineLine(s string) bool {
 	if eventTime(s, locs[0][0], locs[0][1]) {
 		return false
 	}
-	return runeCount(prefix) <= 12 || (isBylineShaped(s) && runeCount(s) <= 60 && hasYear(prefix) && numericDate.MatchString(prefix))
+	if runeCount(prefix) <= 12 {
+		return true
+	}
+	// A byline that opens with its date: measured without its counter and
+	// its buttons (浏览次数：1234 【字体：大 中 小】【打印】【关闭】), which
+	// county sites add to the same line and which make no sentence longer.
+	core := bylineTools.ReplaceAllString(s, "")
+	return isBylineShaped(core) && runeCount(core) <= 60 && hasYear(prefix) && numericDate.MatchString(prefix)
 }
+
+// bylineTools are the parts of a byline line that are neither its fields
+// nor text: the view counter and the bracketed buttons.
+var bylineTools = regexp.MustCompile(`[【\[［]\s*(?:字[体體号號]\s*[:：]?[大中小\s]*|打印(?:本页|此页)?|列印|关闭(?:窗口|本页)?|關閉|收藏|分享|返回(?:顶部|首页)?)\s*[】\]］]|` +
+	`(?:浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(?:次数|次數|量|数|數|人次)?\s*[:：]\s*[\d,]*\s*次?`)
 
 func sameTitle(line, title string) bool {
 	a, b := hashForm(line), hashForm(title)

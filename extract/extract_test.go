@@ -123,6 +123,7 @@ func TestPublished(t *testing.T) {
 		{"zh-CN", "", "2024年3月5日<br>来源：株洲日报<br>07:30", "2024-03-05T00:00:00+08:00"}, // a time not under its date
 		{"zh-CN", `<meta name="publishdate" content="2020-02-20">`, "来源：新华网<br>03:45", "2020-02-20T00:00:00+08:00"},
 		{"zh-CN", "", "成文日期：二〇二〇年二月二十日", "2020-02-20T00:00:00+08:00"},
+		{"zh-CN", "", "2024-03-18 09:12:33 来源：衢江报 作者：记者 方华 通讯员 叶晓 浏览次数：1234 【字体：大 中 小】 【打印】【关闭】", "2024-03-18T09:12:33+08:00"},
 		// The publication's date, not when the page was written or changed.
 		{"zh-CN", "", "更新时间：2024-03-07 09:00 发布时间：2024-03-05 10:20", "2024-03-05T10:20:00+08:00"},
 		{"zh-CN", "", "修改时间：2024-03-07 发布日期：2024-03-05", "2024-03-05T00:00:00+08:00"},
@@ -384,6 +385,11 @@ func TestIsBylineLine(t *testing.T) {
 		"2. 报名时间：3月1日至3月10日":              false,
 		"浙江之声记者：改造资金从哪里来？":                false,
 		"门诊时间：上午8:00—12:00，下午13:30—17:00": false,
+		// A date-first byline made long by its counter and buttons.
+		"2024-03-18 09:12:33 来源：衢江报 作者：记者 方华 通讯员 叶晓 浏览次数：1234 【字体：大 中 小】 【打印】【关闭】": true,
+		"2024年03月18日 来源：县融媒体中心 作者：本报记者 王小明 通讯员 李大伟 阅读：56 [打印本页] [关闭窗口]":            true,
+		// Without them it is still too long for a byline.
+		"2024-03-18 09:12 来源：县融媒体中心 活动由县文化和旅游局联合各乡镇共同举办吸引了大批市民和外地游客前来参观游览 【打印】": false,
 	} {
 		if got := isBylineLine(line); got != want {
 			t.Errorf("isBylineLine(%q) = %v, want %v", line, got, want)
