@@ -175,6 +175,12 @@ func TestSourceAuthor(t *testing.T) {
 	tests := []struct{ byline, first, last, source, author string }{
 		{"来源：株洲日报 作者：李明", "", "", "株洲日报", "李明"},
 		{"<span>来源：株洲日报</span><span>作者：李明</span>", "", "", "株洲日报", "李明"}, // fields without a space between
+		// A value ends where its element does, when the next runs on
+		// without a space: 163's IP 属地 and 举报, a video's 播放 count.
+		{`2024-03-07 15:36:08　来源: <a href="/dy/media/T1.html">中国宁波网</a><img src="/ip.svg">浙江<a href="#" class="post_jubao">举报</a>`, "", "", "中国宁波网", ""},
+		{`<span>来源：衢州新闻联播</span><span>编辑：郑雅文</span><span>播放：<b>3421</b></span>`, "", "", "衢州新闻联播", "郑雅文"},
+		{`<span class="src">来源：株洲日报</span><span class="author">记者 周敏</span><time>2026-12-26 09:00</time>`, "", "", "株洲日报", "周敏"},
+		{`来源：<a href="/">人民网</a>-<a href="/">人民日报</a>`, "", "", "人民网-人民日报", ""}, // elements a mark joins are one value
 		{"作者：体育组&nbsp;&nbsp;&nbsp;&nbsp;文章来源：本站原创&nbsp;&nbsp;点击数：12", "", "", "本站原创", "体育组"},
 		{"信息来源：芦淞区政府办 &nbsp; 编辑：张三", "", "", "芦淞区政府办", "张三"},
 		{"稿源：新华社 | 2020-02-20", "", "", "新华社", ""},

@@ -32,6 +32,27 @@ type metaLine struct {
 	bold    bool // inside <b> or <strong> (old templates' titles)
 	linked  bool // all of its text is link text
 	where   int  // -1 before the main content, 0 inside it, 1 after it
+	// cuts are the offsets in text where an inline element begins or
+	// ends between two letters: <a>中国宁波网</a>浙江, <span>编辑：郑雅文</span><span>播放：…
+	// run together in text, and a labelled value ends there.
+	cuts []int
+}
+
+// spaced is the line's text with two spaces at its cuts, where valueEnd
+// and reporter end a value or a name (来源: 中国宁波网  浙江  举报).
+func (l metaLine) spaced() string {
+	if l.cuts == nil {
+		return l.text
+	}
+	var b strings.Builder
+	from := 0
+	for _, c := range l.cuts {
+		b.WriteString(l.text[from:c])
+		b.WriteString("  ")
+		from = c
+	}
+	b.WriteString(l.text[from:])
+	return b.String()
 }
 
 // metadata reads the title, publish time, source and author. Dates and
@@ -110,13 +131,62 @@ type lineWriter struct {
 
 func (w *lineWriter) flush() {
 	if w.line.Len() > 0 {
-		if t := cleanLine(w.line.String()); t != "" {
-			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, where: w.where})
+		raw := w.line.String()
+		if t, cuts := cutLine(raw); t != "" {
+			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, where: w.where, cuts: cuts})
 		}
 		w.line.Reset()
 	}
 	w.heading, w.titled, w.bold, w.plain = false, false, false, false
 }
+
+// elementCut marks where an inline element begins or ends in a line being
+// written. U+FDD0 is a noncharacter: no page's text holds it.
+const elementCut = '\uFDD0'
+
+// cutLine is cleanLine of a line written with elementCut marks, and the
+// offsets in it of the marks that stand between two letters or digits
+// (where white space or punctuation separates the elements already, the
+// mark says nothing more).
+func cutLine(raw string) (string, []int) {
+	if !strings.ContainsRune(raw, elementCut) {
+		return cleanLine(raw), nil
+	}
+	text := cleanLine(strings.ReplaceAll(raw, string(elementCut), ""))
+	var kept strings.Builder
+	var prev rune
+	for i, r := range raw {
+		if r == elementCut {
+			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(raw[i+len(string(elementCut)):], string(elementCut)))
+			if isWordRune(prev) && isWordRune(next) {
+				kept.WriteRune(r)
+			}
+			continue
+		}
+		prev = r
+		kept.WriteRune(r)
+	}
+	marked := cleanLine(kept.String())
+	var cuts []int
+	var plain strings.Builder
+	for _, r := range marked {
+		if r == elementCut {
+			if n := len(cuts); n == 0 || cuts[n-1] != plain.Len() {
+				cuts = append(cuts, plain.Len())
+			}
+			continue
+		}
+		plain.WriteRune(r)
+	}
+	// The marks stand between letters, where cleanLine changes nothing;
+	// should the two texts differ all the same, the cuts are not trusted.
+	if plain.String() != text {
+		return text, nil
+	}
+	return text, cuts
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -166,7 +236,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.walk(c, h, t, b)
 			w.flush()
 		} else {
+			w.line.WriteRune(elementCut)
 			w.walk(c, h, t, b)
+			w.line.WriteRune(elementCut)
 		}
 		if link {
 			w.inLink--
@@ -625,7 +697,7 @@ func reporterIn(zone []metaLine) string {
 			}
 			continue
 		}
-		if m := reporter.FindStringSubmatch(l.text); m != nil && !strings.HasSuffix(strings.TrimSpace(m[0]), "摄") {
+		if m := reporter.FindStringSubmatch(l.spaced()); m != nil && !strings.HasSuffix(strings.TrimSpace(m[0]), "摄") {
 			// The names run until another credit: 记者 张三 通讯员 李四,
 			// 记者 张三、通讯员 李四. A reporter credited twice (the
 			// byline, a photo's 记者 张三 摄) is one; an organisation
@@ -688,15 +760,17 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 		if !strings.ContainsAny(l.text, ":：/") { // every label ends with one
 			continue
 		}
-		m := label.FindStringIndex(l.text)
+		// Elements that run together end a value where they meet.
+		text := l.spaced()
+		m := label.FindStringIndex(text)
 		// A label inside a sentence (…并注明“来源：衢州日报”。) is no field.
-		if m == nil || strings.ContainsAny(l.text[:m[0]], "，。；！？") {
+		if m == nil || strings.ContainsAny(text[:m[0]], "，。；！？") {
 			continue
 		}
-		rest := l.text[m[1]:]
-		if rest == "" && strings.ContainsAny(l.text[m[0]:m[1]], ":：") && i+1 < len(zone) && cellValue(zone[i+1]) {
+		rest := text[m[1]:]
+		if rest == "" && strings.ContainsAny(text[m[0]:m[1]], ":：") && i+1 < len(zone) && cellValue(zone[i+1]) {
 			// A label in one table cell, its value in the next: <td>发布机构：</td><td>县住建局</td>.
-			rest = zone[i+1].text
+			rest = zone[i+1].spaced()
 		}
 		// A value in brackets: 来源：[ 人民网 ], 来源：【新华社】.
 		if r, size := utf8.DecodeRuneInString(rest); r == '[' || r == '【' || r == '［' {
