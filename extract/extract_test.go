@@ -95,6 +95,21 @@ func TestTitle(t *testing.T) {
 		// no title; the heading above it, or TRS's ArticleTitle, is.
 		{`<title>XX县人民政府</title>`, `<h1>XX县关于做好2024年防汛工作的实施方案</h1><div class="TRS_Editor"><h3>一、总体要求</h3>`, "XX县关于做好2024年防汛工作的实施方案"},
 		{`<title>XX县人民政府</title><meta name="ArticleTitle" content="XX县关于做好2024年防汛工作的实施方案">`, `<div class="TRS_Editor"><h3>一、总体要求</h3>`, "XX县关于做好2024年防汛工作的实施方案"},
+		// The logo's heading is the site's name the <title> holds; the
+		// title element under it is the article's.
+		{`<title>江山市人民政府</title>`, `<h1 class="logo"><a href="/"><img src="/logo.png" alt="江山市人民政府">江山市人民政府</a></h1><div class="nav"><a href="/">首页</a><a href="/zwdt/">政务动态</a></div>` +
+			`<div class="art-tit">江山市召开2024年一季度经济形势分析会</div><div class="art-sub"><span>发布时间：2024-04-12 17:45</span><span>来源：市发改局</span></div>`, "江山市召开2024年一季度经济形势分析会"},
+		{`<title>江山市人民政府</title>`, `<h1><a href="/">江山市人民政府</a></h1><div class="art-tit">江山市召开2024年一季度经济形势分析会</div>`, "江山市召开2024年一季度经济形势分析会"},
+		// A heading that is the whole <title> and no link is the title, whatever follows it.
+		{`<title>江山市召开2024年一季度经济形势分析会</title>`, `<h1>江山市召开2024年一季度经济形势分析会</h1><h2 class="sub-title">总结一季度经济运行情况</h2>`, "江山市召开2024年一季度经济形势分析会"},
+		// An old ASP page: the title in bold in the row above the byline.
+		{`<title>::常山县农业信息网::</title>`, `<table><tr><td><a href="index.asp">首 页</a> | <a href="news.asp">农业新闻</a></td></tr>` +
+			`<tr><td><font color="#FF0000" size="4"><b>常山县开展早稻集中育秧技术培训</b></font></td></tr>` +
+			`<tr><td><font color="#666666">【作者：县农技站　来源：农业信息网　发布时间：2024-3-28 9:15:07　点击：326】</font></td></tr></table>`, "常山县开展早稻集中育秧技术培训"},
+		{`<title>::常山县农业信息网::</title>`, ``, "常山县农业信息网"},
+		// A detail table's 标题 row.
+		{`<title>宜蘭縣政府衛生局</title>`, `<table><tr><th>標題</th><td>宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗</td></tr><tr><th>日期</th><td>113/03/05</td></tr></table>`, "宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗"},
+		{`<title>某某县人民政府</title>`, `<table><tr><td>标题：关于2024年春季植树造林工作的通知</td></tr><tr><td>发布日期：2024-03-05</td></tr></table>`, "关于2024年春季植树造林工作的通知"},
 	}
 	for _, tt := range tests {
 		page := `<html><head><meta charset="utf-8">` + tt.head + `</head><body>` + tt.body + `<div>` + prose + `</div></body></html>`
@@ -221,6 +236,9 @@ func TestSourceAuthor(t *testing.T) {
 		{"<table><tr><td>来源：</td><td>发布时间：2020-02-20</td></tr></table>", "", "", "", ""},
 		{"<table><tr><td>来源：</td><td>2024-03-05</td></tr></table>", "", "", "", ""},
 		{"<table><tr><td>来源：</td><td>【打印本页】</td></tr></table>", "", "", "", ""},
+		// A <th> label carries no colon.
+		{"<table><tr><th>資料來源</th><td>疾病管制科</td></tr><tr><th>作者</th><td>陳大文</td></tr></table>", "", "", "疾病管制科", "陳大文"},
+		{"<table><tr><th>来源</th><td>2024-03-05</td></tr></table>", "", "", "", ""},
 		{"2024-03-05", "", "已经本社授权使用作品的，应在授权范围内使用，并注明“来源：衢州日报”。", "", ""}, // a label in a sentence
 		// A disclosure page names no 来源: its issuing body is the source.
 		{"<table><tr><td>索 引 号：</td><td>11330127002570123X/2024-00031</td><td>发布机构：</td><td>县住房和城乡建设局</td></tr>" +

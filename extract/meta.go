@@ -315,12 +315,37 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			best, bestAt = l.text, i
 		}
 	}
+	// The <title> that is the site's name alone names the logo's heading,
+	// a link home (<h1 class="logo"><a href="/">某某市人民政府</a></h1>); a
+	// heading or title element after it, before the content, is the
+	// article's.
+	if best != "" && lines[bestAt].linked && hashForm(best) == fullForm {
+		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) {
+				return l.text, i
+			}
+		}
+	}
 	if best != "" {
 		return best, bestAt
 	}
 	if og != "" {
 		t := siteless(og)
 		return t, r.lineOf(lines, t)
+	}
+	// A detail table's 标题 row: <th>標題</th><td>…</td>, or 标题：… in one
+	// cell (Taiwanese county sites, disclosure pages).
+	for i := 0; i < len(lines) && i < start+8; i++ {
+		m := titleLabel.FindStringSubmatch(lines[i].text)
+		if m == nil {
+			continue
+		}
+		if m[1] != "" && isTitleShaped(m[1]) {
+			return m[1], i
+		}
+		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) {
+			return lines[i+1].text, i + 1
+		}
 	}
 	// A <title> that names no heading is often the site's alone
 	// ("blog.example.com", "显示"): a heading right before the content,
@@ -341,6 +366,13 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	}
 	for i := start; i < len(lines) && i < start+3; i++ {
 		if l := lines[i]; l.bold && isTitleShaped(l.text) && !endsSentence(l.text) {
+			return l.text, i
+		}
+	}
+	// Or just above it: an old ASP page's <font size=4><b>…</b></font> in
+	// the row over its byline.
+	for i := min(start, len(lines)) - 1; i >= 0 && i >= start-4; i-- {
+		if l := lines[i]; l.bold && !l.linked && isTitleShaped(l.text) && !endsSentence(l.text) && !isBylineLine(l.text) {
 			return l.text, i
 		}
 	}
@@ -369,9 +401,17 @@ func isBreadcrumb(s string) bool {
 		strings.Contains(s, " > ") || strings.Contains(s, "»") || strings.Contains(s, "＞")
 }
 
+// titleLabel is a title's label in a detail table: 标题 alone in its
+// cell, or before the title in one.
+var titleLabel = regexp.MustCompile(`^(?:标题|標題|题目|題目)\s*(?:[:：]\s*(.*))?$`)
+
 // siteless is a <title> without the site's name: the first part if it is
-// long enough to be a title, else the longest.
+// long enough to be a title, else the longest; without the marks that
+// decorate a site's name (::常山县农业信息网::).
 func siteless(full string) string {
+	if t := strings.Trim(full, ":：=~*·"); t != full && runeCount(t) >= 2 {
+		full = strings.TrimSpace(t)
+	}
 	parts := titleSeparators.Split(full, -1)
 	if len(parts) > 0 && runeCount(parts[0]) >= 4 {
 		return parts[0]
@@ -654,7 +694,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	// An essay's author on the line under its title: 2 to 4 Han
 	// characters alone.
 	if titleAt >= 0 && titleAt+1 < len(lines) && lines[titleAt+1].where <= 0 {
-		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] && !columnTitle(l.text) {
+		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] && !columnTitle(l.text) && !fieldLabel(l.text) {
 			return l.text
 		}
 	}
@@ -754,9 +794,32 @@ func cellValue(l metaLine) bool {
 		!bylineButtons[strings.Trim(l.text, "【】[] ")] && !strings.Contains(l.text, "打印") && !strings.Contains(l.text, "关闭")
 }
 
+// labelCell says whether a line is a label alone, without its colon:
+// a detail table's <th>.
+func labelCell(s string, label *regexp.Regexp) bool {
+	if len(s) > 18 || strings.ContainsAny(s, ":：") {
+		return false
+	}
+	m := label.FindStringIndex(s + "：")
+	return m != nil && m[0] == 0 && m[1] == len(s)+len("：")
+}
+
+// fieldLabel says whether a line is the label of a byline's field alone
+// in its cell (日期, 資料來源, 作者): a label, not a name.
+func fieldLabel(s string) bool {
+	return dateLabelCell.MatchString(s) || labelCell(s, sourceLabel) || labelCell(s, authorLabel) || labelCell(s, editorLabel)
+}
+
 // labelledValue returns the value after the first label in the zone.
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 	for i, l := range zone {
+		// A label alone in its table cell, with no colon (<th>資料來源</th><td>疾病管制科</td>),
+		// is read as the label with one.
+		if i+1 < len(zone) && labelCell(l.text, label) && cellValue(zone[i+1]) {
+			if v := labelledValue([]metaLine{{text: l.text + "："}, zone[i+1]}, label); v != "" {
+				return v
+			}
+		}
 		if !strings.ContainsAny(l.text, ":：/") { // every label ends with one
 			continue
 		}
