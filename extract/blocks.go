@@ -456,6 +456,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 // XX日报记者 孙悟 文/图), a writer's (文/张三).
 var bareByline = regexp.MustCompile(`^(?:` +
 	dateOnly + `(?:\s*[（(][^（）()]{0,12}[）)])?` + // …（11:00 更新）
+	`|` + dateOnly + `\s+` + paperName + // 2024-03-04 07:55 浙江日报
 	`|[□■●◎]?\s*(?:[\p{Han}A-Za-z]{0,8}?(?:报|報|社|网|網|台|中心|新闻|新聞|融媒|媒体|媒體|频道)|本报|本台|本网|本刊)?(?:全媒体|融媒)?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
 	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
 	`)$`)
@@ -463,6 +464,14 @@ var bareByline = regexp.MustCompile(`^(?:` +
 // dateOnly is a date, its time and weekday perhaps, as a line shows it
 // alone: 2024年1月5日, 2024-03-05 14:08, 2024年3月5日 星期二.
 const dateOnly = `(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*(?:星期|周)[一二三四五六日天])?`
+
+// paperName is a publication's name as a byline gives it unlabelled
+// after the date: a paper, a site, a station, an agency (浙江日报, 衢州新闻网,
+// 中央社, 龙游县融媒体中心), ending as their names end.
+const paperName = `(\p{Han}{2,12}?(?:报|報|网|網|社|台|臺|新闻|新聞|在线|在線|客户端|融媒体中心|融媒體中心))`
+
+// datedSource is a byline of a date and a publication's name alone.
+var datedSource = regexp.MustCompile(`^` + dateOnly + `\s+` + paperName + `$`)
 
 // bareDate is a line that is only a date.
 var bareDate = regexp.MustCompile(`^` + dateOnly + `$`)

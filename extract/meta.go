@@ -605,6 +605,13 @@ func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 	if v := cleanLine(r.head.metaValue("source", "contentsource", "mediaid", "_sourcename")); v != "" {
 		return v
 	}
+	// A byline of the date and the paper's name, unlabelled (zjol's
+	// <span class="time">…</span> <span class="src">浙江日报</span>).
+	for _, l := range head {
+		if m := datedSource.FindStringSubmatch(l.text); m != nil {
+			return m[1]
+		}
+	}
 	// The disclosure table stands above the title, or under it, a few
 	// rows long; the byline zones hold only its nearest rows.
 	if titleAt < 0 {
