@@ -303,7 +303,19 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	`|(?:欢迎|敬请)关注[^，,。]{0,12}公众号[^，,。]{0,12}|关注(?:我们的)?(?:官方)?(?:微信)?公众号\s*[:：][^，,。]{0,24}` +
 	`|(?:更多[^，,。]{0,8})?(?:请|欢迎)下载[^，,。]{0,12}客户端[^，,。]{0,8}` +
 	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：][^，,。]{0,40}` + // 文章关键词：新能源汽车消费
+	`|(?:按我|點我|点我)[^，,。]{1,12}` + // 按我看活動辦法 under an app promo
 	`)$`)
+
+// appPromo matches a portal's invitation to its app, wherever it stands in
+// the text: 新浪新闻客户端 扫码下载, ☆自由時報APP 搶先看☆, 點我下載APP,
+// 現在用APP看新聞. Short and without a clause: 报名方式：扫码下载报名表 and
+// 市民可下载APP预约，… are the text's own.
+var appPromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
+	`[^\s:：，,。！!？?]{0,12}\s*(?:扫码|掃碼|扫描二维码|掃描二維碼)(?:下载|下載)[^\s:：，,。]{0,8}` +
+	`|(?:点我|點我|按我|点击|點擊|按此|立即)?\s*(?:下载|下載)\s*(?:APP|App|app|客户端|客戶端)[^\s:：，,。]{0,8}` +
+	`|[^\s:：，,。]{0,12}\s*(?:APP|App|app|客户端|客戶端)\s*(?:抢先看|搶先看)` +
+	`|(?:[^:：，,。]{0,12}\s)?(?:现在|現在)?用\s*(?:APP|App|app)\s*看新[闻聞](?:\s[^:：，,。]{0,12})?` +
+	`)[☆★◆●■\s]*$`)
 
 // disclaimer matches a platform's notice under a republished story (网易号's
 // 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's;
@@ -405,6 +417,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		if len(b.Text) <= 60 && b.Text[0] < utf8.RuneSelf && englishBoilerplate.MatchString(b.Text) {
+			continue
+		}
+		if len(b.Text) <= 150 && appPromo.MatchString(b.Text) {
 			continue
 		}
 		// Under the text: a notice that is itself a statement keeps it.

@@ -857,10 +857,46 @@ func TestTailPrompts(t *testing.T) {
 		"家长请下载“浙里办”客户端，在线提交报名材料。":               false,
 		"标签：以上价格均为含税价。":                         false,
 		"关键词：减税降费，为市场主体纾困解难":                    false,
+		"按我看活動辦法":                               true,
 	} {
 		if got := !listNumber.MatchString(line) && tailPrompt.MatchString(line); got != want {
 			t.Errorf("%q: a prompt %v, want %v", line, got, want)
 		}
+	}
+}
+
+// TestAppPromos: a portal's invitation to its app goes wherever it stands;
+// the text's own mention of an app or a code to scan stays.
+func TestAppPromos(t *testing.T) {
+	for line, want := range map[string]bool{
+		"新浪新闻客户端 扫码下载":             true,
+		"☆自由時報APP 搶先看☆":            true,
+		"點我下載APP":                  true,
+		"不用抽 不用搶 現在用APP看新聞 保證天天中獎": true,
+		"立即下载客户端":                  true,
+		"报名方式：扫码下载报名表":             false,
+		"市民可下载APP预约，也可到窗口办理。":      false,
+		"家长请下载“浙里办”客户端，在线提交报名材料。":  false,
+		"目前，该APP抢先看功能已覆盖全市90%的用户。": false,
+	} {
+		if got := appPromo.MatchString(line); got != want {
+			t.Errorf("%q: a promo %v, want %v", line, got, want)
+		}
+	}
+	// In a page: the promo inside the article container goes, with the
+	// prompt under it.
+	page := `<html><head><meta charset="utf-8"><title>花蓮太魯閣步道分階段重新開放 - 自由時報電子報</title></head><body><h1>花蓮太魯閣步道分階段重新開放</h1>` +
+		`<div class="function"><span class="time">2024/03/05 10:21</span></div><div class="text boxText">` +
+		`<p>太魯閣國家公園管理處今天宣布，燕子口、九曲洞步道將分階段重新開放。</p><p class="appE1121"><a href="/app">☆自由時報APP 搶先看☆</a></p>` +
+		`<p>管理處表示，開放初期每日限額2000人次，遊客須事先上網申請。</p><p>太管處提醒，遊客進入步道應配戴安全帽。</p>` +
+		`<p class="before_ir">不用抽 不用搶 現在用APP看新聞 保證天天中獎</p><p><a>點我下載APP</a></p><p>按我看活動辦法</p></div></body></html>`
+	p, err := Parse([]byte(page), "", "https://news.ltn.com.tw/news/life/breakingnews/4601234", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "太魯閣國家公園管理處今天宣布，燕子口、九曲洞步道將分階段重新開放。\n管理處表示，開放初期每日限額2000人次，遊客須事先上網申請。\n太管處提醒，遊客進入步道應配戴安全帽。"
+	if p.Text() != want {
+		t.Errorf("text %q, want %q", p.Text(), want)
 	}
 }
 
