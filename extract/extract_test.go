@@ -228,6 +228,12 @@ func TestSourceAuthor(t *testing.T) {
 		// Traditional characters (Taiwan, Hong Kong).
 		{"發布時間：2021-03-05 10:20　來源：中央社　責任編輯：陳大文", "", "", "中央社", "陳大文"},
 		{"發佈日期：2021-03-05　資料來源：社會處", "", "", "社會處", ""},
+		// Taiwanese papers' credits open the lead.
+		{"2024/03/05 10:21", "〔記者王峻祺／花蓮報導〕太魯閣國家公園管理處今天宣布，燕子口步道將重新開放。", "", "", "王峻祺"},
+		{"2024/03/05 10:21", "〔記者王峻祺、陳大文／綜合報導〕交通部今天宣布，連假期間國道將實施高乘載管制。", "", "", "王峻祺、陳大文"},
+		{"2024/03/05 10:21", "（中央社記者吳家豪台北24日電）台積電日本熊本廠今天舉行開幕典禮。", "", "", "吳家豪"},
+		{"2024/03/05 10:21", "（中央社記者江今葉華盛頓4日電）美國國務院今天表示，將持續關注區域情勢。", "", "", "江今葉"},
+		{"2024/03/05 10:21", "（中央社台北5日電）行政院會今天通過修正草案。", "", "", ""},
 		// A photographer's credit under a picture is not the story's author.
 		{"2020-02-20", "活动现场。（记者 张三 摄）", "", "", ""},
 		{"2020-02-20 记者 李明", "图为活动现场。记者 张三 摄", "", "", "李明"},
@@ -702,6 +708,9 @@ func TestAuthorFromHead(t *testing.T) {
 		`<meta name="author" content="努尔兰·阿不都满金">`:                                                               "努尔兰·阿不都满金",
 		`<meta name="author" content="某某市科学技术协会">`:                                                               "",
 		`<script type="application/ld+json">{"author":{"name":"張三"}}</script><meta name="author" content="中央社">`: "張三",
+		`<meta name="author" content="自由時報">`:                                                                    "",
+		`<meta name="author" content="聯合新聞網">`:                                                                   "",
+		`<meta name="author" content="王峻祺">`:                                                                     "王峻祺",
 	} {
 		page := `<html><head><meta charset="utf-8">` + head + `<title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">2020-02-20</div><div>` + prose + `</div></body></html>`
 		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)

@@ -514,7 +514,12 @@ var (
 	otherCredit = regexp.MustCompile(`[ 、，,]*(?:通讯员|通訊員|摄影|攝影|实习生|见习记者)|\s+(?:打印|列印|分享|字号|字體|字体)`)
 	// reporter matches a reporter's credit, in the byline or the text:
 	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|文/图|图/文|摄|通讯员|$|\s{2,}|[|｜/])`)
+	// Taiwanese papers write it 〔記者王峻祺／花蓮報導〕.
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）〕]|发自|报道|報導|文/图|图/文|摄|通讯员|$|\s{2,}|[|｜/／])`)
+	// cnaDateline is the credit that opens a 中央社 story: （中央社記者吳家豪台北24日電）,
+	// the reporter's name (three characters, as most are) run on into the
+	// place the story was filed from.
+	cnaDateline = regexp.MustCompile(`記者((?:\p{Han}{2,3})(?:、\p{Han}{2,3})*)\p{Han}{2,4}?\d{1,2}日[電电]`)
 	// creditAtEnd matches the reporter in parentheses that closes a news
 	// story: （常书香 马丹阳）, （姚峰 上海报道）, （袁源）.
 	creditAtEnd = regexp.MustCompile(`[(（]\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*?)\s*(?:\p{Han}{2,3}报道)?\s*[)）]\s*$`)
@@ -587,7 +592,7 @@ var posterWords = []string{"张贴", "发表于", "by ", "By ", "BY "}
 
 // orgSuffix ends names of organisations, which a credit in parentheses
 // may be instead of a person: （新华社）, （人民日报）.
-var orgSuffix = regexp.MustCompile(`(社|报|网|台|部|局|厅|委|会|院|站|中心|办|处|组|署|司|所|馆|校|电|图|完)$`)
+var orgSuffix = regexp.MustCompile(`(社|报|報|网|網|台|臺|部|局|厅|廳|委|会|會|院|站|中心|办|辦|处|處|组|組|署|司|所|馆|館|校|电|電|图|圖|完)$`)
 
 // source is the 来源 of the byline, else the <meta> that names it
 // (TRS ContentSource), else the issuing body of a government disclosure
@@ -744,7 +749,11 @@ func reporterIn(zone []metaLine) string {
 			}
 			continue
 		}
-		if m := reporter.FindStringSubmatch(l.spaced()); m != nil && !strings.HasSuffix(strings.TrimSpace(m[0]), "摄") {
+		m := reporter.FindStringSubmatch(l.spaced())
+		if m == nil {
+			m = cnaDateline.FindStringSubmatch(l.text)
+		}
+		if m != nil && !strings.HasSuffix(strings.TrimSpace(m[0]), "摄") {
 			// The names run until another credit: 记者 张三 通讯员 李四,
 			// 记者 张三、通讯员 李四. A reporter credited twice (the
 			// byline, a photo's 记者 张三 摄) is one; an organisation
@@ -774,7 +783,8 @@ func isOrganisation(s string) bool {
 
 // orgName ends the names of bodies that sign as a <meta> author; unlike
 // orgSuffix, not the one-character endings that names share (王宏图, 张会).
-var orgName = regexp.MustCompile(`(?:网|社|报|台|府|委|局|厅|部|院|办|署|中心|集团|公司|协会|学会|委员会|联合会|商会|基金会|研究所|事务所)$`)
+// Traditional characters too: 自由時報, 聯合新聞網, 公視新聞網.
+var orgName = regexp.MustCompile(`(?:网|網|社|报|報|台|臺|府|委|局|厅|廳|部|院|办|辦|署|中心|集团|集團|公司|协会|協會|学会|學會|委员会|委員會|联合会|聯合會|商会|商會|基金会|基金會|研究所|事务所|事務所)$`)
 
 // portalNames are the portals that sign what they republish.
 var portalNames = map[string]bool{"网易": true, "新浪": true, "搜狐": true, "腾讯": true, "凤凰": true, "人民": true, "新华": true, "澎湃": true}
