@@ -166,6 +166,7 @@ func TestPublished(t *testing.T) {
 		{"zh-CN", `<script>var ct = "1617171717"; var nickname = "株洲发布";</script>`, "株洲发布", "2021-03-31T14:21:57+08:00"},
 		{"zh-CN", `<script>var createTime = '2021-03-31 14:21';</script>`, "株洲发布", "2021-03-31T14:21:00+08:00"},
 		{"zh-CN", `<meta name="pubtime" content="2021-03-05 09:32:10">`, "来源：新华网", "2021-03-05T09:32:10+08:00"},
+		{"zh-CN", `<script>window.DATA = {"title":"标题","media":"浙江日报","pubtime":"2024-03-08 07:30:12","comment_id":"0"}</script>`, "浙江日报", "2024-03-08T07:30:12+08:00"},
 	}
 	for _, tt := range tests {
 		page := `<html lang="` + tt.lang + `"><head><meta charset="utf-8"><title>这是文章的标题_网站</title>` + tt.head + `</head><body>` +
@@ -610,6 +611,37 @@ func TestShortStoryWithASidebarIsAnArticle(t *testing.T) {
 	}
 }
 
+// TestListDatesUnderTheArticle: the dated titles of a list after the
+// article (24小时热榜) date nothing; a bare date under the text that the
+// URL's date contradicts gives way to it; one the URL agrees with, or a
+// page without a date in its URL, keeps it.
+func TestListDatesUnderTheArticle(t *testing.T) {
+	const article = `<h1>浙江发布2024年“千万工程”重点任务</h1><div class="content-article"><p>浙江省日前印发2024年“千万工程”重点任务清单，明确全年建设和美乡村2000个以上。</p>` +
+		`<p>清单提出，今年将新增省级未来乡村200个，推进城乡风貌样板区建设100个，持续深化强村富民乡村集成改革，力争村级集体经济年经营性收入50万元以上的行政村占比达到65%，` +
+		`同时深入推进农村人居环境整治提升，加快补齐农村基础设施和公共服务短板，推动城乡基本公共服务均等化，让乡村既有颜值又有气质，让农民群众的获得感、幸福感、安全感更加充实。</p>` + prose + `</div>`
+	var list strings.Builder
+	list.WriteString(`<div class="hot-list"><h3>24小时热榜</h3><ul>`)
+	for i := 1; i <= 6; i++ {
+		fmt.Fprintf(&list, `<li><a href="/rain/a/2024%02d.html">全市第%d次安全生产工作会议召开</a><span class="date">2024-01-%02d</span></li>`, i, i, 9+i)
+	}
+	list.WriteString(`</ul></div>`)
+	for _, tc := range []struct{ name, url, body, want string }{
+		{"list after, URL dated", "https://zjnews.zjol.com.cn/system/2024/03/08/030123456.shtml", article + list.String(), "2024-03-08T00:00:00+08:00"},
+		{"list after, URL undated", "https://new.qq.com/rain/a/A01ABC00.html", article + list.String(), ""},
+		{"signing date the URL contradicts", "http://www.x.gov.cn/art/2024/03/08/art_1.html", article[:len(article)-6] + `<p>2024年1月10日</p></div>`, "2024-03-08T00:00:00+08:00"},
+		{"signing date the URL agrees with", "http://www.x.gov.cn/art/2024/03/08/art_1.html", article[:len(article)-6] + `<p>2024年3月6日</p></div>`, "2024-03-06T00:00:00+08:00"},
+	} {
+		page := `<html><head><meta charset="utf-8"><title>浙江发布2024年“千万工程”重点任务_腾讯新闻</title></head><body>` + tc.body + `</body></html>`
+		p, err := Parse([]byte(page), "", tc.url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != tc.want {
+			t.Errorf("%s: published %q, want %q", tc.name, p.Published, tc.want)
+		}
+	}
+}
+
 // TestDatedListBoxBesideTheArticle: a table layout (EmpireCMS, 动易) puts
 // the article and its 热门排行 box, each item a title and its date, in
 // boxes of the same class side by side. The list box is no post of a
@@ -728,11 +760,13 @@ func TestAuthorFromHead(t *testing.T) {
 // page, which is not a source.
 func TestSourceFromHead(t *testing.T) {
 	for meta, want := range map[string]string{
-		`<meta name="ContentSource" content="县政府办">`:       "县政府办",
-		`<meta name="source" content="株洲日报">`:              "株洲日报",
-		`<meta property="og:site_name" content="某某市人民政府">`: "",
-		`<meta name="mediaid" content="楚天都市报">`:            "楚天都市报", // 新浪
-		`<meta name="_sourcename" content="长江日报">`:         "长江日报",  // 腾讯
+		`<meta name="ContentSource" content="县政府办">`:                                                           "县政府办",
+		`<meta name="source" content="株洲日报">`:                                                                  "株洲日报",
+		`<meta property="og:site_name" content="某某市人民政府">`:                                                     "",
+		`<meta name="mediaid" content="楚天都市报">`:                                                                "楚天都市报", // 新浪
+		`<meta name="_sourcename" content="长江日报">`:                                                             "长江日报",  // 腾讯
+		`<script>window.DATA = {"media":"浙江日报","media_id":"5123456","pubtime":"2024-03-08 07:30:12"}</script>`: "浙江日报",  // qq.com
+		`<script>var player = {"source":"衢州新闻联播","autoplay":true}</script>`:                                    "",      // a player's, not the article's
 	} {
 		page := `<html><head><meta charset="utf-8">` + meta + `<title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">2020-02-20</div><div>` + prose + `</div></body></html>`
 		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)

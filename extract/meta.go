@@ -31,6 +31,7 @@ type metaLine struct {
 	titled  bool // inside an element whose class or id says title
 	bold    bool // inside <b> or <strong> (old templates' titles)
 	linked  bool // all of its text is link text
+	links   bool // some of its text is link text
 	where   int  // -1 before the main content, 0 inside it, 1 after it
 	// cuts are the offsets in text where an inline element begins or
 	// ends between two letters: <a>中国宁波网</a>浙江, <span>编辑：郑雅文</span><span>播放：…
@@ -117,6 +118,7 @@ func (r *reader) lines() []string {
 
 type lineWriter struct {
 	plain   bool // the current line has text outside links
+	links   bool // ... and text inside them
 	inLink  int
 	content *html.Node
 	skip    *blockWriter // its skip says which parts of the content are not text
@@ -133,11 +135,11 @@ func (w *lineWriter) flush() {
 	if w.line.Len() > 0 {
 		raw := w.line.String()
 		if t, cuts := cutLine(raw); t != "" {
-			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, where: w.where, cuts: cuts})
+			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links, where: w.where, cuts: cuts})
 		}
 		w.line.Reset()
 	}
-	w.heading, w.titled, w.bold, w.plain = false, false, false, false
+	w.heading, w.titled, w.bold, w.plain, w.links = false, false, false, false, false
 }
 
 // elementCut marks where an inline element begins or ends in a line being
@@ -193,8 +195,12 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		switch c.Type {
 		case html.TextNode:
 			w.line.WriteString(c.Data)
-			if w.inLink == 0 && strings.TrimSpace(c.Data) != "" {
-				w.plain = true
+			if strings.TrimSpace(c.Data) != "" {
+				if w.inLink == 0 {
+					w.plain = true
+				} else {
+					w.links = true
+				}
 			}
 			w.heading = w.heading || heading
 			w.titled = w.titled || titled
@@ -608,6 +614,9 @@ func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 	}
 	// 新浪 and 腾讯 name it unlabelled in the page, and in <meta>.
 	if v := cleanLine(r.head.metaValue("source", "contentsource", "mediaid", "_sourcename")); v != "" {
+		return v
+	}
+	if v := cleanLine(r.head.scriptSource); v != "" {
 		return v
 	}
 	// A byline of the date and the paper's name, unlabelled (zjol's
