@@ -126,6 +126,7 @@ type lineWriter struct {
 	skipped int // depth of skipped elements around the current line
 	out     []metaLine
 	line    strings.Builder
+	marks   []int // where inline elements begin and end in line
 	heading bool
 	titled  bool
 	bold    bool
@@ -134,55 +135,65 @@ type lineWriter struct {
 func (w *lineWriter) flush() {
 	if w.line.Len() > 0 {
 		raw := w.line.String()
-		if t, cuts := cutLine(raw); t != "" {
+		if t, cuts := cutLine(raw, w.marks); t != "" {
 			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links, where: w.where, cuts: cuts})
 		}
 		w.line.Reset()
 	}
+	w.marks = w.marks[:0]
 	w.heading, w.titled, w.bold, w.plain, w.links = false, false, false, false, false
 }
 
-// elementCut marks where an inline element begins or ends in a line being
-// written. U+FDD0 is a noncharacter: no page's text holds it.
+// elementCut marks the cuts in a line while they are worked out. U+FDD0
+// is a noncharacter: no page's text holds it.
 const elementCut = '\uFDD0'
 
-// cutLine is cleanLine of a line written with elementCut marks, and the
-// offsets in it of the marks that stand between two letters or digits
-// (where white space or punctuation separates the elements already, the
-// mark says nothing more).
-func cutLine(raw string) (string, []int) {
-	if !strings.ContainsRune(raw, elementCut) {
-		return cleanLine(raw), nil
-	}
-	text := cleanLine(strings.ReplaceAll(raw, string(elementCut), ""))
-	var kept strings.Builder
-	var prev rune
-	for i, r := range raw {
-		if r == elementCut {
-			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(raw[i+len(string(elementCut)):], string(elementCut)))
-			if isWordRune(prev) && isWordRune(next) {
-				kept.WriteRune(r)
-			}
-			continue
+// cutLine is cleanLine of a raw line, and the offsets in it of the
+// places where an inline element began or ended (marks, offsets in raw)
+// between two letters or digits; where white space or punctuation
+// separates the elements already, a cut says nothing more.
+func cutLine(raw string, marks []int) (string, []int) {
+	text := cleanLine(raw)
+	var at []int // the marks between letters
+	for _, m := range marks {
+		prev, _ := utf8.DecodeLastRuneInString(raw[:m])
+		next, _ := utf8.DecodeRuneInString(raw[m:])
+		if isWordRune(prev) && isWordRune(next) && (len(at) == 0 || at[len(at)-1] != m) {
+			at = append(at, m)
 		}
-		prev = r
-		kept.WriteRune(r)
 	}
-	marked := cleanLine(kept.String())
-	var cuts []int
-	var plain strings.Builder
-	for _, r := range marked {
-		if r == elementCut {
-			if n := len(cuts); n == 0 || cuts[n-1] != plain.Len() {
-				cuts = append(cuts, plain.Len())
-			}
-			continue
+	if len(at) == 0 {
+		return text, nil // most lines: no allocation beyond cleanLine's
+	}
+	const mark = string(elementCut)
+	var b strings.Builder
+	b.Grow(len(raw) + len(at)*len(mark))
+	from := 0
+	for _, m := range at {
+		b.WriteString(raw[from:m])
+		b.WriteString(mark)
+		from = m
+	}
+	b.WriteString(raw[from:])
+	// The cuts stand between letters, where cleanLine changes nothing;
+	// should the text between them differ all the same, they are not
+	// trusted.
+	marked := cleanLine(b.String())
+	cuts := make([]int, 0, len(at))
+	plain := 0 // bytes of text matched so far
+	for {
+		i := strings.Index(marked, mark)
+		if i < 0 {
+			break
 		}
-		plain.WriteRune(r)
+		if !strings.HasPrefix(text[plain:], marked[:i]) {
+			return text, nil
+		}
+		plain += i
+		cuts = append(cuts, plain)
+		marked = marked[i+len(mark):]
 	}
-	// The marks stand between letters, where cleanLine changes nothing;
-	// should the two texts differ all the same, the cuts are not trusted.
-	if plain.String() != text {
+	if text[plain:] != marked {
 		return text, nil
 	}
 	return text, cuts
@@ -242,9 +253,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.walk(c, h, t, b)
 			w.flush()
 		} else {
-			w.line.WriteRune(elementCut)
+			w.marks = append(w.marks, w.line.Len())
 			w.walk(c, h, t, b)
-			w.line.WriteRune(elementCut)
+			w.marks = append(w.marks, w.line.Len())
 		}
 		if link {
 			w.inLink--
