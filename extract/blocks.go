@@ -303,7 +303,19 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	`|(?:欢迎|敬请)关注[^，,。]{0,12}公众号[^，,。]{0,12}|关注(?:我们的)?(?:官方)?(?:微信)?公众号\s*[:：][^，,。]{0,24}` +
 	`|(?:更多[^，,。]{0,8})?(?:请|欢迎)下载[^，,。]{0,12}客户端[^，,。]{0,8}` +
 	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：][^，,。]{0,40}` + // 文章关键词：新能源汽车消费
+	`|(?:按我|點我|点我)[^，,。]{1,12}` + // 按我看活動辦法 under an app promo
 	`)$`)
+
+// appPromo matches a portal's invitation to its app, wherever it stands in
+// the text: 新浪新闻客户端 扫码下载, ☆自由時報APP 搶先看☆, 點我下載APP,
+// 現在用APP看新聞. Short and without a clause: 报名方式：扫码下载报名表 and
+// 市民可下载APP预约，… are the text's own.
+var appPromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
+	`[^\s:：，,。！!？?]{0,12}\s*(?:扫码|掃碼|扫描二维码|掃描二維碼)(?:下载|下載)[^\s:：，,。]{0,8}` +
+	`|(?:点我|點我|按我|点击|點擊|按此|立即)?\s*(?:下载|下載)\s*(?:APP|App|app|客户端|客戶端)[^\s:：，,。]{0,8}` +
+	`|[^\s:：，,。]{0,12}\s*(?:APP|App|app|客户端|客戶端)\s*(?:抢先看|搶先看)` +
+	`|(?:[^:：，,。]{0,12}\s)?(?:现在|現在)?用\s*(?:APP|App|app)\s*看新[闻聞](?:\s[^:：，,。]{0,12})?` +
+	`)[☆★◆●■\s]*$`)
 
 // disclaimer matches a platform's notice under a republished story (网易号's
 // 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's;
@@ -407,6 +419,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if len(b.Text) <= 60 && b.Text[0] < utf8.RuneSelf && englishBoilerplate.MatchString(b.Text) {
 			continue
 		}
+		if len(b.Text) <= 150 && appPromo.MatchString(b.Text) {
+			continue
+		}
 		// Under the text: a notice that is itself a statement keeps it.
 		if i >= len(blocks)-4 && begun && runeCount(b.Text) <= 300 && disclaimer.MatchString(b.Text) &&
 			!strings.Contains(meta.title, "声明") { // a statement's own clauses stay
@@ -456,6 +471,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 // XX日报记者 孙悟 文/图), a writer's (文/张三).
 var bareByline = regexp.MustCompile(`^(?:` +
 	dateOnly + `(?:\s*[（(][^（）()]{0,12}[）)])?` + // …（11:00 更新）
+	`|` + dateOnly + `\s+` + paperName + // 2024-03-04 07:55 浙江日报
 	`|[□■●◎]?\s*(?:[\p{Han}A-Za-z]{0,8}?(?:报|報|社|网|網|台|中心|新闻|新聞|融媒|媒体|媒體|频道)|本报|本台|本网|本刊)?(?:全媒体|融媒)?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
 	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
 	`)$`)
@@ -463,6 +479,14 @@ var bareByline = regexp.MustCompile(`^(?:` +
 // dateOnly is a date, its time and weekday perhaps, as a line shows it
 // alone: 2024年1月5日, 2024-03-05 14:08, 2024年3月5日 星期二.
 const dateOnly = `(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*(?:星期|周)[一二三四五六日天])?`
+
+// paperName is a publication's name as a byline gives it unlabelled
+// after the date: a paper, a site, a station, an agency (浙江日报, 衢州新闻网,
+// 中央社, 龙游县融媒体中心), ending as their names end.
+const paperName = `(\p{Han}{2,12}?(?:报|報|网|網|社|台|臺|新闻|新聞|在线|在線|客户端|融媒体中心|融媒體中心))`
+
+// datedSource is a byline of a date and a publication's name alone.
+var datedSource = regexp.MustCompile(`^` + dateOnly + `\s+` + paperName + `$`)
 
 // bareDate is a line that is only a date.
 var bareDate = regexp.MustCompile(`^` + dateOnly + `$`)
@@ -593,8 +617,20 @@ func isBylineLine(s string) bool {
 	if eventTime(s, locs[0][0], locs[0][1]) {
 		return false
 	}
-	return runeCount(prefix) <= 12 || (isBylineShaped(s) && runeCount(s) <= 60 && hasYear(prefix) && numericDate.MatchString(prefix))
+	if runeCount(prefix) <= 12 {
+		return true
+	}
+	// A byline that opens with its date: measured without its counter and
+	// its buttons (浏览次数：1234 【字体：大 中 小】【打印】【关闭】), which
+	// county sites add to the same line and which make no sentence longer.
+	core := bylineTools.ReplaceAllString(s, "")
+	return isBylineShaped(core) && runeCount(core) <= 60 && hasYear(prefix) && numericDate.MatchString(prefix)
 }
+
+// bylineTools are the parts of a byline line that are neither its fields
+// nor text: the view counter and the bracketed buttons.
+var bylineTools = regexp.MustCompile(`[【\[［]\s*(?:字[体體号號]\s*[:：]?[大中小\s]*|打印(?:本页|此页)?|列印|关闭(?:窗口|本页)?|關閉|收藏|分享|返回(?:顶部|首页)?)\s*[】\]］]|` +
+	`(?:浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(?:次数|次數|量|数|數|人次)?\s*[:：]\s*[\d,]*\s*次?`)
 
 func sameTitle(line, title string) bool {
 	a, b := hashForm(line), hashForm(title)

@@ -566,10 +566,12 @@ func (r *reader) firstUnit(unit *html.Node) (first *html.Node, posts int) {
 // isPost: a unit with some prose (about 20 CJK characters or a sentence)
 // and a date in its head, where posts state it ("楼层：第 1 楼 时间：…",
 // a blog post's title and time). Table cells are columns side by side,
-// never posts in sequence.
+// never posts in sequence. A box that is mostly links is a list of other
+// articles, each with its date (EmpireCMS's 热门排行 box, named "box"
+// like the box the article stands in): not a post, whatever its dates.
 func (r *reader) isPost(n *html.Node) bool {
 	st := r.stats[n]
-	if st == nil || st.nonLink() < 60 || st.punct < 2 || n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+	if st == nil || st.nonLink() < 60 || st.punct < 2 || n.DataAtom == atom.Td || n.DataAtom == atom.Th || st.linkDensity() > 0.5 {
 		return false
 	}
 	head := headText(n, 450)

@@ -78,3 +78,22 @@ func TestTaiwanPageDate(t *testing.T) {
 		t.Errorf("charset = %q, want big5", p.Charset)
 	}
 }
+
+// TestTaiwanDetailTable: a county site's detail table in Big5, each field
+// a row, its label a <th> without a colon: 標題 is the title, 資料來源
+// the source, 日期 the date; the labels name nobody.
+func TestTaiwanDetailTable(t *testing.T) {
+	p := parseFile(t, "testdata/big5-detail-table.html", "https://www.ilshb.gov.tw/news/detail.asp?id=3521")
+	for _, c := range []struct{ field, got, want string }{
+		{"title", p.Title, "宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗"},
+		{"published", p.Published, "2024-03-05T00:00:00+08:00"},
+		{"source", p.Source, "疾病管制科"},
+		{"author", p.Author, ""},
+		{"charset", p.Charset, "big5"},
+		{"first paragraph", p.Blocks[0].Text, "為保護長者健康，宜蘭縣政府衛生局即日起提供65歲以上長者免費接種一劑13價結合型肺炎鏈球菌疫苗。"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+}

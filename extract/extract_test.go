@@ -95,6 +95,21 @@ func TestTitle(t *testing.T) {
 		// no title; the heading above it, or TRS's ArticleTitle, is.
 		{`<title>XX县人民政府</title>`, `<h1>XX县关于做好2024年防汛工作的实施方案</h1><div class="TRS_Editor"><h3>一、总体要求</h3>`, "XX县关于做好2024年防汛工作的实施方案"},
 		{`<title>XX县人民政府</title><meta name="ArticleTitle" content="XX县关于做好2024年防汛工作的实施方案">`, `<div class="TRS_Editor"><h3>一、总体要求</h3>`, "XX县关于做好2024年防汛工作的实施方案"},
+		// The logo's heading is the site's name the <title> holds; the
+		// title element under it is the article's.
+		{`<title>江山市人民政府</title>`, `<h1 class="logo"><a href="/"><img src="/logo.png" alt="江山市人民政府">江山市人民政府</a></h1><div class="nav"><a href="/">首页</a><a href="/zwdt/">政务动态</a></div>` +
+			`<div class="art-tit">江山市召开2024年一季度经济形势分析会</div><div class="art-sub"><span>发布时间：2024-04-12 17:45</span><span>来源：市发改局</span></div>`, "江山市召开2024年一季度经济形势分析会"},
+		{`<title>江山市人民政府</title>`, `<h1><a href="/">江山市人民政府</a></h1><div class="art-tit">江山市召开2024年一季度经济形势分析会</div>`, "江山市召开2024年一季度经济形势分析会"},
+		// A heading that is the whole <title> and no link is the title, whatever follows it.
+		{`<title>江山市召开2024年一季度经济形势分析会</title>`, `<h1>江山市召开2024年一季度经济形势分析会</h1><h2 class="sub-title">总结一季度经济运行情况</h2>`, "江山市召开2024年一季度经济形势分析会"},
+		// An old ASP page: the title in bold in the row above the byline.
+		{`<title>::常山县农业信息网::</title>`, `<table><tr><td><a href="index.asp">首 页</a> | <a href="news.asp">农业新闻</a></td></tr>` +
+			`<tr><td><font color="#FF0000" size="4"><b>常山县开展早稻集中育秧技术培训</b></font></td></tr>` +
+			`<tr><td><font color="#666666">【作者：县农技站　来源：农业信息网　发布时间：2024-3-28 9:15:07　点击：326】</font></td></tr></table>`, "常山县开展早稻集中育秧技术培训"},
+		{`<title>::常山县农业信息网::</title>`, ``, "常山县农业信息网"},
+		// A detail table's 标题 row.
+		{`<title>宜蘭縣政府衛生局</title>`, `<table><tr><th>標題</th><td>宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗</td></tr><tr><th>日期</th><td>113/03/05</td></tr></table>`, "宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗"},
+		{`<title>某某县人民政府</title>`, `<table><tr><td>标题：关于2024年春季植树造林工作的通知</td></tr><tr><td>发布日期：2024-03-05</td></tr></table>`, "关于2024年春季植树造林工作的通知"},
 	}
 	for _, tt := range tests {
 		page := `<html><head><meta charset="utf-8">` + tt.head + `</head><body>` + tt.body + `<div>` + prose + `</div></body></html>`
@@ -123,6 +138,7 @@ func TestPublished(t *testing.T) {
 		{"zh-CN", "", "2024年3月5日<br>来源：株洲日报<br>07:30", "2024-03-05T00:00:00+08:00"}, // a time not under its date
 		{"zh-CN", `<meta name="publishdate" content="2020-02-20">`, "来源：新华网<br>03:45", "2020-02-20T00:00:00+08:00"},
 		{"zh-CN", "", "成文日期：二〇二〇年二月二十日", "2020-02-20T00:00:00+08:00"},
+		{"zh-CN", "", "2024-03-18 09:12:33 来源：衢江报 作者：记者 方华 通讯员 叶晓 浏览次数：1234 【字体：大 中 小】 【打印】【关闭】", "2024-03-18T09:12:33+08:00"},
 		// The publication's date, not when the page was written or changed.
 		{"zh-CN", "", "更新时间：2024-03-07 09:00 发布时间：2024-03-05 10:20", "2024-03-05T10:20:00+08:00"},
 		{"zh-CN", "", "修改时间：2024-03-07 发布日期：2024-03-05", "2024-03-05T00:00:00+08:00"},
@@ -150,6 +166,7 @@ func TestPublished(t *testing.T) {
 		{"zh-CN", `<script>var ct = "1617171717"; var nickname = "株洲发布";</script>`, "株洲发布", "2021-03-31T14:21:57+08:00"},
 		{"zh-CN", `<script>var createTime = '2021-03-31 14:21';</script>`, "株洲发布", "2021-03-31T14:21:00+08:00"},
 		{"zh-CN", `<meta name="pubtime" content="2021-03-05 09:32:10">`, "来源：新华网", "2021-03-05T09:32:10+08:00"},
+		{"zh-CN", `<script>window.DATA = {"title":"标题","media":"浙江日报","pubtime":"2024-03-08 07:30:12","comment_id":"0"}</script>`, "浙江日报", "2024-03-08T07:30:12+08:00"},
 	}
 	for _, tt := range tests {
 		page := `<html lang="` + tt.lang + `"><head><meta charset="utf-8"><title>这是文章的标题_网站</title>` + tt.head + `</head><body>` +
@@ -174,6 +191,12 @@ func TestSourceAuthor(t *testing.T) {
 	tests := []struct{ byline, first, last, source, author string }{
 		{"来源：株洲日报 作者：李明", "", "", "株洲日报", "李明"},
 		{"<span>来源：株洲日报</span><span>作者：李明</span>", "", "", "株洲日报", "李明"}, // fields without a space between
+		// A value ends where its element does, when the next runs on
+		// without a space: 163's IP 属地 and 举报, a video's 播放 count.
+		{`2024-03-07 15:36:08　来源: <a href="/dy/media/T1.html">中国宁波网</a><img src="/ip.svg">浙江<a href="#" class="post_jubao">举报</a>`, "", "", "中国宁波网", ""},
+		{`<span>来源：衢州新闻联播</span><span>编辑：郑雅文</span><span>播放：<b>3421</b></span>`, "", "", "衢州新闻联播", "郑雅文"},
+		{`<span class="src">来源：株洲日报</span><span class="author">记者 周敏</span><time>2026-12-26 09:00</time>`, "", "", "株洲日报", "周敏"},
+		{`来源：<a href="/">人民网</a>-<a href="/">人民日报</a>`, "", "", "人民网-人民日报", ""}, // elements a mark joins are one value
 		{"作者：体育组&nbsp;&nbsp;&nbsp;&nbsp;文章来源：本站原创&nbsp;&nbsp;点击数：12", "", "", "本站原创", "体育组"},
 		{"信息来源：芦淞区政府办 &nbsp; 编辑：张三", "", "", "芦淞区政府办", "张三"},
 		{"稿源：新华社 | 2020-02-20", "", "", "新华社", ""},
@@ -181,6 +204,11 @@ func TestSourceAuthor(t *testing.T) {
 		{"2020-02-20", "本报讯（记者 李明）昨日，", "（责任编辑：王五）", "", "李明"},
 		{"2020-02-20", "", "文章的最后一段到此结束。（常书香 马丹阳）", "", "常书香 马丹阳"},
 		{"2020-02-20", "", "文章的最后一段到此结束。（新华社）", "", ""},
+		// The date and the paper's name, unlabelled; a place or a column is no paper.
+		{`<span class="time">2024-03-04 07:55</span> <span class="src">浙江日报</span>`, "", "", "浙江日报", ""},
+		{"2024年3月4日 衢州新闻网", "", "", "衢州新闻网", ""},
+		{"2024-03-04 07:55 龙游县溪口镇", "", "", "", ""},
+		{"2024-03-04 记者观察", "", "", "", ""},
 		{"2020-02-20", "", "责任编辑：王五", "", "王五"},
 		{"2020-02-20", "", "责任编辑：陈浩_NBJ11279", "", "陈浩"}, // the CMS's staff code
 		{"2020-02-20", "", "[责任编辑：刘婷 PN123]", "", "刘婷"},
@@ -201,6 +229,12 @@ func TestSourceAuthor(t *testing.T) {
 		// Traditional characters (Taiwan, Hong Kong).
 		{"發布時間：2021-03-05 10:20　來源：中央社　責任編輯：陳大文", "", "", "中央社", "陳大文"},
 		{"發佈日期：2021-03-05　資料來源：社會處", "", "", "社會處", ""},
+		// Taiwanese papers' credits open the lead.
+		{"2024/03/05 10:21", "〔記者王峻祺／花蓮報導〕太魯閣國家公園管理處今天宣布，燕子口步道將重新開放。", "", "", "王峻祺"},
+		{"2024/03/05 10:21", "〔記者王峻祺、陳大文／綜合報導〕交通部今天宣布，連假期間國道將實施高乘載管制。", "", "", "王峻祺、陳大文"},
+		{"2024/03/05 10:21", "（中央社記者吳家豪台北24日電）台積電日本熊本廠今天舉行開幕典禮。", "", "", "吳家豪"},
+		{"2024/03/05 10:21", "（中央社記者江今葉華盛頓4日電）美國國務院今天表示，將持續關注區域情勢。", "", "", "江今葉"},
+		{"2024/03/05 10:21", "（中央社台北5日電）行政院會今天通過修正草案。", "", "", ""},
 		// A photographer's credit under a picture is not the story's author.
 		{"2020-02-20", "活动现场。（记者 张三 摄）", "", "", ""},
 		{"2020-02-20 记者 李明", "图为活动现场。记者 张三 摄", "", "", "李明"},
@@ -214,6 +248,9 @@ func TestSourceAuthor(t *testing.T) {
 		{"<table><tr><td>来源：</td><td>发布时间：2020-02-20</td></tr></table>", "", "", "", ""},
 		{"<table><tr><td>来源：</td><td>2024-03-05</td></tr></table>", "", "", "", ""},
 		{"<table><tr><td>来源：</td><td>【打印本页】</td></tr></table>", "", "", "", ""},
+		// A <th> label carries no colon.
+		{"<table><tr><th>資料來源</th><td>疾病管制科</td></tr><tr><th>作者</th><td>陳大文</td></tr></table>", "", "", "疾病管制科", "陳大文"},
+		{"<table><tr><th>来源</th><td>2024-03-05</td></tr></table>", "", "", "", ""},
 		{"2024-03-05", "", "已经本社授权使用作品的，应在授权范围内使用，并注明“来源：衢州日报”。", "", ""}, // a label in a sentence
 		// A disclosure page names no 来源: its issuing body is the source.
 		{"<table><tr><td>索 引 号：</td><td>11330127002570123X/2024-00031</td><td>发布机构：</td><td>县住房和城乡建设局</td></tr>" +
@@ -347,6 +384,7 @@ func TestBareBylineLines(t *testing.T) {
 		{"文/张三", "张三", ""},
 		{"XX日报记者 孙悟 文/图", "孙悟", ""},
 		{"湘潭日报社全媒体记者 陈旭 通讯员 刘芳", "陈旭", ""},
+		{"2024-03-04 07:55 浙江日报", "", "2024-03-04T07:55:00+08:00"},
 	}
 	// A column's name is no byline, nor an honour list: they stay, and
 	// name nobody.
@@ -384,6 +422,11 @@ func TestIsBylineLine(t *testing.T) {
 		"2. 报名时间：3月1日至3月10日":              false,
 		"浙江之声记者：改造资金从哪里来？":                false,
 		"门诊时间：上午8:00—12:00，下午13:30—17:00": false,
+		// A date-first byline made long by its counter and buttons.
+		"2024-03-18 09:12:33 来源：衢江报 作者：记者 方华 通讯员 叶晓 浏览次数：1234 【字体：大 中 小】 【打印】【关闭】": true,
+		"2024年03月18日 来源：县融媒体中心 作者：本报记者 王小明 通讯员 李大伟 阅读：56 [打印本页] [关闭窗口]":            true,
+		// Without them it is still too long for a byline.
+		"2024-03-18 09:12 来源：县融媒体中心 活动由县文化和旅游局联合各乡镇共同举办吸引了大批市民和外地游客前来参观游览 【打印】": false,
 	} {
 		if got := isBylineLine(line); got != want {
 			t.Errorf("isBylineLine(%q) = %v, want %v", line, got, want)
@@ -568,6 +611,70 @@ func TestShortStoryWithASidebarIsAnArticle(t *testing.T) {
 	}
 }
 
+// TestListDatesUnderTheArticle: the dated titles of a list after the
+// article (24小时热榜) date nothing; a bare date under the text that the
+// URL's date contradicts gives way to it; one the URL agrees with, or a
+// page without a date in its URL, keeps it.
+func TestListDatesUnderTheArticle(t *testing.T) {
+	const article = `<h1>浙江发布2024年“千万工程”重点任务</h1><div class="content-article"><p>浙江省日前印发2024年“千万工程”重点任务清单，明确全年建设和美乡村2000个以上。</p>` +
+		`<p>清单提出，今年将新增省级未来乡村200个，推进城乡风貌样板区建设100个，持续深化强村富民乡村集成改革，力争村级集体经济年经营性收入50万元以上的行政村占比达到65%，` +
+		`同时深入推进农村人居环境整治提升，加快补齐农村基础设施和公共服务短板，推动城乡基本公共服务均等化，让乡村既有颜值又有气质，让农民群众的获得感、幸福感、安全感更加充实。</p>` + prose + `</div>`
+	var list strings.Builder
+	list.WriteString(`<div class="hot-list"><h3>24小时热榜</h3><ul>`)
+	for i := 1; i <= 6; i++ {
+		fmt.Fprintf(&list, `<li><a href="/rain/a/2024%02d.html">全市第%d次安全生产工作会议召开</a><span class="date">2024-01-%02d</span></li>`, i, i, 9+i)
+	}
+	list.WriteString(`</ul></div>`)
+	for _, tc := range []struct{ name, url, body, want string }{
+		{"list after, URL dated", "https://zjnews.zjol.com.cn/system/2024/03/08/030123456.shtml", article + list.String(), "2024-03-08T00:00:00+08:00"},
+		{"list after, URL undated", "https://new.qq.com/rain/a/A01ABC00.html", article + list.String(), ""},
+		{"signing date the URL contradicts", "http://www.x.gov.cn/art/2024/03/08/art_1.html", article[:len(article)-6] + `<p>2024年1月10日</p></div>`, "2024-03-08T00:00:00+08:00"},
+		{"signing date the URL agrees with", "http://www.x.gov.cn/art/2024/03/08/art_1.html", article[:len(article)-6] + `<p>2024年3月6日</p></div>`, "2024-03-06T00:00:00+08:00"},
+	} {
+		page := `<html><head><meta charset="utf-8"><title>浙江发布2024年“千万工程”重点任务_腾讯新闻</title></head><body>` + tc.body + `</body></html>`
+		p, err := Parse([]byte(page), "", tc.url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != tc.want {
+			t.Errorf("%s: published %q, want %q", tc.name, p.Published, tc.want)
+		}
+	}
+}
+
+// TestDatedListBoxBesideTheArticle: a table layout (EmpireCMS, 动易) puts
+// the article and its 热门排行 box, each item a title and its date, in
+// boxes of the same class side by side. The list box is no post of a
+// thread; the short article is the content.
+func TestDatedListBoxBesideTheArticle(t *testing.T) {
+	list := func(heading string) string {
+		var b strings.Builder
+		b.WriteString(`<table class="box"><tr><td class="title_info"><strong>` + heading + `</strong></td></tr><tr><td><ul>`)
+		for i := 1; i <= 12; i++ {
+			fmt.Fprintf(&b, `<li><a href="/nongye/%d.html">城关镇开展第%d次“学雷锋”志愿服务</a><span class="date">2024-01-%02d</span></li>`, 100+i, i, i)
+		}
+		return b.String() + `</ul></td></tr></table>`
+	}
+	article := `<h1>常山胡柚迎来“春梢管理”关键期</h1>` +
+		`<div class="info">发布时间：2024-03-07 11:22:10 来源：<a href="/e/search/">常山县农业农村局</a> 作者：佚名</div>` +
+		`<div id="text"><p>眼下正是胡柚春梢管理的关键时期，常山县农技人员深入各胡柚基地，指导果农开展疏花疏果、病虫害防治等工作。</p>` +
+		`<p>据了解，常山胡柚种植面积达10.5万亩，去年产量约14万吨。</p></div>`
+	for name, body := range map[string]string{
+		"one list box":   `<table class="main"><tr><td width="300">` + list("热门排行") + `</td><td><table class="box"><tr><td>` + article + `</td></tr></table></td></tr></table>`,
+		"two list boxes": `<table class="main"><tr><td width="300">` + list("热门排行") + list("最新发布") + `</td><td><table class="box"><tr><td>` + article + `</td></tr></table></td></tr></table>`,
+		"div boxes":      `<div class="left"><div class="box">` + list("热门排行") + `</div></div><div class="right"><div class="box">` + article + `</div></div>`,
+	} {
+		page := `<html><head><meta charset="utf-8"><title>常山胡柚迎来“春梢管理”关键期</title></head><body>` + body + `</body></html>`
+		p, err := Parse([]byte(page), "", "http://www.cshy.cn/nongye/2024-03-07/733.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(p.Text(), "眼下正是胡柚春梢管理的关键时期") || p.Published != "2024-03-07T11:22:10+08:00" || p.Title != "常山胡柚迎来“春梢管理”关键期" {
+			t.Errorf("%s: title %q, published %q, text %q", name, p.Title, p.Published, p.Text())
+		}
+	}
+}
+
 // TestNoProseNoArticle: a page of a few links and a footer at an
 // article-shaped URL (a session trap's page) is not an article; the same
 // page with a dated byline and a short notice is.
@@ -633,6 +740,9 @@ func TestAuthorFromHead(t *testing.T) {
 		`<meta name="author" content="努尔兰·阿不都满金">`:                                                               "努尔兰·阿不都满金",
 		`<meta name="author" content="某某市科学技术协会">`:                                                               "",
 		`<script type="application/ld+json">{"author":{"name":"張三"}}</script><meta name="author" content="中央社">`: "張三",
+		`<meta name="author" content="自由時報">`:                                                                    "",
+		`<meta name="author" content="聯合新聞網">`:                                                                   "",
+		`<meta name="author" content="王峻祺">`:                                                                     "王峻祺",
 	} {
 		page := `<html><head><meta charset="utf-8">` + head + `<title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">2020-02-20</div><div>` + prose + `</div></body></html>`
 		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
@@ -650,11 +760,13 @@ func TestAuthorFromHead(t *testing.T) {
 // page, which is not a source.
 func TestSourceFromHead(t *testing.T) {
 	for meta, want := range map[string]string{
-		`<meta name="ContentSource" content="县政府办">`:       "县政府办",
-		`<meta name="source" content="株洲日报">`:              "株洲日报",
-		`<meta property="og:site_name" content="某某市人民政府">`: "",
-		`<meta name="mediaid" content="楚天都市报">`:            "楚天都市报", // 新浪
-		`<meta name="_sourcename" content="长江日报">`:         "长江日报",  // 腾讯
+		`<meta name="ContentSource" content="县政府办">`:                                                           "县政府办",
+		`<meta name="source" content="株洲日报">`:                                                                  "株洲日报",
+		`<meta property="og:site_name" content="某某市人民政府">`:                                                     "",
+		`<meta name="mediaid" content="楚天都市报">`:                                                                "楚天都市报", // 新浪
+		`<meta name="_sourcename" content="长江日报">`:                                                             "长江日报",  // 腾讯
+		`<script>window.DATA = {"media":"浙江日报","media_id":"5123456","pubtime":"2024-03-08 07:30:12"}</script>`: "浙江日报",  // qq.com
+		`<script>var player = {"source":"衢州新闻联播","autoplay":true}</script>`:                                    "",      // a player's, not the article's
 	} {
 		page := `<html><head><meta charset="utf-8">` + meta + `<title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">2020-02-20</div><div>` + prose + `</div></body></html>`
 		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
@@ -788,10 +900,46 @@ func TestTailPrompts(t *testing.T) {
 		"家长请下载“浙里办”客户端，在线提交报名材料。":               false,
 		"标签：以上价格均为含税价。":                         false,
 		"关键词：减税降费，为市场主体纾困解难":                    false,
+		"按我看活動辦法":                               true,
 	} {
 		if got := !listNumber.MatchString(line) && tailPrompt.MatchString(line); got != want {
 			t.Errorf("%q: a prompt %v, want %v", line, got, want)
 		}
+	}
+}
+
+// TestAppPromos: a portal's invitation to its app goes wherever it stands;
+// the text's own mention of an app or a code to scan stays.
+func TestAppPromos(t *testing.T) {
+	for line, want := range map[string]bool{
+		"新浪新闻客户端 扫码下载":             true,
+		"☆自由時報APP 搶先看☆":            true,
+		"點我下載APP":                  true,
+		"不用抽 不用搶 現在用APP看新聞 保證天天中獎": true,
+		"立即下载客户端":                  true,
+		"报名方式：扫码下载报名表":             false,
+		"市民可下载APP预约，也可到窗口办理。":      false,
+		"家长请下载“浙里办”客户端，在线提交报名材料。":  false,
+		"目前，该APP抢先看功能已覆盖全市90%的用户。": false,
+	} {
+		if got := appPromo.MatchString(line); got != want {
+			t.Errorf("%q: a promo %v, want %v", line, got, want)
+		}
+	}
+	// In a page: the promo inside the article container goes, with the
+	// prompt under it.
+	page := `<html><head><meta charset="utf-8"><title>花蓮太魯閣步道分階段重新開放 - 自由時報電子報</title></head><body><h1>花蓮太魯閣步道分階段重新開放</h1>` +
+		`<div class="function"><span class="time">2024/03/05 10:21</span></div><div class="text boxText">` +
+		`<p>太魯閣國家公園管理處今天宣布，燕子口、九曲洞步道將分階段重新開放。</p><p class="appE1121"><a href="/app">☆自由時報APP 搶先看☆</a></p>` +
+		`<p>管理處表示，開放初期每日限額2000人次，遊客須事先上網申請。</p><p>太管處提醒，遊客進入步道應配戴安全帽。</p>` +
+		`<p class="before_ir">不用抽 不用搶 現在用APP看新聞 保證天天中獎</p><p><a>點我下載APP</a></p><p>按我看活動辦法</p></div></body></html>`
+	p, err := Parse([]byte(page), "", "https://news.ltn.com.tw/news/life/breakingnews/4601234", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "太魯閣國家公園管理處今天宣布，燕子口、九曲洞步道將分階段重新開放。\n管理處表示，開放初期每日限額2000人次，遊客須事先上網申請。\n太管處提醒，遊客進入步道應配戴安全帽。"
+	if p.Text() != want {
+		t.Errorf("text %q, want %q", p.Text(), want)
 	}
 }
 

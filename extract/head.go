@@ -26,14 +26,20 @@ type headInfo struct {
 	// scriptDate is the publish time a page states only in its script:
 	// WeChat's var ct = "1617171717" (Unix seconds, given here in UTC),
 	// createTime = '…', publish_time = "…" (local, without an offset).
-	scriptDate string
+	scriptDate   string
+	scriptSource string // the publication the script with scriptDate names ("media":"浙江日报")
 }
 
 var (
 	ldDatePublished = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`)
 	ldAuthorName    = regexp.MustCompile(`"author"\s*:\s*(?:\[\s*)?\{[^{}]*?"name"\s*:\s*"([^"]{1,80})"`)
 	scriptUnixTime  = regexp.MustCompile(`\bvar\s+ct\s*=\s*["']?(1\d{9})["']?`)
-	scriptDateTime  = regexp.MustCompile(`\b(?:createTime|publish_time|publishTime)\s*=\s*["'](\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?)["']`)
+	// An assignment (createTime = '…') or a key of the page's data
+	// object (qq.com's window.DATA = {…"pubtime":"…"}).
+	scriptDateTime = regexp.MustCompile(`\b(?:createTime|publish_time|publishTime|pubtime|pubTime|pub_time)["']?\s*[=:]\s*["'](\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?)["']`)
+	// scriptMedia is the publication a page's data object names beside
+	// its publish time: "media":"浙江日报".
+	scriptMedia = regexp.MustCompile(`"(?:media|media_name|mediaName|source)"\s*:\s*"(\p{Han}[^"\\<>/]{1,29})"`)
 )
 
 // scriptPublished finds the publish time a script states (headInfo.scriptDate).
@@ -47,12 +53,24 @@ func scriptPublished(js string) string {
 			}
 		}
 	}
-	for _, name := range []string{"createTime", "publish_time", "publishTime"} {
+	for _, name := range scriptDateNames {
 		if i := strings.Index(js, name); i >= 0 {
 			if m := scriptDateTime.FindStringSubmatch(js[i:min(len(js), i+60)]); m != nil {
 				return m[1]
 			}
 		}
+	}
+	return ""
+}
+
+var scriptDateNames = []string{"createTime", "publish_time", "publishTime", "pubtime", "pubTime", "pub_time"}
+
+// scriptSource finds the publication a script's data object names, in a
+// script that states the publish time too: an article's own data, not a
+// player's or an ad's.
+func scriptSource(js string) string {
+	if m := scriptMedia.FindStringSubmatch(js); m != nil {
+		return m[1]
 	}
 	return ""
 }
@@ -119,7 +137,9 @@ func readHead(root *html.Node) headInfo {
 						h.ldAuthor = m[1]
 					}
 				} else if h.scriptDate == "" {
-					h.scriptDate = scriptPublished(js)
+					if h.scriptDate = scriptPublished(js); h.scriptDate != "" {
+						h.scriptSource = scriptSource(js)
+					}
 				}
 				continue
 			case atom.Style, atom.Noscript, atom.Template:

@@ -31,7 +31,29 @@ type metaLine struct {
 	titled  bool // inside an element whose class or id says title
 	bold    bool // inside <b> or <strong> (old templates' titles)
 	linked  bool // all of its text is link text
+	links   bool // some of its text is link text
 	where   int  // -1 before the main content, 0 inside it, 1 after it
+	// cuts are the offsets in text where an inline element begins or
+	// ends between two letters: <a>中国宁波网</a>浙江, <span>编辑：郑雅文</span><span>播放：…
+	// run together in text, and a labelled value ends there.
+	cuts []int
+}
+
+// spaced is the line's text with two spaces at its cuts, where valueEnd
+// and reporter end a value or a name (来源: 中国宁波网  浙江  举报).
+func (l metaLine) spaced() string {
+	if l.cuts == nil {
+		return l.text
+	}
+	var b strings.Builder
+	from := 0
+	for _, c := range l.cuts {
+		b.WriteString(l.text[from:c])
+		b.WriteString("  ")
+		from = c
+	}
+	b.WriteString(l.text[from:])
+	return b.String()
 }
 
 // metadata reads the title, publish time, source and author. Dates and
@@ -96,6 +118,7 @@ func (r *reader) lines() []string {
 
 type lineWriter struct {
 	plain   bool // the current line has text outside links
+	links   bool // ... and text inside them
 	inLink  int
 	content *html.Node
 	skip    *blockWriter // its skip says which parts of the content are not text
@@ -103,6 +126,7 @@ type lineWriter struct {
 	skipped int // depth of skipped elements around the current line
 	out     []metaLine
 	line    strings.Builder
+	marks   []int // where inline elements begin and end in line
 	heading bool
 	titled  bool
 	bold    bool
@@ -110,21 +134,84 @@ type lineWriter struct {
 
 func (w *lineWriter) flush() {
 	if w.line.Len() > 0 {
-		if t := cleanLine(w.line.String()); t != "" {
-			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, where: w.where})
+		raw := w.line.String()
+		if t, cuts := cutLine(raw, w.marks); t != "" {
+			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links, where: w.where, cuts: cuts})
 		}
 		w.line.Reset()
 	}
-	w.heading, w.titled, w.bold, w.plain = false, false, false, false
+	w.marks = w.marks[:0]
+	w.heading, w.titled, w.bold, w.plain, w.links = false, false, false, false, false
 }
+
+// elementCut marks the cuts in a line while they are worked out. U+FDD0
+// is a noncharacter: no page's text holds it.
+const elementCut = '\uFDD0'
+
+// cutLine is cleanLine of a raw line, and the offsets in it of the
+// places where an inline element began or ended (marks, offsets in raw)
+// between two letters or digits; where white space or punctuation
+// separates the elements already, a cut says nothing more.
+func cutLine(raw string, marks []int) (string, []int) {
+	text := cleanLine(raw)
+	var at []int // the marks between letters
+	for _, m := range marks {
+		prev, _ := utf8.DecodeLastRuneInString(raw[:m])
+		next, _ := utf8.DecodeRuneInString(raw[m:])
+		if isWordRune(prev) && isWordRune(next) && (len(at) == 0 || at[len(at)-1] != m) {
+			at = append(at, m)
+		}
+	}
+	if len(at) == 0 {
+		return text, nil // most lines: no allocation beyond cleanLine's
+	}
+	const mark = string(elementCut)
+	var b strings.Builder
+	b.Grow(len(raw) + len(at)*len(mark))
+	from := 0
+	for _, m := range at {
+		b.WriteString(raw[from:m])
+		b.WriteString(mark)
+		from = m
+	}
+	b.WriteString(raw[from:])
+	// The cuts stand between letters, where cleanLine changes nothing;
+	// should the text between them differ all the same, they are not
+	// trusted.
+	marked := cleanLine(b.String())
+	cuts := make([]int, 0, len(at))
+	plain := 0 // bytes of text matched so far
+	for {
+		i := strings.Index(marked, mark)
+		if i < 0 {
+			break
+		}
+		if !strings.HasPrefix(text[plain:], marked[:i]) {
+			return text, nil
+		}
+		plain += i
+		cuts = append(cuts, plain)
+		marked = marked[i+len(mark):]
+	}
+	if text[plain:] != marked {
+		return text, nil
+	}
+	return text, cuts
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
 			w.line.WriteString(c.Data)
-			if w.inLink == 0 && strings.TrimSpace(c.Data) != "" {
-				w.plain = true
+			if strings.TrimSpace(c.Data) != "" {
+				if w.inLink == 0 {
+					w.plain = true
+				} else {
+					w.links = true
+				}
 			}
 			w.heading = w.heading || heading
 			w.titled = w.titled || titled
@@ -166,7 +253,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.walk(c, h, t, b)
 			w.flush()
 		} else {
+			w.marks = append(w.marks, w.line.Len())
 			w.walk(c, h, t, b)
+			w.marks = append(w.marks, w.line.Len())
 		}
 		if link {
 			w.inLink--
@@ -243,12 +332,37 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			best, bestAt = l.text, i
 		}
 	}
+	// The <title> that is the site's name alone names the logo's heading,
+	// a link home (<h1 class="logo"><a href="/">某某市人民政府</a></h1>); a
+	// heading or title element after it, before the content, is the
+	// article's.
+	if best != "" && lines[bestAt].linked && hashForm(best) == fullForm {
+		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) {
+				return l.text, i
+			}
+		}
+	}
 	if best != "" {
 		return best, bestAt
 	}
 	if og != "" {
 		t := siteless(og)
 		return t, r.lineOf(lines, t)
+	}
+	// A detail table's 标题 row: <th>標題</th><td>…</td>, or 标题：… in one
+	// cell (Taiwanese county sites, disclosure pages).
+	for i := 0; i < len(lines) && i < start+8; i++ {
+		m := titleLabel.FindStringSubmatch(lines[i].text)
+		if m == nil {
+			continue
+		}
+		if m[1] != "" && isTitleShaped(m[1]) {
+			return m[1], i
+		}
+		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) {
+			return lines[i+1].text, i + 1
+		}
 	}
 	// A <title> that names no heading is often the site's alone
 	// ("blog.example.com", "显示"): a heading right before the content,
@@ -269,6 +383,13 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	}
 	for i := start; i < len(lines) && i < start+3; i++ {
 		if l := lines[i]; l.bold && isTitleShaped(l.text) && !endsSentence(l.text) {
+			return l.text, i
+		}
+	}
+	// Or just above it: an old ASP page's <font size=4><b>…</b></font> in
+	// the row over its byline.
+	for i := min(start, len(lines)) - 1; i >= 0 && i >= start-4; i-- {
+		if l := lines[i]; l.bold && !l.linked && isTitleShaped(l.text) && !endsSentence(l.text) && !isBylineLine(l.text) {
 			return l.text, i
 		}
 	}
@@ -297,9 +418,17 @@ func isBreadcrumb(s string) bool {
 		strings.Contains(s, " > ") || strings.Contains(s, "»") || strings.Contains(s, "＞")
 }
 
+// titleLabel is a title's label in a detail table: 标题 alone in its
+// cell, or before the title in one.
+var titleLabel = regexp.MustCompile(`^(?:标题|標題|题目|題目)\s*(?:[:：]\s*(.*))?$`)
+
 // siteless is a <title> without the site's name: the first part if it is
-// long enough to be a title, else the longest.
+// long enough to be a title, else the longest; without the marks that
+// decorate a site's name (::常山县农业信息网::).
 func siteless(full string) string {
+	if t := strings.Trim(full, ":：=~*·"); t != full && runeCount(t) >= 2 {
+		full = strings.TrimSpace(t)
+	}
 	parts := titleSeparators.Split(full, -1)
 	if len(parts) > 0 && runeCount(parts[0]) >= 4 {
 		return parts[0]
@@ -402,7 +531,12 @@ var (
 	otherCredit = regexp.MustCompile(`[ 、，,]*(?:通讯员|通訊員|摄影|攝影|实习生|见习记者)|\s+(?:打印|列印|分享|字号|字體|字体)`)
 	// reporter matches a reporter's credit, in the byline or the text:
 	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）]|发自|报道|文/图|图/文|摄|通讯员|$|\s{2,}|[|｜/])`)
+	// Taiwanese papers write it 〔記者王峻祺／花蓮報導〕.
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）〕]|发自|报道|報導|文/图|图/文|摄|通讯员|$|\s{2,}|[|｜/／])`)
+	// cnaDateline is the credit that opens a 中央社 story: （中央社記者吳家豪台北24日電）,
+	// the reporter's name (three characters, as most are) run on into the
+	// place the story was filed from.
+	cnaDateline = regexp.MustCompile(`記者((?:\p{Han}{2,3})(?:、\p{Han}{2,3})*)\p{Han}{2,4}?\d{1,2}日[電电]`)
 	// creditAtEnd matches the reporter in parentheses that closes a news
 	// story: （常书香 马丹阳）, （姚峰 上海报道）, （袁源）.
 	creditAtEnd = regexp.MustCompile(`[(（]\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*?)\s*(?:\p{Han}{2,3}报道)?\s*[)）]\s*$`)
@@ -475,7 +609,7 @@ var posterWords = []string{"张贴", "发表于", "by ", "By ", "BY "}
 
 // orgSuffix ends names of organisations, which a credit in parentheses
 // may be instead of a person: （新华社）, （人民日报）.
-var orgSuffix = regexp.MustCompile(`(社|报|网|台|部|局|厅|委|会|院|站|中心|办|处|组|署|司|所|馆|校|电|图|完)$`)
+var orgSuffix = regexp.MustCompile(`(社|报|報|网|網|台|臺|部|局|厅|廳|委|会|會|院|站|中心|办|辦|处|處|组|組|署|司|所|馆|館|校|电|電|图|圖|完)$`)
 
 // source is the 来源 of the byline, else the <meta> that names it
 // (TRS ContentSource), else the issuing body of a government disclosure
@@ -492,6 +626,16 @@ func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 	// 新浪 and 腾讯 name it unlabelled in the page, and in <meta>.
 	if v := cleanLine(r.head.metaValue("source", "contentsource", "mediaid", "_sourcename")); v != "" {
 		return v
+	}
+	if v := cleanLine(r.head.scriptSource); v != "" {
+		return v
+	}
+	// A byline of the date and the paper's name, unlabelled (zjol's
+	// <span class="time">…</span> <span class="src">浙江日报</span>).
+	for _, l := range head {
+		if m := datedSource.FindStringSubmatch(l.text); m != nil {
+			return m[1]
+		}
 	}
 	// The disclosure table stands above the title, or under it, a few
 	// rows long; the byline zones hold only its nearest rows.
@@ -582,7 +726,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	// An essay's author on the line under its title: 2 to 4 Han
 	// characters alone.
 	if titleAt >= 0 && titleAt+1 < len(lines) && lines[titleAt+1].where <= 0 {
-		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] && !columnTitle(l.text) {
+		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] && !columnTitle(l.text) && !fieldLabel(l.text) {
 			return l.text
 		}
 	}
@@ -625,7 +769,11 @@ func reporterIn(zone []metaLine) string {
 			}
 			continue
 		}
-		if m := reporter.FindStringSubmatch(l.text); m != nil && !strings.HasSuffix(strings.TrimSpace(m[0]), "摄") {
+		m := reporter.FindStringSubmatch(l.spaced())
+		if m == nil {
+			m = cnaDateline.FindStringSubmatch(l.text)
+		}
+		if m != nil && !strings.HasSuffix(strings.TrimSpace(m[0]), "摄") {
 			// The names run until another credit: 记者 张三 通讯员 李四,
 			// 记者 张三、通讯员 李四. A reporter credited twice (the
 			// byline, a photo's 记者 张三 摄) is one; an organisation
@@ -655,7 +803,8 @@ func isOrganisation(s string) bool {
 
 // orgName ends the names of bodies that sign as a <meta> author; unlike
 // orgSuffix, not the one-character endings that names share (王宏图, 张会).
-var orgName = regexp.MustCompile(`(?:网|社|报|台|府|委|局|厅|部|院|办|署|中心|集团|公司|协会|学会|委员会|联合会|商会|基金会|研究所|事务所)$`)
+// Traditional characters too: 自由時報, 聯合新聞網, 公視新聞網.
+var orgName = regexp.MustCompile(`(?:网|網|社|报|報|台|臺|府|委|局|厅|廳|部|院|办|辦|署|中心|集团|集團|公司|协会|協會|学会|學會|委员会|委員會|联合会|聯合會|商会|商會|基金会|基金會|研究所|事务所|事務所)$`)
 
 // portalNames are the portals that sign what they republish.
 var portalNames = map[string]bool{"网易": true, "新浪": true, "搜狐": true, "腾讯": true, "凤凰": true, "人民": true, "新华": true, "澎湃": true}
@@ -682,21 +831,46 @@ func cellValue(l metaLine) bool {
 		!bylineButtons[strings.Trim(l.text, "【】[] ")] && !strings.Contains(l.text, "打印") && !strings.Contains(l.text, "关闭")
 }
 
+// labelCell says whether a line is a label alone, without its colon:
+// a detail table's <th>.
+func labelCell(s string, label *regexp.Regexp) bool {
+	if len(s) > 18 || strings.ContainsAny(s, ":：") {
+		return false
+	}
+	m := label.FindStringIndex(s + "：")
+	return m != nil && m[0] == 0 && m[1] == len(s)+len("：")
+}
+
+// fieldLabel says whether a line is the label of a byline's field alone
+// in its cell (日期, 資料來源, 作者): a label, not a name.
+func fieldLabel(s string) bool {
+	return dateLabelCell.MatchString(s) || labelCell(s, sourceLabel) || labelCell(s, authorLabel) || labelCell(s, editorLabel)
+}
+
 // labelledValue returns the value after the first label in the zone.
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 	for i, l := range zone {
+		// A label alone in its table cell, with no colon (<th>資料來源</th><td>疾病管制科</td>),
+		// is read as the label with one.
+		if i+1 < len(zone) && labelCell(l.text, label) && cellValue(zone[i+1]) {
+			if v := labelledValue([]metaLine{{text: l.text + "："}, zone[i+1]}, label); v != "" {
+				return v
+			}
+		}
 		if !strings.ContainsAny(l.text, ":：/") { // every label ends with one
 			continue
 		}
-		m := label.FindStringIndex(l.text)
+		// Elements that run together end a value where they meet.
+		text := l.spaced()
+		m := label.FindStringIndex(text)
 		// A label inside a sentence (…并注明“来源：衢州日报”。) is no field.
-		if m == nil || strings.ContainsAny(l.text[:m[0]], "，。；！？") {
+		if m == nil || strings.ContainsAny(text[:m[0]], "，。；！？") {
 			continue
 		}
-		rest := l.text[m[1]:]
-		if rest == "" && strings.ContainsAny(l.text[m[0]:m[1]], ":：") && i+1 < len(zone) && cellValue(zone[i+1]) {
+		rest := text[m[1]:]
+		if rest == "" && strings.ContainsAny(text[m[0]:m[1]], ":：") && i+1 < len(zone) && cellValue(zone[i+1]) {
 			// A label in one table cell, its value in the next: <td>发布机构：</td><td>县住建局</td>.
-			rest = zone[i+1].text
+			rest = zone[i+1].spaced()
 		}
 		// A value in brackets: 来源：[ 人民网 ], 来源：【新华社】.
 		if r, size := utf8.DecodeRuneInString(rest); r == '[' || r == '【' || r == '［' {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,6 +97,36 @@ func TestIsClean(t *testing.T) {
 	for _, s := range []string{"", " a", "a ", "a  b", "a\nb", "a\u00a0b", "a\u200bb", "本年度 报告"} {
 		if got, want := cleanLine(s), foldLine(s); got != want {
 			t.Errorf("cleanLine(%q) = %q, foldLine %q", s, got, want)
+		}
+	}
+}
+
+// TestCutLine: a line's cuts are where inline elements meet between two
+// letters, at their offsets in the cleaned text; beside white space or
+// punctuation there is none.
+func TestCutLine(t *testing.T) {
+	for _, tc := range []struct {
+		parts []string // the line's text, an element boundary between each two
+		text  string
+		cuts  []int
+	}{
+		{[]string{"来源: ", "中国宁波网", "", "浙江", "举报", ""}, "来源: 中国宁波网浙江举报", []int{len("来源: 中国宁波网"), len("来源: 中国宁波网浙江")}},
+		{[]string{"编辑：郑雅文", "播放：", "3421", ""}, "编辑：郑雅文播放：3421", []int{len("编辑：郑雅文")}},
+		{[]string{"作者：", "张三", "、", "李四", ""}, "作者：张三、李四", nil},
+		{[]string{"\u3000\u3000来源：", "新华社", "  ", "2024-03-05"}, "来源：新华社 2024-03-05", nil},
+		{[]string{"  记者 ", "周敏", "2026-12-26  "}, "记者 周敏2026-12-26", []int{len("记者 周敏")}},
+	} {
+		var raw string
+		var marks []int
+		for i, p := range tc.parts {
+			if i > 0 {
+				marks = append(marks, len(raw))
+			}
+			raw += p
+		}
+		text, cuts := cutLine(raw, marks)
+		if text != tc.text || !slices.Equal(cuts, tc.cuts) {
+			t.Errorf("%q: %q %v, want %q %v", tc.parts, text, cuts, tc.text, tc.cuts)
 		}
 	}
 }

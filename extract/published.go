@@ -160,6 +160,11 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 		if dated {
 			return true
 		}
+		// Under the article, a linked title with its date is an item of
+		// a list of other articles (24小时热榜, 相关新闻), not a byline.
+		if bare == rankTail && l.where > 0 && l.links {
+			return false
+		}
 		if isBylineShaped(l.text) && !isClock(l.text) {
 			return found(l.text, bare)
 		}
@@ -227,6 +232,16 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 	for _, c := range cands[1:] {
 		if c.rank < best.rank {
 			best = c
+		}
+	}
+	// A bare date under the text that the URL's date contradicts by days
+	// is some other item's (a list after the article): the URL's wins.
+	if best.rank == rankTail {
+		for _, c := range cands {
+			if c.rank == rankURL && !sameDay(c.d.t, best.d.t, 3) {
+				best = c
+				break
+			}
 		}
 	}
 	if !best.d.hasTime {
