@@ -176,6 +176,12 @@ func TestExtractCommand(t *testing.T) {
 		!slices.Equal(c.Aliases, []string{"http://www.52zhuzhou.test/news/2024/0315/678.html?from=bxsh"}) {
 		t.Errorf("extract with a --url the page's rel=canonical corrects: url %s, aliases %v (%v)", c.URL, c.Aliases, err)
 	}
+	// --json, which every other command takes, changes nothing.
+	code, withJSON, _ := folio(t, "extract", page, "--json")
+	var j store.Document
+	if err := json.Unmarshal([]byte(withJSON), &j); code != 0 || err != nil || j.ContentHash != d.ContentHash || j.Title != d.Title {
+		t.Errorf("extract --json: exit %d, %v; %s %q, want extract's %s %q", code, err, j.ContentHash, j.Title, d.ContentHash, d.Title)
+	}
 	// Without --url the page is its file:// URL.
 	_, out, _ = folio(t, "extract", page)
 	if !strings.Contains(out, `"url":"file:///`) {

@@ -24,6 +24,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	tz := fs.String("tz", "", "time zone of dates the page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
 	maxBody := byteSize(20 << 20)
 	fs.Var(&maxBody, "max-body", "the most bytes (a `size`) read of a file; the rest is left out (5MiB, 512KiB, bytes)")
+	// extract prints JSON whatever; --json is taken, as the other
+	// commands take it, so that a habit does not end a pipeline.
+	fs.Bool("json", true, "print JSON (always: extract has no other output)")
 	files, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
