@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -40,6 +42,30 @@ func TestTooManyElements(t *testing.T) {
 		}
 		if last := strings.Contains(textOf(root), "最后一段"); last == cut {
 			t.Errorf("%d paragraphs: cut %v, but the last paragraph read: %v", n, cut, last)
+		}
+	}
+}
+
+// TestContentEdges: the first two and the last three lines of the
+// content, each once however few there are; lines outside it are not.
+func TestContentEdges(t *testing.T) {
+	for n := 0; n <= 8; n++ {
+		var lines []metaLine
+		lines = append(lines, metaLine{text: "before", where: -1})
+		var want []string
+		for i := 1; i <= n; i++ {
+			lines = append(lines, metaLine{text: strconv.Itoa(i)})
+			if i <= 2 || i > n-3 {
+				want = append(want, strconv.Itoa(i))
+			}
+		}
+		lines = append(lines, metaLine{text: "after", where: 1})
+		var got []string
+		for _, l := range contentEdges(lines) {
+			got = append(got, l.text)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d lines: %v, want %v", n, got, want)
 		}
 	}
 }
