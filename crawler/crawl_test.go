@@ -809,6 +809,16 @@ func TestRedirectingLinksAreAliases(t *testing.T) {
 		}
 	}
 	nextNightFetchesNone(t, db, srv, "/r/", "/news/2024/")
+
+	// When the articles are due, each is re-checked once, at its own
+	// URL and conditionally; the old address is not fetched.
+	srv.ResetLog()
+	crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Max: time.Nanosecond}}, siteOf(srv))
+	for _, r := range srv.Requests() {
+		if strings.HasPrefix(r.Path, "/r/") || (strings.HasPrefix(r.Path, "/news/2024/") && r.Status != http.StatusNotModified) {
+			t.Errorf("re-check fetched %s (%d); want each article once, answered 304", r.Path, r.Status)
+		}
+	}
 }
 
 // TestAttachmentsAreRevalidated: a re-check revalidates an article's

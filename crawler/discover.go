@@ -148,6 +148,16 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 			c.count(func(s *Summary) { s.NotDue++ })
 			continue
 		}
+		if cd.kind == "" && st.Doc && st.DocURL != "" && st.DocURL != canon(cd.url) {
+			// A link to a stored article by another of its URLs (a
+			// redirecting /go/7, page 2): the re-check asks for the
+			// article's own URL, whose stored copy it revalidates
+			// (a 304, not the whole article again), and only once.
+			if !c.claim(st.DocURL) {
+				continue
+			}
+			cd.url = st.DocURL
+		}
 		if !st.Doc && st.Kind == store.VisitGone && !c.opts.Revisit.GoneDue(st, now) {
 			c.count(func(s *Summary) { s.Gone++ })
 			continue

@@ -91,6 +91,7 @@ type URLStatus struct {
 	// not count), LastChanged when it last changed, LastFetched when it was
 	// last fetched at all (zero in stores that predate it).
 	Doc         bool
+	DocURL      string // the document's own URL (the URL asked about may be an alias or a later page)
 	LastSeen    time.Time
 	LastChanged time.Time
 	LastFetched time.Time
@@ -281,6 +282,7 @@ func (db *DB) URLStatuses(urls []string) ([]URLStatus, error) {
 				return err
 			}
 			st.docStatus(rec.Versions, rec.LastFetch, rec.Incomplete || rec.Recheck)
+			st.DocURL = rec.URL
 		}
 		return nil
 	})
