@@ -367,7 +367,7 @@ func (c *Crawler) saveStats(start time.Time) (stop func()) {
 }
 
 // statsEvery is how often a run's summary so far is stored.
-var statsEvery = 3 * time.Second
+var statsEvery = time.Second
 
 // safeWork runs one task. A panic (a bug met on this URL) fails the URL,
 // not the run: it is logged with the URL and counted, and the URL stays in
