@@ -46,7 +46,7 @@ func createPending(final string) (*pending, error) {
 	// Not os.CreateTemp, whose files are 0600 whatever the umask: the
 	// export gets the permissions any new file of the user's gets.
 	for {
-		name := filepath.Join(dir, strings.Replace(pendingPattern(base), "*", strconv.FormatUint(rand.Uint64()%1e10, 10), 1))
+		name := filepath.Join(dir, pendingName(base, rand.Uint64()%1e10))
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue
@@ -63,15 +63,17 @@ func createPending(final string) (*pending, error) {
 // export can tell the leftovers of one that was killed (kill -9, a crash)
 // from those of one still running, and remove them.
 var (
-	pendingName = regexp.MustCompile(`^\..+\.([A-Za-z0-9_]+)-([0-9]+)-[0-9]+\.tmp$`)
+	pendingNames = regexp.MustCompile(`^\..+\.([A-Za-z0-9_]+)-([0-9]+)-[0-9]+\.tmp$`)
 	hostTag     = func() string {
 		h, _ := os.Hostname()
 		return regexp.MustCompile(`[^A-Za-z0-9_]`).ReplaceAllString(h, "_")
 	}()
 )
 
-func pendingPattern(base string) string {
-	return fmt.Sprintf(".%s.%s-%d-*.tmp", base, hostTag, os.Getpid())
+// pendingName is the name of the file an export to base is written in
+// first; random tells two of one process apart.
+func pendingName(base string, random uint64) string {
+	return fmt.Sprintf(".%s.%s-%d-%d.tmp", base, hostTag, os.Getpid(), random)
 }
 
 // RemoveInterruptedExports removes from dir the temporary files of
@@ -84,7 +86,7 @@ func RemoveInterruptedExports(dir string, log *slog.Logger) {
 		return
 	}
 	for _, e := range entries {
-		m := pendingName.FindStringSubmatch(e.Name())
+		m := pendingNames.FindStringSubmatch(e.Name())
 		if m == nil || m[1] != hostTag {
 			continue
 		}

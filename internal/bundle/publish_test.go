@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -89,6 +91,23 @@ func TestExportHonoursTheUmask(t *testing.T) {
 		}
 		if st, err := os.Stat(target); err != nil || st.Mode().Perm() != c.want {
 			t.Errorf("umask %03o: export is %v (%v), want %v", c.umask, st.Mode().Perm(), err, c.want)
+		}
+	}
+}
+
+// TestPendingNamesAreRecognised: the file an export is written in first
+// is one RemoveInterruptedExports knows as this process's, whatever the
+// export's name holds (a *, spaces, non-ASCII).
+func TestPendingNamesAreRecognised(t *testing.T) {
+	for _, name := range []string{"out.jsonl", "a*b.jsonl", "报告 2020.warc.gz", "x-1-2.tmp"} {
+		p, err := createPending(filepath.Join(t.TempDir(), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.f.Close()
+		m := pendingNames.FindStringSubmatch(filepath.Base(p.f.Name()))
+		if m == nil || m[2] != strconv.Itoa(os.Getpid()) || !strings.HasPrefix(filepath.Base(p.f.Name()), "."+name+".") {
+			t.Errorf("%s: written first as %s, which is not known as this process's export of it", name, p.f.Name())
 		}
 	}
 }
