@@ -30,7 +30,10 @@ type Record struct {
 	// that holds several).
 	Offset int64
 	// Body reads the record's block: Content-Length bytes. It is valid
-	// until the next call of Next.
+	// until the next call of Next. The block is checked against its
+	// WARC-Block-Digest and its length at its end: a damaged block's
+	// Read returns the error in place of io.EOF (and Next reports it if
+	// no Read did).
 	Body io.Reader
 
 	length int64
@@ -509,10 +512,18 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 	}
 	switch {
 	case err == nil, errors.Is(err, io.EOF) && b.left == 0:
-		err = nil
-		if b.left == 0 {
-			err = b.end()
+		if b.left > 0 {
+			return n, nil
 		}
+		// The block is checked at its end, and damage found is told
+		// by the next Read, in io.EOF's place: a caller reading exactly
+		// ContentLength bytes (io.ReadFull) drops an error that comes
+		// with the last bytes, and Next tells one no Read has told.
+		if b.err = b.end(); b.err != nil && n == 0 {
+			b.reported = true
+			return 0, b.err
+		}
+		return n, nil
 	case errors.Is(err, io.EOF):
 		b.short = true
 		err = fmt.Errorf("%w: block ends %d bytes early", io.ErrUnexpectedEOF, b.left)

@@ -440,6 +440,25 @@ func TestReaderReadsOnPastABrokenRecord(t *testing.T) {
 // (the record's id first when its block was the one at fault).
 func readThrough(t *testing.T, data []byte) (ids, errs []string) {
 	t.Helper()
+	return readEach(t, data, func(rec *Record) error {
+		_, err := io.Copy(io.Discard, rec.Body)
+		return err
+	})
+}
+
+// readExactly reads data's records as a caller that takes exactly each
+// block's Content-Length bytes (io.ReadFull), never reading to io.EOF:
+// damage must still be told, by Next.
+func readExactly(t *testing.T, data []byte) (ids, errs []string) {
+	t.Helper()
+	return readEach(t, data, func(rec *Record) error {
+		_, err := io.ReadFull(rec.Body, make([]byte, rec.ContentLength()))
+		return err
+	})
+}
+
+func readEach(t *testing.T, data []byte, read func(*Record) error) (ids, errs []string) {
+	t.Helper()
 	r, err := NewReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -456,7 +475,7 @@ func readThrough(t *testing.T, data []byte) (ids, errs []string) {
 			errs = append(errs, err.Error())
 			continue
 		}
-		if _, err := io.Copy(io.Discard, rec.Body); err != nil {
+		if err := read(rec); err != nil {
 			errs = append(errs, rec.ID()+": "+err.Error())
 			continue
 		}
@@ -529,6 +548,12 @@ func TestReaderChecksBlocks(t *testing.T) {
 			}
 			ids, errs := readThrough(t, file.Bytes())
 			id := RecordID(tt.recs[1].header.Get(FieldRecordID))
+			// Read exactly, the damaged record passes for read, and
+			// Next tells its damage.
+			exactIDs, exactErrs := readExactly(t, file.Bytes())
+			if tt.want != nil && tt.lost == nil && (len(exactErrs) != 1 || !strings.Contains(exactErrs[0], tt.want.Error()) || !slices.Equal(exactIDs, recordIDs(tt.recs))) {
+				t.Errorf("read exactly: %v, errors %q; want every record read and one %q", exactIDs, exactErrs, tt.want)
+			}
 			if tt.want == nil {
 				if len(errs) != 0 || !slices.Equal(ids, recordIDs(tt.recs)) {
 					t.Errorf("read %v, errors %q", ids, errs)
