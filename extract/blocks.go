@@ -306,15 +306,22 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	`|(?:按我|點我|点我)[^，,。]{1,12}` + // 按我看活動辦法 under an app promo
 	`)$`)
 
-// appPromo matches a portal's invitation to its app, wherever it stands in
-// the text: 新浪新闻客户端 扫码下载, ☆自由時報APP 搶先看☆, 點我下載APP,
-// 現在用APP看新聞. Short and without a clause: 报名方式：扫码下载报名表 and
-// 市民可下载APP预约，… are the text's own.
+// appPromo matches a portal's invitation to its app in forms no article
+// sentence takes, wherever it stands in the text (LTN puts them between
+// paragraphs): ☆自由時報APP 搶先看☆, 點我下載APP, 現在用APP看新聞.
 var appPromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
-	`[^\s:：，,。！!？?]{0,12}\s*(?:扫码|掃碼|扫描二维码|掃描二維碼)(?:下载|下載)[^\s:：，,。]{0,8}` +
-	`|(?:点我|點我|按我|点击|點擊|按此|立即)?\s*(?:下载|下載)\s*(?:APP|App|app|客户端|客戶端)[^\s:：，,。]{0,8}` +
+	`(?:点我|點我|按我)\s*(?:下载|下載)\s*(?:APP|App|app|客户端|客戶端)` +
 	`|[^\s:：，,。]{0,12}\s*(?:APP|App|app|客户端|客戶端)\s*(?:抢先看|搶先看)` +
 	`|(?:[^:：，,。]{0,12}\s)?(?:现在|現在)?用\s*(?:APP|App|app)\s*看新[闻聞](?:\s[^:：，,。]{0,12})?` +
+	`)[☆★◆●■\s]*$`)
+
+// edgePromo matches the plainer invitations (新浪新闻客户端 扫码下载,
+// 立即下载客户端), which a service guide's steps may also read like (第一步
+// 扫码下载, 点击下载APP): taken for promos only at the text's edges. What
+// goes on after them (扫码下载申请表, 下载APP并完成实名注册) is an instruction.
+var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
+	`(?:[^\s:：，,。！!？?]{0,12}(?:新闻|新聞|客户端|客戶端|APP|App|app)\s*)?(?:扫码|掃碼|扫描二维码|掃描二維碼)(?:下载|下載)(?:客户端|客戶端|APP|App|app)?` +
+	`|(?:点击|點擊|按此|立即)?\s*(?:下载|下載)\s*(?:APP|App|app|客户端|客戶端)(?:领取|領取|看新闻|看新聞|更精彩)?` +
 	`)[☆★◆●■\s]*$`)
 
 // disclaimer matches a platform's notice under a republished story (网易号's
@@ -384,15 +391,19 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	if creditsFrom > 0 && creditsFrom < len(blocks) && endsWithColon(blocks[creditsFrom-1].Text) {
 		creditsFrom = len(blocks)
 	}
-	// Date lines that recur head a chronicle's entries (大事记): the text's.
+	// Date lines that recur head a chronicle's entries (大事记), alone or
+	// before the entry (2019年3月12日 成立县融媒体中心): the text's. A
+	// byline's date stands once.
 	datedEntries := false
-	if n := 0; len(blocks) > 2 {
+	if n, m := 0, 0; len(blocks) > 2 {
 		for _, b := range blocks {
 			if bareDate.MatchString(b.Text) {
 				n++
+			} else if datedLine.MatchString(b.Text) {
+				m++
 			}
 		}
-		datedEntries = n >= 2
+		datedEntries = n >= 2 || m >= 2
 	}
 	out := blocks[:0]
 	begun := false // a block kept ends a sentence: the text has begun
@@ -419,7 +430,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if len(b.Text) <= 60 && b.Text[0] < utf8.RuneSelf && englishBoilerplate.MatchString(b.Text) {
 			continue
 		}
-		if len(b.Text) <= 150 && appPromo.MatchString(b.Text) {
+		if len(b.Text) <= 150 && (appPromo.MatchString(b.Text) || (i == 0 || i >= len(blocks)-4) && edgePromo.MatchString(b.Text)) {
 			continue
 		}
 		// Under the text: a notice that is itself a statement keeps it.
@@ -487,6 +498,11 @@ const paperName = `(\p{Han}{2,12}?(?:报|報|网|網|社|台|臺|新闻|新聞|�
 
 // datedSource is a byline of a date and a publication's name alone.
 var datedSource = regexp.MustCompile(`^` + dateOnly + `\s+` + paperName + `$`)
+
+// datedLine is a line that opens with a date and goes on after a space: a
+// byline (2024-03-04 07:55 浙江日报), or a chronicle's entry when there are
+// several.
+var datedLine = regexp.MustCompile(`^` + dateOnly + `\s+\S`)
 
 // bareDate is a line that is only a date.
 var bareDate = regexp.MustCompile(`^` + dateOnly + `$`)

@@ -107,6 +107,10 @@ func TestTitle(t *testing.T) {
 			`<tr><td><font color="#FF0000" size="4"><b>常山县开展早稻集中育秧技术培训</b></font></td></tr>` +
 			`<tr><td><font color="#666666">【作者：县农技站　来源：农业信息网　发布时间：2024-3-28 9:15:07　点击：326】</font></td></tr></table>`, "常山县开展早稻集中育秧技术培训"},
 		{`<title>::常山县农业信息网::</title>`, ``, "常山县农业信息网"},
+		{`<title>:: 招聘公告 ::</title>`, ``, "招聘公告"},
+		// A mark on one side is the title's own: a stock under special
+		// treatment.
+		{`<title>*ST康美：重整计划获法院批准</title>`, ``, "*ST康美：重整计划获法院批准"},
 		// A detail table's 标题 row.
 		{`<title>宜蘭縣政府衛生局</title>`, `<table><tr><th>標題</th><td>宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗</td></tr><tr><th>日期</th><td>113/03/05</td></tr></table>`, "宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗"},
 		{`<title>某某县人民政府</title>`, `<table><tr><td>标题：关于2024年春季植树造林工作的通知</td></tr><tr><td>发布日期：2024-03-05</td></tr></table>`, "关于2024年春季植树造林工作的通知"},
@@ -197,6 +201,11 @@ func TestSourceAuthor(t *testing.T) {
 		{`<span>来源：衢州新闻联播</span><span>编辑：郑雅文</span><span>播放：<b>3421</b></span>`, "", "", "衢州新闻联播", "郑雅文"},
 		{`<span class="src">来源：株洲日报</span><span class="author">记者 周敏</span><time>2026-12-26 09:00</time>`, "", "", "株洲日报", "周敏"},
 		{`来源：<a href="/">人民网</a>-<a href="/">人民日报</a>`, "", "", "人民网-人民日报", ""}, // elements a mark joins are one value
+		// One value in several elements, as editors paste it, is one.
+		{`来源：<span>衢州</span><span>日报</span> 作者：<span>王</span>小明`, "", "", "衢州日报", "王小明"},
+		{`来源：<font>县人力</font><font>社保局</font>　发布时间：2024-03-05</p><p>记者<b>王</b>小明 通讯员 李四`, "", "", "县人力社保局", "王小明"},
+		{`<span>作者：</span><span>县</span><span>人社局</span>`, "", "", "", "县人社局"},
+		{"来源：县人力社保局　记者王小明", "", "", "县人力社保局", "王小明"},
 		{"作者：体育组&nbsp;&nbsp;&nbsp;&nbsp;文章来源：本站原创&nbsp;&nbsp;点击数：12", "", "", "本站原创", "体育组"},
 		{"信息来源：芦淞区政府办 &nbsp; 编辑：张三", "", "", "芦淞区政府办", "张三"},
 		{"稿源：新华社 | 2020-02-20", "", "", "新华社", ""},
@@ -397,6 +406,21 @@ func TestBareBylineLines(t *testing.T) {
 		}
 		if !strings.Contains(p.Text(), column) || p.Author != "" {
 			t.Errorf("%q: in the text %v, author %q; want it kept, no author", column, strings.Contains(p.Text(), column), p.Author)
+		}
+	}
+	// A chronicle's dated entries (大事记) are its text, whether or not a
+	// byline stands above them, and their events name no source.
+	entries := `<p>2019年3月12日 成立县融媒体中心</p><p>2019年10月1日 正式上线新闻客户端</p><p>2020年1月8日 开通网络电视台</p>` +
+		`<p>2021年5月20日 创办县报，全县发行两万份，覆盖所有乡镇和村社区。</p>`
+	for _, byline := range []string{"", `<div class="info">发布时间：2022-01-05 来源：县档案馆</div>`} {
+		page := `<html><head><meta charset="utf-8"><title>县融媒体中心大事记</title></head><body><h1>县融媒体中心大事记</h1>` + byline +
+			`<div class="TRS_Editor">` + entries + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/2.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Count(p.Text(), "\n") != 3 || !strings.HasPrefix(p.Text(), "2019年3月12日 成立县融媒体中心") || strings.Contains(p.Source, "成立") {
+			t.Errorf("a chronicle under %q: source %q, text:\n%s", byline, p.Source, p.Text())
 		}
 	}
 	for _, tt := range tests {
@@ -922,8 +946,35 @@ func TestAppPromos(t *testing.T) {
 		"家长请下载“浙里办”客户端，在线提交报名材料。":  false,
 		"目前，该APP抢先看功能已覆盖全市90%的用户。": false,
 	} {
-		if got := appPromo.MatchString(line); got != want {
+		if got := appPromo.MatchString(line) || edgePromo.MatchString(line); got != want {
 			t.Errorf("%q: a promo %v, want %v", line, got, want)
+		}
+	}
+	// Mid-text, a service guide's steps are its text; only promos no
+	// sentence reads like go there.
+	for line, anywhere := range map[string]bool{
+		"點我下載APP":       true,
+		"☆自由時報APP 搶先看☆": true,
+		"第一步 扫码下载":      false,
+		"下载APP并完成实名注册":  false,
+		"下载客户端后登录":      false,
+		"扫码下载申请表":       false,
+		"点击下载APP":       false,
+	} {
+		if got := appPromo.MatchString(line); got != anywhere {
+			t.Errorf("%q: a promo anywhere in the text %v, want %v", line, got, anywhere)
+		}
+	}
+	guide := `<html><head><meta charset="utf-8"><title>医保电子凭证激活指南</title></head><body><h1>医保电子凭证激活指南</h1><div class="TRS_Editor">` +
+		`<p>为方便群众就医购药，现将医保电子凭证激活步骤说明如下。</p><p>第一步 扫码下载</p><p>下载APP并完成实名注册</p><p>下载客户端后登录</p>` +
+		`<p>扫码下载申请表</p><p>点击下载APP</p><p>激活后即可在定点医药机构使用，如有疑问请拨打咨询电话。</p><p>咨询电话：0570-8881234。</p><p>县医疗保障局</p><p>2024年4月1日</p></div></body></html>`
+	g, err := Parse([]byte(guide), "", "http://www.x.gov.cn/art/2024/4/1/art_1.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []string{"第一步 扫码下载", "下载APP并完成实名注册", "下载客户端后登录", "扫码下载申请表", "点击下载APP"} {
+		if !strings.Contains(g.Text(), step+"\n") {
+			t.Errorf("the guide's step %q is not in its text:\n%s", step, g.Text())
 		}
 	}
 	// In a page: the promo inside the article container goes, with the

@@ -144,6 +144,23 @@ func (w *lineWriter) flush() {
 	w.heading, w.titled, w.bold, w.plain, w.links = false, false, false, false, false
 }
 
+// holdsLabel says whether an inline element's text holds a label and its
+// value (编辑：郑雅文, 记者 周敏).
+func holdsLabel(text string) bool {
+	return strings.ContainsAny(text, ":：") || strings.Contains(text, "记者") || strings.Contains(text, "記者")
+}
+
+// opensWithLabel says whether an element's text begins with a label
+// (<span>播放：…</span>).
+func opensWithLabel(n *html.Node) bool {
+	for n != nil && n.Type == html.ElementNode {
+		n = n.FirstChild
+	}
+	return n != nil && n.Type == html.TextNode && labelOpening.MatchString(n.Data)
+}
+
+var labelOpening = regexp.MustCompile(`^\s*\p{Han}{1,6}\s*[:：]`)
+
 // elementCut marks the cuts in a line while they are worked out. U+FDD0
 // is a noncharacter: no page's text holds it.
 const elementCut = '\uFDD0'
@@ -253,9 +270,19 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.walk(c, h, t, b)
 			w.flush()
 		} else {
-			w.marks = append(w.marks, w.line.Len())
+			// Where a field may end within the line: around a link, at
+			// the end of an element that holds a label (<span>编辑：郑雅文
+			// </span>, <span>记者 周敏</span>), at the start of one that
+			// opens with a label. Not at every element's edge: one value
+			// is often several (<span>衢州</span><span>日报</span>).
+			start := w.line.Len()
+			if link || opensWithLabel(c) {
+				w.marks = append(w.marks, start)
+			}
 			w.walk(c, h, t, b)
-			w.marks = append(w.marks, w.line.Len())
+			if end := w.line.Len(); link || end > start && holdsLabel(w.line.String()[start:end]) {
+				w.marks = append(w.marks, end)
+			}
 		}
 		if link {
 			w.inLink--
@@ -418,16 +445,20 @@ func isBreadcrumb(s string) bool {
 		strings.Contains(s, " > ") || strings.Contains(s, "»") || strings.Contains(s, "＞")
 }
 
+// decoratedName is a name between runs of decoration marks.
+var decoratedName = regexp.MustCompile(`^[:：=~*·]+\s*(.+?)\s*[:：=~*·]+$`)
+
 // titleLabel is a title's label in a detail table: 标题 alone in its
 // cell, or before the title in one.
 var titleLabel = regexp.MustCompile(`^(?:标题|標題|题目|題目)\s*(?:[:：]\s*(.*))?$`)
 
 // siteless is a <title> without the site's name: the first part if it is
 // long enough to be a title, else the longest; without the marks that
-// decorate a site's name (::常山县农业信息网::).
+// decorate a site's name (::常山县农业信息网::). Only marks on both sides
+// are decoration: *ST康美 is a stock's name.
 func siteless(full string) string {
-	if t := strings.Trim(full, ":：=~*·"); t != full && runeCount(t) >= 2 {
-		full = strings.TrimSpace(t)
+	if m := decoratedName.FindStringSubmatch(full); m != nil && runeCount(m[1]) >= 2 {
+		full = m[1]
 	}
 	parts := titleSeparators.Split(full, -1)
 	if len(parts) > 0 && runeCount(parts[0]) >= 4 {
@@ -522,7 +553,7 @@ var (
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
 	// a credit without a colon (来源：某某日报 记者 张三), the byline's
 	// buttons (来源：县统计局 打印本页).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)(?:\s|$)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)`)
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)`)
 	// personNames are the names of one or more people: 2 to 4 Han
 	// characters each (· in a transliterated name).
 	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
@@ -631,9 +662,17 @@ func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 		return v
 	}
 	// A byline of the date and the paper's name, unlabelled (zjol's
-	// <span class="time">…</span> <span class="src">浙江日报</span>).
+	// <span class="time">…</span> <span class="src">浙江日报</span>): the
+	// one dated line there. Several are a chronicle's entries (2019年3月12日
+	// 成立县融媒体中心), no byline.
+	var dated []string
 	for _, l := range head {
-		if m := datedSource.FindStringSubmatch(l.text); m != nil {
+		if datedLine.MatchString(l.text) {
+			dated = append(dated, l.text)
+		}
+	}
+	if len(dated) == 1 {
+		if m := datedSource.FindStringSubmatch(dated[0]); m != nil {
 			return m[1]
 		}
 	}
