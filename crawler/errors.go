@@ -4,22 +4,22 @@ import "errors"
 
 var (
 	// ErrRobotsDisallowed: robots.txt disallows the URL for folio.
-	ErrRobotsDisallowed = errors.New("disallowed by robots.txt")
+	ErrRobotsDisallowed = errors.New("crawler: disallowed by robots.txt")
 	// ErrRobotsUnavailable: the host's robots.txt could not be read (5xx,
 	// timeout); the host is not crawled until it can be.
-	ErrRobotsUnavailable = errors.New("robots.txt unavailable")
+	ErrRobotsUnavailable = errors.New("crawler: robots.txt unavailable")
 	// ErrScheme: a URL or redirect that is not http(s) (file:, ftp:,
 	// javascript:, ...). folio never follows one.
-	ErrScheme = errors.New("not an http(s) URL")
+	ErrScheme = errors.New("crawler: not an http(s) URL")
 	// ErrRedirect: too many redirects, or a redirect loop.
-	ErrRedirect = errors.New("too many redirects")
+	ErrRedirect = errors.New("crawler: too many redirects")
 	// ErrHostPaused: the host asked folio (Retry-After) to stay away for
 	// longer than it waits in one run; its URLs are left for the next run.
-	ErrHostPaused = errors.New("host paused")
+	ErrHostPaused = errors.New("crawler: host paused")
 	// ErrNotArticle: the page is not an HTML article (a PDF, an image, a
 	// list page where an article was expected).
-	ErrNotArticle = errors.New("not an article")
+	ErrNotArticle = errors.New("crawler: not an article")
 	// ErrNotStored: a page the archiver asked for has no stored capture
 	// (an imported WARC did not hold it).
-	ErrNotStored = errors.New("not in the archive")
+	ErrNotStored = errors.New("crawler: not in the archive")
 )

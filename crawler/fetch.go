@@ -64,7 +64,7 @@ func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetche
 	c.SetRedirectHandler(f.checkRedirect)
 	if opts.Storage != nil {
 		if err := c.SetStorage(opts.Storage); err != nil {
-			return nil, fmt.Errorf("colly storage: %w", err)
+			return nil, fmt.Errorf("crawler: colly storage: %w", err)
 		}
 		if fs, ok := opts.Storage.(interface{ forget(string) }); ok {
 			f.forget = fs.forget

@@ -314,7 +314,7 @@ func (s storedOnly) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store
 	res := make([]store.PutResult, len(cs))
 	for i, c := range cs {
 		if c.ID == 0 {
-			return nil, fmt.Errorf("replay would store a new capture of %s", c.URL)
+			return nil, fmt.Errorf("crawler: replay would store a new capture of %s", c.URL)
 		}
 		res[i] = store.PutResult{CaptureID: c.ID}
 	}

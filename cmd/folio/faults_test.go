@@ -243,7 +243,7 @@ func TestArchivePayloadFaults(t *testing.T) {
 		code, docs, errs := run(t, "2MiB", "/random")
 		// One object for the URL: not archived.
 		if code != exitPartial || len(docs) != 1 || docs[0].Complete || docs[0].Version != 0 || len(errs) != 1 ||
-			errs[0] != "folio: "+f.URL+"/random: extract: not an HTML document (text/html)" {
+			errs[0] != "folio: "+f.URL+"/random: not an HTML document (text/html)" {
 			t.Fatalf("exit %d, %d documents, stderr %q", code, len(docs), errs)
 		}
 		if _, payload := latestCapture(t, db, f.URL+"/random"); !bytes.Equal(payload, crawltest.RandomBytes(1<<20)) {

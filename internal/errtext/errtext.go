@@ -6,17 +6,25 @@ package errtext
 
 import (
 	"log/slog"
+	"regexp"
 	"strings"
 )
 
-// Line is err's message cut to its first line.
+// Line is err's message cut to its first line, without the package
+// names folio's own errors carry ("crawler: ", "warc: "): they say where
+// an error comes from to a programmer; a user reads what happened, to
+// which URL.
 func Line(err error) string {
 	msg := err.Error()
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = msg[:i]
 	}
-	return msg
+	return packagePrefix.ReplaceAllString(msg, "$1")
 }
+
+// packagePrefix is a folio package's name opening an error's words, at the
+// start of the message or after another's colon.
+var packagePrefix = regexp.MustCompile(`(^|: )(?:crawler|store|warc|extract|charset|bundle|attachment): `)
 
 // Lines is one line per error that err joins (errors.Join, nested or not),
 // or err's first line when it joins nothing.
