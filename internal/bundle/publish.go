@@ -64,7 +64,7 @@ func createPending(final string) (*pending, error) {
 // from those of one still running, and remove them.
 var (
 	pendingNames = regexp.MustCompile(`^\..+\.([A-Za-z0-9_]+)-([0-9]+)-[0-9]+\.tmp$`)
-	hostTag     = func() string {
+	hostTag      = func() string {
 		h, _ := os.Hostname()
 		return regexp.MustCompile(`[^A-Za-z0-9_]`).ReplaceAllString(h, "_")
 	}()

@@ -69,10 +69,10 @@ func TestLogURL(t *testing.T) {
 func TestLineWithoutPackageNames(t *testing.T) {
 	for msg, want := range map[string]string{
 		"http://x.test/a.html: crawler: robots.txt unavailable: connect: connection refused": "http://x.test/a.html: robots.txt unavailable: connect: connection refused",
-		"warc: block digest mismatch at offset 242":                                         "block digest mismatch at offset 242",
-		"http://x.test/r: extract: not an HTML document (text/html)":                        "http://x.test/r: not an HTML document (text/html)",
-		"store is being written by another folio process, pid 7 (x.db)":                     "store is being written by another folio process, pid 7 (x.db)",
-		"http://x.test/a.html: HTTP 404":                                                    "http://x.test/a.html: HTTP 404",
+		"warc: block digest mismatch at offset 242":                                          "block digest mismatch at offset 242",
+		"http://x.test/r: extract: not an HTML document (text/html)":                         "http://x.test/r: not an HTML document (text/html)",
+		"store is being written by another folio process, pid 7 (x.db)":                      "store is being written by another folio process, pid 7 (x.db)",
+		"http://x.test/a.html: HTTP 404":                                                     "http://x.test/a.html: HTTP 404",
 	} {
 		if got := Line(errors.New(msg)); got != want {
 			t.Errorf("%q: %q, want %q", msg, got, want)
