@@ -153,6 +153,15 @@ func TestPublished(t *testing.T) {
 		// A <meta> day without time takes the byline's minute.
 		{"zh-CN", `<meta name="publishdate" content="2020-02-20">`, "2020年02月20日07:48 | 来源：新华日报", "2020-02-20T07:48:00+08:00"},
 		{"zh-CN", "", "作者：王晓丽", ""}, // the footer's 2019-2021 and the header's clock are no dates
+		// A two-digit year after its label (百家号); not without one.
+		{"zh-CN", "", "发布时间: 24-04-10 10:23", "2024-04-10T10:23:00+08:00"},
+		{"zh-CN", "", "编号 24-04-10", ""},
+		// English dates keep their time; a time line under the date
+		// (info.gov.hk). (The page's text is Chinese: +08:00.)
+		{"en", "", "Published: Apr 10, 2024 09:12 PM", "2024-04-10T21:12:00+08:00"},
+		{"en", "", "Updated 16:30, 10-Apr-2024", "2024-04-10T00:00:00+08:00"},
+		{"en", "", "Friday, April 12, 2024<br>Issued at HKT 16:45", "2024-04-12T16:45:00+08:00"},
+		{"en", "", "Published March 5, 2019 10 people attended", "2019-03-05T00:00:00+08:00"},
 		// Day or month first: the <meta> instant decides which, and gives
 		// the wall clock shown its offset.
 		{"zh-CN", `<meta property="article:published_time" content="2022-02-06T12:48:06+00:00">`, "发表时间： 06/02/2022 - 13:48", "2022-02-06T13:48:00+01:00"},
