@@ -425,12 +425,15 @@ func TestBareBylineLines(t *testing.T) {
 
 func TestIsBylineLine(t *testing.T) {
 	for line, want := range map[string]bool{
-		"发布时间：2024-03-05 10:20 来源：县政府办":   true,
-		"2024.03.05 14:08 来源：新华社":         true, // a date's year numbers no list
-		"一、放假时间：5月1日至5日放假调休，共5天。":         false,
-		"2. 报名时间：3月1日至3月10日":              false,
-		"浙江之声记者：改造资金从哪里来？":                false,
-		"门诊时间：上午8:00—12:00，下午13:30—17:00": false,
+		"发布时间：2024-03-05 10:20 来源：县政府办":                     true,
+		"2024.03.05 14:08 来源：新华社":                           true, // a date's year numbers no list
+		"11/04/2024 17:46消息來源：旅遊局":                          true, // Macau: day first, spans run together
+		"Gao Yun Updated 16:30, 10-Apr-2024":                true, // CGTN: the name without "By"
+		"The Ministry Published new rules on 10 April 2024": false,
+		"一、放假时间：5月1日至5日放假调休，共5天。":                           false,
+		"2. 报名时间：3月1日至3月10日":                                false,
+		"浙江之声记者：改造资金从哪里来？":                                  false,
+		"门诊时间：上午8:00—12:00，下午13:30—17:00":                   false,
 		// A date-first byline made long by its counter and buttons.
 		"2024-03-18 09:12:33 来源：衢江报 作者：记者 方华 通讯员 叶晓 浏览次数：1234 【字体：大 中 小】 【打印】【关闭】": true,
 		"2024年03月18日 来源：县融媒体中心 作者：本报记者 王小明 通讯员 李大伟 阅读：56 [打印本页] [关闭窗口]":            true,
@@ -471,6 +474,16 @@ func TestCreditLines(t *testing.T) {
 		{[]string{"浙江之声记者：改造资金从哪里来？", "区住建局负责人：资金由市区两级财政共同承担。"}, true},
 		{[]string{"时间：2024年3月13日上午9:00", "地点：衢州市殡仪馆百福厅"}, true},
 		{[]string{"【基本案情】", "2023年5月，被告人张某在某小区盗窃电动车一辆。"}, true},
+		// A slash for the colon; a unit before the name; 供稿 naming a unit.
+		{[]string{"文/本报记者 刘婷婷", "编辑/王菲"}, false},
+		{[]string{"（文/刘思远 图/张帆 编辑/罗雅 审核/何清）"}, false},
+		{[]string{"供稿：耳鼻咽喉科", "摄影：党委宣传部 徐斌", "编辑：钱颖", "审核：孙健"}, false},
+		{[]string{"（市人大常委会办公室　供稿　撰稿：何珺）"}, false},
+		{[]string{"界面新闻编辑 | 张海"}, false},
+		{[]string{"编辑/出版单位：浙江人民出版社"}, true},
+		{[]string{"文/史/哲三个专业今年扩招。"}, true},
+		{[]string{"供稿：请各单位于3月20日前报送"}, true},
+		{[]string{"摄影：市民在公园内拍摄，留住春色"}, true},
 	} {
 		p, err := Parse([]byte(page(tc.tail...)), "", "http://t.test/a/1.html", nil)
 		if err != nil {
@@ -966,9 +979,95 @@ func TestBoilerplateLines(t *testing.T) {
 		"一、举办时间：2021年3月20日9:00—12:00。":               false,
 		"转载请注明出处。":  true,
 		"返回搜狐，查看更多": true,
+		"本文为红网原创文章，转载请附上原文出处链接和本声明。":                                true,
+		"本文链接：https://hn.rednet.cn/content/646744/96/13789012.html": true,
+		"关注":    true,
+		"举报/反馈": true,
+		"在线办理 收藏 咨询 投诉 评价：★★★★★ 浏览量：3,412": true,
+		"该公司坚持原创，转载他人作品均取得授权。":             false,
+		"本文链接到市政府门户网站的通知公告栏目。":             false,
+		"截至目前，累计浏览量：3,412次。":               false,
+		"关注民生 服务群众 浏览量：3,412 次 的背后是一次次回访":  false,
 	} {
 		if got := mayBeBoilerplate(line) && boilerplateLine.MatchString(line); got != want {
 			t.Errorf("%q: boilerplate %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestTailOfTheText: what closes a story but is not its text — a press
+// release's lines after its end mark, a related box the walk kept, a
+// platform's or a paper's notice — goes; the same words as text stay.
+func TestTailOfTheText(t *testing.T) {
+	const last = "他說：「隨着訪港旅客人數持續回升，零售、住宿及膳食服務業的就業人數有所增加。」"
+	for _, tt := range []struct {
+		name, tail string
+		want       string // the text's last line
+	}{
+		{"info.gov.hk zh", `<p>完</p><p>2024年4月10日（星期三）<br>香港時間16時30分</p>`, last},
+		{"info.gov.hk en", `<p>Ends/Friday, April 12, 2024<br>Issued at HKT 16:45</p><p>NNNN</p>`, last},
+		{"（完）", `<p>（完）</p><p>责任编辑：王五</p>`, last},
+		{"text after 完", `<p>完</p><p>第二天，记者再次来到现场，看到工人们正在加紧施工。</p>`, "第二天，记者再次来到现场，看到工人们正在加紧施工。"},
+		{"related box without links", `<div class="_1nXWB"><h3>相关推荐</h3><ul><li>杭州地铁三期规划获批</li><li>亚运村开放参观</li></ul></div>`, last},
+		{"related stories", `<div><h3>Related stories</h3><ul><li>Chang'e-6 arrives at launch site</li></ul></div>`, last},
+		{"a section the text heads so", `<h3>相关新闻</h3><p>此前，市政府已出台相关政策，支持旅游业恢复发展。</p>`, "此前，市政府已出台相关政策，支持旅游业恢复发展。"},
+		{"澎湃号", `<p>本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场，澎湃新闻仅提供信息发布平台。</p>`, last},
+		{"百家号", `<p>举报/反馈</p><p>本文来源于百家号，内容由作者上传并发布，不代表平台立场</p>`, last},
+		{"头条", `<p>原创声明：本文系作者授权头条号发表，未经许可，不得转载。</p>`, last},
+		{"财新", `<p>财新网所刊载内容之知识产权为财新传媒及/或相关权利人专属所有或持有。未经许可，禁止进行转载、摘编、复制及建立镜像等任何使用。</p>`, last},
+		{"21世纪", `<p>21世纪经济报道及其客户端所刊载内容的知识产权均属广东二十一世纪环球经济报社所有。</p>`, last},
+		{"红网", `<p>本文为红网原创文章，转载请附上原文出处链接和本声明。</p><p>本文链接：https://hn.rednet.cn/content/646744/96/13789012.html</p>`, last},
+		{"a court's ruling", `<p>法院认定，该平台所刊载作品的著作权归原告所有。</p>`, "法院认定，该平台所刊载作品的著作权归原告所有。"},
+		{"a ruling without a comma", `<p>法院认定该平台所刊载作品的著作权归原告所有。</p>`, "法院认定该平台所刊载作品的著作权归原告所有。"},
+		{"a speech", `<p>本文为作者在第五届论坛上的讲话，有删节。</p>`, "本文为作者在第五届论坛上的讲话，有删节。"},
+	} {
+		page := `<html><head><meta charset="utf-8"><title>政府公布失業率_網站</title></head><body><h1>政府公布失業率</h1>` +
+			`<div class="info">2024-04-10</div><div class="content">` + prose + `<p>` + last + `</p>` + tt.tail + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "https://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(p.Text(), "\n")
+		if got := lines[len(lines)-1]; got != tt.want {
+			t.Errorf("%s: last line %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAttachmentNames: a document's list of attachments, when the body
+// names them nowhere else, is its 附件说明 and stays in the text; a
+// download box repeating what the body says goes.
+func TestAttachmentNames(t *testing.T) {
+	const sign = `<p>成都市武侯区人民政府办公室</p><p>2024年4月8日</p>`
+	for _, tt := range []struct {
+		name, body string
+		keep, drop []string
+	}{
+		{"a 附件 box", sign + `<div class="fujian"><p>附件：</p><p><a href="/files/1.pdf">1.城市更新工作要点.pdf</a></p><p><a href="/files/2.xlsx">2.城市更新项目清单.xlsx</a></p></div>`,
+			[]string{"1.城市更新工作要点.pdf", "2.城市更新项目清单.xlsx"}, nil},
+		{"a list after its label", `<p>附件下载：</p><ul class="attach"><li><a href="/u/a.docx">1.项目申报书.docx</a></li><li><a href="/u/b.xlsx">2.项目汇总表.xlsx</a></li></ul>` + sign,
+			[]string{"1.项目申报书.docx", "2.项目汇总表.xlsx"}, nil},
+		{"named in the body already", `<p>附件：1.城市更新工作要点</p><p>2.城市更新项目清单</p>` + sign +
+			`<div class="fj"><p>附件下载：</p><p><a href="/files/1.pdf">1.城市更新工作要点.pdf</a></p><p><a href="/files/2.xlsx">2.城市更新项目清单.xlsx</a></p></div>`,
+			[]string{"附件：1.城市更新工作要点"}, []string{"城市更新工作要点.pdf"}},
+		{"links to pages", sign + `<div><p>附件：</p><p><a href="/news/1.html">城市更新工作推进会召开</a></p><p><a href="/news/2.html">城市更新项目签约</a></p></div>`,
+			nil, []string{"城市更新工作推进会召开"}},
+	} {
+		page := `<html><head><meta charset="utf-8"><title>关于印发城市更新工作要点的通知_武侯区</title></head><body><h1>关于印发城市更新工作要点的通知</h1>` +
+			`<div class="info">发布日期：2024-04-09</div><div class="text">` + prose + tt.body + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://www.cdwh.gov.cn/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range tt.keep {
+			if !strings.Contains(p.Text(), k) {
+				t.Errorf("%s: text lacks %q: %q", tt.name, k, p.Text())
+			}
+		}
+		for _, d := range tt.drop {
+			if strings.Contains(p.Text(), d) {
+				t.Errorf("%s: text holds %q: %q", tt.name, d, p.Text())
+			}
 		}
 	}
 }
