@@ -266,6 +266,31 @@ func TestSourceAuthor(t *testing.T) {
 			"<tr><td>文　　号：</td><td>某建发〔2024〕3号</td><td>发布日期：</td><td>2024-03-09</td></tr></table>", "", "", "县住房和城乡建设局", ""},
 		{"发文机关：某某县人民政府办公室　成文日期：2024-03-08", "", "", "某某县人民政府办公室", ""},
 		{"发布机构：县教育局　来源：县教育局办公室", "", "", "县教育局办公室", ""},
+		// A CMS's placeholders name nobody (DedeCMS's default byline).
+		{"<small>时间:</small>2024-04-05 09:32<small>来源:</small>未知<small>作者:</small>佚名", "", "", "", ""},
+		// 来源于 with a space for its colon, as a field; 【来源】 in brackets.
+		{`2024年04月11日 09:45 <span class="source">来源于 财新网</span>`, "", "", "财新网", ""},
+		{"2024-04-10", "", "数据来源于国家统计局", "", ""},
+		{"2024-04-10", "", "本次调查的样本来源于 全省11个地市", "", ""},
+		{"2024-04-10", "", "【来源】 南方报业传媒集团南方+客户端", "南方报业传媒集团南方+客户端", ""},
+		// Taiwanese detail tables: 發布日期 is a label, not a name; 撰稿單位 a source.
+		{"<table><tr><th>發布日期</th><td>中華民國113年4月9日</td></tr><tr><th>撰稿單位</th><td>青年局</td></tr></table>", "", "", "青年局", ""},
+		{"<dl><dt>發布時間</dt><dd>113/04/11 16:20</dd></dl>", "", "", "", ""},
+		// The unit that supplied the story, when no 来源 says otherwise.
+		{"2024-04-12", "", "（市人大常委会办公室　供稿　撰稿：何珺）", "市人大常委会办公室", "何珺"},
+		{"2024-04-12", "", "供稿：耳鼻咽喉科", "耳鼻咽喉科", ""},
+		{"来源：院办", "", "供稿：耳鼻咽喉科", "院办", ""},
+		{"2024-04-12", "", "今年以来，各单位积极供稿，全年刊发信息300余条。", "", ""},
+		// Reporters: a bar for the colon, the city filed from, several names.
+		{`<span class="author"><a href="/user/123.html">记者 | 马悦然</a></span><span class="date">2024/04/10 14:55</span>`, "", "", "", "马悦然"},
+		{"21世纪经济报道 记者 林典驰 广州报道", "", "", "", "林典驰"},
+		{"本报记者 林典驰北京报道", "", "", "", "林典驰"},
+		{"记者 张三 李四 报道", "", "", "", "张三 李四"},
+		{"记者 张三 衢州市报道", "", "", "", "张三"},
+		// English bylines: spans run together; a name in an element named for it.
+		{`<span class="byline">By Chi Jingyi</span><span class="pub_time">Published: Apr 10, 2024 09:12 PM</span>`, "", "", "", "Chi Jingyi"},
+		{`<span class="news-author-name">Gao Yun</span> <span>Updated 16:30, 10-Apr-2024</span>`, "", "", "", "Gao Yun"},
+		{`<span class="news-author-name">Follow</span> <span>Updated 16:30, 10-Apr-2024</span>`, "", "", "", ""},
 	}
 	for _, tt := range tests {
 		body := `<h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div><div>`
@@ -394,6 +419,8 @@ func TestBareBylineLines(t *testing.T) {
 		{"XX日报记者 孙悟 文/图", "孙悟", ""},
 		{"湘潭日报社全媒体记者 陈旭 通讯员 刘芳", "陈旭", ""},
 		{"2024-03-04 07:55 浙江日报", "", "2024-03-04T07:55:00+08:00"},
+		{"2024-04-12 16:40长江日报·湖北", "", "2024-04-12T16:40:00+08:00"}, // 头条: jammed spans, the IP province
+		{"界面新闻记者 | 马悦然", "马悦然", ""},
 	}
 	// A column's name is no byline, nor an honour list: they stay, and
 	// name nobody.
