@@ -32,7 +32,9 @@ func (k Kind) String() string {
 // Options tune Parse. A nil *Options means the defaults.
 type Options struct {
 	// Location is the time zone of dates the page states without one.
-	// nil means Asia/Shanghai for pages in Chinese and UTC otherwise.
+	// nil means the zone of the site's place (siteZone: .cn, .hk, .mo,
+	// .tw hosts and mainland media's English sites), else Asia/Shanghai
+	// for pages in Chinese, else UTC.
 	Location *time.Location
 	// Requisites lists the page's stylesheets, scripts and images in
 	// Page.Requisites; off, the list is not made (it costs a walk of the
