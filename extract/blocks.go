@@ -201,10 +201,7 @@ func (w *blockWriter) skip(n *html.Node) bool {
 	// page bar. A list of titles with their dates has fewer links by text,
 	// but also fewer marks of prose than links.
 	ld := st.linkDensity()
-	if st.links >= 2 && ld > 0.5 && minor {
-		return true
-	}
-	if st.links >= 3 && ld > 0.3 && st.punct < st.links && minor {
+	if (st.links >= 2 && ld > 0.5 || st.links >= 3 && ld > 0.3 && st.punct < st.links) && minor && !attachmentList(n, w.root) {
 		return true
 	}
 	// A box under a heading such as 相关新闻, 热门推荐 or "Related stories"
@@ -213,6 +210,68 @@ func (w *blockWriter) skip(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// attachmentList says whether a block of links is a document's list of
+// attachments, which the text keeps: every link leads to a file, and the
+// list says it is one (附件：) or follows a line that does (附件下载：).
+// An official document's 附件说明 is part of its body (GB/T 9704), and
+// the names tell a reader what the document comes with; the files
+// themselves are the document's attachments. But when the body names
+// them already (附件：1.… above the signature), a download box under it
+// says it again: that box is the template's.
+func attachmentList(n, root *html.Node) bool {
+	files := 0
+	ok := true
+	var names []string
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && ok; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				if !linksFile(c) {
+					ok = false
+				}
+				files++
+				name := strings.TrimSpace(textOf(c))
+				if dot := strings.LastIndexByte(name, '.'); dot > 0 && len(name)-dot <= 5 {
+					name = name[:dot] // 1.项目申报书.docx is named 1.项目申报书
+				}
+				names = append(names, name)
+				continue
+			}
+			visit(c)
+		}
+	}
+	visit(n)
+	if !ok || files == 0 {
+		return false
+	}
+	if all := textOf(root); names[0] != "" && strings.Count(all, names[0]) >= 2 {
+		return false
+	}
+	if attachmentLabel(textOf(n)) {
+		return true
+	}
+	for prev := n.PrevSibling; prev != nil; prev = prev.PrevSibling {
+		if prev.Type == html.ElementNode {
+			t := strings.TrimSpace(textOf(prev))
+			return runeCount(t) <= 12 && attachmentLabel(t)
+		}
+		if prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// attachmentLabel says whether s opens with the word that introduces a
+// document's attachments: 附件, 相关附件, 附件下载.
+func attachmentLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "附件") || strings.HasPrefix(s, "相关附件") || strings.HasPrefix(s, "相關附件")
 }
 
 // eventWord ends the words whose 时间：/日期： is a notice's own (举办时间：,
@@ -280,11 +339,20 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|共\s*\d+\s*页.*` +
 	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]\s*\d*\s*次?` + // 浏览:854 on its own line
 	`|.{0,20}(浏览|点击|阅读|访问)(次数|量|数)?\s*[(（]?\s*[\d,]+\s*[)）]?\s*次?` + // 阅读 1,234 / 点击(56)
+	// A service page's bar of buttons ending with its counter (在线办理 收藏
+	// 咨询 投诉 评价：★★★★★ 浏览量：3,412): short words between spaces, no
+	// sentence among them.
+	`|(?:[^\s，。；！？,]{1,8}\s+){2,12}(浏览|点击|阅读|访问)(次数|量|数)?\s*[:：]\s*[\d,]+\s*次?` +
 	`|(\S{0,6}\s*)?([【\[［]\s*[^】\]］]{1,12}\s*[】\]］]\s*){2,}` + // 页面功能 【我来说两句】【推荐】【打印】【关闭】 (one alone may be a heading: 【基本案情】)
 	`|(?:微信|手机)?扫一扫(?:在手机(?:上)?打开|分享|关注|阅读).{0,12}` + // 扫一扫在手机打开当前页
 	`|长按(?:识别)?(?:图中)?二维码.{0,16}` + // 长按识别二维码关注“株洲发布”
 	`|返回搜狐[^。]{0,12}` + // 返回搜狐，查看更多
 	`|(?:本文)?(?:如需)?转载请注明.{0,40}` +
+	// 本文为红网原创文章，转载请附上原文出处链接和本声明。: a notice of
+	// the site's, whatever the story; a clause before 转载 keeps it short.
+	`|(?:本文|本稿|此文)?(?:为|系)?[^，。,]{0,16}原创(?:文章|稿件|作品|内容)?[，,]\s*(?:未经[^，。,]{0,16}[，,]\s*)?(?:转载请|如需转载|请勿|不得|禁止|严禁)[^。]{0,40}。?` +
+	`|(?:本文|原文)(?:链接|地址|网址)\s*[:：]\s*https?://\S+` + // 本文链接：https://… (a URL alone after the label)
+	`|[+＋]?\s*关注|举报\s*[/／]\s*反馈|反馈\s*[/／]\s*举报` + // a follow button, a report link (百家号's 关注 and 举报/反馈)
 	`|[(（【\[-]?\s*完\s*[)）】\]-]?` + // the end mark of a press release
 	`)$`)
 
@@ -327,7 +395,16 @@ var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 // disclaimer matches a platform's notice under a republished story (网易号's
 // 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's;
 // it speaks of the platform, not of the text's own author.
-var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:特别|平台|免责|版权)声明\s*[:：].*(?:平台|自媒体|用户上传|仅代表作者|不代表本|信息存储|号系信息发布)`)
+// 头条's 原创声明 (本文系作者授权头条号发表，未经许可，不得转载) is one too.
+// Unlabelled, the platform's statement names the account that uploaded
+// the story (本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表…; 本文来源于
+// 百家号，内容由作者上传并发布，不代表平台立场); a paper's copyright notice
+// names what it prints (财新网所刊载内容之知识产权为财新传媒…所有。未经许可…).
+var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:` +
+	`(?:特别|平台|免责|版权|原创)声明\s*[:：].*(?:平台|自媒体|用户上传|仅代表作者|不代表本|信息存储|号系信息发布|授权|转载)` +
+	`|(?:本文|本文章|该文章?|此文|以上内容)(?:为|系|由|来自|来源于)[^。]{0,30}(?:号|自媒体|用户|作者)[^。]{0,30}(?:上传|发布|发表)[^。]{0,40}(?:仅代表|不代表|信息发布平台|信息存储)` +
+	`|(?:本网|本站|本报|本刊|[\p{Han}\w]{1,12}(?:网|網|报道|报|報|客户端|APP|App))(?:及其[^，。,；]{0,12})?所?(?:刊载|刊登|刊发|发布)的?(?:内容|作品|稿件|文章|信息)(?:之|的)?(?:知识产权|版权|著作权)(?:均|皆)?(?:为|属|归)[^。]{0,60}所有[^。]{0,8}。?\s*(?:未经[^。]{0,40}(?:转载|使用|复制|摘编)[^。]*。?)?$` +
+	`)`)
 
 // englishBoilerplate: the short lines of English news templates that are
 // never text: ad labels, gallery chrome, share and comment links, photo
@@ -350,7 +427,7 @@ func mayBeBoilerplate(s string) bool {
 }
 
 var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码",
-	"转载", "完"}
+	"转载", "完", "链接", "网址", "关注", "举报"}
 
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by meta.go, and not text.
@@ -363,9 +440,26 @@ var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新
 // story — 校对：张三, 一审：李四 二审：王五 三审：赵六, 监制：…, (责编：王丹、伍华) —
 // each label followed by names only: 一审：判处有期徒刑三年 is court news,
 // not a credit.
-var creditLine = regexp.MustCompile(`^[(（【\[]?\s*(?:(?:` + creditLabels + `)\s*[:：|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、,，]+(?:\p{Han}|·){2,4})*[\s|｜/]*)+[)）】\]]?$`)
+//
+// Besides the colon, a label may take a slash (编辑/王菲, 文/刘思远 图/张帆)
+// or a spaced bar after a medium's name (界面新闻编辑 | 张海); a name may
+// follow its unit (摄影：党委宣传部 徐斌, 文/本报记者 刘婷婷). A 供稿 credit
+// names a unit, not a person (供稿：耳鼻咽喉科, 市人大常委会办公室 供稿).
+var creditLine = regexp.MustCompile(`^[(（【\[]?\s*(?:(?:` +
+	`(?:` + creditMedium + `)?(?:` + creditLabels + `)\s*[:：|｜/／]\s*` + creditValue +
+	`|(?:文|[图圖]|文/[图圖]|[图圖]/文)\s*[/／]\s*` + creditValue +
+	`|供稿(?:[单單]位)?\s*[:：]\s*\p{Han}{2,16}|\p{Han}{2,16}\s*供稿` +
+	`)[\s|｜/]*)+[)）】\]]?$`)
 
-const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|` +
+// creditValue is the names of a credit, after their unit perhaps: 张三,
+// 张三 李四, 党委宣传部 徐斌, 本报记者 刘婷婷. A unit ends as units end.
+const creditValue = `(?:(?:本报|本台|本网|本刊)?(?:[记記]者|通[讯訊][员員])\s*|\p{Han}{1,10}(?:部|处|處|科|室|办|辦|中心|局|委|院|站|所|队|隊|社|报|報|台|网|網)\s+)?` +
+	`(?:\p{Han}|·){2,4}(?:[ 、,，]+(?:\p{Han}|·){2,4})*`
+
+// creditMedium is a medium's name before a credit's label: 界面新闻编辑 | 张海.
+const creditMedium = `\p{Han}{2,8}(?:新闻|新聞|日报|日報|晚报|晚報|网|網)`
+
+const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
 	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]`
 
 // newsletterPrompt matches the invitations to subscribe that English news
@@ -375,11 +469,16 @@ var newsletterPrompt = regexp.MustCompile(`(?i)\b(subscribe|sign up|sign-up|sign
 // englishByline matches the byline lines of English news: "By Jane Doe",
 // "By Jane Doe and John Roe, Reuters", "Published 4:00 am CST, Wednesday,
 // November 20, 2019", "UPDATED: 11:05, Tue, Nov 19, 2019".
-var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|la))*\s*(?:[,|]\s*[\p{L} ]{0,40})?$|^(?i:published|updated|posted|last updated)\b.{0,80}\d`)
+// CGTN prints the name with no "By" before its date: "Gao Yun Updated
+// 16:30, 10-Apr-2024".
+var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|la))*\s*(?:[,|]\s*[\p{L} ]{0,40})?$|^(?i:published|updated|posted|last updated)\b.{0,80}\d` +
+	`|^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}\s+(?:Published|Updated|Posted)\s*:?\s*[\d\p{Lu}][^.!?]{0,40}\d$`)
 
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.
 func cleanBlocks(blocks []Block, meta pageMeta) []Block {
+	blocks = blocks[:endMark(blocks)]
+	blocks = blocks[:relatedTail(blocks)]
 	// The credits that close a story (编辑, 校对, 审核, 终审: a line each
 	// on county media sites) and the last three lines may be a byline.
 	creditsFrom := len(blocks) - 3
@@ -476,13 +575,62 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	return out
 }
 
+// endMarkLine is the mark that ends a press release: 完, （完）, Ends,
+// and info.gov.hk's "Ends/Friday, April 12, 2024".
+var endMarkLine = regexp.MustCompile(`^(?:[(（【\[-]?\s*完\s*[)）】\]-]?|(?i:ends)(?:\s*/.{0,40})?)$`)
+
+// endMark is where the text ends when a press release's end mark stands
+// among its last lines: what follows the mark (the release's date and
+// time, 香港時間16時30分, "Issued at HKT 16:45", NNNN) is the template's.
+// Only short lines may follow it, none a sentence: a 完 followed by text
+// is no end mark.
+func endMark(blocks []Block) int {
+	for i := len(blocks) - 1; i >= 1 && i >= len(blocks)-5; i-- {
+		b := blocks[i]
+		if b.Kind == Table || runeCount(b.Text) > 60 {
+			return len(blocks)
+		}
+		if endMarkLine.MatchString(b.Text) {
+			return i
+		}
+		if endsSentence(b.Text) {
+			return len(blocks)
+		}
+	}
+	return len(blocks)
+}
+
+// relatedHeading is the heading of a box of other stories, alone on its
+// line: 相关推荐, 推荐阅读, "Related stories".
+var relatedHeading = regexp.MustCompile(`^(?:(?:相关|相關)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導)|推荐阅读|推薦閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|` +
+	`(?i:related(?: stories| articles| news| content| posts)?|recommended(?: for you)?|more stories|you (?:may|might) also like))\s*[:：]?$`)
+
+// relatedTail is where the text ends when a related box closes it that
+// the content's walk kept (its items no links, or the box unnamed): its
+// heading, and under it only titles — short lines, none a sentence.
+func relatedTail(blocks []Block) int {
+	for i := len(blocks) - 2; i >= 1 && i >= len(blocks)-9; i-- {
+		b := blocks[i]
+		if b.Kind == Table || runeCount(b.Text) > 40 || !relatedHeading.MatchString(b.Text) {
+			continue
+		}
+		for _, after := range blocks[i+1:] {
+			if after.Kind == Table || runeCount(after.Text) > 40 || endsSentence(after.Text) {
+				return len(blocks)
+			}
+		}
+		return i
+	}
+	return len(blocks)
+}
+
 // bareByline matches the byline lines that carry no label, at the top of
 // the content: a date alone (2024-03-05 14:08, 2024年3月5日 星期二), a
 // reporter's credit (澎湃新闻记者 卢雁, □ 本报记者 张三, 记者 张三 李四,
 // XX日报记者 孙悟 文/图), a writer's (文/张三).
 var bareByline = regexp.MustCompile(`^(?:` +
 	dateOnly + `(?:\s*[（(][^（）()]{0,12}[）)])?` + // …（11:00 更新）
-	`|` + dateOnly + `\s+` + paperName + // 2024-03-04 07:55 浙江日报
+	`|` + dateOnly + `\s*` + paperName + `(?:\s*[·•]\s*\p{Han}{2,4})?` + // 2024-03-04 07:55 浙江日报; 头条's 2024-04-12 16:40长江日报·湖北 (its IP province)
 	`|[□■●◎]?\s*(?:[\p{Han}A-Za-z]{0,8}?(?:报|報|社|网|網|台|中心|新闻|新聞|融媒|媒体|媒體|频道)|本报|本台|本网|本刊)?(?:全媒体|融媒)?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
 	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
 	`)$`)
@@ -640,7 +788,8 @@ func isBylineLine(s string) bool {
 	// its buttons (浏览次数：1234 【字体：大 中 小】【打印】【关闭】), which
 	// county sites add to the same line and which make no sentence longer.
 	core := bylineTools.ReplaceAllString(s, "")
-	return isBylineShaped(core) && runeCount(core) <= 60 && hasYear(prefix) && numericDate.MatchString(prefix)
+	// (Macau's and Hong Kong's dates run day first: 11/04/2024 17:46消息來源：….)
+	return isBylineShaped(core) && runeCount(core) <= 60 && hasYear(prefix) && (numericDate.MatchString(prefix) || slashDate.MatchString(prefix))
 }
 
 // bylineTools are the parts of a byline line that are neither its fields

@@ -24,8 +24,11 @@ var (
 	// Japanese era years (令和6年3月15日, 平成31年4月30日, 令和元年5月1日),
 	// as Japanese government pages date their notices.
 	eraDate = regexp.MustCompile(`(令和|平成)\s*(元|\d{1,2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + rocTime)
-	// English dates of news sites: "March 5, 2019", "5 March 2019".
-	englishDate = regexp.MustCompile(`(?i)\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b`)
+	// English dates of news sites: "March 5, 2019", "5 March 2019",
+	// CGTN's "10-Apr-2024", with the time after them when it is there
+	// (Global Times' "Apr 10, 2024 09:12 PM"); a time has its colon.
+	englishDate = regexp.MustCompile(`(?i)\b(?:(\d{1,2})(?:\s+|-))?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+|-)(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b` +
+		`(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\b\.?)?)?`)
 )
 
 // parsedDate is a date found in text; hasTime says whether it had a time,
@@ -86,7 +89,8 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 			day = sub(s, m, 3)
 		}
 		mon := monthIndex(sub(s, m, 2))
-		consider(m[0], fromParts(sub(s, m, 4), strconv.Itoa(mon), day, "", "", "", "", 0, loc))
+		h := twelveHour(sub(s, m, 5), sub(s, m, 8))
+		consider(m[0], fromParts(sub(s, m, 4), strconv.Itoa(mon), day, h, sub(s, m, 6), sub(s, m, 7), "", 0, loc))
 	}
 	if best == nil {
 		return parsedDate{}, false

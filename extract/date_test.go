@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -38,6 +39,10 @@ func TestFindDate(t *testing.T) {
 		{"2005-09-07 11:57 PM", false, "2005-09-07T23:57:00+08:00"},
 		{"2020年3月5日 下午3:20", false, "2020-03-05T15:20:00+08:00"},
 		{"(2005-04-27 14:32PM)", false, "2005-04-27T14:32:00+08:00"},
+		{"Published: Apr 10, 2024 09:12 PM", false, "2024-04-10T21:12:00+08:00"},
+		{"April 12, 2024 at 9:05 a.m.", false, "2024-04-12T09:05:00+08:00"},
+		{"Updated 16:30, 10-Apr-2024", false, "2024-04-10T00:00:00+08:00"},
+		{"March 5, 2019 10 people", false, "2019-03-05T00:00:00+08:00"}, // a number is no time
 	}
 	for _, tt := range tests {
 		d, ok := findDate(tt.in, cst, tt.roc)
@@ -94,6 +99,64 @@ func TestTaiwanDetailTable(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+}
+
+// TestSiteZone: a page that states no offset is read in the zone of the
+// place its site is published in, whatever the language of its text; a
+// site elsewhere in English is read in UTC; --tz wins over both.
+func TestSiteZone(t *testing.T) {
+	page := `<html lang="en"><head><meta charset="utf-8"><title>Guangdong rolls out plan</title></head><body><h1>Guangdong rolls out plan</h1>` +
+		`<div class="info">Updated: 2024-04-10 14:22</div><div><p>Guangdong province aims to build its low-altitude economy into an industry worth more than 300 billion yuan by 2026, according to a plan released on Tuesday.</p>` +
+		`<p>The province will build more than 50 general aviation airports and take-off and landing points.</p></div></body></html>`
+	for _, tt := range []struct {
+		host string
+		loc  *time.Location
+		want string
+	}{
+		{"www.chinadaily.com.cn", nil, "2024-04-10T14:22:00+08:00"},
+		{"english.news.cn", nil, "2024-04-10T14:22:00+08:00"},
+		{"www.globaltimes.cn", nil, "2024-04-10T14:22:00+08:00"},
+		{"english.www.gov.cn", nil, "2024-04-10T14:22:00+08:00"},
+		{"www.info.gov.hk", nil, "2024-04-10T14:22:00+08:00"},
+		{"www.gcs.gov.mo", nil, "2024-04-10T14:22:00+08:00"},
+		{"focustaiwan.tw", nil, "2024-04-10T14:22:00+08:00"},
+		{"news.cgtn.com", nil, "2024-04-10T14:22:00+08:00"},
+		{"english.xinhuanet.com", nil, "2024-04-10T14:22:00+08:00"},
+		{"www.example.com", nil, "2024-04-10T14:22:00Z"},
+		{"notxinhuanet.com", nil, "2024-04-10T14:22:00Z"}, // a domain's end, not its letters
+		{"www.chinadaily.com.cn", time.UTC, "2024-04-10T14:22:00Z"},
+	} {
+		p, err := Parse([]byte(page), "", "https://"+tt.host+"/a/202404/10/1.html", &Options{Location: tt.loc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != tt.want {
+			t.Errorf("%s: published %q, want %q", tt.host, p.Published, tt.want)
+		}
+	}
+}
+
+// TestDayFirstSites: Hong Kong and Macau write dates day first; elsewhere
+// an ambiguous one is no date without a <meta> to decide.
+func TestDayFirstSites(t *testing.T) {
+	page := `<html lang="zh-Hant"><head><meta charset="utf-8"><title>四月首十日入境旅客逾百萬人次</title></head><body><h1>四月首十日入境旅客逾百萬人次</h1>` +
+		`<div class="news-meta"><span class="date">11/04/2024 17:46</span><span class="source">消息來源：旅遊局</span></div><div>` + prose + `</div></body></html>`
+	for host, want := range map[string]string{
+		"www.gcs.gov.mo":  "2024-04-11T17:46:00+08:00",
+		"www.info.gov.hk": "2024-04-11T17:46:00+08:00",
+		"www.example.com": "",
+	} {
+		p, err := Parse([]byte(page), "", "https://"+host+"/detail/1", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != want {
+			t.Errorf("%s: published %q, want %q", host, p.Published, want)
+		}
+		if strings.Contains(p.Text(), "11/04/2024") {
+			t.Errorf("%s: the byline is in the text: %q", host, p.Text())
 		}
 	}
 }

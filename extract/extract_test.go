@@ -157,6 +157,15 @@ func TestPublished(t *testing.T) {
 		// A <meta> day without time takes the byline's minute.
 		{"zh-CN", `<meta name="publishdate" content="2020-02-20">`, "2020年02月20日07:48 | 来源：新华日报", "2020-02-20T07:48:00+08:00"},
 		{"zh-CN", "", "作者：王晓丽", ""}, // the footer's 2019-2021 and the header's clock are no dates
+		// A two-digit year after its label (百家号); not without one.
+		{"zh-CN", "", "发布时间: 24-04-10 10:23", "2024-04-10T10:23:00+08:00"},
+		{"zh-CN", "", "编号 24-04-10", ""},
+		// English dates keep their time; a time line under the date
+		// (info.gov.hk). (The page's text is Chinese: +08:00.)
+		{"en", "", "Published: Apr 10, 2024 09:12 PM", "2024-04-10T21:12:00+08:00"},
+		{"en", "", "Updated 16:30, 10-Apr-2024", "2024-04-10T00:00:00+08:00"},
+		{"en", "", "Friday, April 12, 2024<br>Issued at HKT 16:45", "2024-04-12T16:45:00+08:00"},
+		{"en", "", "Published March 5, 2019 10 people attended", "2019-03-05T00:00:00+08:00"},
 		// Day or month first: the <meta> instant decides which, and gives
 		// the wall clock shown its offset.
 		{"zh-CN", `<meta property="article:published_time" content="2022-02-06T12:48:06+00:00">`, "发表时间： 06/02/2022 - 13:48", "2022-02-06T13:48:00+01:00"},
@@ -266,6 +275,31 @@ func TestSourceAuthor(t *testing.T) {
 			"<tr><td>文　　号：</td><td>某建发〔2024〕3号</td><td>发布日期：</td><td>2024-03-09</td></tr></table>", "", "", "县住房和城乡建设局", ""},
 		{"发文机关：某某县人民政府办公室　成文日期：2024-03-08", "", "", "某某县人民政府办公室", ""},
 		{"发布机构：县教育局　来源：县教育局办公室", "", "", "县教育局办公室", ""},
+		// A CMS's placeholders name nobody (DedeCMS's default byline).
+		{"<small>时间:</small>2024-04-05 09:32<small>来源:</small>未知<small>作者:</small>佚名", "", "", "", ""},
+		// 来源于 with a space for its colon, as a field; 【来源】 in brackets.
+		{`2024年04月11日 09:45 <span class="source">来源于 财新网</span>`, "", "", "财新网", ""},
+		{"2024-04-10", "", "数据来源于国家统计局", "", ""},
+		{"2024-04-10", "", "本次调查的样本来源于 全省11个地市", "", ""},
+		{"2024-04-10", "", "【来源】 南方报业传媒集团南方+客户端", "南方报业传媒集团南方+客户端", ""},
+		// Taiwanese detail tables: 發布日期 is a label, not a name; 撰稿單位 a source.
+		{"<table><tr><th>發布日期</th><td>中華民國113年4月9日</td></tr><tr><th>撰稿單位</th><td>青年局</td></tr></table>", "", "", "青年局", ""},
+		{"<dl><dt>發布時間</dt><dd>113/04/11 16:20</dd></dl>", "", "", "", ""},
+		// The unit that supplied the story, when no 来源 says otherwise.
+		{"2024-04-12", "", "（市人大常委会办公室　供稿　撰稿：何珺）", "市人大常委会办公室", "何珺"},
+		{"2024-04-12", "", "供稿：耳鼻咽喉科", "耳鼻咽喉科", ""},
+		{"来源：院办", "", "供稿：耳鼻咽喉科", "院办", ""},
+		{"2024-04-12", "", "今年以来，各单位积极供稿，全年刊发信息300余条。", "", ""},
+		// Reporters: a bar for the colon, the city filed from, several names.
+		{`<span class="author"><a href="/user/123.html">记者 | 马悦然</a></span><span class="date">2024/04/10 14:55</span>`, "", "", "", "马悦然"},
+		{"21世纪经济报道 记者 林典驰 广州报道", "", "", "", "林典驰"},
+		{"本报记者 林典驰北京报道", "", "", "", "林典驰"},
+		{"记者 张三 李四 报道", "", "", "", "张三 李四"},
+		{"记者 张三 衢州市报道", "", "", "", "张三"},
+		// English bylines: spans run together; a name in an element named for it.
+		{`<span class="byline">By Chi Jingyi</span><span class="pub_time">Published: Apr 10, 2024 09:12 PM</span>`, "", "", "", "Chi Jingyi"},
+		{`<span class="news-author-name">Gao Yun</span> <span>Updated 16:30, 10-Apr-2024</span>`, "", "", "", "Gao Yun"},
+		{`<span class="news-author-name">Follow</span> <span>Updated 16:30, 10-Apr-2024</span>`, "", "", "", ""},
 	}
 	for _, tt := range tests {
 		body := `<h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div><div>`
@@ -394,6 +428,8 @@ func TestBareBylineLines(t *testing.T) {
 		{"XX日报记者 孙悟 文/图", "孙悟", ""},
 		{"湘潭日报社全媒体记者 陈旭 通讯员 刘芳", "陈旭", ""},
 		{"2024-03-04 07:55 浙江日报", "", "2024-03-04T07:55:00+08:00"},
+		{"2024-04-12 16:40长江日报·湖北", "", "2024-04-12T16:40:00+08:00"}, // 头条: jammed spans, the IP province
+		{"界面新闻记者 | 马悦然", "马悦然", ""},
 	}
 	// A column's name is no byline, nor an honour list: they stay, and
 	// name nobody.
@@ -440,12 +476,15 @@ func TestBareBylineLines(t *testing.T) {
 
 func TestIsBylineLine(t *testing.T) {
 	for line, want := range map[string]bool{
-		"发布时间：2024-03-05 10:20 来源：县政府办":   true,
-		"2024.03.05 14:08 来源：新华社":         true, // a date's year numbers no list
-		"一、放假时间：5月1日至5日放假调休，共5天。":         false,
-		"2. 报名时间：3月1日至3月10日":              false,
-		"浙江之声记者：改造资金从哪里来？":                false,
-		"门诊时间：上午8:00—12:00，下午13:30—17:00": false,
+		"发布时间：2024-03-05 10:20 来源：县政府办":                     true,
+		"2024.03.05 14:08 来源：新华社":                           true, // a date's year numbers no list
+		"11/04/2024 17:46消息來源：旅遊局":                          true, // Macau: day first, spans run together
+		"Gao Yun Updated 16:30, 10-Apr-2024":                true, // CGTN: the name without "By"
+		"The Ministry Published new rules on 10 April 2024": false,
+		"一、放假时间：5月1日至5日放假调休，共5天。":                           false,
+		"2. 报名时间：3月1日至3月10日":                                false,
+		"浙江之声记者：改造资金从哪里来？":                                  false,
+		"门诊时间：上午8:00—12:00，下午13:30—17:00":                   false,
 		// A date-first byline made long by its counter and buttons.
 		"2024-03-18 09:12:33 来源：衢江报 作者：记者 方华 通讯员 叶晓 浏览次数：1234 【字体：大 中 小】 【打印】【关闭】": true,
 		"2024年03月18日 来源：县融媒体中心 作者：本报记者 王小明 通讯员 李大伟 阅读：56 [打印本页] [关闭窗口]":            true,
@@ -486,6 +525,16 @@ func TestCreditLines(t *testing.T) {
 		{[]string{"浙江之声记者：改造资金从哪里来？", "区住建局负责人：资金由市区两级财政共同承担。"}, true},
 		{[]string{"时间：2024年3月13日上午9:00", "地点：衢州市殡仪馆百福厅"}, true},
 		{[]string{"【基本案情】", "2023年5月，被告人张某在某小区盗窃电动车一辆。"}, true},
+		// A slash for the colon; a unit before the name; 供稿 naming a unit.
+		{[]string{"文/本报记者 刘婷婷", "编辑/王菲"}, false},
+		{[]string{"（文/刘思远 图/张帆 编辑/罗雅 审核/何清）"}, false},
+		{[]string{"供稿：耳鼻咽喉科", "摄影：党委宣传部 徐斌", "编辑：钱颖", "审核：孙健"}, false},
+		{[]string{"（市人大常委会办公室　供稿　撰稿：何珺）"}, false},
+		{[]string{"界面新闻编辑 | 张海"}, false},
+		{[]string{"编辑/出版单位：浙江人民出版社"}, true},
+		{[]string{"文/史/哲三个专业今年扩招。"}, true},
+		{[]string{"供稿：请各单位于3月20日前报送"}, true},
+		{[]string{"摄影：市民在公园内拍摄，留住春色"}, true},
 	} {
 		p, err := Parse([]byte(page(tc.tail...)), "", "http://t.test/a/1.html", nil)
 		if err != nil {
@@ -1008,9 +1057,95 @@ func TestBoilerplateLines(t *testing.T) {
 		"一、举办时间：2021年3月20日9:00—12:00。":               false,
 		"转载请注明出处。":  true,
 		"返回搜狐，查看更多": true,
+		"本文为红网原创文章，转载请附上原文出处链接和本声明。":                                true,
+		"本文链接：https://hn.rednet.cn/content/646744/96/13789012.html": true,
+		"关注":    true,
+		"举报/反馈": true,
+		"在线办理 收藏 咨询 投诉 评价：★★★★★ 浏览量：3,412": true,
+		"该公司坚持原创，转载他人作品均取得授权。":             false,
+		"本文链接到市政府门户网站的通知公告栏目。":             false,
+		"截至目前，累计浏览量：3,412次。":               false,
+		"关注民生 服务群众 浏览量：3,412 次 的背后是一次次回访":  false,
 	} {
 		if got := mayBeBoilerplate(line) && boilerplateLine.MatchString(line); got != want {
 			t.Errorf("%q: boilerplate %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestTailOfTheText: what closes a story but is not its text — a press
+// release's lines after its end mark, a related box the walk kept, a
+// platform's or a paper's notice — goes; the same words as text stay.
+func TestTailOfTheText(t *testing.T) {
+	const last = "他說：「隨着訪港旅客人數持續回升，零售、住宿及膳食服務業的就業人數有所增加。」"
+	for _, tt := range []struct {
+		name, tail string
+		want       string // the text's last line
+	}{
+		{"info.gov.hk zh", `<p>完</p><p>2024年4月10日（星期三）<br>香港時間16時30分</p>`, last},
+		{"info.gov.hk en", `<p>Ends/Friday, April 12, 2024<br>Issued at HKT 16:45</p><p>NNNN</p>`, last},
+		{"（完）", `<p>（完）</p><p>责任编辑：王五</p>`, last},
+		{"text after 完", `<p>完</p><p>第二天，记者再次来到现场，看到工人们正在加紧施工。</p>`, "第二天，记者再次来到现场，看到工人们正在加紧施工。"},
+		{"related box without links", `<div class="_1nXWB"><h3>相关推荐</h3><ul><li>杭州地铁三期规划获批</li><li>亚运村开放参观</li></ul></div>`, last},
+		{"related stories", `<div><h3>Related stories</h3><ul><li>Chang'e-6 arrives at launch site</li></ul></div>`, last},
+		{"a section the text heads so", `<h3>相关新闻</h3><p>此前，市政府已出台相关政策，支持旅游业恢复发展。</p>`, "此前，市政府已出台相关政策，支持旅游业恢复发展。"},
+		{"澎湃号", `<p>本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场，澎湃新闻仅提供信息发布平台。</p>`, last},
+		{"百家号", `<p>举报/反馈</p><p>本文来源于百家号，内容由作者上传并发布，不代表平台立场</p>`, last},
+		{"头条", `<p>原创声明：本文系作者授权头条号发表，未经许可，不得转载。</p>`, last},
+		{"财新", `<p>财新网所刊载内容之知识产权为财新传媒及/或相关权利人专属所有或持有。未经许可，禁止进行转载、摘编、复制及建立镜像等任何使用。</p>`, last},
+		{"21世纪", `<p>21世纪经济报道及其客户端所刊载内容的知识产权均属广东二十一世纪环球经济报社所有。</p>`, last},
+		{"红网", `<p>本文为红网原创文章，转载请附上原文出处链接和本声明。</p><p>本文链接：https://hn.rednet.cn/content/646744/96/13789012.html</p>`, last},
+		{"a court's ruling", `<p>法院认定，该平台所刊载作品的著作权归原告所有。</p>`, "法院认定，该平台所刊载作品的著作权归原告所有。"},
+		{"a ruling without a comma", `<p>法院认定该平台所刊载作品的著作权归原告所有。</p>`, "法院认定该平台所刊载作品的著作权归原告所有。"},
+		{"a speech", `<p>本文为作者在第五届论坛上的讲话，有删节。</p>`, "本文为作者在第五届论坛上的讲话，有删节。"},
+	} {
+		page := `<html><head><meta charset="utf-8"><title>政府公布失業率_網站</title></head><body><h1>政府公布失業率</h1>` +
+			`<div class="info">2024-04-10</div><div class="content">` + prose + `<p>` + last + `</p>` + tt.tail + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "https://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(p.Text(), "\n")
+		if got := lines[len(lines)-1]; got != tt.want {
+			t.Errorf("%s: last line %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAttachmentNames: a document's list of attachments, when the body
+// names them nowhere else, is its 附件说明 and stays in the text; a
+// download box repeating what the body says goes.
+func TestAttachmentNames(t *testing.T) {
+	const sign = `<p>成都市武侯区人民政府办公室</p><p>2024年4月8日</p>`
+	for _, tt := range []struct {
+		name, body string
+		keep, drop []string
+	}{
+		{"a 附件 box", sign + `<div class="fujian"><p>附件：</p><p><a href="/files/1.pdf">1.城市更新工作要点.pdf</a></p><p><a href="/files/2.xlsx">2.城市更新项目清单.xlsx</a></p></div>`,
+			[]string{"1.城市更新工作要点.pdf", "2.城市更新项目清单.xlsx"}, nil},
+		{"a list after its label", `<p>附件下载：</p><ul class="attach"><li><a href="/u/a.docx">1.项目申报书.docx</a></li><li><a href="/u/b.xlsx">2.项目汇总表.xlsx</a></li></ul>` + sign,
+			[]string{"1.项目申报书.docx", "2.项目汇总表.xlsx"}, nil},
+		{"named in the body already", `<p>附件：1.城市更新工作要点</p><p>2.城市更新项目清单</p>` + sign +
+			`<div class="fj"><p>附件下载：</p><p><a href="/files/1.pdf">1.城市更新工作要点.pdf</a></p><p><a href="/files/2.xlsx">2.城市更新项目清单.xlsx</a></p></div>`,
+			[]string{"附件：1.城市更新工作要点"}, []string{"城市更新工作要点.pdf"}},
+		{"links to pages", sign + `<div><p>附件：</p><p><a href="/news/1.html">城市更新工作推进会召开</a></p><p><a href="/news/2.html">城市更新项目签约</a></p></div>`,
+			nil, []string{"城市更新工作推进会召开"}},
+	} {
+		page := `<html><head><meta charset="utf-8"><title>关于印发城市更新工作要点的通知_武侯区</title></head><body><h1>关于印发城市更新工作要点的通知</h1>` +
+			`<div class="info">发布日期：2024-04-09</div><div class="text">` + prose + tt.body + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://www.cdwh.gov.cn/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range tt.keep {
+			if !strings.Contains(p.Text(), k) {
+				t.Errorf("%s: text lacks %q: %q", tt.name, k, p.Text())
+			}
+		}
+		for _, d := range tt.drop {
+			if strings.Contains(p.Text(), d) {
+				t.Errorf("%s: text holds %q: %q", tt.name, d, p.Text())
+			}
 		}
 	}
 }

@@ -543,7 +543,11 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 // The labels in simplified and traditional characters (來源, 資料來源,
 // 責任編輯: Taiwan and Hong Kong portals).
 var (
-	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource)\s*[:：]\s*`)
+	// 来源于 財新网 takes a space for its colon, and only as a field of
+	// its own (数据来源于国家统计局 is a sentence's); 【来源】 brackets
+	// its label (南方+); 撰稿單位 names the office that wrote a release
+	// (Taiwanese county sites).
+	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource|(?:撰稿|供稿)[单單]位)\s*[:：]\s*|(?:^|\s)[来來]源[于於]\s+|【\s*[来來]源\s*】\s*`)
 	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：|｜]\s*`)
 	// issuerLabel names the body that issued a government document, in
 	// the 索引号 / 文号 table of disclosure pages.
@@ -563,7 +567,10 @@ var (
 	// reporter matches a reporter's credit, in the byline or the text:
 	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
 	// Taiwanese papers write it 〔記者王峻祺／花蓮報導〕.
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*)\s*(?:[)）〕]|发自|报道|報導|文/图|图/文|摄|通讯员|$|\s{2,}|[|｜/／])`)
+	// 界面 writes 记者 | 马悦然; financial papers name the city the
+	// story was filed from, run on or spaced (记者 林典驰 广州报道), which
+	// is no second name: the names are the fewest that reach an end.
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|摄|通讯员|$|\s{2,}|[|｜/／])`)
 	// cnaDateline is the credit that opens a 中央社 story: （中央社記者吳家豪台北24日電）,
 	// the reporter's name (three characters, as most are) run on into the
 	// place the story was filed from.
@@ -575,6 +582,13 @@ var (
 	// "ggjjzhzz 发表于 2005-9-15", "发布时间 … by duscha", "By Jane Doe".
 	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}|\S{1,30})|^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]+(?:(?:\s+(?:and|&)\s+|,\s*|\s+)\p{Lu}[\p{L}.'’-]+){0,5})`)
 )
+
+// datelinePlaces are the cities stories are most often filed from, as a
+// reporter's credit names them before 报道 (记者 林典驰 广州报道); a place
+// ends in 省, 市, 县 or 区 otherwise.
+const datelinePlaces = `北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|成都|西安|长沙|郑州|济南|青岛|沈阳|大连|合肥|福州|厦门|南宁|昆明|贵阳|海口|兰州|太原|` +
+	`石家庄|哈尔滨|长春|呼和浩特|乌鲁木齐|拉萨|银川|西宁|南昌|苏州|宁波|无锡|东莞|佛山|珠海|香港|澳门|台北|雄安|纽约|华盛顿|伦敦|东京|巴黎|柏林|莫斯科|布鲁塞尔|新加坡|` +
+	`\p{Han}{1,4}[省市县縣区區]`
 
 // staffCode is the code a portal's CMS appends to an editor's name.
 var staffCode = regexp.MustCompile(`(\p{Han})(?:_[A-Za-z]{1,4}\d{2,}|\s+[A-Za-z]{2,4}\d{3,})$`)
@@ -648,6 +662,21 @@ var orgSuffix = regexp.MustCompile(`(社|报|報|网|網|台|臺|部|局|厅|廳
 // that is the site publishing the page, not where the article came from,
 // and the contract wants "" when the page names no source.
 func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
+	// A CMS's placeholder for a field left empty (DedeCMS prints
+	// 来源:未知 作者:佚名) names no source, as it names no author.
+	switch v := r.sourceCredit(head, tail, lines, titleAt); v {
+	case "未知", "佚名", "不详", "不詳", "暂无", "無", "无":
+		return ""
+	default:
+		return v
+	}
+}
+
+// suppliedBy is a unit's credit for a story it supplied, in the closing
+// parentheses of county and 人大 news: （市人大常委会办公室　供稿　撰稿：何珺）.
+var suppliedBy = regexp.MustCompile(`(?:^|[(（\s])(\p{Han}{2,16}?)\s*供稿(?:\s|[)）]|$)`)
+
+func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string {
 	if v := labelledValue(head, sourceLabel); v != "" {
 		return v
 	}
@@ -678,11 +707,28 @@ func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 	}
 	// The disclosure table stands above the title, or under it, a few
 	// rows long; the byline zones hold only its nearest rows.
-	if titleAt < 0 {
-		return ""
+	if titleAt >= 0 {
+		if v := labelledValue(lines[max(0, titleAt-12):min(len(lines), titleAt+12)], issuerLabel); v != "" {
+			return v
+		}
 	}
-	return labelledValue(lines[max(0, titleAt-12):min(len(lines), titleAt+12)], issuerLabel)
+	// Else the unit that supplied the story, credited under it (供稿：耳鼻咽喉科,
+	// 市人大常委会办公室 供稿): where it came from, when nothing else says.
+	if v := labelledValue(tail, supplierLabel); v != "" {
+		return v
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		if l := tail[i]; l.where == 0 && isBylineShaped(l.text) {
+			if m := suppliedBy.FindStringSubmatch(l.text); m != nil {
+				return m[1]
+			}
+		}
+	}
+	return ""
 }
+
+// supplierLabel labels the unit that supplied a story.
+var supplierLabel = regexp.MustCompile(`供稿(?:[单單]位)?\s*[:：]\s*`)
 
 // author is the person the article is by: a labelled author or reporter in
 // the byline, the poster of a post, the reporter credited in the text,
@@ -735,12 +781,15 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	}
 	for _, zone := range [][]metaLine{head, tail} {
 		for _, l := range zone {
-			if m := findPoster(l.text); m != nil {
+			// Spans run together end the name where they meet (<span>By
+			// Chi Jingyi</span><span>Published: …).
+			text := l.spaced()
+			if m := findPoster(text); m != nil {
 				for i := 1; i < len(m)/2; i++ {
 					if m[2*i] < 0 {
 						continue
 					}
-					if g := bylineName(l.text[m[2*i]:m[2*i+1]], l.text[m[2*i+1]:]); g != "" && !hasDigit(g) {
+					if g := bylineName(text[m[2*i]:m[2*i+1]], text[m[2*i+1]:]); g != "" && !hasDigit(g) {
 						return g
 					}
 				}
@@ -768,6 +817,9 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] && !columnTitle(l.text) && !fieldLabel(l.text) {
 			return l.text
 		}
+	}
+	if v := r.authorElement(); v != "" {
+		return v
 	}
 	for _, v := range []string{r.head.ldAuthor, r.head.metaValue("author", "article:author", "dc.creator", "byl")} {
 		if v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by ")); looksLikeName(v) && !isOrganisation(v) {
@@ -909,7 +961,7 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 				return v
 			}
 		}
-		if !strings.ContainsAny(l.text, ":：/") { // every label ends with one
+		if !strings.ContainsAny(l.text, ":：/】") && !strings.Contains(l.text, "源于") && !strings.Contains(l.text, "源於") { // every label ends with one
 			continue
 		}
 		// Elements that run together end a value where they meet.
@@ -944,4 +996,52 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 		}
 	}
 	return ""
+}
+
+// authorElement is the name in the element a template names the author's
+// name (CGTN's <span class="news-author-name">Gao Yun</span>, with no "By"
+// before it) or marks with itemprop="author": a name alone, else nothing.
+func (r *reader) authorElement() string {
+	var found string
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+				continue
+			}
+			if authorNamed(c) {
+				t := cleanLine(textOf(c))
+				// (Not the card's buttons and captions: 关注作者, 作者主页.)
+				if englishName.MatchString(t) || personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords) {
+					found = t
+				}
+				return false // the first such element, named or not
+			}
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(r.body())
+	return found
+}
+
+var cardWords = []string{"作者", "关注", "主页", "更多", "编辑", "记者", "訂閱", "订阅"}
+
+// englishName is a name in Latin letters: two to four capitalised words.
+var englishName = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}$`)
+
+// authorNamed says whether an element's class or itemprop names an
+// author's name.
+func authorNamed(n *html.Node) bool {
+	if attr(n, "itemprop") == "author" {
+		return true
+	}
+	class := attr(n, "class")
+	if len(class) < 10 {
+		return false
+	}
+	class = strings.ToLower(class)
+	return strings.Contains(class, "author-name") || strings.Contains(class, "author_name") || strings.Contains(class, "authorname")
 }

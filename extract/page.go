@@ -32,7 +32,9 @@ func (k Kind) String() string {
 // Options tune Parse. A nil *Options means the defaults.
 type Options struct {
 	// Location is the time zone of dates the page states without one.
-	// nil means Asia/Shanghai for pages in Chinese and UTC otherwise.
+	// nil means the zone of the site's place (siteZone: .cn, .hk, .mo,
+	// .tw hosts and mainland media's English sites), else Asia/Shanghai
+	// for pages in Chinese, else UTC.
 	Location *time.Location
 	// Requisites lists the page's stylesheets, scripts and images in
 	// Page.Requisites; off, the list is not made (it costs a walk of the
@@ -145,8 +147,12 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	}
 	r := newReader(doc, base, cs.Charset)
 	p.Lang = r.lang()
-	if (opts == nil || opts.Location == nil) && p.Lang == "zh" {
-		loc = shanghai()
+	if opts == nil || opts.Location == nil {
+		if z := siteZone(base.Hostname()); z != nil {
+			loc = z
+		} else if p.Lang == "zh" {
+			loc = shanghai()
+		}
 	}
 	p.Canonical = r.canonical()
 	p.Links = r.links()
@@ -190,6 +196,59 @@ func mediaType(contentType string, raw []byte) string {
 	}
 	return httpDetect(raw)
 }
+
+// siteZone is the time zone of a site by where it is published, for the
+// dates its pages state without an offset; nil when the host does not
+// say. The contract's "Chinese pages" are Chinese by the site, not by
+// the script of the text: China Daily, Xinhua's English service and
+// info.gov.hk's English releases print Beijing or Hong Kong wall-clock
+// times, and reading them as UTC would put them 8 hours off. So a host
+// under a country code (.cn, .hk, .mo, .tw, and their second levels
+// such as .com.cn, .gov.hk) takes that place's zone, and so do the
+// few Chinese media that publish in English under a generic domain.
+// Other hosts fall back on the text's language (Chinese text:
+// Asia/Shanghai; else UTC).
+func siteZone(host string) *time.Location {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	for suffix, zone := range countryZones {
+		if strings.HasSuffix(host, suffix) {
+			return zoneNamed(zone)
+		}
+	}
+	for _, site := range chineseMedia {
+		if host == site || strings.HasSuffix(host, "."+site) {
+			return shanghai()
+		}
+	}
+	return nil
+}
+
+// countryZones map the country-code domains of Chinese-speaking places
+// to their zones.
+var countryZones = map[string]string{".cn": "Asia/Shanghai", ".hk": "Asia/Hong_Kong", ".mo": "Asia/Macau", ".tw": "Asia/Taipei"}
+
+// chineseMedia are mainland media under generic domains whose English
+// pages carry Beijing time without saying so.
+var chineseMedia = []string{"xinhuanet.com", "cgtn.com", "chinanews.com", "cctv.com", "cri.com", "china.org", "chinadaily.com", "caixinglobal.com", "sixthtone.com"}
+
+// zoneNamed loads a zone; the four are all UTC+8 without DST since the
+// 1990s, so a system without a tz database gets that fixed zone.
+func zoneNamed(name string) *time.Location {
+	if name == "Asia/Shanghai" {
+		return shanghai()
+	}
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = time.FixedZone(name, 8*3600)
+	}
+	zones.Store(name, loc) // LoadLocation reads the tz database each time
+	return loc
+}
+
+var zones sync.Map // zone name -> *time.Location
 
 // shanghai is China Standard Time; a fixed zone if the system has no tz
 // database (CST has had no DST since 1991).

@@ -38,7 +38,41 @@ var otherDateLabel = regexp.MustCompile(`^(?:更新(?:时间|時間|日期|于|�
 
 // timeLine is a line that is only a time: 17:30, 香港時間17時30分,
 // 北京时间 08:30.
-var timeLine = regexp.MustCompile(`^(?:香港時間|香港时间|北京時間|北京时间|台北時間)?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
+// info.gov.hk's English releases write "Issued at HKT 16:45".
+var timeLine = regexp.MustCompile(`^(?:香港時間|香港时间|北京時間|北京时间|台北時間|(?:[Ii]ssued at\s+)?HKT)?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
+
+// shortYear is a date with a two-digit year right after its label, as
+// 百家号 writes it (发布时间: 24-04-10 10:23). Only there: alone, 24-04-10
+// could be anything.
+var shortYear = regexp.MustCompile(`^\s*[:：]?\s*(\d{2})-(\d{1,2})-(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:[^\d:-]|$)`)
+
+// shortYearDate reads shortYear at the start of s (what follows a date's
+// label); 00–69 are 2000–2069, 70–99 the 1900s (which fromParts refuses
+// before 1990).
+func shortYearDate(s string, loc *time.Location) (parsedDate, bool) {
+	m := shortYear.FindStringSubmatch(s)
+	if m == nil {
+		return parsedDate{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	if y < 70 {
+		y += 2000
+	} else {
+		y += 1900
+	}
+	d := fromParts(strconv.Itoa(y), m[2], m[3], m[4], m[5], m[6], "", 0, loc)
+	return d, !d.t.IsZero()
+}
+
+// dayFirst says whether the site writes dates day first: Hong Kong's
+// and Macau's.
+func (r *reader) dayFirst() bool {
+	if r.base == nil {
+		return false
+	}
+	host := strings.ToLower(r.base.Hostname())
+	return strings.HasSuffix(host, ".hk") || strings.HasSuffix(host, ".mo")
+}
 
 // atClock gives a date without time the hour and minute of a time line.
 func atClock(d parsedDate, hour, minute string, loc *time.Location) parsedDate {
@@ -65,7 +99,7 @@ func labelRank(line string, at, publication int) int {
 }
 
 // dateLabelCell is a date's label standing alone.
-var dateLabelCell = regexp.MustCompile(`^(?:发布|发表|更新|成文|印发|公开|生成)?(?:日期|时间)\s*[:：]?$|^(?:更新|掲載|公開|登録|作成)日\s*[:：]?$|^(?:등록일|작성일|게시일)\s*[:：]?$|^(?i:(?:date\s+)?(?:published|posted)|date)\s*:?$`)
+var dateLabelCell = regexp.MustCompile(`^(?:发布|發布|發佈|发表|發表|更新|成文|印发|印發|公开|公開|生成|上[传傳]|刊登|撰稿)?(?:日期|时间|時間)\s*[:：]?$|^(?:更新|掲載|公開|登録|作成)日\s*[:：]?$|^(?:등록일|작성일|게시일)\s*[:：]?$|^(?i:(?:date\s+)?(?:published|posted)|date)\s*:?$`)
 
 // findDateLabel is dateLabel.FindStringIndex for lines that hold one of
 // its words.
@@ -120,6 +154,12 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 			add(ds[0], true, rank)
 			return true
 		case 2:
+			// Hong Kong and Macau write the day first (11/04/2024 is
+			// 11 April), as the British and the Portuguese taught them.
+			if r.dayFirst() {
+				add(ds[0], true, rank)
+				return true
+			}
 			ambiguous = append(ambiguous, ds)
 			ambiguousRank = append(ambiguousRank, rank)
 			return true
@@ -153,6 +193,9 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 				end = from + m[1] + next[0]
 			}
 			if found(l.text[at:end], labelRank(l.text, at, labelled)) {
+				dated = true
+			} else if d, ok := shortYearDate(l.text[from+m[1]:end], loc); ok {
+				add(d, true, labelRank(l.text, at, labelled))
 				dated = true
 			}
 			from += m[1]
