@@ -151,7 +151,7 @@ func holdsLabel(text string) bool {
 }
 
 // opensWithLabel says whether an element's text begins with a label
-// (<span>播放：…</span>).
+// (<span>播放：…</span>, <span>Published: …</span>).
 func opensWithLabel(n *html.Node) bool {
 	for n != nil && n.Type == html.ElementNode {
 		n = n.FirstChild
@@ -159,7 +159,7 @@ func opensWithLabel(n *html.Node) bool {
 	return n != nil && n.Type == html.TextNode && labelOpening.MatchString(n.Data)
 }
 
-var labelOpening = regexp.MustCompile(`^\s*\p{Han}{1,6}\s*[:：]`)
+var labelOpening = regexp.MustCompile(`^\s*(?:\p{Han}{1,6}|[A-Za-z][A-Za-z ]{1,20})\s*[:：]`)
 
 // elementCut marks the cuts in a line while they are worked out. U+FDD0
 // is a noncharacter: no page's text holds it.
