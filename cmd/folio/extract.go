@@ -21,7 +21,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	common.register(fs.FlagSet, e)
 	pageURL := fs.String("url", "", "the URL the page was served from (resolves its links); default the file's file:// URL")
 	contentType := fs.String("content-type", "", "the Content-Type header the server sent (its charset is taken into account)")
-	tz := fs.String("tz", "", "time zone of dates the page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
+	tz := fs.String("tz", "", "time zone of dates the page states without one (default: the site's — .cn, .hk, .mo, .tw hosts and Chinese pages +08:00 — else UTC)")
 	maxBody := byteSize(20 << 20)
 	fs.Var(&maxBody, "max-body", "the most bytes (a `size`) read of a file; the rest is left out (5MiB, 512KiB, bytes)")
 	// extract prints JSON whatever; --json is taken, as the other

@@ -231,7 +231,7 @@ func (f *fetchFlags) register(fs *flag.FlagSet, requisitesDefault bool) {
 	fs.BoolVar(&f.ignoreRobots, "ignore-robots", false, "do not obey robots.txt")
 	durationVar(fs, &f.timeout, "timeout", 30*time.Second, "per request, body included")
 	fs.Var(&f.maxBody, "max-body", "the `size` of the largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
-	fs.StringVar(&f.tz, "tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
+	fs.StringVar(&f.tz, "tz", "", "time zone of dates a page states without one (default: the site's — .cn, .hk, .mo, .tw hosts and Chinese pages +08:00 — else UTC)")
 	fs.IntVar(&f.retries, "retries", 3, "retries of a failed request, with backoff")
 	durationVar(fs, &f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store (0: do not wait)")
 	fs.BoolVar(&f.requisites, "requisites", requisitesDefault, "also fetch the page's CSS, scripts and layout images")

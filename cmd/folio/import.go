@@ -17,7 +17,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	var lockTimeout time.Duration
 	durationVar(fs.FlagSet, &lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store (0: do not wait)")
 	maxPages := fs.Int("max-pages", 50, "pages followed per article")
-	tz := fs.String("tz", "", "time zone of dates a page states without one (default Asia/Shanghai for Chinese pages, UTC otherwise)")
+	tz := fs.String("tz", "", "time zone of dates a page states without one (default: the site's — .cn, .hk, .mo, .tw hosts and Chinese pages +08:00 — else UTC)")
 	maxBody := byteSize(20 << 20)
 	fs.Var(&maxBody, "max-body", "the `size` of the largest body kept; longer ones are cut and marked truncated (5MiB, 512KiB, bytes)")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
