@@ -11,7 +11,7 @@ import (
 // store: the version, and the captures and payloads it was read from.
 type versionReader interface {
 	History(url string) (*store.History, error)
-	Document(url string, n int) (*store.Document, error)
+	documentReader
 	captureReader
 }
 

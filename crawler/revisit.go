@@ -20,6 +20,13 @@ type captureReader interface {
 	Payload(digest string) ([]byte, error)
 }
 
+// documentReader finds the document a URL belongs to; a captureReader
+// that is one lets a re-check revalidate the copy of the URL the article
+// was fetched at (variantCapture).
+type documentReader interface {
+	Document(url string, n int) (*store.Document, error)
+}
+
 // prior is the stored capture a conditional request revalidates. Its
 // payload is read only when a 304 confirms it: an attachment's may be
 // megabytes, and most re-checks of a changed page answer 200.
@@ -67,11 +74,9 @@ func priorCapture(st captureReader, u string) *prior {
 // 501.html?from=index, its re-check asks for 501.html, and the stored
 // copy it revalidates is the variant's. nil when there is none.
 func variantCapture(st captureReader, u string) *store.Capture {
-	dr, ok := st.(interface {
-		Document(url string, n int) (*store.Document, error)
-	})
+	dr, ok := st.(documentReader)
 	if !ok {
-		return nil
+		return nil // a store of captures only (an offline replay's): no variants known
 	}
 	d, err := dr.Document(u, 0)
 	if err != nil {

@@ -36,7 +36,7 @@ var (
 	scriptUnixTime  = regexp.MustCompile(`\bvar\s+ct\s*=\s*["']?(1\d{9})["']?`)
 	// An assignment (createTime = '…') or a key of the page's data
 	// object (qq.com's window.DATA = {…"pubtime":"…"}).
-	scriptDateTime = regexp.MustCompile(`\b(?:createTime|publish_time|publishTime|pubtime|pubTime|pub_time)["']?\s*[=:]\s*["'](\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?)["']`)
+	scriptDateTime = regexp.MustCompile(`\b(?:` + strings.Join(scriptDateNames, "|") + `)["']?\s*[=:]\s*["'](\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?)["']`)
 	// scriptMedia is the publication a page's data object names beside
 	// its publish time: "media":"浙江日报".
 	scriptMedia = regexp.MustCompile(`"(?:media|media_name|mediaName|source)"\s*:\s*"(\p{Han}[^"\\<>/]{1,29})"`)
@@ -63,6 +63,7 @@ func scriptPublished(js string) string {
 	return ""
 }
 
+// scriptDateNames are the names scripts give the publish time.
 var scriptDateNames = []string{"createTime", "publish_time", "publishTime", "pubtime", "pubTime", "pub_time"}
 
 // scriptSource finds the publication a script's data object names, in a

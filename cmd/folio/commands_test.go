@@ -230,7 +230,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	// Help spells the flags as the errors do, and sizes as they are given.
 	if code, out, errOut := folio(t, "archive", "-h"); code != exitOK || errOut != "" ||
-		!strings.Contains(out, "\n  --max-body size\n") || !strings.Contains(out, "(default 20MiB)") || !strings.Contains(out, "\n  -q\n") {
+		!strings.Contains(out, "\n  --max-body size\n") || !strings.Contains(out, "(default 20MiB)") || !strings.Contains(out, "\n  -q\t") {
 		t.Errorf("archive -h: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	if _, err := os.Stat(db); err == nil {

@@ -42,26 +42,20 @@ func (fs *flagSet) isSet(name string) bool {
 	return set
 }
 
-// help prints the command's synopsis and every flag, laid out as the
-// flag package's PrintDefaults does but spelt as folio's errors and README
-// spell them (--max-body, -o).
+// help prints the command's synopsis and every flag, as the flag
+// package's PrintDefaults lays them out, but spelt as folio's errors and
+// README spell them (--max-body, -o).
 func (fs *flagSet) help() {
 	fmt.Fprintf(fs.stdout, "usage: %s\n\nflags:\n", fs.synopsis)
-	fs.VisitAll(func(f *flag.Flag) {
-		kind, usage := flag.UnquoteUsage(f)
-		line := "  " + dashed(f.Name)
-		if kind != "" {
-			line += " " + kind
-		}
-		if def := f.DefValue; def != "" && def != "false" && def != "0" {
-			if fmt.Sprintf("%T", f.Value) == "*flag.stringValue" {
-				def = strconv.Quote(def)
-			}
-			usage += " (default " + def + ")"
-		}
-		fmt.Fprintf(fs.stdout, "%s\n    \t%s\n", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
-	})
+	var b strings.Builder
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	io.WriteString(fs.stdout, longFlag.ReplaceAllString(b.String(), "$1--$2"))
 }
+
+// longFlag is a flag of more than one letter where PrintDefaults names it.
+var longFlag = regexp.MustCompile(`(?m)^(  )-(\w[\w-]+)`)
 
 // parse parses args with flags and positional arguments in any order
 // (`folio archive URL --json` as well as `folio archive --json URL`); "--"
