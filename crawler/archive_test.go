@@ -621,3 +621,30 @@ func TestSoftErrorWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbered: a page repeating another's text is a page of the article
+// when its own bar says it is page n, or, marking no current page, when
+// the bars name pages after it; not when its bar says another number (a
+// server answering page 1 again).
+func TestNumbered(t *testing.T) {
+	pageWith := func(current int) *page {
+		return &page{parsed: &extract.Page{Pagination: extract.Pagination{Current: current}}}
+	}
+	later := map[int]string{1: "a.html", 2: "a_2.html", 3: "a_3.html", 4: "a_4.html"}
+	upTo3 := map[int]string{1: "a.html", 2: "a_2.html", 3: "a_3.html"}
+	for _, tt := range []struct {
+		name    string
+		current int
+		known   map[int]string
+		want    bool
+	}{
+		{"its bar says page 3", 3, later, true},
+		{"its bar says page 1", 1, later, false},
+		{"no current page, page 4 named", 0, later, true},
+		{"no current page, the last page named", 0, upTo3, false},
+	} {
+		if got := numbered(pageWith(tt.current), 3, tt.known); got != tt.want {
+			t.Errorf("%s: numbered %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
