@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -350,8 +351,8 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|(?:本文)?(?:如需)?转载请注明.{0,40}` +
 	// 本文为红网原创文章，转载请附上原文出处链接和本声明。: a notice of
 	// the site's, whatever the story; a clause before 转载 keeps it short.
-	`|(?:本文|本稿|此文)?(?:为|系)?[^，。,]{0,16}原创(?:文章|稿件|作品|内容)?[，,]\s*(?:未经[^，。,]{0,16}[，,]\s*)?(?:转载请|如需转载|请勿|不得|禁止|严禁)[^。]{0,40}。?` +
-	`|(?:本文|原文)(?:链接|地址|网址)\s*[:：]\s*https?://\S+` + // 本文链接：https://… (a URL alone after the label)
+	`|(?:本文|本稿|此文)?(?:为|系)?[^，。,]{0,16}原创(?:文章|稿件|作品|内容)?[，,]\s*(?:未经[^，。,]{0,16}[，,]\s*)?(?:转载请|如需转载|请勿转载|不得转载|禁止转载|严禁转载)[^。]{0,40}。?` +
+	`|本文(?:链接|地址|网址)\s*[:：]\s*https?://\S+` + // 本文链接：https://… (a URL alone after the label)
 	`|[+＋]?\s*关注|举报\s*[/／]\s*反馈|反馈\s*[/／]\s*举报` + // a follow button, a report link (百家号's 关注 and 举报/反馈)
 	`|[(（【\[-]?\s*完\s*[)）】\]-]?` + // the end mark of a press release
 	`)$`)
@@ -448,7 +449,7 @@ var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新
 var creditLine = regexp.MustCompile(`^[(（【\[]?\s*(?:(?:` +
 	`(?:` + creditMedium + `)?(?:` + creditLabels + `)\s*[:：|｜/／]\s*` + creditValue +
 	`|(?:文|[图圖]|文/[图圖]|[图圖]/文)\s*[/／]\s*` + creditValue +
-	`|供稿(?:[单單]位)?\s*[:：]\s*\p{Han}{2,16}|\p{Han}{2,16}\s*供稿` +
+	`|供稿(?:[单單]位)?\s*[:：]\s*\p{Han}{2,16}|\p{Han}{1,15}(?:部|处|處|科|室|办|辦|中心|局|委|院|站|所|队|隊|社|会|會|组|組)\s*供稿` +
 	`)[\s|｜/]*)+[)）】\]]?$`)
 
 // creditValue is the names of a credit, after their unit perhaps: 张三,
@@ -498,7 +499,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		for _, b := range blocks {
 			if bareDate.MatchString(b.Text) {
 				n++
-			} else if datedLine.MatchString(b.Text) {
+			} else if datedLine.MatchString(b.Text) && !strings.ContainsAny(b.Text, "，,") {
 				m++
 			}
 		}
@@ -593,17 +594,34 @@ func endMark(blocks []Block) int {
 		if endMarkLine.MatchString(b.Text) {
 			return i
 		}
-		if endsSentence(b.Text) {
+		if endsSentence(b.Text) || !afterEndMark(b.Text) {
 			return len(blocks)
 		}
 	}
 	return len(blocks)
 }
 
+// afterEndMark: what a release's template prints under its end mark —
+// its date, its time, NNNN, a credit, the links back to the day's
+// releases.
+func afterEndMark(s string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if _, ok := findDate(l, time.UTC, false); ok || timeLine.MatchString(l) || l == "NNNN" || isCredit(l) || releaseNav.MatchString(l) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// releaseNav are the links a government's press release ends with.
+var releaseNav = regexp.MustCompile(`^(?:今日新聞|今日新闻|新聞公報|新闻公报|返回|返回頁首|回頁首|(?i:today's press releases|back|back to top|top))$`)
+
 // relatedHeading is the heading of a box of other stories, alone on its
 // line: 相关推荐, 推荐阅读, "Related stories".
 var relatedHeading = regexp.MustCompile(`^(?:(?:相关|相關)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導)|推荐阅读|推薦閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|` +
-	`(?i:related(?: stories| articles| news| content| posts)?|recommended(?: for you)?|more stories|you (?:may|might) also like))\s*[:：]?$`)
+	`(?i:related(?: stories| articles| news| content| posts)?|recommended(?: for you)?|more stories|you (?:may|might) also like))$`)
 
 // relatedTail is where the text ends when a related box closes it that
 // the content's walk kept (its items no links, or the box unnamed): its

@@ -14,7 +14,7 @@ import (
 var (
 	numericDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?` +
 		`(?:\s*(?:T|\s|日|,)?\s*(?:[(（]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?\s*)?(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?(?:\s*([AaPp])\.?[Mm]\b\.?)?)?` +
-		`\s*(Z|[+-]\d{2}:?\d{2})?`)
+		`\s*(Z|[+-]\d{2}:?\d{2}|` + namedZone + `)?`)
 	rocDate = regexp.MustCompile(`(?:民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + rocTime)
 	// Bare ROC years: 113-03-15, 113/3/15, 113年03月15日.
 	rocNumericDate = regexp.MustCompile(`(?:^|[^\d])(1[0-4]\d|[89]\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)` + rocTime)
@@ -28,8 +28,13 @@ var (
 	// CGTN's "10-Apr-2024", with the time after them when it is there
 	// (Global Times' "Apr 10, 2024 09:12 PM"); a time has its colon.
 	englishDate = regexp.MustCompile(`(?i)\b(?:(\d{1,2})(?:\s+|-))?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+|-)(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b` +
-		`(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\b\.?)?)?`)
+		`(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\b\.?)?(?:\s*(` + namedZone + `))?)?`)
 )
+
+// namedZone is an offset stated by name after a time: UTC, GMT, and
+// those with hours after them (UTC+8, GMT+08:00). A time stated in UTC is
+// UTC whatever the site's zone.
+const namedZone = `(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b`
 
 // parsedDate is a date found in text; hasTime says whether it had a time,
 // zoned whether it stated its offset.
@@ -90,7 +95,7 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 		}
 		mon := monthIndex(sub(s, m, 2))
 		h := twelveHour(sub(s, m, 5), sub(s, m, 8))
-		consider(m[0], fromParts(sub(s, m, 4), strconv.Itoa(mon), day, h, sub(s, m, 6), sub(s, m, 7), "", 0, loc))
+		consider(m[0], fromParts(sub(s, m, 4), strconv.Itoa(mon), day, h, sub(s, m, 6), sub(s, m, 7), sub(s, m, 9), 0, loc))
 	}
 	if best == nil {
 		return parsedDate{}, false
@@ -182,7 +187,25 @@ func parseZone(z string) (*time.Location, bool) {
 	if z == "Z" {
 		return time.UTC, true
 	}
-	z = strings.ReplaceAll(z, ":", "")
+	if rest, ok := strings.CutPrefix(z, "UTC"); ok {
+		z = rest
+	} else if rest, ok := strings.CutPrefix(z, "GMT"); ok {
+		z = rest
+	}
+	z = strings.ReplaceAll(strings.ReplaceAll(z, ":", ""), " ", "")
+	switch {
+	case z == "":
+		return time.UTC, true
+	case len(z) == 2 || len(z) == 3: // +8, +08
+		h, err := strconv.Atoi(z[1:])
+		if err != nil || h > 14 {
+			return nil, false
+		}
+		if z[0] == '-' {
+			h = -h
+		}
+		return time.FixedZone("", h*3600), true
+	}
 	if len(z) != 5 {
 		return nil, false
 	}

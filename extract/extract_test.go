@@ -290,6 +290,9 @@ func TestSourceAuthor(t *testing.T) {
 		{"2024-04-12", "", "供稿：耳鼻咽喉科", "耳鼻咽喉科", ""},
 		{"来源：院办", "", "供稿：耳鼻咽喉科", "院办", ""},
 		{"2024-04-12", "", "今年以来，各单位积极供稿，全年刊发信息300余条。", "", ""},
+		{"2024-04-12", "", "欢迎广大师生积极供稿", "", ""},
+		// A value ends before the date its element runs into.
+		{`来源：<span>人民日报</span><span>2024-04-10 10:00</span>`, "", "", "人民日报", ""},
 		// Reporters: a bar for the colon, the city filed from, several names.
 		{`<span class="author"><a href="/user/123.html">记者 | 马悦然</a></span><span class="date">2024/04/10 14:55</span>`, "", "", "", "马悦然"},
 		{"21世纪经济报道 记者 林典驰 广州报道", "", "", "", "林典驰"},
@@ -300,6 +303,10 @@ func TestSourceAuthor(t *testing.T) {
 		{`<span class="byline">By Chi Jingyi</span><span class="pub_time">Published: Apr 10, 2024 09:12 PM</span>`, "", "", "", "Chi Jingyi"},
 		{`<span class="news-author-name">Gao Yun</span> <span>Updated 16:30, 10-Apr-2024</span>`, "", "", "", "Gao Yun"},
 		{`<span class="news-author-name">Follow</span> <span>Updated 16:30, 10-Apr-2024</span>`, "", "", "", ""},
+		// Not a commenter, not a desk, not the name's title.
+		{`<span>2024-04-10</span>`, "", `<div class="comments"><span class="comment-author-name">王小明</span><p>说得好！</p></div>`, "", ""},
+		{`<span itemprop="author" itemscope itemtype="https://schema.org/Organization">Shanghai Daily News Desk</span>`, "", "", "", ""},
+		{`<span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Chen Jia</span> Senior Reporter</span>`, "", "", "", "Chen Jia"},
 	}
 	for _, tt := range tests {
 		body := `<h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div><div>`
@@ -1061,11 +1068,12 @@ func TestBoilerplateLines(t *testing.T) {
 		"本文链接：https://hn.rednet.cn/content/646744/96/13789012.html": true,
 		"关注":    true,
 		"举报/反馈": true,
-		"在线办理 收藏 咨询 投诉 评价：★★★★★ 浏览量：3,412": true,
-		"该公司坚持原创，转载他人作品均取得授权。":             false,
-		"本文链接到市政府门户网站的通知公告栏目。":             false,
-		"截至目前，累计浏览量：3,412次。":               false,
-		"关注民生 服务群众 浏览量：3,412 次 的背后是一次次回访":  false,
+		"在线办理 收藏 咨询 投诉 评价：★★★★★ 浏览量：3,412":                                 true,
+		"该公司坚持原创，转载他人作品均取得授权。":                                             false,
+		"本文链接到市政府门户网站的通知公告栏目。":                                             false,
+		"原文链接：https://www.gov.cn/zhengce/content/2024-04/10/content_1.htm": false, // the policy a 解读 explains
+		"截至目前，累计浏览量：3,412次。":                                               false,
+		"关注民生 服务群众 浏览量：3,412 次 的背后是一次次回访":                                  false,
 	} {
 		if got := mayBeBoilerplate(line) && boilerplateLine.MatchString(line); got != want {
 			t.Errorf("%q: boilerplate %v, want %v", line, got, want)
@@ -1084,6 +1092,7 @@ func TestTailOfTheText(t *testing.T) {
 	}{
 		{"info.gov.hk zh", `<p>完</p><p>2024年4月10日（星期三）<br>香港時間16時30分</p>`, last},
 		{"info.gov.hk en", `<p>Ends/Friday, April 12, 2024<br>Issued at HKT 16:45</p><p>NNNN</p>`, last},
+		{"info.gov.hk zh, its links back", `<p>完</p><p>2024年4月10日（星期三）<br>香港時間16時30分</p><p><a href="/gia/general/today.htm">今日新聞</a></p>`, last},
 		{"（完）", `<p>（完）</p><p>责任编辑：王五</p>`, last},
 		{"text after 完", `<p>完</p><p>第二天，记者再次来到现场，看到工人们正在加紧施工。</p>`, "第二天，记者再次来到现场，看到工人们正在加紧施工。"},
 		{"related box without links", `<div class="_1nXWB"><h3>相关推荐</h3><ul><li>杭州地铁三期规划获批</li><li>亚运村开放参观</li></ul></div>`, last},
@@ -1098,6 +1107,13 @@ func TestTailOfTheText(t *testing.T) {
 		{"a court's ruling", `<p>法院认定，该平台所刊载作品的著作权归原告所有。</p>`, "法院认定，该平台所刊载作品的著作权归原告所有。"},
 		{"a ruling without a comma", `<p>法院认定该平台所刊载作品的著作权归原告所有。</p>`, "法院认定该平台所刊载作品的著作权归原告所有。"},
 		{"a speech", `<p>本文为作者在第五届论坛上的讲话，有删节。</p>`, "本文为作者在第五届论坛上的讲话，有删节。"},
+		// A contest's rules on originality, a reading list, an event's
+		// dates after "Ends", a release's attachments after its end mark:
+		// text.
+		{"a contest's rule", `<p>1. 参赛作品须为原创，不得抄袭他人作品。</p>`, "1. 参赛作品须为原创，不得抄袭他人作品。"},
+		{"a reading list", `<h3>推荐阅读：</h3><ul><li>《活着》余华</li><li>《三体》刘慈欣</li></ul>`, "《三体》刘慈欣"},
+		{"an event's dates", `<p>Starts</p><p>26 April 2024</p><p>Ends</p><p>28 April 2024</p><p>Venue</p><p>Central Lawn</p>`, "Central Lawn"},
+		{"attachments after the end mark", `<p>（完）</p><p>附件：</p><p><a href="/f/1.pdf">1.申报指南.pdf</a></p>`, "1.申报指南.pdf"},
 	} {
 		page := `<html><head><meta charset="utf-8"><title>政府公布失業率_網站</title></head><body><h1>政府公布失業率</h1>` +
 			`<div class="info">2024-04-10</div><div class="content">` + prose + `<p>` + last + `</p>` + tt.tail + `</div></body></html>`

@@ -557,7 +557,7 @@ var (
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
 	// a credit without a colon (来源：某某日报 记者 张三), the byline's
 	// buttons (来源：县统计局 打印本页).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)`)
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]`)
 	// personNames are the names of one or more people: 2 to 4 Han
 	// characters each (· in a transliterated name).
 	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
@@ -674,7 +674,7 @@ func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 
 // suppliedBy is a unit's credit for a story it supplied, in the closing
 // parentheses of county and 人大 news: （市人大常委会办公室　供稿　撰稿：何珺）.
-var suppliedBy = regexp.MustCompile(`(?:^|[(（\s])(\p{Han}{2,16}?)\s*供稿(?:\s|[)）]|$)`)
+var suppliedBy = regexp.MustCompile(`(?:^|[(（\s])(\p{Han}{1,15}?(?:部|处|處|科|室|办|辦|中心|局|委|院|站|所|队|隊|社|会|會|组|組))\s*供稿(?:\s|[)）]|$)`)
 
 func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string {
 	if v := labelledValue(head, sourceLabel); v != "" {
@@ -696,7 +696,7 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 	// 成立县融媒体中心), no byline.
 	var dated []string
 	for _, l := range head {
-		if datedLine.MatchString(l.text) {
+		if datedSource.MatchString(l.text) {
 			dated = append(dated, l.text)
 		}
 	}
@@ -1009,8 +1009,17 @@ func (r *reader) authorElement() string {
 			if c.Type != html.ElementNode || c.DataAtom == atom.Script || c.DataAtom == atom.Style {
 				continue
 			}
+			if cl := strings.ToLower(attr(c, "class") + " " + attr(c, "id")); strings.Contains(cl, "comment") || strings.Contains(cl, "reply") {
+				continue // a commenter's name is not the author's
+			}
+			if strings.Contains(attr(c, "itemtype"), "Organization") {
+				return false
+			}
 			if authorNamed(c) {
 				t := cleanLine(textOf(c))
+				if nm := findItemprop(c, "name"); nm != nil {
+					t = cleanLine(textOf(nm))
+				}
 				// (Not the card's buttons and captions: 关注作者, 作者主页.)
 				if englishName.MatchString(t) || personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords) {
 					found = t
@@ -1044,4 +1053,18 @@ func authorNamed(n *html.Node) bool {
 	}
 	class = strings.ToLower(class)
 	return strings.Contains(class, "author-name") || strings.Contains(class, "author_name") || strings.Contains(class, "authorname")
+}
+
+func findItemprop(n *html.Node, prop string) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if attr(c, "itemprop") == prop {
+				return c
+			}
+			if f := findItemprop(c, prop); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
 }
