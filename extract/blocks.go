@@ -618,9 +618,13 @@ func afterEndMark(s string) bool {
 // releaseNav are the links a government's press release ends with.
 var releaseNav = regexp.MustCompile(`^(?:今日新聞|今日新闻|新聞公報|新闻公报|返回|返回頁首|回頁首|(?i:today's press releases|back|back to top|top))$`)
 
+// commaByline is a byline field whose label a comma ends (BBC's
+// <span>作者,</span><span>李靜</span>, read aloud by screen readers).
+var commaByline = regexp.MustCompile(`^(?:作者|角色|職務|职务),\s*\S.{0,30}$`)
+
 // relatedHeading is the heading of a box of other stories, alone on its
 // line: 相关推荐, 推荐阅读, "Related stories".
-var relatedHeading = regexp.MustCompile(`^(?:(?:相关|相關)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導)|推荐阅读|推薦閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|` +
+var relatedHeading = regexp.MustCompile(`^(?:(?:相关|相關)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導|内容|內容)|推荐阅读|推薦閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|` +
 	`(?i:related(?: stories| articles| news| content| posts)?|recommended(?: for you)?|more stories|you (?:may|might) also like))$`)
 
 // relatedTail is where the text ends when a related box closes it that
@@ -773,6 +777,9 @@ var verdict = regexp.MustCompile(`维持|驳回|发回|改判|判处|判决|撤�
 // source, the author, a view counter) rather than sentences.
 func isBylineLine(s string) bool {
 	if len(s) <= 120 && s[0] < utf8.RuneSelf && englishByline.MatchString(s) {
+		return true
+	}
+	if len(s) <= 60 && commaByline.MatchString(s) {
 		return true
 	}
 	// A sentence (一、放假时间：5月1日至5日放假调休，共5天。) or a question

@@ -382,6 +382,16 @@ func (r *reader) exclusions(root *html.Node, keep []*html.Node) map[*html.Node]b
 // isProse: a paragraph of its own, not a box — long and barely linked, or
 // a sentence without links — and not named as a sidebar or comment.
 func (r *reader) isProse(n *html.Node) bool {
+	if n.DataAtom != atom.P && isBlock(n) {
+		// A wrapper of one paragraph and nothing else (BBC's
+		// <div dir="ltr"><p>…</p></div>, one per paragraph) is as
+		// much prose as its paragraph.
+		if c := n.FirstChild; c != nil && c == n.LastChild && c.Type == html.ElementNode && c.DataAtom == atom.P {
+			if st := r.stats[n]; st != nil && !r.unlikely(n, st) {
+				return r.isProse(c)
+			}
+		}
+	}
 	st := r.stats[n]
 	if st == nil || r.unlikely(n, st) || !(n.DataAtom == atom.P || (isBlock(n) && st.own == st.text)) {
 		return false

@@ -1165,3 +1165,26 @@ func TestAttachmentNames(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphWrappers: an article whose every paragraph has a wrapper of
+// its own (BBC's <div dir="ltr"><p>…</p></div>) is read whole, and its
+// byline's comma-ended labels (作者, 李靜) name the author and leave the text.
+func TestParagraphWrappers(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"><title>日本央行維持利率不變 日圓跌至34年新低 - BBC News 中文</title></head><body>` +
+		`<header><a>BBC News, 中文</a><a>主頁</a><a>國際</a></header><main role="main"><article><h1 id="content">日本央行維持利率不變 日圓跌至34年新低</h1>` +
+		`<div data-testid="byline"><ul><li><span>作者,</span><span>李靜</span></li><li><span>角色,</span><span>BBC中文</span></li></ul></div>` +
+		`<time datetime="2024-04-16T08:12:45.000Z">2024年4月16日</time>`
+	want := []string{"日圓兌美元匯率週二跌破154，創下1990年以來新低，市場關注日本當局是否會入市干預。", "日本財務大臣鈴木俊一表示，當局正「高度緊張地」關注匯市動向。",
+		"分析人士指出，日圓持續走弱反映了日本與美國之間的利差，短期內難以扭轉。"}
+	for _, p := range want {
+		page += `<div dir="ltr"><p>` + p + `</p></div>`
+	}
+	page += `</article></main><footer>© 2024 BBC.</footer></body></html>`
+	p, err := Parse([]byte(page), "", "https://www.bbc.com/zhongwen/trad/business-68826111", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Text() != strings.Join(want, "\n") || p.Author != "李靜" || p.Published != "2024-04-16T08:12:45Z" {
+		t.Errorf("author %q, published %q, text:\n%s", p.Author, p.Published, p.Text())
+	}
+}
