@@ -226,3 +226,45 @@ func TestImportRevisitOfATruncatedPayload(t *testing.T) {
 		})
 	}
 }
+
+// TestImportChunkedPayloadDigests: a response whose block holds chunks
+// is good whether its WARC-Payload-Digest is over the chunks as sent (as
+// wget writes it) or over the de-chunked payload (as others do); one over
+// neither is damage.
+func TestImportChunkedPayloadDigests(t *testing.T) {
+	at := time.Date(2020, 2, 22, 5, 22, 11, 0, time.UTC)
+	chunks := []byte("7\r\n<p>the \r\ne\r\nsame bytes</p>\r\n0\r\n\r\n")
+	payload := []byte("<p>the same bytes</p>")
+	block := append(warc.AppendHTTPHeader(nil, "HTTP/1.1 200 OK", warc.Header{{Name: "Content-Type", Value: "text/html"},
+		{Name: "Transfer-Encoding", Value: "chunked"}}), chunks...)
+	record := func(payloadDigest string) testRecord {
+		h := warc.Header{{Name: warc.FieldType, Value: warc.TypeResponse}, {Name: warc.FieldRecordID, Value: "<urn:uuid:c1>"},
+			{Name: warc.FieldDate, Value: warc.FormatDate(at)}, {Name: warc.FieldTargetURI, Value: "http://a.test/c"},
+			{Name: warc.FieldContentType, Value: warc.ContentTypeHTTPResponse}, {Name: warc.FieldBlockDigest, Value: warc.Digest(block)},
+			{Name: warc.FieldPayloadDigest, Value: payloadDigest}, {Name: warc.FieldContentLength, Value: strconv.Itoa(len(block))}}
+		return testRecord{h, block}
+	}
+	for _, tt := range []struct {
+		name   string
+		digest string
+		good   bool
+	}{
+		{"over the chunks", warc.Digest(chunks), true},
+		{"over the payload", warc.Digest(payload), true},
+		{"over neither", warc.Digest([]byte("something else")), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "chunked.warc")
+			os.WriteFile(path, recordBytes(t, record(tt.digest)), 0o644)
+			db := tempStore(t)
+			o := importOptions
+			o.Logger = slog.New(slog.DiscardHandler)
+			sum, err := Import(context.Background(), db, []string{path}, o)
+			n := 0
+			db.CapturesOf("http://a.test/c", func(*store.Capture) error { n++; return nil })
+			if err != nil || (sum.BadFiles == 0) != tt.good || (n == 1) != tt.good {
+				t.Errorf("import: %+v, %v, %d captures; want it stored %v", sum, err, n, tt.good)
+			}
+		})
+	}
+}
