@@ -373,7 +373,13 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	`|(?:更多[^，,。]{0,8})?(?:请|欢迎)下载[^，,。]{0,12}客户端[^，,。]{0,8}` +
 	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：][^，,。]{0,40}` + // 文章关键词：新能源汽车消费
 	`|(?:按我|點我|点我)[^，,。]{1,12}` + // 按我看活動辦法 under an app promo
+	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
 	`)$`)
+
+// tipLinePromo is a paper's call for news tips under its stories (齐鲁壹点's
+// 找记者、求报道、求帮助，各大应用市场下载“齐鲁壹点”APP…等你来报料！):
+// it opens with the call, which no sentence of a story does.
+var tipLinePromo = regexp.MustCompile(`^(?:找记者|找記者)[、，,\s]*(?:求报道|求報導)[^。]{0,120}(?:报料|爆料|報料)`)
 
 // appPromo matches a portal's invitation to its app in forms no article
 // sentence takes, wherever it stands in the text (LTN puts them between
@@ -391,7 +397,18 @@ var appPromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 	`(?:[^\s:：，,。！!？?]{0,12}(?:新闻|新聞|客户端|客戶端|APP|App|app)\s*)?(?:扫码|掃碼|扫描二维码|掃描二維碼)(?:下载|下載)(?:客户端|客戶端|APP|App|app)?` +
 	`|(?:点击|點擊|按此|立即)?\s*(?:下载|下載)\s*(?:APP|App|app|客户端|客戶端)(?:领取|領取|看新闻|看新聞|更精彩)?` +
+	// 下载羊城派客户端，阅读更多精彩内容: the app named, and what more it
+	// offers (a guide's 下载“浙里办”客户端，在线提交材料 offers a step).
+	`|(?:点击|點擊|立即)?(?:下载|下載)[“"「]?[\p{Han}A-Za-z]{2,8}[”"」]?(?:APP|App|app|客户端|客戶端)[，,\s]*(?:阅读|閱讀|查看|获取|獲取|了解|看)更多(?:精彩)?(?:内容|內容|资讯|資訊|新闻|新聞)?[!！]?` +
 	`)[☆★◆●■\s]*$`)
+
+// noPlayer is a media element's fallback text: 您的浏览器不支持video标签。
+// Only the browser addressed and a player named: an FAQ's 您的浏览器不支持该
+// 功能，请升级 speaks of something else.
+var noPlayer = regexp.MustCompile(`(?i)^(?:抱歉[，,]\s*)?(?:您的|你的|當前|当前)?(?:浏览器|瀏覽器)(?:暂|暫)?不支持\s*(?:HTML5\s*)?(?:<?video>?|<?audio>?|视频|視頻|音频|音頻)\s*(?:标签|標籤|播放|元素|tag)?[。.！!]?$`)
+
+// hashtagLine is a line of hashtags alone: #捷運 #環狀線.
+var hashtagLine = regexp.MustCompile(`^#[^\s#，,。]{1,20}(?:\s+#[^\s#，,。]{1,20})*$`)
 
 // disclaimer matches a platform's notice under a republished story (网易号's
 // 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's;
@@ -404,6 +421,9 @@ var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:` +
 	`(?:特别|平台|免责|版权|原创)声明\s*[:：].*(?:平台|自媒体|用户上传|仅代表作者|不代表本|信息存储|号系信息发布|授权|转载)` +
 	`|(?:本文|本文章|该文章?|此文|以上内容)(?:为|系|由|来自|来源于)[^。]{0,30}(?:号|自媒体|用户|作者)[^。]{0,30}(?:上传|发布|发表)[^。]{0,40}(?:仅代表|不代表|信息发布平台|信息存储)` +
+	// 凡本网注明“来源：四川在线”的所有作品，版权均属于四川在线: the
+	// stock notice of local news sites, quoting its own 来源 label.
+	`|凡(?:本网|本站|本報|本报|本網)?注明\s*[“"「]?\s*(?:来源|來源)\s*[:：][^。]{0,40}(?:版权|版權|著作权|著作權)(?:均|皆)?(?:属于|屬於|归|歸|为|為)[^。]{0,80}。?.{0,60}$` +
 	`|(?:本网|本站|本报|本刊|[\p{Han}\w]{1,12}(?:网|網|报道|报|報|客户端|APP|App))(?:及其[^，。,；]{0,12})?所?(?:刊载|刊登|刊发|发布)的?(?:内容|作品|稿件|文章|信息)(?:之|的)?(?:知识产权|版权|著作权)(?:均|皆)?(?:为|属|归)[^。]{0,60}所有[^。]{0,8}。?\s*(?:未经[^。]{0,40}(?:转载|使用|复制|摘编)[^。]*。?)?$` +
 	`)`)
 
@@ -460,6 +480,23 @@ const creditValue = `(?:(?:本报|本台|本网|本刊)?(?:[记記]者|通[讯�
 // creditMedium is a medium's name before a credit's label: 界面新闻编辑 | 张海.
 const creditMedium = `\p{Han}{2,8}(?:新闻|新聞|日报|日報|晚报|晚報|网|網)`
 
+// spacedCredit is a credit line of the press whose labels a space alone
+// ends (新京报's 编辑 杨海 校对 卢茜, 扬子晚报's 校对　陶善工): only the
+// desk's labels, each before a name, and only in the credits that close
+// a story. A word after the label is no name (审核 通过, 校对 完成).
+var spacedCredit = regexp.MustCompile(`^[(（]?\s*(?:(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[审審][核覈]|[终終初一二三复複][审審]|[监監]制|值班[编編][辑輯])` +
+	`[\s\x{3000}]+(?:\p{Han}|·){2,4}(?:[、,，](?:\p{Han}|·){2,4})*[\s\x{3000}]*)+[)）]?$`)
+
+// notAName are the words that follow a desk's label in a sentence's
+// fragment, where spacedCredit expects a name.
+var notAName = regexp.MustCompile(`通过|通過|完成|结果|結果|意见|意見|流程|工作|人员|人員|标准|標準|要求|制度|合格|无误|無誤|中心|部门|部門`)
+
+// tailCredit says whether a line under the text is a credit: isCredit's,
+// or a press credit with spaces for colons.
+func tailCredit(s string) bool {
+	return isCredit(s) || len(s) <= 120 && spacedCredit.MatchString(s) && !notAName.MatchString(s)
+}
+
 const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
 	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]`
 
@@ -483,7 +520,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	// The credits that close a story (编辑, 校对, 审核, 终审: a line each
 	// on county media sites) and the last three lines may be a byline.
 	creditsFrom := len(blocks) - 3
-	for creditsFrom > 0 && isCredit(blocks[creditsFrom-1].Text) {
+	for creditsFrom > 0 && tailCredit(blocks[creditsFrom-1].Text) {
 		creditsFrom--
 	}
 	// Lines a text introduces (本书编纂委员会名单：) are its own, however
@@ -541,6 +578,18 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if i >= len(blocks)-4 && runeCount(b.Text) <= 60 && !listNumber.MatchString(b.Text) && tailPrompt.MatchString(b.Text) {
 			continue
 		}
+		if i >= len(blocks)-4 && runeCount(b.Text) <= 160 && tipLinePromo.MatchString(b.Text) {
+			continue
+		}
+		// The fallback text of a <video> or <audio> the browser shows
+		// when it plays neither: the template's, never the story's.
+		if len(b.Text) <= 120 && noPlayer.MatchString(b.Text) {
+			continue
+		}
+		// A hashtag line under the text (udn's #捷運 #環狀線).
+		if i >= len(blocks)-4 && len(b.Text) <= 160 && hashtagLine.MatchString(b.Text) {
+			continue
+		}
 		// The title and the byline usually open the content container;
 		// a 责任编辑 line often closes it.
 		nearStart := i < 4
@@ -559,7 +608,12 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// At the top, above the text (a short notice's last lines are
 		// within four of its start), or in the credits that close it.
-		if (nearStart && !begun || i >= creditsFrom) && isCredit(b.Text) && !eventLines(blocks, i) {
+		if (nearStart && !begun && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) && !eventLines(blocks, i) {
+			continue
+		}
+		// The reporter's byline over the credits that close a story
+		// (新京报记者 陈琳 / 编辑 杨海 校对 卢茜), or closing it alone.
+		if i >= creditsFrom && begun && reporterLine(blocks, i) {
 			continue
 		}
 		// Above the text only: a date line under it is the document's
@@ -574,6 +628,21 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// reporterLine says whether blocks[i], under the text, is an unlabelled
+// reporter's byline (新京报记者 陈琳) with nothing after it but credits.
+func reporterLine(blocks []Block, i int) bool {
+	s := blocks[i].Text
+	if !strings.Contains(s, "记者") && !strings.Contains(s, "記者") || !bareByline.MatchString(s) || columnTitle(s) || bareDate.MatchString(s) {
+		return false
+	}
+	for _, b := range blocks[i+1:] {
+		if b.Kind == Table || !tailCredit(b.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // endMarkLine is the mark that ends a press release: 完, （完）, Ends,

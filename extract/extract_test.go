@@ -542,6 +542,16 @@ func TestCreditLines(t *testing.T) {
 		{[]string{"文/史/哲三个专业今年扩招。"}, true},
 		{[]string{"供稿：请各单位于3月20日前报送"}, true},
 		{[]string{"摄影：市民在公园内拍摄，留住春色"}, true},
+		// The press's credits with spaces for colons, and the reporter's
+		// byline over them; the same words in the text's lines stay.
+		{[]string{"新京报记者 陈琳", "编辑 杨海 校对 卢茜"}, false},
+		{[]string{"校对\u3000陶善工"}, false},
+		{[]string{"责任编辑 王丹"}, false},
+		{[]string{"审核 通过"}, true},
+		{[]string{"编辑部 全体同仁"}, true},
+		{[]string{"校对 工作结束后，稿件送审。"}, true},
+		{[]string{"记者 张三 在现场采访了多名游客，大家纷纷表示满意。"}, true},
+		{[]string{"新京报记者 陈琳", "该项目将于年底前完工，届时市民出行将更加便捷。"}, true},
 	} {
 		p, err := Parse([]byte(page(tc.tail...)), "", "http://t.test/a/1.html", nil)
 		if err != nil {
@@ -981,6 +991,9 @@ func TestTailPrompts(t *testing.T) {
 		"标签：以上价格均为含税价。":                         false,
 		"关键词：减税降费，为市场主体纾困解难":                    false,
 		"按我看活動辦法":                               true,
+		"想了解更多精彩内容，快来关注齐鲁壹点":                    true,
+		"想了解更多政策内容，请关注市政府官网通知公告。":               false,
+		"想了解更多精彩内容的市民，可以关注本周的文化活动。":             false,
 	} {
 		if got := !listNumber.MatchString(line) && tailPrompt.MatchString(line); got != want {
 			t.Errorf("%q: a prompt %v, want %v", line, got, want)
@@ -992,15 +1005,18 @@ func TestTailPrompts(t *testing.T) {
 // the text's own mention of an app or a code to scan stays.
 func TestAppPromos(t *testing.T) {
 	for line, want := range map[string]bool{
-		"新浪新闻客户端 扫码下载":             true,
-		"☆自由時報APP 搶先看☆":            true,
-		"點我下載APP":                  true,
-		"不用抽 不用搶 現在用APP看新聞 保證天天中獎": true,
-		"立即下载客户端":                  true,
-		"报名方式：扫码下载报名表":             false,
-		"市民可下载APP预约，也可到窗口办理。":      false,
-		"家长请下载“浙里办”客户端，在线提交报名材料。":  false,
-		"目前，该APP抢先看功能已覆盖全市90%的用户。": false,
+		"新浪新闻客户端 扫码下载":              true,
+		"☆自由時報APP 搶先看☆":             true,
+		"點我下載APP":                   true,
+		"不用抽 不用搶 現在用APP看新聞 保證天天中獎":  true,
+		"立即下载客户端":                   true,
+		"报名方式：扫码下载报名表":              false,
+		"市民可下载APP预约，也可到窗口办理。":       false,
+		"家长请下载“浙里办”客户端，在线提交报名材料。":   false,
+		"目前，该APP抢先看功能已覆盖全市90%的用户。":  false,
+		"下载羊城派客户端，阅读更多精彩内容":         true,
+		"下载“浙里办”客户端，在线提交报名材料":       false,
+		"下载浙里办APP，查看更多办事指南并在线办理业务。": false,
 	} {
 		if got := appPromo.MatchString(line) || edgePromo.MatchString(line); got != want {
 			t.Errorf("%q: a promo %v, want %v", line, got, want)
@@ -1106,6 +1122,20 @@ func TestTailOfTheText(t *testing.T) {
 		{"红网", `<p>本文为红网原创文章，转载请附上原文出处链接和本声明。</p><p>本文链接：https://hn.rednet.cn/content/646744/96/13789012.html</p>`, last},
 		{"a court's ruling", `<p>法院认定，该平台所刊载作品的著作权归原告所有。</p>`, "法院认定，该平台所刊载作品的著作权归原告所有。"},
 		{"a ruling without a comma", `<p>法院认定该平台所刊载作品的著作权归原告所有。</p>`, "法院认定该平台所刊载作品的著作权归原告所有。"},
+		// A local site's stock copyright notice; a story about copyright.
+		{"凡本网注明", `<p>凡本网注明“来源：四川在线”的所有作品，版权均属于四川在线，未经本网授权不得转载。</p>`, last},
+		{"a copyright dispute", `<p>法院认为，凡注明来源的作品，版权均属于原作者，被告未经许可转载构成侵权。</p>`, "法院认为，凡注明来源的作品，版权均属于原作者，被告未经许可转载构成侵权。"},
+		{"a rule on crediting", `<p>凡注明出处的稿件版权均属于投稿人所有。</p>`, "凡注明出处的稿件版权均属于投稿人所有。"},
+		// Promos and a tip line under the story; the same words as text.
+		{"an app promo", `<p>下载羊城派客户端，阅读更多精彩内容</p>`, last},
+		{"a tip line", `<p>想了解更多精彩内容，快来关注齐鲁壹点</p><p>找记者、求报道、求帮助，各大应用市场下载“齐鲁壹点”APP，或搜索微信小程序“齐鲁壹点”，全省600名记者在线等你来报料！</p>`, last},
+		{"an app in the story", `<p>目前，市民可在各大应用市场下载“齐鲁壹点”APP，参与报料互动。</p>`, "目前，市民可在各大应用市场下载“齐鲁壹点”APP，参与报料互动。"},
+		{"关注 in prose", `<p>想了解更多政策内容，请关注市政府官网通知公告。</p>`, "想了解更多政策内容，请关注市政府官网通知公告。"},
+		// A player's fallback, hashtags; a browser's support as text.
+		{"no player", `<p>您的浏览器不支持video标签。</p>`, last},
+		{"a browser in an FAQ", `<p>您的浏览器不支持该功能，请使用最新版本浏览器访问。</p>`, "您的浏览器不支持该功能，请使用最新版本浏览器访问。"},
+		{"hashtags", `<p>#捷運 #環狀線</p>`, last},
+		{"a hashtag in a sentence", `<p>#MeToo 运动在全球引发讨论。</p>`, "#MeToo 运动在全球引发讨论。"},
 		{"a speech", `<p>本文为作者在第五届论坛上的讲话，有删节。</p>`, "本文为作者在第五届论坛上的讲话，有删节。"},
 		// A contest's rules on originality, a reading list, an event's
 		// dates after "Ends", a release's attachments after its end mark:
