@@ -291,6 +291,9 @@ func TestSourceAuthor(t *testing.T) {
 		{"来源：院办", "", "供稿：耳鼻咽喉科", "院办", ""},
 		{"2024-04-12", "", "今年以来，各单位积极供稿，全年刊发信息300余条。", "", ""},
 		{"2024-04-12", "", "欢迎广大师生积极供稿", "", ""},
+		{"2024-04-12", "", "文章的最后一段到此结束。（洪蓝街道 供稿）", "", ""}, // a supplier, no writer
+		{"2024-04-12", "", "文章的最后一段到此结束。（洪蓝 吴军）", "", "洪蓝 吴军"},
+		{"发布日期：2024-04-16 【我要打印】", "", "", "", ""}, // a button, no name
 		// A value ends before the date its element runs into.
 		{`来源：<span>人民日报</span><span>2024-04-10 10:00</span>`, "", "", "人民日报", ""},
 		// Reporters: a bar for the colon, the city filed from, several names.
@@ -808,6 +811,8 @@ func TestCleanAuthor(t *testing.T) {
 	for in, want := range map[string]string{
 		"陈浩_NBJ11279": "陈浩", "刘婷 PN123": "刘婷", "记者 李明": "李明", "佚名": "",
 		"王小明 G20": "王小明 G20", "李四 C919": "李四 C919", // no staff codes
+		"农民日报记者 刘知宜": "刘知宜", "人民日报记者 张三 李四": "张三 李四",
+		"新华社记者站": "新华社记者站", "日报记者协会": "日报记者协会", // a desk, a body: no names follow
 	} {
 		if got := cleanAuthor(in); got != want {
 			t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)

@@ -593,11 +593,15 @@ const datelinePlaces = `北京|上海|天津|重庆|广州|深圳|杭州|南京|
 // staffCode is the code a portal's CMS appends to an editor's name.
 var staffCode = regexp.MustCompile(`(\p{Han})(?:_[A-Za-z]{1,4}\d{2,}|\s+[A-Za-z]{2,4}\d{3,})$`)
 
+// mediumReporter is a medium's name and its reporter's role before names:
+// 农民日报记者 刘知宜, 人民日报记者 张三 李四.
+var mediumReporter = regexp.MustCompile(`^\p{Han}{2,10}?(?:日报|日報|晚报|晚報|报|報|社|网|網|台|臺|新闻|新聞|融媒体中心|融媒體中心)(?:全媒体|全媒體|融媒)?(?:记者|記者)\s*(.+)$`)
+
 // bylineButtons are the words of the buttons a byline line carries in
 // brackets, which are no names.
 var bylineButtons = map[string]bool{"打印": true, "关闭": true, "收藏": true, "分享": true, "返回": true, "顶部": true,
 	"打印本页": true, "打印此页": true, "关闭窗口": true, "关闭本页": true, "返回顶部": true, "返回首页": true, "加入收藏": true,
-	"收藏本页": true, "我要纠错": true, "纠错": true, "评论": true, "字体": true, "字号": true, "列印": true, "關閉": true,
+	"收藏本页": true, "我要纠错": true, "我要打印": true, "我要收藏": true, "我要分享": true, "我要评论": true, "我要留言": true, "纠错": true, "评论": true, "字体": true, "字号": true, "列印": true, "關閉": true,
 	"分享到": true, "打 印": true, "关 闭": true, "大": true, "中": true, "小": true, "推荐": true, "复制链接": true}
 
 var (
@@ -727,6 +731,9 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 	return ""
 }
 
+// supplied ends a credit that names a story's supplier, not its writer.
+var supplied = regexp.MustCompile(`[ 、](?:供稿|来稿|來稿|供图|供圖)$`)
+
 // supplierLabel labels the unit that supplied a story.
 var supplierLabel = regexp.MustCompile(`供稿(?:[单單]位)?\s*[:：]\s*`)
 
@@ -750,6 +757,11 @@ func cleanAuthor(v string) string {
 			}
 			break
 		}
+	}
+	// A medium's reporter, as ministries credit a paper's story (作者：农民日报
+	// 记者 刘知宜): the names after the role, when names follow.
+	if m := mediumReporter.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) {
+		v = m[1]
 	}
 	switch v {
 	case "佚名", "未知", "不详", "本站", "admin", "管理员":
@@ -806,7 +818,8 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 		if tail[i].where != 0 {
 			continue
 		}
-		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) {
+		// （洪蓝街道 供稿） credits the unit that supplied the story, no author.
+		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) && !supplied.MatchString(m[1]) {
 			return m[1]
 		}
 		break
