@@ -720,8 +720,11 @@ func relatedTail(blocks []Block) int {
 // reporter's credit (澎湃新闻记者 卢雁, □ 本报记者 张三, 记者 张三 李四,
 // XX日报记者 孙悟 文/图), a writer's (文/张三).
 var bareByline = regexp.MustCompile(`^(?:` +
-	dateOnly + `(?:\s*[（(][^（）()]{0,12}[）)])?` + // …（11:00 更新）
+	dateOnly + `(?:\s*[（(][^（）()]{0,16}[）)])?` + // …（11:00 更新）, 中央社's （4/16 15:10 更新）
 	`|` + dateOnly + `\s*` + paperName + `(?:\s*[·•]\s*\p{Han}{2,4})?` + // 2024-03-04 07:55 浙江日报; 头条's 2024-04-12 16:40长江日报·湖北 (its IP province)
+	`|` + paperName + `\s*` + dateOnly + // 齐鲁壹点's 齐鲁晚报2024-04-16 08:41:03
+	// udn's 2024-04-16 14:05聯合報／ 記者林佳彣／台北即時報導
+	`|(?:` + dateOnly + `\s*)?` + paperName + `\s*[／/]\s*(?:記者|记者)\s*(?:\p{Han}|·){2,4}(?:[、 ](?:\p{Han}|·){2,4})*\s*(?:[／/]\s*\p{Han}{2,8}(?:報導|报道))?` +
 	`|[□■●◎]?\s*(?:[\p{Han}A-Za-z]{0,8}?(?:报|報|社|网|網|台|中心|新闻|新聞|融媒|媒体|媒體|频道)|本报|本台|本网|本刊)?(?:全媒体|融媒)?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
 	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
 	`)$`)
@@ -736,7 +739,16 @@ const dateOnly = `(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[�
 const paperName = `(\p{Han}{2,12}?(?:报|報|网|網|社|台|臺|新闻|新聞|在线|在線|客户端|融媒体中心|融媒體中心))`
 
 // datedSource is a byline of a date and a publication's name alone.
-var datedSource = regexp.MustCompile(`^` + dateOnly + `\s+` + paperName + `$`)
+// The paper may come first, the date run on (齐鲁晚报2024-04-16 08:41:03).
+var datedSource = regexp.MustCompile(`^(?:` + dateOnly + `\s+` + paperName + `|` + paperName + `\s*` + dateOnly + `)$`)
+
+// datedSourceName is the publication's name in a datedSource line.
+func datedSourceName(s string) string {
+	if m := datedSource.FindStringSubmatch(s); m != nil {
+		return m[1] + m[2]
+	}
+	return ""
+}
 
 // datedLine is a line that opens with a date and goes on after a space: a
 // byline (2024-03-04 07:55 浙江日报), or a chronicle's entry when there are

@@ -225,6 +225,7 @@ func TestSourceAuthor(t *testing.T) {
 		// The date and the paper's name, unlabelled; a place or a column is no paper.
 		{`<span class="time">2024-03-04 07:55</span> <span class="src">浙江日报</span>`, "", "", "浙江日报", ""},
 		{"2024年3月4日 衢州新闻网", "", "", "衢州新闻网", ""},
+		{"齐鲁晚报2024-04-16 08:41:03", "", "", "齐鲁晚报", ""},
 		{"2024-03-04 07:55 龙游县溪口镇", "", "", "", ""},
 		{"2024-03-04 记者观察", "", "", "", ""},
 		{"2020-02-20", "", "责任编辑：王五", "", "王五"},
@@ -440,10 +441,14 @@ func TestBareBylineLines(t *testing.T) {
 		{"2024-03-04 07:55 浙江日报", "", "2024-03-04T07:55:00+08:00"},
 		{"2024-04-12 16:40长江日报·湖北", "", "2024-04-12T16:40:00+08:00"}, // 头条: jammed spans, the IP province
 		{"界面新闻记者 | 马悦然", "马悦然", ""},
+		{"2024/4/16 14:32（4/16 15:10 更新）", "", "2024-04-16T14:32:00+08:00"},       // 中央社
+		{"齐鲁晚报2024-04-16 08:41:03", "", "2024-04-16T08:41:03+08:00"},              // the paper first
+		{"2024-04-16 14:05聯合報／ 記者林佳彣／台北即時報導", "林佳彣", "2024-04-16T14:05:00+08:00"}, // udn
 	}
 	// A column's name is no byline, nor an honour list: they stay, and
 	// name nobody.
-	for _, column := range []string{"记者观察", "记者手记", "新华社记者直击现场", "优秀通讯员 张三丰 李明轩"} {
+	for _, column := range []string{"记者观察", "记者手记", "新华社记者直击现场", "优秀通讯员 张三丰 李明轩", "人民日报2024年3月5日发表评论员文章",
+		"联合报／记者节特刊今日出版"} {
 		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><div class="content">` +
 			`<h1>这是文章的标题</h1><p>` + column + `</p>` + prose + `</div></body></html>`
 		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)

@@ -705,8 +705,8 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 		}
 	}
 	if len(dated) == 1 {
-		if m := datedSource.FindStringSubmatch(dated[0]); m != nil {
-			return m[1]
+		if v := datedSourceName(dated[0]); v != "" {
+			return v
 		}
 	}
 	// The disclosure table stands above the title, or under it, a few
