@@ -111,6 +111,10 @@ func TestTitle(t *testing.T) {
 		// A mark on one side is the title's own: a stock under special
 		// treatment.
 		{`<title>*ST康美：重整计划获法院批准</title>`, ``, "*ST康美：重整计划获法院批准"},
+		// A government site's name after a bare hyphen; a title's own hyphens.
+		{`<title>戴南镇：“不锈钢之乡”跑出一季度开门红-兴化市人民政府</title>`, ``, "戴南镇：“不锈钢之乡”跑出一季度开门红"},
+		{`<title>中美关系-新的起点</title>`, ``, "中美关系-新的起点"},
+		{`<title>省政府与市政府-区政府三级联动机制启动</title>`, ``, "省政府与市政府-区政府三级联动机制启动"},
 		// A detail table's 标题 row.
 		{`<title>宜蘭縣政府衛生局</title>`, `<table><tr><th>標題</th><td>宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗</td></tr><tr><th>日期</th><td>113/03/05</td></tr></table>`, "宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗"},
 		{`<title>某某县人民政府</title>`, `<table><tr><td>标题：关于2024年春季植树造林工作的通知</td></tr><tr><td>发布日期：2024-03-05</td></tr></table>`, "关于2024年春季植树造林工作的通知"},

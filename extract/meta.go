@@ -306,6 +306,9 @@ func isTitleName(n *html.Node) bool {
 		strings.Contains(name, "biaoti") || strings.Contains(name, "tit ") || strings.HasSuffix(strings.TrimSpace(name), "tit")
 }
 
+// govSiteSuffix is a government site's name after a bare hyphen.
+var govSiteSuffix = regexp.MustCompile(`^(.+?)\s*[-－–]\s*(\p{Han}{2,16}(?:人民政府|人民政府网|人民政府門戶網站|人民政府门户网站|政府门户网站|政府門戶網站|政府网|政府網))$`)
+
 // titleSeparators split a <title> into the article's title and the site's
 // name: "标题_我爱株洲", "标题 - 某某市人民政府", "标题|栏目|网站".
 var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·:：]+\s+|\s*(?:_+|--+|——+|\|+|｜+)\s*`)
@@ -458,6 +461,12 @@ var titleLabel = regexp.MustCompile(`^(?:标题|標題|题目|題目)\s*(?:[:：
 // are decoration: *ST康美 is a stock's name.
 func siteless(full string) string {
 	if m := decoratedName.FindStringSubmatch(full); m != nil && runeCount(m[1]) >= 2 {
+		full = m[1]
+	}
+	// 站群 portals join the site's name with a bare hyphen (标题-兴化市人民政府):
+	// cut only a government's name so, as a title's own hyphen (新冠-19,
+	// 中美关系-新的起点) joins no such thing.
+	if m := govSiteSuffix.FindStringSubmatch(full); m != nil && runeCount(m[1]) >= 4 {
 		full = m[1]
 	}
 	parts := titleSeparators.Split(full, -1)
