@@ -373,6 +373,9 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	`|(?:更多[^，,。]{0,8})?(?:请|欢迎)下载[^，,。]{0,12}客户端[^，,。]{0,8}` +
 	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：][^，,。]{0,40}` + // 文章关键词：新能源汽车消费
 	`|(?:按我|點我|点我)[^，,。]{1,12}` + // 按我看活動辦法 under an app promo
+	// WeChat's 点击“阅读原文”了解更多: the link under the article; a how-to's
+	// step (点击阅读原文查看详情) offers no more.
+	`|(?:点击|點擊)?\s*[“"「]阅读原文[”"」]\s*(?:了解|查看|获取|閱讀|阅读)更多[^，,。]{0,8}` +
 	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
 	`)$`)
 
@@ -401,6 +404,22 @@ var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 	// offers (a guide's 下载“浙里办”客户端，在线提交材料 offers a step).
 	`|(?:点击|點擊|立即)?(?:下载|下載)[“"「]?[\p{Han}A-Za-z]{2,8}[”"」]?(?:APP|App|app|客户端|客戶端)[，,\s]*(?:阅读|閱讀|查看|获取|獲取|了解|看)更多(?:精彩)?(?:内容|內容|资讯|資訊|新闻|新聞)?[!！]?` +
 	`)[☆★◆●■\s]*$`)
+
+// moreNewsLabel opens an inline list of a section's other stories:
+// 更多要聞港聞：….
+var moreNewsLabel = regexp.MustCompile(`^(?:更多|更多的)\p{Han}{0,6}(?:新闻|新聞|要聞|要闻|港聞|港闻|資訊|资讯|報道|报道|報導|文章|內容|内容|消息|動態|动态)\s*[:：]\s*`)
+
+// moreNewsLine says whether s is a label of other stories and their
+// titles on one line (東方日報's 更多要聞港聞：港珠澳大橋車流創新高 天文台料周末有驟雨):
+// two titles at least, and no sentence among them (更多消息：目前尚无人员伤亡
+// is the text's).
+func moreNewsLine(s string) bool {
+	loc := moreNewsLabel.FindStringIndex(s)
+	if loc == nil || strings.ContainsAny(s, "，,。；;！？!?") {
+		return false
+	}
+	return len(strings.Fields(s[loc[1]:])) >= 2
+}
 
 // noPlayer is a media element's fallback text: 您的浏览器不支持video标签。
 // Only the browser addressed and a player named: an FAQ's 您的浏览器不支持该
@@ -581,6 +600,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if i >= len(blocks)-4 && runeCount(b.Text) <= 160 && tipLinePromo.MatchString(b.Text) {
 			continue
 		}
+		if i >= len(blocks)-4 && runeCount(b.Text) <= 80 && moreNewsLine(b.Text) {
+			continue
+		}
 		// The fallback text of a <video> or <audio> the browser shows
 		// when it plays neither: the template's, never the story's.
 		if len(b.Text) <= 120 && noPlayer.MatchString(b.Text) {
@@ -693,7 +715,8 @@ var commaByline = regexp.MustCompile(`^(?:作者|角色|職務|职务),\s*\S.{0,
 
 // relatedHeading is the heading of a box of other stories, alone on its
 // line: 相关推荐, 推荐阅读, "Related stories".
-var relatedHeading = regexp.MustCompile(`^(?:(?:相关|相關)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導|内容|內容)|推荐阅读|推薦閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|` +
+// A WeChat account's 往期推荐 (往期回顾, 往期精选) heads its old articles.
+var relatedHeading = regexp.MustCompile(`^(?:(?:相关|相關)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導|内容|內容)|推荐阅读|推薦閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|往期(?:推荐|推薦|回顾|回顧|精选|精選|精彩)|` +
 	`(?i:related(?: stories| articles| news| content| posts)?|recommended(?: for you)?|more stories|you (?:may|might) also like))$`)
 
 // relatedTail is where the text ends when a related box closes it that

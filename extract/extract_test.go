@@ -1150,6 +1150,17 @@ func TestTailOfTheText(t *testing.T) {
 		{"a browser in an FAQ", `<p>您的浏览器不支持该功能，请使用最新版本浏览器访问。</p>`, "您的浏览器不支持该功能，请使用最新版本浏览器访问。"},
 		{"hashtags", `<p>#捷運 #環狀線</p>`, last},
 		{"a hashtag in a sentence", `<p>#MeToo 运动在全球引发讨论。</p>`, "#MeToo 运动在全球引发讨论。"},
+		// WeChat's old articles and its 阅读原文 prompt; a how-to's step
+		// and a list under a 往期 heading that is text.
+		{"往期推荐", `<p><strong>往期推荐</strong></p><p><a href="/s/1">云南高速公路春运期间车流量创新高</a></p><p><a href="/s/2">昆明绕城高速东南段正式通车</a></p><p>点击“阅读原文”了解更多</p>`, last},
+		{"阅读原文 alone", `<p>点击“阅读原文”了解更多</p>`, last},
+		{"a how-to's step", `<p>第三步：点击阅读原文查看详情</p>`, "第三步：点击阅读原文查看详情"},
+		{"阅读原文件", `<p>请阅读原文件了解更多</p>`, "请阅读原文件了解更多"},
+		{"往期 as a section", `<p>往期回顾</p><p>去年同期，全市接待游客人数同比增长百分之十二。</p>`, "去年同期，全市接待游客人数同比增长百分之十二。"},
+		// An inline list of other stories; a 更多 label before text.
+		{"更多要聞港聞", `<div class="morenews">更多要聞港聞：<a>港珠澳大橋車流創新高</a> <a>天文台料周末有驟雨</a></div>`, last},
+		{"更多消息", `<p>更多消息：目前尚无人员伤亡报告</p>`, "更多消息：目前尚无人员伤亡报告"},
+		{"更多内容 with a sentence", `<p>更多内容：请关注后续报道，我们将持续跟进。</p>`, "更多内容：请关注后续报道，我们将持续跟进。"},
 		{"a speech", `<p>本文为作者在第五届论坛上的讲话，有删节。</p>`, "本文为作者在第五届论坛上的讲话，有删节。"},
 		// A contest's rules on originality, a reading list, an event's
 		// dates after "Ends", a release's attachments after its end mark:
