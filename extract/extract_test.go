@@ -155,6 +155,11 @@ func TestPublished(t *testing.T) {
 		{"zh-CN", `<meta name="PubDate" content="2024-03-05 10:20">`, "更新时间：2024-03-07 09:00", "2024-03-05T10:20:00+08:00"},
 		{"zh-CN", `<meta name="PubDate" content="2024-03-05">`, "发布时间：　更新时间：2024-03-07", "2024-03-05T00:00:00+08:00"}, // 发布时间 left empty
 		{"zh-TW", "", "發布日期：109-02-20", "2020-02-20T00:00:00+08:00"},
+		// Discuz X's relative date, the whole one in its title; a title
+		// that is no date leaves nothing to read.
+		{"zh-CN", "", `发表于 <span title="2024-4-16 10:22:33">3&nbsp;天前</span>`, "2024-04-16T10:22:33+08:00"},
+		{"zh-CN", "", `发表于 <span title="2024-4-16 10:22">昨天&nbsp;10:22</span>`, "2024-04-16T10:22:00+08:00"},
+		{"zh-CN", "", `发表于 <span title="楼主">3&nbsp;天前</span>`, ""},
 		{"zh-TW", "", "民國109年2月20日", "2020-02-20T00:00:00+08:00"},
 		{"zh-CN", `<meta property="article:published_time" content="2020-02-20T10:30:00+09:00">`, "来源：新华网", "2020-02-20T10:30:00+09:00"},
 		{"zh-CN", `<meta name="PubDate" content="2020-02-20 10:30">`, "来源：新华网", "2020-02-20T10:30:00+08:00"},
