@@ -1248,3 +1248,27 @@ func TestParagraphWrappers(t *testing.T) {
 		t.Errorf("author %q, published %q, text:\n%s", p.Author, p.Published, p.Text())
 	}
 }
+
+// TestWeChatAuthor: a WeChat article's author is the field of its meta
+// line that has no id and is not the account; without one, the 编辑
+// credited under the text stands in.
+func TestWeChatAuthor(t *testing.T) {
+	for _, tt := range []struct{ meta, want string }{
+		{`<span id="copyright_logo" class="rich_media_meta icon_appmsg_tag">原创</span><span class="rich_media_meta rich_media_meta_text">孙晓婷</span>` +
+			`<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name">杭州发布</a></span>`, "孙晓婷"},
+		{`<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name">杭州发布</a></span>` +
+			`<em id="publish_time" class="rich_media_meta rich_media_meta_text">2024-04-15</em>`, "周颖"},
+		{`<span class="rich_media_meta rich_media_meta_text">杭州市住保房管局</span>`, "周颖"}, // a unit, no person
+	} {
+		page := `<html><head><meta charset="utf-8"><title>杭州这12个老旧小区今年改造</title></head><body><div id="js_article" class="rich_media">` +
+			`<h1 class="rich_media_title">杭州这12个老旧小区今年改造</h1><div id="meta_content" class="rich_media_meta_list">` + tt.meta + `</div>` +
+			`<div class="rich_media_content" id="js_content">` + prose + `<p>编辑：周颖　审核：陈晨</p></div></div></body></html>`
+		p, err := Parse([]byte(page), "", "https://mp.weixin.qq.com/s/abc", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Author != tt.want {
+			t.Errorf("%s: author %q, want %q", tt.meta, p.Author, tt.want)
+		}
+	}
+}

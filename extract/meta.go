@@ -1073,8 +1073,24 @@ func authorNamed(n *html.Node) bool {
 	if len(class) < 10 {
 		return false
 	}
+	if wechatAuthor(n, class) {
+		return true
+	}
 	class = strings.ToLower(class)
 	return strings.Contains(class, "author-name") || strings.Contains(class, "author_name") || strings.Contains(class, "authorname")
+}
+
+// wechatAuthor says whether n is the author's field of a WeChat article's
+// meta line (<div id="meta_content"><span class="rich_media_meta
+// rich_media_meta_text">孙晓婷</span>…): the one of its fields that has no
+// id and is not the account's nickname. Without it the 编辑 credited in
+// the text would stand for the author.
+func wechatAuthor(n *html.Node, class string) bool {
+	if n.Parent == nil || attr(n.Parent, "id") != "meta_content" || attr(n, "id") != "" {
+		return false
+	}
+	fields := strings.Fields(class)
+	return slices.Contains(fields, "rich_media_meta_text") && !slices.Contains(fields, "rich_media_meta_nickname")
 }
 
 func findItemprop(n *html.Node, prop string) *html.Node {
