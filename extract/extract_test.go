@@ -114,6 +114,9 @@ func TestTitle(t *testing.T) {
 		// A government site's name after a bare hyphen; a title's own hyphens.
 		{`<title>戴南镇：“不锈钢之乡”跑出一季度开门红-兴化市人民政府</title>`, ``, "戴南镇：“不锈钢之乡”跑出一季度开门红"},
 		{`<title>中美关系-新的起点</title>`, ``, "中美关系-新的起点"},
+		// A Founder e-paper: the sidebar lists the page's titles; <founder-title> is the article's.
+		{`<title>澳門日報電子版</title>`, `<div class="titlelist"><a href="/1">輕軌石排灣線年底通車</a><br><a href="/2">旅遊局推廣五一黃金周</a></div>` +
+			`<table><tr><td class="font01"><founder-title>輕軌石排灣線年底通車</founder-title></td></tr></table><div id="ozoom"><founder-content><p>【本報消息】運輸工務司司長羅立文表示，輕軌石排灣線工程進展順利，預計今年底通車，設一個車站連接海洋站。</p></founder-content></div>`, "輕軌石排灣線年底通車"},
 		{`<title>省政府与市政府-区政府三级联动机制启动</title>`, ``, "省政府与市政府-区政府三级联动机制启动"},
 		// A detail table's 标题 row.
 		{`<title>宜蘭縣政府衛生局</title>`, `<table><tr><th>標題</th><td>宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗</td></tr><tr><th>日期</th><td>113/03/05</td></tr></table>`, "宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗"},

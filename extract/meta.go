@@ -294,6 +294,31 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 	}
 }
 
+// founderTitle is the text of a 方正 (Founder) e-paper's <founder-title>,
+// the article's title where the <title> holds only the paper's name
+// (澳門日報電子版) and a sidebar lists the page's other titles.
+func (r *reader) founderTitle() string {
+	var find func(*html.Node) string
+	find = func(n *html.Node) string {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == "founder-title" {
+				return cleanLine(textOf(c))
+			}
+			if t := find(c); t != "" {
+				return t
+			}
+		}
+		return ""
+	}
+	if b := r.body(); b != nil {
+		return find(b)
+	}
+	return ""
+}
+
 // isTitleName: an element whose class or id names a title (title, tit,
 // headline, biaoti 标题).
 func isTitleName(n *html.Node) bool {
@@ -321,6 +346,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	full := r.head.title
 	// TRS WCM's ArticleTitle is the article's own title, as og:title is.
 	og := cleanLine(r.head.metaValue("og:title", "twitter:title", "articletitle"))
+	if og == "" {
+		og = r.founderTitle()
+	}
 	fullForm, ogForm := hashForm(full), hashForm(og)
 	// A <title> cut short with an ellipsis: its first part, without it.
 	cutForm := ""
