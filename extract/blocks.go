@@ -373,7 +373,16 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	`|(?:更多[^，,。]{0,8})?(?:请|欢迎)下载[^，,。]{0,12}客户端[^，,。]{0,8}` +
 	`|(?:文章)?(?:关键词|关键字|標籤|标签|Tags?)\s*[:：][^，,。]{0,40}` + // 文章关键词：新能源汽车消费
 	`|(?:按我|點我|点我)[^，,。]{1,12}` + // 按我看活動辦法 under an app promo
+	// WeChat's 点击“阅读原文”了解更多: the link under the article; a how-to's
+	// step (点击阅读原文查看详情) offers no more.
+	`|(?:点击|點擊)?\s*[“"「]阅读原文[”"」]\s*(?:了解|查看|获取|閱讀|阅读)更多[^，,。]{0,8}` +
+	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
 	`)$`)
+
+// tipLinePromo is a paper's call for news tips under its stories (齐鲁壹点's
+// 找记者、求报道、求帮助，各大应用市场下载“齐鲁壹点”APP…等你来报料！):
+// it opens with the call, which no sentence of a story does.
+var tipLinePromo = regexp.MustCompile(`^(?:找记者|找記者)[、，,\s]*(?:求报道|求報導)[^。]{0,120}(?:报料|爆料|報料)`)
 
 // appPromo matches a portal's invitation to its app in forms no article
 // sentence takes, wherever it stands in the text (LTN puts them between
@@ -391,7 +400,34 @@ var appPromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 	`(?:[^\s:：，,。！!？?]{0,12}(?:新闻|新聞|客户端|客戶端|APP|App|app)\s*)?(?:扫码|掃碼|扫描二维码|掃描二維碼)(?:下载|下載)(?:客户端|客戶端|APP|App|app)?` +
 	`|(?:点击|點擊|按此|立即)?\s*(?:下载|下載)\s*(?:APP|App|app|客户端|客戶端)(?:领取|領取|看新闻|看新聞|更精彩)?` +
+	// 下载羊城派客户端，阅读更多精彩内容: the app named, and what more it
+	// offers (a guide's 下载“浙里办”客户端，在线提交材料 offers a step).
+	`|(?:点击|點擊|立即)?(?:下载|下載)[“"「]?[\p{Han}A-Za-z]{2,8}[”"」]?(?:APP|App|app|客户端|客戶端)[，,\s]*(?:阅读|閱讀|查看|获取|獲取|了解|看)更多(?:精彩)?(?:内容|內容|资讯|資訊|新闻|新聞)?[!！]?` +
 	`)[☆★◆●■\s]*$`)
+
+// moreNewsLabel opens an inline list of a section's other stories:
+// 更多要聞港聞：….
+var moreNewsLabel = regexp.MustCompile(`^(?:更多|更多的)\p{Han}{0,6}(?:新闻|新聞|要聞|要闻|港聞|港闻|資訊|资讯|報道|报道|報導|文章|內容|内容|消息|動態|动态)\s*[:：]\s*`)
+
+// moreNewsLine says whether s is a label of other stories and their
+// titles on one line (東方日報's 更多要聞港聞：港珠澳大橋車流創新高 天文台料周末有驟雨):
+// two titles at least, and no sentence among them (更多消息：目前尚无人员伤亡
+// is the text's).
+func moreNewsLine(s string) bool {
+	loc := moreNewsLabel.FindStringIndex(s)
+	if loc == nil || strings.ContainsAny(s, "，,。；;！？!?") {
+		return false
+	}
+	return len(strings.Fields(s[loc[1]:])) >= 2
+}
+
+// noPlayer is a media element's fallback text: 您的浏览器不支持video标签。
+// Only the browser addressed and a player named: an FAQ's 您的浏览器不支持该
+// 功能，请升级 speaks of something else.
+var noPlayer = regexp.MustCompile(`(?i)^(?:抱歉[，,]\s*)?(?:您的|你的|當前|当前)?(?:浏览器|瀏覽器)(?:暂|暫)?不支持\s*(?:HTML5\s*)?(?:<?video>?|<?audio>?|视频|視頻|音频|音頻)\s*(?:标签|標籤|播放|元素|tag)?[。.！!]?$`)
+
+// hashtagLine is a line of hashtags alone: #捷運 #環狀線.
+var hashtagLine = regexp.MustCompile(`^#[^\s#，,。]{1,20}(?:\s+#[^\s#，,。]{1,20})*$`)
 
 // disclaimer matches a platform's notice under a republished story (网易号's
 // 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's;
@@ -404,6 +440,9 @@ var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:` +
 	`(?:特别|平台|免责|版权|原创)声明\s*[:：].*(?:平台|自媒体|用户上传|仅代表作者|不代表本|信息存储|号系信息发布|授权|转载)` +
 	`|(?:本文|本文章|该文章?|此文|以上内容)(?:为|系|由|来自|来源于)[^。]{0,30}(?:号|自媒体|用户|作者)[^。]{0,30}(?:上传|发布|发表)[^。]{0,40}(?:仅代表|不代表|信息发布平台|信息存储)` +
+	// 凡本网注明“来源：四川在线”的所有作品，版权均属于四川在线: the
+	// stock notice of local news sites, quoting its own 来源 label.
+	`|凡(?:本网|本站|本報|本报|本網)?注明\s*[“"「]?\s*(?:来源|來源)\s*[:：][^。]{0,40}(?:版权|版權|著作权|著作權)(?:均|皆)?(?:属于|屬於|归|歸|为|為)[^。]{0,80}。?.{0,60}$` +
 	`|(?:本网|本站|本报|本刊|[\p{Han}\w]{1,12}(?:网|網|报道|报|報|客户端|APP|App))(?:及其[^，。,；]{0,12})?所?(?:刊载|刊登|刊发|发布)的?(?:内容|作品|稿件|文章|信息)(?:之|的)?(?:知识产权|版权|著作权)(?:均|皆)?(?:为|属|归)[^。]{0,60}所有[^。]{0,8}。?\s*(?:未经[^。]{0,40}(?:转载|使用|复制|摘编)[^。]*。?)?$` +
 	`)`)
 
@@ -460,6 +499,23 @@ const creditValue = `(?:(?:本报|本台|本网|本刊)?(?:[记記]者|通[讯�
 // creditMedium is a medium's name before a credit's label: 界面新闻编辑 | 张海.
 const creditMedium = `\p{Han}{2,8}(?:新闻|新聞|日报|日報|晚报|晚報|网|網)`
 
+// spacedCredit is a credit line of the press whose labels a space alone
+// ends (新京报's 编辑 杨海 校对 卢茜, 扬子晚报's 校对　陶善工): only the
+// desk's labels, each before a name, and only in the credits that close
+// a story. A word after the label is no name (审核 通过, 校对 完成).
+var spacedCredit = regexp.MustCompile(`^[(（]?\s*(?:(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[审審][核覈]|[终終初一二三复複][审審]|[监監]制|值班[编編][辑輯])` +
+	`[\s\x{3000}]+(?:\p{Han}|·){2,4}(?:[、,，](?:\p{Han}|·){2,4})*[\s\x{3000}]*)+[)）]?$`)
+
+// notAName are the words that follow a desk's label in a sentence's
+// fragment, where spacedCredit expects a name.
+var notAName = regexp.MustCompile(`通过|通過|完成|结果|結果|意见|意見|流程|工作|人员|人員|标准|標準|要求|制度|合格|无误|無誤|中心|部门|部門`)
+
+// tailCredit says whether a line under the text is a credit: isCredit's,
+// or a press credit with spaces for colons.
+func tailCredit(s string) bool {
+	return isCredit(s) || len(s) <= 120 && spacedCredit.MatchString(s) && !notAName.MatchString(s)
+}
+
 const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
 	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]`
 
@@ -483,7 +539,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	// The credits that close a story (编辑, 校对, 审核, 终审: a line each
 	// on county media sites) and the last three lines may be a byline.
 	creditsFrom := len(blocks) - 3
-	for creditsFrom > 0 && isCredit(blocks[creditsFrom-1].Text) {
+	for creditsFrom > 0 && tailCredit(blocks[creditsFrom-1].Text) {
 		creditsFrom--
 	}
 	// Lines a text introduces (本书编纂委员会名单：) are its own, however
@@ -541,6 +597,21 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if i >= len(blocks)-4 && runeCount(b.Text) <= 60 && !listNumber.MatchString(b.Text) && tailPrompt.MatchString(b.Text) {
 			continue
 		}
+		if i >= len(blocks)-4 && runeCount(b.Text) <= 160 && tipLinePromo.MatchString(b.Text) {
+			continue
+		}
+		if i >= len(blocks)-4 && runeCount(b.Text) <= 80 && moreNewsLine(b.Text) {
+			continue
+		}
+		// The fallback text of a <video> or <audio> the browser shows
+		// when it plays neither: the template's, never the story's.
+		if len(b.Text) <= 120 && noPlayer.MatchString(b.Text) {
+			continue
+		}
+		// A hashtag line under the text (udn's #捷運 #環狀線).
+		if i >= len(blocks)-4 && len(b.Text) <= 160 && hashtagLine.MatchString(b.Text) {
+			continue
+		}
 		// The title and the byline usually open the content container;
 		// a 责任编辑 line often closes it.
 		nearStart := i < 4
@@ -559,7 +630,12 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// At the top, above the text (a short notice's last lines are
 		// within four of its start), or in the credits that close it.
-		if (nearStart && !begun || i >= creditsFrom) && isCredit(b.Text) && !eventLines(blocks, i) {
+		if (nearStart && !begun && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) && !eventLines(blocks, i) {
+			continue
+		}
+		// The reporter's byline over the credits that close a story
+		// (新京报记者 陈琳 / 编辑 杨海 校对 卢茜), or closing it alone.
+		if i >= creditsFrom && begun && reporterLine(blocks, i) {
 			continue
 		}
 		// Above the text only: a date line under it is the document's
@@ -574,6 +650,21 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// reporterLine says whether blocks[i], under the text, is an unlabelled
+// reporter's byline (新京报记者 陈琳) with nothing after it but credits.
+func reporterLine(blocks []Block, i int) bool {
+	s := blocks[i].Text
+	if !strings.Contains(s, "记者") && !strings.Contains(s, "記者") || !bareByline.MatchString(s) || columnTitle(s) || bareDate.MatchString(s) {
+		return false
+	}
+	for _, b := range blocks[i+1:] {
+		if b.Kind == Table || !tailCredit(b.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // endMarkLine is the mark that ends a press release: 完, （完）, Ends,
@@ -624,7 +715,8 @@ var commaByline = regexp.MustCompile(`^(?:作者|角色|職務|职务),\s*\S.{0,
 
 // relatedHeading is the heading of a box of other stories, alone on its
 // line: 相关推荐, 推荐阅读, "Related stories".
-var relatedHeading = regexp.MustCompile(`^(?:(?:相关|相關)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導|内容|內容)|推荐阅读|推薦閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|` +
+// A WeChat account's 往期推荐 (往期回顾, 往期精选) heads its old articles.
+var relatedHeading = regexp.MustCompile(`^(?:(?:相关|相關)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導|内容|內容)|推荐阅读|推薦閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|往期(?:推荐|推薦|回顾|回顧|精选|精選|精彩)|` +
 	`(?i:related(?: stories| articles| news| content| posts)?|recommended(?: for you)?|more stories|you (?:may|might) also like))$`)
 
 // relatedTail is where the text ends when a related box closes it that
@@ -651,8 +743,11 @@ func relatedTail(blocks []Block) int {
 // reporter's credit (澎湃新闻记者 卢雁, □ 本报记者 张三, 记者 张三 李四,
 // XX日报记者 孙悟 文/图), a writer's (文/张三).
 var bareByline = regexp.MustCompile(`^(?:` +
-	dateOnly + `(?:\s*[（(][^（）()]{0,12}[）)])?` + // …（11:00 更新）
+	dateOnly + `(?:\s*[（(][^（）()]{0,16}[）)])?` + // …（11:00 更新）, 中央社's （4/16 15:10 更新）
 	`|` + dateOnly + `\s*` + paperName + `(?:\s*[·•]\s*\p{Han}{2,4})?` + // 2024-03-04 07:55 浙江日报; 头条's 2024-04-12 16:40长江日报·湖北 (its IP province)
+	`|` + paperName + `\s*` + dateOnly + // 齐鲁壹点's 齐鲁晚报2024-04-16 08:41:03
+	// udn's 2024-04-16 14:05聯合報／ 記者林佳彣／台北即時報導
+	`|(?:` + dateOnly + `\s*)?` + paperName + `\s*[／/]\s*(?:記者|记者)\s*(?:\p{Han}|·){2,4}(?:[、 ](?:\p{Han}|·){2,4})*\s*(?:[／/]\s*\p{Han}{2,8}(?:報導|报道))?` +
 	`|[□■●◎]?\s*(?:[\p{Han}A-Za-z]{0,8}?(?:报|報|社|网|網|台|中心|新闻|新聞|融媒|媒体|媒體|频道)|本报|本台|本网|本刊)?(?:全媒体|融媒)?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
 	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
 	`)$`)
@@ -667,7 +762,16 @@ const dateOnly = `(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[�
 const paperName = `(\p{Han}{2,12}?(?:报|報|网|網|社|台|臺|新闻|新聞|在线|在線|客户端|融媒体中心|融媒體中心))`
 
 // datedSource is a byline of a date and a publication's name alone.
-var datedSource = regexp.MustCompile(`^` + dateOnly + `\s+` + paperName + `$`)
+// The paper may come first, the date run on (齐鲁晚报2024-04-16 08:41:03).
+var datedSource = regexp.MustCompile(`^(?:` + dateOnly + `\s+` + paperName + `|` + paperName + `\s*` + dateOnly + `)$`)
+
+// datedSourceName is the publication's name in a datedSource line.
+func datedSourceName(s string) string {
+	if m := datedSource.FindStringSubmatch(s); m != nil {
+		return m[1] + m[2]
+	}
+	return ""
+}
 
 // datedLine is a line that opens with a date and goes on after a space: a
 // byline (2024-03-04 07:55 浙江日报), or a chronicle's entry when there are

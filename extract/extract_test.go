@@ -111,6 +111,13 @@ func TestTitle(t *testing.T) {
 		// A mark on one side is the title's own: a stock under special
 		// treatment.
 		{`<title>*ST康美：重整计划获法院批准</title>`, ``, "*ST康美：重整计划获法院批准"},
+		// A government site's name after a bare hyphen; a title's own hyphens.
+		{`<title>戴南镇：“不锈钢之乡”跑出一季度开门红-兴化市人民政府</title>`, ``, "戴南镇：“不锈钢之乡”跑出一季度开门红"},
+		{`<title>中美关系-新的起点</title>`, ``, "中美关系-新的起点"},
+		// A Founder e-paper: the sidebar lists the page's titles; <founder-title> is the article's.
+		{`<title>澳門日報電子版</title>`, `<div class="titlelist"><a href="/1">輕軌石排灣線年底通車</a><br><a href="/2">旅遊局推廣五一黃金周</a></div>` +
+			`<table><tr><td class="font01"><founder-title>輕軌石排灣線年底通車</founder-title></td></tr></table><div id="ozoom"><founder-content><p>【本報消息】運輸工務司司長羅立文表示，輕軌石排灣線工程進展順利，預計今年底通車，設一個車站連接海洋站。</p></founder-content></div>`, "輕軌石排灣線年底通車"},
+		{`<title>省政府与市政府-区政府三级联动机制启动</title>`, ``, "省政府与市政府-区政府三级联动机制启动"},
 		// A detail table's 标题 row.
 		{`<title>宜蘭縣政府衛生局</title>`, `<table><tr><th>標題</th><td>宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗</td></tr><tr><th>日期</th><td>113/03/05</td></tr></table>`, "宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗"},
 		{`<title>某某县人民政府</title>`, `<table><tr><td>标题：关于2024年春季植树造林工作的通知</td></tr><tr><td>发布日期：2024-03-05</td></tr></table>`, "关于2024年春季植树造林工作的通知"},
@@ -151,6 +158,11 @@ func TestPublished(t *testing.T) {
 		{"zh-CN", `<meta name="PubDate" content="2024-03-05 10:20">`, "更新时间：2024-03-07 09:00", "2024-03-05T10:20:00+08:00"},
 		{"zh-CN", `<meta name="PubDate" content="2024-03-05">`, "发布时间：　更新时间：2024-03-07", "2024-03-05T00:00:00+08:00"}, // 发布时间 left empty
 		{"zh-TW", "", "發布日期：109-02-20", "2020-02-20T00:00:00+08:00"},
+		// Discuz X's relative date, the whole one in its title; a title
+		// that is no date leaves nothing to read.
+		{"zh-CN", "", `发表于 <span title="2024-4-16 10:22:33">3&nbsp;天前</span>`, "2024-04-16T10:22:33+08:00"},
+		{"zh-CN", "", `发表于 <span title="2024-4-16 10:22">昨天&nbsp;10:22</span>`, "2024-04-16T10:22:00+08:00"},
+		{"zh-CN", "", `发表于 <span title="楼主">3&nbsp;天前</span>`, ""},
 		{"zh-TW", "", "民國109年2月20日", "2020-02-20T00:00:00+08:00"},
 		{"zh-CN", `<meta property="article:published_time" content="2020-02-20T10:30:00+09:00">`, "来源：新华网", "2020-02-20T10:30:00+09:00"},
 		{"zh-CN", `<meta name="PubDate" content="2020-02-20 10:30">`, "来源：新华网", "2020-02-20T10:30:00+08:00"},
@@ -225,6 +237,7 @@ func TestSourceAuthor(t *testing.T) {
 		// The date and the paper's name, unlabelled; a place or a column is no paper.
 		{`<span class="time">2024-03-04 07:55</span> <span class="src">浙江日报</span>`, "", "", "浙江日报", ""},
 		{"2024年3月4日 衢州新闻网", "", "", "衢州新闻网", ""},
+		{"齐鲁晚报2024-04-16 08:41:03", "", "", "齐鲁晚报", ""},
 		{"2024-03-04 07:55 龙游县溪口镇", "", "", "", ""},
 		{"2024-03-04 记者观察", "", "", "", ""},
 		{"2020-02-20", "", "责任编辑：王五", "", "王五"},
@@ -291,6 +304,9 @@ func TestSourceAuthor(t *testing.T) {
 		{"来源：院办", "", "供稿：耳鼻咽喉科", "院办", ""},
 		{"2024-04-12", "", "今年以来，各单位积极供稿，全年刊发信息300余条。", "", ""},
 		{"2024-04-12", "", "欢迎广大师生积极供稿", "", ""},
+		{"2024-04-12", "", "文章的最后一段到此结束。（洪蓝街道 供稿）", "", ""}, // a supplier, no writer
+		{"2024-04-12", "", "文章的最后一段到此结束。（洪蓝 吴军）", "", "洪蓝 吴军"},
+		{"发布日期：2024-04-16 【我要打印】", "", "", "", ""}, // a button, no name
 		// A value ends before the date its element runs into.
 		{`来源：<span>人民日报</span><span>2024-04-10 10:00</span>`, "", "", "人民日报", ""},
 		// Reporters: a bar for the colon, the city filed from, several names.
@@ -437,10 +453,14 @@ func TestBareBylineLines(t *testing.T) {
 		{"2024-03-04 07:55 浙江日报", "", "2024-03-04T07:55:00+08:00"},
 		{"2024-04-12 16:40长江日报·湖北", "", "2024-04-12T16:40:00+08:00"}, // 头条: jammed spans, the IP province
 		{"界面新闻记者 | 马悦然", "马悦然", ""},
+		{"2024/4/16 14:32（4/16 15:10 更新）", "", "2024-04-16T14:32:00+08:00"},       // 中央社
+		{"齐鲁晚报2024-04-16 08:41:03", "", "2024-04-16T08:41:03+08:00"},              // the paper first
+		{"2024-04-16 14:05聯合報／ 記者林佳彣／台北即時報導", "林佳彣", "2024-04-16T14:05:00+08:00"}, // udn
 	}
 	// A column's name is no byline, nor an honour list: they stay, and
 	// name nobody.
-	for _, column := range []string{"记者观察", "记者手记", "新华社记者直击现场", "优秀通讯员 张三丰 李明轩"} {
+	for _, column := range []string{"记者观察", "记者手记", "新华社记者直击现场", "优秀通讯员 张三丰 李明轩", "人民日报2024年3月5日发表评论员文章",
+		"联合报／记者节特刊今日出版"} {
 		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><div class="content">` +
 			`<h1>这是文章的标题</h1><p>` + column + `</p>` + prose + `</div></body></html>`
 		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
@@ -542,6 +562,16 @@ func TestCreditLines(t *testing.T) {
 		{[]string{"文/史/哲三个专业今年扩招。"}, true},
 		{[]string{"供稿：请各单位于3月20日前报送"}, true},
 		{[]string{"摄影：市民在公园内拍摄，留住春色"}, true},
+		// The press's credits with spaces for colons, and the reporter's
+		// byline over them; the same words in the text's lines stay.
+		{[]string{"新京报记者 陈琳", "编辑 杨海 校对 卢茜"}, false},
+		{[]string{"校对\u3000陶善工"}, false},
+		{[]string{"责任编辑 王丹"}, false},
+		{[]string{"审核 通过"}, true},
+		{[]string{"编辑部 全体同仁"}, true},
+		{[]string{"校对 工作结束后，稿件送审。"}, true},
+		{[]string{"记者 张三 在现场采访了多名游客，大家纷纷表示满意。"}, true},
+		{[]string{"新京报记者 陈琳", "该项目将于年底前完工，届时市民出行将更加便捷。"}, true},
 	} {
 		p, err := Parse([]byte(page(tc.tail...)), "", "http://t.test/a/1.html", nil)
 		if err != nil {
@@ -798,6 +828,8 @@ func TestCleanAuthor(t *testing.T) {
 	for in, want := range map[string]string{
 		"陈浩_NBJ11279": "陈浩", "刘婷 PN123": "刘婷", "记者 李明": "李明", "佚名": "",
 		"王小明 G20": "王小明 G20", "李四 C919": "李四 C919", // no staff codes
+		"农民日报记者 刘知宜": "刘知宜", "人民日报记者 张三 李四": "张三 李四",
+		"新华社记者站": "新华社记者站", "日报记者协会": "日报记者协会", // a desk, a body: no names follow
 	} {
 		if got := cleanAuthor(in); got != want {
 			t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)
@@ -981,6 +1013,9 @@ func TestTailPrompts(t *testing.T) {
 		"标签：以上价格均为含税价。":                         false,
 		"关键词：减税降费，为市场主体纾困解难":                    false,
 		"按我看活動辦法":                               true,
+		"想了解更多精彩内容，快来关注齐鲁壹点":                    true,
+		"想了解更多政策内容，请关注市政府官网通知公告。":               false,
+		"想了解更多精彩内容的市民，可以关注本周的文化活动。":             false,
 	} {
 		if got := !listNumber.MatchString(line) && tailPrompt.MatchString(line); got != want {
 			t.Errorf("%q: a prompt %v, want %v", line, got, want)
@@ -992,15 +1027,18 @@ func TestTailPrompts(t *testing.T) {
 // the text's own mention of an app or a code to scan stays.
 func TestAppPromos(t *testing.T) {
 	for line, want := range map[string]bool{
-		"新浪新闻客户端 扫码下载":             true,
-		"☆自由時報APP 搶先看☆":            true,
-		"點我下載APP":                  true,
-		"不用抽 不用搶 現在用APP看新聞 保證天天中獎": true,
-		"立即下载客户端":                  true,
-		"报名方式：扫码下载报名表":             false,
-		"市民可下载APP预约，也可到窗口办理。":      false,
-		"家长请下载“浙里办”客户端，在线提交报名材料。":  false,
-		"目前，该APP抢先看功能已覆盖全市90%的用户。": false,
+		"新浪新闻客户端 扫码下载":              true,
+		"☆自由時報APP 搶先看☆":             true,
+		"點我下載APP":                   true,
+		"不用抽 不用搶 現在用APP看新聞 保證天天中獎":  true,
+		"立即下载客户端":                   true,
+		"报名方式：扫码下载报名表":              false,
+		"市民可下载APP预约，也可到窗口办理。":       false,
+		"家长请下载“浙里办”客户端，在线提交报名材料。":   false,
+		"目前，该APP抢先看功能已覆盖全市90%的用户。":  false,
+		"下载羊城派客户端，阅读更多精彩内容":         true,
+		"下载“浙里办”客户端，在线提交报名材料":       false,
+		"下载浙里办APP，查看更多办事指南并在线办理业务。": false,
 	} {
 		if got := appPromo.MatchString(line) || edgePromo.MatchString(line); got != want {
 			t.Errorf("%q: a promo %v, want %v", line, got, want)
@@ -1106,6 +1144,31 @@ func TestTailOfTheText(t *testing.T) {
 		{"红网", `<p>本文为红网原创文章，转载请附上原文出处链接和本声明。</p><p>本文链接：https://hn.rednet.cn/content/646744/96/13789012.html</p>`, last},
 		{"a court's ruling", `<p>法院认定，该平台所刊载作品的著作权归原告所有。</p>`, "法院认定，该平台所刊载作品的著作权归原告所有。"},
 		{"a ruling without a comma", `<p>法院认定该平台所刊载作品的著作权归原告所有。</p>`, "法院认定该平台所刊载作品的著作权归原告所有。"},
+		// A local site's stock copyright notice; a story about copyright.
+		{"凡本网注明", `<p>凡本网注明“来源：四川在线”的所有作品，版权均属于四川在线，未经本网授权不得转载。</p>`, last},
+		{"a copyright dispute", `<p>法院认为，凡注明来源的作品，版权均属于原作者，被告未经许可转载构成侵权。</p>`, "法院认为，凡注明来源的作品，版权均属于原作者，被告未经许可转载构成侵权。"},
+		{"a rule on crediting", `<p>凡注明出处的稿件版权均属于投稿人所有。</p>`, "凡注明出处的稿件版权均属于投稿人所有。"},
+		// Promos and a tip line under the story; the same words as text.
+		{"an app promo", `<p>下载羊城派客户端，阅读更多精彩内容</p>`, last},
+		{"a tip line", `<p>想了解更多精彩内容，快来关注齐鲁壹点</p><p>找记者、求报道、求帮助，各大应用市场下载“齐鲁壹点”APP，或搜索微信小程序“齐鲁壹点”，全省600名记者在线等你来报料！</p>`, last},
+		{"an app in the story", `<p>目前，市民可在各大应用市场下载“齐鲁壹点”APP，参与报料互动。</p>`, "目前，市民可在各大应用市场下载“齐鲁壹点”APP，参与报料互动。"},
+		{"关注 in prose", `<p>想了解更多政策内容，请关注市政府官网通知公告。</p>`, "想了解更多政策内容，请关注市政府官网通知公告。"},
+		// A player's fallback, hashtags; a browser's support as text.
+		{"no player", `<p>您的浏览器不支持video标签。</p>`, last},
+		{"a browser in an FAQ", `<p>您的浏览器不支持该功能，请使用最新版本浏览器访问。</p>`, "您的浏览器不支持该功能，请使用最新版本浏览器访问。"},
+		{"hashtags", `<p>#捷運 #環狀線</p>`, last},
+		{"a hashtag in a sentence", `<p>#MeToo 运动在全球引发讨论。</p>`, "#MeToo 运动在全球引发讨论。"},
+		// WeChat's old articles and its 阅读原文 prompt; a how-to's step
+		// and a list under a 往期 heading that is text.
+		{"往期推荐", `<p><strong>往期推荐</strong></p><p><a href="/s/1">云南高速公路春运期间车流量创新高</a></p><p><a href="/s/2">昆明绕城高速东南段正式通车</a></p><p>点击“阅读原文”了解更多</p>`, last},
+		{"阅读原文 alone", `<p>点击“阅读原文”了解更多</p>`, last},
+		{"a how-to's step", `<p>第三步：点击阅读原文查看详情</p>`, "第三步：点击阅读原文查看详情"},
+		{"阅读原文件", `<p>请阅读原文件了解更多</p>`, "请阅读原文件了解更多"},
+		{"往期 as a section", `<p>往期回顾</p><p>去年同期，全市接待游客人数同比增长百分之十二。</p>`, "去年同期，全市接待游客人数同比增长百分之十二。"},
+		// An inline list of other stories; a 更多 label before text.
+		{"更多要聞港聞", `<div class="morenews">更多要聞港聞：<a>港珠澳大橋車流創新高</a> <a>天文台料周末有驟雨</a></div>`, last},
+		{"更多消息", `<p>更多消息：目前尚无人员伤亡报告</p>`, "更多消息：目前尚无人员伤亡报告"},
+		{"更多内容 with a sentence", `<p>更多内容：请关注后续报道，我们将持续跟进。</p>`, "更多内容：请关注后续报道，我们将持续跟进。"},
 		{"a speech", `<p>本文为作者在第五届论坛上的讲话，有删节。</p>`, "本文为作者在第五届论坛上的讲话，有删节。"},
 		// A contest's rules on originality, a reading list, an event's
 		// dates after "Ends", a release's attachments after its end mark:
@@ -1186,5 +1249,29 @@ func TestParagraphWrappers(t *testing.T) {
 	}
 	if p.Text() != strings.Join(want, "\n") || p.Author != "李靜" || p.Published != "2024-04-16T08:12:45Z" {
 		t.Errorf("author %q, published %q, text:\n%s", p.Author, p.Published, p.Text())
+	}
+}
+
+// TestWeChatAuthor: a WeChat article's author is the field of its meta
+// line that has no id and is not the account; without one, the 编辑
+// credited under the text stands in.
+func TestWeChatAuthor(t *testing.T) {
+	for _, tt := range []struct{ meta, want string }{
+		{`<span id="copyright_logo" class="rich_media_meta icon_appmsg_tag">原创</span><span class="rich_media_meta rich_media_meta_text">孙晓婷</span>` +
+			`<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name">杭州发布</a></span>`, "孙晓婷"},
+		{`<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name">杭州发布</a></span>` +
+			`<em id="publish_time" class="rich_media_meta rich_media_meta_text">2024-04-15</em>`, "周颖"},
+		{`<span class="rich_media_meta rich_media_meta_text">杭州市住保房管局</span>`, "周颖"}, // a unit, no person
+	} {
+		page := `<html><head><meta charset="utf-8"><title>杭州这12个老旧小区今年改造</title></head><body><div id="js_article" class="rich_media">` +
+			`<h1 class="rich_media_title">杭州这12个老旧小区今年改造</h1><div id="meta_content" class="rich_media_meta_list">` + tt.meta + `</div>` +
+			`<div class="rich_media_content" id="js_content">` + prose + `<p>编辑：周颖　审核：陈晨</p></div></div></body></html>`
+		p, err := Parse([]byte(page), "", "https://mp.weixin.qq.com/s/abc", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Author != tt.want {
+			t.Errorf("%s: author %q, want %q", tt.meta, p.Author, tt.want)
+		}
 	}
 }

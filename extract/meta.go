@@ -294,6 +294,31 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 	}
 }
 
+// founderTitle is the text of a 方正 (Founder) e-paper's <founder-title>,
+// the article's title where the <title> holds only the paper's name
+// (澳門日報電子版) and a sidebar lists the page's other titles.
+func (r *reader) founderTitle() string {
+	var find func(*html.Node) string
+	find = func(n *html.Node) string {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == "founder-title" {
+				return cleanLine(textOf(c))
+			}
+			if t := find(c); t != "" {
+				return t
+			}
+		}
+		return ""
+	}
+	if b := r.body(); b != nil {
+		return find(b)
+	}
+	return ""
+}
+
 // isTitleName: an element whose class or id names a title (title, tit,
 // headline, biaoti 标题).
 func isTitleName(n *html.Node) bool {
@@ -305,6 +330,9 @@ func isTitleName(n *html.Node) bool {
 	return strings.Contains(name, "title") || strings.Contains(name, "headline") ||
 		strings.Contains(name, "biaoti") || strings.Contains(name, "tit ") || strings.HasSuffix(strings.TrimSpace(name), "tit")
 }
+
+// govSiteSuffix is a government site's name after a bare hyphen.
+var govSiteSuffix = regexp.MustCompile(`^(.+?)\s*[-－–]\s*(\p{Han}{2,16}(?:人民政府|人民政府网|人民政府門戶網站|人民政府门户网站|政府门户网站|政府門戶網站|政府网|政府網))$`)
 
 // titleSeparators split a <title> into the article's title and the site's
 // name: "标题_我爱株洲", "标题 - 某某市人民政府", "标题|栏目|网站".
@@ -318,6 +346,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	full := r.head.title
 	// TRS WCM's ArticleTitle is the article's own title, as og:title is.
 	og := cleanLine(r.head.metaValue("og:title", "twitter:title", "articletitle"))
+	if og == "" {
+		og = r.founderTitle()
+	}
 	fullForm, ogForm := hashForm(full), hashForm(og)
 	// A <title> cut short with an ellipsis: its first part, without it.
 	cutForm := ""
@@ -460,6 +491,12 @@ func siteless(full string) string {
 	if m := decoratedName.FindStringSubmatch(full); m != nil && runeCount(m[1]) >= 2 {
 		full = m[1]
 	}
+	// 站群 portals join the site's name with a bare hyphen (标题-兴化市人民政府):
+	// cut only a government's name so, as a title's own hyphen (新冠-19,
+	// 中美关系-新的起点) joins no such thing.
+	if m := govSiteSuffix.FindStringSubmatch(full); m != nil && runeCount(m[1]) >= 4 {
+		full = m[1]
+	}
 	parts := titleSeparators.Split(full, -1)
 	if len(parts) > 0 && runeCount(parts[0]) >= 4 {
 		return parts[0]
@@ -593,11 +630,15 @@ const datelinePlaces = `北京|上海|天津|重庆|广州|深圳|杭州|南京|
 // staffCode is the code a portal's CMS appends to an editor's name.
 var staffCode = regexp.MustCompile(`(\p{Han})(?:_[A-Za-z]{1,4}\d{2,}|\s+[A-Za-z]{2,4}\d{3,})$`)
 
+// mediumReporter is a medium's name and its reporter's role before names:
+// 农民日报记者 刘知宜, 人民日报记者 张三 李四.
+var mediumReporter = regexp.MustCompile(`^\p{Han}{2,10}?(?:日报|日報|晚报|晚報|报|報|社|网|網|台|臺|新闻|新聞|融媒体中心|融媒體中心)(?:全媒体|全媒體|融媒)?(?:记者|記者)\s*(.+)$`)
+
 // bylineButtons are the words of the buttons a byline line carries in
 // brackets, which are no names.
 var bylineButtons = map[string]bool{"打印": true, "关闭": true, "收藏": true, "分享": true, "返回": true, "顶部": true,
 	"打印本页": true, "打印此页": true, "关闭窗口": true, "关闭本页": true, "返回顶部": true, "返回首页": true, "加入收藏": true,
-	"收藏本页": true, "我要纠错": true, "纠错": true, "评论": true, "字体": true, "字号": true, "列印": true, "關閉": true,
+	"收藏本页": true, "我要纠错": true, "我要打印": true, "我要收藏": true, "我要分享": true, "我要评论": true, "我要留言": true, "纠错": true, "评论": true, "字体": true, "字号": true, "列印": true, "關閉": true,
 	"分享到": true, "打 印": true, "关 闭": true, "大": true, "中": true, "小": true, "推荐": true, "复制链接": true}
 
 var (
@@ -701,8 +742,8 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 		}
 	}
 	if len(dated) == 1 {
-		if m := datedSource.FindStringSubmatch(dated[0]); m != nil {
-			return m[1]
+		if v := datedSourceName(dated[0]); v != "" {
+			return v
 		}
 	}
 	// The disclosure table stands above the title, or under it, a few
@@ -727,6 +768,9 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 	return ""
 }
 
+// supplied ends a credit that names a story's supplier, not its writer.
+var supplied = regexp.MustCompile(`[ 、](?:供稿|来稿|來稿|供图|供圖)$`)
+
 // supplierLabel labels the unit that supplied a story.
 var supplierLabel = regexp.MustCompile(`供稿(?:[单單]位)?\s*[:：]\s*`)
 
@@ -750,6 +794,11 @@ func cleanAuthor(v string) string {
 			}
 			break
 		}
+	}
+	// A medium's reporter, as ministries credit a paper's story (作者：农民日报
+	// 记者 刘知宜): the names after the role, when names follow.
+	if m := mediumReporter.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) {
+		v = m[1]
 	}
 	switch v {
 	case "佚名", "未知", "不详", "本站", "admin", "管理员":
@@ -806,7 +855,8 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 		if tail[i].where != 0 {
 			continue
 		}
-		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) {
+		// （洪蓝街道 供稿） credits the unit that supplied the story, no author.
+		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) && !supplied.MatchString(m[1]) {
 			return m[1]
 		}
 		break
@@ -1051,8 +1101,24 @@ func authorNamed(n *html.Node) bool {
 	if len(class) < 10 {
 		return false
 	}
+	if wechatAuthor(n, class) {
+		return true
+	}
 	class = strings.ToLower(class)
 	return strings.Contains(class, "author-name") || strings.Contains(class, "author_name") || strings.Contains(class, "authorname")
+}
+
+// wechatAuthor says whether n is the author's field of a WeChat article's
+// meta line (<div id="meta_content"><span class="rich_media_meta
+// rich_media_meta_text">孙晓婷</span>…): the one of its fields that has no
+// id and is not the account's nickname. Without it the 编辑 credited in
+// the text would stand for the author.
+func wechatAuthor(n *html.Node, class string) bool {
+	if n.Parent == nil || attr(n.Parent, "id") != "meta_content" || attr(n, "id") != "" {
+		return false
+	}
+	fields := strings.Fields(class)
+	return slices.Contains(fields, "rich_media_meta_text") && !slices.Contains(fields, "rich_media_meta_nickname")
 }
 
 func findItemprop(n *html.Node, prop string) *html.Node {

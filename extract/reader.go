@@ -264,6 +264,7 @@ func (r *reader) prune() {
 				drop = append(drop, c)
 				continue
 			}
+			absoluteDate(c)
 			walk(c)
 		}
 	}
@@ -272,6 +273,27 @@ func (r *reader) prune() {
 		n.Parent.RemoveChild(n)
 	}
 }
+
+// absoluteDate puts the date a relative one stands for in its place:
+// Discuz X prints a recent post's date as 发表于 <span title="2024-4-16
+// 10:22:33">3&nbsp;天前</span>, which says nothing once archived. Only an
+// element of the relative date alone, whose title is a whole date.
+func absoluteDate(n *html.Node) {
+	c := n.FirstChild
+	if c == nil || c.NextSibling != nil || c.Type != html.TextNode || len(c.Data) > 40 || !relativeDate.MatchString(strings.TrimSpace(c.Data)) {
+		return
+	}
+	if t := strings.TrimSpace(attr(n, "title")); len(t) <= 40 && titleDate.MatchString(t) {
+		c.Data = t
+	}
+}
+
+// relativeDate is a date counted back from the time the page was served:
+// 3 天前, 5 小时前, 半小时前, 昨天 10:22, 前天 08:15.
+var relativeDate = regexp.MustCompile(`^(?:(?:\d+|半)[\s\x{a0}]*(?:秒|分钟|分鐘|小时|小時|天|日|周|週)前|刚刚|剛剛|(?:昨天|前天)(?:[\s\x{a0}]*\d{1,2}:\d{2})?)$`)
+
+// titleDate is a whole date in a title attribute: 2024-4-16 10:22:33.
+var titleDate = regexp.MustCompile(`^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 
 var prunedAtoms = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
