@@ -426,8 +426,10 @@ func moreNewsLine(s string) bool {
 // 功能，请升级 speaks of something else.
 var noPlayer = regexp.MustCompile(`(?i)^(?:抱歉[，,]\s*)?(?:您的|你的|當前|当前)?(?:浏览器|瀏覽器)(?:暂|暫)?不支持\s*(?:HTML5\s*)?(?:<?video>?|<?audio>?|视频|視頻|音频|音頻)\s*(?:标签|標籤|播放|元素|tag)?[。.！!]?$`)
 
-// hashtagLine is a line of hashtags alone: #捷運 #環狀線.
-var hashtagLine = regexp.MustCompile(`^#[^\s#，,。]{1,20}(?:\s+#[^\s#，,。]{1,20})*$`)
+// hashtagLine is a line of hashtags alone: #捷運 #環狀線, #防汛; a tag in
+// Han characters, or two tags (a code listing's last line, #endif, is
+// neither).
+var hashtagLine = regexp.MustCompile(`^(?:#[^\s#，,。]*\p{Han}[^\s#，,。]*|#[^\s#，,。]{1,20}(?:\s+#[^\s#，,。]{1,20})+)(?:\s+#[^\s#，,。]{1,20})*$`)
 
 // disclaimer matches a platform's notice under a republished story (网易号's
 // 特别声明, 搜狐号's 平台声明, 免责声明): long, so not boilerplateLine's;
@@ -488,13 +490,17 @@ var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新
 var creditLine = regexp.MustCompile(`^[(（【\[]?\s*(?:(?:` +
 	`(?:` + creditMedium + `)?(?:` + creditLabels + `)\s*[:：|｜/／]\s*` + creditValue +
 	`|(?:文|[图圖]|文/[图圖]|[图圖]/文)\s*[/／]\s*` + creditValue +
-	`|供稿(?:[单單]位)?\s*[:：]\s*\p{Han}{2,16}|\p{Han}{1,15}(?:部|处|處|科|室|办|辦|中心|局|委|院|站|所|队|隊|社|会|會|组|組)\s*供稿` +
+	`|供稿(?:[单單]位)?\s*[:：]\s*\p{Han}{2,16}|\p{Han}{1,15}` + supplierUnit + `\s*供稿` +
 	`)[\s|｜/]*)+[)）】\]]?$`)
 
 // creditValue is the names of a credit, after their unit perhaps: 张三,
 // 张三 李四, 党委宣传部 徐斌, 本报记者 刘婷婷. A unit ends as units end.
 const creditValue = `(?:(?:本报|本台|本网|本刊)?(?:[记記]者|通[讯訊][员員])\s*|\p{Han}{1,10}(?:部|处|處|科|室|办|辦|中心|局|委|院|站|所|队|隊|社|报|報|台|网|網)\s+)?` +
 	`(?:\p{Han}|·){2,4}(?:[ 、,，]+(?:\p{Han}|·){2,4})*`
+
+// supplierUnit is how the name of a unit that supplies a story (供稿)
+// ends: an office, a bureau, a town, a community, a company, a school.
+const supplierUnit = `(?:部|处|處|科|室|办|辦|中心|局|委|院|站|所|队|隊|社|会|會|组|組|街道|镇|鎮|乡|鄉|社区|社區|村|公司|集团|集團|学校|學校|学院|學院|小学|中学|医院|醫院|馆|館)`
 
 // creditMedium is a medium's name before a credit's label: 界面新闻编辑 | 张海.
 const creditMedium = `\p{Han}{2,8}(?:新闻|新聞|日报|日報|晚报|晚報|网|網)`
@@ -508,7 +514,8 @@ var spacedCredit = regexp.MustCompile(`^[(（]?\s*(?:(?:[责責]任[编編][辑�
 
 // notAName are the words that follow a desk's label in a sentence's
 // fragment, where spacedCredit expects a name.
-var notAName = regexp.MustCompile(`通过|通過|完成|结果|結果|意见|意見|流程|工作|人员|人員|标准|標準|要求|制度|合格|无误|無誤|中心|部门|部門`)
+var notAName = regexp.MustCompile(`通过|通過|完成|结果|結果|意见|意見|流程|工作|人员|人員|标准|標準|要求|制度|合格|无误|無誤|中心|部门|部門|` +
+	`同意|维持|維持|原判|驳回|駁回|改判|发回|發回|出版|印刷|发行|發行|排版|设计|設計|审批|審批|批准|签发|簽發|退回|修改|定稿|上报|上報|报送|報送`)
 
 // tailCredit says whether a line under the text is a credit: isCredit's,
 // or a press credit with spaces for colons.

@@ -325,6 +325,18 @@ func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*htm
 		return top // table cells are columns, side by side
 	}
 	keep := []*html.Node{top}
+	// An article whose every paragraph has a wrapper of its own (BBC's
+	// <div dir="ltr"><p>…</p></div>): the winner is one wrapper, and its
+	// run of siblings of the same kind is the article. Only the winner's
+	// own run: a box of wrapped paragraphs elsewhere (comments under a
+	// heading, a template's notice) is not joined.
+	if paragraphIn(top) != nil {
+		for s := top.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s != top && sameWrapper(s, top) {
+				keep = append(keep, s)
+			}
+		}
+	}
 	if class := attr(top, "class"); class != "" {
 		threshold := max(10, final(top)*0.2)
 		for _, c := range candidates {
@@ -382,22 +394,38 @@ func (r *reader) exclusions(root *html.Node, keep []*html.Node) map[*html.Node]b
 // isProse: a paragraph of its own, not a box — long and barely linked, or
 // a sentence without links — and not named as a sidebar or comment.
 func (r *reader) isProse(n *html.Node) bool {
-	if n.DataAtom != atom.P && isBlock(n) {
-		// A wrapper of one paragraph and nothing else (BBC's
-		// <div dir="ltr"><p>…</p></div>, one per paragraph) is as
-		// much prose as its paragraph.
-		if c := n.FirstChild; c != nil && c == n.LastChild && c.Type == html.ElementNode && c.DataAtom == atom.P {
-			if st := r.stats[n]; st != nil && !r.unlikely(n, st) {
-				return r.isProse(c)
-			}
-		}
-	}
 	st := r.stats[n]
 	if st == nil || r.unlikely(n, st) || !(n.DataAtom == atom.P || (isBlock(n) && st.own == st.text)) {
 		return false
 	}
 	ld := st.linkDensity()
 	return (st.text >= 80 && ld < 0.25) || (st.text > 0 && ld == 0 && endsSentence(textOf(n)))
+}
+
+// paragraphIn is the one <p> a block holds and nothing else (white space
+// aside); nil for other nodes.
+func paragraphIn(n *html.Node) *html.Node {
+	if n.Type != html.ElementNode || n.DataAtom == atom.P || !isBlock(n) {
+		return nil
+	}
+	var p *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && c.DataAtom == atom.P && p == nil:
+			p = c
+		default:
+			return nil
+		}
+	}
+	return p
+}
+
+// sameWrapper says whether s is a paragraph wrapper of w's kind: the same
+// element, class and direction, holding one paragraph.
+func sameWrapper(s, w *html.Node) bool {
+	return s.Type == html.ElementNode && s.DataAtom == w.DataAtom && attr(s, "class") == attr(w, "class") &&
+		attr(s, "dir") == attr(w, "dir") && paragraphIn(s) != nil
 }
 
 func (r *reader) hasProseSibling(n *html.Node) bool {

@@ -309,6 +309,7 @@ func TestSourceAuthor(t *testing.T) {
 		{"发布日期：2024-04-16 【我要打印】", "", "", "", ""}, // a button, no name
 		// A value ends before the date its element runs into.
 		{`来源：<span>人民日报</span><span>2024-04-10 10:00</span>`, "", "", "人民日报", ""},
+		{"来源：2024年4月16日《人民日报》", "", "", "2024年4月16日《人民日报》", ""},
 		// Reporters: a bar for the colon, the city filed from, several names.
 		{`<span class="author"><a href="/user/123.html">记者 | 马悦然</a></span><span class="date">2024/04/10 14:55</span>`, "", "", "", "马悦然"},
 		{"21世纪经济报道 记者 林典驰 广州报道", "", "", "", "林典驰"},
@@ -322,6 +323,7 @@ func TestSourceAuthor(t *testing.T) {
 		// Not a commenter, not a desk, not the name's title.
 		{`<span>2024-04-10</span>`, "", `<div class="comments"><span class="comment-author-name">王小明</span><p>说得好！</p></div>`, "", ""},
 		{`<span itemprop="author" itemscope itemtype="https://schema.org/Organization">Shanghai Daily News Desk</span>`, "", "", "", ""},
+		{`<div itemscope itemtype="https://schema.org/NewsMediaOrganization"><span itemprop="name">某某日报</span></div><span itemprop="author">张晓明</span>`, "", "", "", "张晓明"},
 		{`<span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Chen Jia</span> Senior Reporter</span>`, "", "", "", "Chen Jia"},
 	}
 	for _, tt := range tests {
@@ -557,6 +559,9 @@ func TestCreditLines(t *testing.T) {
 		{[]string{"（文/刘思远 图/张帆 编辑/罗雅 审核/何清）"}, false},
 		{[]string{"供稿：耳鼻咽喉科", "摄影：党委宣传部 徐斌", "编辑：钱颖", "审核：孙健"}, false},
 		{[]string{"（市人大常委会办公室　供稿　撰稿：何珺）"}, false},
+		{[]string{"（某某镇 供稿）"}, false},
+		{[]string{"（某某社区 供稿）"}, false},
+		{[]string{"（某某集团有限公司 供稿）"}, false},
 		{[]string{"界面新闻编辑 | 张海"}, false},
 		{[]string{"编辑/出版单位：浙江人民出版社"}, true},
 		{[]string{"文/史/哲三个专业今年扩招。"}, true},
@@ -568,6 +573,10 @@ func TestCreditLines(t *testing.T) {
 		{[]string{"校对\u3000陶善工"}, false},
 		{[]string{"责任编辑 王丹"}, false},
 		{[]string{"审核 通过"}, true},
+		{[]string{"二审 维持原判"}, true},
+		{[]string{"初审 同意", "复审 同意", "终审 同意"}, true},
+		{[]string{"编辑 出版", "校对 印刷"}, true},
+		{[]string{"一审 张三 二审 李四 三审 王五"}, false},
 		{[]string{"编辑部 全体同仁"}, true},
 		{[]string{"校对 工作结束后，稿件送审。"}, true},
 		{[]string{"记者 张三 在现场采访了多名游客，大家纷纷表示满意。"}, true},
@@ -1158,6 +1167,8 @@ func TestTailOfTheText(t *testing.T) {
 		{"a browser in an FAQ", `<p>您的浏览器不支持该功能，请使用最新版本浏览器访问。</p>`, "您的浏览器不支持该功能，请使用最新版本浏览器访问。"},
 		{"hashtags", `<p>#捷運 #環狀線</p>`, last},
 		{"a hashtag in a sentence", `<p>#MeToo 运动在全球引发讨论。</p>`, "#MeToo 运动在全球引发讨论。"},
+		{"a code listing's last line", `<p>#endif</p>`, "#endif"},
+		{"one tag in Han", `<p>#防汛</p>`, last},
 		// WeChat's old articles and its 阅读原文 prompt; a how-to's step
 		// and a list under a 往期 heading that is text.
 		{"往期推荐", `<p><strong>往期推荐</strong></p><p><a href="/s/1">云南高速公路春运期间车流量创新高</a></p><p><a href="/s/2">昆明绕城高速东南段正式通车</a></p><p>点击“阅读原文”了解更多</p>`, last},
@@ -1249,6 +1260,25 @@ func TestParagraphWrappers(t *testing.T) {
 	}
 	if p.Text() != strings.Join(want, "\n") || p.Author != "李靜" || p.Published != "2024-04-16T08:12:45Z" {
 		t.Errorf("author %q, published %q, text:\n%s", p.Author, p.Published, p.Text())
+	}
+	// Comments under the article, each in a wrapper of its own, are not
+	// its paragraphs; nor is a lone wrapped notice under it.
+	article := `<div class="article"><p>一、各学校要在4月20日前完成资助对象的认定工作，认定结果在校内公示不少于5个工作日。</p>` +
+		`<p>二、各学校要加强资助政策宣传，通过家长会、告家长书等方式确保政策家喻户晓。</p></div>`
+	for _, under := range []string{
+		`<h3>网友留言</h3><div class="item"><p>这个政策太好了，希望能尽快落实到每一个家庭困难的学生身上，点赞！</p></div>` +
+			`<div class="item"><p>请问民办学校的学生也可以申请吗？我家孩子在民办初中读书。</p></div>`,
+		`<div class="note"><p>声明：本站转载的文章，版权归原作者所有，如有侵权请联系我们删除。</p></div>`,
+	} {
+		page := `<html><head><meta charset="utf-8"><title>关于做好2024年春季学期学生资助工作的通知</title></head><body><div class="wrap">` +
+			`<h1>关于做好2024年春季学期学生资助工作的通知</h1><div class="info">发布时间：2024-04-16</div>` + article + under + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://www.xx.gov.cn/art/2024/4/16/art_1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "一、各学校要在4月20日前完成资助对象的认定工作，认定结果在校内公示不少于5个工作日。\n二、各学校要加强资助政策宣传，通过家长会、告家长书等方式确保政策家喻户晓。"; p.Text() != want {
+			t.Errorf("text:\n%s\nwant the article's two paragraphs", p.Text())
+		}
 	}
 }
 

@@ -715,7 +715,7 @@ func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 
 // suppliedBy is a unit's credit for a story it supplied, in the closing
 // parentheses of county and 人大 news: （市人大常委会办公室　供稿　撰稿：何珺）.
-var suppliedBy = regexp.MustCompile(`(?:^|[(（\s])(\p{Han}{1,15}?(?:部|处|處|科|室|办|辦|中心|局|委|院|站|所|队|隊|社|会|會|组|組))\s*供稿(?:\s|[)）]|$)`)
+var suppliedBy = regexp.MustCompile(`(?:^|[(（\s])(\p{Han}{1,15}?` + supplierUnit + `)\s*供稿(?:\s|[)）]|$)`)
 
 func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string {
 	if v := labelledValue(head, sourceLabel); v != "" {
@@ -1001,6 +1001,9 @@ func fieldLabel(s string) bool {
 	return dateLabelCell.MatchString(s) || labelCell(s, sourceLabel) || labelCell(s, authorLabel) || labelCell(s, editorLabel)
 }
 
+// leadingDate is a date opening a value.
+var leadingDate = regexp.MustCompile(`^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?\s*`)
+
 // labelledValue returns the value after the first label in the zone.
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 	for i, l := range zone {
@@ -1032,12 +1035,18 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 		}
 		// The value ends at the next field (even without a space before
 		// it: 株洲日报作者：李明) or at valueEnd, whichever comes first.
-		end := len(rest)
-		if e := bylineLabel.FindStringIndex(rest); e != nil {
-			end = e[0]
+		// A value that opens with a date (来源：2024年4月16日《人民日报》)
+		// goes on past it: only a date after the value ends it.
+		from := 0
+		if m := leadingDate.FindStringIndex(rest); m != nil && m[1] < len(rest) {
+			from = m[1]
 		}
-		if e := valueEnd.FindStringIndex(rest); e != nil && e[0] < end {
-			end = e[0]
+		end := len(rest)
+		if e := bylineLabel.FindStringIndex(rest[from:]); e != nil {
+			end = from + e[0]
+		}
+		if e := valueEnd.FindStringIndex(rest[from:]); e != nil && from+e[0] < end {
+			end = from + e[0]
 		}
 		rest = rest[:end]
 		rest = strings.Trim(strings.TrimSpace(rest), " ,，;；")
@@ -1063,7 +1072,10 @@ func (r *reader) authorElement() string {
 				continue // a commenter's name is not the author's
 			}
 			if strings.Contains(attr(c, "itemtype"), "Organization") {
-				return false
+				if authorNamed(c) {
+					return false // the author is a desk, an organisation: no person's name
+				}
+				continue // a publisher's logo and name, not the author's
 			}
 			if authorNamed(c) {
 				t := cleanLine(textOf(c))
