@@ -857,21 +857,22 @@ func dedupe(urls []string) []string {
 // ExtractDocument reads one saved page (raw bytes as served) into a
 // one-page document, as `folio extract` prints it: nothing is fetched or
 // stored, the page's status is 0 (no fetch happened) and its digest is that
-// of the bytes.
-func ExtractDocument(raw []byte, contentType, pageURL string, opts *extract.Options) (*store.Document, error) {
+// of the bytes. list says the page reads as a list or column page, whose
+// text is its items' titles, not an article.
+func ExtractDocument(raw []byte, contentType, pageURL string, opts *extract.Options) (doc *store.Document, list bool, err error) {
 	parsed, err := parse(nil, raw, contentType, pageURL, opts)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	p := &page{requested: pageURL, url: pageURL, parsed: parsed, digest: store.Digest(raw)}
-	doc := buildDocument([]*page{p})
+	doc = buildDocument([]*page{p})
 	// The page's URL led to the document its rel=canonical names: an
 	// alias, as archiving it would record (a saved file's file:// URL is
 	// none).
 	if u := extract.WithoutDefaultPort(givenURL(pageURL)); u != doc.URL && (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
 		doc.Aliases = append(doc.Aliases, u)
 	}
-	return doc, nil
+	return doc, parsed.Kind == extract.KindList, nil
 }
 
 // maxBody is the limit bodies are decoded to: the Fetcher's --max-body.

@@ -182,6 +182,12 @@ func TestExtractCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(withJSON), &j); code != 0 || err != nil || j.ContentHash != d.ContentHash || j.Title != d.Title {
 		t.Errorf("extract --json: exit %d, %v; %s %q, want extract's %s %q", code, err, j.ContentHash, j.Title, d.ContentHash, d.Title)
 	}
+	// A list page is printed too, and said to be one.
+	list := filepath.Join(portalDir, "news/index.html")
+	if code, out, errOut := folio(t, "extract", list, "--url", "http://www.52zhuzhou.test/news/"); code != 0 || out == "" ||
+		errOut != "folio: warning: "+list+": a list or column page, not an article\n" {
+		t.Errorf("extract of a list page: exit %d, stderr %q", code, errOut)
+	}
 	// Without --url the page is its file:// URL.
 	_, out, _ = folio(t, "extract", page)
 	if !strings.Contains(out, `"url":"file:///`) {

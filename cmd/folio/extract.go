@@ -71,11 +71,16 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if u == "" {
 			u = fileURL(name)
 		}
-		doc, err := crawler.ExtractDocument(raw, *contentType, u, opts)
+		doc, list, err := crawler.ExtractDocument(raw, *contentType, u, opts)
 		if err != nil {
 			failed = true
 			log.Error(fmt.Sprintf("%s: %s", name, errtext.Line(err)))
 			continue
+		}
+		if list {
+			// Printed all the same (one object per file), but said: its
+			// text is the titles of its items.
+			log.Warn(fmt.Sprintf("%s: a list or column page, not an article", name))
 		}
 		// A saved page was not fetched by folio: its page is dated as the
 		// document is, when it was extracted (not year 1).
