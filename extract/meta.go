@@ -781,6 +781,29 @@ func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
 	return cleanAuthor(r.authorCredit(head, tail, lines, titleAt))
 }
 
+// labelledAuthor is the labelled author of a zone. A 通讯员's label after
+// a reporter's credit on the same line (记者：黄丽娟 钟磊　通讯员：严文斌,
+// the sign-off of county 融媒体 stories) names the correspondent: the
+// reporters are the authors. 通讯员 credited alone is the author.
+func labelledAuthor(zone []metaLine) string {
+	v := labelledValue(zone, authorLabel)
+	if v == "" {
+		return ""
+	}
+	for _, l := range zone {
+		if reporterThenCorrespondent.MatchString(l.text) {
+			if rep := reporterIn([]metaLine{l}); rep != "" {
+				return rep
+			}
+		}
+	}
+	return v
+}
+
+// reporterThenCorrespondent is a reporter's credit followed by a labelled
+// 通讯员 on one line.
+var reporterThenCorrespondent = regexp.MustCompile(`(?:记者|記者)\s*[:：]?\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*[\s　、，,]*通[讯訊][员員]\s*[:：]`)
+
 // cleanAuthor takes a credit's role words off the names (记者 李明, 本报记者
 // 李明) and says nothing for an author unknown (佚名).
 func cleanAuthor(v string) string {
@@ -808,7 +831,7 @@ func cleanAuthor(v string) string {
 }
 
 func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string {
-	if v := labelledValue(head, authorLabel); v != "" {
+	if v := labelledAuthor(head); v != "" {
 		return v
 	}
 	if v := reporterIn(head); v != "" {
@@ -845,7 +868,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			}
 		}
 	}
-	if v := labelledValue(tail, authorLabel); v != "" {
+	if v := labelledAuthor(tail); v != "" {
 		return v
 	}
 	if v := reporterIn(contentEdges(lines)); v != "" {
