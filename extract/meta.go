@@ -851,6 +851,15 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			}
 		}
 	}
+	// A paper's commentator signs its editorials: 本报评论员 alone on its
+	// line in the byline (not 评论员文章, the column's name, nor a
+	// sentence about one).
+	above := linesBefore(head)
+	for _, l := range above {
+		if commentator.MatchString(l.text) {
+			return l.text
+		}
+	}
 	for _, zone := range [][]metaLine{head, tail} {
 		for _, l := range zone {
 			// Spans run together end the name where they meet (<span>By
@@ -902,8 +911,37 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	if v := labelledValue(head, editorLabel); v != "" {
 		return v
 	}
-	return labelledValue(tail, editorLabel)
+	if v := labelledValue(tail, editorLabel); v != "" {
+		return v
+	}
+	// A picture story names only its photographer, in the byline
+	// (来源：永州日报　时间：…　摄影：蒋克青): the pictures are the story.
+	if v := labelledValue(linesBefore(head), photoLabel); personNames.MatchString(v) && !orgSuffix.MatchString(v) {
+		return v
+	}
+	return ""
 }
+
+// linesBefore are the zone's lines above the content: a byline's, not
+// the text's.
+func linesBefore(zone []metaLine) []metaLine {
+	var out []metaLine
+	for _, l := range zone {
+		// A byline inside the content's element is skipped, or
+		// passes for one: it carries a date or a 来源.
+		if l.where < 0 || l.where == 0 && (l.skipped || isBylineLine(l.text)) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// commentator is a paper's commentator as a byline of its own: 本报评论员,
+// 人民日报评论员, 本刊特约评论员.
+var commentator = regexp.MustCompile(`^(?:本报|本報|本刊|本台|本网|本網|\p{Han}{2,8}?(?:日报|日報|晚报|晚報|报|報|社|台|网|網))(?:特约|特約)?(?:评论员|評論員)$`)
+
+// photoLabel labels a photographer's credit.
+var photoLabel = regexp.MustCompile(`(?:摄影|攝影)\s*[:：]\s*`)
 
 // contentEdges are the first two and the last three lines of the content,
 // where stories credit their reporters.
