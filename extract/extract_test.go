@@ -333,6 +333,12 @@ func TestSourceAuthor(t *testing.T) {
 		{"本报记者 林典驰北京报道", "", "", "", "林典驰"},
 		{"记者 张三 李四 报道", "", "", "", "张三 李四"},
 		{"记者 张三 衢州市报道", "", "", "", "张三"},
+		// An English byline on one line: the date, Source: and By run on.
+		{"Updated: 2024-04-16 &nbsp; Source: chinadaily.com.cn &nbsp; By Zhang Zhouxiang", "", "", "chinadaily.com.cn", "Zhang Zhouxiang"},
+		{"Updated: 2024-04-16 | By Zhang Zhouxiang", "", "", "", "Zhang Zhouxiang"},
+		{"Updated: 2024-04-16", "By the end of the year, the city will open 20 new parks.", "", "", ""},
+		{"Updated: 2024-04-16", "", "The wall was restored in 2023 by Xi'an City Wall Management Committee.", "", ""},
+		{"2024-04-16 Source: chinadaily.com.cn", "", "", "chinadaily.com.cn", ""},
 		// English bylines: spans run together; a name in an element named for it.
 		{`<span class="byline">By Chi Jingyi</span><span class="pub_time">Published: Apr 10, 2024 09:12 PM</span>`, "", "", "", "Chi Jingyi"},
 		{`<span class="news-author-name">Gao Yun</span> <span>Updated 16:30, 10-Apr-2024</span>`, "", "", "", "Gao Yun"},

@@ -593,8 +593,9 @@ var (
 	// valueEnd ends a labelled value: two spaces, another label (two
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
 	// a credit without a colon (来源：某某日报 记者 张三), the byline's
-	// buttons (来源：县统计局 打印本页).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]`)
+	// buttons (来源：县统计局 打印本页), an English byline run on
+	// (Source: chinadaily.com.cn By Zhang Zhouxiang).
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}`)
 	// personNames are the names of one or more people: 2 to 4 Han
 	// characters each (· in a transliterated name).
 	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
@@ -865,6 +866,9 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			// Spans run together end the name where they meet (<span>By
 			// Chi Jingyi</span><span>Published: …).
 			text := l.spaced()
+			if sentence(text) {
+				continue // …restored in 2023 by Xi'an City Wall Management Committee.
+			}
 			if m := findPoster(text); m != nil {
 				for i := 1; i < len(m)/2; i++ {
 					if m[2*i] < 0 {
@@ -874,6 +878,15 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 						return g
 					}
 				}
+			}
+		}
+	}
+	// An English byline run on in one line after its date or source
+	// (Updated: 2024-04-16 Source: chinadaily.com.cn By Zhang Zhouxiang).
+	for _, l := range head {
+		if text := l.spaced(); len(text) <= 160 && hasYear(text) && !sentence(text) {
+			if m := inlineBy.FindStringSubmatchIndex(text); m != nil {
+				return bylineName(text[m[2]:m[3]], text[m[3]:])
 			}
 		}
 	}
@@ -934,6 +947,17 @@ func linesBefore(zone []metaLine) []metaLine {
 		}
 	}
 	return out
+}
+
+// inlineBy is an English byline after other fields on its line: By and
+// two to four capitalised words (not "by the end of the year").
+var inlineBy = regexp.MustCompile(`(?:\s|[|｜])[Bb][Yy]\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*(?:$|[|｜]|\s\d)`)
+
+// sentence says whether a line is prose, not a byline: long, and ending
+// as sentences do.
+func sentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return runeCount(s) > 60 && (strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。"))
 }
 
 // commentator is a paper's commentator as a byline of its own: 本报评论员,
