@@ -210,6 +210,32 @@ func TestPublished(t *testing.T) {
 	}
 }
 
+// TestPublishedAroundTheStory: the time printed under the story joins the
+// date above it (news.gov.hk); a notice's event dates in its text do not
+// beat the date under its headline.
+func TestPublishedAroundTheStory(t *testing.T) {
+	tests := []struct{ byline, body, after, want string }{
+		{"2024年4月17日（星期三）", "", `<div class="newsdetailtime">香港時間18時30分</div><div class="tags">標籤：人才</div>`, "2024-04-17T18:30:00+08:00"},
+		{"April 17, 2024 (Wednesday)", "", `<div class="newsdetailtime">HK Time 18:30</div>`, "2024-04-17T18:30:00+08:00"},
+		{"2024年4月17日", "", `<div class="tags">標籤：人才</div><div>18:30</div>`, "2024-04-17T00:00:00+08:00"}, // not the first line after
+		{"2024年4月17日 09:15", "", `<div>香港時間18時30分</div>`, "2024-04-17T09:15:00+08:00"},                   // the byline's own time
+		{"2024.04.28　来源：开封交警", "<p>一、管制时间：2024年5月1日至5月5日，每日8时至22时。</p>", "", "2024-04-28T00:00:00+08:00"},
+		{"2024-04-28　来源：县水务局", "<p>停水时间：2024年5月2日8时至18时</p>", "", "2024-04-28T00:00:00+08:00"},
+		{"来源：县政府办", "<p>发布时间：2024年4月28日</p>", "", "2024-04-28T00:00:00+08:00"}, // a publication's label still dates it
+	}
+	for _, tt := range tests {
+		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div>` +
+			`<div class="content">` + tt.body + prose + `</div>` + tt.after + `<div class="footer">版权所有 © 2019-2021 我爱株洲</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != tt.want {
+			t.Errorf("%q %q %q: published %q, want %q", tt.byline, tt.body, tt.after, p.Published, tt.want)
+		}
+	}
+}
+
 // TestSourceAuthor: labelled fields of the byline, reporters credited in
 // the text, an editor only when nobody else is named.
 func TestSourceAuthor(t *testing.T) {
