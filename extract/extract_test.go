@@ -263,6 +263,17 @@ func TestSourceAuthor(t *testing.T) {
 		// The date and the paper's name, unlabelled; a place or a column is no paper.
 		{`<span class="time">2024-03-04 07:55</span> <span class="src">浙江日报</span>`, "", "", "浙江日报", ""},
 		{"2024年3月4日 衢州新闻网", "", "", "衢州新闻网", ""},
+		// The paper's name among the byline's fields, between bars, in an
+		// element named for it, before its reporter.
+		{"2024-05-10 08:30 | 信阳日报 | 文/图 本报记者 汪伟 通讯员 刘洋", "", "", "信阳日报", "汪伟"},
+		{`<span class="news-src">分宜县融媒体中心</span><span class="news-time">2024-02-26 10:35</span><span class="news-read">阅读 1.2万</span>`, "", "", "分宜县融媒体中心", ""},
+		{"汝州市融媒体中心 记者 郭晓东 通讯员 靳艳平 ｜ 2024-04-26 08:12:33", "", "", "汝州市融媒体中心", "郭晓东"},
+		{`<div class="source">信阳日报</div><div>2024-05-10</div>`, "", "", "信阳日报", ""},
+		{"2024-05-10 | 首页 | 新闻中心", "", "", "", ""},
+		{"2024-05-10 | 信阳日报 | 大河报", "", "", "", ""}, // two papers: which?
+		{"2024-05-10", "", `<p class="source">数据来源于国家统计局</p>`, "", ""},
+		{"2024-05-10", "", `<div class="source">信阳日报</div>`, "", ""}, // under the text, no byline
+		{"2024-05-10", "", `<table><tr><td>1</td></tr></table><p class="src">国家统计局</p>`, "", ""},
 		{"齐鲁晚报2024-04-16 08:41:03", "", "", "齐鲁晚报", ""},
 		{"2024-03-04 07:55 龙游县溪口镇", "", "", "", ""},
 		{"2024-03-04 记者观察", "", "", "", ""},

@@ -714,6 +714,73 @@ func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 	}
 }
 
+// paperField is a field that is a publication's name alone, or its name
+// before its reporter's credit.
+var (
+	paperField    = regexp.MustCompile(`^` + paperName + `$`)
+	paperReporter = regexp.MustCompile(`^` + paperName + `\s*(?:全媒体|全媒體|融媒)?(?:记者|記者)`)
+	fieldBreak    = regexp.MustCompile(`\s*[|｜]\s*|\s{2,}`)
+)
+
+// fieldSource is the publication named unlabelled in a dated byline's
+// fields: the one field that is its name alone, or the field that opens
+// with its name before 记者. Several such fields name none.
+func fieldSource(zone []metaLine) string {
+	for _, l := range zone {
+		text := l.spaced()
+		if !hasYear(text) || runeCount(text) > 80 || sentence(text) || !fieldBreak.MatchString(text) {
+			continue
+		}
+		var found []string
+		for _, f := range fieldBreak.Split(text, -1) {
+			if m := paperField.FindStringSubmatch(f); m != nil {
+				found = append(found, m[1])
+			} else if m := paperReporter.FindStringSubmatch(f); m != nil {
+				found = append(found, m[1])
+			}
+		}
+		if len(found) == 1 && !columnTitle("记者"+found[0]) {
+			return found[0]
+		}
+	}
+	return ""
+}
+
+// sourceElement is the text of the byline's element whose class names
+// the source (<span class="source">, class="src", class="media"), when it
+// is a publication's name alone: not a table's data-source note under the
+// text, which is no byline line.
+func (r *reader) sourceElement(byline []metaLine) string {
+	var found string
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if sourceClass.MatchString(strings.ToLower(attr(c, "class"))) {
+				if t := cleanLine(textOf(c)); paperField.MatchString(t) {
+					for _, l := range byline {
+						if strings.Contains(l.text, t) {
+							found = t
+							return false
+						}
+					}
+				}
+			}
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(r.body())
+	return found
+}
+
+// sourceClass is a class that names a byline's source field.
+var sourceClass = regexp.MustCompile(`(?:^|[\s_-])(?:source|src|media|laiyuan)(?:$|[\s_-])`)
+
 // suppliedBy is a unit's credit for a story it supplied, in the closing
 // parentheses of county and 人大 news: （市人大常委会办公室　供稿　撰稿：何珺）.
 var suppliedBy = regexp.MustCompile(`(?:^|[(（\s])(\p{Han}{1,15}?` + supplierUnit + `)\s*供稿(?:\s|[)）]|$)`)
@@ -746,6 +813,17 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 		if v := datedSourceName(dated[0]); v != "" {
 			return v
 		}
+	}
+	// The paper's name unlabelled among the byline's fields: between bars
+	// (2024-05-10 08:30 | 信阳日报 | 文/图 本报记者 汪伟), in an element of
+	// its own (<span class="news-src">分宜县融媒体中心</span><span
+	// class="news-time">2024-02-26 10:35</span>), or before its reporter
+	// (汝州市融媒体中心 记者 郭晓东 ｜ 2024-04-26 08:12:33).
+	if v := fieldSource(linesBefore(head)); v != "" {
+		return v
+	}
+	if v := r.sourceElement(linesBefore(head)); v != "" {
+		return v
 	}
 	// The disclosure table stands above the title, or under it, a few
 	// rows long; the byline zones hold only its nearest rows.
