@@ -1247,6 +1247,18 @@ func TestTailOfTheText(t *testing.T) {
 		{"a contest's rule", `<p>1. 参赛作品须为原创，不得抄袭他人作品。</p>`, "1. 参赛作品须为原创，不得抄袭他人作品。"},
 		{"a reading list", `<h3>推荐阅读：</h3><ul><li>《活着》余华</li><li>《三体》刘慈欣</li></ul>`, "《三体》刘慈欣"},
 		{"an event's dates", `<p>Starts</p><p>26 April 2024</p><p>Ends</p><p>28 April 2024</p><p>Venue</p><p>Central Lawn</p>`, "Central Lawn"},
+		// A paragraph naming the policy a page explains is text; a box
+		// of related links under its heading is not.
+		{"相关文件 paragraph", `<p>相关文件：<a href="/zcwj/7760.html">《关于做好2024年度城乡居民基本医疗保险参保缴费工作的通知》</a></p>`, "相关文件：《关于做好2024年度城乡居民基本医疗保险参保缴费工作的通知》"},
+		{"相关文件 in a sentence", `<p>请各单位认真学习相关文件：《通知》全文见附件。</p>`, "请各单位认真学习相关文件：《通知》全文见附件。"},
+		{"相关文件 box", `<div class="xgwj">相关文件：<a href="/1.html">关于印发某某办法的通知</a> <a href="/2.html">关于调整某某标准的通知</a></div>`, last},
+		{"a tag line", `<p><strong>相关热词搜索：</strong><a href="/tag/1.html">安置</a></p>`, last},
+		{"相关链接 box", `<div><p><b>相关链接</b></p><ul><li><a href="/1.html">市医保局召开工作会议</a></li><li><a href="/2.html">医保缴费指南</a></li></ul></div>`, last},
+		// An English editor's credit under the story goes; an editor in
+		// prose stays.
+		{"Editor:", `<p class="editor">Editor: Wang Yuxin</p>`, last},
+		{"Editor in prose", `<p>Editor of the local paper Li Ming said the event drew record crowds.</p>`, "Editor of the local paper Li Ming said the event drew record crowds."},
+		{"Editor: a sentence", `<p>Editor: the magazine closed in 2019 after forty years, and its archive moved to the city library.</p>`, "Editor: the magazine closed in 2019 after forty years, and its archive moved to the city library."},
 		{"attachments after the end mark", `<p>（完）</p><p>附件：</p><p><a href="/f/1.pdf">1.申报指南.pdf</a></p>`, "1.申报指南.pdf"},
 	} {
 		page := `<html><head><meta charset="utf-8"><title>政府公布失業率_網站</title></head><body><h1>政府公布失業率</h1>` +
