@@ -121,6 +121,13 @@ func TestTitle(t *testing.T) {
 		// A detail table's 标题 row.
 		{`<title>宜蘭縣政府衛生局</title>`, `<table><tr><th>標題</th><td>宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗</td></tr><tr><th>日期</th><td>113/03/05</td></tr></table>`, "宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗"},
 		{`<title>某某县人民政府</title>`, `<table><tr><td>标题：关于2024年春季植树造林工作的通知</td></tr><tr><td>发布日期：2024-03-05</td></tr></table>`, "关于2024年春季植树造林工作的通知"},
+		// A generic <title>: the headline is the plain <div> over the
+		// dated byline; not a column's name, a sentence or a link.
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div class="nav"><a href="/">首页</a><a href="/t/">停水公告</a></div><div class="sw_tt">关于㙟庄路等区域临时停水的通知</div><div class="sw_info">发布时间：2024/5/9 17:30:00　　发布人：客服中心</div>`, "关于㙟庄路等区域临时停水的通知"},
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div class="col">停水公告</div><div class="sw_info">发布时间：2024/5/9 17:30:00</div>`, "停水通知"},
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div>请用户提前做好储水准备，敬请谅解</div><div class="sw_info">发布时间：2024/5/9 17:30:00</div>`, "停水通知"},
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div><a href="/t/1.html">关于㙟庄路等区域临时停水的通知</a></div><div class="sw_info">发布时间：2024/5/9 17:30:00</div>`, "停水通知"},
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div>关于㙟庄路等区域临时停水的通知</div><div>停水通知</div><div class="sw_info">发布时间：2024/5/9 17:30:00</div>`, "停水通知"},
 	}
 	for _, tt := range tests {
 		page := `<html><head><meta charset="utf-8">` + tt.head + `</head><body>` + tt.body + `<div>` + prose + `</div></body></html>`

@@ -452,7 +452,22 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		}
 	}
 	t := siteless(full)
-	return t, r.lineOf(lines, t)
+	at := r.lineOf(lines, t)
+	// A generic <title> (停水通知 - 郑州自来水…) that no line repeats: the
+	// headline may be a plain <div> right above the dated byline, longer
+	// than the <title>'s name for it.
+	if at < 0 {
+		for i := max(0, start-4); i+1 < len(lines) && i <= start; i++ {
+			l, next := lines[i], lines[i+1]
+			if l.linked || l.where > 0 || !hasYear(next.text) || !isBylineLine(next.text) {
+				continue
+			}
+			if n := runeCount(l.text); n >= 8 && n > runeCount(t) && isTitleShaped(l.text) && !strings.ContainsAny(l.text, "，。；！？:：,;!?") && !isBylineLine(l.text) && !sectionHeading(l.text) {
+				return l.text, i
+			}
+		}
+	}
+	return t, at
 }
 
 // sectionHeading says whether a heading opens a section of a body: a
