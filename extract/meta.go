@@ -754,7 +754,7 @@ func fieldSource(zone []metaLine) string {
 				found = append(found, m[1])
 			}
 		}
-		if len(found) == 1 && !columnTitle("记者"+found[0]) {
+		if len(found) == 1 {
 			return found[0]
 		}
 	}
