@@ -121,6 +121,13 @@ func TestTitle(t *testing.T) {
 		// A detail table's 标题 row.
 		{`<title>宜蘭縣政府衛生局</title>`, `<table><tr><th>標題</th><td>宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗</td></tr><tr><th>日期</th><td>113/03/05</td></tr></table>`, "宜蘭縣65歲以上長者免費接種肺炎鏈球菌疫苗"},
 		{`<title>某某县人民政府</title>`, `<table><tr><td>标题：关于2024年春季植树造林工作的通知</td></tr><tr><td>发布日期：2024-03-05</td></tr></table>`, "关于2024年春季植树造林工作的通知"},
+		// A generic <title>: the headline is the plain <div> over the
+		// dated byline; not a column's name, a sentence or a link.
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div class="nav"><a href="/">首页</a><a href="/t/">停水公告</a></div><div class="sw_tt">关于㙟庄路等区域临时停水的通知</div><div class="sw_info">发布时间：2024/5/9 17:30:00　　发布人：客服中心</div>`, "关于㙟庄路等区域临时停水的通知"},
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div class="col">停水公告</div><div class="sw_info">发布时间：2024/5/9 17:30:00</div>`, "停水通知"},
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div>请用户提前做好储水准备，敬请谅解</div><div class="sw_info">发布时间：2024/5/9 17:30:00</div>`, "停水通知"},
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div><a href="/t/1.html">关于㙟庄路等区域临时停水的通知</a></div><div class="sw_info">发布时间：2024/5/9 17:30:00</div>`, "停水通知"},
+		{`<title>停水通知 - 郑州自来水投资控股有限公司</title>`, `<div>关于㙟庄路等区域临时停水的通知</div><div>停水通知</div><div class="sw_info">发布时间：2024/5/9 17:30:00</div>`, "停水通知"},
 	}
 	for _, tt := range tests {
 		page := `<html><head><meta charset="utf-8">` + tt.head + `</head><body>` + tt.body + `<div>` + prose + `</div></body></html>`
@@ -210,6 +217,32 @@ func TestPublished(t *testing.T) {
 	}
 }
 
+// TestPublishedAroundTheStory: the time printed under the story joins the
+// date above it (news.gov.hk); a notice's event dates in its text do not
+// beat the date under its headline.
+func TestPublishedAroundTheStory(t *testing.T) {
+	tests := []struct{ byline, body, after, want string }{
+		{"2024年4月17日（星期三）", "", `<div class="newsdetailtime">香港時間18時30分</div><div class="tags">標籤：人才</div>`, "2024-04-17T18:30:00+08:00"},
+		{"April 17, 2024 (Wednesday)", "", `<div class="newsdetailtime">HK Time 18:30</div>`, "2024-04-17T18:30:00+08:00"},
+		{"2024年4月17日", "", `<div class="tags">標籤：人才</div><div>18:30</div>`, "2024-04-17T00:00:00+08:00"}, // not the first line after
+		{"2024年4月17日 09:15", "", `<div>香港時間18時30分</div>`, "2024-04-17T09:15:00+08:00"},                   // the byline's own time
+		{"2024.04.28　来源：开封交警", "<p>一、管制时间：2024年5月1日至5月5日，每日8时至22时。</p>", "", "2024-04-28T00:00:00+08:00"},
+		{"2024-04-28　来源：县水务局", "<p>停水时间：2024年5月2日8时至18时</p>", "", "2024-04-28T00:00:00+08:00"},
+		{"来源：县政府办", "<p>发布时间：2024年4月28日</p>", "", "2024-04-28T00:00:00+08:00"}, // a publication's label still dates it
+	}
+	for _, tt := range tests {
+		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1><div class="info">` + tt.byline + `</div>` +
+			`<div class="content">` + tt.body + prose + `</div>` + tt.after + `<div class="footer">版权所有 © 2019-2021 我爱株洲</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != tt.want {
+			t.Errorf("%q %q %q: published %q, want %q", tt.byline, tt.body, tt.after, p.Published, tt.want)
+		}
+	}
+}
+
 // TestSourceAuthor: labelled fields of the byline, reporters credited in
 // the text, an editor only when nobody else is named.
 func TestSourceAuthor(t *testing.T) {
@@ -237,6 +270,17 @@ func TestSourceAuthor(t *testing.T) {
 		// The date and the paper's name, unlabelled; a place or a column is no paper.
 		{`<span class="time">2024-03-04 07:55</span> <span class="src">浙江日报</span>`, "", "", "浙江日报", ""},
 		{"2024年3月4日 衢州新闻网", "", "", "衢州新闻网", ""},
+		// The paper's name among the byline's fields, between bars, in an
+		// element named for it, before its reporter.
+		{"2024-05-10 08:30 | 信阳日报 | 文/图 本报记者 汪伟 通讯员 刘洋", "", "", "信阳日报", "汪伟"},
+		{`<span class="news-src">分宜县融媒体中心</span><span class="news-time">2024-02-26 10:35</span><span class="news-read">阅读 1.2万</span>`, "", "", "分宜县融媒体中心", ""},
+		{"汝州市融媒体中心 记者 郭晓东 通讯员 靳艳平 ｜ 2024-04-26 08:12:33", "", "", "汝州市融媒体中心", "郭晓东"},
+		{`<div class="source">信阳日报</div><div>2024-05-10</div>`, "", "", "信阳日报", ""},
+		{"2024-05-10 | 首页 | 新闻中心", "", "", "", ""},
+		{"2024-05-10 | 信阳日报 | 大河报", "", "", "", ""}, // two papers: which?
+		{"2024-05-10", "", `<p class="source">数据来源于国家统计局</p>`, "", ""},
+		{"2024-05-10", "", `<div class="source">信阳日报</div>`, "", ""}, // under the text, no byline
+		{"2024-05-10", "", `<table><tr><td>1</td></tr></table><p class="src">国家统计局</p>`, "", ""},
 		{"齐鲁晚报2024-04-16 08:41:03", "", "", "齐鲁晚报", ""},
 		{"2024-03-04 07:55 龙游县溪口镇", "", "", "", ""},
 		{"2024-03-04 记者观察", "", "", "", ""},
@@ -252,6 +296,11 @@ func TestSourceAuthor(t *testing.T) {
 		{"By Jane Doe and John Roe", "", "", "", "Jane Doe and John Roe"},
 		{"来源：某某日报　记者 张三 通讯员 李四", "", "", "某某日报", "张三"},
 		{"作者：记者 李明 通讯员 王芳", "", "", "", "李明"},
+		// A sign-off crediting 记者 before a labelled 通讯员: the reporters.
+		{"2024-02-26", "", "记者：黄丽娟 钟磊　通讯员：严文斌", "", "黄丽娟 钟磊"},
+		{"2024-02-26", "", "本报记者 黄丽娟　通讯员：严文斌", "", "黄丽娟"},
+		{"2024-02-26", "", "通讯员：严文斌", "", "严文斌"}, // a correspondent alone is the author
+		{"2024-02-26", "", "作者：李明　通讯员：王芳", "", "李明"},
 		{"2021-03-05 记者 张三、通讯员 李四", "", "", "", "张三"},
 		{"来源：市记者协会", "", "", "市记者协会", ""},
 		{"文/图 记者 罗雅 通讯员 陈光", "", "", "", "罗雅"},
@@ -266,6 +315,18 @@ func TestSourceAuthor(t *testing.T) {
 		{"2024/03/05 10:21", "（中央社記者吳家豪台北24日電）台積電日本熊本廠今天舉行開幕典禮。", "", "", "吳家豪"},
 		{"2024/03/05 10:21", "（中央社記者江今葉華盛頓4日電）美國國務院今天表示，將持續關注區域情勢。", "", "", "江今葉"},
 		{"2024/03/05 10:21", "（中央社台北5日電）行政院會今天通過修正草案。", "", "", ""},
+		// A paper's commentator signs its editorials; 评论员 in a sentence
+		// or a column's name signs nothing.
+		{"本报评论员", "", "", "", "本报评论员"},
+		{"2024年04月15日 第03版", "本报评论员指出，优化营商环境没有终点。", "", "", ""},
+		{"评论员文章", "", "", "", ""},
+		{"2024-04-15", "", "本报评论员", "", ""}, // the last line of the text is no byline
+		// The photographer of a picture story, when the byline names no one else.
+		{"来源：永州日报　　时间：2024-03-21 09:12　　摄影：蒋克青", "", "", "永州日报", "蒋克青"},
+		{"来源：永州日报　作者：李明　摄影：蒋克青", "", "", "永州日报", "李明"},
+		{"来源：永州日报　摄影：党委宣传部", "", "", "永州日报", ""},
+		{"2024-03-21", "", "摄影：蒋克青", "", ""}, // a photo's credit in the text
+		{"2024-03-21", "本次摄影：比赛共收到作品300余幅。", "", "", ""},
 		// A photographer's credit under a picture is not the story's author.
 		{"2020-02-20", "活动现场。（记者 张三 摄）", "", "", ""},
 		{"2020-02-20 记者 李明", "图为活动现场。记者 张三 摄", "", "", "李明"},
@@ -316,6 +377,12 @@ func TestSourceAuthor(t *testing.T) {
 		{"本报记者 林典驰北京报道", "", "", "", "林典驰"},
 		{"记者 张三 李四 报道", "", "", "", "张三 李四"},
 		{"记者 张三 衢州市报道", "", "", "", "张三"},
+		// An English byline on one line: the date, Source: and By run on.
+		{"Updated: 2024-04-16 &nbsp; Source: chinadaily.com.cn &nbsp; By Zhang Zhouxiang", "", "", "chinadaily.com.cn", "Zhang Zhouxiang"},
+		{"Updated: 2024-04-16 | By Zhang Zhouxiang", "", "", "", "Zhang Zhouxiang"},
+		{"Updated: 2024-04-16", "By the end of the year, the city will open 20 new parks.", "", "", ""},
+		{"Updated: 2024-04-16", "", "The wall was restored in 2023 by Xi'an City Wall Management Committee.", "", ""},
+		{"2024-04-16 Source: chinadaily.com.cn", "", "", "chinadaily.com.cn", ""},
 		// English bylines: spans run together; a name in an element named for it.
 		{`<span class="byline">By Chi Jingyi</span><span class="pub_time">Published: Apr 10, 2024 09:12 PM</span>`, "", "", "", "Chi Jingyi"},
 		{`<span class="news-author-name">Gao Yun</span> <span>Updated 16:30, 10-Apr-2024</span>`, "", "", "", "Gao Yun"},
@@ -1187,6 +1254,18 @@ func TestTailOfTheText(t *testing.T) {
 		{"a contest's rule", `<p>1. 参赛作品须为原创，不得抄袭他人作品。</p>`, "1. 参赛作品须为原创，不得抄袭他人作品。"},
 		{"a reading list", `<h3>推荐阅读：</h3><ul><li>《活着》余华</li><li>《三体》刘慈欣</li></ul>`, "《三体》刘慈欣"},
 		{"an event's dates", `<p>Starts</p><p>26 April 2024</p><p>Ends</p><p>28 April 2024</p><p>Venue</p><p>Central Lawn</p>`, "Central Lawn"},
+		// A paragraph naming the policy a page explains is text; a box
+		// of related links under its heading is not.
+		{"相关文件 paragraph", `<p>相关文件：<a href="/zcwj/7760.html">《关于做好2024年度城乡居民基本医疗保险参保缴费工作的通知》</a></p>`, "相关文件：《关于做好2024年度城乡居民基本医疗保险参保缴费工作的通知》"},
+		{"相关文件 in a sentence", `<p>请各单位认真学习相关文件：《通知》全文见附件。</p>`, "请各单位认真学习相关文件：《通知》全文见附件。"},
+		{"相关文件 box", `<div class="xgwj">相关文件：<a href="/1.html">关于印发某某办法的通知</a> <a href="/2.html">关于调整某某标准的通知</a></div>`, last},
+		{"a tag line", `<p><strong>相关热词搜索：</strong><a href="/tag/1.html">安置</a></p>`, last},
+		{"相关链接 box", `<div><p><b>相关链接</b></p><ul><li><a href="/1.html">市医保局召开工作会议</a></li><li><a href="/2.html">医保缴费指南</a></li></ul></div>`, last},
+		// An English editor's credit under the story goes; an editor in
+		// prose stays.
+		{"Editor:", `<p class="editor">Editor: Wang Yuxin</p>`, last},
+		{"Editor in prose", `<p>Editor of the local paper Li Ming said the event drew record crowds.</p>`, "Editor of the local paper Li Ming said the event drew record crowds."},
+		{"Editor: a sentence", `<p>Editor: the magazine closed in 2019 after forty years, and its archive moved to the city library.</p>`, "Editor: the magazine closed in 2019 after forty years, and its archive moved to the city library."},
 		{"attachments after the end mark", `<p>（完）</p><p>附件：</p><p><a href="/f/1.pdf">1.申报指南.pdf</a></p>`, "1.申报指南.pdf"},
 	} {
 		page := `<html><head><meta charset="utf-8"><title>政府公布失業率_網站</title></head><body><h1>政府公布失業率</h1>` +

@@ -452,7 +452,22 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		}
 	}
 	t := siteless(full)
-	return t, r.lineOf(lines, t)
+	at := r.lineOf(lines, t)
+	// A generic <title> (停水通知 - 郑州自来水…) that no line repeats: the
+	// headline may be a plain <div> right above the dated byline, longer
+	// than the <title>'s name for it.
+	if at < 0 {
+		for i := max(0, start-4); i+1 < len(lines) && i <= start; i++ {
+			l, next := lines[i], lines[i+1]
+			if l.linked || l.where > 0 || !hasYear(next.text) || !isBylineLine(next.text) {
+				continue
+			}
+			if n := runeCount(l.text); n >= 8 && n > runeCount(t) && isTitleShaped(l.text) && !strings.ContainsAny(l.text, "，。；！？:：,;!?") && !isBylineLine(l.text) && !sectionHeading(l.text) {
+				return l.text, i
+			}
+		}
+	}
+	return t, at
 }
 
 // sectionHeading says whether a heading opens a section of a body: a
@@ -593,8 +608,9 @@ var (
 	// valueEnd ends a labelled value: two spaces, another label (two
 	// characters or more), a bracket, a colon (作者: 赵 培：北京物资学院),
 	// a credit without a colon (来源：某某日报 记者 张三), the byline's
-	// buttons (来源：县统计局 打印本页).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]`)
+	// buttons (来源：县统计局 打印本页), an English byline run on
+	// (Source: chinadaily.com.cn By Zhang Zhouxiang).
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}`)
 	// personNames are the names of one or more people: 2 to 4 Han
 	// characters each (· in a transliterated name).
 	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
@@ -713,6 +729,73 @@ func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 	}
 }
 
+// paperField is a field that is a publication's name alone, or its name
+// before its reporter's credit.
+var (
+	paperField    = regexp.MustCompile(`^` + paperName + `$`)
+	paperReporter = regexp.MustCompile(`^` + paperName + `\s*(?:全媒体|全媒體|融媒)?(?:记者|記者)`)
+	fieldBreak    = regexp.MustCompile(`\s*[|｜]\s*|\s{2,}`)
+)
+
+// fieldSource is the publication named unlabelled in a dated byline's
+// fields: the one field that is its name alone, or the field that opens
+// with its name before 记者. Several such fields name none.
+func fieldSource(zone []metaLine) string {
+	for _, l := range zone {
+		text := l.spaced()
+		if !hasYear(text) || runeCount(text) > 80 || sentence(text) || !fieldBreak.MatchString(text) {
+			continue
+		}
+		var found []string
+		for _, f := range fieldBreak.Split(text, -1) {
+			if m := paperField.FindStringSubmatch(f); m != nil {
+				found = append(found, m[1])
+			} else if m := paperReporter.FindStringSubmatch(f); m != nil {
+				found = append(found, m[1])
+			}
+		}
+		if len(found) == 1 {
+			return found[0]
+		}
+	}
+	return ""
+}
+
+// sourceElement is the text of the byline's element whose class names
+// the source (<span class="source">, class="src", class="media"), when it
+// is a publication's name alone: not a table's data-source note under the
+// text, which is no byline line.
+func (r *reader) sourceElement(byline []metaLine) string {
+	var found string
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if sourceClass.MatchString(strings.ToLower(attr(c, "class"))) {
+				if t := cleanLine(textOf(c)); paperField.MatchString(t) {
+					for _, l := range byline {
+						if strings.Contains(l.text, t) {
+							found = t
+							return false
+						}
+					}
+				}
+			}
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(r.body())
+	return found
+}
+
+// sourceClass is a class that names a byline's source field.
+var sourceClass = regexp.MustCompile(`(?:^|[\s_-])(?:source|src|media|laiyuan)(?:$|[\s_-])`)
+
 // suppliedBy is a unit's credit for a story it supplied, in the closing
 // parentheses of county and 人大 news: （市人大常委会办公室　供稿　撰稿：何珺）.
 var suppliedBy = regexp.MustCompile(`(?:^|[(（\s])(\p{Han}{1,15}?` + supplierUnit + `)\s*供稿(?:\s|[)）]|$)`)
@@ -745,6 +828,17 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 		if v := datedSourceName(dated[0]); v != "" {
 			return v
 		}
+	}
+	// The paper's name unlabelled among the byline's fields: between bars
+	// (2024-05-10 08:30 | 信阳日报 | 文/图 本报记者 汪伟), in an element of
+	// its own (<span class="news-src">分宜县融媒体中心</span><span
+	// class="news-time">2024-02-26 10:35</span>), or before its reporter
+	// (汝州市融媒体中心 记者 郭晓东 ｜ 2024-04-26 08:12:33).
+	if v := fieldSource(linesBefore(head)); v != "" {
+		return v
+	}
+	if v := r.sourceElement(linesBefore(head)); v != "" {
+		return v
 	}
 	// The disclosure table stands above the title, or under it, a few
 	// rows long; the byline zones hold only its nearest rows.
@@ -781,6 +875,29 @@ func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
 	return cleanAuthor(r.authorCredit(head, tail, lines, titleAt))
 }
 
+// labelledAuthor is the labelled author of a zone. A 通讯员's label after
+// a reporter's credit on the same line (记者：黄丽娟 钟磊　通讯员：严文斌,
+// the sign-off of county 融媒体 stories) names the correspondent: the
+// reporters are the authors. 通讯员 credited alone is the author.
+func labelledAuthor(zone []metaLine) string {
+	v := labelledValue(zone, authorLabel)
+	if v == "" {
+		return ""
+	}
+	for _, l := range zone {
+		if reporterThenCorrespondent.MatchString(l.text) {
+			if rep := reporterIn([]metaLine{l}); rep != "" {
+				return rep
+			}
+		}
+	}
+	return v
+}
+
+// reporterThenCorrespondent is a reporter's credit followed by a labelled
+// 通讯员 on one line.
+var reporterThenCorrespondent = regexp.MustCompile(`(?:记者|記者)\s*[:：]?\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*[\s　、，,]*通[讯訊][员員]\s*[:：]`)
+
 // cleanAuthor takes a credit's role words off the names (记者 李明, 本报记者
 // 李明) and says nothing for an author unknown (佚名).
 func cleanAuthor(v string) string {
@@ -808,7 +925,7 @@ func cleanAuthor(v string) string {
 }
 
 func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string {
-	if v := labelledValue(head, authorLabel); v != "" {
+	if v := labelledAuthor(head); v != "" {
 		return v
 	}
 	if v := reporterIn(head); v != "" {
@@ -828,11 +945,23 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			}
 		}
 	}
+	// A paper's commentator signs its editorials: 本报评论员 alone on its
+	// line in the byline (not 评论员文章, the column's name, nor a
+	// sentence about one).
+	above := linesBefore(head)
+	for _, l := range above {
+		if commentator.MatchString(l.text) {
+			return l.text
+		}
+	}
 	for _, zone := range [][]metaLine{head, tail} {
 		for _, l := range zone {
 			// Spans run together end the name where they meet (<span>By
 			// Chi Jingyi</span><span>Published: …).
 			text := l.spaced()
+			if sentence(text) {
+				continue // …restored in 2023 by Xi'an City Wall Management Committee.
+			}
 			if m := findPoster(text); m != nil {
 				for i := 1; i < len(m)/2; i++ {
 					if m[2*i] < 0 {
@@ -845,7 +974,16 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			}
 		}
 	}
-	if v := labelledValue(tail, authorLabel); v != "" {
+	// An English byline run on in one line after its date or source
+	// (Updated: 2024-04-16 Source: chinadaily.com.cn By Zhang Zhouxiang).
+	for _, l := range head {
+		if text := l.spaced(); len(text) <= 160 && hasYear(text) && !sentence(text) {
+			if m := inlineBy.FindStringSubmatchIndex(text); m != nil {
+				return bylineName(text[m[2]:m[3]], text[m[3]:])
+			}
+		}
+	}
+	if v := labelledAuthor(tail); v != "" {
 		return v
 	}
 	if v := reporterIn(contentEdges(lines)); v != "" {
@@ -879,8 +1017,48 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	if v := labelledValue(head, editorLabel); v != "" {
 		return v
 	}
-	return labelledValue(tail, editorLabel)
+	if v := labelledValue(tail, editorLabel); v != "" {
+		return v
+	}
+	// A picture story names only its photographer, in the byline
+	// (来源：永州日报　时间：…　摄影：蒋克青): the pictures are the story.
+	if v := labelledValue(linesBefore(head), photoLabel); personNames.MatchString(v) && !orgSuffix.MatchString(v) {
+		return v
+	}
+	return ""
 }
+
+// linesBefore are the zone's lines above the content: a byline's, not
+// the text's.
+func linesBefore(zone []metaLine) []metaLine {
+	var out []metaLine
+	for _, l := range zone {
+		// A byline inside the content's element is skipped, or
+		// passes for one: it carries a date or a 来源.
+		if l.where < 0 || l.where == 0 && (l.skipped || isBylineLine(l.text)) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// inlineBy is an English byline after other fields on its line: By and
+// two to four capitalised words (not "by the end of the year").
+var inlineBy = regexp.MustCompile(`(?:\s|[|｜])[Bb][Yy]\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*(?:$|[|｜]|\s\d)`)
+
+// sentence says whether a line is prose, not a byline: long, and ending
+// as sentences do.
+func sentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return runeCount(s) > 60 && (strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。"))
+}
+
+// commentator is a paper's commentator as a byline of its own: 本报评论员,
+// 人民日报评论员, 本刊特约评论员.
+var commentator = regexp.MustCompile(`^(?:本报|本報|本刊|本台|本网|本網|\p{Han}{2,8}?(?:日报|日報|晚报|晚報|报|報|社|台|网|網))(?:特约|特約)?(?:评论员|評論員)$`)
+
+// photoLabel labels a photographer's credit.
+var photoLabel = regexp.MustCompile(`(?:摄影|攝影)\s*[:：]\s*`)
 
 // contentEdges are the first two and the last three lines of the content,
 // where stories credit their reporters.

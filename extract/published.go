@@ -38,8 +38,9 @@ var otherDateLabel = regexp.MustCompile(`^(?:更新(?:时间|時間|日期|于|�
 
 // timeLine is a line that is only a time: 17:30, 香港時間17時30分,
 // 北京时间 08:30.
-// info.gov.hk's English releases write "Issued at HKT 16:45".
-var timeLine = regexp.MustCompile(`^(?:香港時間|香港时间|北京時間|北京时间|台北時間|(?:[Ii]ssued at\s+)?HKT)?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
+// info.gov.hk's English releases write "Issued at HKT 16:45", news.gov.hk's
+// "HK Time 18:30".
+var timeLine = regexp.MustCompile(`^(?:香港時間|香港时间|北京時間|北京时间|台北時間|(?:[Ii]ssued at\s+)?HKT|HK [Tt]ime)?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
 
 // shortYear is a date with a two-digit year right after its label, as
 // 百家号 writes it (发布时间: 24-04-10 10:23). Only there: alone, 24-04-10
@@ -285,6 +286,20 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 				best = c
 				break
 			}
+		}
+	}
+	// news.gov.hk prints the date above the story and its time in an
+	// element of its own under it (2024年4月17日（星期三） … 香港時間18時30分):
+	// a line that is only a time, the first after the content.
+	if !best.d.hasTime && best.rank <= rankByline {
+		for _, l := range tail {
+			if l.where <= 0 {
+				continue
+			}
+			if m := timeLine.FindStringSubmatch(l.text); m != nil {
+				best.d = atClock(best.d, m[1], m[2], loc)
+			}
+			break
 		}
 	}
 	if !best.d.hasTime {
