@@ -224,7 +224,7 @@ func (w *blockWriter) skip(n *html.Node) bool {
 func attachmentList(n, root *html.Node) bool {
 	files := 0
 	ok := true
-	var names []string
+	first := "" // the first file's name: the body names it too when it names them
 	var visit func(*html.Node)
 	visit = func(n *html.Node) {
 		for c := n.FirstChild; c != nil && ok; c = c.NextSibling {
@@ -235,12 +235,12 @@ func attachmentList(n, root *html.Node) bool {
 				if !linksFile(c) {
 					ok = false
 				}
-				files++
-				name := strings.TrimSpace(textOf(c))
-				if dot := strings.LastIndexByte(name, '.'); dot > 0 && len(name)-dot <= 5 {
-					name = name[:dot] // 1.项目申报书.docx is named 1.项目申报书
+				if files++; files == 1 {
+					first = strings.TrimSpace(textOf(c))
+					if dot := strings.LastIndexByte(first, '.'); dot > 0 && len(first)-dot <= 5 {
+						first = first[:dot] // 1.项目申报书.docx is named 1.项目申报书
+					}
 				}
-				names = append(names, name)
 				continue
 			}
 			visit(c)
@@ -250,7 +250,7 @@ func attachmentList(n, root *html.Node) bool {
 	if !ok || files == 0 {
 		return false
 	}
-	if all := textOf(root); names[0] != "" && strings.Count(all, names[0]) >= 2 {
+	if all := textOf(root); first != "" && strings.Count(all, first) >= 2 {
 		return false
 	}
 	if attachmentLabel(textOf(n)) {
@@ -379,7 +379,7 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|(?:本文|本稿|此文)?(?:为|系)?[^，。,]{0,16}原创(?:文章|稿件|作品|内容)?[，,]\s*(?:未经[^，。,]{0,16}[，,]\s*)?(?:转载请|如需转载|请勿转载|不得转载|禁止转载|严禁转载)[^。]{0,40}。?` +
 	`|本文(?:链接|地址|网址)\s*[:：]\s*https?://\S+` + // 本文链接：https://… (a URL alone after the label)
 	`|[+＋]?\s*关注|举报\s*[/／]\s*反馈|反馈\s*[/／]\s*举报` + // a follow button, a report link (百家号's 关注 and 举报/反馈)
-	`|[(（【\[-]?\s*完\s*[)）】\]-]?` + // the end mark of a press release
+	`|` + endMarkWord + // the end mark of a press release
 	`)$`)
 
 // listNumber opens an item of a numbered list or a section: 一、 三.
@@ -703,7 +703,10 @@ func reporterLine(blocks []Block, i int) bool {
 
 // endMarkLine is the mark that ends a press release: 完, （完）, Ends,
 // and info.gov.hk's "Ends/Friday, April 12, 2024".
-var endMarkLine = regexp.MustCompile(`^(?:[(（【\[-]?\s*完\s*[)）】\]-]?|(?i:ends)(?:\s*/.{0,40})?)$`)
+var endMarkLine = regexp.MustCompile(`^(?:` + endMarkWord + `|(?i:ends)(?:\s*/.{0,40})?)$`)
+
+// endMarkWord is the Chinese end mark of a press release: 完, （完）, -完-.
+const endMarkWord = `[(（【\[-]?\s*完\s*[)）】\]-]?`
 
 // endMark is where the text ends when a press release's end mark stands
 // among its last lines: what follows the mark (the release's date and
@@ -754,8 +757,8 @@ var relatedHeading = regexp.MustCompile(`^(?:(?:相关|相關)(?:推荐|推薦|�
 	`(?i:related(?: stories| articles| news| content| posts)?|recommended(?: for you)?|more stories|you (?:may|might) also like))$`)
 
 // relatedTail is where the text ends when a related box closes it that
-// the content's walk kept (its items no links, or the box unnamed): its
-// heading, and under it only titles — short lines, none a sentence.
+// the content's walk kept (its items without links): its heading, and
+// under it only titles — short lines, none a sentence.
 func relatedTail(blocks []Block) int {
 	for i := len(blocks) - 2; i >= 1 && i >= len(blocks)-9; i-- {
 		b := blocks[i]

@@ -721,12 +721,20 @@ var orgSuffix = regexp.MustCompile(`(社|报|報|网|網|台|臺|部|局|厅|廳
 func (r *reader) source(head, tail, lines []metaLine, titleAt int) string {
 	// A CMS's placeholder for a field left empty (DedeCMS prints
 	// 来源:未知 作者:佚名) names no source, as it names no author.
-	switch v := r.sourceCredit(head, tail, lines, titleAt); v {
-	case "未知", "佚名", "不详", "不詳", "暂无", "無", "无":
-		return ""
-	default:
+	if v := r.sourceCredit(head, tail, lines, titleAt); !placeholder(v) {
 		return v
 	}
+	return ""
+}
+
+// placeholder says whether a field's value is a CMS's word for one left
+// empty (来源:未知 作者:佚名), which names no one.
+func placeholder(v string) bool {
+	switch v {
+	case "未知", "佚名", "不详", "不詳", "暂无", "暫無", "無", "无":
+		return true
+	}
+	return false
 }
 
 // paperField is a field that is a publication's name alone, or its name
@@ -917,8 +925,11 @@ func cleanAuthor(v string) string {
 	if m := mediumReporter.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) {
 		v = m[1]
 	}
+	if placeholder(v) {
+		return ""
+	}
 	switch v {
-	case "佚名", "未知", "不详", "本站", "admin", "管理员":
+	case "本站", "admin", "管理员": // the site itself, its account
 		return ""
 	}
 	return v
@@ -1192,7 +1203,9 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 				return v
 			}
 		}
-		if !strings.ContainsAny(l.text, ":：/】") && !strings.Contains(l.text, "源于") && !strings.Contains(l.text, "源於") && !strings.HasPrefix(l.text, "作者,") { // every label but these ends with one of those marks
+		// A cheap test first: a label ends with a colon, a slash or 】
+		// (【来源】), or reads 来源于 or BBC's 作者, with a comma.
+		if !strings.ContainsAny(l.text, ":：/】") && !strings.Contains(l.text, "源于") && !strings.Contains(l.text, "源於") && !strings.HasPrefix(l.text, "作者,") {
 			continue
 		}
 		// Elements that run together end a value where they meet.
