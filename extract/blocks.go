@@ -277,7 +277,7 @@ func attachmentLabel(s string) bool {
 
 // eventWord ends the words whose 时间：/日期： is a notice's own (举办时间：,
 // 报名时间：, 首末班时间：, 开放日期：, a 通告's 管制时间：), not a byline's.
-var eventWord = regexp.MustCompile(`(?:举办|举行|报名|活动|开放|办理|受理|截止|考试|营业|服务|首末班|首班|末班|开始|结束|会议|培训|开馆|闭馆|征集|申报|缴费|投票|公示|接待|咨询|就诊|预约|入场|领取|发放|停电|停水|施工|演出|展览|比赛|报到|面试|笔试|体检|上班|值班|运行|营运|管制|限行|禁行|封闭|检修|停气|停电|施行|实施|生效|开标|投标|摇号|放假)$`)
+var eventWord = regexp.MustCompile(`(?:举办|举行|报名|活动|开放|办理|受理|截止|考试|营业|服务|首末班|首班|末班|开始|结束|会议|培训|开馆|闭馆|征集|申报|缴费|投票|公示|接待|咨询|就诊|预约|入场|领取|发放|停电|停水|施工|演出|展览|比赛|报到|面试|笔试|体检|上班|值班|运行|营运|管制|限行|禁行|封闭|检修|停气|施行|实施|生效|开标|投标|摇号|放假)$`)
 
 // eventTime says whether the label at s[start:end], a bare 时间：/日期：,
 // follows an event word: that event's time, text of the notice.
@@ -563,7 +563,7 @@ var newsletterPrompt = regexp.MustCompile(`(?i)\b(subscribe|sign up|sign-up|sign
 var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|la))*\s*(?:[,|]\s*[\p{L} ]{0,40})?$|^(?i:published|updated|posted|last updated)\b.{0,80}\d` +
 	`|^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}\s+(?:Published|Updated|Posted)\s*:?\s*[\d\p{Lu}][^.!?]{0,40}\d$` +
 	// An editor's credit under the story: names only (Editor: Wang Yuxin).
-	`|^(?:Editors?\s*[:：]|Edited by)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*$`)
+	`|^(?:Editors?\s*[:：])\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*$`)
 
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.

@@ -600,7 +600,7 @@ var (
 	// its label (南方+); 撰稿單位 names the office that wrote a release
 	// (Taiwanese county sites).
 	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource|(?:撰稿|供稿)[单單]位)\s*[:：]\s*|(?:^|\s)[来來]源[于於]\s+|【\s*[来來]源\s*】\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|^作者,\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：|｜]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|文字|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|^作者,\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：|｜]\s*`)
 	// issuerLabel names the body that issued a government document, in
 	// the 索引号 / 文号 table of disclosure pages.
 	issuerLabel = regexp.MustCompile(`(?:发布|發佈|發布|发文|發文|公开|公開)(?:机构|機構|机关|機關|单位|單位)\s*[:：]\s*`)
@@ -756,7 +756,7 @@ func fieldSource(zone []metaLine) string {
 		}
 		var found []string
 		for _, f := range fieldBreak.Split(text, -1) {
-			if m := paperField.FindStringSubmatch(f); m != nil {
+			if m := paperField.FindStringSubmatch(f); m != nil && !columnNews.MatchString(f) {
 				found = append(found, m[1])
 			} else if m := paperReporter.FindStringSubmatch(f); m != nil {
 				found = append(found, m[1])
@@ -769,10 +769,10 @@ func fieldSource(zone []metaLine) string {
 	return ""
 }
 
-// sourceElement is the text of the byline's element whose class names
-// the source (<span class="source">, class="src", class="media"), when it
-// is a publication's name alone: not a table's data-source note under the
-// text, which is no byline line.
+// sourceElement is the text of an element whose class names the source
+// (<span class="source">, class="src", class="media"), when it is a
+// publication's name alone and a byline line holds it: not a table's
+// data-source note under the text, which is in no byline.
 func (r *reader) sourceElement(byline []metaLine) string {
 	var found string
 	var walk func(*html.Node) bool
@@ -782,7 +782,7 @@ func (r *reader) sourceElement(byline []metaLine) string {
 				continue
 			}
 			if sourceClass.MatchString(strings.ToLower(attr(c, "class"))) {
-				if t := cleanLine(textOf(c)); paperField.MatchString(t) {
+				if t := cleanLine(textOf(c)); paperField.MatchString(t) && !columnNews.MatchString(t) {
 					for _, l := range byline {
 						if strings.Contains(l.text, t) {
 							found = t
@@ -800,6 +800,9 @@ func (r *reader) sourceElement(byline []metaLine) string {
 	walk(r.body())
 	return found
 }
+
+// columnNews is a column's name, not an outlet's: 本地新闻, 图片新闻, 即時新聞.
+var columnNews = regexp.MustCompile(`^(?:本地|国内|國內|国际|國際|社会|社會|图片|圖片|视频|視頻|即时|即時|滚动|滾動|时政|時政|财经|財經|体育|體育|娱乐|娛樂|科技|县区|縣區|乡镇|鄉鎮|部门|部門|综合|綜合|热点|熱點|军事|軍事|文化|教育|法治|健康|民生|政务|政務|要闻|要聞|地方|基层|基層)新[闻聞]$`)
 
 // sourceClass is a class that names a byline's source field.
 var sourceClass = regexp.MustCompile(`(?:^|[\s_-])(?:source|src|media|laiyuan)(?:$|[\s_-])`)
@@ -987,9 +990,9 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	}
 	// An English byline run on in one line after its date or source
 	// (Updated: 2024-04-16 Source: chinadaily.com.cn By Zhang Zhouxiang).
-	for _, l := range head {
+	for _, l := range linesBefore(head) {
 		if text := l.spaced(); len(text) <= 160 && hasYear(text) && !sentence(text) {
-			if m := inlineBy.FindStringSubmatchIndex(text); m != nil {
+			if m := inlineBy.FindStringSubmatchIndex(text); m != nil && bylineField.MatchString(text[:m[0]]) {
 				return bylineName(text[m[2]:m[3]], text[m[3]:])
 			}
 		}
@@ -1056,6 +1059,9 @@ func linesBefore(zone []metaLine) []metaLine {
 // inlineBy is an English byline after other fields on its line: By and
 // two to four capitalised words (not "by the end of the year").
 var inlineBy = regexp.MustCompile(`(?:\s|[|｜])[Bb][Yy]\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*(?:$|[|｜]|\s\d)`)
+
+// bylineField is a field a byline puts before its By: a label, a bar.
+var bylineField = regexp.MustCompile(`(?i)(?:source|updated|published|posted|date)\s*:|[|｜]`)
 
 // sentence says whether a line is prose, not a byline: long, and ending
 // as sentences do.

@@ -42,6 +42,10 @@ var otherDateLabel = regexp.MustCompile(`^(?:更新(?:时间|時間|日期|于|�
 // "HK Time 18:30".
 var timeLine = regexp.MustCompile(`^(?:香港時間|香港时间|北京時間|北京时间|台北時間|(?:[Ii]ssued at\s+)?HKT|HK [Tt]ime)?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
 
+// zonedTime is a time line that names its zone (香港時間, HK Time): not
+// a video's length or a clock.
+var zonedTime = regexp.MustCompile(`^(?:香港時間|香港时间|北京時間|北京时间|台北時間|HKT|HK [Tt]ime|[Ii]ssued at)`)
+
 // shortYear is a date with a two-digit year right after its label, as
 // 百家号 writes it (发布时间: 24-04-10 10:23). Only there: alone, 24-04-10
 // could be anything.
@@ -220,7 +224,7 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 			if n := len(cands); datedLine == i-1 && datedLine >= 0 && !cands[n-1].d.hasTime {
 				// The time on a line of its own right under its date
 				// (2024年3月5日（星期二） / 香港時間17時30分).
-				if m := timeLine.FindStringSubmatch(l.text); m != nil {
+				if m := timeLine.FindStringSubmatch(l.text); m != nil && !l.linked && zonedTime.MatchString(l.text) {
 					cands[n-1].d = atClock(cands[n-1].d, m[1], m[2], loc)
 					continue
 				}
@@ -296,7 +300,7 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 			if l.where <= 0 {
 				continue
 			}
-			if m := timeLine.FindStringSubmatch(l.text); m != nil {
+			if m := timeLine.FindStringSubmatch(l.text); m != nil && !l.linked && zonedTime.MatchString(l.text) {
 				best.d = atClock(best.d, m[1], m[2], loc)
 			}
 			break
