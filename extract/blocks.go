@@ -577,8 +577,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		creditsFrom--
 	}
 	// Lines a text introduces (本书编纂委员会名单：) are its own, however
-	// they read.
-	if creditsFrom > 0 && creditsFrom < len(blocks) && endsWithColon(blocks[creditsFrom-1].Text) {
+	// they read. A colon right above a table introduced the table (积分榜
+	// 前五名如下：), not the lines under it.
+	if creditsFrom > 0 && creditsFrom < len(blocks) && endsWithColon(blocks[creditsFrom-1].Text) && blocks[creditsFrom].Kind != Table {
 		creditsFrom = len(blocks)
 	}
 	// Date lines that recur head a chronicle's entries (大事记), alone or
