@@ -565,6 +565,13 @@ var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\
 	// An editor's credit under the story: names only (Editor: Wang Yuxin).
 	`|^(?:Editors?\s*[:：])\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*$`)
 
+// crumbLine is a breadcrumb trail: a position label and the path
+// (当前位置：首页 > 信息公开 > 预售许可, 您的位置：新闻中心 » 本地), or a path
+// from the home page (首页 > 政务公开). A label with no separator after it
+// is a sentence's.
+var crumbLine = regexp.MustCompile(`^(?:(?:当前|當前|您的|你的|您现在的|你现在的|您目前的|目前|所在)(?:位置|位址)\s*[:：]|(?:网站|網站)?(?:首页|首頁))` +
+	`[^。！？!?]{0,60}?(?:>|＞|»|›|→)\s*\S`)
+
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.
 func cleanBlocks(blocks []Block, meta pageMeta) []Block {
@@ -654,6 +661,11 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) {
+			continue
+		}
+		// The site's trail (当前位置：首页 > 信息公开) when a 站群 CMS puts it
+		// inside the article's wrapper, above the text.
+		if nearStart && !begun && runeCount(b.Text) <= 80 && crumbLine.MatchString(b.Text) && !endsSentence(b.Text) {
 			continue
 		}
 		// The title again further down (a gallery's or a share box's).
