@@ -562,8 +562,21 @@ var newsletterPrompt = regexp.MustCompile(`(?i)\b(subscribe|sign up|sign-up|sign
 // 16:30, 10-Apr-2024".
 var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|la))*\s*(?:[,|]\s*[\p{L} ]{0,40})?$|^(?i:published|updated|posted|last updated)\b.{0,80}\d` +
 	`|^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}\s+(?:Published|Updated|Posted)\s*:?\s*[\d\p{Lu}][^.!?]{0,40}\d$` +
+	// By, the name, the date and a dateline in capitals (By Wu Peiyue May
+	// 18, 2024 GUIZHOU, Southwest China).
+	`|^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}(?:\s+\p{Lu}{2,}(?:\s+\p{Lu}{2,})*(?:,\s*[\p{L} ]{0,40})?)?$` +
 	// An editor's credit under the story: names only (Editor: Wang Yuxin).
 	`|^(?:Editors?\s*[:：])\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*$`)
+
+// capsKicker is one word in capitals, as an English site's column name.
+var capsKicker = regexp.MustCompile(`^[A-Z]{3,15}$`)
+
+// crumbLine is a breadcrumb trail: a position label and the path
+// (当前位置：首页 > 信息公开 > 预售许可, 您的位置：新闻中心 » 本地), or a path
+// from the home page (首页 > 政务公开). A label with no separator after it
+// is a sentence's.
+var crumbLine = regexp.MustCompile(`^(?:(?:当前|當前|您的|你的|您现在的|你现在的|您目前的|目前|所在)(?:位置|位址)\s*[:：]|(?:网站|網站)?(?:首页|首頁))` +
+	`[^。！？!?]{0,60}?(?:>|＞|»|›|→)\s*\S`)
 
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.
@@ -577,8 +590,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		creditsFrom--
 	}
 	// Lines a text introduces (本书编纂委员会名单：) are its own, however
-	// they read.
-	if creditsFrom > 0 && creditsFrom < len(blocks) && endsWithColon(blocks[creditsFrom-1].Text) {
+	// they read. A colon right above a table introduced the table (积分榜
+	// 前五名如下：), not the lines under it.
+	if creditsFrom > 0 && creditsFrom < len(blocks) && endsWithColon(blocks[creditsFrom-1].Text) && blocks[creditsFrom].Kind != Table {
 		creditsFrom = len(blocks)
 	}
 	// Date lines that recur head a chronicle's entries (大事记), alone or
@@ -655,6 +669,15 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) {
 			continue
 		}
+		// A column's kicker in capitals above the title (SOCIETY).
+		if nearStart && !begun && i+1 < len(blocks) && meta.title != "" && capsKicker.MatchString(b.Text) && sameTitle(blocks[i+1].Text, meta.title) {
+			continue
+		}
+		// The site's trail (当前位置：首页 > 信息公开) when a 站群 CMS puts it
+		// inside the article's wrapper, above the text.
+		if nearStart && !begun && runeCount(b.Text) <= 80 && crumbLine.MatchString(b.Text) && !endsSentence(b.Text) {
+			continue
+		}
 		// The title again further down (a gallery's or a share box's).
 		if title != "" && len(b.Text) < len(meta.title)+16 && hashForm(b.Text) == title {
 			continue
@@ -664,7 +687,8 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// At the top, above the text (a short notice's last lines are
 		// within four of its start), or in the credits that close it.
-		if (nearStart && !begun && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) && !eventLines(blocks, i) {
+		// An English byline may come under the dek, which ends a sentence.
+		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) && !eventLines(blocks, i) {
 			continue
 		}
 		// The reporter's byline over the credits that close a story
@@ -674,7 +698,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// Above the text only: a date line under it is the document's
 		// own (the 落款 date an official notice ends with).
-		if nearStart && !begun && bareByline.MatchString(b.Text) && !columnTitle(b.Text) && !datedEntries {
+		if nearStart && !begun && (bareByline.MatchString(b.Text) && !columnTitle(b.Text) || len(b.Text) <= 60 && nameDotDate.MatchString(b.Text)) && !datedEntries {
 			continue
 		}
 		if undecodable(b.Text) {
@@ -748,6 +772,16 @@ var releaseNav = regexp.MustCompile(`^(?:今日新聞|今日新闻|新聞公報|
 
 // commaByline is a byline field whose label a comma ends (BBC's
 // <span>作者,</span><span>李靜</span>, read aloud by screen readers).
+// englishBylineLine says whether a line is an English byline whole.
+func englishBylineLine(s string) bool {
+	return len(s) <= 120 && s[0] < utf8.RuneSelf && englishByline.MatchString(s)
+}
+
+// nameDotDate is a writer's name and the time, joined by a dot (36氪's
+// 邓咏仪·2024-05-22 08:30): the whole line, a full date. Above the text
+// only: further down it heads an entry (立夏·2024-05-05).
+var nameDotDate = regexp.MustCompile(`^(?:\p{Han}{2,4}|\p{Han}{1,4}·\p{Han}{1,6})\s*[·•]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$`)
+
 var commaByline = regexp.MustCompile(`^(?:作者|角色|職務|职务),\s*\S.{0,30}$`)
 
 // relatedHeading is the heading of a box of other stories, alone on its
@@ -917,7 +951,7 @@ var verdict = regexp.MustCompile(`维持|驳回|发回|改判|判处|判决|撤�
 // isBylineLine says whether a line consists of byline fields (a date, the
 // source, the author, a view counter) rather than sentences.
 func isBylineLine(s string) bool {
-	if len(s) <= 120 && s[0] < utf8.RuneSelf && englishByline.MatchString(s) {
+	if englishBylineLine(s) {
 		return true
 	}
 	if len(s) <= 60 && commaByline.MatchString(s) {

@@ -31,6 +31,10 @@ var (
 		`(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\b\.?)?(?:\s*(` + namedZone + `))?)?`)
 )
 
+// zonedClockBefore is a clock and its named zone right before a date:
+// "17:44 UTC+8, ".
+var zonedClockBefore = regexp.MustCompile(`(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(` + namedZone + `)\s*,?\s*$`)
+
 // namedZone is an offset stated by name after a time: UTC, GMT, and
 // those with hours after them (UTC+8, GMT+08:00). A time stated in UTC is
 // UTC whatever the site's zone.
@@ -59,8 +63,16 @@ func findDate(s string, loc *time.Location, roc bool) (parsedDate, bool) {
 		}
 	}
 	if m := numericDate.FindStringSubmatchIndex(s); m != nil {
-		h := twelveHour(sub(s, m, 5), sub(s, m, 4)+sub(s, m, 8))
-		consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), h, sub(s, m, 6), sub(s, m, 7), sub(s, m, 9), 0, loc))
+		h, mi, sec, zone := twelveHour(sub(s, m, 5), sub(s, m, 4)+sub(s, m, 8)), sub(s, m, 6), sub(s, m, 7), sub(s, m, 9)
+		// A clock with its zone before the date (SHINE's 17:44 UTC+8,
+		// 2024-05-20) is the date's; a clock without a zone there may
+		// end another field.
+		if h == "" {
+			if c := zonedClockBefore.FindStringSubmatch(s[:m[2]]); c != nil {
+				h, mi, sec, zone = c[1], c[2], c[3], c[4]
+			}
+		}
+		consider(m[2], fromParts(sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), h, mi, sec, zone, 0, loc))
 	}
 	if m := rocDate.FindStringSubmatchIndex(s); m != nil {
 		h := twelveHour(sub(s, m, 5), sub(s, m, 4))

@@ -619,11 +619,12 @@ var (
 	otherCredit = regexp.MustCompile(`[ 、，,]*(?:通讯员|通訊員|摄影|攝影|实习生|见习记者)|\s+(?:打印|列印|分享|字号|字體|字体)`)
 	// reporter matches a reporter's credit, in the byline or the text:
 	// "记者 王建宏 张文攀", "本报记者罗科苏盈发自北京", "（记者 格桑边觉）".
-	// Taiwanese papers write it 〔記者王峻祺／花蓮報導〕.
+	// Taiwanese papers write it 〔記者王峻祺／花蓮報導〕; Big5's slash
+	// decodes as ∕ (記者陳宏明∕嘉義報導).
 	// 界面 writes 记者 | 马悦然; financial papers name the city the
 	// story was filed from, run on or spaced (记者 林典驰 广州报道), which
 	// is no second name: the names are the fewest that reach an end.
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|摄|通讯员|$|\s{2,}|[|｜/／])`)
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|摄|通讯员|$|\s{2,}|[|｜/／∕])`)
 	// cnaDateline is the credit that opens a 中央社 story: （中央社記者吳家豪台北24日電）,
 	// the reporter's name (three characters, as most are) run on into the
 	// place the story was filed from.
@@ -1000,6 +1001,9 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	if v := labelledAuthor(tail); v != "" {
 		return v
 	}
+	if v := barCredit(append(linesBefore(head), tail...), authorLabel); v != "" {
+		return v
+	}
 	if v := reporterIn(contentEdges(lines)); v != "" {
 		return v
 	}
@@ -1034,10 +1038,40 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	if v := labelledValue(tail, editorLabel); v != "" {
 		return v
 	}
+	if v := barCredit(tail, editorLabel); v != "" {
+		return v
+	}
 	// A picture story names only its photographer, in the byline
 	// (来源：永州日报　时间：…　摄影：蒋克青): the pictures are the story.
 	if v := labelledValue(linesBefore(head), photoLabel); personNames.MatchString(v) && !orgSuffix.MatchString(v) {
 		return v
+	}
+	return ""
+}
+
+// barCreditLine is a line of credits written with bars for colons and
+// nothing else: 编辑 | 赵璐　审核 | 王刚, 作者 | 张三.
+var barCreditLine = regexp.MustCompile(`^(?:\s*(?:` + barLabels + `)\s*[|｜]\s*(?:\p{Han}|·){2,4})+\s*$`)
+
+// barCreditPair is one label and its name in a barCreditLine.
+var barCreditPair = regexp.MustCompile(`(` + barLabels + `)\s*[|｜]\s*((?:\p{Han}|·){2,4})`)
+
+const barLabels = `作者|撰文|[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|主[编編]|[摄攝]影`
+
+// barCredit is the name a label credits in a line of credits written
+// with bars (编辑 | 赵璐　审核 | 王刚), the label being one label matches
+// with a colon. A bar inside other text (体育 | 张三说) credits no one.
+func barCredit(zone []metaLine, label *regexp.Regexp) string {
+	for _, l := range zone {
+		text := l.spaced()
+		if runeCount(text) > 40 || !barCreditLine.MatchString(text) {
+			continue
+		}
+		for _, m := range barCreditPair.FindAllStringSubmatch(text, -1) {
+			if label.MatchString(m[1] + "：") {
+				return m[2]
+			}
+		}
 	}
 	return ""
 }
@@ -1147,13 +1181,17 @@ func isOrganisation(s string) bool {
 	}
 	// Longer than a name, unless it lists several (张三、李四、王五) or
 	// is transliterated (爱新觉罗·溥仪).
-	return orgName.MatchString(s) || portalNames[s] || runeCount(s) > 6 && !strings.ContainsAny(s, " 、，,·")
+	return orgName.MatchString(s) || portalNames[s] || portalDesk.MatchString(s) || runeCount(s) > 6 && !strings.ContainsAny(s, " 、，,·")
 }
 
 // orgName ends the names of bodies that sign as a <meta> author; unlike
 // orgSuffix, not the one-character endings that names share (王宏图, 张会).
 // Traditional characters too: 自由時報, 聯合新聞網, 公視新聞網.
 var orgName = regexp.MustCompile(`(?:网|網|社|报|報|台|臺|府|委|局|厅|廳|部|院|办|辦|署|中心|集团|集團|公司|协会|協會|学会|學會|委员会|委員會|联合会|聯合會|商会|商會|基金会|基金會|研究所|事务所|事務所)$`)
+
+// portalDesk is a portal's channel signing as an author: 新浪娱乐,
+// 网易科技, 腾讯体育频道.
+var portalDesk = regexp.MustCompile(`^(?:网易|新浪|搜狐|腾讯|凤凰|網易|騰訊|鳳凰)(?:\p{Han}{0,4}(?:频道|頻道)|娱乐|娛樂|体育|體育|财经|財經|科技|汽车|汽車|时尚|時尚|教育|健康|房产|房產|新闻|新聞|军事|軍事|游戏|遊戲|数码|數碼|女性|旅游|旅遊|文化|读书|讀書)$|(?:频道|頻道)$`)
 
 // portalNames are the portals that sign what they republish.
 var portalNames = map[string]bool{"网易": true, "新浪": true, "搜狐": true, "腾讯": true, "凤凰": true, "人民": true, "新华": true, "澎湃": true}
@@ -1285,6 +1323,16 @@ func (r *reader) authorElement() string {
 				}
 				return false // the first such element, named or not
 			}
+			// A byline's field classed for its author (<span
+			// class="sh-author">Yang Jian</span>) when it holds a name
+			// and nothing else; else what it holds is looked into.
+			if authorClassed(c) {
+				if t := cleanLine(textOf(c)); runeCount(t) <= 40 && (englishName.MatchString(t) && !strings.HasPrefix(t, "By ") ||
+					personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords)) {
+					found = t
+					return false
+				}
+			}
 			if !walk(c) {
 				return false
 			}
@@ -1293,6 +1341,17 @@ func (r *reader) authorElement() string {
 	}
 	walk(r.body())
 	return found
+}
+
+// authorClassed says whether one of n's classes is author or ends in
+// -author or _author (sh-author, article-author).
+func authorClassed(n *html.Node) bool {
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if c == "author" || strings.HasSuffix(c, "-author") || strings.HasSuffix(c, "_author") {
+			return true
+		}
+	}
+	return false
 }
 
 var cardWords = []string{"作者", "关注", "主页", "更多", "编辑", "记者", "訂閱", "订阅"}
