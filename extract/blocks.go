@@ -571,12 +571,16 @@ var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\
 // capsKicker is one word in capitals, as an English site's column name.
 var capsKicker = regexp.MustCompile(`^[A-Z]{3,15}$`)
 
+// tableNote is the note under a table that names where its figures come
+// from (数据来源：县统计局): the table's, not the story's credit.
+var tableNote = regexp.MustCompile(`^[（(]?(?:数据|數據|资料|資料)[来來]源`)
+
 // crumbLine is a breadcrumb trail: a position label and the path
 // (当前位置：首页 > 信息公开 > 预售许可, 您的位置：新闻中心 » 本地), or a path
 // from the home page (首页 > 政务公开). A label with no separator after it
 // is a sentence's.
-var crumbLine = regexp.MustCompile(`^(?:(?:当前|當前|您的|你的|您现在的|你现在的|您目前的|目前|所在)(?:位置|位址)\s*[:：]|(?:网站|網站)?(?:首页|首頁))` +
-	`[^。！？!?]{0,60}?(?:>|＞|»|›|→)\s*\S`)
+var crumbLine = regexp.MustCompile(`^(?:(?:当前|當前|您的|你的|您现在的|你现在的|您目前的|目前|所在)(?:位置|位址)\s*[:：])` +
+	`[^。！？!?]{0,60}?(?:>|＞|»|›|→)\s*\S|^(?:网站|網站)?(?:首页|首頁)[^。！？!?→]{0,60}?(?:>|＞|»|›)\s*\S`)
 
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.
@@ -688,7 +692,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// At the top, above the text (a short notice's last lines are
 		// within four of its start), or in the credits that close it.
 		// An English byline may come under the dek, which ends a sentence.
-		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) && !eventLines(blocks, i) {
+		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text) && !(i > 0 && blocks[i-1].Kind == Table && tableNote.MatchString(b.Text))) && !eventLines(blocks, i) {
 			continue
 		}
 		// The reporter's byline over the credits that close a story
@@ -770,8 +774,6 @@ func afterEndMark(s string) bool {
 // releaseNav are the links a government's press release ends with.
 var releaseNav = regexp.MustCompile(`^(?:今日新聞|今日新闻|新聞公報|新闻公报|返回|返回頁首|回頁首|(?i:today's press releases|back|back to top|top))$`)
 
-// commaByline is a byline field whose label a comma ends (BBC's
-// <span>作者,</span><span>李靜</span>, read aloud by screen readers).
 // englishBylineLine says whether a line is an English byline whole.
 func englishBylineLine(s string) bool {
 	return len(s) <= 120 && s[0] < utf8.RuneSelf && englishByline.MatchString(s)
@@ -780,8 +782,10 @@ func englishBylineLine(s string) bool {
 // nameDotDate is a writer's name and the time, joined by a dot (36氪's
 // 邓咏仪·2024-05-22 08:30): the whole line, a full date. Above the text
 // only: further down it heads an entry (立夏·2024-05-05).
-var nameDotDate = regexp.MustCompile(`^(?:\p{Han}{2,4}|\p{Han}{1,4}·\p{Han}{1,6})\s*[·•]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$`)
+var nameDotDate = regexp.MustCompile(`^(?:\p{Han}{2,4}|\p{Han}{1,4}·\p{Han}{1,6})\s*[·•]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?$`)
 
+// commaByline is a byline field whose label a comma ends (BBC's
+// <span>作者,</span><span>李靜</span>, read aloud by screen readers).
 var commaByline = regexp.MustCompile(`^(?:作者|角色|職務|职务),\s*\S.{0,30}$`)
 
 // relatedHeading is the heading of a box of other stories, alone on its

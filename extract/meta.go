@@ -600,7 +600,7 @@ var (
 	// its label (南方+); 撰稿單位 names the office that wrote a release
 	// (Taiwanese county sites).
 	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource|(?:撰稿|供稿)[单單]位)\s*[:：]\s*|(?:^|\s)[来來]源[于於]\s+|【\s*[来來]源\s*】\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|文字|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|^作者,\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：|｜]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|^作者,\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：|｜]\s*`)
 	// issuerLabel names the body that issued a government document, in
 	// the 索引号 / 文号 table of disclosure pages.
 	issuerLabel = regexp.MustCompile(`(?:发布|發佈|發布|发文|發文|公开|公開)(?:机构|機構|机关|機關|单位|單位)\s*[:：]\s*`)
@@ -891,8 +891,27 @@ func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
 // a reporter's credit on the same line (记者：黄丽娟 钟磊　通讯员：严文斌,
 // the sign-off of county 融媒体 stories) names the correspondent: the
 // reporters are the authors. 通讯员 credited alone is the author.
-func labelledAuthor(zone []metaLine) string {
+// writerLabel credits the writer of a picture story's words (文字：王丽
+// 摄影：蒋克青), in the byline or under the text: in the text's first
+// lines 文字： is a rule's (文字：散文、诗歌均可).
+var writerLabel = regexp.MustCompile(`文字\s*[:：]\s*`)
+
+// partnerCredit is a credit that stands beside 文字：.
+var partnerCredit = regexp.MustCompile(`(?:[摄攝]影|[图圖]片|[图圖]|[编編][辑輯])\s*[:：]`)
+
+func labelledAuthor(zone, writerZone []metaLine) string {
 	v := labelledValue(zone, authorLabel)
+	// Inside the content, 文字： credits only beside another credit
+	// (文字：韦小兰　图片：黄志强), not as a rule's field.
+	var writer []metaLine
+	for _, l := range writerZone {
+		if l.where < 0 || partnerCredit.MatchString(l.text) {
+			writer = append(writer, l)
+		}
+	}
+	if w := labelledValue(writer, writerLabel); v == "" && personNames.MatchString(w) {
+		v = w
+	}
 	if v == "" {
 		return ""
 	}
@@ -940,7 +959,7 @@ func cleanAuthor(v string) string {
 }
 
 func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string {
-	if v := labelledAuthor(head); v != "" {
+	if v := labelledAuthor(head, linesBefore(head)); v != "" {
 		return v
 	}
 	if v := reporterIn(head); v != "" {
@@ -998,7 +1017,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			}
 		}
 	}
-	if v := labelledAuthor(tail); v != "" {
+	if v := labelledAuthor(tail, tail); v != "" {
 		return v
 	}
 	if v := barCredit(append(linesBefore(head), tail...), authorLabel); v != "" {
@@ -1095,7 +1114,7 @@ func linesBefore(zone []metaLine) []metaLine {
 var inlineBy = regexp.MustCompile(`(?:\s|[|｜])[Bb][Yy]\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*(?:$|[|｜]|\s\d)`)
 
 // bylineField is a field a byline puts before its By: a label, a bar.
-var bylineField = regexp.MustCompile(`(?i)(?:source|updated|published|posted|date)\s*:|[|｜]`)
+var bylineField = regexp.MustCompile(`(?i)(?:source|updated|published|posted|date)\s*:|[|｜]|\d{1,2}:\d{2}(?::\d{2})?\s*$`)
 
 // sentence says whether a line is prose, not a byline: long, and ending
 // as sentences do.
@@ -1326,8 +1345,8 @@ func (r *reader) authorElement() string {
 			// A byline's field classed for its author (<span
 			// class="sh-author">Yang Jian</span>) when it holds a name
 			// and nothing else; else what it holds is looked into.
-			if authorClassed(c) {
-				if t := cleanLine(textOf(c)); runeCount(t) <= 40 && (englishName.MatchString(t) && !strings.HasPrefix(t, "By ") ||
+			if authorClassed(c) && c.Parent != nil && hasYear(textOf(c.Parent)) {
+				if t := cleanLine(textOf(c)); runeCount(t) <= 40 && cleanAuthor(t) != "" && !paperField.MatchString(t) && (englishName.MatchString(t) && !strings.HasPrefix(t, "By ") ||
 					personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords)) {
 					found = t
 					return false

@@ -224,7 +224,7 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 			if n := len(cands); datedLine == i-1 && datedLine >= 0 && !cands[n-1].d.hasTime {
 				// The time on a line of its own right under its date
 				// (2024年3月5日（星期二） / 香港時間17時30分).
-				if m := timeLine.FindStringSubmatch(l.text); m != nil && !l.linked && zonedTime.MatchString(l.text) {
+				if m := timeLine.FindStringSubmatch(l.text); m != nil && !l.linked {
 					cands[n-1].d = atClock(cands[n-1].d, m[1], m[2], loc)
 					continue
 				}
