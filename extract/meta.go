@@ -782,7 +782,9 @@ func (r *reader) sourceElement(byline []metaLine) string {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if sourceClass.MatchString(strings.ToLower(attr(c, "class"))) {
+			// The class first, cheaply (this walks every element); the
+			// text only of a small element: a name, not a box.
+			if class := attr(c, "class"); class != "" && hasSourceWord(class) && sourceClass.MatchString(strings.ToLower(class)) && shortText(c, 160) {
 				if t := cleanLine(textOf(c)); paperField.MatchString(t) && !columnNews.MatchString(t) {
 					for _, l := range byline {
 						if strings.Contains(l.text, t) {
@@ -806,6 +808,32 @@ func (r *reader) sourceElement(byline []metaLine) string {
 var columnNews = regexp.MustCompile(`^(?:本地|国内|國內|国际|國際|社会|社會|图片|圖片|视频|視頻|即时|即時|滚动|滾動|时政|時政|财经|財經|体育|體育|娱乐|娛樂|科技|县区|縣區|乡镇|鄉鎮|部门|部門|综合|綜合|热点|熱點|军事|軍事|文化|教育|法治|健康|民生|政务|政務|要闻|要聞|地方|基层|基層)新[闻聞]$`)
 
 // sourceClass is a class that names a byline's source field.
+// hasSourceWord is sourceClass's cheap test: one of its words, any case.
+func hasSourceWord(class string) bool {
+	lower := strings.ToLower(class) // no copy for a class in lower case, as most are
+	return strings.Contains(lower, "src") || strings.Contains(lower, "source") || strings.Contains(lower, "media") || strings.Contains(lower, "laiyuan")
+}
+
+// shortText says whether n's text is at most limit bytes, reading no more
+// of it than that.
+func shortText(n *html.Node, limit int) bool {
+	total := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				if total += len(strings.TrimSpace(c.Data)); total > limit {
+					return false
+				}
+			} else if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n)
+}
+
 var sourceClass = regexp.MustCompile(`(?:^|[\s_-])(?:source|src|media|laiyuan)(?:$|[\s_-])`)
 
 // suppliedBy is a unit's credit for a story it supplied, in the closing
