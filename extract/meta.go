@@ -1278,7 +1278,7 @@ func labelCell(s string, label *regexp.Regexp) bool {
 // fieldLabel says whether a line is the label of a byline's field alone
 // in its cell (日期, 資料來源, 作者): a label, not a name.
 func fieldLabel(s string) bool {
-	return dateLabelCell.MatchString(s) || labelCell(s, sourceLabel) || labelCell(s, authorLabel) || labelCell(s, editorLabel)
+	return len(s) <= 48 && dateLabelCell.MatchString(s) || labelCell(s, sourceLabel) || labelCell(s, authorLabel) || labelCell(s, editorLabel)
 }
 
 // leadingDate is a date opening a value.

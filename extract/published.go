@@ -176,7 +176,7 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 		l := zone[i]
 		// A label alone in its table cell, the date in the next
 		// (<th>등록일</th><td>2024-02-20</td>, <td>发布日期</td><td>…).
-		if i+1 < len(zone) && dateLabelCell.MatchString(l.text) && hasDigit(zone[i+1].text) && isBylineShaped(zone[i+1].text) {
+		if i+1 < len(zone) && len(l.text) <= 48 && dateLabelCell.MatchString(l.text) && hasDigit(zone[i+1].text) && isBylineShaped(zone[i+1].text) {
 			found(zone[i+1].text, labelRank(l.text, 0, labelled))
 			return false // the date stands on the next line
 		}
