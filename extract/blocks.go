@@ -413,6 +413,8 @@ var tipLinePromo = regexp.MustCompile(`^(?:找记者|找記者)[、，,\s]*(?:�
 // sentence takes, wherever it stands in the text (LTN puts them between
 // paragraphs): ☆自由時報APP 搶先看☆, 點我下載APP, 現在用APP看新聞.
 var appPromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
+	`(?:点击|點擊)(?:上方)?(?:蓝字|藍字)\s*(?:关注|關注)(?:我们|我們)?` + // a WeChat article's 点击蓝字 关注我们
+	`|` +
 	`(?:点我|點我|按我)\s*(?:下载|下載)\s*(?:APP|App|app|客户端|客戶端)` +
 	`|[^\s:：，,。]{0,12}\s*(?:APP|App|app|客户端|客戶端)\s*(?:抢先看|搶先看)` +
 	`|(?:[^:：，,。]{0,12}\s)?(?:现在|現在)?用\s*(?:APP|App|app)\s*看新[闻聞](?:\s[^:：，,。]{0,12})?` +

@@ -371,6 +371,8 @@ func TestSourceAuthor(t *testing.T) {
 		// A value ends before the date its element runs into.
 		{`来源：<span>人民日报</span><span>2024-04-10 10:00</span>`, "", "", "人民日报", ""},
 		{"来源：2024年4月16日《人民日报》", "", "", "2024年4月16日《人民日报》", ""},
+		// A reporter's name ends where the date after it begins.
+		{"记者：覃妮\u30002024-08-01 09:00", "", "", "", "覃妮"},
 		// Reporters: a bar for the colon, the city filed from, several names.
 		{`<span class="author"><a href="/user/123.html">记者 | 马悦然</a></span><span class="date">2024/04/10 14:55</span>`, "", "", "", "马悦然"},
 		{"21世纪经济报道 记者 林典驰 广州报道", "", "", "", "林典驰"},
@@ -1124,6 +1126,8 @@ func TestAppPromos(t *testing.T) {
 	// sentence reads like go there.
 	for line, anywhere := range map[string]bool{
 		"點我下載APP":       true,
+		"点击蓝字 关注我们":     true,
+		"点击蓝字可以查看词条解释":  false,
 		"☆自由時報APP 搶先看☆": true,
 		"第一步 扫码下载":      false,
 		"下载APP并完成实名注册":  false,
