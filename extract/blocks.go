@@ -420,6 +420,19 @@ var appPromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 	`|(?:[^:：，,。]{0,12}\s)?(?:现在|現在)?用\s*(?:APP|App|app)\s*看新[闻聞](?:\s[^:：，,。]{0,12})?` +
 	`)[☆★◆●■\s]*$`)
 
+// stepLabel is a how-to's step heading alone on its line (第一步, 步骤二).
+var stepLabel = regexp.MustCompile(`^(?:第[一二三四五六七八九十\d]+步|步[骤驟][一二三四五六七八九十\d]+)\s*[:：]?$`)
+
+// stepAfter says whether a WeChat 点击蓝字 关注 line is a how-to's step:
+// under a line that introduces steps (步骤如下：) or a step's heading.
+func stepAfter(out []Block, s string) bool {
+	if !strings.Contains(s, "蓝字") && !strings.Contains(s, "藍字") || len(out) == 0 {
+		return false
+	}
+	prev := out[len(out)-1].Text
+	return strings.HasSuffix(prev, "：") || strings.HasSuffix(prev, ":") || stepLabel.MatchString(prev)
+}
+
 // edgePromo matches the plainer invitations (新浪新闻客户端 扫码下载,
 // 立即下载客户端), which a service guide's steps may also read like (第一步
 // 扫码下载, 点击下载APP): taken for promos only at the text's edges. What
@@ -640,7 +653,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if len(b.Text) <= 60 && b.Text[0] < utf8.RuneSelf && englishBoilerplate.MatchString(b.Text) {
 			continue
 		}
-		if len(b.Text) <= 150 && (appPromo.MatchString(b.Text) || (i == 0 || i >= len(blocks)-4) && edgePromo.MatchString(b.Text)) {
+		if len(b.Text) <= 150 && (appPromo.MatchString(b.Text) && !stepAfter(out, b.Text) || (i == 0 || i >= len(blocks)-4) && edgePromo.MatchString(b.Text)) {
 			continue
 		}
 		// Under the text: a notice that is itself a statement keeps it.

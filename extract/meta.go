@@ -624,7 +624,10 @@ var (
 	// 界面 writes 记者 | 马悦然; financial papers name the city the
 	// story was filed from, run on or spaced (记者 林典驰 广州报道), which
 	// is no second name: the names are the fewest that reach an end.
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|摄|通讯员|$|\s{2,}|\s+\d|[|｜/／∕])`)
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|摄|通讯员|$|\s{2,}|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
+	// reporterDate is the date a reporter's name runs into (记者 张三 3日,
+	// 记者：覃妮　2024-08-01): a day, not any number (记者参观 3所).
+	reporterDate = `(?:(?:19|20)\d{2}\s*[-/.年]|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)`
 	// cnaDateline is the credit that opens a 中央社 story: （中央社記者吳家豪台北24日電）,
 	// the reporter's name (three characters, as most are) run on into the
 	// place the story was filed from.
@@ -807,7 +810,6 @@ func (r *reader) sourceElement(byline []metaLine) string {
 // columnNews is a column's name, not an outlet's: 本地新闻, 图片新闻, 即時新聞.
 var columnNews = regexp.MustCompile(`^(?:本地|国内|國內|国际|國際|社会|社會|图片|圖片|视频|視頻|即时|即時|滚动|滾動|时政|時政|财经|財經|体育|體育|娱乐|娛樂|科技|县区|縣區|乡镇|鄉鎮|部门|部門|综合|綜合|热点|熱點|军事|軍事|文化|教育|法治|健康|民生|政务|政務|要闻|要聞|地方|基层|基層)新[闻聞]$`)
 
-// sourceClass is a class that names a byline's source field.
 // hasSourceWord is sourceClass's cheap test: one of its words, any case.
 func hasSourceWord(class string) bool {
 	lower := strings.ToLower(class) // no copy for a class in lower case, as most are
@@ -834,6 +836,7 @@ func shortText(n *html.Node, limit int) bool {
 	return walk(n)
 }
 
+// sourceClass is a class that names a byline's source field.
 var sourceClass = regexp.MustCompile(`(?:^|[\s_-])(?:source|src|media|laiyuan)(?:$|[\s_-])`)
 
 // suppliedBy is a unit's credit for a story it supplied, in the closing
@@ -1071,7 +1074,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			return l.text
 		}
 	}
-	if v := r.authorElement(); v != "" {
+	if v := r.authorElement(linesBefore(head)); v != "" {
 		return v
 	}
 	for _, v := range []string{r.head.ldAuthor, r.head.metaValue("author", "article:author", "dc.creator", "byl")} {
@@ -1186,6 +1189,9 @@ func contentEdges(lines []metaLine) []metaLine {
 	return append(first, last...)
 }
 
+// photoAfter is the rest of a photo's credit after its date (5月9日 摄).
+var photoAfter = regexp.MustCompile(`^[^。；;，,]{0,20}[摄攝][)）]?$`)
+
 // reporterIn returns the reporters credited in the zone; a byline may
 // credit them over several lines (本报记者 …, 本报实习生 …).
 // A photographer's credit (记者 张三 摄, under a picture) names who took
@@ -1199,7 +1205,18 @@ func reporterIn(zone []metaLine) string {
 			}
 			continue
 		}
-		m := reporter.FindStringSubmatch(l.spaced())
+		text := l.spaced()
+		m := reporter.FindStringSubmatch(text)
+		if m != nil && m[2] != "" {
+			// A date ends the name only in a credit, the name set off
+			// from 记者 (记者 张三 3日从…获悉), not in a sentence
+			// (据记者了解 2024年…), nor a photo's (记者 张三 5月9日 摄).
+			lead := m[0][:strings.Index(m[0], m[1])]
+			rest := text[strings.Index(text, m[0])+len(m[0]):]
+			if !strings.ContainsAny(lead, " :：|｜") || photoAfter.MatchString(rest) {
+				m = nil
+			}
+		}
 		if m == nil {
 			m = cnaDateline.FindStringSubmatch(l.text)
 		}
@@ -1342,7 +1359,7 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 // authorElement is the name in the element a template names the author's
 // name (CGTN's <span class="news-author-name">Gao Yun</span>, with no "By"
 // before it) or marks with itemprop="author": a name alone, else nothing.
-func (r *reader) authorElement() string {
+func (r *reader) authorElement(byline []metaLine) string {
 	var found string
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
@@ -1376,8 +1393,14 @@ func (r *reader) authorElement() string {
 			if authorClassed(c) && c.Parent != nil && hasYear(textOf(c.Parent)) {
 				if t := cleanLine(textOf(c)); runeCount(t) <= 40 && cleanAuthor(t) != "" && !paperField.MatchString(t) && (englishName.MatchString(t) && !strings.HasPrefix(t, "By ") ||
 					personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords)) {
-					found = t
-					return false
+					for _, l := range byline {
+						// In the article's byline, not a list's
+						// items (相关阅读 李四 2024-05-08).
+						if strings.Contains(l.text, t) {
+							found = t
+							return false
+						}
+					}
 				}
 			}
 			if !walk(c) {
