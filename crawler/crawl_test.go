@@ -773,6 +773,18 @@ func TestRepublishedArticlesAreAliases(t *testing.T) {
 	}
 
 	nextNightFetchesNone(t, db, srv, "/zwgk/", "/news/2024/")
+
+	// When due, a copy is re-checked as itself, not through the
+	// document it was found to repeat: it may have come to differ.
+	srv.ResetLog()
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Max: time.Nanosecond}}, siteOf(srv)); sum.Failed != 0 {
+		t.Fatalf("re-check %+v", sum)
+	}
+	for _, id := range []int{4, 3} {
+		if n := srv.Count(crawltest.CopyPath(id, 1)); n != 1 {
+			t.Errorf("copy of article %d fetched %d times on the re-check, want 1", id, n)
+		}
+	}
 }
 
 // nextNightFetchesNone crawls srv again as the next night's run would and

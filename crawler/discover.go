@@ -148,11 +148,13 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 			c.count(func(s *Summary) { s.NotDue++ })
 			continue
 		}
-		if cd.kind == "" && st.Doc && st.DocURL != "" && st.DocURL != canon(cd.url) {
-			// A link to a stored article by another of its URLs (a
-			// redirecting /go/7, page 2): the re-check asks for the
-			// article's own URL, whose stored copy it revalidates
-			// (a 304, not the whole article again), and only once.
+		if cd.kind == "" && st.Doc && st.DocURL != "" && st.DocURL != canon(cd.url) && c.redirects(cd.url) {
+			// A link to a stored article by an address that redirects
+			// to it (an old /go/7): the re-check asks for the article's
+			// own URL, whose stored copy it revalidates (a 304, not the
+			// whole article again through the redirect), and only once.
+			// A copy the portal republished under another URL is
+			// fetched as itself: it may have come to differ.
 			if !c.claim(st.DocURL) {
 				continue
 			}
@@ -179,6 +181,16 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 		}
 	}
 	return out
+}
+
+// redirects says whether the last answer stored for u was a redirect.
+func (c *Crawler) redirects(u string) bool {
+	for _, k := range []string{canon(u), u} {
+		if cp, err := c.db.LatestCapture(k); err == nil {
+			return cp.Status >= 300 && cp.Status < 400
+		}
+	}
+	return false
 }
 
 // listPager matches the anchor texts of a list's page bar.
