@@ -1299,7 +1299,7 @@ func fieldLabel(s string) bool {
 }
 
 // leadingDate is a date opening a value.
-var leadingDate = regexp.MustCompile(`^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?\s*`)
+var leadingDate = regexp.MustCompile(`^\s*` + dateOnly + `\s*`)
 
 // labelledValue returns the value after the first label in the zone.
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {

@@ -40,11 +40,14 @@ var otherDateLabel = regexp.MustCompile(`^(?:更新(?:时间|時間|日期|于|�
 // 北京时间 08:30.
 // info.gov.hk's English releases write "Issued at HKT 16:45", news.gov.hk's
 // "HK Time 18:30".
-var timeLine = regexp.MustCompile(`^(?:香港時間|香港时间|北京時間|北京时间|台北時間|(?:[Ii]ssued at\s+)?HKT|HK [Tt]ime)?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
+var timeLine = regexp.MustCompile(`^` + clockZone + `?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
 
 // zonedTime is a time line that names its zone (香港時間, HK Time): not
 // a video's length or a clock.
-var zonedTime = regexp.MustCompile(`^(?:香港時間|香港时间|北京時間|北京时间|台北時間|HKT|HK [Tt]ime|[Ii]ssued at)`)
+var zonedTime = regexp.MustCompile(`^` + clockZone)
+
+// clockZone is the zone a time line names before its time.
+const clockZone = `(?:香港時間|香港时间|北京時間|北京时间|台北時間|(?:[Ii]ssued at\s+)?HKT|HK [Tt]ime|[Ii]ssued at)`
 
 // shortYear is a date with a two-digit year right after its label, as
 // 百家号 writes it (发布时间: 24-04-10 10:23). Only there: alone, 24-04-10

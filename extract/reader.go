@@ -283,7 +283,7 @@ func absoluteDate(n *html.Node) {
 	if c == nil || c.NextSibling != nil || c.Type != html.TextNode || len(c.Data) > 40 || !relativeDate.MatchString(strings.TrimSpace(c.Data)) {
 		return
 	}
-	if t := strings.TrimSpace(attr(n, "title")); len(t) <= 40 && titleDate.MatchString(t) {
+	if t := strings.TrimSpace(attr(n, "title")); len(t) <= 40 && bareDate.MatchString(t) {
 		c.Data = t
 	}
 }
@@ -291,9 +291,6 @@ func absoluteDate(n *html.Node) {
 // relativeDate is a date counted back from the time the page was served:
 // 3 天前, 5 小时前, 半小时前, 昨天 10:22, 前天 08:15.
 var relativeDate = regexp.MustCompile(`^(?:(?:\d+|半)[\s\x{a0}]*(?:秒|分钟|分鐘|小时|小時|天|日|周|週)前|刚刚|剛剛|(?:昨天|前天)(?:[\s\x{a0}]*\d{1,2}:\d{2})?)$`)
-
-// titleDate is a whole date in a title attribute: 2024-4-16 10:22:33.
-var titleDate = regexp.MustCompile(`^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 
 var prunedAtoms = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
