@@ -111,10 +111,8 @@ func checkFiles(cmd string, files []string) error {
 		st, err := os.Stat(name)
 		var pe *fs.PathError
 		switch {
-		case errors.As(err, &pe):
+		case errors.As(err, &pe): // os.Stat's every error
 			return usagef("%s: %s: %v", cmd, name, pe.Err)
-		case err != nil:
-			return usagef("%s: %s: %v", cmd, name, err)
 		case st.IsDir():
 			return usagef("%s: %s: is a directory, not a file", cmd, name)
 		}

@@ -219,7 +219,7 @@ func (f *fetchFlags) register(fs *flag.FlagSet, requisitesDefault bool) {
 	fs.IntVar(&f.perHost, "per-host", 1, "requests in flight per host")
 	fs.IntVar(&f.maxPages, "max-pages", 50, "pages followed per article")
 	fs.IntVar(&f.maxDocs, "max-docs", 0, "stop after archiving this many documents (0: no limit)")
-	fs.IntVar(&f.depth, "depth", 3, "link depth from the seeds")
+	fs.IntVar(&f.depth, "depth", 3, "link depth from the seeds (crawl; archive follows only each article's pages)")
 	fs.StringVar(&f.scope, "scope", "", "regular expression article URLs must match (default: the seeds' hosts)")
 	fs.StringVar(&f.userAgent, "user-agent", crawler.DefaultUserAgent, "User-Agent header")
 	fs.BoolVar(&f.ignoreRobots, "ignore-robots", false, "do not obey robots.txt")

@@ -391,16 +391,16 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 			return recordError(rec, err)
 		}
 		cut := int64(len(raw)) > im.maxBody
-		if err := checkPayloadDigest(rec, raw, c.Header("Transfer-Encoding"), cut); err != nil {
-			return recordError(rec, err)
-		}
 		if cut {
+			im.log.Warn("body cut at the max body size; stored truncated", "url", c.URL, "record", rec.ID(), "max-body", im.maxBody)
 			raw = raw[:im.maxBody]
 			c.Truncated = "length"
-			im.log.Warn("body cut at the max body size; stored truncated", "url", c.URL, "record", rec.ID(), "max-body", im.maxBody)
 		}
 		item.payload = dechunk(raw, c.Header("Transfer-Encoding"), c.Truncated != "")
 		item.digest = warc.Digest(item.payload)
+		if err := checkPayloadDigest(rec, raw, item.payload, item.digest, cut); err != nil {
+			return recordError(rec, err)
+		}
 		if _, seen := im.cutPayloads[item.digest]; !seen {
 			im.cutPayloads[item.digest] = c.Truncated
 		}
@@ -447,16 +447,25 @@ func recordError(rec *warc.Record, err error) error {
 // payload that is cut (at MaxBody, or marked WARC-Truncated) is not
 // checked: tools differ on whether the digest is of what was kept; the
 // block digest covers it.
-func checkPayloadDigest(rec *warc.Record, raw []byte, transferEncoding string, cut bool) error {
+//
+// payload is raw de-chunked and digest its sha1, computed once for the
+// store: a sha1 declared is compared with it, and raw hashed again only
+// when it holds chunks.
+func checkPayloadDigest(rec *warc.Record, raw, payload []byte, digest string, cut bool) error {
 	declared := rec.Header.Get(warc.FieldPayloadDigest)
 	if declared == "" || cut || rec.Header.Get(warc.FieldTruncated) != "" {
 		return nil
 	}
-	if ok, _ := warc.DigestMatches(declared, raw); ok {
+	if d, ok := warc.NormalizeSHA1(declared); ok && d == digest {
 		return nil
 	}
-	if ok, _ := warc.DigestMatches(declared, dechunk(raw, transferEncoding, false)); ok {
+	if ok, _ := warc.DigestMatches(declared, payload); ok {
 		return nil
+	}
+	if len(raw) != len(payload) {
+		if ok, _ := warc.DigestMatches(declared, raw); ok {
+			return nil
+		}
 	}
 	return fmt.Errorf("%w: the payload does not have its WARC-Payload-Digest %s", warc.ErrDigest, declared)
 }

@@ -23,7 +23,8 @@ func outputError(out string, err error) error {
 	if err == nil || !errors.As(err, &pe) {
 		return err
 	}
-	// Ours: .NAME.*.tmp beside the export, or a file in .folio-*.tmp/.
+	// Ours: beside the export, .NAME.HOST-PID-N.tmp, .folio-scratch-*.tmp
+	// or .folio-sort-*.tmp.
 	rel, rerr := filepath.Rel(filepath.Dir(out), pe.Path)
 	if rerr != nil || !strings.HasPrefix(rel, ".") || strings.HasPrefix(rel, "..") || !strings.Contains(rel, ".tmp") {
 		return err

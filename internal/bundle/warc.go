@@ -3,7 +3,6 @@ package bundle
 import (
 	"bytes"
 	"crypto/sha1"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -120,10 +119,7 @@ func (e *warcExport) writeWarcinfo(now time.Time, software, operator, descriptio
 
 // write writes one record and returns where it went.
 func (e *warcExport) write(h warc.Header, parts ...[]byte) (offset, length int64, err error) {
-	if err := e.w.Flush(); err != nil {
-		return 0, 0, err
-	}
-	offset = e.w.Offset()
+	offset = e.w.Offset() // every record is flushed at its end, below
 	bw, err := e.w.Create(h)
 	if err != nil {
 		return 0, 0, err
@@ -178,7 +174,7 @@ func (e *warcExport) writeCapture(c *store.Capture) error {
 	e.stats.Captures++
 	var err error
 	switch {
-	case c.Status == 304 && c.RefersTo != 0:
+	case !holds(c): // a 304 confirming a stored response (Status 0 is left out above)
 		err = e.writeNotModified(c)
 	case c.PayloadSize > 0:
 		var h *store.Capture
@@ -537,9 +533,7 @@ func documentTargetURI(docURL string) string { return "urn:folio:document:" + do
 // and attachment's.
 func (e *warcExport) writeDocument(d *store.Document) error {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(d); err != nil {
+	if err := jsonEncoder(&buf).Encode(d); err != nil {
 		return err
 	}
 	block := buf.Bytes()
