@@ -70,7 +70,9 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 	if unfetched > 0 {
 		errs = errors.Join(errs, fmt.Errorf("%s: %d attachment(s) not fetched: %w", doc.URL, unfetched, ctx.Err()))
 	}
-	doc.ContentHash = contentHash(doc.Text, doc.Attachments)
+	if len(doc.Attachments) > 0 { // else buildDocument's hash of the text stands
+		doc.ContentHash = contentHash(doc.Text, doc.Attachments)
+	}
 	return errs
 }
 

@@ -341,7 +341,7 @@ func addCounts(s *Summary, b Summary) {
 	}
 }
 
-// saveStats keeps the run's summary in the store every few seconds until
+// saveStats keeps the run's summary in the store every second until
 // stopped, so that a run killed outright (kill -9, a reboot) is resumed
 // with its counts: the resumed run's summary is the whole run's, but for
 // the last seconds before the kill.
@@ -352,14 +352,23 @@ func (c *Crawler) saveStats(start time.Time) (stop func()) {
 		defer close(finished)
 		tick := time.NewTicker(statsEvery)
 		defer tick.Stop()
+		var last Summary // the counts last kept: a second without news writes nothing
 		for {
 			select {
 			case <-done:
 				return
 			case <-tick.C:
-				if err := c.db.SaveCrawlStats(c.run.ID, c.runSummary(start)); err != nil {
-					c.log.Debug("the run's summary so far was not kept", "err", err)
+				sum := c.runSummary(start)
+				counts := sum
+				counts.Duration, counts.Seconds = 0, 0
+				if counts == last {
+					continue
 				}
+				if err := c.db.SaveCrawlStats(c.run.ID, sum); err != nil {
+					c.log.Debug("the run's summary so far was not kept", "err", err)
+					continue
+				}
+				last = counts
 			}
 		}
 	}()

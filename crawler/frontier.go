@@ -106,7 +106,7 @@ func (c *Crawler) take(h *hostQueue) *task {
 		t := h.tasks[0]
 		h.tasks[0] = nil
 		h.tasks = h.tasks[1:]
-		if t.site.MaxDocs > 0 && t.site.docs >= t.site.MaxDocs {
+		if t.site.full() {
 			h.tasks = append(h.tasks, t) // kept in the frontier for the next run
 			if allCapped(h) {
 				h.closed = "max-docs"
@@ -125,9 +125,13 @@ func (c *Crawler) take(h *hostQueue) *task {
 	return nil
 }
 
+// full says whether the site has its --max-docs documents (or slots for
+// them taken); c.mu is held.
+func (s *siteState) full() bool { return s.MaxDocs > 0 && s.docs >= s.MaxDocs }
+
 func allCapped(h *hostQueue) bool {
 	for _, t := range h.tasks {
-		if t.site.MaxDocs == 0 || t.site.docs < t.site.MaxDocs {
+		if !t.site.full() {
 			return false
 		}
 	}

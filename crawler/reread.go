@@ -37,7 +37,7 @@ func (a *Archiver) storedReading(doc *store.Document) *store.Document {
 		return nil
 	}
 	latest, err := vr.Document(doc.URL, 0)
-	if err != nil || latest.ContentHash == doc.ContentHash || !latest.Complete || len(latest.Pages) == 0 {
+	if err != nil || !latest.Complete || len(latest.Pages) == 0 {
 		return nil
 	}
 	opts := &extract.Options{Location: a.opts.Location}

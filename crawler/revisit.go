@@ -76,7 +76,7 @@ func priorCapture(st captureReader, u string) *prior {
 func variantCapture(st captureReader, u string) *store.Capture {
 	dr, ok := st.(documentReader)
 	if !ok {
-		return nil // a store of captures only (an offline replay's): no variants known
+		return nil // a store that cannot look up documents: no variants known
 	}
 	d, err := dr.Document(u, 0)
 	if err != nil {

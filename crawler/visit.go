@@ -94,7 +94,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	// not after: the articles of hosts running at once would otherwise
 	// all be stored past the limit.
 	c.mu.Lock()
-	if (c.opts.MaxDocs > 0 && c.docs >= c.opts.MaxDocs) || (t.site.MaxDocs > 0 && t.site.docs >= t.site.MaxDocs) {
+	if (c.opts.MaxDocs > 0 && c.docs >= c.opts.MaxDocs) || t.site.full() {
 		c.mu.Unlock()
 		c.log.Debug("max-docs reached; article left in the frontier for the next run", "url", t.URL)
 		return
@@ -163,9 +163,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		if res.Doc == nil {
 			c.count(func(s *Summary) { s.Failed++ })
 		}
-		for _, line := range errtext.Lines(res.Err) {
-			c.log.Error(line)
-		}
+		errtext.Log(c.log, res.Err)
 	}
 }
 
@@ -302,7 +300,7 @@ func (c *Crawler) deferTask(t *task, cause error) {
 
 // storeFailed ends the crawl when err says the store cannot be written.
 func (c *Crawler) storeFailed(err error) bool {
-	if errors.Is(err, store.ErrWrite) || errors.Is(err, store.ErrCorrupt) {
+	if store.Unavailable(err) {
 		c.fail(err)
 		return true
 	}

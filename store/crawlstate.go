@@ -36,7 +36,7 @@ type CrawlRun struct {
 	Finished time.Time `json:"finished,omitzero"`
 	Resumes  int       `json:"resumes,omitempty"`
 	// Stats is the crawler's summary, kept as it gave it: at the end, and
-	// every few seconds while the run goes on (what a resumed run counts
+	// every second while the run goes on (what a resumed run counts
 	// from).
 	Stats json.RawMessage `json:"stats,omitempty"`
 }
@@ -301,17 +301,6 @@ func (db *DB) KnownDocuments(onHost func(host string) bool, fn func(url string, 
 	}
 	return scanInSpells(db, func(tx *bolt.Tx) *bolt.Bucket { return tx.Bucket(bucketDocs) },
 		func(tx *bolt.Tx, _, v []byte) (known, bool, error) {
-			// The URL first: the versions of other hosts' documents
-			// need not be decoded.
-			var head struct {
-				URL string `json:"url"`
-			}
-			if err := json.Unmarshal(v, &head); err != nil {
-				return known{}, false, fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
-			}
-			if !onHost(hostOf(head.URL)) {
-				return known{}, false, nil
-			}
 			var rec struct {
 				URL        string    `json:"url"`
 				Versions   []Version `json:"versions"`
@@ -322,7 +311,7 @@ func (db *DB) KnownDocuments(onHost func(host string) bool, fn func(url string, 
 			if err := json.Unmarshal(v, &rec); err != nil {
 				return known{}, false, fmt.Errorf("%w: document record: %v", ErrCorrupt, err)
 			}
-			if len(rec.Versions) == 0 {
+			if len(rec.Versions) == 0 || !onHost(hostOf(rec.URL)) {
 				return known{}, false, nil
 			}
 			var st URLStatus
