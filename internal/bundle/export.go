@@ -108,8 +108,8 @@ type WACZSummary struct {
 // setWARC fills in what writeWARC counted.
 func (r *ExportResult) setWARC(s *exportStats) {
 	r.Documents = s.Documents
-	r.WARCSummary = &WARCSummary{Versions: s.Versions, Captures: s.Captures, Responses: s.Responses,
-		Revisits: s.Revisits, Requests: s.Requests, Skipped: s.Skipped}
+	sum := s.WARCSummary
+	r.WARCSummary = &sum
 }
 
 // Export writes what o selects of db to the file path, as a bundle of
@@ -179,7 +179,11 @@ func exportWARCFile(ctx context.Context, db *store.DB, path string, o ExportOpti
 		cdx = cdxBuf
 	}
 	uncompressed := strings.HasSuffix(strings.ToLower(path), ".warc")
-	stats, err := writeWARC(ctx, db, bw, filepath.Base(path), cdx, o, uncompressed)
+	filter, err := newCaptureFilter(db, o.Filter)
+	if err != nil {
+		return err
+	}
+	stats, err := writeWARC(ctx, db, filter, bw, filepath.Base(path), cdx, o, uncompressed)
 	if err != nil {
 		return err
 	}
@@ -237,13 +241,9 @@ func sortInto(dst *os.File, unsorted *os.File, out string) error {
 	return nil
 }
 
-// writeWARC writes the WARC records of what o selects to w.
-func writeWARC(ctx context.Context, db *store.DB, w io.Writer, filename string, cdx io.Writer, o ExportOptions, uncompressed bool) (*exportStats, error) {
+// writeWARC writes the WARC records of what filter (o's) selects to w.
+func writeWARC(ctx context.Context, db *store.DB, filter *captureFilter, w io.Writer, filename string, cdx io.Writer, o ExportOptions, uncompressed bool) (*exportStats, error) {
 	identity, err := db.Identity()
-	if err != nil {
-		return nil, err
-	}
-	filter, err := newCaptureFilter(db, o.Filter)
 	if err != nil {
 		return nil, err
 	}
@@ -282,7 +282,6 @@ func writeWARC(ctx context.Context, db *store.DB, w io.Writer, filename string, 
 	if err := e.w.Close(); err != nil {
 		return nil, err
 	}
-	e.stats.Bytes = e.w.Offset()
 	return &e.stats, nil
 }
 
@@ -322,7 +321,13 @@ func exportWACZ(ctx context.Context, db *store.DB, path string, o ExportOptions,
 	defer unsorted.Close()
 	bw := bufio.NewWriterSize(warcFile, 256<<10)
 	cw := bufio.NewWriter(unsorted)
-	stats, err := writeWARC(ctx, db, bw, warcName, cw, o, false)
+	// One selection for the WARC and pages.jsonl: with --url it reads
+	// the document's versions and captures.
+	filter, err := newCaptureFilter(db, o.Filter)
+	if err != nil {
+		return err
+	}
+	stats, err := writeWARC(ctx, db, filter, bw, warcName, cw, o, false)
 	if err != nil {
 		return err
 	}
@@ -350,7 +355,7 @@ func exportWACZ(ctx context.Context, db *store.DB, path string, o ExportOptions,
 	info := warc.PackageInfo{Title: "folio export", Description: describeExport(db, o.Filter),
 		Software: o.Software, Created: o.Now}
 	res.WACZSummary = &WACZSummary{}
-	if res.Pages, err = writePages(ctx, db, o.Filter, pages, &info); err != nil {
+	if res.Pages, err = writePages(ctx, db, o.Filter, filter, pages, &info); err != nil {
 		return err
 	}
 
@@ -382,18 +387,14 @@ func exportWACZ(ctx context.Context, db *store.DB, path string, o ExportOptions,
 
 // writePages writes pages.jsonl: one line per document, the URL and time
 // of its page 1's capture (what a replay opens) and its title.
-func writePages(ctx context.Context, db *store.DB, f Filter, w io.Writer, info *warc.PackageInfo) (int, error) {
-	filter, err := newCaptureFilter(db, f)
-	if err != nil {
-		return 0, err
-	}
+func writePages(ctx context.Context, db *store.DB, f Filter, filter *captureFilter, w io.Writer, info *warc.PackageInfo) (int, error) {
 	bw := bufio.NewWriter(w)
 	enc := jsonEncoder(bw)
 	if err := enc.Encode(map[string]string{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}); err != nil {
 		return 0, err
 	}
 	n := 0
-	err = eachDocument(db, f, func(d *store.Document) error {
+	err := eachDocument(db, f, func(d *store.Document) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

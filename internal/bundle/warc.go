@@ -49,14 +49,9 @@ type warcExport struct {
 
 // exportStats counts what a WARC export wrote.
 type exportStats struct {
-	Captures  int // fetches written: a response or revisit record each
-	Responses int
-	Revisits  int
-	Requests  int
-	Skipped   int   // fetches without a response, left out
-	Documents int   // documents with a metadata record
-	Versions  int   // metadata records: document versions
-	Bytes     int64 // the WARC's size so far
+	WARCSummary       // the records written
+	Documents   int   // documents with a metadata record
+	Bytes       int64 // the WARC's size so far
 	// For Progress: the last capture written, the last in the store.
 	LastID, MaxID uint64
 
