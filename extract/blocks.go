@@ -692,6 +692,12 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		if nearStart && !begun && i+1 < len(blocks) && meta.title != "" && capsKicker.MatchString(b.Text) && sameTitle(blocks[i+1].Text, meta.title) {
 			continue
 		}
+		// The page's kind as a heading over the title (新聞稿, 通知公告):
+		// the section's label, not the story's first line.
+		if nearStart && !begun && i+1 < len(blocks) && meta.title != "" && b.Kind == Heading && runeCount(b.Text) <= 6 &&
+			!strings.ContainsAny(b.Text, "，。！？：:") && sameTitle(blocks[i+1].Text, meta.title) && !sameTitle(b.Text, meta.title) {
+			continue
+		}
 		// The site's trail (当前位置：首页 > 信息公开) when a 站群 CMS puts it
 		// inside the article's wrapper, above the text.
 		if nearStart && !begun && runeCount(b.Text) <= 80 && crumbLine.MatchString(b.Text) && !endsSentence(b.Text) {

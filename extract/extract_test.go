@@ -367,6 +367,12 @@ func TestSourceAuthor(t *testing.T) {
 		{"2024-04-12", "", "欢迎广大师生积极供稿", "", ""},
 		{"2024-04-12", "", "文章的最后一段到此结束。（洪蓝街道 供稿）", "", ""}, // a supplier, no writer
 		{"2024-04-12", "", "文章的最后一段到此结束。（洪蓝 吴军）", "", "洪蓝 吴军"},
+		// A sign-off in brackets, the medium before the writer's name.
+		{"2024-04-12", "", "（文/图：刘洋　审核：蒋新华）", "", "刘洋"},
+		{"2024-04-12", "", "（文：张小明）", "", "张小明"},
+		{"2024-04-12", "", "（图/文/摄：汽车之家 陈璐）", "", "陈璐"},
+		{"2024-04-12", "", "图/文：本网 王芳", "", "王芳"},
+		{"2024-04-12", "", "《关于进一步加强管理的通知》（文：某某局）印发后，各单位认真落实。", "", ""},
 		{"发布日期：2024-04-16 【我要打印】", "", "", "", ""}, // a button, no name
 		// A value ends before the date its element runs into.
 		{`来源：<span>人民日报</span><span>2024-04-10 10:00</span>`, "", "", "人民日报", ""},
@@ -1195,6 +1201,30 @@ func TestBoilerplateLines(t *testing.T) {
 	} {
 		if got := mayBeBoilerplate(line) && boilerplateLine.MatchString(line); got != want {
 			t.Errorf("%q: boilerplate %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestSectionLabelOverTheTitle: a short heading naming the page's kind
+// above the title (a press office's 新聞稿) is no text; a longer kicker,
+// or a short heading not over the title, stays.
+func TestSectionLabelOverTheTitle(t *testing.T) {
+	const story = `<p>食物環境衞生署今日表示，該署人員於本周一至周三在深水埗北河街街市進行突擊巡查，共提出三宗檢控。</p>` +
+		`<p>發言人說：「食環署人員發現有檔戶在通道擺放貨物，阻塞街市通道，違反《公眾街市規例》。」</p>`
+	for _, tt := range []struct{ top, first string }{
+		{`<h2>新聞稿</h2><h3>食環署突擊巡查深水埗街市</h3>`, "食物環境衞生署今日表示"},
+		{`<h2>通知公告</h2><h1>食環署突擊巡查深水埗街市</h1>`, "食物環境衞生署今日表示"},
+		{`<h2>坚持人民至上推动高质量发展</h2><h1>食環署突擊巡查深水埗街市</h1>`, "坚持人民至上推动高质量发展"},
+		{`<h1>食環署突擊巡查深水埗街市</h1><h2>新聞稿</h2>`, "新聞稿"},
+	} {
+		page := `<html><head><meta charset="utf-8"><title>食環署突擊巡查深水埗街市</title></head><body><div id="content">` +
+			tt.top + story + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "https://www.info.gov.hk/gia/general/202406/12/P1.htm", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(p.Text(), tt.first) {
+			t.Errorf("%s: text begins %.60q, want %q", tt.top, p.Text(), tt.first)
 		}
 	}
 }

@@ -600,7 +600,7 @@ var (
 	// its label (南方+); 撰稿單位 names the office that wrote a release
 	// (Taiwanese county sites).
 	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource|(?:撰稿|供稿)[单單]位)\s*[:：]\s*|(?:^|\s)[来來]源[于於]\s+|【\s*[来來]源\s*】\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|^作者,\s*|(?:^|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)\s*[:：]?\s*|(?:^|\s)文\s*[/:：|｜]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|^作者,\s*|(?:^[（(]?|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)(?:\s*/\s*[摄攝])?\s*[:：]?\s*|(?:^[（(]?|\s)文\s*[/:：|｜]\s*`)
 	// issuerLabel names the body that issued a government document, in
 	// the 索引号 / 文号 table of disclosure pages.
 	issuerLabel = regexp.MustCompile(`(?:发布|發佈|發布|发文|發文|公开|公開)(?:机构|機構|机关|機關|单位|單位)\s*[:：]\s*`)
@@ -653,6 +653,10 @@ var staffCode = regexp.MustCompile(`(\p{Han})(?:_[A-Za-z]{1,4}\d{2,}|\s+[A-Za-z]
 // mediumReporter is a medium's name and its reporter's role before names:
 // 农民日报记者 刘知宜, 人民日报记者 张三 李四.
 var mediumReporter = regexp.MustCompile(`^\p{Han}{2,10}?(?:日报|日報|晚报|晚報|报|報|社|网|網|台|臺|新闻|新聞|融媒体中心|融媒體中心)(?:全媒体|全媒體|融媒)?(?:记者|記者)\s*(.+)$`)
+
+// mediumThenName is a medium's name, a space and what follows: 汽车之家 陈璐,
+// 本网 张三.
+var mediumThenName = regexp.MustCompile(`^(?:\p{Han}{1,10}?(?:之家|日报|日報|晚报|晚報|报|報|社|网|網|台|臺|新闻|新聞|融媒体中心|融媒體中心|客户端|客戶端)|本网|本報|本报|本台|本刊)\s+(.+)$`)
 
 // bylineButtons are the words of the buttons a byline line carries in
 // brackets, which are no names.
@@ -977,6 +981,10 @@ func cleanAuthor(v string) string {
 	// A medium's reporter, as ministries credit a paper's story (作者：农民日报
 	// 记者 刘知宜): the names after the role, when names follow.
 	if m := mediumReporter.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) {
+		v = m[1]
+	}
+	// A medium before its writer's name in a sign-off (图/文：汽车之家 陈璐).
+	if m := mediumThenName.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) {
 		v = m[1]
 	}
 	if placeholder(v) {
