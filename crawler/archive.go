@@ -608,7 +608,9 @@ func printViews(p *page) []string {
 	var out []string
 	host := hostKey(p.url)
 	for _, l := range p.parsed.Links {
-		if hostKey(l.URL) == host && extract.IsPrintView(l.URL) && printLinkText.MatchString(l.Text) {
+		// The link text first: it rules out nearly every link at the
+		// cost of one anchored match, where the URL tests parse it.
+		if printLinkText.MatchString(l.Text) && extract.IsPrintView(l.URL) && hostKey(l.URL) == host {
 			out = append(out, extract.CanonicalURL(l.URL))
 		}
 	}
