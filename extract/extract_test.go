@@ -1417,4 +1417,21 @@ func TestWeChatAuthor(t *testing.T) {
 			t.Errorf("%s: author %q, want %q", tt.meta, p.Author, tt.want)
 		}
 	}
+	// Reposted on a portal, the account's credits are followed by its
+	// platform's short lines: the credits are still read.
+	page := `<html><head><meta charset="utf-8"><title>砚山：三七花开正当时</title></head><body><div class="zwdt-detail"><h1>砚山：三七花开正当时</h1>` +
+		`<div class="zwdt-info">发布时间：2024-08-08 10:17:45　来源：砚山县融媒体中心微信公众号</div><div class="zwdt-con">` +
+		`<section><p><span>点击蓝字 关注我们</span></p></section>` +
+		`<p><span>8月的砚山，三七种植基地里一片翠绿，红色的三七花点缀其间。</span></p>` +
+		`<p><span>砚山县三七种植面积稳定在3.5万亩，三七花茶、三七花蜜等产品深受市场欢迎。</span></p>` +
+		`<p><span>“三七花采摘期只有一个月左右，我们要抓紧时间采。”种植户李兰说。</span></p>` +
+		`<section><p>来源：砚山县融媒体中心</p><p>编辑：杨欢</p><p>审核：熊平</p></section><p><span>往期推荐</span></p>` +
+		`<p><a>砚山县召开乡村振兴工作推进会</a></p><p><span>分享 ▪ 点赞 ▪ 在看</span></p></div></div></body></html>`
+	p, err := Parse([]byte(page), "", "http://www.yanshan.gov.cn/zwdt/bmdt/202408/t20240808_1552011.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Author != "杨欢" {
+		t.Errorf("credits over a platform's lines: author %q, want 杨欢", p.Author)
+	}
 }

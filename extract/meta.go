@@ -583,7 +583,20 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 	// The byline under the title is read first.
 	head = append(head, before...)
 	if end >= start {
-		for i := max(end-3, start, 0); i < len(lines) && i <= end+3; i++ {
+		// Under a reposted story's credits, a platform's short lines
+		// (往期推荐, a linked title, 分享 ▪ 点赞 ▪ 在看) may close the
+		// content: the window reaches back over them to the story's end.
+		from := end - 3
+		for i, n := end, 0; i > start && n < 6; i-- {
+			if l := lines[i]; !l.skipped {
+				if !l.linked && (runeCount(l.text) > 12 || endsSentence(l.text)) {
+					from = min(from, i-3)
+					break
+				}
+				n++
+			}
+		}
+		for i := max(from, start, 0); i < len(lines) && i <= end+3; i++ {
 			if !lines[i].skipped {
 				tail = append(tail, lines[i])
 			}
