@@ -443,7 +443,15 @@ var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 	// 下载羊城派客户端，阅读更多精彩内容: the app named, and what more it
 	// offers (a guide's 下载“浙里办”客户端，在线提交材料 offers a step).
 	`|(?:点击|點擊|立即)?(?:下载|下載)[“"「]?[\p{Han}A-Za-z]{2,8}[”"」]?(?:APP|App|app|客户端|客戶端)[，,\s]*(?:阅读|閱讀|查看|获取|獲取|了解|看)更多(?:精彩)?(?:内容|內容|资讯|資訊|新闻|新聞)?[!！]?` +
+	// ►立即加入ETtoday社會新聞LINE官方帳號: the site's channel, named
+	// by its platform.
+	`|[►➤]?\s*(?:立即|馬上|马上|快)?(?:加入|追蹤|追踪|訂閱|订阅)[^\s:：，,。！!？?]{0,16}(?:LINE|Line|Telegram|YouTube|IG)\s*(?:官方帳號|官方账号|頻道|频道|好友)` +
 	`)[☆★◆●■\s]*$`)
+
+// widgetAction is the button that ends a line of a shop's or a listing's
+// widget under a story (比亚迪秦L 指导价：9.98-12.98万 询底价 查看参数,
+// 【楼盘推荐】中铁·阅山湖 均价9800元/㎡ 预约看房): a price, then the call.
+var widgetAction = regexp.MustCompile(`(?:\d\s*(?:万|元|萬)|[【\[][^】\]]{1,6}推荐[】\]]).*\s(?:询底价|詢底價|获取底价|查看参数|预约看房|预约试驾|免费试驾|立即咨询|在线咨询|立即抢购|立即购买)$`)
 
 // moreNewsLabel opens an inline list of a section's other stories:
 // 更多要聞港聞：….
@@ -482,6 +490,8 @@ var hashtagLine = regexp.MustCompile(`^(?:#[^\s#，,。]*\p{Han}[^\s#，,。]*|#
 var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:` +
 	`(?:特别|平台|免责|版权|原创)声明\s*[:：].*(?:平台|自媒体|用户上传|仅代表作者|不代表本|信息存储|号系信息发布|授权|转载)` +
 	`|(?:本文|本文章|该文章?|此文|以上内容)(?:为|系|由|来自|来源于)[^。]{0,30}(?:号|自媒体|用户|作者)[^。]{0,30}(?:上传|发布|发表)[^。]{0,40}(?:仅代表|不代表|信息发布平台|信息存储)` +
+	// 本文由「36氪」原创出品，未经许可禁止转载。
+	`|(?:本文|本文章|此文)(?:由|系|为)[^。，,]{0,30}(?:原创|独家)[^。，,]{0,8}[，,]\s*未经(?:许可|授权|允许|同意)[^。]{0,20}(?:禁止|不得|严禁|谢绝)[^。]{0,10}(?:转载|使用|复制|摘编)[^。]*。?$` +
 	// 凡本网注明“来源：四川在线”的所有作品，版权均属于四川在线: the
 	// stock notice of local news sites, quoting its own 来源 label.
 	`|凡(?:本网|本站|本報|本报|本網)?注明\s*[“"「]?\s*(?:来源|來源)\s*[:：][^。]{0,40}(?:版权|版權|著作权|著作權)(?:均|皆)?(?:属于|屬於|归|歸|为|為)[^。]{0,80}。?.{0,60}$` +
@@ -668,6 +678,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		if i >= len(blocks)-4 && runeCount(b.Text) <= 80 && moreNewsLine(b.Text) {
+			continue
+		}
+		if i >= len(blocks)-4 && runeCount(b.Text) <= 80 && !strings.ContainsAny(b.Text, "，。") && widgetAction.MatchString(b.Text) {
 			continue
 		}
 		// The fallback text of a <video> or <audio> the browser shows

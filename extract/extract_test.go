@@ -1258,6 +1258,15 @@ func TestTailOfTheText(t *testing.T) {
 		{"凡本网注明", `<p>凡本网注明“来源：四川在线”的所有作品，版权均属于四川在线，未经本网授权不得转载。</p>`, last},
 		{"a copyright dispute", `<p>法院认为，凡注明来源的作品，版权均属于原作者，被告未经许可转载构成侵权。</p>`, "法院认为，凡注明来源的作品，版权均属于原作者，被告未经许可转载构成侵权。"},
 		{"a rule on crediting", `<p>凡注明出处的稿件版权均属于投稿人所有。</p>`, "凡注明出处的稿件版权均属于投稿人所有。"},
+		{"36氪", `<p>本文由「36氪」原创出品，未经许可禁止转载。</p>`, last},
+		{"a contest's original works", `<p>作品须由作者原创，未经许可禁止转载他人作品参赛。</p>`, "作品须由作者原创，未经许可禁止转载他人作品参赛。"},
+		// A channel to join, a listing's widget under the story; the same
+		// words in text.
+		{"LINE channel", `<p>►立即加入ETtoday社會新聞LINE官方帳號</p>`, last},
+		{"LINE in prose", `<p>民眾可加入警察局LINE官方帳號查詢最新防詐資訊，或撥打165專線。</p>`, "民眾可加入警察局LINE官方帳號查詢最新防詐資訊，或撥打165專線。"},
+		{"a car widget", `<p>比亚迪秦L 指导价：9.98-12.98万 询底价 查看参数</p>`, last},
+		{"a listing widget", `<p>【楼盘推荐】中铁·阅山湖 均价9800元/㎡ 预约看房</p>`, last},
+		{"a price in prose", `<p>新车指导价为9.98万元至12.98万元，消费者可到店询底价。</p>`, "新车指导价为9.98万元至12.98万元，消费者可到店询底价。"},
 		// Promos and a tip line under the story; the same words as text.
 		{"an app promo", `<p>下载羊城派客户端，阅读更多精彩内容</p>`, last},
 		{"a tip line", `<p>想了解更多精彩内容，快来关注齐鲁壹点</p><p>找记者、求报道、求帮助，各大应用市场下载“齐鲁壹点”APP，或搜索微信小程序“齐鲁壹点”，全省600名记者在线等你来报料！</p>`, last},
