@@ -114,6 +114,10 @@ func TestTitle(t *testing.T) {
 		// A government site's name after a bare hyphen; a title's own hyphens.
 		{`<title>戴南镇：“不锈钢之乡”跑出一季度开门红-兴化市人民政府</title>`, ``, "戴南镇：“不锈钢之乡”跑出一季度开门红"},
 		{`<title>中美关系-新的起点</title>`, ``, "中美关系-新的起点"},
+		// Any site's name so, when the page's top says the part before it.
+		{`<title>关于系统升级暂停部分业务服务的公告-哈尔滨银行</title>`, `<div class="news-t">关于系统升级暂停部分业务服务的公告</div><div class="news-d">发布日期：2024-05-27</div>`, "关于系统升级暂停部分业务服务的公告"},
+		{`<title>中美关系-新的起点</title>`, `<div class="col">中美关系</div>`, "中美关系-新的起点"},
+		{`<title>关于系统升级暂停部分业务服务的公告-哈尔滨银行</title>`, `<div><a href="/gg/1.html">关于系统升级暂停部分业务服务的公告</a></div>`, "关于系统升级暂停部分业务服务的公告-哈尔滨银行"},
 		// A Founder e-paper: the sidebar lists the page's titles; <founder-title> is the article's.
 		{`<title>澳門日報電子版</title>`, `<div class="titlelist"><a href="/1">輕軌石排灣線年底通車</a><br><a href="/2">旅遊局推廣五一黃金周</a></div>` +
 			`<table><tr><td class="font01"><founder-title>輕軌石排灣線年底通車</founder-title></td></tr></table><div id="ozoom"><founder-content><p>【本報消息】運輸工務司司長羅立文表示，輕軌石排灣線工程進展順利，預計今年底通車，設一個車站連接海洋站。</p></founder-content></div>`, "輕軌石排灣線年底通車"},

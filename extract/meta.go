@@ -453,6 +453,18 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	}
 	t := siteless(full)
 	at := r.lineOf(lines, t)
+	// A company's site joins its name with a bare hyphen too (公告标题-哈尔滨银行):
+	// cut there when a line at the top of the page says the part before it.
+	if at < 0 {
+		for cut := strings.LastIndexByte(full, '-'); cut > 0; cut = strings.LastIndexByte(full[:cut], '-') {
+			// A headline's length: a column's name (中美关系) is no title.
+			if lead := strings.TrimSpace(full[:cut]); runeCount(lead) >= 8 {
+				if i := r.lineOf(lines, lead); i >= 0 && i <= start+3 && !lines[i].linked {
+					return lines[i].text, i
+				}
+			}
+		}
+	}
 	// A generic <title> (停水通知 - 郑州自来水…) that no line repeats: the
 	// headline may be a plain <div> right above the dated byline, longer
 	// than the <title>'s name for it.
