@@ -70,6 +70,10 @@ type CrawlOptions struct {
 	// Progress is how often a progress line is logged (Info); 0 means never.
 	Progress time.Duration
 	Logger   *slog.Logger
+
+	// statsEvery is how often the run's summary so far is stored; 0 means
+	// every second. Tests shorten it.
+	statsEvery time.Duration
 }
 
 // Summary is what a crawl did.
@@ -350,7 +354,11 @@ func (c *Crawler) saveStats(start time.Time) (stop func()) {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		tick := time.NewTicker(statsEvery)
+		every := c.opts.statsEvery
+		if every <= 0 {
+			every = time.Second
+		}
+		tick := time.NewTicker(every)
 		defer tick.Stop()
 		var last Summary // the counts last kept: a second without news writes nothing
 		for {
@@ -374,9 +382,6 @@ func (c *Crawler) saveStats(start time.Time) (stop func()) {
 	}()
 	return func() { close(done); <-finished }
 }
-
-// statsEvery is how often a run's summary so far is stored.
-var statsEvery = time.Second
 
 // safeWork runs one task. A panic (a bug met on this URL) fails the URL,
 // not the run: it is logged with the URL and counted, and the URL stays in

@@ -905,8 +905,7 @@ func TestTextSitemapCap(t *testing.T) {
 // TestRunKeepsItsSummaryAsItGoes: a run stores its summary every few
 // seconds, so that one killed outright is resumed with its counts.
 func TestRunKeepsItsSummaryAsItGoes(t *testing.T) {
-	defer func(d time.Duration) { statsEvery = d }(statsEvery)
-	statsEvery = 10 * time.Millisecond
+	const statsEvery = 10 * time.Millisecond
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 8, PerList: 8})
 	db := openTestStore(t)
 	var midway store.CrawlRun
@@ -922,7 +921,7 @@ func TestRunKeepsItsSummaryAsItGoes(t *testing.T) {
 		}
 		return false
 	}
-	crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv))
+	crawlSites(t, db, fastTransport(0, nil), CrawlOptions{statsEvery: statsEvery}, siteOf(srv))
 	var sum Summary
 	if err := json.Unmarshal(midway.Stats, &sum); err != nil || sum.New == 0 || !midway.Finished.IsZero() {
 		t.Errorf("the run as stored midway: %+v (%v), summary %+v; want its counts so far", midway, err, sum)

@@ -120,7 +120,7 @@ func (p *prior) validators() http.Header {
 // for two months monthly. Articles whose last fetch missed a page, and
 // those whose sitemap lastmod is newer than the last fetch, are due at once.
 type RevisitPolicy struct {
-	Min time.Duration // shortest interval; `folio crawl` uses 20h, so a nightly run re-checks new articles
+	Min time.Duration // shortest interval; 0 means none (due on every run); `folio crawl` uses 20h, so a nightly run re-checks new articles
 	Max time.Duration // longest interval; 0 means 30 days
 }
 

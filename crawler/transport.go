@@ -39,7 +39,7 @@ type Exchange struct {
 
 // TransportOptions configure a Transport; zero fields take the defaults.
 type TransportOptions struct {
-	UserAgent    string
+	UserAgent    string        // "" means DefaultUserAgent
 	Delay        time.Duration // between request starts per host; 0 is allowed (no delay)
 	PerHost      int           // requests in flight per host; 0 means 1
 	Timeout      time.Duration // per attempt, body included; 0 means 30s

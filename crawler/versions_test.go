@@ -40,10 +40,10 @@ func checkOneVersion(t *testing.T, res [3]*Result, h *store.History, db *store.D
 	if len(h.Versions) != 1 || h.Versions[0].UnchangedRefetches != 1 {
 		t.Errorf("history %+v, want one version re-fetched once unchanged", h.Versions)
 	}
-	if s := res[1].Save; !s.Kept || s.Changed || s.Version != 1 {
+	if s := res[1].Save; !s.NotRecorded || s.Changed || s.Version != 1 {
 		t.Errorf("failed re-fetch: %+v, want version 1 kept", s)
 	}
-	if s := res[2].Save; s.Kept || s.Changed || s.Version != 1 {
+	if s := res[2].Save; s.NotRecorded || s.Changed || s.Version != 1 {
 		t.Errorf("recovery: %+v, want an unchanged re-fetch of version 1", s)
 	}
 	if !h.Versions[0].LastSeen.Equal(res[2].Doc.Fetched) {
@@ -150,7 +150,7 @@ func TestArchivedIncompleteIsDueForCrawl(t *testing.T) {
 	// Complete now; an archive that misses page 3 is not recorded, but the
 	// next crawl re-checks at once.
 	fail.Store(true)
-	if res := archive(); !res.Save.Kept {
+	if res := archive(); !res.Save.NotRecorded {
 		t.Fatalf("archive missing page 3: %+v, want version kept", res.Save)
 	}
 	fail.Store(false)

@@ -67,8 +67,8 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 	for i, l := range lines {
 		r.bodyLines[i] = l.text
 	}
-	titleAt := -1
-	m.title, titleAt = r.title(lines)
+	title, titleAt := r.title(lines)
+	m.title = title
 	// A title never ends in a separator ("谁来为无序拆房“埋单”？- -").
 	m.title = strings.TrimRight(m.title, " -–—_|｜·")
 	head, tail := bylineZones(lines, titleAt)
@@ -947,10 +947,6 @@ func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
 	return cleanAuthor(r.authorCredit(head, tail, lines, titleAt))
 }
 
-// labelledAuthor is the labelled author of a zone. A 通讯员's label after
-// a reporter's credit on the same line (记者：黄丽娟 钟磊　通讯员：严文斌,
-// the sign-off of county 融媒体 stories) names the correspondent: the
-// reporters are the authors. 通讯员 credited alone is the author.
 // writerLabel credits the writer of a picture story's words (文字：王丽
 // 摄影：蒋克青), in the byline or under the text: in the text's first
 // lines 文字： is a rule's (文字：散文、诗歌均可).
@@ -959,6 +955,10 @@ var writerLabel = regexp.MustCompile(`文字\s*[:：]\s*`)
 // partnerCredit is a credit that stands beside 文字：.
 var partnerCredit = regexp.MustCompile(`(?:[摄攝]影|[图圖]片|[图圖]|[编編][辑輯])\s*[:：]`)
 
+// labelledAuthor is the labelled author of a zone. A 通讯员's label after
+// a reporter's credit on the same line (记者：黄丽娟 钟磊　通讯员：严文斌,
+// the sign-off of county 融媒体 stories) names the correspondent: the
+// reporters are the authors. 通讯员 credited alone is the author.
 func labelledAuthor(zone, writerZone []metaLine) string {
 	v := labelledValue(zone, authorLabel)
 	// Inside the content, 文字： credits only beside another credit

@@ -84,8 +84,8 @@ func isCJK(r rune) bool {
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }
 
-// cjkPunct are the punctuation marks of running Chinese prose; their density
-// is what tells an article paragraph from a menu or a list of titles.
+// isCJKPunct says whether r is a punctuation mark of running Chinese prose;
+// their density is what tells an article paragraph from a menu or a list of titles.
 func isCJKPunct(r rune) bool {
 	switch r {
 	case '，', '。', '；', '：', '！', '？', '、', '“', '”', '（', '）', '《', '》':

@@ -211,9 +211,7 @@ func (pg *paginator) read() Pagination {
 			firsts = append(firsts, a.url)
 		case roleLast:
 			lasts = append(lasts, a.url)
-		case rolePrev:
-			continue
-		default:
+		default: // rolePrev and the rest: no bar's page of their own
 			continue
 		}
 		pg.use(a.bar)

@@ -405,10 +405,11 @@ func hasDigit(s string) bool {
 	return strings.Contains(s, "年")
 }
 
-// urlDate reads the date many CMSs put in article paths: /2020/0222/,
-// /2020-02/22/, t20200222_123.html, /20200222/.
+// urlDatePattern matches the date many CMSs put in article paths:
+// /2020/0222/, /2020-02/22/, t20200222_123.html, /20200222/.
 var urlDatePattern = regexp.MustCompile(`(?:^|[/_t-])((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
 
+// urlDate reads the date of u's path, as the site's wall-clock day.
 func urlDate(u *url.URL, loc *time.Location) (parsedDate, bool) {
 	m := urlDatePattern.FindStringSubmatch(u.Path)
 	if m == nil {

@@ -119,12 +119,12 @@ type SaveResult struct {
 	Version int  // the version the content is now stored under
 	New     bool // the document was not stored before
 	Changed bool // a new version was added (always true when New)
-	// Kept: the fetch was not recorded — no version, no re-fetch in the
+	// NotRecorded: the fetch was not recorded — no version, no re-fetch in the
 	// history; the latest version stands (Version names it) — because it
 	// missed a page or an attachment that the latest version has, read no
 	// text where the version has some, is an older capture of other
 	// content, or is a republished copy's that differs (to be confirmed).
-	Kept bool
+	NotRecorded bool
 	// Republished: the fetch was of a republished copy — the content of a
 	// stored document at another URL of its host, its URLs that document's
 	// aliases (New is false even on the first). doc was replaced by that
@@ -142,7 +142,7 @@ type SaveResult struct {
 // failed — is not compared with the latest version when that version has
 // the part: its hash leaves the part out, so it would differ without an
 // edit, and the recovery after it would add a third version equal to the
-// first. Such a fetch is not recorded at all (SaveResult.Kept): last_seen
+// first. Such a fetch is not recorded at all (SaveResult.NotRecorded): last_seen
 // and the re-fetch count stay, since the content was not seen whole. The
 // first fetch of a document is stored whatever it missed; a later fetch
 // that missed no more than the latest version did is compared as usual.
@@ -164,9 +164,9 @@ func (db *DB) SaveDocument(doc *Document, urls []string) (SaveResult, error) {
 func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (SaveResult, error) {
 	docs := tx.Bucket(bucketDocs)
 	index := tx.Bucket(bucketDocURLs)
-	now := doc.Fetched
-	if now.IsZero() {
-		now = time.Now().UTC()
+	fetched := doc.Fetched // when this fetch happened (an import's may be long ago)
+	if fetched.IsZero() {
+		fetched = time.Now().UTC()
 	}
 
 	// Find the document by any of its URLs: an article first archived from
@@ -192,9 +192,9 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		if err != nil {
 			return SaveResult{}, err
 		}
-		switch judgeCopy(&rec, latest, doc, now) {
+		switch judgeCopy(&rec, latest, doc, fetched) {
 		case copyKept:
-			res.Kept = true
+			res.NotRecorded = true
 			return res, finishCopyFetch(tx, codec, &rec, doc, &res)
 		case copyDetached:
 			if err := detachCopy(tx, &rec, all); err != nil {
@@ -224,8 +224,8 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	// re-check.)
 	if !copyFetch {
 		rec.URL = doc.URL
-		if !now.Before(rec.LastFetch) || InFuture(rec.LastFetch, time.Now()) {
-			rec.LastFetch, rec.Incomplete, rec.Recheck = now, !doc.Complete && !doc.Cut, false
+		if !fetched.Before(rec.LastFetch) || InFuture(rec.LastFetch, time.Now()) {
+			rec.LastFetch, rec.Incomplete, rec.Recheck = fetched, !doc.Complete && !doc.Cut, false
 		}
 	}
 
@@ -234,29 +234,29 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		// Nothing readable came where a version had content: a login wall,
 		// an error page served 200, a template without its article. Not
 		// an edit that emptied the article: the stored version stands.
-		res.Kept = true
+		res.NotRecorded = true
 	} else if last >= 0 {
 		if miss := missed(doc); len(miss) > 0 {
 			latest, err := loadVersion(tx, codec, &rec, 0)
 			if err != nil {
 				return res, err
 			}
-			res.Kept = !subset(miss, missed(latest))
+			res.NotRecorded = !subset(miss, missed(latest))
 		}
 	}
-	if last >= 0 && !res.Kept && now.Before(rec.Versions[last].FirstSeen) && !InFuture(rec.Versions[last].FirstSeen, time.Now()) &&
+	if last >= 0 && !res.NotRecorded && fetched.Before(rec.Versions[last].FirstSeen) && !InFuture(rec.Versions[last].FirstSeen, time.Now()) &&
 		rec.Versions[last].ContentHash != doc.ContentHash {
 		// An older capture (an import) of other content than the latest
 		// version's: it does not become the latest. (A version dated ahead
 		// by a clock since set right is no measure.)
-		res.Kept = true
+		res.NotRecorded = true
 	}
-	if res.Kept {
+	if res.NotRecorded {
 		res.Version = rec.Versions[last].Version
 	} else if last >= 0 && rec.Versions[last].ContentHash == doc.ContentHash {
 		v := &rec.Versions[last]
-		if now.After(v.LastSeen) {
-			v.LastSeen = now // an older capture (an import) counts, but moves nothing back
+		if fetched.After(v.LastSeen) {
+			v.LastSeen = fetched // an older capture (an import) counts, but moves nothing back
 		}
 		v.UnchangedRefetches++
 		res.Version = v.Version
@@ -264,10 +264,10 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		res.Changed = true
 		res.Version = len(rec.Versions) + 1
 		rec.Versions = append(rec.Versions, Version{
-			Version: res.Version, ContentHash: doc.ContentHash, FirstSeen: now, LastSeen: now,
+			Version: res.Version, ContentHash: doc.ContentHash, FirstSeen: fetched, LastSeen: fetched,
 		})
 		doc.Version = res.Version
-		doc.Fetched = now
+		doc.Fetched = fetched
 		vr := versionRecord{Doc: doc}
 		for _, p := range doc.Pages {
 			vr.Captures = append(vr.Captures, p.CaptureID)
@@ -283,7 +283,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			return res, err
 		}
 		// Re-index by change time: list shows the latest changes first.
-		key := orderKey(now, rec.ID)
+		key := orderKey(fetched, rec.ID)
 		if err := moveOrder(tx.Bucket(bucketDocOrder), rec.OrderKey, key); err != nil {
 			return res, err
 		}
@@ -294,9 +294,9 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		}
 	}
 	doc.Version = res.Version
-	doc.Fetched = now
-	if !copyFetch && !res.Kept && doc.Complete && now.After(rec.Checked) {
-		rec.Checked = now
+	doc.Fetched = fetched
+	if !copyFetch && !res.NotRecorded && doc.Complete && fetched.After(rec.Checked) {
+		rec.Checked = fetched
 	}
 
 	for _, u := range all {

@@ -81,7 +81,7 @@ func TestFailedFetchesMakeNoVersion(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if res.Version != tc.want[i] || res.Kept != tc.kept[i] || d.Version != tc.want[i] {
+				if res.Version != tc.want[i] || res.NotRecorded != tc.kept[i] || d.Version != tc.want[i] {
 					t.Errorf("step %d (%+v): %+v, doc version %d; want version %d, kept %v", i, f, res, d.Version, tc.want[i], tc.kept[i])
 				}
 			}
@@ -149,7 +149,7 @@ func TestEmptyFetchKeepsTheVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.Kept || res.Version != 1 {
+	if !res.NotRecorded || res.Version != 1 {
 		t.Errorf("empty fetch: %+v, want it kept out", res)
 	}
 	if d, _ := db.Document(u, 0); d.Text == "" {

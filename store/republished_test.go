@@ -81,7 +81,7 @@ func TestRepublishedCopyIsAnAlias(t *testing.T) {
 	if res := save(d); res.New || res.Changed || d.URL != orig {
 		t.Errorf("copy fetched again: %+v, doc %s", res, d.URL)
 	}
-	if res := save(fetch(cp, fetchOf{failedPage: 3}, 3)); !res.Kept || res.New {
+	if res := save(fetch(cp, fetchOf{failedPage: 3}, 3)); !res.NotRecorded || res.New {
 		t.Errorf("partial fetch of the copy: %+v, want it kept out", res)
 	}
 	if h, _ := db.History(orig); h.URL != orig || len(h.Versions) != 1 {
@@ -93,7 +93,7 @@ func TestRepublishedCopyIsAnAlias(t *testing.T) {
 
 	// An edit made on both, met first on the copy: not recorded there;
 	// the original, re-checked, gets the version, and the copy matches it.
-	if res := save(fetch(cp, fetchOf{edit: "both"}, 4)); !res.Kept {
+	if res := save(fetch(cp, fetchOf{edit: "both"}, 4)); !res.NotRecorded {
 		t.Errorf("copy edited first: %+v, want it kept until the original is re-checked", res)
 	}
 	if st, _ := db.URLStatuses([]string{orig}); !st[0].Incomplete {
@@ -102,7 +102,7 @@ func TestRepublishedCopyIsAnAlias(t *testing.T) {
 	if res := save(fetch(orig, fetchOf{edit: "both"}, 5)); res.Version != 2 || !res.Changed {
 		t.Errorf("the original edited too: %+v, want version 2", res)
 	}
-	if res := save(fetch(cp, fetchOf{edit: "both"}, 6)); res.New || res.Kept || res.Version != 2 {
+	if res := save(fetch(cp, fetchOf{edit: "both"}, 6)); res.New || res.NotRecorded || res.Version != 2 {
 		t.Errorf("copy after the original's version 2: %+v", res)
 	}
 
@@ -112,7 +112,7 @@ func TestRepublishedCopyIsAnAlias(t *testing.T) {
 	if res := save(fetch(orig, fetchOf{edit: "third"}, 7)); res.Version != 3 {
 		t.Fatalf("second edit of the original: %+v", res)
 	}
-	if res := save(fetch(cp, fetchOf{edit: "both"}, 8)); !res.Kept {
+	if res := save(fetch(cp, fetchOf{edit: "both"}, 8)); !res.NotRecorded {
 		t.Errorf("drifted copy, first sight: %+v, want it kept", res)
 	}
 	save(fetch(orig, fetchOf{edit: "third"}, 9))
@@ -219,7 +219,7 @@ func TestCopyEdgeCases(t *testing.T) {
 	})
 	t.Run("original gone", func(t *testing.T) {
 		_, save := setup(t)
-		if res := save(at(fetchOf{edit: "copy only"}.doc("http://a.test/copy.html"), 2)); !res.Kept {
+		if res := save(at(fetchOf{edit: "copy only"}.doc("http://a.test/copy.html"), 2)); !res.NotRecorded {
 			t.Errorf("first sight: %+v, want kept", res)
 		}
 		if res := save(at(fetchOf{edit: "copy only"}.doc("http://a.test/copy.html"), 30)); !res.New {
@@ -230,7 +230,7 @@ func TestCopyEdgeCases(t *testing.T) {
 		db, save := setup(t)
 		save(at(fetchOf{edit: "v2"}.doc("http://a.test/orig.html"), 10))
 		for _, h := range []int{2, 3} { // the copy's v1, captured before the edit
-			if res := save(at(fetchOf{}.doc("http://a.test/copy.html"), h)); !res.Kept {
+			if res := save(at(fetchOf{}.doc("http://a.test/copy.html"), h)); !res.NotRecorded {
 				t.Errorf("older capture at hour %d: %+v, want kept", h, res)
 			}
 		}
@@ -264,7 +264,7 @@ func TestCopyEdgeCases(t *testing.T) {
 		db, save := setup(t)
 		soft := at(&Document{URL: "http://a.test/copy.html", Title: "提示信息", Complete: true, ContentHash: "sha256:soft",
 			Pages: []Page{{URL: "http://a.test/copy.html", Status: 200}}}, 2)
-		if res := save(soft); !res.Kept {
+		if res := save(soft); !res.NotRecorded {
 			t.Errorf("an error page at the copy's URL: %+v, want it kept out", res)
 		}
 		if got, _ := db.Document("http://a.test/copy.html", 0); got.URL != "http://a.test/orig.html" {

@@ -12,7 +12,7 @@ import (
 var (
 	bucketMeta         = []byte("meta")
 	bucketPayloads     = []byte("payloads")      // seq -> blob
-	bucketPayloadIndex = []byte("payload_index") // sha1 digest string -> payloadRef JSON
+	bucketPayloadIndex = []byte("payload_index") // sha1 digest string -> PayloadRef JSON
 	bucketCaptures     = []byte("captures")      // seq -> Capture JSON
 	bucketCaptureURLs  = []byte("capture_urls")  // url 0x00 seq -> nothing
 	bucketDocs         = []byte("docs")          // doc id -> docRecord JSON

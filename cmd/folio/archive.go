@@ -93,7 +93,7 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 		switch {
 		case *asJSON && res.Doc != nil:
 			doc := res.Doc
-			if res.Save.Kept {
+			if res.Save.NotRecorded {
 				// What this fetch gave, which is not a stored version
 				// (the stored one stands): version 0, as for a URL
 				// that gave nothing, so no script takes it for one.
@@ -252,7 +252,7 @@ func printArchived(w io.Writer, res *crawler.Result) {
 	d := res.Doc
 	state := "unchanged"
 	switch {
-	case res.Save.Republished && res.Save.Kept:
+	case res.Save.Republished && res.Save.NotRecorded:
 		state = "the URL given republishes it and now differs; not recorded until the original is re-checked"
 	case res.Save.Republished:
 		state = "unchanged; the URL given republishes it"
@@ -260,7 +260,7 @@ func printArchived(w io.Writer, res *crawler.Result) {
 		state = "new"
 	case res.Save.Changed:
 		state = "changed"
-	case res.Save.Kept:
+	case res.Save.NotRecorded:
 		// The fetch missed a part the stored version has: not recorded.
 		state = "kept, this fetch not recorded"
 	}

@@ -80,9 +80,14 @@ func TestCrawlSharedStoreKillAndResume(t *testing.T) {
 	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("list took %s during a crawl", took)
 	}
-	if len(decodeDocs(t, stdout)) == 0 {
-		t.Log("list answered before the first document was stored")
-	}
+	// And they see what it has committed so far.
+	waitFor(t, 20*time.Second, "list to show a document the crawl stored", func() bool {
+		if len(decodeDocs(t, stdout)) > 0 {
+			return true
+		}
+		code, stdout, _ = folio(t, "list", "--json", "--db", db)
+		return code == 0 && len(decodeDocs(t, stdout)) > 0
+	})
 	// A second writer waits --lock-timeout, then exits 3 naming the first.
 	for _, cmdline := range [][]string{
 		{"crawl", "--db", db, "--lock-timeout", "200ms", srv.URL + "/news/"},

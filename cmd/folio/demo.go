@@ -32,6 +32,7 @@ func runDemo(ctx context.Context, e *env, args []string) (err error) {
 	dbFlag.DefValue, common.db = "", ""
 	portal := fs.String("portal", "", "directory of the sample portal (default: testdata/portal of the source tree)")
 	force := fs.Bool("force", false, "replace the WACZ beside --db if it exists")
+	serve := fs.String("serve", "", "only serve the sample portal at this `address` (127.0.0.1:8111, as the README's examples use) until interrupted; nothing is crawled")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
@@ -42,6 +43,9 @@ func runDemo(ctx context.Context, e *env, args []string) (err error) {
 	dir, err := findPortal(*portal)
 	if err != nil {
 		return err
+	}
+	if *serve != "" {
+		return serveUntilDone(ctx, e, dir, *serve)
 	}
 	log, err := common.logger(e)
 	if err != nil {
@@ -128,6 +132,25 @@ func demoStore(db string, force bool) (dbPath, wacz string, own bool, err error)
 		}
 	}
 	return dbPath, wacz, own, nil
+}
+
+// serveUntilDone serves the sample portal in dir at addr until ctx ends, for
+// trying the everyday commands on it by hand.
+func serveUntilDone(ctx context.Context, e *env, dir, addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	srv := &http.Server{Handler: portalHandler(dir), ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	fmt.Fprintf(e.stdout, "serving the sample portal %s at http://%s/ until interrupted\n", dir, ln.Addr())
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("demo: serve %s: %w", addr, err)
+	}
+	return nil
 }
 
 // serveSample serves the sample portal in dir on a loopback port and

@@ -1,9 +1,3 @@
-// Command folio archives local news and government portals: it crawls them
-// politely, stitches multi-page articles into documents, stores deduplicated
-// snapshots, and exports WARC, WACZ and JSONL bundles.
-//
-// Run `folio help` for the commands; ../shared/CONTRACT.md is the contract
-// this command keeps.
 package main
 
 import (

@@ -55,14 +55,14 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		err = writeText(e.stdout, doc)
 	}
 	if err == nil && *withAttachments {
-		err = writeAttachments(e.stdout, db, doc, *format == "md")
+		err = writeAttachments(ctx, e.stdout, db, doc, *format == "md")
 	}
 	return err
 }
 
 // writeAttachments prints each attachment with the text read from it, or
 // why there is none.
-func writeAttachments(w io.Writer, db *store.DB, d *store.Document, md bool) error {
+func writeAttachments(ctx context.Context, w io.Writer, db *store.DB, d *store.Document, md bool) error {
 	var b strings.Builder
 	for i, a := range d.Attachments {
 		head := fmt.Sprintf("附件 %d: %s", i+1, a.Title)
@@ -71,7 +71,7 @@ func writeAttachments(w io.Writer, db *store.DB, d *store.Document, md bool) err
 		} else {
 			fmt.Fprintf(&b, "\n--- %s\n%s  %s  %d bytes\n", head, a.URL, a.ContentType, a.Bytes)
 		}
-		b.WriteString(attachmentText(db, a) + "\n")
+		b.WriteString(attachmentText(ctx, db, a) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -79,7 +79,7 @@ func writeAttachments(w io.Writer, db *store.DB, d *store.Document, md bool) err
 
 // attachmentText is the stored text of an attachment, or a line saying why
 // there is none.
-func attachmentText(db *store.DB, a store.Attachment) string {
+func attachmentText(ctx context.Context, db *store.DB, a store.Attachment) string {
 	if a.Status != 200 {
 		return fmt.Sprintf("(not archived: HTTP %d)", a.Status)
 	}
@@ -91,7 +91,7 @@ func attachmentText(db *store.DB, a store.Attachment) string {
 		return "(no text)"
 	}
 	// Archived before pdftotext was installed, say: read it now.
-	if text, _, err := attachment.Text(context.Background(), payload, a.ContentType, a.URL); err == nil && text != "" {
+	if text, _, err := attachment.Text(ctx, payload, a.ContentType, a.URL); err == nil && text != "" {
 		return text
 	}
 	switch attachment.Detect(payload, a.ContentType, a.URL) {

@@ -1,4 +1,3 @@
-// Package bundletest helps tests read the bundles folio writes.
 package bundletest
 
 import (

@@ -1,0 +1,2 @@
+// Package bundletest helps tests read the bundles folio writes.
+package bundletest
