@@ -22,12 +22,27 @@ import (
 	"github.com/gocolly/colly/v2"
 )
 
-// Store is what the crawler needs of the store.
+// Store is what an Archiver needs of the store: it writes captures,
+// documents and attachments' text, and reads back what it stored — to
+// revalidate a page with a conditional request, to read a stored version
+// again with today's extractor, to find the document a URL belongs to.
+// *store.DB is one.
 type Store interface {
 	PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error)
 	SaveDocument(doc *store.Document, urls []string) (store.SaveResult, error)
 	// PutText keeps the text read from an attachment's payload.
 	PutText(digest, text string) error
+	storeReader
+}
+
+// storeReader is what an Archiver reads back of the store.
+type storeReader interface {
+	History(url string) (*store.History, error)
+	Document(url string, n int) (*store.Document, error)
+	// DocumentURLs lists every URL of the document url leads to, the
+	// document's own first.
+	DocumentURLs(url string) ([]string, error)
+	captureReader
 }
 
 // ArchiveOptions configure an Archiver; zero fields take the defaults.
@@ -36,8 +51,8 @@ type ArchiveOptions struct {
 	Location *time.Location // time zone for dates without one; nil lets extract decide
 	Logger   *slog.Logger
 	// Conditional revalidates pages stored before (If-None-Match,
-	// If-Modified-Since) when the Store can read captures back; a 304 page
-	// is read from the stored payload it confirms.
+	// If-Modified-Since); a 304 page is read from the stored payload it
+	// confirms.
 	Conditional bool
 	// Attachments fetches the files the content links to or embeds (PDF,
 	// office documents, archives, in-content images) with the article.
@@ -567,10 +582,8 @@ func (w *walk) original(start *page) *page {
 	// The article that linked to it, when it was archived before: a print
 	// view at an address no rule leads back from (/e/DoPrint/?id=88 of
 	// /news/2024-03-15/88.html) is one of its URLs.
-	if f, ok := w.a.st.(documentFinder); ok {
-		if urls, err := f.DocumentURLs(extract.CanonicalURL(start.url)); err == nil && len(urls) > 0 && !extract.IsPrintView(urls[0]) {
-			cands = append(cands, urls[0])
-		}
+	if urls, err := w.a.st.DocumentURLs(extract.CanonicalURL(start.url)); err == nil && len(urls) > 0 && !extract.IsPrintView(urls[0]) {
+		cands = append(cands, urls[0])
 	}
 	if c := start.parsed.Canonical; c != "" && !extract.IsPrintView(c) {
 		cands = append(cands, c)
@@ -615,12 +628,6 @@ func printViews(p *page) []string {
 		}
 	}
 	return out
-}
-
-// documentFinder is what original needs of the store: every URL of the
-// document a URL leads to, the document's own first.
-type documentFinder interface {
-	DocumentURLs(url string) ([]string, error)
 }
 
 // printLinkText is what a print link says (or nothing: an icon).
@@ -889,8 +896,8 @@ func (a *Archiver) maxBody() int64 {
 // when conditional and there is one (old). notModified: the server
 // answered 304, and the 304's capture refers to old's.
 func (a *Archiver) fetchRevalidating(u string, conditional bool) (f *Fetched, old *prior, notModified bool, err error) {
-	if cr, ok := a.st.(captureReader); ok && conditional {
-		old = priorCapture(cr, u)
+	if conditional {
+		old = priorCapture(a.st, u)
 	}
 	f, err = a.fetch(u, old.validators())
 	notModified = err == nil && old != nil && f.Status() == http.StatusNotModified
@@ -911,11 +918,7 @@ func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
 	if !errors.As(err, &visited) {
 		return f, err
 	}
-	cr, ok := a.st.(captureReader)
-	if !ok {
-		return f, err
-	}
-	if g := storedAnswer(cr, u, a.maxBody()); g != nil {
+	if g := storedAnswer(a.st, u, a.maxBody()); g != nil {
 		return g, nil
 	}
 	return f, err

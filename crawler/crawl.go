@@ -17,11 +17,10 @@ import (
 	"folio/store"
 )
 
-// CrawlStore is what a crawl needs of the store: the Archiver's writes,
-// captures read back for conditional requests, and the crawl state.
+// CrawlStore is what a crawl needs of the store: the Archiver's Store
+// and the crawl state.
 type CrawlStore interface {
 	Store
-	captureReader
 	PutCapturesBatch(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error)
 	BeginCrawl(now time.Time) (store.CrawlRun, bool, error)
 	FinishCrawl(id uint64, stats any, now time.Time) error

@@ -200,17 +200,16 @@ func redirectTarget(c *store.Capture) string {
 // version dated when its pages were fetched.
 type Replayer struct {
 	src     CaptureSource
-	st      Store
-	aliases aliasAdder // st, when it can index a redirect's URL; else nil
+	st      Store       // the ReplayStore, saving only what is stored already
+	aliases ReplayStore // the ReplayStore itself, to index a redirect's URL
 	opts    ArchiveOptions
 	covered map[uint64]bool // captures already read as pages of an article
 }
 
 // NewReplayer returns a Replayer reading captures from src and saving
 // documents into st.
-func NewReplayer(src CaptureSource, st Store, opts ArchiveOptions) *Replayer {
-	al, _ := st.(aliasAdder)
-	return &Replayer{src: src, st: storedOnly{st}, aliases: al, opts: opts, covered: map[uint64]bool{}}
+func NewReplayer(src CaptureSource, st ReplayStore, opts ArchiveOptions) *Replayer {
+	return &Replayer{src: src, st: storedOnly{st}, aliases: st, opts: opts, covered: map[uint64]bool{}}
 }
 
 // Replay archives the article that capture c is a page of. It returns nil
@@ -242,10 +241,8 @@ func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 	if redirectTarget(c) != "" && r.covered[p.capture] {
 		// A redirect to a page read already: no fetch of its own, but its
 		// URL leads to that page's article, as in the crawl.
-		if r.aliases != nil {
-			if err := r.aliases.AddAliases(extract.CanonicalURL(p.url), []string{extract.CanonicalURL(c.URL)}); err != nil {
-				return &Result{URL: c.URL, Err: err}
-			}
+		if err := r.aliases.AddAliases(extract.CanonicalURL(p.url), []string{extract.CanonicalURL(c.URL)}); err != nil {
+			return &Result{URL: c.URL, Err: err}
 		}
 		return nil
 	}
@@ -261,9 +258,10 @@ func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 	return res
 }
 
-// aliasAdder is what a replay needs to record a redirect's URL as an
-// alias; *store.DB is one.
-type aliasAdder interface {
+// ReplayStore is what a Replayer saves into: a Store that also records a
+// redirect's URL as an alias of the document it led to. *store.DB is one.
+type ReplayStore interface {
+	Store
 	AddAliases(docURL string, urls []string) error
 }
 
@@ -271,44 +269,6 @@ type aliasAdder interface {
 // already, and a document is dated by its pages' fetch times, not by when
 // the replay ran.
 type storedOnly struct{ Store }
-
-// History, Document, LatestCapture, Capture and Payload read the store,
-// when it can: a replay reads a stored version again as a fetch does
-// (Archiver.storedReading).
-func (s storedOnly) History(u string) (*store.History, error) {
-	if vr, ok := s.Store.(versionReader); ok {
-		return vr.History(u)
-	}
-	return nil, store.ErrNotFound
-}
-
-func (s storedOnly) Document(u string, n int) (*store.Document, error) {
-	if vr, ok := s.Store.(versionReader); ok {
-		return vr.Document(u, n)
-	}
-	return nil, store.ErrNotFound
-}
-
-func (s storedOnly) LatestCapture(u string) (*store.Capture, error) {
-	if vr, ok := s.Store.(versionReader); ok {
-		return vr.LatestCapture(u)
-	}
-	return nil, store.ErrNotFound
-}
-
-func (s storedOnly) Capture(id uint64) (*store.Capture, error) {
-	if vr, ok := s.Store.(versionReader); ok {
-		return vr.Capture(id)
-	}
-	return nil, store.ErrNotFound
-}
-
-func (s storedOnly) Payload(digest string) ([]byte, error) {
-	if vr, ok := s.Store.(versionReader); ok {
-		return vr.Payload(digest)
-	}
-	return nil, store.ErrNotFound
-}
 
 func (s storedOnly) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error) {
 	res := make([]store.PutResult, len(cs))
@@ -349,18 +309,14 @@ func (s storedOnly) SaveDocument(doc *store.Document, urls []string) (store.Save
 // A fetch at a URL it does not know is news, whatever the second: a
 // republished copy fetched in the second its original was.)
 func (s storedOnly) seen(doc *store.Document, urls []string) (int, bool) {
-	hs, ok := s.Store.(interface {
-		History(url string) (*store.History, error)
-		DocumentURLs(url string) ([]string, error)
-	})
-	if !ok || doc.Fetched.IsZero() {
+	if doc.Fetched.IsZero() {
 		return 0, false
 	}
-	h, err := hs.History(doc.URL)
+	h, err := s.History(doc.URL)
 	if err != nil || h == nil {
 		return 0, false
 	}
-	known, err := hs.DocumentURLs(doc.URL)
+	known, err := s.DocumentURLs(doc.URL)
 	if err != nil {
 		return 0, false
 	}

@@ -7,14 +7,6 @@ import (
 	"folio/store"
 )
 
-// versionReader is what reading a stored version again needs of the
-// store: the version, and the captures and payloads it was read from.
-type versionReader interface {
-	History(url string) (*store.History, error)
-	documentReader
-	captureReader
-}
-
 // storedReading returns the stored latest version of doc when it holds the
 // same content as doc by today's reading: doc's content hash differs from
 // the version's, but reading the version's own pages again, with the
@@ -26,28 +18,24 @@ type versionReader interface {
 // version of every article whose text the new extractor reads
 // differently, 304s included, though not a byte of them changed.
 func (a *Archiver) storedReading(doc *store.Document) *store.Document {
-	vr, ok := a.st.(versionReader)
-	if !ok {
-		return nil
-	}
 	// The history first: most fetches of a stored document are of its
 	// content, and its record is cheaper to read than a version.
-	h, err := vr.History(doc.URL)
+	h, err := a.st.History(doc.URL)
 	if err != nil || len(h.Versions) == 0 || h.Versions[len(h.Versions)-1].ContentHash == doc.ContentHash {
 		return nil
 	}
-	latest, err := vr.Document(doc.URL, 0)
+	latest, err := a.st.Document(doc.URL, 0)
 	if err != nil || !latest.Complete || len(latest.Pages) == 0 {
 		return nil
 	}
 	opts := &extract.Options{Location: a.opts.Location}
 	var pages []*page
 	for _, pg := range latest.Pages {
-		c, err := vr.Capture(pg.CaptureID)
+		c, err := a.st.Capture(pg.CaptureID)
 		if err != nil || c.Status != http.StatusOK || c.PayloadDigest == "" {
 			return nil
 		}
-		body, err := (&prior{capture: c, st: vr}).body(a.maxBody())
+		body, err := (&prior{capture: c, st: a.st}).body(a.maxBody())
 		if err != nil {
 			return nil
 		}

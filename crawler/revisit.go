@@ -20,13 +20,6 @@ type captureReader interface {
 	Payload(digest string) ([]byte, error)
 }
 
-// documentReader finds the document a URL belongs to; a captureReader
-// that is one lets a re-check revalidate the copy of the URL the article
-// was fetched at (variantCapture).
-type documentReader interface {
-	Document(url string, n int) (*store.Document, error)
-}
-
 // prior is the stored capture a conditional request revalidates. Its
 // payload is read only when a 304 confirms it: an attachment's may be
 // megabytes, and most re-checks of a changed page answer 200.
@@ -48,7 +41,7 @@ func (p *prior) body(limit int64) ([]byte, error) {
 // priorCapture finds the newest complete 200 capture of u with a validator
 // (ETag or Last-Modified); nil when there is none. A 304 stored by an
 // earlier re-check stands for the capture it confirmed.
-func priorCapture(st captureReader, u string) *prior {
+func priorCapture(st storeReader, u string) *prior {
 	c, err := st.LatestCapture(u)
 	if err != nil {
 		if c = variantCapture(st, u); c == nil {
@@ -73,12 +66,8 @@ func priorCapture(st captureReader, u string) *prior {
 // document at u was fetched from: a list linked the article as
 // 501.html?from=index, its re-check asks for 501.html, and the stored
 // copy it revalidates is the variant's. nil when there is none.
-func variantCapture(st captureReader, u string) *store.Capture {
-	dr, ok := st.(documentReader)
-	if !ok {
-		return nil // a store that cannot look up documents: no variants known
-	}
-	d, err := dr.Document(u, 0)
+func variantCapture(st storeReader, u string) *store.Capture {
+	d, err := st.Document(u, 0)
 	if err != nil {
 		return nil
 	}

@@ -95,29 +95,16 @@ func (s *taskStore) collyMarks() []uint64 {
 	return out
 }
 
-func (s *taskStore) DocumentURLs(u string) ([]string, error) {
-	if f, ok := s.db.(documentFinder); ok {
-		return f.DocumentURLs(u)
-	}
-	return nil, nil
-}
+// The reads go to the store: what the task buffers is new, not yet
+// anything to read back.
+
+func (s *taskStore) DocumentURLs(u string) ([]string, error) { return s.db.DocumentURLs(u) }
 
 func (s *taskStore) LatestCapture(u string) (*store.Capture, error) { return s.db.LatestCapture(u) }
 
-// Document and History read a stored document, when the store can.
-func (s *taskStore) Document(u string, n int) (*store.Document, error) {
-	if vr, ok := s.db.(versionReader); ok {
-		return vr.Document(u, n)
-	}
-	return nil, store.ErrNotFound
-}
+func (s *taskStore) Document(u string, n int) (*store.Document, error) { return s.db.Document(u, n) }
 
-func (s *taskStore) History(u string) (*store.History, error) {
-	if vr, ok := s.db.(versionReader); ok {
-		return vr.History(u)
-	}
-	return nil, store.ErrNotFound
-}
+func (s *taskStore) History(u string) (*store.History, error) { return s.db.History(u) }
 
 func (s *taskStore) Capture(id uint64) (*store.Capture, error) { return s.db.Capture(id) }
 
