@@ -77,15 +77,10 @@ type CrawlOptions struct {
 
 // Summary is what a crawl did.
 type Summary struct {
-	Run       uint64 `json:"run"`
-	Resumed   bool   `json:"resumed"`
-	New       int    `json:"new"`
-	Changed   int    `json:"changed"`
-	Unchanged int    `json:"unchanged"`
-	// Republished counts articles found at a second URL of their host
-	// with the content of a stored document: stored as its aliases.
-	Republished int `json:"republished"`
-	Failed      int `json:"failed"` // URLs that brought nothing usable
+	Run            uint64 `json:"run"`
+	Resumed        bool   `json:"resumed"`
+	store.Outcomes        // new, changed, unchanged, republished
+	Failed         int    `json:"failed"` // URLs that brought nothing usable
 	// Gone counts links that answered 404 or 410 on an earlier run: not
 	// fetched again until re-checked (weekly), nor failures when still gone.
 	Gone int `json:"gone"`
@@ -336,10 +331,17 @@ func (c *Crawler) runSummary(start time.Time) Summary {
 // addCounts adds the counts of b (its int fields but Queued, which each
 // part counts at its end) to s.
 func addCounts(s *Summary, b Summary) {
-	sv, bv := reflect.ValueOf(s).Elem(), reflect.ValueOf(b)
-	for i := range sv.NumField() {
-		if f := sv.Field(i); f.Kind() == reflect.Int && sv.Type().Field(i).Name != "Queued" {
-			f.SetInt(f.Int() + bv.Field(i).Int())
+	addInts(reflect.ValueOf(s).Elem(), reflect.ValueOf(b))
+}
+
+// addInts adds b's int fields to s's, in embedded structs too (Outcomes).
+func addInts(s, b reflect.Value) {
+	for i := range s.NumField() {
+		switch f := s.Field(i); {
+		case f.Kind() == reflect.Struct:
+			addInts(f, b.Field(i))
+		case f.Kind() == reflect.Int && s.Type().Field(i).Name != "Queued":
+			f.SetInt(f.Int() + b.Field(i).Int())
 		}
 	}
 }

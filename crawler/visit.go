@@ -136,20 +136,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		c.pageSeen += len(res.Doc.Pages) - 1
 		// Counted by what was stored; a page or attachment that failed
 		// makes it incomplete too, not failed: something usable came.
-		state := "unchanged" // a fetch not recorded (store.SaveResult.NotRecorded) too: the stored version stands
-		switch {
-		case res.Save.Republished:
-			c.summary.Republished++
-			state = "republished"
-		case res.Save.New:
-			c.summary.New++
-			state = "new"
-		case res.Save.Changed:
-			c.summary.Changed++
-			state = "changed"
-		default:
-			c.summary.Unchanged++
-		}
+		state := c.summary.Count(res.Save)
 		switch {
 		case res.Err != nil:
 			c.summary.Incomplete++

@@ -132,6 +132,49 @@ type SaveResult struct {
 	Republished bool
 }
 
+// Outcome names what the fetch did to the store, as a crawl's and an
+// import's summaries count it: "republished", "new", "changed" or
+// "unchanged" (a fetch not recorded leaves the stored version standing:
+// unchanged too).
+func (r SaveResult) Outcome() string {
+	switch {
+	case r.Republished:
+		return "republished"
+	case r.New:
+		return "new"
+	case r.Changed:
+		return "changed"
+	}
+	return "unchanged"
+}
+
+// Outcomes counts fetches of documents by their Outcome, as the summaries
+// of a crawl and of an import report them.
+type Outcomes struct {
+	New       int `json:"new"`
+	Changed   int `json:"changed"`
+	Unchanged int `json:"unchanged"`
+	// Republished counts articles found at a second URL of their host
+	// with the content of a stored document: stored as its aliases.
+	Republished int `json:"republished"`
+}
+
+// Count counts r and returns its Outcome.
+func (o *Outcomes) Count(r SaveResult) string {
+	outcome := r.Outcome()
+	switch outcome {
+	case "republished":
+		o.Republished++
+	case "new":
+		o.New++
+	case "changed":
+		o.Changed++
+	default:
+		o.Unchanged++
+	}
+	return outcome
+}
+
 // SaveDocument records one fetch of a document. urls are all the URLs that
 // lead to it (its pages, aliases); they are indexed so that any of them finds
 // the document. If the content hash equals the latest version's, only

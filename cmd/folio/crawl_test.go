@@ -264,7 +264,7 @@ func TestCrawlUsageErrors(t *testing.T) {
 
 func TestCrawlSummaryLine(t *testing.T) {
 	var b bytes.Buffer
-	printSummary(&b, &crawler.Summary{New: 2, Changed: 1, Unchanged: 5, Lists: 3, Fetches: 20, Seconds: 1.25, NotDue: 7, Queued: 4, Resumed: true, Run: 9})
+	printSummary(&b, &crawler.Summary{Outcomes: store.Outcomes{New: 2, Changed: 1, Unchanged: 5}, Lists: 3, Fetches: 20, Seconds: 1.25, NotDue: 7, Queued: 4, Resumed: true, Run: 9})
 	want := "crawl: 2 new, 1 changed, 5 unchanged, 0 failed, 0 skipped by robots.txt, 3 list pages, 20 fetches in 1.2s; 7 not due for a re-check, 4 left in the frontier (resumed run 9)\n"
 	if b.String() != want {
 		t.Errorf("got  %q\nwant %q", b.String(), want)

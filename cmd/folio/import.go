@@ -69,7 +69,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return storeErr(err)
 	}
-	if sum.Failed > 0 || sum.BadFiles > 0 {
+	if sum.Failed > 0 || sum.Incomplete > 0 || sum.BadFiles > 0 {
 		return errPartial
 	}
 	return nil
@@ -83,6 +83,9 @@ func printImport(w io.Writer, s *bundle.ImportSummary) {
 		fmt.Fprintf(w, ", %d revisits without their payload", s.Unresolved)
 	}
 	fmt.Fprintf(w, "\narticles: %d new, %d changed, %d unchanged, %d failed", s.New, s.Changed, s.Unchanged, s.Failed)
+	if s.Incomplete > 0 {
+		fmt.Fprintf(w, ", %d incomplete (a page or an attachment missing)", s.Incomplete)
+	}
 	if s.Republished > 0 {
 		fmt.Fprintf(w, ", %d republished under another URL (stored as aliases)", s.Republished)
 	}

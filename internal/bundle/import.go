@@ -51,20 +51,19 @@ func (o ImportOptions) withDefaults() ImportOptions {
 
 // ImportSummary is what an import did; `folio import --json` prints it.
 type ImportSummary struct {
-	Files      int `json:"files"`
-	BadFiles   int `json:"bad_files"`
-	Records    int `json:"records"`
-	Captures   int `json:"captures"`   // stored
-	Duplicates int `json:"duplicates"` // captures the store already had
-	Skipped    int `json:"skipped"`    // records that are not HTTP captures
-	Unresolved int `json:"unresolved"` // revisits whose payload is nowhere
-	New        int `json:"new"`
-	Changed    int `json:"changed"`
-	Unchanged  int `json:"unchanged"`
-	// Republished: articles whose content a stored document at another
-	// URL of the host has; stored as its aliases.
-	Republished int `json:"republished"`
-	Failed      int `json:"failed"`
+	Files          int `json:"files"`
+	BadFiles       int `json:"bad_files"`
+	Records        int `json:"records"`
+	Captures       int `json:"captures"`   // stored
+	Duplicates     int `json:"duplicates"` // captures the store already had
+	Skipped        int `json:"skipped"`    // records that are not HTTP captures
+	Unresolved     int `json:"unresolved"` // revisits whose payload is nowhere
+	store.Outcomes     // new, changed, unchanged, republished
+	// Failed counts articles that brought nothing usable; Incomplete
+	// those among the new, changed and unchanged that missed a page or
+	// an attachment, as a crawl counts them.
+	Failed     int `json:"failed"`
+	Incomplete int `json:"incomplete"`
 }
 
 // Import reads the WARC files into db, then archives the articles their
@@ -116,24 +115,19 @@ func Import(ctx context.Context, db *store.DB, files []string, o ImportOptions) 
 		if res == nil {
 			return nil
 		}
+		if res.Err != nil && store.Unavailable(res.Err) {
+			return res.Err
+		}
 		if res.Doc != nil {
-			switch {
-			case res.Save.Republished:
-				sum.Republished++
-			case res.Save.New:
-				sum.New++
-			case res.Save.Changed:
-				sum.Changed++
-			default:
-				sum.Unchanged++
+			outcome := sum.Count(res.Save)
+			if res.Err != nil {
+				sum.Incomplete++
 			}
-			log.Info("archived", "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
+			log.Info("archived", "state", outcome, "incomplete", res.Err != nil, "title", res.Doc.Title, "pages", len(res.Doc.Pages), "version", res.Doc.Version, "url", res.Doc.URL)
+		} else if res.Err != nil {
+			sum.Failed++
 		}
 		if res.Err != nil {
-			if store.Unavailable(res.Err) {
-				return res.Err
-			}
-			sum.Failed++
 			errtext.Log(log, res.Err)
 		}
 		return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net/http"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -192,5 +193,37 @@ func TestImportSameSecondCaptures(t *testing.T) {
 		if imp.Captures != wantNew || imp.Captures+imp.Duplicates != want {
 			t.Errorf("import %d: %d captures stored, %d already stored; want %d stored of %d", round+1, imp.Captures, imp.Duplicates, wantNew, want)
 		}
+	}
+}
+
+// TestImportCountsIncompleteArticles: an article whose page 2 failed when
+// it was crawled is imported as the crawl counted it — new and incomplete,
+// not failed.
+func TestImportCountsIncompleteArticles(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 2})
+	broken := crawltest.ArticlePath(1, 2)
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != broken {
+			return false
+		}
+		http.NotFound(w, r)
+		return true
+	}
+	src := tempStore(t)
+	tr := crawler.NewTransport(crawler.TransportOptions{Timeout: 5 * time.Second})
+	crawled, err := crawler.NewCrawler(src, tr, crawler.CrawlOptions{
+		Sites: []crawler.Site{{Name: srv.Host, Seeds: []string{srv.URL + "/news/"}}},
+	}).Run(context.Background())
+	if err != nil {
+		t.Fatalf("crawl: %v", err)
+	}
+	warcFile := filepath.Join(t.TempDir(), "crawl.warc.gz")
+	if _, err := Export(context.Background(), src, warcFile, ExportOptions{Format: WARC}); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	sum := importFiles(t, tempStore(t), warcFile)
+	if sum.New != crawled.New || sum.Incomplete != crawled.Incomplete || sum.Failed != 0 || sum.Incomplete != 1 {
+		t.Errorf("import: %d new, %d incomplete, %d failed; the crawl: %d new, %d incomplete; want the crawl's counts, 1 incomplete, none failed",
+			sum.New, sum.Incomplete, sum.Failed, crawled.New, crawled.Incomplete)
 	}
 }
