@@ -448,6 +448,10 @@ var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 	`|[►➤]?\s*(?:立即|馬上|马上|快)?(?:加入|追蹤|追踪|訂閱|订阅)[^\s:：，,。！!？?]{0,16}(?:LINE|Line|Telegram|YouTube|IG)\s*(?:官方帳號|官方账号|頻道|频道|好友)` +
 	`)[☆★◆●■\s]*$`)
 
+// backLink is the link back to the column that closes a page whose whole
+// article is one table cell (返回列表, [返回], << 返回最新消息).
+var backLink = regexp.MustCompile(`^[\[【［<«《\s]*(?:返回|回到)\s*\p{Han}{0,6}\s*[\]】］>»》]?$`)
+
 // widgetAction is the button that ends a line of a shop's or a listing's
 // widget under a story (比亚迪秦L 指导价：9.98-12.98万 询底价 查看参数,
 // 【楼盘推荐】中铁·阅山湖 均价9800元/㎡ 预约看房): a price, then the call.
@@ -488,7 +492,7 @@ var hashtagLine = regexp.MustCompile(`^(?:#[^\s#，,。]*\p{Han}[^\s#，,。]*|#
 // 百家号，内容由作者上传并发布，不代表平台立场); a paper's copyright notice
 // names what it prints (财新网所刊载内容之知识产权为财新传媒…所有。未经许可…).
 var disclaimer = regexp.MustCompile(`^[(（【\[]?\s*(?:` +
-	`(?:特别|平台|免责|版权|原创)声明\s*[:：].*(?:平台|自媒体|用户上传|仅代表作者|不代表本|信息存储|号系信息发布|授权|转载)` +
+	`(?:特别|平台|免责|版权|原创)声明\s*[:：].*(?:平台|自媒体|用户上传|仅代表作者|不代表|信息存储|号系信息发布|授权|转载)` +
 	`|(?:本文|本文章|该文章?|此文|以上内容)(?:为|系|由|来自|来源于)[^。]{0,30}(?:号|自媒体|用户|作者)[^。]{0,30}(?:上传|发布|发表)[^。]{0,40}(?:仅代表|不代表|信息发布平台|信息存储)` +
 	// 本文由「36氪」原创出品，未经许可禁止转载。
 	`|(?:本文|本文章|此文)(?:由|系|为)[^。，,]{0,30}(?:原创|独家)[^。，,]{0,8}[，,]\s*未经(?:许可|授权|允许|同意)[^。]{0,20}(?:禁止|不得|严禁|谢绝)[^。]{0,10}(?:转载|使用|复制|摘编)[^。]*。?$` +
@@ -681,6 +685,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		if i >= len(blocks)-4 && runeCount(b.Text) <= 80 && !strings.ContainsAny(b.Text, "，。") && widgetAction.MatchString(b.Text) {
+			continue
+		}
+		if i >= len(blocks)-2 && runeCount(b.Text) <= 14 && backLink.MatchString(b.Text) {
 			continue
 		}
 		// The fallback text of a <video> or <audio> the browser shows

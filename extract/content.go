@@ -241,7 +241,11 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 			if skipUnlikely && r.unlikely(c, st) {
 				continue
 			}
-			if s := paragraphScore(st); s > 0 && c.DataAtom != atom.A {
+			// A headline is no paragraph, whatever its marks (“电通”, 《》, ：):
+			// scored as one it lifts the wrapper of title, byline and text
+			// over the text's own box, and the wrapper brings what closes
+			// it (举报电话, a feedback form).
+			if s := paragraphScore(st); s > 0 && c.DataAtom != atom.A && !(isHeading(c) && st.own-st.ownL < 150) {
 				// The paragraph's container is its parent; but text that
 				// stands beside blocks (<div>text<br>text<div>…</div></div>)
 				// is a paragraph of its own inside c, as Readability makes

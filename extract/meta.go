@@ -635,7 +635,7 @@ var (
 	// a credit without a colon (来源：某某日报 记者 张三), the byline's
 	// buttons (来源：县统计局 打印本页), an English byline run on
 	// (Source: chinadaily.com.cn By Zhang Zhouxiang).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}`)
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[图圖摄攝]\s*[/／:：]|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}`)
 	// personNames are the names of one or more people: 2 to 4 Han
 	// characters each (· in a transliterated name).
 	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
@@ -678,6 +678,11 @@ var staffCode = regexp.MustCompile(`(\p{Han})(?:_[A-Za-z]{1,4}\d{2,}|\s+[A-Za-z]
 // mediumReporter is a medium's name and its reporter's role before names:
 // 农民日报记者 刘知宜, 人民日报记者 张三 李四.
 var mediumReporter = regexp.MustCompile(`^\p{Han}{2,10}?(?:日报|日報|晚报|晚報|报|報|社|网|網|台|臺|新闻|新聞|融媒体中心|融媒體中心)(?:全媒体|全媒體|融媒)?(?:记者|記者)\s*(.+)$`)
+
+// reporterRole is a reporter's role before names: 记者, 本报记者, 见习记者,
+// 全媒体记者 and 融媒记者 (as 市级日报 and 融媒体 sites credit since 2020),
+// 实习生.
+var reporterRole = regexp.MustCompile(`^(?:(?:本报|本報)?(?:全媒体|全媒體|融媒体|融媒體|融媒)?(?:见习|見習)?(?:记者|記者)|实习生|實習生)`)
 
 // mediumThenName is a medium's name, a space and what follows: 汽车之家 陈璐,
 // 本网 张三.
@@ -994,13 +999,10 @@ var reporterThenCorrespondent = regexp.MustCompile(`(?:记者|記者)\s*[:：]?\
 func cleanAuthor(v string) string {
 	// An editor's staff code after the name: 陈浩_NBJ11279, 刘婷 PN123.
 	v = staffCode.ReplaceAllString(strings.TrimSpace(v), "$1")
-	for _, role := range []string{"本报记者", "见习记者", "记者", "記者", "实习生"} {
-		// Only a role before names: 记者部 and 记者站 are desks.
-		if rest, ok := strings.CutPrefix(v, role); ok {
-			if rest = strings.TrimLeft(rest, " ：:"); personNames.MatchString(rest) {
-				v = rest
-			}
-			break
+	// Only a role before names: 记者部 and 记者站 are desks.
+	if m := reporterRole.FindStringIndex(v); m != nil {
+		if rest := strings.TrimLeft(v[m[1]:], " ：:"); personNames.MatchString(rest) {
+			v = rest
 		}
 	}
 	// A medium's reporter, as ministries credit a paper's story (作者：农民日报
