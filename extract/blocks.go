@@ -556,8 +556,14 @@ const creditValue = `(?:(?:本报|本台|本网|本刊)?(?:[记記]者|通[讯�
 // ends: an office, a bureau, a town, a community, a company, a school.
 const supplierUnit = `(?:部|处|處|科|室|办|辦|中心|局|委|院|站|所|队|隊|社|会|會|组|組|街道|镇|鎮|乡|鄉|社区|社區|村|公司|集团|集團|学校|學校|学院|學院|小学|中学|医院|醫院|馆|館)`
 
+// mediumEnding is how the name of a medium ends: a paper (日报, 晚报, …报),
+// a site (…网), an agency (…社), a station (…台), an app (…客户端), a
+// county's 融媒体中心. Every rule that tells a medium's name from a
+// person's reads it here.
+const mediumEnding = `(?:报|報|网|網|社|台|臺|新闻|新聞|在线|在線|客户端|客戶端|融媒体中心|融媒體中心)`
+
 // creditMedium is a medium's name before a credit's label: 界面新闻编辑 | 张海.
-const creditMedium = `\p{Han}{2,8}(?:新闻|新聞|日报|日報|晚报|晚報|网|網)`
+const creditMedium = `\p{Han}{2,8}` + mediumEnding
 
 // spacedCredit is a credit line of the press whose labels a space alone
 // ends (新京报's 编辑 杨海 校对 卢茜, 扬子晚报's 校对　陶善工): only the
@@ -875,7 +881,7 @@ const dateOnly = `(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[�
 // paperName is a publication's name as a byline gives it unlabelled
 // after the date: a paper, a site, a station, an agency (浙江日报, 衢州新闻网,
 // 中央社, 龙游县融媒体中心), ending as their names end.
-const paperName = `(\p{Han}{2,12}?(?:报|報|网|網|社|台|臺|新闻|新聞|在线|在線|客户端|融媒体中心|融媒體中心))`
+const paperName = `(\p{Han}{2,12}?` + mediumEnding + `)`
 
 // datedSource is a byline of a date and a publication's name alone.
 // The paper may come first, the date run on (齐鲁晚报2024-04-16 08:41:03).

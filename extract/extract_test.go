@@ -918,9 +918,22 @@ func TestCleanAuthor(t *testing.T) {
 		"王小明 G20": "王小明 G20", "李四 C919": "李四 C919", // no staff codes
 		"农民日报记者 刘知宜": "刘知宜", "人民日报记者 张三 李四": "张三 李四",
 		"新华社记者站": "新华社记者站", "日报记者协会": "日报记者协会", // a desk, a body: no names follow
+		"全媒体记者 李婷": "李婷", "本报全媒体记者 李婷": "李婷", "融媒记者 王芳": "王芳",
 	} {
 		if got := cleanAuthor(in); got != want {
 			t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Every medium, however its name ends, is taken off the names its
+	// reporters are credited with, and signs a commentary.
+	for _, medium := range []string{"浙江日报", "钱江晚报", "衢州新闻网", "中央社", "中央电视台", "浙江在线", "潮新闻客户端", "龙游县融媒体中心"} {
+		for in, want := range map[string]string{medium + "记者 张三": "张三", medium + " 张三": "张三", medium + "全媒体记者 张三 李四": "张三 李四"} {
+			if got := cleanAuthor(in); got != want {
+				t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)
+			}
+		}
+		if !commentator.MatchString(medium + "评论员") {
+			t.Errorf("%s评论员 is no commentator", medium)
 		}
 	}
 }

@@ -677,7 +677,7 @@ var staffCode = regexp.MustCompile(`(\p{Han})(?:_[A-Za-z]{1,4}\d{2,}|\s+[A-Za-z]
 
 // mediumReporter is a medium's name and its reporter's role before names:
 // 农民日报记者 刘知宜, 人民日报记者 张三 李四.
-var mediumReporter = regexp.MustCompile(`^\p{Han}{2,10}?(?:日报|日報|晚报|晚報|报|報|社|网|網|台|臺|新闻|新聞|融媒体中心|融媒體中心)(?:全媒体|全媒體|融媒)?(?:记者|記者)\s*(.+)$`)
+var mediumReporter = regexp.MustCompile(`^\p{Han}{2,10}?` + mediumEnding + `(?:全媒体|全媒體|融媒)?(?:记者|記者)\s*(.+)$`)
 
 // reporterRole is a reporter's role before names: 记者, 本报记者, 见习记者,
 // 全媒体记者 and 融媒记者 (as 市级日报 and 融媒体 sites credit since 2020),
@@ -686,7 +686,7 @@ var reporterRole = regexp.MustCompile(`^(?:(?:本报|本報)?(?:全媒体|全媒
 
 // mediumThenName is a medium's name, a space and what follows: 汽车之家 陈璐,
 // 本网 张三.
-var mediumThenName = regexp.MustCompile(`^(?:\p{Han}{1,10}?(?:之家|日报|日報|晚报|晚報|报|報|社|网|網|台|臺|新闻|新聞|融媒体中心|融媒體中心|客户端|客戶端)|本网|本報|本报|本台|本刊)\s+(.+)$`)
+var mediumThenName = regexp.MustCompile(`^(?:\p{Han}{1,10}?(?:之家|` + mediumEnding + `)|本网|本報|本报|本台|本刊)\s+(.+)$`)
 
 // bylineButtons are the words of the buttons a byline line carries in
 // brackets, which are no names.
@@ -1191,7 +1191,7 @@ func sentence(s string) bool {
 
 // commentator is a paper's commentator as a byline of its own: 本报评论员,
 // 人民日报评论员, 本刊特约评论员.
-var commentator = regexp.MustCompile(`^(?:本报|本報|本刊|本台|本网|本網|\p{Han}{2,8}?(?:日报|日報|晚报|晚報|报|報|社|台|网|網))(?:特约|特約)?(?:评论员|評論員)$`)
+var commentator = regexp.MustCompile(`^(?:本报|本報|本刊|本台|本网|本網|\p{Han}{2,8}?` + mediumEnding + `)(?:特约|特約)?(?:评论员|評論員)$`)
 
 // photoLabel labels a photographer's credit.
 var photoLabel = regexp.MustCompile(`(?:摄影|攝影)\s*[:：]\s*`)
