@@ -195,6 +195,9 @@ var genericDownload = map[string]bool{"application/octet-stream": true, "applica
 	"application/x-octet-stream": true, "application/unknown": true, "binary/octet-stream": true}
 
 // isPage says whether a response is an HTML page rather than a file.
+// Stricter than what extract reads as HTML (it also sniffs text/plain and
+// octet-stream bodies): a file a 附件 link names stays the file, whatever
+// its first bytes look like, unless the server says nothing of its type.
 func isPage(contentType string, body []byte) bool {
 	mt, _, _ := mime.ParseMediaType(contentType)
 	if mt == "text/html" || mt == "application/xhtml+xml" {

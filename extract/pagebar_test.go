@@ -174,7 +174,7 @@ pageNav.go(3, 4);</script>`,
 				if s == "" {
 					return ""
 				}
-				return ResolveURL(mustParse(t, u), s, "utf-8")
+				return resolveURL(mustParse(t, u), s, "utf-8")
 			}
 			first := abs(tt.first)
 			if tt.first == "" && tt.cur <= 1 {

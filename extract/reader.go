@@ -214,12 +214,12 @@ var cdataSection = regexp.MustCompile(`(?s)<record[^>]*>\s*<!\[CDATA\[(.*?)\]\]>
 // charset (GBK servers expect GBK bytes there), escapes already present kept
 // exactly as written. It returns "" for links that are not http(s).
 func (r *reader) resolve(href string) string {
-	return ResolveURL(r.base, href, r.charset)
+	return resolveURL(r.base, href, r.charset)
 }
 
-// ResolveURL resolves href against base as a browser on a page in charset
+// resolveURL resolves href against base as a browser on a page in charset
 // cs would; "" when href does not lead to an http(s) URL.
-func ResolveURL(base *url.URL, href, cs string) string {
+func resolveURL(base *url.URL, href, cs string) string {
 	href = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(href, "\n", ""), "\t", ""))
 	if href == "" || strings.HasPrefix(href, "#") {
 		return ""

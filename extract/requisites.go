@@ -83,7 +83,7 @@ func CSSLinks(css []byte, cssURL string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, ref := range cssRefs(css) {
-		if u := ResolveURL(base, ref, "utf-8"); u != "" && !seen[u] {
+		if u := resolveURL(base, ref, "utf-8"); u != "" && !seen[u] {
 			seen[u] = true
 			out = append(out, u)
 		}

@@ -137,12 +137,24 @@ func (db *DB) PutCapture(c *Capture, payload []byte) (PutResult, error) {
 
 // PutCaptures stores several captures in one transaction.
 func (db *DB) PutCaptures(cs []*Capture, payloads [][]byte) ([]PutResult, error) {
+	return db.putCapturesIn(db.update, cs, payloads)
+}
+
+// PutCapturesBatch is PutCaptures with its transaction shared with
+// concurrent writers, as Commit does.
+func (db *DB) PutCapturesBatch(cs []*Capture, payloads [][]byte) ([]PutResult, error) {
+	return db.putCapturesIn(db.batch, cs, payloads)
+}
+
+// putCapturesIn stores cs in a transaction that write runs (update or
+// batch).
+func (db *DB) putCapturesIn(write func(func(*bolt.Tx) error) error, cs []*Capture, payloads [][]byte) ([]PutResult, error) {
 	if len(cs) != len(payloads) {
 		return nil, fmt.Errorf("store: %d captures but %d payloads", len(cs), len(payloads))
 	}
 	blobs := db.packCaptures(cs, payloads)
 	var results []PutResult
-	err := db.update(func(tx *bolt.Tx) (err error) {
+	err := write(func(tx *bolt.Tx) (err error) {
 		results, err = putCaptures(tx, cs, payloads, blobs)
 		return err
 	})

@@ -478,20 +478,6 @@ func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, links []c
 	return res, nil
 }
 
-// PutCapturesBatch is PutCaptures with its transaction shared with
-// concurrent writers, as Commit does.
-func (db *DB) PutCapturesBatch(cs []*Capture, payloads [][]byte) ([]PutResult, error) {
-	if len(cs) != len(payloads) {
-		return nil, fmt.Errorf("store: %d captures but %d payloads", len(cs), len(payloads))
-	}
-	blobs := db.packCaptures(cs, payloads)
-	var results []PutResult
-	err := db.batch(func(tx *bolt.Tx) (err error) {
-		results, err = putCaptures(tx, cs, payloads, blobs)
-		return err
-	})
-	return results, err
-}
 
 // packCaptures digests and compresses payloads outside any transaction:
 // that is the costly part and needs no lock. A payload that turns out to

@@ -370,9 +370,9 @@ func (db *DB) AddAliases(docURL string, urls []string) error {
 	return db.update(func(tx *bolt.Tx) error { return addAliases(tx, docURL, urls) })
 }
 
-// ClockSlack is how far in the future a stored time may lie before it is
+// clockSlack is how far in the future a stored time may lie before it is
 // taken for the mark of a clock that was wrong when it was stored.
-const ClockSlack = time.Minute
+const clockSlack = time.Minute
 
 // InFuture says whether t, a time folio stored, has not come yet at now:
 // the system clock was ahead then, or has been moved back since. Such a
@@ -380,7 +380,7 @@ const ClockSlack = time.Minute
 // a URL alone until the clock catches up (a year, after a clock that was
 // a year ahead), and judging a fetch by it would take older content for
 // newer.
-func InFuture(t, now time.Time) bool { return t.After(now.Add(ClockSlack)) }
+func InFuture(t, now time.Time) bool { return t.After(now.Add(clockSlack)) }
 
 // addAliases indexes urls to the document that docURL leads to, if any.
 func addAliases(tx *bolt.Tx, docURL string, urls []string) error {
