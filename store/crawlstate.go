@@ -478,7 +478,6 @@ func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, links []c
 	return res, nil
 }
 
-
 // packCaptures digests and compresses payloads outside any transaction:
 // that is the costly part and needs no lock. A payload that turns out to
 // be stored already wastes its compression, which is cheap next to
