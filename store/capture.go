@@ -161,6 +161,22 @@ func (db *DB) putCapturesIn(write func(func(*bolt.Tx) error) error, cs []*Captur
 	return results, err
 }
 
+// packCaptures digests and compresses payloads outside any transaction:
+// that is the costly part and needs no lock. A payload that turns out to
+// be stored already wastes its compression, which is cheap next to
+// holding the writer's lock.
+func (db *DB) packCaptures(cs []*Capture, payloads [][]byte) [][]byte {
+	blobs := make([][]byte, len(cs))
+	for i, c := range cs {
+		if c.Status != 0 || payloads[i] != nil {
+			c.PayloadDigest = Digest(payloads[i])
+			c.PayloadSize = int64(len(payloads[i]))
+			blobs[i] = db.codec.pack(payloads[i])
+		}
+	}
+	return blobs
+}
+
 // putCaptures stores cs, whose payloads packCaptures packed into blobs.
 func putCaptures(tx *bolt.Tx, cs []*Capture, payloads, blobs [][]byte) ([]PutResult, error) {
 	packSequential(tx)

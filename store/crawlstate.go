@@ -478,22 +478,6 @@ func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, links []c
 	return res, nil
 }
 
-// packCaptures digests and compresses payloads outside any transaction:
-// that is the costly part and needs no lock. A payload that turns out to
-// be stored already wastes its compression, which is cheap next to
-// holding the writer's lock.
-func (db *DB) packCaptures(cs []*Capture, payloads [][]byte) [][]byte {
-	blobs := make([][]byte, len(cs))
-	for i, c := range cs {
-		if c.Status != 0 || payloads[i] != nil {
-			c.PayloadDigest = Digest(payloads[i])
-			c.PayloadSize = int64(len(payloads[i]))
-			blobs[i] = db.codec.pack(payloads[i])
-		}
-	}
-	return blobs
-}
-
 // packSequential fills the pages of the buckets whose keys only ever
 // append (sequence numbers) before splitting them: bbolt's default of half
 // full pages suits random inserts and wastes half the space of an append
