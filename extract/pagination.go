@@ -180,7 +180,12 @@ func (pg *paginator) read() Pagination {
 	familyKnown := false // some numbered link is of this page's URL family
 	var nexts []nextCand
 	var firsts, lasts []string
-	links, others := 0, 0 // the bar's links; those to a page other than this one
+	// Whether the bar links anywhere, and anywhere but this page.
+	anyLink, anyOther := false, false
+	see := func(u string) {
+		anyLink = true
+		anyOther = anyOther || CanonicalURL(u) != self
+	}
 	current := 0
 	for _, a := range anchors {
 		if a.role == roleNone {
@@ -194,10 +199,7 @@ func (pg *paginator) read() Pagination {
 		if related {
 			rank = 2
 		}
-		links++
-		if CanonicalURL(a.url) != self {
-			others++
-		}
+		see(a.url)
 		switch a.role {
 		case roleNumber:
 			if CanonicalURL(a.url) == self || a.current {
@@ -233,10 +235,7 @@ func (pg *paginator) read() Pagination {
 	}
 	for _, u := range append(relNext, relPrev...) {
 		if SamePages(self, u) {
-			links++
-			if CanonicalURL(u) != self {
-				others++
-			}
+			see(u)
 		}
 	}
 
@@ -305,16 +304,13 @@ func (pg *paginator) read() Pagination {
 	// 首页 尾页 on an article of one page, or a server that ignores the
 	// page number) leaves the shape a guess to check (Guessed).
 	for _, e := range numbered {
-		links++
-		if CanonicalURL(e.url) != self {
-			others++
-		}
+		see(e.url)
 	}
 	_, urlN := firstPageOf(self)
 	switch {
-	case links == 0 && p.Total == 0:
+	case !anyLink && p.Total == 0:
 		urlN = 0
-	case others == 0 && p.Total <= 1 && urlN > 0:
+	case !anyOther && p.Total <= 1 && urlN > 0:
 		p.Guessed = true
 	}
 	if current == 0 && (len(numbered) > 0 || urlN > 0) {
