@@ -298,23 +298,16 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 // the article's title where the <title> holds only the paper's name
 // (澳門日報電子版) and a sidebar lists the page's other titles.
 func (r *reader) founderTitle() string {
-	var find func(*html.Node) string
-	find = func(n *html.Node) string {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.Data == "founder-title" {
-				return cleanLine(textOf(c))
-			}
-			if t := find(c); t != "" {
+	b := r.body()
+	if b == nil {
+		return ""
+	}
+	for n := range b.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "founder-title" {
+			if t := cleanLine(textOf(n)); t != "" {
 				return t
 			}
 		}
-		return ""
-	}
-	if b := r.body(); b != nil {
-		return find(b)
 	}
 	return ""
 }
@@ -1495,14 +1488,9 @@ func wechatAuthor(n *html.Node, class string) bool {
 }
 
 func findItemprop(n *html.Node, prop string) *html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			if attr(c, "itemprop") == prop {
-				return c
-			}
-			if f := findItemprop(c, prop); f != nil {
-				return f
-			}
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && attr(d, "itemprop") == prop {
+			return d
 		}
 	}
 	return nil

@@ -37,23 +37,12 @@ var (
 // inlineScripts returns the text of the page's inline scripts.
 func (r *reader) inlineScripts() string {
 	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.Script {
-				if attr(c, "src") == "" && c.FirstChild != nil {
-					b.WriteString(c.FirstChild.Data)
-					b.WriteByte('\n')
-				}
-				continue
-			}
-			walk(c)
+	for c := range r.root.Descendants() {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Script && attr(c, "src") == "" && c.FirstChild != nil {
+			b.WriteString(c.FirstChild.Data)
+			b.WriteByte('\n')
 		}
 	}
-	walk(r.root)
 	return b.String()
 }
 

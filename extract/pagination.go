@@ -772,30 +772,23 @@ func readBarText(t string) (total, current int, bare []int) {
 // relLinks returns the targets of <link> and <a> with rel="next", and
 // those with rel="prev" (or "previous").
 func (r *reader) relLinks() (next, prev []string) {
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
+	for c := range r.root.Descendants() {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Link && c.DataAtom != atom.A {
+			continue
+		}
+		for _, tok := range strings.Fields(strings.ToLower(attr(c, "rel"))) {
+			u := ""
+			if tok == "next" || tok == "prev" || tok == "previous" {
+				u = r.resolve(attr(c, "href"))
 			}
-			if c.DataAtom == atom.Link || c.DataAtom == atom.A {
-				for _, tok := range strings.Fields(strings.ToLower(attr(c, "rel"))) {
-					u := ""
-					if tok == "next" || tok == "prev" || tok == "previous" {
-						u = r.resolve(attr(c, "href"))
-					}
-					switch {
-					case u == "":
-					case tok == "next":
-						next = append(next, u)
-					default:
-						prev = append(prev, u)
-					}
-				}
+			switch {
+			case u == "":
+			case tok == "next":
+				next = append(next, u)
+			default:
+				prev = append(prev, u)
 			}
-			walk(c)
 		}
 	}
-	walk(r.root)
 	return next, prev
 }
