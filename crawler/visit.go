@@ -90,24 +90,13 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		}
 		return
 	}
-	// An article takes its slot under --max-docs before it is archived,
-	// not after: the articles of hosts running at once would otherwise
-	// all be stored past the limit.
-	c.mu.Lock()
-	if (c.opts.MaxDocs > 0 && c.docs >= c.opts.MaxDocs) || t.site.full() {
-		c.mu.Unlock()
+	if !c.takeDocSlot(t) {
 		c.log.Debug("max-docs reached; article left in the frontier for the next run", "url", t.URL)
 		return
 	}
-	c.docs++
-	t.site.docs++
-	c.mu.Unlock()
 	res := arch.archive(ctx, t.URL, p)
 	if res.Doc == nil {
-		c.mu.Lock()
-		c.docs--
-		t.site.docs--
-		c.mu.Unlock()
+		c.releaseDocSlot(t)
 	}
 	if res.Err != nil && c.storeFailed(res.Err) {
 		return
@@ -123,6 +112,34 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		}
 	}
 	c.queue(t.site, links)
+	c.countArchived(res)
+}
+
+// takeDocSlot takes t's article a slot under --max-docs (the run's and its
+// site's) before it is archived, not after: the articles of hosts running
+// at once would otherwise all be stored past the limit. false: no slot left.
+func (c *Crawler) takeDocSlot(t *task) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if (c.opts.MaxDocs > 0 && c.docs >= c.opts.MaxDocs) || t.site.full() {
+		return false
+	}
+	c.docs++
+	t.site.docs++
+	return true
+}
+
+// releaseDocSlot gives back the slot of an article that stored nothing.
+func (c *Crawler) releaseDocSlot(t *task) {
+	c.mu.Lock()
+	c.docs--
+	t.site.docs--
+	c.mu.Unlock()
+}
+
+// countArchived counts and logs what archiving an article gave: its pages
+// as seen, the document by its outcome, a failure when nothing came.
+func (c *Crawler) countArchived(res *Result) {
 	if res.Doc != nil {
 		keys := make([]uint64, 0, len(res.Doc.Pages))
 		for _, pg := range res.Doc.Pages {
