@@ -13,6 +13,7 @@ import (
 
 	"folio/attachment"
 	"folio/extract"
+	"folio/internal/errtext"
 	"folio/store"
 )
 
@@ -124,6 +125,12 @@ func (a *Archiver) fetchAttachmentAs(ctx context.Context, l extract.Link, condit
 		// The site keeps folio out of it: left alone like a file out of
 		// scope, neither a failure nor a part the document lacks.
 		a.log.Info("attachment disallowed by robots.txt; not fetched", "url", l.URL)
+		return nil, nil
+	}
+	if errors.Is(err, ErrRedirectOutOfScope) {
+		// A link in scope to a file out of it (download.jsp to another
+		// host): left alone like a link out of scope.
+		a.log.Info("attachment redirects out of scope; not fetched", "url", l.URL, "err", errtext.Line(err))
 		return nil, nil
 	}
 	if err != nil {

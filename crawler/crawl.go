@@ -114,6 +114,7 @@ type Crawler struct {
 	opts    CrawlOptions
 	log     *slog.Logger
 	sites   []*siteState
+	seeds   map[string]bool // canonical seed URLs
 	fetcher *Fetcher
 	// requisites already fetched in this run, shared by the tasks'
 	// Archivers.
@@ -204,7 +205,11 @@ func NewCrawler(db CrawlStore, tr *Transport, opts CrawlOptions) *Crawler {
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
 	}
+	c.seeds = map[string]bool{}
 	for _, s := range opts.Sites {
+		for _, seed := range s.Seeds {
+			c.seeds[canon(seed)] = true
+		}
 		if s.Depth <= 0 {
 			s.Depth = defaultDepth
 		}
@@ -253,7 +258,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	c.colly = newVisitedStore(marks)
-	if c.fetcher, err = NewFetcher(ctx, c.tr, FetcherOptions{Storage: c.colly}); err != nil {
+	if c.fetcher, err = NewFetcher(ctx, c.tr, FetcherOptions{Storage: c.colly, FollowRedirect: c.followsRedirect}); err != nil {
 		return nil, err
 	}
 	if err := c.load(); err != nil {

@@ -1054,3 +1054,37 @@ func TestRecheckOfATaggedLinkIsConditional(t *testing.T) {
 		}
 	}
 }
+
+// TestRedirectsOutOfScopeAreNotFollowed: a link of the site that redirects
+// to another host (an in-site /go.php?url=…), and an attachment that does,
+// are not followed: the other host is never asked, not even for its
+// robots.txt; neither is a failure. A seed that moves to another host is
+// followed, its new host the site's.
+func TestRedirectsOutOfScopeAreNotFollowed(t *testing.T) {
+	other := crawltest.Serve(t, crawltest.Site{Articles: 2})
+	site := crawltest.Serve(t, crawltest.Site{Articles: 4, Redirected: 1, Attachments: true})
+	site.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if strings.HasPrefix(r.URL.Path, "/r/") || r.URL.Path == "/upload/3.pdf" {
+			http.Redirect(w, r, other.URL+crawltest.ArticlePath(1, 1), http.StatusFound)
+			return true
+		}
+		return false
+	}
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Attachments: true}, siteOf(site))
+	if n := len(other.Requests()); n != 0 {
+		t.Errorf("the other host was asked %d times: %v", n, other.Requests())
+	}
+	if sum.New != 4 || sum.Failed != 0 || sum.Incomplete != 0 || sum.OutOfScope == 0 {
+		t.Errorf("summary %+v; want 4 new, none failed or incomplete, the redirect out of scope counted", sum)
+	}
+
+	// A seed that moves is followed.
+	moved := crawltest.Serve(t, crawltest.Site{Articles: 2})
+	old := httptest.NewServer(http.RedirectHandler(moved.URL+"/news/", http.StatusMovedPermanently))
+	t.Cleanup(old.Close)
+	sum = crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, Site{Name: "moved", Seeds: []string{old.URL + "/news/"}})
+	if sum.New != 2 {
+		t.Errorf("a seed that moved: %+v, want its 2 articles", sum)
+	}
+}

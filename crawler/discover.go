@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -333,4 +334,21 @@ func urlShape(u string) string {
 		}
 	}
 	return b.String()
+}
+
+// followsRedirect says whether a fetch of from may follow a redirect to
+// to: a redirect into any site's scope, or a seed's anywhere (a portal
+// that moved; seedMoved makes the new host the site's). Others leave the
+// crawl: an in-site /go.php?url= to another host is not fetched.
+func (c *Crawler) followsRedirect(from, to *url.URL) bool {
+	if c.seeds[canon(from.String())] {
+		return true
+	}
+	target := to.String()
+	for _, s := range c.sites {
+		if c.follows(s, target) {
+			return true
+		}
+	}
+	return false
 }

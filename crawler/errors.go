@@ -13,6 +13,10 @@ var (
 	ErrScheme = errors.New("crawler: not an http(s) URL")
 	// ErrRedirect: too many redirects, or a redirect loop.
 	ErrRedirect = errors.New("crawler: too many redirects")
+
+	// ErrRedirectOutOfScope is a redirect a crawl did not follow: it
+	// leaves the crawl's scope (an in-site /go.php?url= to another host).
+	ErrRedirectOutOfScope = errors.New("crawler: redirect out of scope")
 	// ErrHostPaused: the host asked folio (Retry-After) to stay away for
 	// longer than it waits in one run; its URLs are left for the next run.
 	ErrHostPaused = errors.New("crawler: host paused")

@@ -31,6 +31,7 @@ type Fetcher struct {
 	seq atomic.Uint64
 	// forget drops a URL from colly's visited set, when the storage can.
 	forget func(u string)
+	follow func(from, to *url.URL) bool // FetcherOptions.FollowRedirect
 }
 
 // FetcherOptions configure NewFetcher.
@@ -41,6 +42,9 @@ type FetcherOptions struct {
 	Storage storage.Storage
 	// Revisit lets the same URL be fetched more than once per Fetcher.
 	Revisit bool
+	// FollowRedirect says whether a fetch of from may follow a redirect to
+	// to; nil follows any http(s) redirect. A crawl keeps to its scope.
+	FollowRedirect func(from, to *url.URL) bool
 }
 
 // NewFetcher returns a Fetcher whose requests go through t. ctx bounds every
@@ -60,7 +64,7 @@ func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetche
 	c.AllowURLRevisit = opts.Revisit
 	c.WithTransport(t)
 	c.SetRequestTimeout(0) // deadlines are per attempt, in the Transport
-	f := &Fetcher{c: c, t: t, forget: func(string) {}}
+	f := &Fetcher{c: c, t: t, forget: func(string) {}, follow: opts.FollowRedirect}
 	c.SetRedirectHandler(f.checkRedirect)
 	if opts.Storage != nil {
 		if err := c.SetStorage(opts.Storage); err != nil {
@@ -88,6 +92,9 @@ const maxRedirects = 10
 // it elsewhere must still be fetched).
 func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	err := checkRedirect(req, via)
+	if err == nil && f.follow != nil && !f.follow(via[0].URL, req.URL) {
+		err = fmt.Errorf("%w: %s redirects to %s", ErrRedirectOutOfScope, via[0].URL.Redacted(), req.URL.Redacted())
+	}
 	if err != nil {
 		f.forget(req.URL.String())
 	}

@@ -233,6 +233,12 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		c.count(func(s *Summary) { s.Robots++ })
 		c.log.Debug("disallowed by robots.txt", "url", t.URL)
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitSkipped, At: now})
+	case errors.Is(p.err, ErrRedirectOutOfScope):
+		// The link's own host answered (the redirect is stored); where it
+		// leads is not the crawl's to fetch.
+		c.count(func(s *Summary) { s.OutOfScope++ })
+		c.log.Debug("redirect out of scope; not followed", "url", t.URL, "err", errtext.Line(p.err))
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitSkipped, At: now})
 	case errors.Is(p.err, ErrNotArticle) && t.Depth > 0:
 		// A file behind an article-looking link: stored raw, not read.
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
@@ -245,12 +251,12 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 			c.log.Info("still gone", "status", p.status, "url", t.URL)
 		} else {
 			c.count(func(s *Summary) { s.Failed++ })
-			c.log.Error(errtext.Line(p.err))
+			errtext.Log(c.log, p.err)
 		}
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitGone, At: now})
 	default:
 		c.count(func(s *Summary) { s.Failed++ })
-		c.log.Error(errtext.Line(p.err))
+		errtext.Log(c.log, p.err)
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitFailed, At: now})
 	}
 	c.commitVisit(ts)
