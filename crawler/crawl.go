@@ -125,9 +125,12 @@ type Crawler struct {
 	now         func() time.Time
 	parser      parseFunc // the Archivers' parser; nil means extract.Parse
 
-	mu       sync.Mutex
-	wake     chan struct{}
-	seen     map[uint64]struct{} // canonical URLs queued or visited this run
+	mu   sync.Mutex
+	wake chan struct{}
+	seen map[uint64]struct{} // canonical URLs queued or visited this run
+	// chain holds, for a list's next page queued this run, the links of
+	// the page that queued it (pastListEnd).
+	chain    map[uint64]map[uint64]bool
 	hosts    map[string]*hostQueue
 	order    []*hostQueue // round-robin order
 	next     int
@@ -200,7 +203,7 @@ func NewCrawler(db CrawlStore, tr *Transport, opts CrawlOptions) *Crawler {
 		opts.MaxCalendar = defaultMaxCalendar
 	}
 	c := &Crawler{db: db, tr: tr, opts: opts, log: opts.Logger, now: time.Now,
-		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, hosts: map[string]*hostQueue{},
+		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, chain: map[uint64]map[uint64]bool{}, hosts: map[string]*hostQueue{},
 		requisites: &requisiteSet{}}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)

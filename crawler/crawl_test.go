@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -527,13 +528,18 @@ func TestCleanLink(t *testing.T) {
 
 func TestIsCalendar(t *testing.T) {
 	for u, want := range map[string]bool{
-		"http://a.test/cal/?y=2024&m=3":            true,
-		"http://a.test/list.asp?year=2019&month=1": true,
-		"http://a.test/news/?date=2024-03-15":      true,
-		"http://a.test/calendar/2024/03/":          true,
-		"http://a.test/show.asp?id=5&m=1":          false,
-		"http://a.test/news/2024/0315/123.html":    false,
-		"http://a.test/list.asp?classid=2&y=12":    false,
+		"http://a.test/cal/?y=2024&m=3":              true,
+		"http://a.test/list.asp?year=2019&month=1":   true,
+		"http://a.test/news/?date=2024-03-15":        true,
+		"http://a.test/calendar/2024/03/":            true,
+		"http://a.test/show.asp?id=5&m=1":            false,
+		"http://a.test/news/2024/0315/123.html":      false,
+		"http://a.test/list.asp?classid=2&y=12":      false,
+		"http://a.test/hdrl/index.jsp?month=2024-06": true,
+		"http://a.test/act/list?ym=202406":           true,
+		"http://a.test/hd/?d=2024-6":                 true,
+		"http://a.test/show.jsp?id=20240612":         false, // an id, not a date
+		"http://a.test/art/2024/6/12/art_1.html":     false,
 	} {
 		if got := isCalendar(u); got != want {
 			t.Errorf("isCalendar(%s) = %v", u, got)
@@ -1086,5 +1092,60 @@ func TestRedirectsOutOfScopeAreNotFollowed(t *testing.T) {
 	sum = crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, Site{Name: "moved", Seeds: []string{old.URL + "/news/"}})
 	if sum.New != 2 {
 		t.Errorf("a seed that moved: %+v, want its 2 articles", sum)
+	}
+}
+
+// TestListChainsEndWhenTheyBringNothing: a message board whose 下一页
+// never ends and a calendar whose ‹ › step months for ever are read while
+// their pages bring links the run had not met, and no further.
+func TestListChainsEndWhenTheyBringNothing(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 6, PerList: 6})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		var b strings.Builder
+		b.WriteString(`<html><head><meta charset="utf-8"><title>互动</title></head><body><div class="nav"><a href="/news/">新闻</a></div><ul>`)
+		switch r.URL.Path {
+		case "/hudong/list.jsp":
+			p, _ := strconv.Atoi(r.URL.Query().Get("p"))
+			if p <= 2 { // three articles a page on pages 1 and 2, then 暂无数据
+				for id := 3*p - 2; id <= 3*p; id++ {
+					fmt.Fprintf(&b, `<li><a href="%s">留言 %d</a></li>`, crawltest.ArticlePath(id, 1), id)
+				}
+			} else {
+				b.WriteString("<li>暂无数据</li>")
+			}
+			fmt.Fprintf(&b, `</ul><div class="page"><a href="list.jsp?p=%d">下一页</a></div>`, p+1)
+		case "/hdrl/index.jsp":
+			m, _ := time.Parse("2006-01", r.URL.Query().Get("month"))
+			fmt.Fprintf(&b, `</ul><a href="index.jsp?month=%s">‹</a> <a href="index.jsp?month=%s">›</a>`,
+				m.AddDate(0, -1, 0).Format("2006-01"), m.AddDate(0, 1, 0).Format("2006-01"))
+		default:
+			return false
+		}
+		b.WriteString("</body></html>")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, b.String())
+		return true
+	}
+	site := Site{Name: "board", Seeds: []string{srv.URL + "/hudong/list.jsp?p=1", srv.URL + "/hdrl/index.jsp?month=2024-06"}}
+	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, site)
+	board, calendar := 0, 0
+	for _, r := range srv.Requests() {
+		switch {
+		case strings.HasPrefix(r.Path, "/hudong/list.jsp"):
+			board++
+		case strings.HasPrefix(r.Path, "/hdrl/index.jsp"):
+			calendar++
+		}
+	}
+	// Pages 1 and 2 bring articles, page 3 is empty: read, and the end.
+	if board != 3 {
+		t.Errorf("the board's list read %d times, want 3 (two pages of articles, then the empty one)", board)
+	}
+	// June and the months either side, which bring nothing new.
+	if calendar != 3 {
+		t.Errorf("the calendar read %d times, want 3", calendar)
+	}
+	if sum.New != 6 || sum.Failed != 0 {
+		t.Errorf("summary %+v, want the 6 articles", sum)
 	}
 }

@@ -50,7 +50,17 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 		c.mu.Unlock()
 	}
 	var cands []candidate
+	var links map[uint64]bool // a list's links but its bar's
 	if list {
+		links = listLinks(p)
+		// Nothing but what the page before it held: a message board's
+		// 下一页 past its last page, a calendar's empty month, a server
+		// that ignores the page number. Its bar leads nowhere new.
+		ended := t.Next && c.pastListEnd(t.URL, links)
+		if ended {
+			c.count(func(s *Summary) { s.Traps++ })
+			c.log.Debug("list page holds no link the page before it did not; its bar is not followed", "url", t.URL)
+		}
 		// A list's own further pages are as deep as the list. Its page bar
 		// is what extract recognised, and the links that read like one
 		// (numbers, 下一页, 末页): a column's first page is often
@@ -67,7 +77,7 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 				continue
 			}
 			own[raw] = true
-			if u := cleanLink(extract.Link{URL: raw}); u != "" {
+			if u := cleanLink(extract.Link{URL: raw}); u != "" && !ended {
 				cands = append(cands, candidate{url: u, depth: t.Depth, next: true})
 			}
 		}
@@ -87,7 +97,52 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 			cands = append(cands, candidate{url: u, depth: t.Depth + 1})
 		}
 	}
-	return c.admit(t, cands)
+	out := c.admit(t, cands)
+	for _, e := range out {
+		if e.Next {
+			c.chainAfter(e.URL, links)
+		}
+	}
+	return out
+}
+
+// listLinks are the keys of a list page's links but those of its page bar.
+func listLinks(p *page) map[uint64]bool {
+	keys := map[uint64]bool{}
+	for _, l := range p.parsed.Links {
+		if l.URL != "" && !listPager.MatchString(l.Text) {
+			keys[urlKey(canon(l.URL))] = true
+		}
+	}
+	return keys
+}
+
+// chainAfter remembers the links of the list page that queued next, its
+// next page.
+func (c *Crawler) chainAfter(next string, links map[uint64]bool) {
+	c.mu.Lock()
+	c.chain[urlKey(canon(next))] = links
+	c.mu.Unlock()
+}
+
+// pastListEnd says whether the list page u, queued as the next page of
+// another, holds no link that page did not. (Unknown, as in a resumed
+// run: false.)
+func (c *Crawler) pastListEnd(u string, links map[uint64]bool) bool {
+	k := urlKey(canon(u))
+	c.mu.Lock()
+	before, ok := c.chain[k]
+	delete(c.chain, k)
+	c.mu.Unlock()
+	if !ok {
+		return false
+	}
+	for l := range links {
+		if !before[l] {
+			return false
+		}
+	}
+	return true
 }
 
 // admit filters candidates by scope, the seen-set, traps and the revisit
@@ -175,7 +230,7 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 		revisited := len(self) == 1 && self[0].Run != 0 && self[0].Run != c.run.ID
 		if fresh > 0 || !revisited {
 			for _, cd := range next {
-				out = append(out, &store.FrontierEntry{URL: cd.url, Depth: cd.depth, Site: t.site.Name})
+				out = append(out, &store.FrontierEntry{URL: cd.url, Depth: cd.depth, Site: t.site.Name, Next: true})
 			}
 		} else {
 			c.log.Debug("list brought nothing new; its older pages are not re-read", "url", t.URL)

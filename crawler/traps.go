@@ -34,8 +34,11 @@ var skippedExt = map[string]bool{
 var calendarStep = regexp.MustCompile(`(?i)^\s*[<>«»‹›]*\s*(上|下|前|后)\s*一?\s*(个)?\s*(月|年|周|天|日)\s*[<>«»‹›]*\s*$|^\s*(previous|next|prev)\s+(month|year|week|day)\b`)
 
 // calendarURL matches URLs that address a day, month or year of a calendar
-// or date archive: a year or a date in the query, or a calendar path.
-var calendarURL = regexp.MustCompile(`(?i)[?&](year|y|nian|yy)=(19|20)\d\d(&|$)|[?&](date|day|riqi|rq|ym)=(19|20)\d\d|/(calendar|rili)(/|\.|$)`)
+// or date archive: a year or a date in the query (?year=2024,
+// ?date=2024-03-15, ?month=2024-06, ?ym=202406, any ?x=2024-06), or a
+// calendar path.
+var calendarURL = regexp.MustCompile(`(?i)[?&](year|y|nian|yy)=(19|20)\d\d(&|$)|[?&](date|day|riqi|rq|ym|month|mon|yearmonth|yyyymm|yf)=(19|20)\d\d` +
+	`|[?&][^=&]+=(19|20)\d\d-(0?[1-9]|1[0-2])(-(0?[1-9]|[12]\d|3[01]))?(&|$)|/(calendar|rili)(/|\.|$)`)
 
 // sessionParam matches session ids in paths and queries. A bare sid= is
 // one only when its value is a token (see sessionToken): on some CMSs it

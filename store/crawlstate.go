@@ -50,6 +50,9 @@ type FrontierEntry struct {
 	Kind    string    `json:"k,omitempty"` // "" a page, "sitemap" a sitemap
 	Lastmod time.Time `json:"m,omitzero"`  // a sitemap's lastmod for the URL
 	Run     uint64    `json:"r,omitempty"` // the run that found it
+	// Next: a list's own next page (its page bar's), not a page a link
+	// of the list led to.
+	Next bool `json:"n,omitempty"`
 }
 
 // VisitKind says what a visited URL turned out to be.
