@@ -444,13 +444,25 @@ var edgePromo = regexp.MustCompile(`^[☆★◆●■▲▶\s]*(?:` +
 	// offers (a guide's 下载“浙里办”客户端，在线提交材料 offers a step).
 	`|(?:点击|點擊|立即)?(?:下载|下載)[“"「]?[\p{Han}A-Za-z]{2,8}[”"」]?(?:APP|App|app|客户端|客戶端)[，,\s]*(?:阅读|閱讀|查看|获取|獲取|了解|看)更多(?:精彩)?(?:内容|內容|资讯|資訊|新闻|新聞)?[!！]?` +
 	// ►立即加入ETtoday社會新聞LINE官方帳號: the site's channel, named
-	// by its platform.
-	`|[►➤]?\s*(?:立即|馬上|马上|快)?(?:加入|追蹤|追踪|訂閱|订阅)[^\s:：，,。！!？?]{0,16}(?:LINE|Line|Telegram|YouTube|IG)\s*(?:官方帳號|官方账号|頻道|频道|好友)` +
+	// by its platform, with its arrow or its call (加入臺南市警察局LINE官方帳號
+	// alone is a step of a guide).
+	`|(?:[►➤]\s*(?:立即|馬上|马上|快)?|(?:立即|馬上|马上|快))(?:加入|追蹤|追踪|訂閱|订阅)[^\s:：，,。！!？?]{0,16}(?:LINE|Line|Telegram|YouTube|IG)\s*(?:官方帳號|官方账号|頻道|频道|好友)` +
 	`)[☆★◆●■\s]*$`)
 
 // backLink is the link back to the column that closes a page whose whole
 // article is one table cell (返回列表, [返回], << 返回最新消息).
-var backLink = regexp.MustCompile(`^[\[【［<«《\s]*(?:返回|回到)\s*\p{Han}{0,6}\s*[\]】］>»》]?$`)
+// Only a place a site links back to: 回到故乡 ends a poem, 返回舱安全着陆
+// a caption, 《回到拉萨》 a programme.
+var backLink = regexp.MustCompile(`^[\[【［<«《\s]*(?:返回|回到)\s*(?:\p{Han}{0,4}(?:列表|首页|首頁|主页|主頁|顶部|頂部|页首|頁首|上页|上頁|上一页|上一頁|目录|目錄|栏目|欄目|专题|專題|消息|新闻|新聞|公告|动态|動態))?\s*[\]】］>»》]?$`)
+
+// quotedAfterColon says whether the last block kept introduces a quotation.
+func quotedAfterColon(out []Block) bool {
+	if len(out) == 0 {
+		return false
+	}
+	prev := strings.TrimSpace(out[len(out)-1].Text)
+	return strings.HasSuffix(prev, "：") || strings.HasSuffix(prev, ":")
+}
 
 // widgetAction is the button that ends a line of a shop's or a listing's
 // widget under a story (比亚迪秦L 指导价：9.98-12.98万 询底价 查看参数,
@@ -677,8 +689,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		// Under the text: a notice that is itself a statement keeps it.
+		// Nor a notice the text quotes after its colon (文章末尾均标注：).
 		if i >= len(blocks)-4 && begun && runeCount(b.Text) <= 300 && disclaimer.MatchString(b.Text) &&
-			!strings.Contains(meta.title, "声明") { // a statement's own clauses stay
+			!strings.Contains(meta.title, "声明") && !quotedAfterColon(out) { // a statement's own clauses stay
 			continue
 		}
 		if i >= len(blocks)-4 && runeCount(b.Text) <= 60 && !listNumber.MatchString(b.Text) && tailPrompt.MatchString(b.Text) {

@@ -220,6 +220,51 @@ func tagWeight(n *html.Node) float64 {
 	return 0
 }
 
+// headlineOverBox says whether heading h is a headline standing over the
+// box of its text: no heading of its kind beside it (subheads come in
+// runs: 一、…，…。 二、…) and a sibling holding paragraphs of its own. A
+// heading among its paragraphs (<td><h3>…</h3><div>…</div><div>…</div>)
+// is the text's, as the subheads of a brief or a Q&A are.
+func (r *reader) headlineOverBox(h *html.Node) bool {
+	box := false
+	for c := h.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == h || c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == h.DataAtom {
+			return false
+		}
+		if !box && r.paragraphsIn(c, 2) {
+			box = true
+		}
+	}
+	return box
+}
+
+// paragraphsIn says whether n holds at least want scoring paragraphs
+// below it (not n itself).
+func (r *reader) paragraphsIn(n *html.Node, want int) bool {
+	found := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if st := r.stats[c]; st != nil && paragraphScore(st) > 0 && c.DataAtom != atom.A {
+				if found++; found >= want {
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
 // scoredContent is the Readability idea made CJK-aware: every element with
 // prose of its own scores by its punctuation and length, the score flows to
 // its ancestors (halving with each level), and the ancestor with the best
@@ -245,7 +290,7 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 			// scored as one it lifts the wrapper of title, byline and text
 			// over the text's own box, and the wrapper brings what closes
 			// it (举报电话, a feedback form).
-			if s := paragraphScore(st); s > 0 && c.DataAtom != atom.A && !(isHeading(c) && st.own-st.ownL < 150) {
+			if s := paragraphScore(st); s > 0 && c.DataAtom != atom.A && !(isHeading(c) && st.own-st.ownL < 150 && r.headlineOverBox(c)) {
 				// The paragraph's container is its parent; but text that
 				// stands beside blocks (<div>text<br>text<div>…</div></div>)
 				// is a paragraph of its own inside c, as Readability makes

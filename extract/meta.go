@@ -452,7 +452,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		for cut := strings.LastIndexByte(full, '-'); cut > 0; cut = strings.LastIndexByte(full[:cut], '-') {
 			// A headline's length: a column's name (中美关系) is no title.
 			if lead := strings.TrimSpace(full[:cut]); runeCount(lead) >= 8 {
-				if i := r.lineOf(lines, lead); i >= 0 && i <= start+3 && !lines[i].linked {
+				// The headline over its dated byline: not the logo's
+				// text (公司名-新闻中心) nor a column's box (栏目名-学校).
+				if i := r.lineOf(lines, lead); i >= 0 && i <= start+3 && !lines[i].linked && i+1 < len(lines) && hasYear(lines[i+1].text) && isBylineLine(lines[i+1].text) {
 					return lines[i].text, i
 				}
 			}
@@ -592,10 +594,14 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 		// (往期推荐, a linked title, 分享 ▪ 点赞 ▪ 在看) may close the
 		// content: the window reaches back over them to the story's end.
 		from := end - 3
-		for i, n := end, 0; i > start && n < 6; i-- {
+		for i, n := end, 0; i > start && n < 8; i-- {
 			if l := lines[i]; !l.skipped {
-				if !l.linked && (runeCount(l.text) > 12 || endsSentence(l.text)) {
-					from = min(from, i-3)
+				// The story's last line is a sentence (or longer than a
+				// recommended story's title): the credits stand under
+				// it, and the lines above it are the story's (a book's
+				// 作者： over its blurb is no credit).
+				if !l.linked && (endsSentence(l.text) || runeCount(l.text) > 40) {
+					from = min(from, i+1)
 					break
 				}
 				n++
@@ -618,7 +624,7 @@ var (
 	// its label (南方+); 撰稿單位 names the office that wrote a release
 	// (Taiwanese county sites).
 	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource|(?:撰稿|供稿)[单單]位)\s*[:：]\s*|(?:^|\s)[来來]源[于於]\s+|【\s*[来來]源\s*】\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|^作者,\s*|(?:^[（(]?|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)(?:\s*/\s*[摄攝])?\s*[:：]?\s*|(?:^[（(]?|\s)文\s*[/:：|｜]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|^作者,\s*|(?:^[（(]?|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)(?:\s*/\s*(?:[摄攝]影?|视频|視頻))?\s*[:：]?\s*|(?:^[（(]?|\s)文\s*/\s*(?:[摄攝]影?|视频|視頻)\s*[:：]?\s*|(?:^[（(]?|\s)文\s*[/:：|｜]\s*`)
 	// issuerLabel names the body that issued a government document, in
 	// the 索引号 / 文号 table of disclosure pages.
 	issuerLabel = regexp.MustCompile(`(?:发布|發佈|發布|发文|發文|公开|公開)(?:机构|機構|机关|機關|单位|單位)\s*[:：]\s*`)
@@ -675,11 +681,27 @@ var mediumReporter = regexp.MustCompile(`^\p{Han}{2,10}?` + mediumEnding + `(?:�
 // reporterRole is a reporter's role before names: 记者, 本报记者, 见习记者,
 // 全媒体记者 and 融媒记者 (as 市级日报 and 融媒体 sites credit since 2020),
 // 实习生.
-var reporterRole = regexp.MustCompile(`^(?:(?:本报|本報)?(?:全媒体|全媒體|融媒体|融媒體|融媒)?(?:见习|見習)?(?:记者|記者)|实习生|實習生)`)
+var reporterRole = regexp.MustCompile(`^(?:(?:本报|本報)?(?:全媒体|全媒體|融媒体|融媒體|融媒)?(?:见习|見習)?(?:记者|記者)|实习生|實習生|通讯员|通訊員)`)
 
 // mediumThenName is a medium's name, a space and what follows: 汽车之家 陈璐,
 // 本网 张三.
 var mediumThenName = regexp.MustCompile(`^(?:\p{Han}{1,10}?(?:之家|` + mediumEnding + `)|本网|本報|本报|本台|本刊)\s+(.+)$`)
+
+// nameLikeMedium says whether the word before the space in v reads as a
+// person's name as much as a medium's: three characters, a common surname
+// first, one of 社, 台, 报, 网 last (刘建社 王芳, 李金台 周敏 are two
+// people; 中央社 张三 is a reporter of an agency).
+func nameLikeMedium(v string) bool {
+	first, _, ok := strings.Cut(v, " ")
+	if !ok || runeCount(first) != 3 {
+		return false
+	}
+	r := []rune(first)
+	return strings.ContainsRune("社台臺报報网網", r[2]) && strings.ContainsRune(commonSurnames, r[0])
+}
+
+// commonSurnames are the commonest Chinese surnames (in both scripts).
+const commonSurnames = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范廖石金"
 
 // bylineButtons are the words of the buttons a byline line carries in
 // brackets, which are no names.
@@ -1004,7 +1026,7 @@ func cleanAuthor(v string) string {
 		v = m[1]
 	}
 	// A medium before its writer's name in a sign-off (图/文：汽车之家 陈璐).
-	if m := mediumThenName.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) {
+	if m := mediumThenName.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) && !nameLikeMedium(v) {
 		v = m[1]
 	}
 	if placeholder(v) {
