@@ -236,6 +236,15 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		walked, failed = w.follow(first, start)
 	}
 	pages, cut, gap := walked.pages, walked.cut, walked.gap
+	// The page asked for, read and of the article, but not reached from
+	// page 1 (a bar the walk misread): its text would be lost without a
+	// word, and its URL taken for another of page 1's.
+	missed := start.ok() && first != start && start.parsed.Kind != extract.KindList &&
+		!slices.ContainsFunc(pages, func(p *page) bool { return p == start || p.ok() && pageHash(p) == pageHash(start) })
+	if missed {
+		a.log.Warn("the page asked for was not reached from page 1; the document is incomplete", "url", start.url, "page1", first.url)
+		gap = true
+	}
 	doc := a.document(pages)
 	if gap {
 		doc.Complete = false // a page known to exist was never found
@@ -255,13 +264,16 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		doc.Cut = doc.Complete && !interrupted && onlyLimits
 		doc.Complete = false
 	}
-	urls := []string{u}
+	var urls []string
+	if !missed {
+		urls = append(urls, u)
+	}
 	for _, p := range pages {
 		urls = append(urls, p.requested, p.url)
 		urls = append(urls, printViews(p)...)
 		res.read = append(res.read, p.capture)
 	}
-	if u != doc.URL && !slices.ContainsFunc(doc.Pages, func(pg store.Page) bool { return pg.URL == u }) {
+	if u != doc.URL && !missed && !slices.ContainsFunc(doc.Pages, func(pg store.Page) bool { return pg.URL == u }) {
 		doc.Aliases = append(doc.Aliases, u)
 	}
 	for i, v := range urls {

@@ -569,6 +569,53 @@ func TestArchiveSelfLinkingBar(t *testing.T) {
 	}
 }
 
+// TestArchiveFromPageTwoOfAQueryBar: page 2 of an article paged by
+// ?page=N links page 1 at its bare URL, whose own bar links ?page=1 and
+// ?page=2. Archived from page 2, the document is both pages, from page 1.
+func TestArchiveFromPageTwoOfAQueryBar(t *testing.T) {
+	page := func(text, bar string) string {
+		return `<html><head><meta charset="utf-8"><title>青川东街改造调查</title></head><body><h1>青川东街改造调查</h1>` +
+			`<div class="content"><p>` + text + `</p></div><div class="pages">` + bar + `</div></body></html>`
+	}
+	one := page("东街改造于今年三月启动，涉及沿街商铺一百二十余户，工期预计八个月，改造后将恢复青石板路面。",
+		`<a href="/news/8803.html?page=1">1</a> <a href="/news/8803.html?page=2">2</a> <a href="/news/8803.html?page=2">下一页</a>`)
+	two := page("施工期间，街道设置临时通道，商户照常营业，居民可通过东侧便道出行，夜间不施工以免扰民。",
+		`<a href="/news/8803.html">1</a> <span>2</span> <a href="/news/8803.html">上一页</a>`)
+	res, _ := archivePages(t, map[string]string{"/news/8803.html": one, "/news/8803.html?page=1": one, "/news/8803.html?page=2": two}, "/news/8803.html?page=2")
+	if res.Err != nil || res.Doc == nil {
+		t.Fatalf("err %v, doc %v", res.Err, res.Doc)
+	}
+	var urls []string
+	for _, p := range res.Doc.Pages {
+		urls = append(urls, strings.TrimPrefix(p.URL, "http://"+strings.Split(strings.TrimPrefix(res.Doc.URL, "http://"), "/")[0]))
+	}
+	if !slices.Equal(urls, []string{"/news/8803.html", "/news/8803.html?page=2"}) || !strings.Contains(res.Doc.Text, "施工期间") {
+		t.Errorf("pages %v, text %q; want page 1 at its bare URL and page 2", urls, res.Doc.Text)
+	}
+}
+
+// TestArchiveStartPageNotReached: when page 1's bar does not lead to the
+// page asked for, that page's text is not dropped in silence: the document
+// is incomplete and the page's URL no alias of page 1.
+func TestArchiveStartPageNotReached(t *testing.T) {
+	page := func(text, bar string) string {
+		return `<html><head><meta charset="utf-8"><title>青川东街改造调查</title></head><body><h1>青川东街改造调查</h1>` +
+			`<div class="content"><p>` + text + `</p><p>` + text + `</p><p>` + text + `</p></div><div class="pages">` + bar + `</div></body></html>`
+	}
+	// Page 1's bar is wrong: it marks itself page 3.
+	one := page("东街改造于今年三月启动，涉及沿街商铺一百二十余户，工期预计八个月，改造后将恢复青石板路面。",
+		`<a href="/news/8803.html?page=2">2</a> <b>3</b>`)
+	two := page("施工期间，街道设置临时通道，商户照常营业，居民可通过东侧便道出行，夜间不施工以免扰民。",
+		`<a href="/news/8803.html">1</a> <span>2</span> <a href="/news/8803.html">上一页</a>`)
+	res, start := archivePages(t, map[string]string{"/news/8803.html": one, "/news/8803.html?page=2": two}, "/news/8803.html?page=2")
+	if res.Doc == nil {
+		t.Fatalf("err %v, no document", res.Err)
+	}
+	if res.Doc.Complete || slices.Contains(res.Doc.Aliases, start) {
+		t.Errorf("complete %v, aliases %v; want incomplete, %s no alias", res.Doc.Complete, res.Doc.Aliases, start)
+	}
+}
+
 // archivePages serves UTF-8 pages by path and query (anything else is
 // 404) and archives the one at start; it returns the result and start's URL.
 func archivePages(t *testing.T, pages map[string]string, start string) (*Result, string) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
@@ -59,7 +60,14 @@ func (r *reader) kind(content *html.Node, blocks []Block, dated bool) Kind {
 	if declared {
 		score++
 	}
+	// The shape of page 1's URL: 8803.html?page=2 is an article's page 2
+	// as 8803_2.html is, list.jsp?page=2 a list's.
 	u := r.page.Path + queryPart(r.page.RawQuery)
+	if first, n := firstPageOf(r.page.String()); n >= 2 {
+		if fu, err := url.Parse(first); err == nil {
+			u = fu.Path + queryPart(fu.RawQuery)
+		}
+	}
 	if articleURL.MatchString(u) {
 		score++
 	} else if listURL.MatchString(u) {

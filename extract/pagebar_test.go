@@ -35,6 +35,16 @@ func TestPageBarSnippets(t *testing.T) {
 		{name: "link rel=next", head: `<link rel="next" href="123_2.html">`, next: "123_2.html"},
 		{name: "a rel=next", body: `<a rel="next nofollow" href="123_2.html">继续阅读</a>`, next: "123_2.html"},
 		{
+			name: "page 1 at its bare URL, its bar linking ?page=1", url: "http://x.cn/news/8803.html",
+			body: `<div class="pages"><a href="8803.html?page=1">1</a> <a href="8803.html?page=2">2</a> <a href="8803.html?page=2">下一页</a></div>`,
+			next: "8803.html?page=2", cur: 1,
+		},
+		{
+			name: "page 2 of it", url: "http://x.cn/news/8803.html?page=2",
+			body:  `<div class="pages"><a href="8803.html">1</a> <span>2</span> <a href="8803.html">上一页</a></div>`,
+			first: "8803.html", cur: 2,
+		},
+		{
 			name: "numbers only, current as text",
 			body: `<div>1 <a href="123_2.html">2</a> <a href="123_3.html">3</a></div>`,
 			next: "123_2.html", cur: 1,

@@ -202,7 +202,9 @@ func (pg *paginator) read() Pagination {
 		see(a.url)
 		switch a.role {
 		case roleNumber:
-			if CanonicalURL(a.url) == self || a.current {
+			// (A bar that links page 1 by its number, ?page=1, links
+			// the page at its bare URL too.)
+			if CanonicalURL(a.url) == self || CanonicalURL(PageOneURL(a.url)) == self || a.current {
 				current = a.n
 			}
 			put(a.n, a.url, rank)
@@ -372,7 +374,7 @@ func (pg *paginator) read() Pagination {
 			p.First = f
 		}
 	}
-	if CanonicalURL(p.First) == self {
+	if CanonicalURL(p.First) == self || CanonicalURL(PageOneURL(p.First)) == self {
 		p.First = pg.page
 	}
 	return p
