@@ -1149,3 +1149,33 @@ func TestListChainsEndWhenTheyBringNothing(t *testing.T) {
 		t.Errorf("summary %+v, want the 6 articles", sum)
 	}
 }
+
+// TestListPageOneByNumberIsNotFetchedAgain: a column read at index.html
+// whose bar links page 1 as index.html?page=1 does not read it again.
+func TestListPageOneByNumberIsNotFetchedAgain(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 4, PerList: 4})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != "/col/index.html" {
+			return false
+		}
+		p := max(1, atoi(r.URL.Query().Get("page")))
+		var b strings.Builder
+		b.WriteString(`<html><head><meta charset="utf-8"><title>政务动态</title></head><body><ul>`)
+		for id := 2*p - 1; id <= 2*p; id++ {
+			fmt.Fprintf(&b, `<li><a href="%s">动态 %d</a></li>`, crawltest.ArticlePath(id, 1), id)
+		}
+		b.WriteString(`</ul><div class="page"><a href="index.html?page=1">1</a> <a href="index.html?page=2">2</a></div></body></html>`)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, b.String())
+		return true
+	}
+	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, Site{Name: "col", Seeds: []string{srv.URL + "/col/index.html"}, Depth: 1})
+	if n := srv.Count("/col/index.html?page=1"); n != 0 {
+		t.Errorf("page 1 read again as ?page=1 %d times", n)
+	}
+	if n := srv.Count("/col/index.html?page=2"); n != 1 || sum.New != 4 {
+		t.Errorf("page 2 read %d times, %d new; want once, the 4 articles", n, sum.New)
+	}
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }

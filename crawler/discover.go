@@ -77,7 +77,9 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 				continue
 			}
 			own[raw] = true
-			if u := cleanLink(extract.Link{URL: raw}); u != "" && !ended {
+			// Page 1 linked by its number (index.html?page=1) is the list
+			// at its bare URL, read already or queued as that.
+			if u := cleanLink(extract.Link{URL: extract.PageOneURL(raw)}); u != "" && !ended {
 				cands = append(cands, candidate{url: u, depth: t.Depth, next: true})
 			}
 		}
