@@ -130,7 +130,10 @@ type Crawler struct {
 	seen map[uint64]struct{} // canonical URLs queued or visited this run
 	// chain holds, for a list's next page queued this run, the links of
 	// the page that queued it (pastListEnd).
-	chain    map[uint64]map[uint64]bool
+	chain map[uint64]map[uint64]bool
+	// notDue holds the links met this run that were not due for a
+	// re-check: a sitemap's lastmod met later may make them due.
+	notDue   map[uint64]struct{}
 	hosts    map[string]*hostQueue
 	order    []*hostQueue // round-robin order
 	next     int
@@ -203,7 +206,7 @@ func NewCrawler(db CrawlStore, tr *Transport, opts CrawlOptions) *Crawler {
 		opts.MaxCalendar = defaultMaxCalendar
 	}
 	c := &Crawler{db: db, tr: tr, opts: opts, log: opts.Logger, now: time.Now,
-		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, chain: map[uint64]map[uint64]bool{}, hosts: map[string]*hostQueue{},
+		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, chain: map[uint64]map[uint64]bool{}, notDue: map[uint64]struct{}{}, hosts: map[string]*hostQueue{},
 		requisites: &requisiteSet{}}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)

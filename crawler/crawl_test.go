@@ -1179,3 +1179,28 @@ func TestListPageOneByNumberIsNotFetchedAgain(t *testing.T) {
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// TestSitemapLastmodAfterAListLink: an article the column links, not due
+// for a re-check, is re-checked when the sitemap read after the column
+// says it changed since its last fetch.
+func TestSitemapLastmodAfterAListLink(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PerList: 3, Sitemap: true})
+	db := openTestStore(t)
+	opts := CrawlOptions{Revisit: RevisitPolicy{Min: time.Hour}}
+	crawlSites(t, db, fastTransport(0, nil), opts, siteOf(srv))
+	changed := time.Now().Add(time.Minute).UTC().Format(time.RFC3339)
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != "/sitemap.xml" {
+			return false
+		}
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprintf(w, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s%s</loc><lastmod>%s</lastmod></url></urlset>`,
+			srv.URL, crawltest.ArticlePath(1, 1), changed)
+		return true
+	}
+	before := srv.Count(crawltest.ArticlePath(1, 1))
+	crawlSites(t, db, fastTransport(0, nil), opts, siteOf(srv))
+	if n := srv.Count(crawltest.ArticlePath(1, 1)) - before; n != 1 {
+		t.Errorf("the article the sitemap says changed was fetched %d times on the second run, want 1", n)
+	}
+}

@@ -165,7 +165,9 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 			}
 			continue
 		}
-		if !c.claim(cd.url) {
+		// A link met before that was not due may be due by a sitemap's
+		// lastmod, met after it (the lists are read before the sitemap).
+		if !c.claim(cd.url) && (cd.lastmod.IsZero() || !c.takeNotDue(cd.url)) {
 			continue
 		}
 		if cd.kind == "" && isCalendar(cd.url) {
@@ -203,7 +205,9 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 			continue
 		}
 		if cd.kind == "" && st.Doc && !c.opts.Revisit.Due(st, cd.lastmod, now) {
-			c.count(func(s *Summary) { s.NotDue++ })
+			if c.markNotDue(cd.url) {
+				c.count(func(s *Summary) { s.NotDue++ })
+			}
 			continue
 		}
 		if cd.kind == "" && st.Doc && st.DocURL != "" && st.DocURL != canon(cd.url) && c.redirects(cd.url) {
@@ -291,6 +295,30 @@ func (c *Crawler) claim(u string) bool {
 	}
 	c.seen[key] = struct{}{}
 	return true
+}
+
+// markNotDue remembers that u was not due for a re-check in this run;
+// false when it was known so already.
+func (c *Crawler) markNotDue(u string) bool {
+	key := urlKey(canon(u))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.notDue[key]; ok {
+		return false
+	}
+	c.notDue[key] = struct{}{}
+	return true
+}
+
+// takeNotDue says whether u was found not due in this run, and forgets it:
+// a sitemap's lastmod may make it due after all.
+func (c *Crawler) takeNotDue(u string) bool {
+	key := urlKey(canon(u))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.notDue[key]
+	delete(c.notDue, key)
+	return ok
 }
 
 func (c *Crawler) isSeen(u string) bool {
