@@ -90,6 +90,7 @@ func TestTitle(t *testing.T) {
 		{`<title>标题在这里啊|栏目|网站名称</title>`, `<div class="title">标题在这里啊</div>`, "标题在这里啊"},
 		{`<title>很长很长的标题会被截断…_网站</title>`, `<h1>很长很长的标题会被截断的情况下也能找到</h1>`, "很长很长的标题会被截断的情况下也能找到"},
 		{`<title>网站</title><meta property="og:title" content="社交标题也可以 | 网站">`, ``, "社交标题也可以"},
+		{`<title>深读｜一座老城的更新样本 - 青川新闻网</title>`, `<h1>深读｜一座老城的更新样本</h1>`, "深读｜一座老城的更新样本"}, // a column's mark both print
 		{`<title>【攻略】株洲周边自驾游路线推荐 - 自驾游 - 株洲论坛</title>`, `<h1><a href="/t">[攻略]</a> <span>【攻略】株洲周边自驾游路线推荐</span></h1>`, "【攻略】株洲周边自驾游路线推荐"},
 		// A <title> of the site alone: a body's first section heading is
 		// no title; the heading above it, or TRS's ArticleTitle, is.
@@ -381,6 +382,8 @@ func TestSourceAuthor(t *testing.T) {
 		// A value ends before the date its element runs into.
 		{`来源：<span>人民日报</span><span>2024-04-10 10:00</span>`, "", "", "人民日报", ""},
 		{"来源：2024年4月16日《人民日报》", "", "", "2024年4月16日《人民日报》", ""},
+		// A reporter's name ends where the view counter after it begins.
+		{`<time>2024-05-13 10:30</time> <span class="source">来源：青川日报</span> <span class="author">记者 陈晨</span> <span class="pv">阅读 12345</span>`, "", "", "青川日报", "陈晨"},
 		// A reporter's name ends where the date after it begins.
 		{"记者：覃妮\u30002024-08-01 09:00", "", "", "", "覃妮"},
 		// Reporters: a bar for the colon, the city filed from, several names.

@@ -371,8 +371,10 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// ("很长的标题…_网站").
 		f := hashForm(l.text)
 		// A heading that holds the <title>'s first part and more (a
-		// forum's [攻略] tag before it): the title is that part.
-		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 {
+		// forum's [攻略] tag before it): the title is that part. Not
+		// when the <title> holds the whole heading: a column's mark
+		// that both print (深读｜…) is the headline's.
+		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && !strings.Contains(fullForm, f) {
 			best, bestAt = siteless(full), i
 			continue
 		}
@@ -634,7 +636,7 @@ var (
 	// a credit without a colon (来源：某某日报 记者 张三), the byline's
 	// buttons (来源：县统计局 打印本页), an English byline run on
 	// (Source: chinadaily.com.cn By Zhang Zhouxiang).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[图圖摄攝]\s*[/／:：]|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}`)
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[图圖摄攝]\s*[/／:：]|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回|阅读|閱讀|浏览|瀏覽|点击|點擊)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}`)
 	// personNames are the names of one or more people: 2 to 4 Han
 	// characters each (· in a transliterated name).
 	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
@@ -648,7 +650,7 @@ var (
 	// 界面 writes 记者 | 马悦然; financial papers name the city the
 	// story was filed from, run on or spaced (记者 林典驰 广州报道), which
 	// is no second name: the names are the fewest that reach an end.
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|摄|通讯员|$|\s{2,}|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|摄|通讯员|$|\s{2,}|\s+(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
 	// reporterDate is the date a reporter's name runs into (记者 张三 3日,
 	// 记者：覃妮　2024-08-01): a day, not any number (记者参观 3所).
 	reporterDate = `(?:(?:19|20)\d{2}\s*[-/.年]|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)`
