@@ -538,7 +538,7 @@ var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【",
 	"转载", "完", "链接", "网址", "关注", "举报"}
 
 // bylineLabel matches the labelled fields of a byline: a line made of them
-// is metadata, read by meta.go, and not text.
+// is metadata, read by byline.go, and not text.
 var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新|上传|上傳|录入|錄入|撰稿|成文)?(日期|时间|時間)\s*[:：]|` +
 	`(信息|資訊|[资資]料|新聞)?[来來]源\s*[:：]|稿源\s*[:：]|出[处處]\s*[:：]|作者\s*[:：]|([责責]任)?[编編][辑輯]\s*[:：]|[记記]者\s*[:：]|[审審][核覈]\s*[:：]|` +
 	`(浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(次数|次數|量|数|數|人次)?\s*[:：]|字[号號]\s*[:：]|[发發]布[机機][构構]\s*[:：]|[发發]布[单單]位\s*[:：]|发文机关\s*[:：]|` +

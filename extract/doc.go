@@ -24,9 +24,11 @@
 //     with its poster; the page reads as its first poster's posts. On other
 //     pages of dated posts (blog archives) the first post is the article;
 //     chunks of one article split by ads are gathered.
-//  4. Read the metadata (meta.go, date.go) from the byline: the lines
-//     around the title's heading and before the content's start, and the
-//     content's last lines; then <meta> and JSON-LD; then the URL. Dates are
+//  4. Read the metadata (meta.go: the text lines it reads; title.go;
+//     byline.go: where bylines stand and how labels read; published.go and
+//     date.go; source.go; author.go) from the byline: the lines around the
+//     title's heading and before the content's start, and the content's
+//     last lines; then <meta> and JSON-LD; then the URL. Dates are
 //     ranked (a labelled byline date first; a header's clock and a footer's
 //     "2019-2021" are never dates), keep their time, and take the page's
 //     offset, else the site's time zone.

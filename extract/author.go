@@ -1,0 +1,431 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// author is the person the article is by: a labelled author or reporter in
+// the byline, the poster of a post, the reporter credited in the text,
+// a <meta> author that is a name, then an editor (责任编辑).
+func (r *reader) author(head, tail, lines []metaLine, titleAt int) string {
+	return cleanAuthor(r.authorCredit(head, tail, lines, titleAt))
+}
+
+// writerLabel credits the writer of a picture story's words (文字：王丽
+// 摄影：蒋克青), in the byline or under the text: in the text's first
+// lines 文字： is a rule's (文字：散文、诗歌均可).
+var writerLabel = regexp.MustCompile(`文字\s*[:：]\s*`)
+
+// partnerCredit is a credit that stands beside 文字：.
+var partnerCredit = regexp.MustCompile(`(?:[摄攝]影|[图圖]片|[图圖]|[编編][辑輯])\s*[:：]`)
+
+// labelledAuthor is the labelled author of a zone. A 通讯员's label after
+// a reporter's credit on the same line (记者：黄丽娟 钟磊　通讯员：严文斌,
+// the sign-off of county 融媒体 stories) names the correspondent: the
+// reporters are the authors. 通讯员 credited alone is the author.
+func labelledAuthor(zone, writerZone []metaLine) string {
+	v := labelledValue(zone, authorLabel)
+	// Inside the content, 文字： credits only beside another credit
+	// (文字：韦小兰　图片：黄志强), not as a rule's field.
+	var writer []metaLine
+	for _, l := range writerZone {
+		if l.where < 0 || partnerCredit.MatchString(l.text) {
+			writer = append(writer, l)
+		}
+	}
+	if w := labelledValue(writer, writerLabel); v == "" && personNames.MatchString(w) {
+		v = w
+	}
+	if v == "" {
+		return ""
+	}
+	for _, l := range zone {
+		if reporterThenCorrespondent.MatchString(l.text) {
+			if rep := reporterIn([]metaLine{l}); rep != "" {
+				return rep
+			}
+		}
+	}
+	return v
+}
+
+// reporterThenCorrespondent is a reporter's credit followed by a labelled
+// 通讯员 on one line.
+var reporterThenCorrespondent = regexp.MustCompile(`(?:记者|記者)\s*[:：]?\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*[\s　、，,]*通[讯訊][员員]\s*[:：]`)
+
+// cleanAuthor takes a credit's role words off the names (记者 李明, 本报记者
+// 李明) and says nothing for an author unknown (佚名).
+func cleanAuthor(v string) string {
+	// An editor's staff code after the name: 陈浩_NBJ11279, 刘婷 PN123.
+	v = staffCode.ReplaceAllString(strings.TrimSpace(v), "$1")
+	// Only a role before names: 记者部 and 记者站 are desks.
+	if m := reporterRole.FindStringIndex(v); m != nil {
+		if rest := strings.TrimLeft(v[m[1]:], " ：:"); personNames.MatchString(rest) {
+			v = rest
+		}
+	}
+	// A medium's reporter, as ministries credit a paper's story (作者：农民日报
+	// 记者 刘知宜): the names after the role, when names follow.
+	if m := mediumReporter.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) {
+		v = m[1]
+	}
+	// A medium before its writer's name in a sign-off (图/文：汽车之家 陈璐).
+	if m := mediumThenName.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) && !nameLikeMedium(v) {
+		v = m[1]
+	}
+	if placeholder(v) {
+		return ""
+	}
+	switch v {
+	case "本站", "admin", "管理员": // the site itself, its account
+		return ""
+	}
+	return v
+}
+
+func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string {
+	if v := labelledAuthor(head, linesBefore(head)); v != "" {
+		return v
+	}
+	if v := reporterIn(head); v != "" {
+		return v
+	}
+	// A name alone in brackets on the byline's line: "2004年7月16日08:19
+	// [ 黄宇 ] 来源：[ 人民网 ]" (the source's brackets follow its label).
+	// Not the byline's buttons: 【打印】【关闭】 on most county portals.
+	for _, l := range head {
+		if !hasYear(l.text) {
+			continue
+		}
+		for _, m := range bracketName.FindAllStringSubmatchIndex(l.text, -1) {
+			before, name := strings.TrimSpace(l.text[:m[0]]), l.text[m[2]:m[3]]
+			if !strings.HasSuffix(before, "：") && !strings.HasSuffix(before, ":") && !orgSuffix.MatchString(name) && !bylineButtons[name] {
+				return name
+			}
+		}
+	}
+	// A paper's commentator signs its editorials: 本报评论员 alone on its
+	// line in the byline (not 评论员文章, the column's name, nor a
+	// sentence about one).
+	above := linesBefore(head)
+	for _, l := range above {
+		if commentator.MatchString(l.text) {
+			return l.text
+		}
+	}
+	for _, zone := range [][]metaLine{head, tail} {
+		for _, l := range zone {
+			// Spans run together end the name where they meet (<span>By
+			// Chi Jingyi</span><span>Published: …).
+			text := l.spaced()
+			if sentence(text) {
+				continue // …restored in 2023 by Xi'an City Wall Management Committee.
+			}
+			if m := findPoster(text); m != nil {
+				for i := 1; i < len(m)/2; i++ {
+					if m[2*i] < 0 {
+						continue
+					}
+					if g := bylineName(text[m[2*i]:m[2*i+1]], text[m[2*i+1]:]); g != "" && !hasDigit(g) {
+						return g
+					}
+				}
+			}
+		}
+	}
+	// An English byline run on in one line after its date or source
+	// (Updated: 2024-04-16 Source: chinadaily.com.cn By Zhang Zhouxiang).
+	for _, l := range linesBefore(head) {
+		if text := l.spaced(); len(text) <= 160 && hasYear(text) && !sentence(text) {
+			if m := inlineBy.FindStringSubmatchIndex(text); m != nil && bylineField.MatchString(text[:m[0]]) {
+				return bylineName(text[m[2]:m[3]], text[m[3]:])
+			}
+		}
+	}
+	if v := labelledAuthor(tail, tail); v != "" {
+		return v
+	}
+	if v := barCredit(append(linesBefore(head), tail...), authorLabel); v != "" {
+		return v
+	}
+	if v := reporterIn(contentEdges(lines)); v != "" {
+		return v
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		if tail[i].where != 0 {
+			continue
+		}
+		// （洪蓝街道 供稿） credits the unit that supplied the story, no author.
+		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) && !supplied.MatchString(m[1]) {
+			return m[1]
+		}
+		break
+	}
+	// An essay's author on the line under its title: 2 to 4 Han
+	// characters alone.
+	if titleAt >= 0 && titleAt+1 < len(lines) && lines[titleAt+1].where <= 0 {
+		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] && !columnTitle(l.text) && !fieldLabel(l.text) {
+			return l.text
+		}
+	}
+	if v := r.authorElement(linesBefore(head)); v != "" {
+		return v
+	}
+	for _, v := range []string{r.head.ldAuthor, r.head.metaValue("author", "article:author", "dc.creator", "byl")} {
+		if v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by ")); looksLikeName(v) && !isOrganisation(v) {
+			return v
+		}
+	}
+	if v := labelledValue(head, editorLabel); v != "" {
+		return v
+	}
+	if v := labelledValue(tail, editorLabel); v != "" {
+		return v
+	}
+	if v := barCredit(tail, editorLabel); v != "" {
+		return v
+	}
+	// A picture story names only its photographer, in the byline
+	// (来源：永州日报　时间：…　摄影：蒋克青): the pictures are the story.
+	if v := labelledValue(linesBefore(head), photoLabel); personNames.MatchString(v) && !orgSuffix.MatchString(v) {
+		return v
+	}
+	return ""
+}
+
+// barCreditLine is a line of credits written with bars for colons and
+// nothing else: 编辑 | 赵璐　审核 | 王刚, 作者 | 张三.
+var barCreditLine = regexp.MustCompile(`^(?:\s*(?:` + barLabels + `)\s*[|｜]\s*(?:\p{Han}|·){2,4})+\s*$`)
+
+// barCreditPair is one label and its name in a barCreditLine.
+var barCreditPair = regexp.MustCompile(`(` + barLabels + `)\s*[|｜]\s*((?:\p{Han}|·){2,4})`)
+
+const barLabels = `作者|撰文|[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|主[编編]|[摄攝]影`
+
+// barCredit is the name a label credits in a line of credits written
+// with bars (编辑 | 赵璐　审核 | 王刚), the label being one label matches
+// with a colon. A bar inside other text (体育 | 张三说) credits no one.
+func barCredit(zone []metaLine, label *regexp.Regexp) string {
+	for _, l := range zone {
+		text := l.spaced()
+		if runeCount(text) > 40 || !barCreditLine.MatchString(text) {
+			continue
+		}
+		for _, m := range barCreditPair.FindAllStringSubmatch(text, -1) {
+			if label.MatchString(m[1] + "：") {
+				return m[2]
+			}
+		}
+	}
+	return ""
+}
+
+// commentator is a paper's commentator as a byline of its own: 本报评论员,
+// 人民日报评论员, 本刊特约评论员.
+var commentator = regexp.MustCompile(`^(?:本报|本報|本刊|本台|本网|本網|\p{Han}{2,8}?` + mediumEnding + `)(?:特约|特約)?(?:评论员|評論員)$`)
+
+// photoLabel labels a photographer's credit.
+var photoLabel = regexp.MustCompile(`(?:摄影|攝影)\s*[:：]\s*`)
+
+// photoAfter is the rest of a photo's credit after its date (5月9日 摄).
+var photoAfter = regexp.MustCompile(`^[^。；;，,]{0,20}[摄攝][)）]?$`)
+
+// reporterIn returns the reporters credited in the zone; a byline may
+// credit them over several lines (本报记者 …, 本报实习生 …).
+// A photographer's credit (记者 张三 摄, under a picture) names who took
+// it, not who wrote the story.
+func reporterIn(zone []metaLine) string {
+	var names []string
+	for _, l := range zone {
+		if !strings.Contains(l.text, "记者") && !strings.Contains(l.text, "記者") && !strings.Contains(l.text, "实习生") {
+			if len(names) > 0 {
+				break
+			}
+			continue
+		}
+		text := l.spaced()
+		m := reporter.FindStringSubmatch(text)
+		if m != nil && m[2] != "" {
+			// A date ends the name only in a credit, the name set off
+			// from 记者 (记者 张三 3日从…获悉), not in a sentence
+			// (据记者了解 2024年…), nor a photo's (记者 张三 5月9日 摄).
+			lead := m[0][:strings.Index(m[0], m[1])]
+			rest := text[strings.Index(text, m[0])+len(m[0]):]
+			if !strings.ContainsAny(lead, " :：|｜") || photoAfter.MatchString(rest) {
+				m = nil
+			}
+		}
+		if m == nil {
+			m = cnaDateline.FindStringSubmatch(l.text)
+		}
+		if m != nil && !strings.HasSuffix(strings.TrimSpace(m[0]), "摄") {
+			// The names run until another credit: 记者 张三 通讯员 李四,
+			// 记者 张三、通讯员 李四. A reporter credited twice (the
+			// byline, a photo's 记者 张三 摄) is one; an organisation
+			// (市记者协会) is none.
+			name := m[1]
+			if loc := otherCredit.FindStringIndex(name); loc != nil {
+				name = name[:loc[0]]
+			}
+			if name = strings.TrimSpace(name); name != "" && !orgSuffix.MatchString(name) && !slices.Contains(names, name) && !columnTitle(m[0]) {
+				names = append(names, name)
+			}
+		}
+	}
+	return strings.Join(names, " ")
+}
+
+// isOrganisation says whether a Chinese <meta> author names a body, not
+// a person: 网易, 中国新闻网, 中央社, XX市人民政府, 市发展改革委.
+func isOrganisation(s string) bool {
+	if !strings.ContainsFunc(s, isCJK) {
+		return false
+	}
+	// Longer than a name, unless it lists several (张三、李四、王五) or
+	// is transliterated (爱新觉罗·溥仪).
+	return orgName.MatchString(s) || portalNames[s] || portalDesk.MatchString(s) || runeCount(s) > 6 && !strings.ContainsAny(s, " 、，,·")
+}
+
+// orgName ends the names of bodies that sign as a <meta> author; unlike
+// orgSuffix, not the one-character endings that names share (王宏图, 张会).
+// Traditional characters too: 自由時報, 聯合新聞網, 公視新聞網.
+var orgName = regexp.MustCompile(`(?:网|網|社|报|報|台|臺|府|委|局|厅|廳|部|院|办|辦|署|中心|集团|集團|公司|协会|協會|学会|學會|委员会|委員會|联合会|聯合會|商会|商會|基金会|基金會|研究所|事务所|事務所)$`)
+
+// portalDesk is a portal's channel signing as an author: 新浪娱乐,
+// 网易科技, 腾讯体育频道.
+var portalDesk = regexp.MustCompile(`^(?:网易|新浪|搜狐|腾讯|凤凰|網易|騰訊|鳳凰)(?:\p{Han}{0,4}(?:频道|頻道)|娱乐|娛樂|体育|體育|财经|財經|科技|汽车|汽車|时尚|時尚|教育|健康|房产|房產|新闻|新聞|军事|軍事|游戏|遊戲|数码|數碼|女性|旅游|旅遊|文化|读书|讀書)$|(?:频道|頻道)$`)
+
+// portalNames are the portals that sign what they republish.
+var portalNames = map[string]bool{"网易": true, "新浪": true, "搜狐": true, "腾讯": true, "凤凰": true, "人民": true, "新华": true, "澎湃": true}
+
+// looksLikeName accepts a <meta> author that names people, not an id
+// ("L_104485"), a URL or a list of site names.
+func looksLikeName(s string) bool {
+	if s == "" || runeCount(s) > 40 || strings.ContainsAny(s, "_/@:.,，|!") {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// authorElement is the name in the element a template names the author's
+// name (CGTN's <span class="news-author-name">Gao Yun</span>, with no "By"
+// before it) or marks with itemprop="author": a name alone, else nothing.
+func (r *reader) authorElement(byline []metaLine) string {
+	var found string
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+				continue
+			}
+			if cl := strings.ToLower(attr(c, "class") + " " + attr(c, "id")); strings.Contains(cl, "comment") || strings.Contains(cl, "reply") {
+				continue // a commenter's name is not the author's
+			}
+			if strings.Contains(attr(c, "itemtype"), "Organization") {
+				if authorNamed(c) {
+					return false // the author is a desk, an organisation: no person's name
+				}
+				continue // a publisher's logo and name, not the author's
+			}
+			if authorNamed(c) {
+				t := cleanLine(textOf(c))
+				if nm := findItemprop(c, "name"); nm != nil {
+					t = cleanLine(textOf(nm))
+				}
+				// (Not the card's buttons and captions: 关注作者, 作者主页.)
+				if englishName.MatchString(t) || personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords) {
+					found = t
+				}
+				return false // the first such element, named or not
+			}
+			// A byline's field classed for its author (<span
+			// class="sh-author">Yang Jian</span>) when it holds a name
+			// and nothing else; else what it holds is looked into.
+			if authorClassed(c) && c.Parent != nil && hasYear(textOf(c.Parent)) {
+				if t := cleanLine(textOf(c)); runeCount(t) <= 40 && cleanAuthor(t) != "" && !paperField.MatchString(t) && (englishName.MatchString(t) && !strings.HasPrefix(t, "By ") ||
+					personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords)) {
+					for _, l := range byline {
+						// In the article's byline, not a list's
+						// items (相关阅读 李四 2024-05-08).
+						if strings.Contains(l.text, t) {
+							found = t
+							return false
+						}
+					}
+				}
+			}
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(r.body())
+	return found
+}
+
+// authorClassed says whether one of n's classes is author or ends in
+// -author or _author (sh-author, article-author).
+func authorClassed(n *html.Node) bool {
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if c == "author" || strings.HasSuffix(c, "-author") || strings.HasSuffix(c, "_author") {
+			return true
+		}
+	}
+	return false
+}
+
+var cardWords = []string{"作者", "关注", "主页", "更多", "编辑", "记者", "訂閱", "订阅"}
+
+// englishName is a name in Latin letters: two to four capitalised words.
+var englishName = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}$`)
+
+// authorNamed says whether an element's class or itemprop names an
+// author's name.
+func authorNamed(n *html.Node) bool {
+	if attr(n, "itemprop") == "author" {
+		return true
+	}
+	class := attr(n, "class")
+	if len(class) < 10 {
+		return false
+	}
+	if wechatAuthor(n, class) {
+		return true
+	}
+	class = strings.ToLower(class)
+	return strings.Contains(class, "author-name") || strings.Contains(class, "author_name") || strings.Contains(class, "authorname")
+}
+
+// wechatAuthor says whether n is the author's field of a WeChat article's
+// meta line (<div id="meta_content"><span class="rich_media_meta
+// rich_media_meta_text">孙晓婷</span>…): the one of its fields that has no
+// id and is not the account's nickname. Without it the 编辑 credited in
+// the text would stand for the author.
+func wechatAuthor(n *html.Node, class string) bool {
+	if n.Parent == nil || attr(n.Parent, "id") != "meta_content" || attr(n, "id") != "" {
+		return false
+	}
+	fields := strings.Fields(class)
+	return slices.Contains(fields, "rich_media_meta_text") && !slices.Contains(fields, "rich_media_meta_nickname")
+}
+
+func findItemprop(n *html.Node, prop string) *html.Node {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && attr(d, "itemprop") == prop {
+			return d
+		}
+	}
+	return nil
+}

@@ -1,0 +1,260 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// founderTitle is the text of a 方正 (Founder) e-paper's <founder-title>,
+// the article's title where the <title> holds only the paper's name
+// (澳門日報電子版) and a sidebar lists the page's other titles.
+func (r *reader) founderTitle() string {
+	b := r.body()
+	if b == nil {
+		return ""
+	}
+	for n := range b.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "founder-title" {
+			if t := cleanLine(textOf(n)); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// isTitleName: an element whose class or id names a title (title, tit,
+// headline, biaoti 标题).
+func isTitleName(n *html.Node) bool {
+	name := attr(n, "class") + " " + attr(n, "id")
+	if len(name) < 4 {
+		return false
+	}
+	name = strings.ToLower(name)
+	return strings.Contains(name, "title") || strings.Contains(name, "headline") ||
+		strings.Contains(name, "biaoti") || strings.Contains(name, "tit ") || strings.HasSuffix(strings.TrimSpace(name), "tit")
+}
+
+// govSiteSuffix is a government site's name after a bare hyphen.
+var govSiteSuffix = regexp.MustCompile(`^(.+?)\s*[-－–]\s*(\p{Han}{2,16}(?:人民政府|人民政府网|人民政府門戶網站|人民政府门户网站|政府门户网站|政府門戶網站|政府网|政府網))$`)
+
+// titleSeparators split a <title> into the article's title and the site's
+// name: "标题_我爱株洲", "标题 - 某某市人民政府", "标题|栏目|网站".
+var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·:：]+\s+|\s*(?:_+|--+|——+|\|+|｜+)\s*`)
+
+// title picks the article's title and the index of its line (-1 if it is
+// not a line of the body): the heading that the <title> (or og:title)
+// starts with, else og:title, else a heading just before the content,
+// else the <title> without its site's name.
+func (r *reader) title(lines []metaLine) (string, int) {
+	full := r.head.title
+	// TRS WCM's ArticleTitle is the article's own title, as og:title is.
+	og := cleanLine(r.head.metaValue("og:title", "twitter:title", "articletitle"))
+	if og == "" {
+		og = r.founderTitle()
+	}
+	fullForm, ogForm := hashForm(full), hashForm(og)
+	// A <title> cut short with an ellipsis: its first part, without it.
+	cutForm := ""
+	if first := titleSeparators.Split(full, 2)[0]; strings.HasSuffix(first, "…") || strings.HasSuffix(first, "...") {
+		if cutForm = hashForm(strings.TrimRight(first, "….")); runeCount(cutForm) < 8 {
+			cutForm = ""
+		}
+	}
+	best, bestAt := "", -1
+	start := len(lines) // the first line of the content
+	for i, l := range lines {
+		if l.where >= 0 {
+			start = min(start, i)
+		}
+		if l.where > 0 || i > start+3 {
+			break // the title stands before the content or at its top
+		}
+		if !l.heading && !l.titled && !l.bold {
+			continue
+		}
+		n := runeCount(l.text)
+		if n < 4 || n > 120 {
+			continue
+		}
+		// The <title> holds the heading and the site's name, in either
+		// order ("标题_网站", "网站 - 标题"); or it is the heading cut short
+		// ("很长的标题…_网站").
+		f := hashForm(l.text)
+		// A heading that holds the <title>'s first part and more (a
+		// forum's [攻略] tag before it): the title is that part. Not
+		// when the <title> holds the whole heading: a column's mark
+		// that both print (深读｜…) is the headline's.
+		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && !strings.Contains(fullForm, f) {
+			best, bestAt = siteless(full), i
+			continue
+		}
+		// Of several, the one nearest the content: a site's name in the
+		// <title> is also the logo's heading at the top of the page.
+		if f == ogForm || strings.Contains(fullForm, f) || (ogForm != "" && strings.Contains(ogForm, f)) ||
+			(cutForm != "" && strings.HasPrefix(f, cutForm)) {
+			best, bestAt = l.text, i
+		}
+	}
+	// The <title> that is the site's name alone names the logo's heading,
+	// a link home (<h1 class="logo"><a href="/">某某市人民政府</a></h1>); a
+	// heading or title element after it, before the content, is the
+	// article's.
+	if best != "" && lines[bestAt].linked && hashForm(best) == fullForm {
+		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) {
+				return l.text, i
+			}
+		}
+	}
+	if best != "" {
+		return best, bestAt
+	}
+	if og != "" {
+		t := siteless(og)
+		return t, r.lineOf(lines, t)
+	}
+	// A detail table's 标题 row: <th>標題</th><td>…</td>, or 标题：… in one
+	// cell (Taiwanese county sites, disclosure pages).
+	for i := 0; i < len(lines) && i < start+8; i++ {
+		m := titleLabel.FindStringSubmatch(lines[i].text)
+		if m == nil {
+			continue
+		}
+		if m[1] != "" && isTitleShaped(m[1]) {
+			return m[1], i
+		}
+		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) {
+			return lines[i+1].text, i + 1
+		}
+	}
+	// A <title> that names no heading is often the site's alone
+	// ("blog.example.com", "显示"): a heading right before the content,
+	// or opening it, is the better witness.
+	// First a heading opening the content, then one just before it, then
+	// a line set apart in bold among the content's first (old templates).
+	// (Not a section heading: 一、总体要求 opens a body, it titles no
+	// article.)
+	if start < len(lines) {
+		if l := lines[start]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionHeading(l.text) {
+			return l.text, start
+		}
+	}
+	for i := min(start, len(lines)) - 1; i >= 0 && i >= start-8; i-- {
+		if l := lines[i]; (l.heading || l.titled) && isTitleShaped(l.text) {
+			return l.text, i
+		}
+	}
+	for i := start; i < len(lines) && i < start+3; i++ {
+		if l := lines[i]; l.bold && isTitleShaped(l.text) && !endsSentence(l.text) {
+			return l.text, i
+		}
+	}
+	// Or just above it: an old ASP page's <font size=4><b>…</b></font> in
+	// the row over its byline.
+	for i := min(start, len(lines)) - 1; i >= 0 && i >= start-4; i-- {
+		if l := lines[i]; l.bold && !l.linked && isTitleShaped(l.text) && !endsSentence(l.text) && !isBylineLine(l.text) {
+			return l.text, i
+		}
+	}
+	t := siteless(full)
+	at := r.lineOf(lines, t)
+	// A company's site joins its name with a bare hyphen too (公告标题-哈尔滨银行):
+	// cut there when a line at the top of the page says the part before it.
+	if at < 0 {
+		for cut := strings.LastIndexByte(full, '-'); cut > 0; cut = strings.LastIndexByte(full[:cut], '-') {
+			// A headline's length: a column's name (中美关系) is no title.
+			if lead := strings.TrimSpace(full[:cut]); runeCount(lead) >= 8 {
+				// The headline over its dated byline: not the logo's
+				// text (公司名-新闻中心) nor a column's box (栏目名-学校).
+				if i := r.lineOf(lines, lead); i >= 0 && i <= start+3 && !lines[i].linked && i+1 < len(lines) && hasYear(lines[i+1].text) && isBylineLine(lines[i+1].text) {
+					return lines[i].text, i
+				}
+			}
+		}
+	}
+	// A generic <title> (停水通知 - 郑州自来水…) that no line repeats: the
+	// headline may be a plain <div> right above the dated byline, longer
+	// than the <title>'s name for it.
+	if at < 0 {
+		for i := max(0, start-4); i+1 < len(lines) && i <= start; i++ {
+			l, next := lines[i], lines[i+1]
+			if l.linked || l.where > 0 || !hasYear(next.text) || !isBylineLine(next.text) {
+				continue
+			}
+			if n := runeCount(l.text); n >= 8 && n > runeCount(t) && isTitleShaped(l.text) && !strings.ContainsAny(l.text, "，。；！？:：,;!?") && !isBylineLine(l.text) && !sectionHeading(l.text) {
+				return l.text, i
+			}
+		}
+	}
+	return t, at
+}
+
+// sectionHeading says whether a heading opens a section of a body: a
+// numbered one (listNumber: 一、, （二）, 1.) or a chapter (第三章 总则).
+func sectionHeading(s string) bool {
+	return listNumber.MatchString(s) || chapterNumber.MatchString(s)
+}
+
+var chapterNumber = regexp.MustCompile(`^\s*第[一二三四五六七八九十\d]+[章节節](?:\s|$)`)
+
+// isTitleShaped: 4 to 80 characters, not a date, not a breadcrumb, not
+// a link alone.
+func isTitleShaped(s string) bool {
+	n := runeCount(s)
+	return n >= 4 && n <= 80 && !numericDate.MatchString(s) && !isBreadcrumb(s)
+}
+
+// isBreadcrumb: "当前位置：首页 > 新闻", "首页>>人物聚焦", "Home > News".
+func isBreadcrumb(s string) bool {
+	return strings.Contains(s, "位置") || strings.Contains(s, "->") || strings.Contains(s, ">>") ||
+		strings.Contains(s, " > ") || strings.Contains(s, "»") || strings.Contains(s, "＞")
+}
+
+// decoratedName is a name between runs of decoration marks.
+var decoratedName = regexp.MustCompile(`^[:：=~*·]+\s*(.+?)\s*[:：=~*·]+$`)
+
+// titleLabel is a title's label in a detail table: 标题 alone in its
+// cell, or before the title in one.
+var titleLabel = regexp.MustCompile(`^(?:标题|標題|题目|題目)\s*(?:[:：]\s*(.*))?$`)
+
+// siteless is a <title> without the site's name: the first part if it is
+// long enough to be a title, else the longest; without the marks that
+// decorate a site's name (::常山县农业信息网::). Only marks on both sides
+// are decoration: *ST康美 is a stock's name.
+func siteless(full string) string {
+	if m := decoratedName.FindStringSubmatch(full); m != nil && runeCount(m[1]) >= 2 {
+		full = m[1]
+	}
+	// 站群 portals join the site's name with a bare hyphen (标题-兴化市人民政府):
+	// cut only a government's name so, as a title's own hyphen (新冠-19,
+	// 中美关系-新的起点) joins no such thing.
+	if m := govSiteSuffix.FindStringSubmatch(full); m != nil && runeCount(m[1]) >= 4 {
+		full = m[1]
+	}
+	parts := titleSeparators.Split(full, -1)
+	if len(parts) > 0 && runeCount(parts[0]) >= 4 {
+		return parts[0]
+	}
+	longest := ""
+	for _, p := range parts {
+		if runeCount(p) > runeCount(longest) {
+			longest = p
+		}
+	}
+	return longest
+}
+
+func (r *reader) lineOf(lines []metaLine, title string) int {
+	for i, l := range lines {
+		if l.where > 0 {
+			break
+		}
+		if sameTitle(l.text, title) {
+			return i
+		}
+	}
+	return -1
+}
