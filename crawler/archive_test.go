@@ -450,28 +450,37 @@ func countDocuments(t *testing.T, db *store.DB) int {
 	return n
 }
 
-// TestCrawlFollowsScriptBar: a TRS column whose page bar exists only as a
-// script; a crawl seeded with page 1 reaches the notices listed on pages
-// 2 and 3 through it, and stores no list page.
+// TestCrawlFollowsScriptBar: columns whose page bar exists only as a
+// script (TRS's countPage variables, layui's laypage); a crawl seeded with
+// page 1 reaches the notices listed on pages 2 and 3 through it, and
+// stores no list page.
 func TestCrawlFollowsScriptBar(t *testing.T) {
-	s := loadSite(t, "trs-list")
-	tr, db := s.transport(t)
-	seed := "http://www.zhuzhou.gov.cn/zwgk/tzgg/index.html"
-	scope := regexp.MustCompile(`^http://www\.zhuzhou\.gov\.cn/zwgk/tzgg/`)
-	site := Site{Seeds: []string{seed}, Depth: 1, Scope: scope}
-	sum, err := NewCrawler(db, tr, CrawlOptions{Sites: []Site{site}}).Run(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Lists counts ./ and index.html apart: the breadcrumb links the column
-	// as ./. The site's navigation leads to columns the fixture does not
-	// have (404s, counted as failed): list pages are followed on the seed's
-	// host whatever the scope.
-	if sum.New != 9 || sum.Lists < 3 {
-		t.Errorf("crawl: %+v; want 9 new documents from the 3 list pages", sum)
-	}
-	if n := countDocuments(t, db); n != 9 {
-		t.Errorf("%d documents, want 9", n)
+	for _, tt := range []struct {
+		name, seed, scope string
+		docs              int
+	}{
+		{"trs-list", "http://www.zhuzhou.gov.cn/zwgk/tzgg/index.html", `^http://www\.zhuzhou\.gov\.cn/zwgk/tzgg/`, 9},
+		{"laypage-list", "http://www.yanling.gov.cn/xxgk/tzgg/index.shtml", `^http://www\.yanling\.gov\.cn/xxgk/tzgg/`, 8},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := loadSite(t, tt.name)
+			tr, db := s.transport(t)
+			site := Site{Seeds: []string{tt.seed}, Depth: 1, Scope: regexp.MustCompile(tt.scope)}
+			sum, err := NewCrawler(db, tr, CrawlOptions{Sites: []Site{site}}).Run(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Lists counts ./ and index.html apart: the breadcrumb links the
+			// column as ./. The site's navigation leads to columns the
+			// fixture does not have (404s, counted as failed): list pages
+			// are followed on the seed's host whatever the scope.
+			if sum.New != tt.docs || sum.Lists < 3 {
+				t.Errorf("crawl: %+v; want %d new documents from the 3 list pages", sum, tt.docs)
+			}
+			if n := countDocuments(t, db); n != tt.docs {
+				t.Errorf("%d documents, want %d", n, tt.docs)
+			}
+		})
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestPageBarSnippets reads small bars as sites print them: each label of
@@ -205,4 +207,233 @@ func mustParse(t *testing.T, u string) *url.URL {
 		t.Fatal(err)
 	}
 	return pu
+}
+
+// TestLibraryPageBars reads bars that a library or a site script draws from
+// a few numbers and a URL template (pagelib.go), and the scripts whose
+// numbers make no bar of the page's. pages lists the bar's pages by number,
+// relative to the page's URL.
+func TestLibraryPageBars(t *testing.T) {
+	const (
+		column  = "http://x.gov.cn/xwzx/tzgg/index.shtml"
+		article = "http://x.gov.cn/art/2024/5/3/t20240503_203.shtml"
+	)
+	const jumpIndex = `jump: function(obj, first){ if(!first){ location.href = "index_" + obj.curr + ".shtml"; } }`
+	tests := []struct {
+		name  string
+		url   string
+		body  string
+		next  string
+		first string
+		cur   int
+		total int
+		pages map[int]string
+	}{
+		// layui laypage
+		{
+			name: "laypage, column page 1", url: column,
+			body: `<div id="page"></div><script>layui.use('laypage', function(){ var laypage = layui.laypage;
+laypage.render({elem: 'page', count: 15, limit: 6, curr: 1, ` + jumpIndex + `});});</script>`,
+			next: "index_2.shtml", cur: 1, total: 3,
+			pages: map[int]string{1: "index.shtml", 2: "index_2.shtml", 3: "index_3.shtml"},
+		},
+		{
+			name: "laypage, column page 2", url: "http://x.gov.cn/xwzx/tzgg/index_2.shtml",
+			body: `<div id="page"></div><script>laypage.render({elem: 'page', count: 15, limit: 6, curr: 2, ` + jumpIndex + `});</script>`,
+			next: "index_3.shtml", first: "index.shtml", cur: 2, total: 3,
+		},
+		{
+			name: "laypage, page 1 named in the jump, pages counted from 0", url: column,
+			body: `<script>laypage.render({elem: 'page', count: 30, curr: 1, jump(obj, first) {
+	if (first) return;
+	if (obj.curr === 1) { window.location.href = 'index.shtml'; } else { window.location.href = 'index_' + (obj.curr - 1) + '.shtml'; }
+}});</script>`,
+			next: "index_1.shtml", cur: 1, total: 3,
+			pages: map[int]string{1: "index.shtml", 2: "index_1.shtml", 3: "index_2.shtml"},
+		},
+		{
+			name: "laypage, page 1 by a ternary", url: "http://x.gov.cn/xwzx/tzgg/index_3.shtml",
+			body: `<script>laypage.render({elem: 'page', count: 8, limit: 3, curr: 3, jump: function (obj, first) {
+	if (!first) { location.href = obj.curr == 1 ? "index.shtml" : "index_" + obj.curr + ".shtml"; }
+}});</script>`,
+			first: "index.shtml", cur: 3, total: 3,
+			pages: map[int]string{1: "index.shtml", 2: "index_2.shtml", 3: "index_3.shtml"},
+		},
+		{
+			name: "laypage, url template on a column's directory", url: "http://x.cn/news/",
+			body: `<div id="pages"></div><script>laypage.render({elem: 'pages', count: 30, url: 'list_{page}.html'});</script>`,
+			next: "list_2.html", cur: 1, total: 3,
+		},
+		{
+			name: "laypage, ?page= and curr from a variable", url: "http://x.cn/news/list.jsp?page=2",
+			body: `<script>var total = 42; var pageNo = 2;
+laypage.render({elem: 'page', count: total, limit: 20, curr: pageNo, jump: function(obj, first){ if(!first){ location.href = '?page=' + obj.curr; } }});</script>`,
+			next: "list.jsp?page=3", first: "list.jsp", cur: 2, total: 3,
+		},
+		{
+			name: "laypage 1.x, pages", url: "http://x.cn/col/index.html",
+			body: `<script>laypage({cont: 'page', pages: 4, curr: 1, jump: function(e, first){ if(!first){ location.href = 'list_' + e.curr + '.html'; } }});</script>`,
+			next: "list_2.html", cur: 1, total: 4,
+		},
+		// an element's data attributes
+		{
+			name: "data-total and data-url", url: "http://x.cn/tzgg/index.html",
+			body: `<div class="page" data-total="2" data-url="index_{page}.html"></div><script src="/js/page.js"></script>`,
+			next: "index_2.html", cur: 1, total: 2,
+			pages: map[int]string{1: "index.html", 2: "index_2.html"},
+		},
+		{
+			name: "data-count and data-size, {{page}}, page 2", url: "http://x.cn/tzgg/index_2.html",
+			body: `<div id="pager" data-count="45" data-size="15" data-url="index_{{page}}.html"></div>`,
+			next: "index_3.html", first: "index.html", cur: 2, total: 3,
+		},
+		{
+			name: "data-pages, {p}", url: "http://x.cn/news/list.php",
+			body: `<nav class="pg" data-pages="5" data-current="1" data-url="/news/list.php?p={p}"></nav>`,
+			next: "list.php?p=2", cur: 1, total: 5,
+		},
+		// WCM's convention under other names, on articles
+		{
+			name: "Pager, article page 1", url: article,
+			body: `<div id="pager"></div><script>Pager({size:3, current:0, prefix:"t20240503_203", suffix:"shtml"});</script>`,
+			next: "t20240503_203_1.shtml", cur: 1, total: 3,
+			pages: map[int]string{1: "t20240503_203.shtml", 2: "t20240503_203_1.shtml", 3: "t20240503_203_2.shtml"},
+		},
+		{
+			name: "new Pager, article page 2", url: "http://x.gov.cn/art/2024/5/3/t20240503_203_1.shtml",
+			body: `<script>var pager = new Pager({ pageCount: 3, curr: 1, name: 't20240503_203', ext: '.shtml' });</script>`,
+			next: "t20240503_203_2.shtml", first: "t20240503_203.shtml", cur: 2, total: 3,
+		},
+		{
+			name: "createPage, the last page counted from 1", url: "http://x.gov.cn/art/2024/5/3/t20240503_203_2.shtml",
+			body:  `<script>createPage(3, 3, "t20240503_203", "shtml");</script>`,
+			first: "t20240503_203.shtml", cur: 3, total: 3,
+		},
+		{
+			name: "setPage with variables", url: article,
+			body: `<script>var nCount = 2; var nIndex = 0; var sName = "t20240503_203";
+setPage(nCount, nIndex, sName, "shtml");</script>`,
+			next: "t20240503_203_1.shtml", cur: 1, total: 2,
+		},
+		// jQuery plugins
+		{
+			name: "jquery.pagination, link_to with __id__", url: "http://x.cn/news/index.html",
+			body: `<div id="pager"></div><script>$(function(){ $("#pager").pagination(25, {items_per_page:10, current_page:0, num_display_entries:5, link_to:"index___id__.html"}); });</script>`,
+			next: "index_1.html", cur: 1, total: 3,
+			pages: map[int]string{1: "index.html", 2: "index_1.html", 3: "index_2.html"},
+		},
+		{
+			name: "jquery.paginate, onChange", url: "http://x.cn/news/list_1.html",
+			body: `<div id="page"></div><script>$('#page').paginate({count: 5, start: 1, display: 5, border: false, onChange: function(p){ location.href='list_'+p+'.html'; }});</script>`,
+			next: "list_2.html", cur: 1, total: 5,
+			pages: map[int]string{1: "list_1.html", 2: "list_2.html", 3: "list_3.html", 4: "list_4.html", 5: "list_5.html"},
+		},
+		{
+			name: "twbsPagination, href", url: "http://x.cn/news/list.php?page=2",
+			body: `<ul id="pagination"></ul><script>$('#pagination').twbsPagination({totalPages: 4, startPage: 2, visiblePages: 5, href: '?page={{number}}'});</script>`,
+			next: "list.php?page=3", first: "list.php", cur: 2, total: 4,
+		},
+		{
+			name: "GBK page, laypage", url: column,
+			body: `<div id="page"></div><script>laypage.render({elem: 'page', count: 20, limit: 10, ` + jumpIndex + `});</script>`,
+			next: "index_2.shtml", cur: 1, total: 2,
+		},
+		// scripts that make no bar of the page's
+		{
+			name: "laypage on an article, its template another page family", url: "http://x.cn/news/2024/0601/88.html",
+			body: `<div id="page"></div><script>laypage.render({elem: 'page', count: 53, limit: 10, jump: function(obj, first){ if(!first){ location.href = "/comment/list_" + obj.curr + ".html"; } }});</script>`,
+		},
+		{
+			name: "laypage on an article, list_{page} in its directory", url: "http://x.cn/news/2024/0601/88.html",
+			body: `<script>laypage.render({elem: 'page', count: 53, url: 'list_{page}.html'});</script>`,
+		},
+		{
+			name: "data-url of an API in the column's directory", url: "http://x.cn/news/index.html",
+			body: `<div class="page" data-total="3" data-url="list.json?page={page}"></div>`,
+		},
+		{
+			name: "laypage that loads its pages by ajax", url: column,
+			body: `<script>laypage.render({elem: 'page', count: 53, jump: function(obj){ loadList(obj.curr, obj.limit); }});</script>`,
+		},
+		{
+			name: "a script with numbers but no bar", url: column,
+			body: `<script>var count = 15, limit = 6, curr = 1; var url = "index_" + curr + ".shtml"; setTimeout(function(){ $('#n').text(count); }, 1000);</script>`,
+		},
+		{
+			name: "data-total without data-url", url: column,
+			body: `<div class="page" data-total="3" data-size="10"></div>`,
+		},
+		{
+			name: "data-url that does not vary", url: column,
+			body: `<div class="page" data-total="3" data-url="#page-{page}"></div>`,
+		},
+		{
+			name: "Pager of another article", url: article,
+			body: `<script>Pager({size:3, current:0, prefix:"t20240503_204", suffix:"shtml"});</script>`,
+		},
+		{
+			name: "a Pager definition, no call", url: article,
+			body: `<script>function createPage(total, current, prefix, suffix) { document.write(prefix + "." + suffix); }</script>`,
+		},
+		{
+			name: "a page count far past the cap", url: column,
+			body: `<script>laypage.render({elem: 'page', count: 99999999, limit: 10, ` + jumpIndex + `});</script>`,
+			next: "index_2.shtml", cur: 1, total: 500,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "<html><head><title>通知公告</title></head><body><h1>通知公告</h1>" + tt.body + "</body></html>"
+			raw, ctype := []byte(doc), "text/html; charset=utf-8"
+			if strings.HasPrefix(tt.name, "GBK") {
+				var err error
+				if raw, err = simplifiedchinese.GBK.NewEncoder().Bytes(raw); err != nil {
+					t.Fatal(err)
+				}
+				ctype = "text/html; charset=gbk"
+			}
+			p, err := Parse(raw, ctype, tt.url, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pg := p.Pagination
+			abs := func(s string) string {
+				if s == "" {
+					return ""
+				}
+				return resolveURL(mustParse(t, tt.url), s, "utf-8")
+			}
+			first := abs(tt.first)
+			if tt.first == "" && tt.cur <= 1 {
+				first = tt.url
+			}
+			if pg.Next != abs(tt.next) || pg.First != first || pg.Current != tt.cur || pg.Total != tt.total {
+				t.Errorf("got next %q first %q current %d total %d\nwant next %q first %q current %d total %d",
+					pg.Next, pg.First, pg.Current, pg.Total, abs(tt.next), first, tt.cur, tt.total)
+			}
+			if tt.total == 0 && len(pg.Pages) > 1 {
+				t.Errorf("pages %v, want none", pg.Pages)
+			}
+			// Page 1 is named when the script names it or this is it;
+			// else First is what the URL's scheme makes of it.
+			if tt.total > 0 && len(pg.Pages) < tt.total-1 {
+				t.Errorf("%d pages, want %d or %d", len(pg.Pages), tt.total-1, tt.total)
+			}
+			if tt.pages == nil {
+				return
+			}
+			got := map[int]string{}
+			for _, pl := range pg.Pages {
+				got[pl.N] = pl.URL
+			}
+			for n, u := range tt.pages {
+				if got[n] != abs(u) {
+					t.Errorf("page %d is %q, want %q", n, got[n], abs(u))
+				}
+			}
+			if len(got) != len(tt.pages) {
+				t.Errorf("pages %v, want %d", got, len(tt.pages))
+			}
+		})
+	}
 }

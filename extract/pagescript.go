@@ -65,21 +65,41 @@ func (r *reader) scriptLinks(js string) []Link {
 	return out
 }
 
-// scriptBar reads a script-written bar; nil when the page has none.
+// scriptBar reads a script-written bar; nil when the page has none. The
+// readers go from the most particular to the most generic: TRS's and
+// pageNav.js's own calls, then the page-bar libraries (laypage, jQuery
+// pagination plugins, Pager/createPage calls; pagelib.go). A bar element
+// whose data attributes a site script reads is dataBar's, after these.
 func (r *reader) scriptBar(self, js string) *scriptBar {
 	if s := r.pageNavBar(self, js); s != nil {
 		return s
 	}
-	hasCall := strings.Contains(js, "createPageHTML")
-	if !hasCall && !strings.Contains(js, "countPage") {
-		return nil
+	if s := r.trsBar(self, js); s != nil {
+		return s
 	}
+	return r.libraryBar(self, js)
+}
+
+// jsVars returns the variables a script sets to a literal, string or
+// number, each to its first value.
+func jsVars(js string) map[string]string {
 	vars := map[string]string{}
 	for _, m := range jsAssign.FindAllStringSubmatch(js, -1) {
 		if _, ok := vars[m[1]]; !ok {
 			vars[m[1]] = m[2] + m[3] + m[4]
 		}
 	}
+	return vars
+}
+
+// trsBar reads TRS WCM's createPageHTML call, or its list template's
+// countPage and currentPage.
+func (r *reader) trsBar(self, js string) *scriptBar {
+	hasCall := strings.Contains(js, "createPageHTML")
+	if !hasCall && !strings.Contains(js, "countPage") {
+		return nil
+	}
+	vars := jsVars(js)
 	value := func(arg string) string {
 		arg = strings.TrimSpace(arg)
 		if len(arg) >= 2 && (arg[0] == '"' || arg[0] == '\'') && arg[len(arg)-1] == arg[0] {

@@ -137,6 +137,9 @@ type paginator struct {
 	order  []*barInfo         // the bars in document order
 	texts  map[*html.Node]int // rune counts of element texts
 	script *scriptBar
+	// dataBars are the elements whose data attributes hold a URL
+	// template: bars a site script fills (dataBar).
+	dataBars []*html.Node
 }
 
 type barInfo struct {
@@ -162,6 +165,9 @@ func (pg *paginator) read() Pagination {
 	anchors := pg.anchors()
 	js := pg.r.inlineScripts()
 	pg.script = pg.r.scriptBar(pg.self, js)
+	if pg.script == nil {
+		pg.script = pg.r.dataBar(pg.self, pg.dataBars)
+	}
 	// Links a script writes whole stand in no bar: they count only when of
 	// this page's URL family.
 	for _, l := range pg.r.scriptLinks(js) {
@@ -490,6 +496,9 @@ func (pg *paginator) anchors() []barAnchor {
 			}
 			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
 				continue
+			}
+			if len(c.Attr) >= 2 && dataTemplate(c) != "" {
+				pg.dataBars = append(pg.dataBars, c)
 			}
 			walk(c)
 		}

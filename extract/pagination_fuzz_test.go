@@ -31,6 +31,10 @@ func FuzzNextPage(f *testing.F) {
 		`<script>pageNav.fn=function(p,pn){if(p==1){location.href="1.html";}else{location.href="1_"+p+".html";}};pageNav.go(2,5);</script>`,
 		`<a href="javascript:goPage(2)">下一页</a><a href="x_2.html" rel="next">next</a>`,
 		`<div class="pagebar"><a href="1.html">上一页</a><a href="1.html">1</a><b>2</b><a href="">下一页</a></div>`,
+		`<script>laypage.render({elem: 'page', count: 15, limit: 6, curr: 2, jump: function(obj, first){ if(!first){ location.href = obj.curr == 1 ? "1.html" : "1_" + obj.curr + ".html"; } }});</script>`,
+		`<script>new Pager({size: 3, current: 1, prefix: "1", suffix: "html"});</script>`,
+		`<script>$("#pager").pagination(25, {items_per_page: 10, current_page: 1, link_to: "1___id__.html"}); $('#p').paginate({count: 4, start: 2, onChange: function(p){ location.href = '1_' + (p - 1) + '.html'; }});</script>`,
+		`<div class="page" data-count="45" data-size="15" data-current="2" data-url="1_{page}.html"></div>`,
 	} {
 		f.Add([]byte(`<html><head><title>标题</title></head><body><div class="content"><p>正文第一段，内容。</p></div>`+bar+`</body></html>`), "http://x.gov.cn/art/2024/1/15/1_2.html")
 	}

@@ -7,7 +7,8 @@
 // written by the functions below, each a port of what its CMS's template
 // tag prints (DedeCMS's GetPagebreak and GetPageListST, EmpireCMS's
 // sys_ShowTextPage, 动易's ShowPage, PHPCMS v9's pages(), Discuz's multi(),
-// WordPress's wp_link_pages(), TRS WCM's createPageHTML script call).
+// WordPress's wp_link_pages(), TRS WCM's createPageHTML script call, a WCM
+// site's Pager call, layui's laypage).
 //
 // Each case directory gets site/ (the bytes as served) and case.json: the
 // article's pages in reading order and, for every URL served, its file and
@@ -456,6 +457,40 @@ else
 </script>`, n-1, len(s.pages))
 }
 
+// wcmPagerBar is a WCM site's own pager script (pager.js) on an article:
+// TRS's convention (page k is name_{k-1}.shtml, the index from 0) under
+// another name, its arguments an object.
+func wcmPagerBar(s *site, n int) string {
+	name, ext := base(s.pages[0])
+	return fmt.Sprintf(`<script type="text/javascript">
+new Pager({size: %d, current: %d, prefix: "%s", suffix: "%s", el: "pager"}).render();
+</script>`, len(s.pages), n-1, name, ext[1:])
+}
+
+// laypageListBar is layui's laypage on a column page: the records (3 a
+// page) and the current page; the jump goes to index.shtml for page 1 and
+// index_{n}.shtml for the others.
+func laypageListBar(s *site, n int) string {
+	return fmt.Sprintf(`<div id="page" class="layui-box"></div>
+<script>
+layui.use(['laypage'], function () {
+	var laypage = layui.laypage;
+	laypage.render({
+		elem: 'page',
+		count: %d,
+		limit: 3,
+		curr: %d,
+		layout: ['count', 'prev', 'page', 'next'],
+		jump: function (obj, first) {
+			if (!first) {
+				location.href = obj.curr == 1 ? "index.shtml" : "index_" + obj.curr + ".shtml";
+			}
+		}
+	});
+});
+</script>`, 3*len(s.pages)-1, n)
+}
+
 // jspBar is a 2000s JSP portal's pager: numbers in a table cell, the
 // current one in red, 下页/后页 with ?page=N.
 func jspBar(s *site, n int) string {
@@ -659,6 +694,32 @@ var sites = []*site{
 			{url: "/zwgk/tzgg/202401/t20240103_1107.html", title: "关于做好2024年防汛抗旱准备工作的通知", content: "art.html", layout: "article.html"},
 			{url: "/zwgk/tzgg/202401/t20240102_1108.html", title: "关于调整株洲市最低工资标准的通知", content: "art.html", layout: "article.html"},
 			{url: "/zwgk/tzgg/202401/t20240101_1109.html", title: "关于开展2024年全民国防教育月活动的通知", content: "art.html", layout: "article.html"},
+		},
+	},
+	{
+		name: "wcm-pager-article", about: "WCM government article in three pages, GBK: t20240503_203.shtml, _1, _2; the bar only a new Pager({size, current, prefix, suffix}) call (the index from 0); 下一篇 to t20240503_204.shtml (the same URL shape)",
+		host: "www.liling.gov.cn", enc: "gbk", ctype: "text/html", kind: "article", siteName: "醴陵市人民政府",
+		title: "醴陵市2024年一季度经济运行情况", date: "2024-05-03 16:20",
+		pages: []string{"/xxgk/tjxx/202405/t20240503_203.shtml", "/xxgk/tjxx/202405/t20240503_203_1.shtml", "/xxgk/tjxx/202405/t20240503_203_2.shtml"},
+		bar:   wcmPagerBar,
+		extra: []extra{{url: "/xxgk/tjxx/202405/t20240503_204.shtml", title: "醴陵市2024年一季度规模工业运行简况", content: "next.html"}},
+	},
+	{
+		name: "laypage-list", about: "column in three pages, GBK: index.shtml, index_2.shtml, index_3.shtml; the bar drawn by layui laypage from count/limit/curr, its jump writing the addresses",
+		host: "www.yanling.gov.cn", enc: "gbk", ctype: "text/html", kind: "list", siteName: "炎陵县人民政府",
+		title: "通知公告", pages: []string{"/xxgk/tzgg/index.shtml", "/xxgk/tzgg/index_2.shtml", "/xxgk/tzgg/index_3.shtml"},
+		bar: laypageListBar,
+		// A crawl seeded with page 1 reaches the notices of pages 2 and 3
+		// only through the script bar.
+		extra: []extra{
+			{url: "/xxgk/tzgg/202405/t20240520_1208.shtml", title: "关于做好2024年防汛抗旱工作的通知", content: "art.html", layout: "article.html"},
+			{url: "/xxgk/tzgg/202405/t20240516_1207.shtml", title: "关于开展2024年安全生产月活动的通知", content: "art.html", layout: "article.html"},
+			{url: "/xxgk/tzgg/202405/t20240510_1206.shtml", title: "关于公布2024年县级重点建设项目名单的通知", content: "art.html", layout: "article.html"},
+			{url: "/xxgk/tzgg/202404/t20240428_1205.shtml", title: "关于2024年劳动节放假安排的通知", content: "art.html", layout: "article.html"},
+			{url: "/xxgk/tzgg/202404/t20240419_1204.shtml", title: "关于开展2024年春季森林防火检查的通知", content: "art.html", layout: "article.html"},
+			{url: "/xxgk/tzgg/202404/t20240408_1203.shtml", title: "关于做好2024年春耕生产工作的通知", content: "art.html", layout: "article.html"},
+			{url: "/xxgk/tzgg/202403/t20240325_1202.shtml", title: "关于调整县城区公交线路的通告", content: "art.html", layout: "article.html"},
+			{url: "/xxgk/tzgg/202403/t20240312_1201.shtml", title: "关于开展2024年义务植树活动的通知", content: "art.html", layout: "article.html"},
 		},
 	},
 	{
