@@ -270,7 +270,13 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	}
 	for _, p := range pages {
 		urls = append(urls, p.requested, p.url)
-		urls = append(urls, printViews(p)...)
+		for _, v := range printViews(p) {
+			// A print view robots.txt keeps folio from is not fetched, and
+			// no URL that led folio to the article.
+			if f, ok := a.f.(*Fetcher); !ok || !f.t.disallows(v) {
+				urls = append(urls, v)
+			}
+		}
 		res.read = append(res.read, p.capture)
 	}
 	if u != doc.URL && !missed && !slices.ContainsFunc(doc.Pages, func(pg store.Page) bool { return pg.URL == u }) {

@@ -14,8 +14,9 @@ import (
 // EmpireCMS column, an article of it, and the article's print view at
 // /e/DoPrint/?classid=2&id=88, an address no rule leads back from.
 type empirePrint struct {
-	mu   sync.Mutex
-	hits map[string]int
+	mu     sync.Mutex
+	hits   map[string]int
+	robots string // robots.txt; none when ""
 }
 
 const empirePrintURL = "/e/DoPrint/?classid=2&id=88"
@@ -24,6 +25,10 @@ func (s *empirePrint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.hits[r.URL.RequestURI()]++
 	s.mu.Unlock()
+	if r.URL.Path == "/robots.txt" && s.robots != "" {
+		w.Write([]byte(s.robots))
+		return
+	}
 	file := map[string]string{
 		"/":                        "list.html",
 		"/news/":                   "list.html",
@@ -95,5 +100,25 @@ func TestPrintViewLinkedFromTheArticle(t *testing.T) {
 				t.Errorf("document %s with aliases %q; want %s with the print view", doc.URL, doc.Aliases, article)
 			}
 		})
+	}
+}
+
+// TestPrintViewRobotsDisallow: a print view robots.txt keeps folio from is
+// neither fetched nor recorded as a URL of the article.
+func TestPrintViewRobotsDisallow(t *testing.T) {
+	s := &empirePrint{hits: map[string]int{}, robots: "User-agent: *\nDisallow: /e/DoPrint/\n"}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(time.Millisecond, nil), CrawlOptions{}, Site{Name: "empire", Seeds: []string{srv.URL + "/news/"}})
+	if sum.New != 1 || s.hitsOf(empirePrintURL) != 0 {
+		t.Fatalf("summary %+v, print view fetched %d times; want 1 new, none", sum, s.hitsOf(empirePrintURL))
+	}
+	doc, err := db.Document(srv.URL+"/news/2024-03-15/88.html", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(doc.Aliases, srv.URL+empirePrintURL) {
+		t.Errorf("aliases %q hold the print view robots.txt disallows", doc.Aliases)
 	}
 }

@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -191,6 +192,25 @@ func (rc *robotsCache) allowed(ctx context.Context, u *url.URL, fetchID string) 
 		return fmt.Errorf("%w: %s", ErrRobotsDisallowed, u)
 	}
 	return nil
+}
+
+// disallows says whether the robots.txt of u's host, read already in this
+// run, keeps folio from u. It never fetches: a host not asked yet allows.
+func (t *Transport) disallows(u string) bool {
+	if t.opts.IgnoreRobots {
+		return false
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	t.robots.mu.Lock()
+	e := t.robots.by[pu.Scheme+"://"+pu.Host]
+	t.robots.mu.Unlock()
+	if e == nil || !isClosed(e.ready) || e.data == nil {
+		return false
+	}
+	return errors.Is(t.robots.allowed(context.Background(), pu, ""), ErrRobotsDisallowed)
 }
 
 // Sitemaps returns the Sitemap: URLs of the hosts' robots.txt files read so far.
