@@ -182,6 +182,12 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			return v
 		}
 	}
+	// A picture story credits only its photographer, under the pictures
+	// (（江门日报记者　黄建龙　摄）): the pictures are the story, and the
+	// photographer its author before any editor.
+	if v := photographer(tail); v != "" {
+		return v
+	}
 	if v := labelledValue(head, editorLabel); v != "" {
 		return v
 	}
@@ -428,4 +434,22 @@ func findItemprop(n *html.Node, prop string) *html.Node {
 		}
 	}
 	return nil
+}
+
+// photoCredit is a reporter's credit for the pictures, alone on its line:
+// （记者 黄建龙 摄）, 本报记者 张三 摄, 江门日报记者 黄建龙 摄.
+var photoCredit = regexp.MustCompile(`^[（(]?\s*(?:\p{Han}{0,10}?` + mediumEnding + `)?(?:本报|本報)?(?:全媒体|融媒)?(?:记者|記者)\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*)\s*[摄攝](?:影)?\s*[)）]?$`)
+
+// photographer is the reporter credited for the pictures in the last lines
+// of the content, when a line says so and nothing else.
+func photographer(tail []metaLine) string {
+	for i := len(tail) - 1; i >= 0; i-- {
+		if tail[i].where != 0 {
+			continue
+		}
+		if m := photoCredit.FindStringSubmatch(tail[i].text); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }

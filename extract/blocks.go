@@ -752,7 +752,10 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// At the top, above the text (a short notice's last lines are
 		// within four of its start), or in the credits that close it.
 		// An English byline may come under the dek, which ends a sentence.
-		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text) && !(i > 0 && blocks[i-1].Kind == Table && tableNote.MatchString(b.Text))) && !eventLines(blocks, i) {
+		// (Not the note under a table naming where its figures come
+		// from: 数据来源：… is the table's, even right after the intro.)
+		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) &&
+			!(i > 0 && blocks[i-1].Kind == Table && tableNote.MatchString(b.Text)) && !eventLines(blocks, i) {
 			continue
 		}
 		// The reporter's byline over the credits that close a story

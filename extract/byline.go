@@ -96,7 +96,7 @@ var (
 	// a credit without a colon (来源：某某日报 记者 张三), the byline's
 	// buttons (来源：县统计局 打印本页), an English byline run on
 	// (Source: chinadaily.com.cn By Zhang Zhouxiang).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[图圖摄攝]\s*[/／:：]|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回|阅读|閱讀|浏览|瀏覽|点击|點擊)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}`)
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[文图圖摄攝]\s*[/／:：]|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回|阅读|閱讀|浏览|瀏覽|点击|點擊)|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}`)
 	// personNames are the names of one or more people: 2 to 4 Han
 	// characters each (· in a transliterated name).
 	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
@@ -301,8 +301,12 @@ func labelCell(s string, label *regexp.Regexp) bool {
 // fieldLabel says whether a line is the label of a byline's field alone
 // in its cell (日期, 資料來源, 作者): a label, not a name.
 func fieldLabel(s string) bool {
-	return len(s) <= 48 && dateLabelCell.MatchString(s) || labelCell(s, sourceLabel) || labelCell(s, authorLabel) || labelCell(s, editorLabel)
+	return len(s) <= 48 && dateLabelCell.MatchString(s) || labelCell(s, sourceLabel) || labelCell(s, authorLabel) || labelCell(s, editorLabel) ||
+		gridLabel.MatchString(s)
 }
+
+// gridLabel is a label of a disclosure page's 索引号 grid alone in its cell.
+var gridLabel = regexp.MustCompile(`^(?:索\s*引\s*号|文\s*号|发文字号|發文字號|主\s*题\s*词|主題詞|文件编号|有\s*效\s*性|发文机关|發文機關|发布机构|發布機構|主题分类|体裁分类|公开方式|公开范围|成文日期|生效日期|废止日期)\s*[:：]?$`)
 
 // leadingDate is a date opening a value.
 var leadingDate = regexp.MustCompile(`^\s*` + dateOnly + `\s*`)

@@ -297,6 +297,9 @@ var prunedAtoms = map[atom.Atom]bool{
 	atom.Svg: true, atom.Canvas: true, atom.Button: true, atom.Input: true,
 	atom.Select: true, atom.Textarea: true, atom.Option: true, atom.Iframe: true,
 	atom.Map: true, atom.Marquee: true, // <marquee>: scrolling tickers of headlines
+	// What a <video> or <audio> holds besides its sources is what a browser
+	// that plays neither shows (您的浏览器不支持HTML5视频播放).
+	atom.Video: true, atom.Audio: true,
 }
 
 func isHidden(n *html.Node) bool {
