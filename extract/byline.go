@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -365,3 +366,40 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 	}
 	return ""
 }
+
+// gridAbove are the lines of a disclosure page's 索引号 grid that stand
+// above the title beyond the byline's window (索引号, 发布机构, 生成日期,
+// 文号 and 名称 in rows over the headline): up to twelve lines, when one of
+// them is a grid label's.
+func gridAbove(lines, head []metaLine, titleAt int) []metaLine {
+	if titleAt < 0 {
+		return nil
+	}
+	from, to := max(0, titleAt-12), titleAt
+	for _, l := range head { // the byline's window holds the nearest rows
+		for i := from; i < to; i++ {
+			if lines[i].text == l.text {
+				to = i
+				break
+			}
+		}
+	}
+	grid := lines[from:to]
+	if !slices.ContainsFunc(grid, func(l metaLine) bool { return gridField.MatchString(l.text) }) {
+		return nil
+	}
+	// The grid's 生成日期 is when the disclosure was published, when it
+	// names no 发布日期 (四川's portals): read as one.
+	if slices.ContainsFunc(grid, func(l metaLine) bool { return strings.Contains(l.text, "发布日期") }) {
+		return grid
+	}
+	out := make([]metaLine, len(grid))
+	for i, l := range grid {
+		out[i] = l
+		out[i].text = strings.Replace(l.text, "生成日期", "发布日期", 1)
+	}
+	return out
+}
+
+// gridField is a label of the 索引号 grid opening a line or its cell.
+var gridField = regexp.MustCompile(`(?:^|\s)(?:索\s*引\s*号|发布机构|發布機構|发文机关|發文機關|信息分类|主题分类|文\s*号)\s*[:：]`)

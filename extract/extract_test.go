@@ -182,6 +182,29 @@ func TestPublishedAroundTheStory(t *testing.T) {
 	}
 }
 
+// TestPublishedInTheGridAboveTheTitle: a disclosure page's 索引号 grid
+// stands over the title, rows beyond the byline's window; its 发布日期 (or
+// its 生成日期, when it names no other) dates the page, not the document's
+// own signing date under its short text.
+func TestPublishedInTheGridAboveTheTitle(t *testing.T) {
+	for label, want := range map[string]string{"生成日期": "2024-04-09T00:00:00+08:00", "发布日期": "2024-04-09T00:00:00+08:00", "成文日期": "2024-04-08T00:00:00+08:00"} {
+		page := `<html><head><meta charset="utf-8"><title>关于印发城市更新工作要点的通知</title></head><body><table>` +
+			`<tr><td>索 引 号：</td><td>11510107MB1A23456X/2024-00123</td><td>信息分类：</td><td>城乡建设</td></tr>` +
+			`<tr><td>发布机构：</td><td>区政府办</td><td>` + label + `：</td><td>2024-04-09</td></tr>` +
+			`<tr><td>文　　号：</td><td>武府办〔2024〕12号</td><td>有 效 性：</td><td>有效</td></tr>` +
+			`<tr><td>名　　称：</td><td>关于印发城市更新工作要点的通知</td></tr></table>` +
+			`<h1>关于印发城市更新工作要点的通知</h1><div class="text"><p>各街道办事处，区政府各部门：</p>` +
+			`<p>《城市更新工作要点》已经区政府同意，现印发给你们，请认真抓好贯彻落实。</p><p>区政府办公室</p><p>2024年4月8日</p></div></body></html>`
+		p, err := Parse([]byte(page), "", "http://www.wuhou.gov.cn/wuhou/c119337/content_1.shtml", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Published != want {
+			t.Errorf("%s in the grid: published %q, want %q", label, p.Published, want)
+		}
+	}
+}
+
 // TestLongTableDoesNotOutrankArticle: a long table of links or short
 // cells beside a short article does not become the content; a table inside
 // the article stays with it.

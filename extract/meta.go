@@ -80,7 +80,7 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 	roc := r.charset == "big5" || strings.HasPrefix(r.head.htmlLang, "zh-tw") || strings.HasPrefix(r.head.htmlLang, "zh-hant") ||
 		r.base != nil && strings.HasSuffix(strings.ToLower(r.base.Hostname()), ".tw")
 
-	d, rank := r.publishDate(head, tail, loc, roc)
+	d, rank := r.publishDate(head, gridAbove(lines, head, titleAt), tail, loc, roc)
 	m.source = r.source(head, tail, lines, titleAt)
 	m.author = r.author(head, tail, lines, titleAt)
 	if !d.t.IsZero() {

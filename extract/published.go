@@ -141,7 +141,7 @@ type dateCandidate struct {
 // time takes the time of a same-day candidate that has one (a <meta> with
 // the day only and a byline with the minute); a byline's time without an
 // offset takes the one that makes it the instant a <meta> states.
-func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool) (parsedDate, int) {
+func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, roc bool) (parsedDate, int) {
 	var cands []dateCandidate
 	var ambiguous [][]parsedDate // day or month first: the <meta> date decides
 	var ambiguousRank []int
@@ -238,6 +238,7 @@ func (r *reader) publishDate(head, tail []metaLine, loc *time.Location, roc bool
 		}
 	}
 	scan(head, rankLabelled, rankByline)
+	scan(grid, rankLabelled, rankTail) // the 索引号 grid's 发布日期 (生成日期), not its dates alone
 	var meta *parsedDate
 	for i, v := range []string{r.head.metaValue(metaDateKeys...), r.head.ldDate, r.head.timeAttr, r.head.scriptDate} {
 		if v == "" {
