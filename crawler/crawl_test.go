@@ -1164,7 +1164,7 @@ func TestListPageOneByNumberIsNotFetchedAgain(t *testing.T) {
 		for id := 2*p - 1; id <= 2*p; id++ {
 			fmt.Fprintf(&b, `<li><a href="%s">动态 %d</a></li>`, crawltest.ArticlePath(id, 1), id)
 		}
-		b.WriteString(`</ul><div class="page"><a href="index.html?page=1">1</a> <a href="index.html?page=2">2</a></div></body></html>`)
+		b.WriteString(`</ul><div class="page"><a href="index.html?page=1">首页</a> <a href="index.html?page=1">1</a> <a href="index.html?page=2">2</a></div></body></html>`)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		io.WriteString(w, b.String())
 		return true
@@ -1202,5 +1202,44 @@ func TestSitemapLastmodAfterAListLink(t *testing.T) {
 	crawlSites(t, db, fastTransport(0, nil), opts, siteOf(srv))
 	if n := srv.Count(crawltest.ArticlePath(1, 1)) - before; n != 1 {
 		t.Errorf("the article the sitemap says changed was fetched %d times on the second run, want 1", n)
+	}
+}
+
+// TestBoardWithRotatingSidebarEnds: a message board whose empty pages
+// past its end each carry other stories of the site (a random 热点推荐) is
+// read a few pages past its end, not for ever.
+func TestBoardWithRotatingSidebarEnds(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 8, PerList: 8})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != "/hudong/list.jsp" {
+			return false
+		}
+		p := max(1, atoi(r.URL.Query().Get("p")))
+		var b strings.Builder
+		b.WriteString(`<html><head><meta charset="utf-8"><title>留言板</title></head><body><div class="nav"><a href="/news/">新闻</a></div><ul>`)
+		if p == 1 {
+			fmt.Fprintf(&b, `<li><a href="%s">留言 1</a></li>`, crawltest.ArticlePath(1, 1))
+		} else {
+			b.WriteString("<li>暂无数据</li>")
+		}
+		b.WriteString(`</ul><div class="side"><h3>热点推荐</h3><ul>`)
+		for _, id := range []int{2 + p%6, 2 + (p+3)%6} { // a different pair on each page
+			fmt.Fprintf(&b, `<li><a href="%s">热点 %d</a></li>`, crawltest.ArticlePath(id, 1), id)
+		}
+		fmt.Fprintf(&b, `</ul></div><div class="page"><a href="list.jsp?p=%d">下一页</a></div></body></html>`, p+1)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, b.String())
+		return true
+	}
+	site := Site{Name: "board", Seeds: []string{srv.URL + "/news/", srv.URL + "/hudong/list.jsp"}}
+	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, site)
+	board := 0
+	for _, r := range srv.Requests() {
+		if strings.HasPrefix(r.Path, "/hudong/list.jsp") {
+			board++
+		}
+	}
+	if board > 2+maxStaleListPages || sum.New != 8 {
+		t.Errorf("the board read %d times (want at most %d), %d new (want 8)", board, 2+maxStaleListPages, sum.New)
 	}
 }

@@ -3,6 +3,7 @@ package crawler
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -53,14 +54,6 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 	var links map[uint64]bool // a list's links but its bar's
 	if list {
 		links = listLinks(p)
-		// Nothing but what the page before it held: a message board's
-		// 下一页 past its last page, a calendar's empty month, a server
-		// that ignores the page number. Its bar leads nowhere new.
-		ended := t.Next && c.pastListEnd(t.URL, links)
-		if ended {
-			c.count(func(s *Summary) { s.Traps++ })
-			c.log.Debug("list page holds no link the page before it did not; its bar is not followed", "url", t.URL)
-		}
 		// A list's own further pages are as deep as the list. Its page bar
 		// is what extract recognised, and the links that read like one
 		// (numbers, 下一页, 末页): a column's first page is often
@@ -77,9 +70,7 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 				continue
 			}
 			own[raw] = true
-			// Page 1 linked by its number (index.html?page=1) is the list
-			// at its bare URL, read already or queued as that.
-			if u := cleanLink(extract.Link{URL: extract.PageOneURL(raw)}); u != "" && !ended {
+			if u := c.pageOneLink(raw); u != "" {
 				cands = append(cands, candidate{url: u, depth: t.Depth, next: true})
 			}
 		}
@@ -87,6 +78,12 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 	if t.Depth < t.site.Depth {
 		for _, l := range p.parsed.Links {
 			if own[l.URL] {
+				continue
+			}
+			if extract.PageOneURL(l.URL) != l.URL {
+				if u := c.pageOneLink(l.URL); u != "" {
+					cands = append(cands, candidate{url: u, depth: t.Depth + 1})
+				}
 				continue
 			}
 			u := cleanLink(l)
@@ -99,13 +96,59 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 			cands = append(cands, candidate{url: u, depth: t.Depth + 1})
 		}
 	}
+	// A list's next page that brings nothing new ends its chain: when it
+	// holds nothing but what the page before it held (a calendar's empty
+	// month, a server that ignores the page number), or when it and the
+	// pages before it in the chain brought no link this run had not met
+	// (a message board's 下一页 past its last page, whose sidebar
+	// rotates). A page or two of items met elsewhere (a column that
+	// shares its items with another) does not end it.
+	stale := 0
+	if list && t.Next {
+		if !c.bringsNew(t.site, cands) {
+			stale = t.Stale + 1
+		}
+		if c.pastListEnd(t.URL, links) || stale >= maxStaleListPages {
+			c.count(func(s *Summary) { s.Traps++ })
+			c.log.Debug("list page brought nothing new; its bar is not followed", "url", t.URL)
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.next })
+		}
+	}
 	out := c.admit(t, cands)
 	for _, e := range out {
 		if e.Next {
+			e.Stale = stale
 			c.chainAfter(e.URL, links)
 		}
 	}
 	return out
+}
+
+// maxStaleListPages is how many next pages of a list in a row may bring no
+// link the run had not met before the chain ends.
+const maxStaleListPages = 3
+
+// pageOneLink is the link to page 1 of a list or an article by its
+// number (index.html?page=1) as the page's bare URL, to be read once under
+// one name: "" when the numbered form was met already (the list was read
+// at ?p=1) or the link is not worth queueing.
+func (c *Crawler) pageOneLink(raw string) string {
+	bare := extract.PageOneURL(raw)
+	if bare != raw && !c.claim(raw) {
+		return ""
+	}
+	return cleanLink(extract.Link{URL: bare})
+}
+
+// bringsNew says whether a list page's candidates hold a link, other than
+// its bar's, in the site's reach that this run has not met.
+func (c *Crawler) bringsNew(s *siteState, cands []candidate) bool {
+	for _, cd := range cands {
+		if !cd.next && c.follows(s, cd.url) && !c.isSeen(cd.url) {
+			return true
+		}
+	}
+	return false
 }
 
 // listLinks are the keys of a list page's links but those of its page bar.

@@ -53,6 +53,9 @@ type FrontierEntry struct {
 	// Next: a list's own next page (its page bar's), not a page a link
 	// of the list led to.
 	Next bool `json:"n,omitempty"`
+	// Stale counts the next pages before this one in its list's chain
+	// that brought no link their run had not met.
+	Stale int `json:"z,omitempty"`
 }
 
 // VisitKind says what a visited URL turned out to be.
