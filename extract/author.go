@@ -185,7 +185,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	// A picture story credits only its photographer, under the pictures
 	// (（江门日报记者　黄建龙　摄）): the pictures are the story, and the
 	// photographer its author before any editor.
-	if v := photographer(tail); v != "" {
+	if v := photographer(tail); v != "" && pictureStory(lines) {
 		return v
 	}
 	if v := labelledValue(head, editorLabel); v != "" {
@@ -439,6 +439,23 @@ func findItemprop(n *html.Node, prop string) *html.Node {
 // photoCredit is a reporter's credit for the pictures, alone on its line:
 // （记者 黄建龙 摄）, 本报记者 张三 摄, 江门日报记者 黄建龙 摄.
 var photoCredit = regexp.MustCompile(`^[（(]?\s*(?:\p{Han}{0,10}?` + mediumEnding + `)?(?:本报|本報)?(?:全媒体|融媒)?(?:记者|記者)\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*)\s*[摄攝](?:影)?\s*[)）]?$`)
+
+// pictureStory says whether the content is pictures under a short
+// introduction, their captions the rest (组图｜…): one paragraph of prose
+// at most. A story told in words that closes with a picture credits its
+// photographer for the picture only; its author is its writer, or, with no
+// writer named, its editor.
+func pictureStory(lines []metaLine) bool {
+	prose := 0
+	for _, l := range lines {
+		if l.where == 0 && !l.skipped && runeCount(l.text) >= 40 {
+			if prose++; prose > 1 {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // photographer is the reporter credited for the pictures in the last lines
 // of the content, when a line says so and nothing else.

@@ -618,6 +618,24 @@ var englishByline = regexp.MustCompile(`^(?:[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\
 // capsKicker is one word in capitals, as an English site's column name.
 var capsKicker = regexp.MustCompile(`^[A-Z]{3,15}$`)
 
+// tableNoteAlone says whether a 数据来源 line above the text is the note
+// of the table over it, not the page's byline: it holds no other field
+// (数据来源：县统计局　发布时间：…), and the table is not a grid of the
+// byline's fields (發布日期 | 發布單位 over 資料來源：…).
+func tableNoteAlone(s string, table Block) bool {
+	if m := tableNote.FindStringIndex(s); m == nil || bylineLabel.MatchString(s[m[1]:]) {
+		return false
+	}
+	for _, row := range table.Rows {
+		for _, c := range row {
+			if fieldLabel(strings.TrimSpace(c)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // tableNote is the note under a table that names where its figures come
 // from (数据来源：县统计局): the table's, not the story's credit.
 var tableNote = regexp.MustCompile(`^[（(]?(?:数据|數據|资料|資料)[来來]源`)
@@ -755,7 +773,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// (Not the note under a table naming where its figures come
 		// from: 数据来源：… is the table's, even right after the intro.)
 		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) &&
-			!(i > 0 && blocks[i-1].Kind == Table && tableNote.MatchString(b.Text)) && !eventLines(blocks, i) {
+			!(i > 0 && blocks[i-1].Kind == Table && tableNote.MatchString(b.Text) && (begun || tableNoteAlone(b.Text, blocks[i-1]))) && !eventLines(blocks, i) {
 			continue
 		}
 		// The reporter's byline over the credits that close a story

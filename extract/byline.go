@@ -390,7 +390,7 @@ func gridAbove(lines, head []metaLine, titleAt int) []metaLine {
 	}
 	// The grid's 生成日期 is when the disclosure was published, when it
 	// names no 发布日期 (四川's portals): read as one.
-	if slices.ContainsFunc(grid, func(l metaLine) bool { return strings.Contains(l.text, "发布日期") }) {
+	if slices.ContainsFunc(grid, func(l metaLine) bool { return gridPublished.MatchString(l.text) }) {
 		return grid
 	}
 	out := make([]metaLine, len(grid))
@@ -400,6 +400,10 @@ func gridAbove(lines, head []metaLine, titleAt int) []metaLine {
 	}
 	return out
 }
+
+// gridPublished labels a grid's own date of publication, which its
+// 生成日期 then is not (发布时间：2024-04-09 beside 生成日期：2024-03-01).
+var gridPublished = regexp.MustCompile(`(?:发布|發布|發佈|公开|公開)(?:日期|时间|時間)`)
 
 // gridField is a label of the 索引号 grid opening a line or its cell.
 var gridField = regexp.MustCompile(`(?:^|\s)(?:索\s*引\s*号|发布机构|發布機構|发文机关|發文機關|信息分类|主题分类|文\s*号)\s*[:：]`)

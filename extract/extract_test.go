@@ -270,6 +270,32 @@ func TestPortalKinds(t *testing.T) {
 	}
 }
 
+// TestShortListPageByItsNumber: the last page of a short list of
+// summaries at a script paged by its number alone (news.asp?page=3) is a
+// list, as it was before ?page=N took the shape of its page 1; an
+// article's page 2 (8803.html?page=2) is an article.
+func TestShortListPageByItsNumber(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><meta charset="utf-8"><title>新闻动态-某某机械制造有限公司</title></head><body><div class="nav"><a href="/">网站首页</a><a href="/news.asp">新闻动态</a></div><div class="right">`)
+	for i, item := range [][2]string{
+		{"公司参加2024中国国际机床展览会", "4月8日至13日，公司携五款新型数控机床亮相第十八届中国国际机床展览会，吸引了众多国内外客商驻足洽谈。"},
+		{"公司举办2024年度安全生产培训", "为进一步提高员工安全意识，公司于4月2日组织开展年度安全生产培训，全体一线员工参加。"},
+		{"公司荣获“省级专精特新中小企业”称号", "近日，省工业和信息化厅公布2024年度专精特新中小企业名单，公司榜上有名。"},
+	} {
+		fmt.Fprintf(&b, `<div class="news-item"><h3><a href="/shownews.asp?id=%d">%s</a></h3><p class="summary">%s</p><span class="date">2024-04-%02d</span></div>`, 500-i, item[0], item[1], 20-i)
+	}
+	b.WriteString(`<div class="pages"><a href="news.asp?page=1">1</a><a href="news.asp?page=2">2</a><span class="cur">3</span></div></div></body></html>`)
+	for _, u := range []string{"http://www.xxjx.com/news.asp?page=3", "http://www.xxjx.com/NewsList.aspx?page=3", "http://www.xxjx.com/channel/12.html?page=3"} {
+		p, err := Parse([]byte(b.String()), "", u, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Kind != KindList {
+			t.Errorf("%s: %v, want %v", u, p.Kind, KindList)
+		}
+	}
+}
+
 // TestAttachmentListIsNoArticleList: a notice whose content ends in a
 // long 附件 list is an article, however many files it links; the same
 // links to pages make a list.

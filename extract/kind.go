@@ -62,9 +62,12 @@ func (r *reader) kind(content *html.Node, blocks []Block, dated bool) Kind {
 	}
 	// The shape of page 1's URL: 8803.html?page=2 is an article's page 2
 	// as 8803_2.html is, list.jsp?page=2 a list's.
+	// (Not a page 1 that is a bare file or script, news.asp?page=3 and
+	// NewsList.aspx?page=2: what the number pages is all there is of it,
+	// a list.)
 	u := r.page.Path + queryPart(r.page.RawQuery)
 	if first, n := firstPageOf(r.page.String()); n >= 2 {
-		if fu, err := url.Parse(first); err == nil {
+		if fu, err := url.Parse(first); err == nil && (fu.RawQuery != "" || articleURL.MatchString(fu.Path)) {
 			u = fu.Path + queryPart(fu.RawQuery)
 		}
 	}

@@ -283,6 +283,12 @@ laypage.render({elem: 'page', count: total, limit: 20, curr: pageNo, jump: funct
 			pages: map[int]string{1: "index.html", 2: "index_2.html"},
 		},
 		{
+			// 235 is a count of records, not of pages: no bar.
+			name: "data-total alone, too many to be pages", url: "http://x.cn/tzgg/index.html",
+			body: `<div class="page" data-total="235" data-url="index_{page}.html"></div>`,
+			cur: 0,
+		},
+		{
 			name: "data-count and data-size, {{page}}, page 2", url: "http://x.cn/tzgg/index_2.html",
 			body: `<div id="pager" data-count="45" data-size="15" data-url="index_{{page}}.html"></div>`,
 			next: "index_3.html", first: "index.html", cur: 2, total: 3,
@@ -374,6 +380,38 @@ setPage(nCount, nIndex, sName, "shtml");</script>`,
 		{
 			name: "a Pager definition, no call", url: article,
 			body: `<script>function createPage(total, current, prefix, suffix) { document.write(prefix + "." + suffix); }</script>`,
+		},
+		// r18: a pager of something else on the page, in its directory
+		{
+			name: "laypage of the comments on a script's article (index.php?…&id=)", url: "http://x.cn/index.php?m=content&c=index&a=show&catid=12&id=3456",
+			body: `<div id="comment-page"></div><script>laypage.render({elem: 'comment-page', count: 45, limit: 10, jump: function(obj, first){ if(!first){ location.href = 'index.php?m=comment&c=index&a=init&commentid=content_12-3456-1&page=' + obj.curr; } }});</script>`,
+		},
+		{
+			name: "jquery.pagination of the comments on /?id=512", url: "http://x.cn/?id=512",
+			body: `<div id="comment-page"></div><script>$("#comment-page").pagination(23, {items_per_page: 10, current_page: 0, callback: function(p){ location.href = '?id=512&comment_page=' + (p + 1); return false; }});</script>`,
+		},
+		{
+			name: "laypage of the comments on an article at /news/12345/", url: "http://x.cn/news/12345/",
+			body: `<div id="comment-page"></div><script>laypage.render({elem: 'comment-page', count: 64, limit: 20, jump: function(obj, first){ if(!first){ window.location.href = 'comments.html?page=' + obj.curr; } }});</script>`,
+		},
+		{
+			name: "a home page's box of another column, list.jsp?cid=12&page=", url: "http://x.cn/",
+			body: `<ul id="tzgg"><li><a href="/content.jsp?id=3401">关于2024年中考考点安排的公告</a></li></ul><div id="tzgg-page"></div><script>laypage.render({elem: 'tzgg-page', count: 86, limit: 6, jump: function(obj, first){ if(!first){ location.href = '/list.jsp?cid=12&page=' + obj.curr; } }});</script>`,
+		},
+		{
+			name: "a column index's side box paged to mtbd_N.html", url: "http://x.cn/xwzx/index.html",
+			body: `<div id="mtbd-page"></div><script>laypage.render({elem: 'mtbd-page', count: 40, limit: 2, jump: function(obj, first){ if(!first){ location.href = 'mtbd_' + obj.curr + '.html'; } }});</script>`,
+		},
+		{
+			name: "a column index's side box paged by another query, index.html?type=down&page=", url: "http://x.cn/html/tzgg/index.html",
+			body: `<div id="down-page"></div><script>laypage.render({elem: 'down-page', count: 30, limit: 5, jump: function(obj, first){ if(!first){ location.href = 'index.html?type=down&page=' + obj.curr; } }});</script>`,
+		},
+		{
+			name: "an article's own bar of links over its comments' laypage to ?page=", url: "http://x.cn/news/2024/0601/88.html",
+			body: `<div class="pages">共3页 <span class="current">1</span> <a href="88_2.html">2</a> <a href="88_3.html">3</a> <a href="88_2.html">下一页</a></div>` +
+				`<div id="comment-page"></div><script>laypage.render({elem: 'comment-page', count: 32, limit: 8, jump: function(obj, first){ if(!first){ location.href = '?page=' + obj.curr + '#comment'; } }});</script>`,
+			next: "88_2.html", cur: 1, total: 3,
+			pages: map[int]string{1: "88.html", 2: "88_2.html", 3: "88_3.html"},
 		},
 		{
 			name: "a page count far past the cap", url: column,

@@ -37,8 +37,9 @@ import (
 // Any script may hold numbers and a URL, so a template counts only when the
 // pages it writes are this page's: the page is one of them, or they differ
 // from its URL only in the page number (SamePages), or the page is a
-// column's index (/news/, index.html) and they are files of its directory
-// (index.html and list_2.html), the template naming no page 1 of its own.
+// column's index (/news/, index.html; no query) and they are its further
+// pages in its directory (index.html and list_2.html, not another box's
+// mtbd_2.html), the template naming no page 1 of its own.
 // Where the template names no page 1 (laypage's index_1.shtml is not
 // index.shtml), page 1 is the page itself when it is the current page, and
 // is left to the URL's scheme otherwise.
@@ -121,20 +122,36 @@ func ownsTemplate(self, two string, open bool) bool {
 	if err1 != nil || err2 != nil || s.Host != t.Host {
 		return false
 	}
+	// A column's index has no query: index.php?m=content&a=show&id=3456
+	// and /?id=512 are a script's articles, whose comments a pager in
+	// their directory pages.
 	dir, file := path.Split(s.Path)
-	if file != "" && !columnIndex.MatchString(file) {
+	if s.RawQuery != "" || file != "" && !columnIndex.MatchString(file) {
 		return false
 	}
+	// The column's further pages are named as such (index_2.html,
+	// list_12_2.html, 2.html, list.jsp?page=2), the query numbering the
+	// page and nothing else: not another box's (mtbd_2.html,
+	// comments.html?page=2, list.jsp?cid=12&page=2, index.html?type=down&page=2).
 	tdir, tfile := path.Split(t.Path)
-	return tdir == dir && (tfile == "" || listFile.MatchString(tfile))
+	if tdir != dir || tfile != "" && !columnPage.MatchString(tfile) {
+		return false
+	}
+	for _, kv := range strings.Split(t.RawQuery, "&") {
+		if k, _, _ := strings.Cut(kv, "="); kv != "" && !pageParams[strings.ToLower(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 var (
 	// columnIndex is the file name of a column's first page.
 	columnIndex = regexp.MustCompile(`(?i)^(index|default)\.[a-z]{2,6}$`)
-	// listFile is a file name a column's further pages have (not an
-	// API's list.json).
-	listFile = regexp.MustCompile(`(?i)^[\w-]+\.(s?html?|jsp|aspx?|php|do|action)$`)
+	// columnPage is the file name of a column's further page: index_2,
+	// list_12_2, list-3, page_2, 2, or a list script paged by its query
+	// (not an API's list.json).
+	columnPage = regexp.MustCompile(`(?i)^(?:(?:index|list|default|more|page)(?:[_-]?\d+)*|\d+)\.(s?html?|jsp|aspx?|php|do|action)$`)
 )
 
 // Reading the page bar libraries' calls.
@@ -389,6 +406,10 @@ var (
 	dataCurrent   = []string{"data-current", "data-curr", "data-page", "data-currentpage", "data-current-page"}
 )
 
+// maxBareDataTotal is the most pages a data-total with no page size is
+// read as.
+const maxBareDataTotal = 20
+
 // dataBar reads a bar that a site script fills from its element's data
 // attributes: a URL template with a placeholder (data-url="index_{page}.html")
 // and the number of pages (data-pages, data-total), or of records and a
@@ -406,7 +427,13 @@ func (r *reader) dataBar(self string, elems []*html.Node) *scriptBar {
 			if per := dataInt(n, dataPerPage); per > 0 {
 				total = (dataInt(n, dataRecords) + per - 1) / per
 			} else {
-				total = dataInt(n, dataRecords[:1]) // data-total alone counts pages
+				// data-total alone counts pages on some sites and records
+				// on others (235 items, 15 a page): read as pages only
+				// when it is few, as a column's pages are; a wrong guess
+				// would queue hundreds of pages that do not exist.
+				if total = dataInt(n, dataRecords[:1]); total > maxBareDataTotal {
+					total = 0
+				}
 			}
 		}
 		if s := r.templateBar(self, total, dataInt(n, dataCurrent), t); s != nil {

@@ -160,6 +160,17 @@ func (r *reader) pagination(pageURL *url.URL) Pagination {
 	return pg.read()
 }
 
+// disagrees says whether a script bar names some page otherwise than a
+// bar of links of this page's URL family does.
+func (pg *paginator) disagrees(numbered map[int]numEntry, s *scriptBar) bool {
+	for k, e := range numbered {
+		if u, ok := s.pages[k]; ok && e.rank == 2 && CanonicalURL(e.url) != pg.self && CanonicalURL(u) != CanonicalURL(e.url) {
+			return true
+		}
+	}
+	return false
+}
+
 func (pg *paginator) read() Pagination {
 	self := pg.self
 	anchors := pg.anchors()
@@ -268,7 +279,10 @@ func (pg *paginator) read() Pagination {
 	}
 	sort.Strings(p.bars)
 
-	if s := pg.script; s != nil {
+	// A script bar yields to the page's own bar of links when they name
+	// a page differently: the links are the article's (8803_2.html), the
+	// script another pager's (a comment box's ?page=2).
+	if s := pg.script; s != nil && !(familyKnown && pg.disagrees(numbered, s)) {
 		for k, u := range s.pages {
 			put(k, u, 3)
 		}
