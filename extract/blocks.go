@@ -402,6 +402,7 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	// step (点击阅读原文查看详情) offers no more.
 	`|(?:点击|點擊)?\s*[“"「]阅读原文[”"」]\s*(?:了解|查看|获取|閱讀|阅读)更多[^，,。]{0,8}` +
 	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
+	`|满意度(?:评价|測評|测评|調查|调查)?\s*[:：][^，,。]{0,16}` + // a 问政 reply's rating widget: 满意度评价：满意 我要评价
 	`)$`)
 
 // tipLinePromo is a paper's call for news tips under its stories (齐鲁壹点's
@@ -539,7 +540,9 @@ var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【",
 
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by byline.go, and not text.
-var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新|上传|上傳|录入|錄入|撰稿|成文)?(日期|时间|時間)\s*[:：]|` +
+var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新|上传|上傳|录入|錄入|撰稿|成文|留言|回复|回覆|答复|來信|来信)?(日期|时间|時間)\s*[:：]|` +
+	// A letter's fields on a 问政 or 领导信箱 page: who wrote, who answered.
+	`(?:留言|来信|來信|提问|咨询|諮詢)人\s*[:：]|(?:回复|回覆|答复|办理|辦理)(?:单位|單位|部门|部門)\s*[:：]|` +
 	`(信息|資訊|[资資]料|新聞)?[来來]源\s*[:：]|稿源\s*[:：]|出[处處]\s*[:：]|作者\s*[:：]|([责責]任)?[编編][辑輯]\s*[:：]|[记記]者\s*[:：]|[审審][核覈]\s*[:：]|` +
 	`(浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(次数|次數|量|数|數|人次)?\s*[:：]|字[号號]\s*[:：]|[发發]布[机機][构構]\s*[:：]|[发發]布[单單]位\s*[:：]|发文机关\s*[:：]|` +
 	`[责責][编編]\s*[:：]`)
