@@ -35,6 +35,8 @@ type blockWriter struct {
 	rootText float64    // its text outside links
 	keepAll  bool       // skip nothing: the metadata reader wants every line
 	summary  int        // depth of summary boxes around the current line
+	inLink   int        // depth of links around the current text
+	unlinked bool       // the current line has text outside links
 	out      []Block
 	line     strings.Builder
 	kind     BlockKind
@@ -45,9 +47,10 @@ func (w *blockWriter) flush() {
 	text := cleanLine(w.line.String())
 	w.line.Reset()
 	if text != "" {
-		w.out = append(w.out, Block{Kind: w.kind, Text: text, summary: w.summary > 0})
+		w.out = append(w.out, Block{Kind: w.kind, Text: text, summary: w.summary > 0, linked: !w.unlinked})
 	}
 	w.kind = Paragraph
+	w.unlinked = false
 }
 
 // summaryBox says whether an element is a template's summary box: the
@@ -73,6 +76,9 @@ func (w *blockWriter) walk(n *html.Node) {
 		case html.TextNode:
 			if n != w.r.mergedRoot || w.keepAll {
 				w.line.WriteString(c.Data)
+				if w.inLink == 0 && strings.TrimSpace(c.Data) != "" {
+					w.unlinked = true
+				}
 			}
 			continue
 		case html.ElementNode:
@@ -127,6 +133,10 @@ func (w *blockWriter) walk(n *html.Node) {
 			if box {
 				w.summary--
 			}
+		case c.DataAtom == atom.A:
+			w.inLink++
+			w.walk(c)
+			w.inLink--
 		default:
 			w.walk(c)
 		}
@@ -750,6 +760,13 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// A column's kicker in capitals above the title (SOCIETY).
 		if nearStart && !begun && i+1 < len(blocks) && meta.title != "" && capsKicker.MatchString(b.Text) && sameTitle(blocks[i+1].Text, meta.title) {
+			continue
+		}
+		// A short link alone above the text: the account's or the
+		// column's name a platform prints there (百家号's 钱江晚报), no
+		// line of the story.
+		if nearStart && !begun && b.linked && b.Kind == Paragraph && runeCount(b.Text) <= 10 && !hasDigit(b.Text) &&
+			!strings.ContainsAny(b.Text, "。，.:：") {
 			continue
 		}
 		// The page's kind as a heading over the title (新聞稿, 通知公告):

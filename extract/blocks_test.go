@@ -229,3 +229,27 @@ func TestTailOfTheText(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkedNameAboveTheText: a platform's account name, a link alone
+// above the story, is no line of it; a link inside the story, or a long
+// linked first line, is.
+func TestLinkedNameAboveTheText(t *testing.T) {
+	const story = `<p>记者从杭州市住保房管局获悉，杭州亚运村运动员村部分房源将转为人才租赁住房，首批3000套房源于4月15日起开放申请。</p>` +
+		`<p>申请对象为在杭州工作的新引进大学生和高层次人才，租金为同地段市场租金的80%左右。</p>`
+	for _, tt := range []struct{ top, bottom, first, last string }{
+		{`<p><a href="https://author.baidu.com/home?app_id=1592845">钱江晚报</a></p>`, ``, "记者从杭州市住保房管局获悉", "申请对象为"},
+		{`<p><a href="/zt/2024/rcsq/">杭州亚运村运动员村部分房源将转为人才租赁住房的详细申请办法</a></p>`, ``, "杭州亚运村运动员村部分房源将转为人才租赁住房的详细申请办法", "申请对象为"},
+		{``, `<p><a href="/zt/2024/rcsq/">申请入口</a></p>`, "记者从杭州市住保房管局获悉", "申请入口"},
+	} {
+		page := `<html><head><meta charset="utf-8"><title>杭州亚运村变身人才社区</title></head><body><h1>杭州亚运村变身人才社区</h1>` +
+			`<div class="article">` + tt.top + story + tt.bottom + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "https://baijiahao.baidu.com/s?id=1795981234567890123", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(p.Text(), "\n")
+		if !strings.HasPrefix(lines[0], tt.first) || !strings.HasPrefix(lines[len(lines)-1], tt.last) {
+			t.Errorf("%s…%s: text %q, want it from %q to %q", tt.top, tt.bottom, p.Text(), tt.first, tt.last)
+		}
+	}
+}

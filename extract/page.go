@@ -61,6 +61,7 @@ type Block struct {
 	Rows [][]string // table cells, spans repeated; nil for other kinds
 
 	summary bool // inside a template's summary box (class intro, summary, 摘要…)
+	linked  bool // all of its text is link text
 }
 
 // Link is an anchor of the page, resolved against the page URL.
