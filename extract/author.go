@@ -182,6 +182,9 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			return v
 		}
 	}
+	if v := signature(lines); v != "" {
+		return v
+	}
 	// A picture story credits only its photographer, under the pictures
 	// (（江门日报记者　黄建龙　摄）): the pictures are the story, and the
 	// photographer its author before any editor.
@@ -466,6 +469,28 @@ func photographer(tail []metaLine) string {
 		}
 		if m := photoCredit.FindStringSubmatch(tail[i].text); m != nil {
 			return m[1]
+		}
+	}
+	return ""
+}
+
+// signatureLine is a commentary's signature at the top of its text, the
+// name after a square and often spaced out: □ 苏 楠, ■ 王小明.
+var signatureLine = regexp.MustCompile(`^[□■◎]\s*((?:\p{Han}\s?){1,3}\p{Han})$`)
+
+// signature is the name a commentary signs its text with, in its first
+// lines.
+func signature(lines []metaLine) string {
+	seen := 0
+	for _, l := range lines {
+		if l.where != 0 {
+			continue
+		}
+		if m := signatureLine.FindStringSubmatch(l.text); m != nil {
+			return strings.ReplaceAll(m[1], " ", "")
+		}
+		if seen++; seen == 2 {
+			break
 		}
 	}
 	return ""

@@ -658,7 +658,9 @@ var tableNote = regexp.MustCompile(`^[（(]?(?:数据|數據|资料|資料)[来�
 // from the home page (首页 > 政务公开). A label with no separator after it
 // is a sentence's.
 var crumbLine = regexp.MustCompile(`^(?:(?:当前|當前|您的|你的|您现在的|你现在的|您目前的|目前|所在)(?:位置|位址)\s*[:：])` +
-	`[^。！？!?]{0,60}?(?:>|＞|»|›|→)\s*\S|^(?:网站|網站)?(?:首页|首頁)[^。！？!?→]{0,60}?(?:>|＞|»|›)\s*\S`)
+	`[^。！？!?]{0,60}?(?:>|＞|»|›|→)\s*\S|^(?:网站|網站)?(?:首页|首頁)[^。！？!?→]{0,60}?(?:>|＞|»|›)\s*\S` +
+	// 长江网 > 直播 > 正文: the site's name first, or 正文 last.
+	`|^\p{Han}{1,10}(?:网|網)\s*(?:>|＞|»|›)\s*[^。！？!?，,]{1,40}$|^[^。！？!?，,]{1,40}(?:>|＞|»|›)\s*(?:正文|详情|詳情|正文内容)$`)
 
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.
@@ -760,6 +762,11 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// A column's kicker in capitals above the title (SOCIETY).
 		if nearStart && !begun && i+1 < len(blocks) && meta.title != "" && capsKicker.MatchString(b.Text) && sameTitle(blocks[i+1].Text, meta.title) {
+			continue
+		}
+		// A commentary's signature above it (□ 苏 楠): its author, read
+		// as the byline.
+		if nearStart && !begun && signatureLine.MatchString(b.Text) {
 			continue
 		}
 		// A short link alone above the text: the account's or the

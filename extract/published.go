@@ -42,6 +42,9 @@ var otherDateLabel = regexp.MustCompile(`^(?:更新(?:时间|時間|日期|于|�
 // "HK Time 18:30".
 var timeLine = regexp.MustCompile(`^` + clockZone + `?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
 
+// clockFirst is a clock opening a label's value (發佈時間：14:32　來源：…).
+var clockFirst = regexp.MustCompile(`^\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*[:：]\s*[0-5]\d)?(?:\s|$)`)
+
 // zonedTime is a time line that names its zone (香港時間, HK Time): not
 // a video's length or a clock.
 var zonedTime = regexp.MustCompile(`^` + clockZone)
@@ -180,7 +183,13 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 		// A label alone in its table cell, the date in the next
 		// (<th>등록일</th><td>2024-02-20</td>, <td>发布日期</td><td>…).
 		if i+1 < len(zone) && len(l.text) <= 48 && dateLabelCell.MatchString(l.text) && hasDigit(zone[i+1].text) && isBylineShaped(zone[i+1].text) {
-			found(zone[i+1].text, labelRank(l.text, 0, labelled))
+			if !found(zone[i+1].text, labelRank(l.text, 0, labelled)) {
+				// 發佈時間 in a cell of its own after 發佈日期's: the
+				// time of the date just read.
+				if m := timeLine.FindStringSubmatch(zone[i+1].text); m != nil && len(cands) > 0 && !cands[len(cands)-1].d.hasTime {
+					cands[len(cands)-1].d = atClock(cands[len(cands)-1].d, m[1], m[2], loc)
+				}
+			}
 			return false // the date stands on the next line
 		}
 		if !hasDigit(l.text) {
@@ -205,6 +214,10 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 			} else if d, ok := shortYearDate(l.text[from+m[1]:end], loc); ok {
 				add(d, true, labelRank(l.text, at, labelled))
 				dated = true
+			} else if c := clockFirst.FindStringSubmatch(l.text[from+m[1] : end]); c != nil && dated && !cands[len(cands)-1].d.hasTime {
+				// 發佈日期：2024-10-15　發佈時間：14:32: the date's time
+				// under a label of its own.
+				cands[len(cands)-1].d = atClock(cands[len(cands)-1].d, c[1], c[2], loc)
 			}
 			from += m[1]
 		}

@@ -311,9 +311,10 @@ func isHidden(n *html.Node) bool {
 		return true
 	}
 	// visibility:hidden also hides what a script shows once the page has
-	// loaded: WeChat serves every article (#js_content) that way. A box
-	// holding that much text is the article, not a hidden widget.
-	return strings.Contains(style, "visibility:hidden") && !longText(n, 300)
+	// loaded: WeChat serves every article (#js_content) that way, short
+	// ones too. A box holding that much text is the article, not a hidden
+	// widget.
+	return strings.Contains(style, "visibility:hidden") && !longText(n, 300) && attr(n, "id") != "js_content"
 }
 
 func hasAttr(n *html.Node, key string) (string, bool) {
