@@ -109,12 +109,15 @@ type Summary struct {
 // its frontier and visited state in the store so that a killed run is
 // resumed by the next one.
 type Crawler struct {
-	db      CrawlStore
-	tr      *Transport
-	opts    CrawlOptions
-	log     *slog.Logger
-	sites   []*siteState
-	seeds   map[string]bool // canonical seed URLs
+	db    CrawlStore
+	tr    *Transport
+	opts  CrawlOptions
+	log   *slog.Logger
+	sites []*siteState
+	// seeds are the canonical URLs that may redirect anywhere, under mu:
+	// the seeds, the sitemaps, and the pages a seed's stub sends on to
+	// (push).
+	seeds   map[string]bool
 	fetcher *Fetcher
 	// requisites already fetched in this run, shared by the tasks'
 	// Archivers.
@@ -128,9 +131,9 @@ type Crawler struct {
 	mu   sync.Mutex
 	wake chan struct{}
 	seen map[uint64]struct{} // canonical URLs queued or visited this run
-	// chain holds, for a list's next page queued this run, the links of
-	// the page that queued it (pastListEnd).
-	chain map[uint64]map[uint64]bool
+	// chain holds, for a list's next page queued this run, the chain of
+	// list pages it continues (listChain).
+	chain map[uint64]*listChain
 	// notDue holds the links met this run that were not due for a
 	// re-check: a sitemap's lastmod met later may make them due.
 	notDue   map[uint64]struct{}
@@ -206,14 +209,14 @@ func NewCrawler(db CrawlStore, tr *Transport, opts CrawlOptions) *Crawler {
 		opts.MaxCalendar = defaultMaxCalendar
 	}
 	c := &Crawler{db: db, tr: tr, opts: opts, log: opts.Logger, now: time.Now,
-		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, chain: map[uint64]map[uint64]bool{}, notDue: map[uint64]struct{}{}, hosts: map[string]*hostQueue{},
+		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, chain: map[uint64]*listChain{}, notDue: map[uint64]struct{}{}, hosts: map[string]*hostQueue{},
 		requisites: &requisiteSet{}}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
 	}
 	c.seeds = map[string]bool{}
 	for _, s := range opts.Sites {
-		for _, seed := range s.Seeds {
+		for _, seed := range append(append([]string(nil), s.Seeds...), s.Sitemaps...) {
 			c.seeds[canon(seed)] = true
 		}
 		if s.Depth <= 0 {

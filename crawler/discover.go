@@ -1,10 +1,13 @@
 package crawler
 
 import (
+	"maps"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"folio/extract"
@@ -21,6 +24,9 @@ type candidate struct {
 	kind    string
 	lastmod time.Time
 	next    bool // the list's own next page
+	// recheck: met before in this run and found not due, admitted again
+	// for a sitemap's lastmod (counted not due once)
+	recheck bool
 }
 
 // discover picks the links of a page worth visiting.
@@ -60,9 +66,18 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 		// /news/ or index.html and the next list_2.html, which extract
 		// does not count as one family.
 		bar := append([]string{pg.Next}, pageURLs(pg.Pages)...)
+		named1 := map[string]bool{} // what the bar names page 1
+		for _, pl := range pg.Pages {
+			if pl.N == 1 {
+				named1[pl.URL] = true
+			}
+		}
 		for _, l := range p.parsed.Links {
 			if listPager.MatchString(l.Text) {
 				bar = append(bar, l.URL)
+				if pageOneText.MatchString(l.Text) {
+					named1[l.URL] = true
+				}
 			}
 		}
 		for _, raw := range bar {
@@ -70,7 +85,7 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 				continue
 			}
 			own[raw] = true
-			if u := c.pageOneLink(raw); u != "" {
+			if u := c.pageOneLink(raw, p, named1[raw]); u != "" {
 				cands = append(cands, candidate{url: u, depth: t.Depth, next: true})
 			}
 		}
@@ -81,7 +96,7 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 				continue
 			}
 			if extract.PageOneURL(l.URL) != l.URL {
-				if u := c.pageOneLink(l.URL); u != "" {
+				if u := c.pageOneLink(l.URL, p, pageOneText.MatchString(l.Text)); u != "" {
 					cands = append(cands, candidate{url: u, depth: t.Depth + 1})
 				}
 				continue
@@ -99,16 +114,29 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 	// A list's next page that brings nothing new ends its chain: when it
 	// holds nothing but what the page before it held (a calendar's empty
 	// month, a server that ignores the page number), or when it and the
-	// pages before it in the chain brought no link this run had not met
-	// (a message board's 下一页 past its last page, whose sidebar
-	// rotates). A page or two of items met elsewhere (a column that
-	// shares its items with another) does not end it.
+	// pages before it in the chain held no link the chain's pages before
+	// them had not (a message board's 下一页 past its last page, whose
+	// sidebar rotates among the same few stories). Items met elsewhere in
+	// the run (a sitemap listing the newest articles, a 全部 column that
+	// mirrors this one) do not end it: the pages after them may hold
+	// items met nowhere else, and a chain cut short is not read again on
+	// later runs (admit: the older pages of a column are not re-read).
 	stale := 0
-	if list && t.Next {
-		if !c.bringsNew(t.site, cands) {
+	var cs *listChain
+	if list {
+		if t.Next {
+			cs = c.takeChain(t.URL)
+		}
+		ended, within := false, false
+		if cs != nil {
+			ended, within = cs.see(&c.mu, links)
+		} else {
+			cs = &listChain{union: maps.Clone(links)} // the chain's first page, or one whose chain a resumed run does not know
+		}
+		if t.Next && within && !c.bringsNew(t.site, cands) {
 			stale = t.Stale + 1
 		}
-		if c.pastListEnd(t.URL, links) || stale >= maxStaleListPages {
+		if t.Next && (ended || stale >= maxStaleListPages) {
 			c.count(func(s *Summary) { s.Traps++ })
 			c.log.Debug("list page brought nothing new; its bar is not followed", "url", t.URL)
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.next })
@@ -118,11 +146,41 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 	for _, e := range out {
 		if e.Next {
 			e.Stale = stale
-			c.chainAfter(e.URL, links)
+			c.chainAfter(e.URL, &listChain{prev: links, union: cs.union})
 		}
 	}
 	return out
 }
+
+// listChain is what a list's next page is compared with: the links of the
+// page that queued it, and those of every page of its chain read before
+// it (a map the chain's pages share; read and written under c.mu).
+type listChain struct {
+	prev  map[uint64]bool
+	union map[uint64]bool
+}
+
+// see says whether links (a page of the chain) are all on the page before
+// it (ended), and all on the chain's pages read before it (within); it
+// adds them to the chain's.
+func (cs *listChain) see(mu *sync.Mutex, links map[uint64]bool) (ended, within bool) {
+	mu.Lock()
+	defer mu.Unlock()
+	ended, within = cs.prev != nil, true
+	for l := range links {
+		if !cs.prev[l] {
+			ended = false
+		}
+		if !cs.union[l] {
+			within = false
+			cs.union[l] = true
+		}
+	}
+	return ended, within
+}
+
+// pageOneText is a page bar's name for page 1.
+var pageOneText = regexp.MustCompile(`(?i)^\s*[\[【(]?\s*(1|首页|第一页|第1页|first)\s*[\]】)]?\s*$`)
 
 // maxStaleListPages is how many next pages of a list in a row may bring no
 // link the run had not met before the chain ends.
@@ -131,11 +189,20 @@ const maxStaleListPages = 3
 // pageOneLink is the link to page 1 of a list or an article by its
 // number (index.html?page=1) as the page's bare URL, to be read once under
 // one name: "" when the numbered form was met already (the list was read
-// at ?p=1) or the link is not worth queueing.
-func (c *Crawler) pageOneLink(raw string) string {
+// at ?p=1) or the link is not worth queueing. On the bare URL's own page
+// p, a ?page=1 that p does not name page 1 (one, by the bar's number or
+// 首页) is another page: a zero-based list's second page (Drupal, Spring:
+// /news, /news?page=1, /news?page=2), the list proper behind a column's
+// cover page (更多 → list.jsp?pageNo=1). It is followed as it is.
+func (c *Crawler) pageOneLink(raw string, p *page, one bool) string {
 	bare := extract.PageOneURL(raw)
-	if bare != raw && !c.claim(raw) {
-		return ""
+	if bare != raw {
+		if b := canon(bare); !one && (b == canon(p.url) || b == canon(p.requested)) {
+			return cleanLink(extract.Link{URL: raw})
+		}
+		if !c.claim(raw) {
+			return ""
+		}
 	}
 	return cleanLink(extract.Link{URL: bare})
 }
@@ -162,32 +229,22 @@ func listLinks(p *page) map[uint64]bool {
 	return keys
 }
 
-// chainAfter remembers the links of the list page that queued next, its
-// next page.
-func (c *Crawler) chainAfter(next string, links map[uint64]bool) {
+// chainAfter remembers, for a list's next page, the chain it continues.
+func (c *Crawler) chainAfter(next string, cs *listChain) {
 	c.mu.Lock()
-	c.chain[urlKey(canon(next))] = links
+	c.chain[urlKey(canon(next))] = cs
 	c.mu.Unlock()
 }
 
-// pastListEnd says whether the list page u, queued as the next page of
-// another, holds no link that page did not. (Unknown, as in a resumed
-// run: false.)
-func (c *Crawler) pastListEnd(u string, links map[uint64]bool) bool {
+// takeChain returns (and forgets) the chain the list page u, queued as
+// the next page of another, continues; nil when unknown (a resumed run).
+func (c *Crawler) takeChain(u string) *listChain {
 	k := urlKey(canon(u))
 	c.mu.Lock()
-	before, ok := c.chain[k]
+	defer c.mu.Unlock()
+	cs := c.chain[k]
 	delete(c.chain, k)
-	c.mu.Unlock()
-	if !ok {
-		return false
-	}
-	for l := range links {
-		if !before[l] {
-			return false
-		}
-	}
-	return true
+	return cs
 }
 
 // admit filters candidates by scope, the seen-set, traps and the revisit
@@ -210,8 +267,11 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 		}
 		// A link met before that was not due may be due by a sitemap's
 		// lastmod, met after it (the lists are read before the sitemap).
-		if !c.claim(cd.url) && (cd.lastmod.IsZero() || !c.takeNotDue(cd.url)) {
-			continue
+		if !c.claim(cd.url) {
+			if cd.lastmod.IsZero() || !c.takeNotDue(cd.url) {
+				continue
+			}
+			cd.recheck = true
 		}
 		if cd.kind == "" && isCalendar(cd.url) {
 			c.mu.Lock()
@@ -248,7 +308,7 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 			continue
 		}
 		if cd.kind == "" && st.Doc && !c.opts.Revisit.Due(st, cd.lastmod, now) {
-			if c.markNotDue(cd.url) {
+			if c.markNotDue(cd.url) && !cd.recheck {
 				c.count(func(s *Summary) { s.NotDue++ })
 			}
 			continue
@@ -465,11 +525,20 @@ func urlShape(u string) string {
 }
 
 // followsRedirect says whether a fetch of from may follow a redirect to
-// to: a redirect into any site's scope, or a seed's anywhere (a portal
-// that moved; seedMoved makes the new host the site's). Others leave the
-// crawl: an in-site /go.php?url= to another host is not fetched.
+// to: a redirect into any site's scope, or to a file (an attachment on a
+// CDN), or a seed's, a sitemap's or a seed stub's target's anywhere (a
+// portal that moved; seedMoved makes the new host the site's). Others
+// leave the crawl: an in-site /go.php?url= to another host is not fetched.
 func (c *Crawler) followsRedirect(from, to *url.URL) bool {
-	if c.seeds[canon(from.String())] {
+	c.mu.Lock()
+	seed := c.seeds[canon(from.String())]
+	c.mu.Unlock()
+	if seed {
+		return true
+	}
+	if skippedExt[strings.ToLower(path.Ext(to.Path))] {
+		// A file: an attachment, an image or a stylesheet that its link
+		// in the site (download.jsp?fileid=) serves from a CDN.
 		return true
 	}
 	target := to.String()

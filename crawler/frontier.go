@@ -26,6 +26,11 @@ type hostQueue struct {
 
 // push appends a task to its host's queue; c.mu is held or not needed.
 func (c *Crawler) push(t *task) {
+	if t.Kind == kindSitemap || t.Kind == "" && t.Depth == 0 && !t.Next {
+		// A sitemap (robots.txt's, an index's), or the page a seed's stub
+		// sends on to: it may move like a seed (followsRedirect).
+		c.seeds[canon(t.URL)] = true
+	}
 	h := c.hostFor(t.URL)
 	t.host = h.name
 	if t.Kind == kindRevisit {

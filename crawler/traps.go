@@ -35,10 +35,20 @@ var calendarStep = regexp.MustCompile(`(?i)^\s*[<>«»‹›]*\s*(上|下|前|�
 
 // calendarURL matches URLs that address a day, month or year of a calendar
 // or date archive: a year or a date in the query (?year=2024,
-// ?date=2024-03-15, ?month=2024-06, ?ym=202406, any ?x=2024-06), or a
-// calendar path.
+// ?date=2024-03-15, ?month=2024-06, ?ym=202406; any ?x=2024-06 is
+// datedQuery's), or a calendar path.
 var calendarURL = regexp.MustCompile(`(?i)[?&](year|y|nian|yy)=(19|20)\d\d(&|$)|[?&](date|day|riqi|rq|ym|month|mon|yearmonth|yyyymm|yf)=(19|20)\d\d` +
-	`|[?&][^=&]+=(19|20)\d\d-(0?[1-9]|1[0-2])(-(0?[1-9]|[12]\d|3[01]))?(&|$)|/(calendar|rili)(/|\.|$)`)
+	`|/(calendar|rili)(/|\.|$)`)
+
+// datedQuery matches a query parameter of any name whose value is a month
+// or a day (?x=2024-06, ?x=2024-06-15): a calendar's, unless the URL also
+// names a record (idParam): content.jsp?id=789&pubdate=2024-06-15 is an
+// article that states its date, not a day of a calendar.
+var datedQuery = regexp.MustCompile(`[?&][^=&]+=(19|20)\d\d-(0?[1-9]|1[0-2])(-(0?[1-9]|[12]\d|3[01]))?(&|$)`)
+
+// idParam matches a query parameter that names a record: id=, docid=,
+// articleId=, infoid=… with a value holding a digit.
+var idParam = regexp.MustCompile(`(?i)[?&][a-z_]*id=[^&]*\d`)
 
 // sessionParam matches session ids in paths and queries. A bare sid= is
 // one only when its value is a token (see sessionToken): on some CMSs it
@@ -157,5 +167,5 @@ func trap(u string) bool {
 // isCalendar says whether u addresses a date of a calendar: such pages are
 // read for links, and a host gets a limited number of them per run.
 func isCalendar(u string) bool {
-	return calendarURL.MatchString(u)
+	return calendarURL.MatchString(u) || datedQuery.MatchString(u) && !idParam.MatchString(u)
 }
