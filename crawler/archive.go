@@ -237,12 +237,13 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	}
 	pages, cut, gap := walked.pages, walked.cut, walked.gap
 	// The page asked for, read and of the article, but not reached from
-	// page 1 (a bar the walk misread): its text would be lost without a
-	// word, and its URL taken for another of page 1's.
-	missed := start.ok() && first != start && start.parsed.Kind != extract.KindList &&
+	// page 1 (a bar the walk misread; not a walk cut at --max-pages): its
+	// text would be lost without a word, and its URL taken for another of
+	// page 1's. A failed page, as a gap in the bar is.
+	missed := !cut && start.ok() && first != start && start.parsed.Kind != extract.KindList &&
 		!slices.ContainsFunc(pages, func(p *page) bool { return p == start || p.ok() && pageHash(p) == pageHash(start) })
 	if missed {
-		a.log.Warn("the page asked for was not reached from page 1; the document is incomplete", "url", start.url, "page1", first.url)
+		failed = errors.Join(failed, fmt.Errorf("%s: the page asked for was not reached from page 1 (%s)", start.url, first.url))
 		gap = true
 	}
 	doc := a.document(pages)

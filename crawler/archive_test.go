@@ -620,8 +620,31 @@ func TestArchiveStartPageNotReached(t *testing.T) {
 	if res.Doc == nil {
 		t.Fatalf("err %v, no document", res.Err)
 	}
-	if res.Doc.Complete || slices.Contains(res.Doc.Aliases, start) {
-		t.Errorf("complete %v, aliases %v; want incomplete, %s no alias", res.Doc.Complete, res.Doc.Aliases, start)
+	if res.Doc.Complete || slices.Contains(res.Doc.Aliases, start) || res.Err == nil {
+		t.Errorf("complete %v, aliases %v, err %v; want incomplete, %s no alias, an error naming it", res.Doc.Complete, res.Doc.Aliases, res.Err, start)
+	}
+	// Cut at --max-pages before it, the page is no miss: the document is
+	// cut, its URL an alias.
+	good := page("东街改造于今年三月启动，涉及沿街商铺一百二十余户，工期预计八个月，改造后将恢复青石板路面。",
+		`<span>1</span> <a href="/news/8803.html?page=2">2</a> <a href="/news/8803.html?page=2">下一页</a>`)
+	pages := map[string]string{"/news/8803.html": good, "/news/8803.html?page=2": two}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.RequestURI()]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := NewArchiver(f, openTestStore(t), ArchiveOptions{MaxPages: 1}).Archive(t.Context(), srv.URL+"/news/8803.html?page=2")
+	if cut.Err != nil || cut.Doc == nil || !cut.Doc.Cut {
+		t.Errorf("at --max-pages 1: err %v, doc %+v; want a cut document, no error", cut.Err, cut.Doc)
 	}
 }
 
