@@ -137,9 +137,11 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 			stale = t.Stale + 1
 		}
 		if t.Next && (ended || stale >= maxStaleListPages) {
-			c.count(func(s *Summary) { s.Traps++ })
-			c.log.Debug("list page brought nothing new; its bar is not followed", "url", t.URL)
-			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.next })
+			if n := len(cands); slices.ContainsFunc(cands, func(cd candidate) bool { return cd.next }) {
+				cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.next })
+				c.count(func(s *Summary) { s.Traps += n - len(cands) })
+				c.log.Debug("list page brought nothing new; its bar is not followed", "url", t.URL)
+			}
 		}
 	}
 	out := c.admit(t, cands)
