@@ -86,10 +86,13 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// A heading that holds the <title>'s first part and more (a
 		// forum's [攻略] tag before it): the title is that part. Not
 		// when the <title> holds the whole heading and the more is a
-		// mark before the part: a column's mark that both print (深读｜…)
-		// is the headline's; the site's name after it (标题_某某县人民政府,
-		// a template printing the <title> as the headline) is not.
-		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && (!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead)) {
+		// mark before the part: a column's mark that both print (深读｜…,
+		// 图文直播回顾｜渡江节圆满结束: the part is the mark when what follows
+		// it is longer) is the headline's; the site's or column's name after
+		// it (标题_某某县人民政府, a template printing the <title> as the
+		// headline) is not.
+		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 &&
+			(!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead) && runeCount(f)-runeCount(lead) <= runeCount(lead)) {
 			best, bestAt = siteless(full), i
 			continue
 		}

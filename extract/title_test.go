@@ -15,7 +15,8 @@ func TestTitle(t *testing.T) {
 		{`<title>标题在这里啊|栏目|网站名称</title>`, `<div class="title">标题在这里啊</div>`, "标题在这里啊"},
 		{`<title>很长很长的标题会被截断…_网站</title>`, `<h1>很长很长的标题会被截断的情况下也能找到</h1>`, "很长很长的标题会被截断的情况下也能找到"},
 		{`<title>网站</title><meta property="og:title" content="社交标题也可以 | 网站">`, ``, "社交标题也可以"},
-		{`<title>深读｜一座老城的更新样本 - 青川新闻网</title>`, `<h1>深读｜一座老城的更新样本</h1>`, "深读｜一座老城的更新样本"}, // a column's mark both print
+		{`<title>深读｜一座老城的更新样本 - 青川新闻网</title>`, `<h1>深读｜一座老城的更新样本</h1>`, "深读｜一座老城的更新样本"},   // a column's mark both print
+		{`<title>图文直播回顾｜渡江节圆满结束_长江网</title>`, `<h1>图文直播回顾｜渡江节圆满结束</h1>`, "图文直播回顾｜渡江节圆满结束"}, // a mark as long as a headline
 		{`<title>【攻略】株洲周边自驾游路线推荐 - 自驾游 - 株洲论坛</title>`, `<h1><a href="/t">[攻略]</a> <span>【攻略】株洲周边自驾游路线推荐</span></h1>`, "【攻略】株洲周边自驾游路线推荐"},
 		// A <title> of the site alone: a body's first section heading is
 		// no title; the heading above it, or TRS's ArticleTitle, is.
