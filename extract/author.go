@@ -478,15 +478,33 @@ func photographer(tail []metaLine) string {
 // name after a square and often spaced out: □ 苏 楠, ■ 王小明.
 var signatureLine = regexp.MustCompile(`^[□■◎]\s*((?:\p{Han}\s?){1,3}\p{Han})$`)
 
+// signatureWord ends the label of a box a story opens with, which a
+// square marks as it marks a signature: ■ 编者按, ■ 核心提示, ◎ 开栏的话.
+var signatureWord = regexp.MustCompile(`(?:按|提示|链接|鏈接|手记|手記|的话|的話|导读|導讀|速览|速覽|背景|观点|觀點|声音|聲音|现场|現場|点评|點評|述评|述評|短评|短評|简介|簡介|阅读|閱讀|要点|要點|回顾|回顧|综述|綜述|快讯|快訊)$`)
+
+// squareFirst says whether a line opens with a signature's square.
+func squareFirst(s string) bool {
+	return strings.HasPrefix(s, "□") || strings.HasPrefix(s, "■") || strings.HasPrefix(s, "◎")
+}
+
 // signature is the name a commentary signs its text with, in its first
 // lines.
 func signature(lines []metaLine) string {
+	squares := 0
+	for _, l := range lines {
+		if l.where == 0 && squareFirst(l.text) {
+			squares++
+		}
+	}
+	if squares != 1 {
+		return ""
+	}
 	seen := 0
 	for _, l := range lines {
 		if l.where != 0 {
 			continue
 		}
-		if m := signatureLine.FindStringSubmatch(l.text); m != nil {
+		if m := signatureLine.FindStringSubmatch(l.text); m != nil && !signatureWord.MatchString(l.text) {
 			return strings.ReplaceAll(m[1], " ", "")
 		}
 		if seen++; seen == 2 {

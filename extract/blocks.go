@@ -18,6 +18,7 @@ func (r *reader) blocks(content *html.Node, meta pageMeta) []Block {
 	w := newBlockWriter(r, content)
 	w.walk(content)
 	w.flush()
+	meta.site = r.head.title + " " + r.head.metaValue("og:site_name")
 	return cleanBlocks(w.out, meta)
 }
 
@@ -51,6 +52,13 @@ func (w *blockWriter) flush() {
 	}
 	w.kind = Paragraph
 	w.unlinked = false
+}
+
+// leadsAway says whether an anchor is a link: not a named anchor (<a
+// name="c1">第一章　总则</a>, a chapter a table of contents points to).
+func leadsAway(a *html.Node) bool {
+	_, ok := hasAttr(a, "href")
+	return ok
 }
 
 // summaryBox says whether an element is a template's summary box: the
@@ -133,7 +141,7 @@ func (w *blockWriter) walk(n *html.Node) {
 			if box {
 				w.summary--
 			}
-		case c.DataAtom == atom.A:
+		case c.DataAtom == atom.A && leadsAway(c):
 			w.inLink++
 			w.walk(c)
 			w.inLink--
@@ -412,7 +420,7 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	// step (点击阅读原文查看详情) offers no more.
 	`|(?:点击|點擊)?\s*[“"「]阅读原文[”"」]\s*(?:了解|查看|获取|閱讀|阅读)更多[^，,。]{0,8}` +
 	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
-	`|满意度(?:评价|測評|测评|調查|调查)?\s*[:：][^，,。]{0,16}` + // a 问政 reply's rating widget: 满意度评价：满意 我要评价
+	`|满意度(?:评价|測評|测评|調查|调查)?\s*[:：][^，,。0-9０-９%％]{0,16}` + // a 问政 reply's rating widget: 满意度评价：满意 我要评价
 	`)$`)
 
 // tipLinePromo is a paper's call for news tips under its stories (齐鲁壹点's
@@ -548,6 +556,12 @@ func mayBeBoilerplate(s string) bool {
 var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码",
 	"转载", "完", "链接", "网址", "关注", "举报"}
 
+// letterWho are the labels of a 问政 letter's writer and answerer.
+var letterWho = regexp.MustCompile(`^(?:(?:留言|来信|來信|提问|咨询|諮詢)人|(?:回复|回覆|答复|办理|辦理)(?:单位|單位|部门|部門))`)
+
+// dateOrTimeLabel is a field's date or time label.
+var dateOrTimeLabel = regexp.MustCompile(`(?:日期|时间|時間)\s*[:：]`)
+
 // bylineLabel matches the labelled fields of a byline: a line made of them
 // is metadata, read by byline.go, and not text.
 var bylineLabel = regexp.MustCompile(`(发布|發布|發佈|发表|發表|更新|上传|上傳|录入|錄入|撰稿|成文|留言|回复|回覆|答复|來信|来信)?(日期|时间|時間)\s*[:：]|` +
@@ -659,8 +673,18 @@ var tableNote = regexp.MustCompile(`^[（(]?(?:数据|數據|资料|資料)[来�
 // is a sentence's.
 var crumbLine = regexp.MustCompile(`^(?:(?:当前|當前|您的|你的|您现在的|你现在的|您目前的|目前|所在)(?:位置|位址)\s*[:：])` +
 	`[^。！？!?]{0,60}?(?:>|＞|»|›|→)\s*\S|^(?:网站|網站)?(?:首页|首頁)[^。！？!?→]{0,60}?(?:>|＞|»|›)\s*\S` +
-	// 长江网 > 直播 > 正文: the site's name first, or 正文 last.
-	`|^\p{Han}{1,10}(?:网|網)\s*(?:>|＞|»|›)\s*[^。！？!?，,]{1,40}$|^[^。！？!?，,]{1,40}(?:>|＞|»|›)\s*(?:正文|详情|詳情|正文内容)$`)
+	// 长江网 > 直播 > 正文: 正文 last.
+	`|^[^。！？!?，,]{1,40}(?:>|＞|»|›)\s*(?:正文|详情|詳情|正文内容)$`)
+
+// siteTrail is a trail that opens with a site's name (长江网 > 直播): the
+// page's own site's, which its <title> names, not a path a guide tells
+// its reader to take (浙江政务服务网 > 个人服务 > 社会保障).
+var siteTrail = regexp.MustCompile(`^(\p{Han}{1,10}(?:网|網))\s*(?:>|＞|»|›)\s*[^。！？!?，,]{1,40}$`)
+
+func isSiteTrail(s, site string) bool {
+	m := siteTrail.FindStringSubmatch(s)
+	return m != nil && strings.Contains(site, m[1])
+}
 
 // cleanBlocks drops boilerplate lines and the title and byline repeated in
 // the content.
@@ -692,6 +716,14 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			}
 		}
 		datedEntries = n >= 2 || m >= 2
+	}
+	// Lines that open with a square: one is a signature (□ 苏 楠), more
+	// are a list's bullets (◎片　名, □ 满意).
+	squares := 0
+	for _, b := range blocks {
+		if squareFirst(b.Text) {
+			squares++
+		}
 	}
 	out := blocks[:0]
 	begun := false // a block kept ends a sentence: the text has begun
@@ -766,14 +798,15 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// A commentary's signature above it (□ 苏 楠): its author, read
 		// as the byline.
-		if nearStart && !begun && signatureLine.MatchString(b.Text) {
+		if nearStart && !begun && signatureLine.MatchString(b.Text) && squares == 1 && !signatureWord.MatchString(b.Text) {
 			continue
 		}
 		// A short link alone above the text: the account's or the
 		// column's name a platform prints there (百家号's 钱江晚报), no
 		// line of the story.
+		// (Alone: a table of contents, a link a line, is the text's.)
 		if nearStart && !begun && b.linked && b.Kind == Paragraph && runeCount(b.Text) <= 10 && !hasDigit(b.Text) &&
-			!strings.ContainsAny(b.Text, "。，.:：") {
+			!strings.ContainsAny(b.Text, "。，.:：") && !(i > 0 && blocks[i-1].linked) && !(i+1 < len(blocks) && blocks[i+1].linked) {
 			continue
 		}
 		// The page's kind as a heading over the title (新聞稿, 通知公告):
@@ -784,7 +817,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// The site's trail (当前位置：首页 > 信息公开) when a 站群 CMS puts it
 		// inside the article's wrapper, above the text.
-		if nearStart && !begun && runeCount(b.Text) <= 80 && crumbLine.MatchString(b.Text) && !endsSentence(b.Text) {
+		if nearStart && !begun && runeCount(b.Text) <= 80 && (crumbLine.MatchString(b.Text) || isSiteTrail(b.Text, meta.site)) && !endsSentence(b.Text) {
 			continue
 		}
 		// The title again further down (a gallery's or a share box's).
@@ -1081,6 +1114,12 @@ func isBylineLine(s string) bool {
 	}
 	locs := bylineLabel.FindAllStringIndex(s, 1)
 	if len(locs) == 0 {
+		return false
+	}
+	// A letter's who (留言人, 回复单位) is a field among its dates
+	// (留言人：…留言时间：…); alone it is a line of a guide (办理部门：县
+	// 市场监督管理局) or of a compilation of replies.
+	if letterWho.MatchString(s[locs[0][0]:locs[0][1]]) && !dateOrTimeLabel.MatchString(s) {
 		return false
 	}
 	// Prose that mentions a 来源 in passing has sentence punctuation

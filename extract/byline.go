@@ -313,6 +313,10 @@ var gridLabel = regexp.MustCompile(`^(?:索\s*引\s*号|文\s*号|发文字号|�
 var leadingDate = regexp.MustCompile(`^\s*` + dateOnly + `\s*`)
 
 // labelledValue returns the value after the first label in the zone.
+// repostCard is what follows 以下文章来源于 on WeChat's repost card: an
+// account's name, then perhaps its author.
+var repostCard = regexp.MustCompile(`^[^，,。；;！!？?\s]{1,30}\s*(?:[，,]\s*作者.*)?$`)
+
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 	for i, l := range zone {
 		// A label alone in its table cell, with no colon (<th>資料來源</th><td>疾病管制科</td>),
@@ -335,6 +339,12 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 			continue
 		}
 		rest := text[m[1]:]
+		// WeChat's card (以下文章来源于临安发布 ，作者鲍倩倩) names an
+		// account, its author after a comma; not a notice (以下文章来源于
+		// 网络，如有侵权请联系删除).
+		if strings.HasPrefix(text[m[0]:], "以下文章") && !repostCard.MatchString(rest) {
+			continue
+		}
 		if rest == "" && strings.ContainsAny(text[m[0]:m[1]], ":：") && i+1 < len(zone) && cellValue(zone[i+1]) {
 			// A label in one table cell, its value in the next: <td>发布机构：</td><td>县住建局</td>.
 			rest = zone[i+1].spaced()

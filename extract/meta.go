@@ -18,7 +18,10 @@ import (
 
 // pageMeta is the metadata of a page.
 type pageMeta struct {
-	title     string
+	title string
+	// site is the page's <title> and og:site_name: where a trail's
+	// first step names the site (长江网 > 直播).
+	site      string
 	published string
 	source    string
 	author    string

@@ -42,6 +42,10 @@ var otherDateLabel = regexp.MustCompile(`^(?:更新(?:时间|時間|日期|于|�
 // "HK Time 18:30".
 var timeLine = regexp.MustCompile(`^` + clockZone + `?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?$`)
 
+// publicationClock is the label of a publication's time (發佈時間),
+// not another event's (直播时间：19:30, a meeting's 时间 cell).
+var publicationClock = regexp.MustCompile(`^(?:发布|發布|發佈|发表|發表)(?:时间|時間)`)
+
 // clockFirst is a clock opening a label's value (發佈時間：14:32　來源：…).
 var clockFirst = regexp.MustCompile(`^\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*[:：]\s*[0-5]\d)?(?:\s|$)`)
 
@@ -186,7 +190,7 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 			if !found(zone[i+1].text, labelRank(l.text, 0, labelled)) {
 				// 發佈時間 in a cell of its own after 發佈日期's: the
 				// time of the date just read.
-				if m := timeLine.FindStringSubmatch(zone[i+1].text); m != nil && len(cands) > 0 && !cands[len(cands)-1].d.hasTime {
+				if m := timeLine.FindStringSubmatch(zone[i+1].text); m != nil && len(cands) > 0 && !cands[len(cands)-1].d.hasTime && publicationClock.MatchString(l.text) {
 					cands[len(cands)-1].d = atClock(cands[len(cands)-1].d, m[1], m[2], loc)
 				}
 			}
@@ -214,7 +218,7 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 			} else if d, ok := shortYearDate(l.text[from+m[1]:end], loc); ok {
 				add(d, true, labelRank(l.text, at, labelled))
 				dated = true
-			} else if c := clockFirst.FindStringSubmatch(l.text[from+m[1] : end]); c != nil && dated && !cands[len(cands)-1].d.hasTime {
+			} else if c := clockFirst.FindStringSubmatch(l.text[from+m[1] : end]); c != nil && dated && !cands[len(cands)-1].d.hasTime && publicationClock.MatchString(l.text[from+m[0]:]) {
 				// 發佈日期：2024-10-15　發佈時間：14:32: the date's time
 				// under a label of its own.
 				cands[len(cands)-1].d = atClock(cands[len(cands)-1].d, c[1], c[2], loc)

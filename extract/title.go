@@ -92,7 +92,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// it (标题_某某县人民政府, a template printing the <title> as the
 		// headline) is not.
 		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 &&
-			(!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead) && runeCount(f)-runeCount(lead) <= runeCount(lead)) {
+			(!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead) && (runeCount(f)-runeCount(lead) <= runeCount(lead) || !markJoined(l.text, siteless(full)))) {
 			best, bestAt = siteless(full), i
 			continue
 		}
@@ -250,6 +250,23 @@ func siteless(full string) string {
 		}
 	}
 	return longest
+}
+
+// markJoined says whether a heading joins what follows lead to it as a
+// mark joins its headline (图文直播回顾｜渡江节圆满结束, 深读：…), not as a
+// <title> joins a column's or a site's name (标题_政务要闻与领导活动).
+func markJoined(heading, lead string) bool {
+	i := strings.Index(heading, lead)
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(heading[i+len(lead):])
+	for _, mark := range []string{"｜", "|", "：", ":", "丨"} {
+		if strings.HasPrefix(rest, mark) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *reader) lineOf(lines []metaLine, title string) int {
