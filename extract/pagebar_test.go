@@ -286,7 +286,7 @@ laypage.render({elem: 'page', count: total, limit: 20, curr: pageNo, jump: funct
 			// 235 is a count of records, not of pages: no bar.
 			name: "data-total alone, too many to be pages", url: "http://x.cn/tzgg/index.html",
 			body: `<div class="page" data-total="235" data-url="index_{page}.html"></div>`,
-			cur: 0,
+			cur:  0,
 		},
 		{
 			name: "data-count and data-size, {{page}}, page 2", url: "http://x.cn/tzgg/index_2.html",
