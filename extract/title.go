@@ -64,6 +64,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		}
 	}
 	best, bestAt := "", -1
+	// The <title>'s first part, which a short headline (a 百科 entry's
+	// 通天岩, a notice's 公告) may be all of.
+	firstForm := hashForm(strings.TrimSpace(titleSeparators.Split(full, 2)[0]))
 	start := len(lines) // the first line of the content
 	for i, l := range lines {
 		if l.where >= 0 {
@@ -76,6 +79,10 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			continue
 		}
 		n := runeCount(l.text)
+		if n >= 2 && n < 4 && l.heading && !l.linked && hashForm(l.text) == firstForm && firstForm != fullForm {
+			best, bestAt = l.text, i
+			continue
+		}
 		if n < 4 || n > 120 {
 			continue
 		}

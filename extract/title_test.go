@@ -41,6 +41,9 @@ func TestTitle(t *testing.T) {
 		// A government site's name after a bare hyphen; a title's own hyphens.
 		{`<title>戴南镇：“不锈钢之乡”跑出一季度开门红-兴化市人民政府</title>`, ``, "戴南镇：“不锈钢之乡”跑出一季度开门红"},
 		{`<title>中美关系-新的起点</title>`, ``, "中美关系-新的起点"},
+		// A short headline that is the <title>'s whole first part.
+		{`<title>通天岩 - 赣州百科</title>`, `<div class="top"><a href="/">赣州百科</a></div><h1>通天岩</h1>`, "通天岩"},
+		{`<title>公告 - 某某县人民政府</title>`, `<h1>公告</h1>`, "公告"},
 		// Any site's name so, when the page's top says the part before it.
 		{`<title>关于系统升级暂停部分业务服务的公告-哈尔滨银行</title>`, `<div class="news-t">关于系统升级暂停部分业务服务的公告</div><div class="news-d">发布日期：2024-05-27</div>`, "关于系统升级暂停部分业务服务的公告"},
 		{`<title>中美关系-新的起点</title>`, `<div class="col">中美关系</div>`, "中美关系-新的起点"},
