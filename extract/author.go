@@ -162,7 +162,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			continue
 		}
 		// （洪蓝街道 供稿） credits the unit that supplied the story, no author.
-		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) && !supplied.MatchString(m[1]) {
+		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) && !supplied.MatchString(m[1]) && !weekday.MatchString(m[1]) {
 			return m[1]
 		}
 		break
@@ -513,3 +513,7 @@ func signature(lines []metaLine) string {
 	}
 	return ""
 }
+
+// weekday is a day of the week in brackets after a date (2024年5月17日（星期五）),
+// no name.
+var weekday = regexp.MustCompile(`^(?:星期|禮拜|礼拜|周|週)[一二三四五六日天]$`)

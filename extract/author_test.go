@@ -139,6 +139,10 @@ func TestSourceAuthor(t *testing.T) {
 		// A value ends before the date its element runs into.
 		{`来源：<span>人民日报</span><span>2024-04-10 10:00</span>`, "", "", "人民日报", ""},
 		{"来源：2024年4月16日《人民日报》", "", "", "2024年4月16日《人民日报》", ""},
+		// A reporter's name ends at the next credit's label (a 融媒体
+		// sign-off); a weekday in brackets after the date is no name.
+		{"2024-05-17", "", "记者：姜雨晴　剪辑：彭志远　编辑：胡静", "", "姜雨晴"},
+		{"2024-05-17", "", "2024年5月17日（星期五）", "", ""},
 		// A reporter's name ends where the view counter after it begins.
 		{`<time>2024-05-13 10:30</time> <span class="source">来源：青川日报</span> <span class="author">记者 陈晨</span> <span class="pv">阅读 12345</span>`, "", "", "青川日报", "陈晨"},
 		// A reporter's name ends where the date after it begins.

@@ -111,7 +111,7 @@ var (
 	// 界面 writes 记者 | 马悦然; financial papers name the city the
 	// story was filed from, run on or spaced (记者 林典驰 广州报道), which
 	// is no second name: the names are the fewest that reach an end.
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|[摄攝]影\s*[:：]|摄|通讯员|$|\s{2,}|\s+(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|[摄攝]影\s*[:：]|摄|通讯员|$|\s{2,}|\s+\p{Han}{2,4}\s*[:：]|\s+(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
 	// reporterDate is the date a reporter's name runs into (记者 张三 3日,
 	// 记者：覃妮　2024-08-01): a day, not any number (记者参观 3所).
 	reporterDate = `(?:(?:19|20)\d{2}\s*[-/.年]|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)`
