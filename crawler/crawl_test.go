@@ -513,6 +513,10 @@ func TestCleanLink(t *testing.T) {
 		{"http://a.test/q/item.jsp?id=1&sid=0a9b8c7d", "标题", "http://a.test/q/item.jsp?id=1"},
 		{"http://a.test/q/item.jsp?sid=0123456789abcdefABCDEF&id=1", "标题", "http://a.test/q/item.jsp?id=1"},
 		{"http://a.test/show.asp?id=5&sessid=x1&y=2", "标题", "http://a.test/show.asp?id=5&y=2"},
+		{"http://a.test/2024/05/13/slug/?replytocom=17", "回复", "http://a.test/2024/05/13/slug/"},
+		{"http://a.test/forum.php?mod=viewthread&tid=5&page=1&authorid=7", "只看该作者", ""},
+		{"http://a.test/home.php?mod=space&uid=7", "青川老李", ""},
+		{"http://a.test/forum.php?mod=viewthread&tid=5", "标题", "http://a.test/forum.php?mod=viewthread&tid=5"},
 		{"http://a.test/cal/?y=2024&m=4", "下一月", ""},
 		{"http://a.test/cal/?y=2025&m=3", "下一年 »", ""},
 		{"http://a.test/a/b/a/b/a/", "x", ""},
@@ -1243,5 +1247,56 @@ func TestBoardWithRotatingSidebarEnds(t *testing.T) {
 	// all, then three pages bring nothing the board had not shown.
 	if board > 3+maxStaleListPages || sum.New != 8 {
 		t.Errorf("the board read %d times (want at most %d), %d new (want 8)", board, 3+maxStaleListPages, sum.New)
+	}
+}
+
+// TestForumListNumbersAreNoPageBar: a forum's list links each thread by a
+// number too (its replies: 12; its pages: 2 3), which is no page bar of
+// the list: threads are archived as threads, under their own URLs, and
+// their 只看该作者 filters and members' spaces are not followed.
+func TestForumListNumbersAreNoPageBar(t *testing.T) {
+	post := func(who, text string) string {
+		return `<table id="pid1"><tr><td class="pls"><div class="authi"><a href="home.php?mod=space&uid=7">` + who + `</a></div></td>` +
+			`<td class="plc"><div class="authi"><em>发表于 2024-5-16 10:03</em> <a href="forum.php?mod=viewthread&tid=5&page=1&authorid=7">只看该作者</a></div>` +
+			`<td class="t_f">` + text + `</td></td></tr></table>`
+	}
+	pages := map[string]string{
+		"/forum-2-1.html": `<html><head><meta charset="utf-8"><title>松溪论坛</title></head><body><table>` +
+			`<tr><th><a href="thread-5-1-1.html">松溪这些年变化真大，老照片对比</a> <span class="tps"><a href="thread-5-2-1.html">2</a></span></th><td class="num"><a href="thread-5-1-1.html">12</a></td></tr>` +
+			`<tr><th><a href="thread-6-1-1.html">求推荐县城好吃的拌面店</a></th><td class="num"><a href="thread-6-1-1.html">3</a></td></tr></table></body></html>`,
+		"/thread-5-1-1.html": `<html><head><meta charset="utf-8"><title>松溪这些年变化真大，老照片对比 - 松溪论坛</title></head><body><h1>松溪这些年变化真大，老照片对比</h1>` +
+			post("青川老李", "九十年代的老街和现在的新街对比一下，变化真的太大了，大家也来晒晒自家的老照片吧。") +
+			`<div class="pg"><strong>1</strong><a href="thread-5-2-1.html">2</a><a href="thread-5-2-1.html" class="nxt">下一页</a></div></body></html>`,
+		"/thread-5-2-1.html": `<html><head><meta charset="utf-8"><title>松溪这些年变化真大，老照片对比 - 第2页 - 松溪论坛</title></head><body><h1>松溪这些年变化真大，老照片对比</h1>` +
+			post("青川老李", "再补充几张火车站的照片，当年的候车室只有两排长椅，现在已经是新的站房了。") +
+			`<div class="pg"><a href="thread-5-1-1.html">1</a><strong>2</strong></div></body></html>`,
+		"/thread-6-1-1.html": `<html><head><meta charset="utf-8"><title>求推荐县城好吃的拌面店 - 松溪论坛</title></head><body><h1>求推荐县城好吃的拌面店</h1>` +
+			post("吃货小王", "刚搬到县城，想找几家地道的拌面店，最好是老字号，大家有什么推荐的吗？") + `</body></html>`,
+	}
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 1})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		body, ok := pages[r.URL.Path]
+		if !ok || r.URL.RawQuery != "" {
+			return false
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, body)
+		return true
+	}
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, Site{Name: "bbs", Seeds: []string{srv.URL + "/forum-2-1.html"}})
+	var urls []string
+	db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		urls = append(urls, strings.TrimPrefix(d.URL, srv.URL))
+		return nil
+	})
+	slices.Sort(urls)
+	if !slices.Equal(urls, []string{"/thread-5-1-1.html", "/thread-6-1-1.html"}) || sum.New != 2 {
+		t.Errorf("documents %v (summary %+v); want the two threads", urls, sum)
+	}
+	for _, r := range srv.Requests() {
+		if strings.Contains(r.Path, "authorid=") || strings.Contains(r.Path, "mod=space") {
+			t.Errorf("fetched %s", r.Path)
+		}
 	}
 }

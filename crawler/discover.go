@@ -73,7 +73,7 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 			}
 		}
 		for _, l := range p.parsed.Links {
-			if listPager.MatchString(l.Text) {
+			if listPager.MatchString(l.Text) && (!numberLink.MatchString(l.Text) || listPageOf(p.url, l.URL)) {
 				bar = append(bar, l.URL)
 				if pageOneText.MatchString(l.Text) {
 					named1[l.URL] = true
@@ -361,6 +361,38 @@ func (c *Crawler) redirects(u string) bool {
 }
 
 // listPager matches the anchor texts of a list's page bar.
+// numberLink is a link whose text is a number alone: a list's page, or a
+// count (a forum's replies, 5) or a thread's own pages (2 3) in a row of
+// the list.
+var numberLink = regexp.MustCompile(`^\s*[\[【(]?\s*\d{1,4}\s*[\]】)]?\s*$`)
+
+// listPageOf says whether u, linked by a number from the list page at
+// list, is another page of that list: of its URL family (forum-2-1.html,
+// forum-2-2.html), or shaped as a list's page (list_2.html, index_2.html,
+// /page/2/, ?page=2) in its directory. A thread-89-1-1.html is not.
+func listPageOf(list, u string) bool {
+	if extract.SamePages(list, u) {
+		return true
+	}
+	lu, err1 := url.Parse(list)
+	pu, err2 := url.Parse(u)
+	if err1 != nil || err2 != nil || lu.Host != pu.Host {
+		return false
+	}
+	dir := func(p string) string { return p[:strings.LastIndexByte(p, '/')+1] }
+	return listPageShape.MatchString(pu.Path+queryOf(pu)) && strings.HasPrefix(dir(pu.Path), dir(lu.Path))
+}
+
+func queryOf(u *url.URL) string {
+	if u.RawQuery == "" {
+		return ""
+	}
+	return "?" + u.RawQuery
+}
+
+// listPageShape is the address of a list's page N.
+var listPageShape = regexp.MustCompile(`(?i)/(?:list|index|more|default|page|lists?page)[_-]?\d+(?:_\d+)?\.\w+$|/page/\d+/?$|[?&](?:page|p|pn|pg|pageno|pagenum|pageindex|curpage|start|offset|startrecord)=\d+(?:&|$)|/list[_-]\d+[_-]\d+\.\w+$`)
+
 var listPager = regexp.MustCompile(`(?i)^\s*([\[【(]?\s*\d{1,4}\s*[\]】)]?|下一页|上一页|下页|上页|后页|前页|末页|尾页|最后一页|第一页|next|prev(ious)?|next\s*page|»|«|›|‹|>>?|<<?)\s*$`)
 
 func pageURLs(pages []extract.PageLink) []string {

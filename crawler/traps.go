@@ -50,10 +50,17 @@ var datedQuery = regexp.MustCompile(`[?&][^=&]+=(19|20)\d\d-(0?[1-9]|1[0-2])(-(0
 // articleId=, infoid=… with a value holding a digit.
 var idParam = regexp.MustCompile(`(?i)[?&][a-z_]*id=[^&]*\d`)
 
-// sessionParam matches session ids in paths and queries. A bare sid= is
-// one only when its value is a token (see sessionToken): on some CMSs it
-// numbers a section (sid=12).
-var sessionParam = regexp.MustCompile(`(?i);jsessionid=[^?#/]*|(^|&)(phpsessid|sessionid|session_id|sessid|jsessionid|aspsessionid\w*|cfid|cftoken|zenid|oscsid)=[^&]*`)
+// forumView matches a forum's other views of its threads and people: a
+// thread filtered to one poster (Discuz!'s 只看该作者, authorid=), a
+// member's space or profile, a printable or reply form. Each is a thread
+// or no document, reached already by its own URL or not worth a page.
+var forumView = regexp.MustCompile(`(?i)[?&]authorid=\d|[?&]mod=(?:space|spacecp|post|misc|logging|register)(?:&|$)|/(?:home|member|misc|search|connect|plugin)\.php|/space-(?:uid|username)-|[?&]action=(?:printable|reply|newthread)(?:&|$)`)
+
+// sessionParam matches session ids in paths and queries, and WordPress's
+// replytocom= (a comment's reply form: the post again, a classic trap). A
+// bare sid= is one only when its value is a token (see sessionToken): on
+// some CMSs it numbers a section (sid=12).
+var sessionParam = regexp.MustCompile(`(?i);jsessionid=[^?#/]*|(^|&)(phpsessid|sessionid|session_id|sessid|jsessionid|aspsessionid\w*|cfid|cftoken|zenid|oscsid|replytocom)=[^&]*`)
 
 // sessionToken says whether a sid= value is a session token rather than a
 // number or a section's name: 16 letters and digits or more, or 8 or more
@@ -120,7 +127,7 @@ func cleanLink(l extract.Link) string {
 	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
 		return ""
 	}
-	if skippedExt[strings.ToLower(path.Ext(pu.Path))] {
+	if skippedExt[strings.ToLower(path.Ext(pu.Path))] || forumView.MatchString(l.URL) {
 		return ""
 	}
 	stripSessions(pu)

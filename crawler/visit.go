@@ -242,10 +242,11 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 	case errors.Is(p.err, ErrNotArticle) && t.Depth > 0:
 		// A file behind an article-looking link: stored raw, not read.
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
-	case t.Depth > 0 && (p.status == http.StatusNotFound || p.status == http.StatusGone):
+	case (t.Depth > 0 || t.Next) && (p.status == http.StatusNotFound || p.status == http.StatusGone):
 		// A dead link: a failure the first time; when it was gone on its
 		// last visit too, it is only counted, and re-checked now and then.
-		// (A seed that is gone stays a failure: the configuration is wrong.)
+		// (A seed that is gone stays a failure: the configuration is wrong;
+		// a seed's own page 2 that is gone is a dead link like another.)
 		if c.wasGone(t.URL) {
 			c.count(func(s *Summary) { s.Gone++ })
 			c.log.Info("still gone", "status", p.status, "url", t.URL)
