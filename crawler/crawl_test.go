@@ -1300,3 +1300,43 @@ func TestForumListNumbersAreNoPageBar(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedPageTwoGone: a seed's page bar that links a page 2 that is gone
+// fails the run that meets it first, and is then counted gone.
+func TestSeedPageTwoGone(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2})
+	items := 2 // the column's articles, a new one on the second night
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		switch r.URL.Path {
+		case "/col/index.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<html><head><meta charset="utf-8"><title>动态</title></head><body><ul>`)
+			for id := 1; id <= min(items, 2); id++ {
+				fmt.Fprintf(w, `<li><a href="%s">动态 %d</a></li>`, crawltest.ArticlePath(id, 1), id)
+			}
+			if items > 2 {
+				io.WriteString(w, `<li><a href="/col/2024/new.html">新动态</a></li>`)
+			}
+			io.WriteString(w, `</ul><div class="page"><span>1</span> <a href="index_2.html">2</a> <a href="index_2.html">下一页</a></div></body></html>`)
+			return true
+		case "/col/index_2.html":
+			http.NotFound(w, r)
+			return true
+		case "/col/2024/new.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<html><head><meta charset="utf-8"><title>新动态</title></head><body><h1>新动态</h1><div class="content">`+
+				`<p>县政府召开常务会议，研究部署下一阶段重点工作，要求各部门抓好落实，确保各项任务按时完成。</p>`+
+				`<p>会议还听取了有关部门关于安全生产工作的汇报，并对做好汛期防范工作提出明确要求。</p></div></body></html>`)
+			return true
+		}
+		return false
+	}
+	db := openTestStore(t)
+	site := Site{Name: "col", Seeds: []string{srv.URL + "/col/index.html"}}
+	first := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, site)
+	items = 3 // something new on page 1: its bar is followed again
+	second := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, site)
+	if first.Failed != 1 || second.Failed != 0 || second.Gone != 1 {
+		t.Errorf("failed %d then %d, gone %d on the second run; want 1, then 0 and gone 1", first.Failed, second.Failed, second.Gone)
+	}
+}
