@@ -162,7 +162,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			continue
 		}
 		// （洪蓝街道 供稿） credits the unit that supplied the story, no author.
-		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) && !supplied.MatchString(m[1]) && !weekday.MatchString(m[1]) {
+		if m := creditAtEnd.FindStringSubmatch(tail[i].text); m != nil && !orgSuffix.MatchString(m[1]) && !supplied.MatchString(m[1]) && !(weekday.MatchString(m[1]) && afterDate.MatchString(tail[i].text[:strings.LastIndexAny(tail[i].text, "(（")])) {
 			return m[1]
 		}
 		break
@@ -517,3 +517,7 @@ func signature(lines []metaLine) string {
 // weekday is a day of the week in brackets after a date (2024年5月17日（星期五）),
 // no name.
 var weekday = regexp.MustCompile(`^(?:星期|禮拜|礼拜|周|週)[一二三四五六日天]$`)
+
+// afterDate is a date the bracket follows (2024年5月17日, 2024-05-17): a
+// weekday alone in brackets may be a name (（周天）).
+var afterDate = regexp.MustCompile(`(?:\d\s*[日号號]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$`)

@@ -111,7 +111,12 @@ var (
 	// 界面 writes 记者 | 马悦然; financial papers name the city the
 	// story was filed from, run on or spaced (记者 林典驰 广州报道), which
 	// is no second name: the names are the fewest that reach an end.
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|[摄攝]影\s*[:：]|摄|通讯员|$|\s{2,}|\s+\p{Han}{2,4}\s*[:：]|\s+(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導)|文/图|图/文|[摄攝]影\s*[:：]|摄|通讯员|$|\s{2,}|\s+` + creditRole + `\s*[:：]|\s+(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
+	// creditRole is the next credit's label a reporter's name runs into
+	// (记者：姜雨晴　剪辑：彭志远, 记者 张三 实习记者：李四): a role, not
+	// what the reporter did (记者 张三 介绍：) nor a name run on with
+	// 报道 (记者 张三 李四报道：).
+	creditRole = `\p{Han}{0,2}(?:编辑|編輯|剪辑|剪輯|摄像|攝像|摄影|攝影|制作|製作|校对|校對|审核|審核|审校|審校|审签|審簽|责编|責編|监制|監製|主编|主編|编审|編審|统筹|統籌|策划|策劃|设计|設計|配音|出品|记者|記者|实习生|實習生|美编|美編|海报|海報|图片|圖片|文字|文案|航拍|后期|後期|包装|包裝|终审|終審|初审|初審|复审|複審|主持|播音|配图|配圖|视频|視頻|翻译|翻譯|排版|指导|指導)`
 	// reporterDate is the date a reporter's name runs into (记者 张三 3日,
 	// 记者：覃妮　2024-08-01): a day, not any number (记者参观 3所).
 	reporterDate = `(?:(?:19|20)\d{2}\s*[-/.年]|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)`

@@ -63,7 +63,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			cutForm = ""
 		}
 	}
-	best, bestAt := "", -1
+	best, bestAt, shortAt := "", -1, -1
 	// The <title>'s first part, which a short headline (a 百科 entry's
 	// 通天岩, a notice's 公告) may be all of.
 	firstForm := hashForm(strings.TrimSpace(titleSeparators.Split(full, 2)[0]))
@@ -80,7 +80,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		}
 		n := runeCount(l.text)
 		if n >= 2 && n < 4 && l.heading && !l.linked && hashForm(l.text) == firstForm && firstForm != fullForm {
-			best, bestAt = l.text, i
+			best, bestAt, shortAt = l.text, i, i
 			continue
 		}
 		if n < 4 || n > 120 {
@@ -117,6 +117,19 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	if best != "" && lines[bestAt].linked && hashForm(best) == fullForm {
 		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
 			if l := lines[i]; (l.heading || l.titled) && !l.linked && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) {
+				return l.text, i
+			}
+		}
+	}
+	// The short heading is a column's or site's name (<h1>要闻</h1>, a
+	// logo's <h1>大河网</h1> over a <title> 要闻 - 某某网) when og:title
+	// names another headline or a headline follows it before the content.
+	if best != "" && bestAt == shortAt {
+		if og != "" && hashForm(siteless(og)) != firstForm {
+			best, bestAt = "", -1
+		}
+		for i := shortAt + 1; best != "" && i < len(lines) && i <= start; i++ {
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && l.where <= 0 && runeCount(l.text) >= 6 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) {
 				return l.text, i
 			}
 		}
