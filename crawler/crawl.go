@@ -459,7 +459,11 @@ func (c *Crawler) load() error {
 			}
 		}
 		for _, u := range s.Seeds {
-			seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name})
+			kind := ""
+			if feedURL.MatchString(u) {
+				kind = kindSitemap // an RSS or Atom feed lists articles as a sitemap does
+			}
+			seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name, Kind: kind})
 			sites = append(sites, s)
 		}
 		for _, u := range s.Sitemaps {

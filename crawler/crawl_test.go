@@ -1340,3 +1340,47 @@ func TestSeedPageTwoGone(t *testing.T) {
 		t.Errorf("failed %d then %d, gone %d on the second run; want 1, then 0 and gone 1", first.Failed, second.Failed, second.Gone)
 	}
 }
+
+// TestFeedSeed: a site's RSS or Atom feed given as a seed is read as a
+// sitemap: its items' links are the site's articles.
+func TestFeedSeed(t *testing.T) {
+	rss := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>县融媒体</title><link>http://a.test/</link>` +
+		`<item><title>甲</title><link>http://a.test/2024/05/13/a/</link><pubDate>Mon, 13 May 2024 08:30:00 +0800</pubDate></item>` +
+		`<item><title>乙</title><link>http://a.test/?p=102</link></item></channel></rss>`
+	atom := `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>县融媒体</title><link href="http://a.test/"/>` +
+		`<entry><title>甲</title><link rel="alternate" href="http://a.test/2024/05/13/a/"/><link rel="replies" href="http://a.test/2024/05/13/a/#comments"/><updated>2024-05-13T08:30:00+08:00</updated></entry></feed>`
+	for name, tc := range map[string]struct {
+		body string
+		want []string
+	}{"rss": {rss, []string{"http://a.test/2024/05/13/a/", "http://a.test/?p=102"}}, "atom": {atom, []string{"http://a.test/2024/05/13/a/"}}} {
+		urls, _ := parseSitemap([]byte(tc.body))
+		var got []string
+		for _, e := range urls {
+			got = append(got, e.Loc)
+		}
+		if !slices.Equal(got, tc.want) || urls[0].Lastmod.IsZero() {
+			t.Errorf("%s: %v (lastmod %v), want %v with the first's date", name, got, urls[0].Lastmod, tc.want)
+		}
+	}
+	for u, want := range map[string]bool{"http://a.test/feed/": true, "http://a.test/?feed=rss2": true, "http://a.test/news/rss.xml": true,
+		"http://a.test/news/": false, "http://a.test/feedback/": false} {
+		if feedURL.MatchString(u) != want {
+			t.Errorf("feedURL(%s) = %v", u, !want)
+		}
+	}
+	// In a crawl.
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != "/feed/" {
+			return false
+		}
+		w.Header().Set("Content-Type", "application/rss+xml; charset=UTF-8")
+		fmt.Fprintf(w, `<rss version="2.0"><channel><item><link>%s%s</link></item><item><link>%s%s</link></item></channel></rss>`,
+			srv.URL, crawltest.ArticlePath(1, 1), srv.URL, crawltest.ArticlePath(2, 1))
+		return true
+	}
+	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, Site{Name: "wp", Seeds: []string{srv.URL + "/feed/"}})
+	if sum.New != 2 || sum.Failed != 0 {
+		t.Errorf("a feed seed: %+v, want its 2 articles, no failure", sum)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/xml"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -66,10 +67,22 @@ func parseSitemap(body []byte) (urls, sitemaps []sitemapEntry) {
 			switch strings.ToLower(t.Name.Local) {
 			case "sitemapindex":
 				inIndex = true
-			case "url", "sitemap":
+			case "url", "sitemap", "item", "entry":
 				cur = &sitemapEntry{}
 			case "loc", "lastmod":
 				field = strings.ToLower(t.Name.Local)
+			case "link": // a feed's: RSS's text, Atom's href
+				if cur == nil {
+					continue
+				}
+				field = "loc"
+				for _, a := range t.Attr {
+					if a.Name.Local == "href" && cur.Loc == "" && (relOf(t) == "" || relOf(t) == "alternate") {
+						cur.Loc, field = strings.TrimSpace(a.Value), ""
+					}
+				}
+			case "pubdate", "updated", "published":
+				field = "lastmod"
 			}
 		case xml.CharData:
 			if cur == nil || field == "" {
@@ -78,14 +91,14 @@ func parseSitemap(body []byte) (urls, sitemaps []sitemapEntry) {
 			v := strings.TrimSpace(string(t))
 			if field == "loc" {
 				cur.Loc += v
-			} else if lm, ok := parseLastmod(v); ok {
+			} else if lm, ok := parseLastmod(v); ok && lm.After(cur.Lastmod) {
 				cur.Lastmod = lm
 			}
 		case xml.EndElement:
 			switch strings.ToLower(t.Name.Local) {
-			case "loc", "lastmod":
+			case "loc", "lastmod", "link", "pubdate", "updated", "published":
 				field = ""
-			case "url", "sitemap":
+			case "url", "sitemap", "item", "entry":
 				if cur != nil && cur.Loc != "" {
 					if inIndex || strings.EqualFold(t.Name.Local, "sitemap") {
 						sitemaps = append(sitemaps, *cur)
@@ -100,9 +113,24 @@ func parseSitemap(body []byte) (urls, sitemaps []sitemapEntry) {
 	return urls, sitemaps
 }
 
-// parseLastmod reads a W3C datetime: a date, or a date and time.
+// relOf is an Atom <link>'s rel.
+func relOf(t xml.StartElement) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == "rel" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// feedURL is the address of a site's RSS or Atom feed, read as a sitemap
+// when given as a seed (WordPress's /feed/, ?feed=rss2, a .rss file).
+var feedURL = regexp.MustCompile(`(?i)/(?:feed|rss|atom)/?$|/(?:feed|rss|atom)\.(?:xml|php)$|\.(?:rss|atom)$|[?&]feed=(?:rss2?|atom)(?:&|$)`)
+
+// parseLastmod reads a W3C datetime (a date, or a date and time) or a
+// feed's RFC 1123 date.
 func parseLastmod(v string) (time.Time, bool) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02T15:04:05", "2006-01-02"} {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02T15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123} {
 		if t, err := time.Parse(layout, v); err == nil {
 			return t, true
 		}
