@@ -1384,3 +1384,22 @@ func TestFeedSeed(t *testing.T) {
 		t.Errorf("a feed seed: %+v, want its 2 articles, no failure", sum)
 	}
 }
+
+// TestNumbersPage: a number link is a list's page when its address ends
+// with the number.
+func TestNumbersPage(t *testing.T) {
+	for _, tc := range []struct {
+		text, url string
+		want      bool
+	}{
+		{"2", "http://a.test/news/2.html", true},
+		{"[3]", "http://a.test/list.asp?page=3", true},
+		{"2", "http://a.test/thread-5-2-1.html", false},
+		{"12", "http://a.test/thread-5-1-1.html", false},
+		{"2", "http://a.test/news/2024/0512/1.html", false},
+	} {
+		if got := numbersPage(extract.Link{URL: tc.url, Text: tc.text}); got != tc.want {
+			t.Errorf("%s → %s: %v, want %v", tc.text, tc.url, got, tc.want)
+		}
+	}
+}

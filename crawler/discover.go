@@ -73,7 +73,7 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 			}
 		}
 		for _, l := range p.parsed.Links {
-			if listPager.MatchString(l.Text) && (!numberLink.MatchString(l.Text) || listPageOf(p.url, l.URL)) {
+			if listPager.MatchString(l.Text) && (!numberLink.MatchString(l.Text) || listPageOf(p.url, l.URL) || numbersPage(l)) {
 				bar = append(bar, l.URL)
 				if pageOneText.MatchString(l.Text) {
 					named1[l.URL] = true
@@ -382,6 +382,20 @@ func listPageOf(list, u string) bool {
 	dir := func(p string) string { return p[:strings.LastIndexByte(p, '/')+1] }
 	return listPageShape.MatchString(pu.Path+queryOf(pu)) && strings.HasPrefix(dir(pu.Path), dir(lu.Path))
 }
+
+// numbersPage says whether a link whose text is a number ends its address
+// with that number, as a list's page N does (2 → /news/2.html,
+// list.asp?page=2); a forum's reply count (12 → thread-5-1-1.html) and a
+// thread's page (2 → thread-5-2-1.html) do not.
+func numbersPage(l extract.Link) bool {
+	n := strings.Trim(strings.TrimSpace(l.Text), "[]【】()")
+	m := lastNumber.FindStringSubmatch(l.URL)
+	return m != nil && strings.TrimLeft(m[1], "0") == strings.TrimLeft(strings.TrimSpace(n), "0")
+}
+
+// lastNumber is the last number of an address, before its extension or
+// at its end.
+var lastNumber = regexp.MustCompile(`(\d+)(?:\.\w+|/)?$`)
 
 func queryOf(u *url.URL) string {
 	if u.RawQuery == "" {
