@@ -376,8 +376,17 @@ func listPageOf(list, u string) bool {
 	}
 	lu, err1 := url.Parse(list)
 	pu, err2 := url.Parse(u)
-	if err1 != nil || err2 != nil || lu.Host != pu.Host {
+	// www.x.gov.cn and x.gov.cn are one portal; their bars name the other
+	if err1 != nil || err2 != nil || strings.TrimPrefix(lu.Host, "www.") != strings.TrimPrefix(pu.Host, "www.") {
 		return false
+	}
+	if sameQueryList(lu, pu) {
+		return true
+	}
+	if pu.RawQuery != "" && listPageShape.MatchString(queryOf(pu)) {
+		// ?page=2 names a page wherever the script stands: a static
+		// column's /news/ and its ../List.asp?page=2&classid=3
+		return true
 	}
 	dir := func(p string) string { return p[:strings.LastIndexByte(p, '/')+1] }
 	return listPageShape.MatchString(pu.Path+queryOf(pu)) && strings.HasPrefix(dir(pu.Path), dir(lu.Path))
@@ -396,6 +405,47 @@ func numbersPage(l extract.Link) bool {
 // lastNumber is the last number of an address, before its extension or
 // at its end.
 var lastNumber = regexp.MustCompile(`(\d+)(?:\.\w+|/)?$`)
+
+// sameQueryList says whether pu is lu's address with one more parameter
+// holding a number, all of lu's kept: a page number whatever its name
+// (list.php?id=5 → list.php?cpage=2&id=5, ?pageNumber=2&pageSize=20,
+// ?pager.offset=20). A forum's thread (forum.php?mod=viewthread&tid=5)
+// changes the list's own parameters, and a record's id (?id=12) names no
+// page: neither is.
+func sameQueryList(lu, pu *url.URL) bool {
+	if lu.Path != pu.Path {
+		return false
+	}
+	lq, pq := lu.Query(), pu.Query()
+	for k, v := range lq {
+		if !slices.Equal(pq[k], v) {
+			return false
+		}
+	}
+	extra := 0
+	for k, v := range pq {
+		if _, ok := lq[k]; ok {
+			continue
+		}
+		if len(v) != 1 || !allDigits(v[0]) || strings.HasSuffix(strings.ToLower(k), "id") {
+			return false // not a number, or a record's (tid=5, aid=12)
+		}
+		extra++
+	}
+	return extra >= 1 && extra <= 2
+}
+
+func allDigits(s string) bool {
+	if s == "" || len(s) > 6 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 func queryOf(u *url.URL) string {
 	if u.RawQuery == "" {

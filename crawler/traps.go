@@ -54,7 +54,7 @@ var idParam = regexp.MustCompile(`(?i)[?&][a-z_]*id=[^&]*\d`)
 // thread filtered to one poster (Discuz!'s 只看该作者, authorid=), a
 // member's space or profile, a printable or reply form. Each is a thread
 // or no document, reached already by its own URL or not worth a page.
-var forumView = regexp.MustCompile(`(?i)[?&]authorid=\d|[?&]mod=(?:space|spacecp|post|misc|logging|register)(?:&|$)|/(?:home|member|misc|search|connect|plugin)\.php|/space-(?:uid|username)-|[?&]action=(?:printable|reply|newthread)(?:&|$)`)
+var forumView = regexp.MustCompile(`(?i)[?&]authorid=\d|[?&]mod=(?:space|spacecp|post|misc|logging|register)(?:&|$)|/(?:member|misc|search|connect)\.php|/space-(?:uid|username)-|[?&]action=(?:printable|reply|newthread)(?:&|$)`)
 
 // sessionParam matches session ids in paths and queries, and WordPress's
 // replytocom= (a comment's reply form: the post again, a classic trap). A

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gocolly/colly/v2"
@@ -27,8 +28,12 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		c.mu.Unlock()
 	}()
 	if t.Kind == kindSitemap {
-		c.visitSitemap(t, ts)
-		return
+		if c.visitSitemap(t, ts) {
+			return
+		}
+		// A seed named like a feed (/rss/) that is a page, an RSS 订阅
+		// column: read as the page it is.
+		t.Kind = ""
 	}
 	arch := NewArchiver(c.fetcher, ts, ArchiveOptions{
 		MaxPages: t.site.MaxPages, Location: t.site.Location, Logger: c.log, Conditional: true,
@@ -361,10 +366,28 @@ func (c *Crawler) afterFirstContact(t *task) {
 	c.queue(t.site, entries)
 }
 
+// looksHTML says whether a fetch answered an HTML page: by its
+// Content-Type, else by its first bytes.
+func looksHTML(f *Fetched) bool {
+	if f.Final != nil && strings.Contains(strings.ToLower(f.Final.Capture.Header("Content-Type")), "html") {
+		return true
+	}
+	head := strings.ToLower(string(f.Body[:min(len(f.Body), 512)]))
+	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html")
+}
+
 // visitSitemap reads a sitemap (or an index of sitemaps) for URLs. (A
-// cancelled run stops it through the fetcher.)
-func (c *Crawler) visitSitemap(t *task, ts *taskStore) {
+// cancelled run stops it through the fetcher.) false: t is a seed taken
+// for a feed by its address (feedURL) that answered an HTML page with no
+// feed in it, to be read as a page; nothing is stored.
+func (c *Crawler) visitSitemap(t *task, ts *taskStore) bool {
 	f, err := c.fetcher.Fetch(t.URL, nil)
+	if err == nil && t.Depth == 0 && !t.Next && feedURL.MatchString(t.URL) && looksHTML(f) {
+		if urls, maps := parseSitemap(f.Body); len(urls)+len(maps) == 0 {
+			c.fetcher.forget(t.URL) // fetched again as a page
+			return false
+		}
+	}
 	if len(f.Exchanges) > 0 {
 		caps := make([]*store.Capture, len(f.Exchanges))
 		payloads := make([][]byte, len(f.Exchanges))
@@ -373,7 +396,7 @@ func (c *Crawler) visitSitemap(t *task, ts *taskStore) {
 		}
 		if _, perr := ts.PutCaptures(caps, payloads); perr != nil {
 			c.fail(perr)
-			return
+			return true
 		}
 	}
 	now := time.Now()
@@ -382,7 +405,7 @@ func (c *Crawler) visitSitemap(t *task, ts *taskStore) {
 	}
 	if err != nil {
 		c.failedPage(t, ts, &page{err: err}, now)
-		return
+		return true
 	}
 	urls, maps := parseSitemap(f.Body)
 	var cands []candidate
@@ -402,4 +425,5 @@ func (c *Crawler) visitSitemap(t *task, ts *taskStore) {
 	if c.commitVisit(ts) {
 		c.queue(t.site, links)
 	}
+	return true
 }

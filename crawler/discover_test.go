@@ -252,3 +252,65 @@ func TestRedirectsOutOfTheHostsThatMayMove(t *testing.T) {
 		t.Errorf("the URL the CDN's sitemap lists was not asked for: the sitemap was not read")
 	}
 }
+
+// TestListPageOfOtherNames: a bar's number links named by a parameter
+// listPageShape does not know, or in another directory, or on the www.
+// host, are the list's pages; a thread's and a record's are not.
+func TestListPageOfOtherNames(t *testing.T) {
+	for _, tc := range []struct {
+		list, u string
+		want    bool
+	}{
+		{"http://h/list.php?id=5", "http://h/list.php?cpage=2&id=5", true},
+		{"http://h/news/list", "http://h/news/list?pageNumber=2&pageSize=20", true},
+		{"http://h/news/list.jsp?type=1", "http://h/news/list.jsp?type=1&pager.offset=20", true},
+		{"http://h/news/", "http://h/List.asp?page=2&classid=3", true},
+		{"http://h/news/", "http://h/e/action/ListInfo/?classid=5&page=1", true},
+		{"http://h.gov.cn/xwzx/", "http://www.h.gov.cn/xwzx/index_1.html", true},
+		{"http://h/forum-2-1.html", "http://h/thread-5-2-1.html", false},
+		{"http://h/forum.php?mod=forumdisplay&fid=2", "http://h/forum.php?mod=viewthread&tid=5", false},
+		{"http://h/list.php", "http://h/list.php?id=12", false},
+	} {
+		if got := listPageOf(tc.list, tc.u); got != tc.want {
+			t.Errorf("listPageOf(%s, %s) = %v, want %v", tc.list, tc.u, got, tc.want)
+		}
+	}
+}
+
+// TestForumViewKeepsContent: a portal's articles served by a plugin
+// (plugin.php?id=news:view&aid=5) or home.php are followed; members'
+// spaces and search are not.
+func TestForumViewKeepsContent(t *testing.T) {
+	for u, want := range map[string]bool{
+		"http://h/plugin.php?id=tom_tongcheng&mod=info&tongcheng_id=5": false,
+		"http://h/home.php?m=article&id=5":                             false,
+		"http://h/home.php?mod=space&uid=7":                            true,
+		"http://h/member.php?mod=logging&action=login":                 true,
+		"http://h/search.php?mod=forum":                                true,
+	} {
+		if forumView.MatchString(u) != want {
+			t.Errorf("forumView(%s) = %v, want %v", u, !want, want)
+		}
+	}
+}
+
+// TestFeedNamedSeedThatIsAPage: a seed at /rss/ that is an HTML column
+// (an RSS 订阅 page listing stories) is read as a page, not as an empty
+// feed.
+func TestFeedNamedSeedThatIsAPage(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != "/rss/" {
+			return false
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, `<html><head><meta charset="utf-8"><title>RSS订阅</title></head><body><ul>`+
+			`<li><a href="`+crawltest.ArticlePath(1, 1)+`">第一篇报道的标题在这里</a></li>`+
+			`<li><a href="`+crawltest.ArticlePath(2, 1)+`">第二篇报道的标题在这里</a></li></ul></body></html>`)
+		return true
+	}
+	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, Site{Name: "rss", Seeds: []string{srv.URL + "/rss/"}})
+	if sum.New != 2 || sum.Failed != 0 {
+		t.Errorf("an HTML seed at /rss/: %+v, want its 2 articles", sum)
+	}
+}
