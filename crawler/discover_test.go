@@ -12,9 +12,9 @@ import (
 	"folio/crawler/crawltest"
 )
 
-// review19Article is a plain article page: a headline, a dated byline and
+// plainArticle is a plain article page: a headline, a dated byline and
 // paragraphs of its own.
-func review19Article(id int) string {
+func plainArticle(id int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<html><head><meta charset="utf-8"><title>第%d号工作动态</title></head><body><div class="nav"><a href="/">首页</a></div>`, id)
 	fmt.Fprintf(&b, `<h1>第%d号工作动态</h1><div class="info">发布时间：2024-05-%02d 09:00　来源：县政府办</div><div class="content">`, id, 1+id%28)
@@ -172,7 +172,7 @@ func TestArticleURLsWithADateAreNoCalendar(t *testing.T) {
 			b.WriteString(`</ul></body></html>`)
 			writeHTML(w, b.String())
 		case "/content.jsp":
-			writeHTML(w, review19Article(atoi(r.URL.Query().Get("id"))))
+			writeHTML(w, plainArticle(atoi(r.URL.Query().Get("id"))))
 		default:
 			return false
 		}
