@@ -383,6 +383,12 @@ func listPageOf(list, u string) bool {
 	if sameQueryList(lu, pu) {
 		return true
 	}
+	if lu.Path == pu.Path && lu.RawQuery != "" {
+		// The list's own script with other parameters than its own: a
+		// thread of the forum (forum.php?mod=viewthread&tid=5&page=2 from
+		// forum.php?mod=forumdisplay&fid=2), not a page of the list.
+		return false
+	}
 	if pu.RawQuery != "" && listPageShape.MatchString(queryOf(pu)) {
 		// ?page=2 names a page wherever the script stands: a static
 		// column's /news/ and its ../List.asp?page=2&classid=3

@@ -269,6 +269,8 @@ func TestListPageOfOtherNames(t *testing.T) {
 		{"http://h.gov.cn/xwzx/", "http://www.h.gov.cn/xwzx/index_1.html", true},
 		{"http://h/forum-2-1.html", "http://h/thread-5-2-1.html", false},
 		{"http://h/forum.php?mod=forumdisplay&fid=2", "http://h/forum.php?mod=viewthread&tid=5", false},
+		{"http://h/forum.php?mod=forumdisplay&fid=2", "http://h/forum.php?mod=viewthread&tid=5&page=2", false},
+		{"http://h/forum.php?mod=forumdisplay&fid=2", "http://h/forum.php?mod=forumdisplay&fid=2&page=2", true},
 		{"http://h/list.php", "http://h/list.php?id=12", false},
 	} {
 		if got := listPageOf(tc.list, tc.u); got != tc.want {
