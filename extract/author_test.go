@@ -143,6 +143,9 @@ func TestSourceAuthor(t *testing.T) {
 		// sign-off); a weekday in brackets after the date is no name.
 		{"2024-05-17", "", "记者：姜雨晴　剪辑：彭志远　编辑：胡静", "", "姜雨晴"},
 		{"2024-05-17", "", "2024年5月17日（星期五）", "", ""},
+		// English bylines labelled Writer: or Written by:, before an Editor:.
+		{"Updated: 2024-06-03 Writer: Li Ming Editor: Wang Yu", "", "", "", "Li Ming"},
+		{"2024-06-03", "", "Written by: Chen Jie", "", "Chen Jie"},
 		// A reporter's name ends where the view counter after it begins.
 		{`<time>2024-05-13 10:30</time> <span class="source">来源：青川日报</span> <span class="author">记者 陈晨</span> <span class="pv">阅读 12345</span>`, "", "", "青川日报", "陈晨"},
 		// A reporter's name ends where the date after it begins.
@@ -196,7 +199,7 @@ func TestCleanAuthor(t *testing.T) {
 		"王小明 G20": "王小明 G20", "李四 C919": "李四 C919", // no staff codes
 		"农民日报记者 刘知宜": "刘知宜", "人民日报记者 张三 李四": "张三 李四",
 		"新华社记者站": "新华社记者站", "日报记者协会": "日报记者协会", // a desk, a body: no names follow
-		"全媒体记者 李婷": "李婷", "本报全媒体记者 李婷": "李婷", "融媒记者 王芳": "王芳",
+		"全媒体记者 李婷": "李婷", "本报全媒体记者 李婷": "李婷", "融媒记者 王芳": "王芳", "齐鲁晚报·齐鲁壹点记者 孔梦雪": "孔梦雪",
 	} {
 		if got := cleanAuthor(in); got != want {
 			t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)

@@ -87,7 +87,7 @@ var (
 	// its label (南方+); 撰稿單位 names the office that wrote a release
 	// (Taiwanese county sites).
 	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource|(?:撰稿|供稿)[单單]位)\s*[:：]\s*|(?:^|\s)[来來]源[于於]\s+|^以下文章[来來]源[于於]\s*|【\s*[来來]源\s*】\s*`)
-	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor)\s*[:：]\s*|^作者,\s*|(?:^[（(]?|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)(?:\s*/\s*(?:[摄攝]影?|视频|視頻))?\s*[:：]?\s*|(?:^[（(]?|\s)文\s*/\s*(?:[摄攝]影?|视频|視頻)\s*[:：]?\s*|(?:^[（(]?|\s)文\s*[/:：|｜]\s*`)
+	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor|[Ww]riter|[Ww]ritten\s+[Bb]y|[Rr]eporter)\s*[:：]\s*|^作者,\s*|(?:^[（(]?|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)(?:\s*/\s*(?:[摄攝]影?|视频|視頻))?\s*[:：]?\s*|(?:^[（(]?|\s)文\s*/\s*(?:[摄攝]影?|视频|視頻)\s*[:：]?\s*|(?:^[（(]?|\s)文\s*[/:：|｜]\s*`)
 	// issuerLabel names the body that issued a government document, in
 	// the 索引号 / 文号 table of disclosure pages.
 	issuerLabel = regexp.MustCompile(`(?:发布|發佈|發布|发文|發文|公开|公開)(?:机构|機構|机关|機關|单位|單位)\s*[:：]\s*`)
@@ -143,8 +143,9 @@ const datelinePlaces = `北京|上海|天津|重庆|广州|深圳|杭州|南京|
 var staffCode = regexp.MustCompile(`(\p{Han})(?:_[A-Za-z]{1,4}\d{2,}|\s+[A-Za-z]{2,4}\d{3,})$`)
 
 // mediumReporter is a medium's name and its reporter's role before names:
-// 农民日报记者 刘知宜, 人民日报记者 张三 李四.
-var mediumReporter = regexp.MustCompile(`^\p{Han}{2,10}?` + mediumEnding + `(?:全媒体|全媒體|融媒)?(?:记者|記者)\s*(.+)$`)
+// 农民日报记者 刘知宜, 人民日报记者 张三 李四, 齐鲁晚报·齐鲁壹点记者 孔梦雪 (a paper and
+// its app).
+var mediumReporter = regexp.MustCompile(`^\p{Han}{2,10}?` + mediumEnding + `(?:[·・]\p{Han}{2,8}?)?(?:全媒体|全媒體|融媒)?(?:记者|記者)\s*(.+)$`)
 
 // reporterRole is a reporter's role before names: 记者, 本报记者, 见习记者,
 // 全媒体记者 and 融媒记者 (as 市级日报 and 融媒体 sites credit since 2020),
