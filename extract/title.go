@@ -104,10 +104,14 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			continue
 		}
 		// Of several, the one nearest the content: a site's name in the
-		// <title> is also the logo's heading at the top of the page.
+		// <title> is also the logo's heading at the top of the page. But
+		// not a part of it after the whole: a table's bold header cell
+		// (镇（街道）) under a heading that is the <title> itself.
 		if f == ogForm || strings.Contains(fullForm, f) || (ogForm != "" && strings.Contains(ogForm, f)) ||
 			(cutForm != "" && strings.HasPrefix(f, cutForm)) {
-			best, bestAt = l.text, i
+			if best == "" || f == fullForm || f == ogForm || hashForm(best) != fullForm && hashForm(best) != ogForm {
+				best, bestAt = l.text, i
+			}
 		}
 	}
 	// The <title> that is the site's name alone names the logo's heading,
