@@ -628,21 +628,7 @@ func TestArchiveStartPageNotReached(t *testing.T) {
 	good := page("东街改造于今年三月启动，涉及沿街商铺一百二十余户，工期预计八个月，改造后将恢复青石板路面。",
 		`<span>1</span> <a href="/news/8803.html?page=2">2</a> <a href="/news/8803.html?page=2">下一页</a>`)
 	pages := map[string]string{"/news/8803.html": good, "/news/8803.html?page=2": two}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, ok := pages[r.URL.RequestURI()]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		io.WriteString(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cut := NewArchiver(f, openTestStore(t), ArchiveOptions{MaxPages: 1}).Archive(t.Context(), srv.URL+"/news/8803.html?page=2")
+	cut, _ := archivePagesWith(t, pages, "/news/8803.html?page=2", ArchiveOptions{MaxPages: 1})
 	if cut.Err != nil || cut.Doc == nil || !cut.Doc.Cut {
 		t.Errorf("at --max-pages 1: err %v, doc %+v; want a cut document, no error", cut.Err, cut.Doc)
 	}
@@ -651,6 +637,12 @@ func TestArchiveStartPageNotReached(t *testing.T) {
 // archivePages serves UTF-8 pages by path and query (anything else is
 // 404) and archives the one at start; it returns the result and start's URL.
 func archivePages(t *testing.T, pages map[string]string, start string) (*Result, string) {
+	t.Helper()
+	return archivePagesWith(t, pages, start, ArchiveOptions{})
+}
+
+// archivePagesWith is archivePages with the Archiver's options.
+func archivePagesWith(t *testing.T, pages map[string]string, start string, opts ArchiveOptions) (*Result, string) {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, ok := pages[r.URL.RequestURI()]
@@ -666,7 +658,7 @@ func archivePages(t *testing.T, pages map[string]string, start string) (*Result,
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewArchiver(f, openTestStore(t), ArchiveOptions{}).Archive(t.Context(), srv.URL+start), srv.URL + start
+	return NewArchiver(f, openTestStore(t), opts).Archive(t.Context(), srv.URL+start), srv.URL + start
 }
 
 // TestArchiveListPage: a column page asked for by name is stored as the one

@@ -494,27 +494,26 @@ func merge(a, b store.URLStatus) store.URLStatus {
 // claim adds u to the run's seen-set; false when it was there already.
 // The check and the mark are one step: colly's own visited check is not.
 func (c *Crawler) claim(u string) bool {
+	return c.addOnce(c.seen, u)
+}
+
+// addOnce adds u's key to set (one of the crawler's, under c.mu); false
+// when it was there already.
+func (c *Crawler) addOnce(set map[uint64]struct{}, u string) bool {
 	key := urlKey(canon(u))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.seen[key]; ok {
+	if _, ok := set[key]; ok {
 		return false
 	}
-	c.seen[key] = struct{}{}
+	set[key] = struct{}{}
 	return true
 }
 
 // markNotDue remembers that u was not due for a re-check in this run;
 // false when it was known so already.
 func (c *Crawler) markNotDue(u string) bool {
-	key := urlKey(canon(u))
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.notDue[key]; ok {
-		return false
-	}
-	c.notDue[key] = struct{}{}
-	return true
+	return c.addOnce(c.notDue, u)
 }
 
 // takeNotDue says whether u was found not due in this run, and forgets it:

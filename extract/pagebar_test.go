@@ -181,21 +181,7 @@ pageNav.go(3, 4);</script>`,
 			if err != nil {
 				t.Fatal(err)
 			}
-			pg := p.Pagination
-			abs := func(s string) string {
-				if s == "" {
-					return ""
-				}
-				return resolveURL(mustParse(t, u), s, "utf-8")
-			}
-			first := abs(tt.first)
-			if tt.first == "" && tt.cur <= 1 {
-				first = u
-			}
-			if pg.Next != abs(tt.next) || pg.First != first || pg.Current != tt.cur || pg.Total != tt.total {
-				t.Errorf("got next %q first %q current %d total %d\nwant next %q first %q current %d total %d",
-					pg.Next, pg.First, pg.Current, pg.Total, abs(tt.next), first, tt.cur, tt.total)
-			}
+			checkBar(t, p.Pagination, u, tt.next, tt.first, tt.cur, tt.total)
 		})
 	}
 }
@@ -435,20 +421,7 @@ setPage(nCount, nIndex, sName, "shtml");</script>`,
 				t.Fatal(err)
 			}
 			pg := p.Pagination
-			abs := func(s string) string {
-				if s == "" {
-					return ""
-				}
-				return resolveURL(mustParse(t, tt.url), s, "utf-8")
-			}
-			first := abs(tt.first)
-			if tt.first == "" && tt.cur <= 1 {
-				first = tt.url
-			}
-			if pg.Next != abs(tt.next) || pg.First != first || pg.Current != tt.cur || pg.Total != tt.total {
-				t.Errorf("got next %q first %q current %d total %d\nwant next %q first %q current %d total %d",
-					pg.Next, pg.First, pg.Current, pg.Total, abs(tt.next), first, tt.cur, tt.total)
-			}
+			abs := checkBar(t, pg, tt.url, tt.next, tt.first, tt.cur, tt.total)
 			if tt.total == 0 && len(pg.Pages) > 1 {
 				t.Errorf("pages %v, want none", pg.Pages)
 			}
@@ -474,4 +447,27 @@ setPage(nCount, nIndex, sName, "shtml");</script>`,
 			}
 		})
 	}
+}
+
+// checkBar compares what the pagination of the page at u read with the
+// next page, page 1 (u itself when "" and the page is page 1 or unknown),
+// the current page and the total a case wants, its URLs relative to u.
+// It returns the resolver of such URLs.
+func checkBar(t *testing.T, pg Pagination, u, next, first string, cur, total int) (abs func(string) string) {
+	t.Helper()
+	abs = func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return resolveURL(mustParse(t, u), s, "utf-8")
+	}
+	wantFirst := abs(first)
+	if first == "" && cur <= 1 {
+		wantFirst = u
+	}
+	if pg.Next != abs(next) || pg.First != wantFirst || pg.Current != cur || pg.Total != total {
+		t.Errorf("got next %q first %q current %d total %d\nwant next %q first %q current %d total %d",
+			pg.Next, pg.First, pg.Current, pg.Total, abs(next), wantFirst, cur, total)
+	}
+	return abs
 }

@@ -57,8 +57,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	}
 	fullForm, ogForm := hashForm(full), hashForm(og)
 	// A <title> cut short with an ellipsis: its first part, without it.
+	first := strings.TrimSpace(titleSeparators.Split(full, 2)[0])
 	cutForm := ""
-	if first := titleSeparators.Split(full, 2)[0]; strings.HasSuffix(first, "…") || strings.HasSuffix(first, "...") {
+	if strings.HasSuffix(first, "…") || strings.HasSuffix(first, "...") {
 		if cutForm = hashForm(strings.TrimRight(first, "….")); runeCount(cutForm) < 8 {
 			cutForm = ""
 		}
@@ -66,7 +67,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	best, bestAt, shortAt := "", -1, -1
 	// The <title>'s first part, which a short headline (a 百科 entry's
 	// 通天岩, a notice's 公告) may be all of.
-	firstForm := hashForm(strings.TrimSpace(titleSeparators.Split(full, 2)[0]))
+	firstForm := hashForm(first)
 	start := len(lines) // the first line of the content
 	for i, l := range lines {
 		if l.where >= 0 {
