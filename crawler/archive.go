@@ -240,8 +240,11 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	// page 1 (a bar the walk misread; not a walk cut at --max-pages): its
 	// text would be lost without a word, and its URL taken for another of
 	// page 1's. A failed page, as a gap in the bar is.
-	missed := !cut && start.ok() && first != start && start.parsed.Kind != extract.KindList &&
-		!slices.ContainsFunc(pages, func(p *page) bool { return p == start || p.ok() && pageHash(p) == pageHash(start) })
+	missed := !cut && start.ok() && first != start && start.parsed.Kind != extract.KindList && !slices.Contains(pages, start)
+	if missed {
+		h := pageHash(start)
+		missed = !slices.ContainsFunc(pages, func(p *page) bool { return p.ok() && pageHash(p) == h })
+	}
 	if missed {
 		failed = errors.Join(failed, fmt.Errorf("%s: the page asked for was not reached from page 1 (%s)", start.url, first.url))
 		gap = true
