@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path"
 	"strings"
 	"testing"
 	"time"
@@ -314,5 +315,55 @@ func TestFeedNamedSeedThatIsAPage(t *testing.T) {
 	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, Site{Name: "rss", Seeds: []string{srv.URL + "/rss/"}})
 	if sum.New != 2 || sum.Failed != 0 {
 		t.Errorf("an HTML seed at /rss/: %+v, want its 2 articles", sum)
+	}
+}
+
+// TestHanwebColumnRecordGroups: a Hanweb column carries its first group of
+// records; the older ones come only from dataproxy.jsp, group by group
+// (many county portals have no sitemap). Every article is reached, and the
+// groups are read to the last one and no further.
+func TestHanwebColumnRecordGroups(t *testing.T) {
+	const total, perPage, groupSize = 8, 1, 3
+	record := func(id int) string {
+		return fmt.Sprintf(`<record><![CDATA[<li><a href="/art/2024/5/%d/art_1234_%d.html" target="_blank">第%d号工作动态</a></li>]]></record>`, 1+id%28, id, id)
+	}
+	srv := crawltest.Serve(t, crawltest.Site{})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		switch {
+		case r.URL.Path == "/col/col1234/index.html":
+			var b strings.Builder
+			b.WriteString(`<html><head><meta charset="utf-8"><title>工作动态</title></head><body><div id="4567"><script type="text/xml"><datastore><recordset>`)
+			for id := total; id > total-perPage*groupSize; id-- {
+				b.WriteString(record(id))
+			}
+			fmt.Fprintf(&b, `</recordset></datastore></script></div><script>$("#4567").jpage({totalRecord: %d, perPage: %d, groupSize: %d,
+				proxyUrl: "/module/web/jpage/dataproxy.jsp", ajaxParam: {col: 1, appid: 1, webid: 1, path: "/", columnid: 1234, unitid: 4567}});</script></body></html>`,
+				total, perPage, groupSize)
+			writeHTML(w, b.String())
+		case r.URL.Path == "/module/web/jpage/dataproxy.jsp":
+			q := r.URL.Query()
+			if q.Get("columnid") != "1234" {
+				http.NotFound(w, r)
+				return true
+			}
+			w.Header().Set("Content-Type", "text/xml;charset=UTF-8")
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><datastore><totalrecord>%d</totalrecord><recordset>`, total)
+			for i := atoi(q.Get("startrecord")); i <= min(atoi(q.Get("endrecord")), total); i++ {
+				io.WriteString(w, record(total+1-i))
+			}
+			io.WriteString(w, `</recordset></datastore>`)
+		case strings.HasPrefix(path.Base(r.URL.Path), "art_1234_"):
+			writeHTML(w, plainArticle(atoi(strings.TrimSuffix(strings.TrimPrefix(path.Base(r.URL.Path), "art_1234_"), ".html"))))
+		default:
+			return false
+		}
+		return true
+	}
+	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, Site{Name: "hanweb", Seeds: []string{srv.URL + "/col/col1234/index.html"}})
+	if sum.New != total {
+		t.Errorf("%d new, want all %d records' articles", sum.New, total)
+	}
+	if n := countPrefix(srv, "/module/web/jpage/dataproxy.jsp"); n != 2 {
+		t.Errorf("%d groups asked of dataproxy.jsp, want 2 (records 4-6, 7-9)", n)
 	}
 }

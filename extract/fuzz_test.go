@@ -20,8 +20,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`<html><body><p>标题</p><table><tr><td rowspan=9999 colspan=9999>x</td></tr></table></body></html>`))
 	f.Add([]byte(`<text id="http://x.test/1.html" title="t"><a name=top>楼层：第 1 楼 时间：2005-08-28<div>一，二。`))
+	f.Add([]byte(`<?xml version="1.0" encoding="GBK"?><datastore><totalrecord>9</totalrecord><recordset><record><![CDATA[<li><a href="/art/1.html">一</a></li>]]></record></recordset></datastore>`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		p, err := Parse(raw, "", "http://t.test/a/1.html", nil)
+		p, err := Parse(raw, "", "http://t.test/a/1.jsp?startrecord=1&endrecord=3", nil)
 		if err != nil {
 			return
 		}

@@ -126,12 +126,16 @@ func (p *Page) Text() string {
 // HTTP Content-Type header ("" if unknown) and pageURL the URL the bytes came
 // from, used to resolve links.
 func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error) {
-	if charset.IsBinary(raw, contentType) || !isHTML(contentType, raw) {
+	recordStore := isRecordStore(contentType, raw)
+	if !recordStore && (charset.IsBinary(raw, contentType) || !isHTML(contentType, raw)) {
 		return nil, fmt.Errorf("%s: %w (%s)", pageURL, ErrNotHTML, mediaType(contentType, raw))
 	}
 	base, err := url.Parse(pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("extract: page URL %q: %w", pageURL, err)
+	}
+	if recordStore {
+		return parseRecordStore(raw, contentType, base), nil
 	}
 	text, cs := charset.Decode(raw, contentType)
 	root, cut, err := parseHTML(text, maxElements)
@@ -158,6 +162,10 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Canonical = r.canonical()
 	p.Links = r.links()
 	p.Pagination = r.pagination(base)
+	if p.Pagination.Next == "" {
+		// A Hanweb column's next page is its next group of records.
+		p.Pagination.Next = r.recordGroupAfter(r.inlineScripts())
+	}
 
 	p.Redirect = r.redirect(len(p.Links))
 	if opts != nil && opts.Requisites {

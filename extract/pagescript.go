@@ -34,8 +34,12 @@ var (
 	selfName    = regexp.MustCompile(`^(.+?)(?:_(\d{1,4}))?\.([A-Za-z]{2,6})$`)
 )
 
-// inlineScripts returns the text of the page's inline scripts.
+// inlineScripts returns the text of the page's inline scripts (read once:
+// the page bar and a Hanweb column's record groups both read it).
 func (r *reader) inlineScripts() string {
+	if r.scripts != nil {
+		return *r.scripts
+	}
 	var b strings.Builder
 	for c := range r.root.Descendants() {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Script && attr(c, "src") == "" && c.FirstChild != nil {
@@ -43,7 +47,9 @@ func (r *reader) inlineScripts() string {
 			b.WriteByte('\n')
 		}
 	}
-	return b.String()
+	s := b.String()
+	r.scripts = &s
+	return s
 }
 
 // scriptLink matches a link a script writes whole, URL and label as

@@ -37,6 +37,8 @@ type reader struct {
 	// pages. messages are the forum message cells measure met.
 	thread   []threadPost
 	messages []*html.Node
+	// scripts caches inlineScripts(); nil until read.
+	scripts *string
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {
@@ -165,49 +167,6 @@ func (r *reader) scriptLink(href, onclick string) string {
 // scriptPageURL is a quoted page address in a script: absolute, rooted or
 // relative, ending in a page's extension, with or without a query.
 var scriptPageURL = regexp.MustCompile(`['"]((?:https?://[^'"\s/]+)?[\w./~%-]*?[\w~%-]+\.(?:s?html?|jsp|jspx|asp|aspx|php|do|action)(?:\?[^'"\s]*)?)['"]`)
-
-// recordLinks are the anchors of the list items that Hanweb JCMS column
-// pages (/col/col1229/index.html, common on Chinese government portals)
-// carry as data, not markup: <script type="text/xml"><datastore>
-// <recordset><record><![CDATA[<li><a href="...">…</a></li>]]></record>,
-// written into the page by script. A crawler reading only the markup
-// would find no article on such a column.
-func (r *reader) recordLinks() []Link {
-	var out []Link
-	for _, script := range r.doc.Find("script").Nodes {
-		if script.FirstChild == nil {
-			continue
-		}
-		js := script.FirstChild.Data // a script's text is one node, read without a copy
-		if !strings.Contains(js, "<![CDATA[") || !strings.Contains(js, "<record") {
-			continue
-		}
-		for _, m := range cdataSection.FindAllStringSubmatch(js, maxRecords) {
-			nodes, err := html.ParseFragment(strings.NewReader(m[1]), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
-			if err != nil {
-				continue
-			}
-			for _, n := range nodes {
-				for _, a := range goquery.NewDocumentFromNode(n).Find("a[href]").Nodes {
-					if u := r.resolve(attr(a, "href")); u != "" {
-						text := textOf(a)
-						if text == "" {
-							text = cleanLine(attr(a, "title"))
-						}
-						out = append(out, Link{URL: u, Text: text})
-					}
-				}
-			}
-		}
-	}
-	return out
-}
-
-// maxRecords bounds the records read from one script (a column's page
-// holds tens; a dump of thousands is cut there).
-const maxRecords = 2000
-
-var cdataSection = regexp.MustCompile(`(?s)<record[^>]*>\s*<!\[CDATA\[(.*?)\]\]>`)
 
 // resolve makes href absolute the way a browser does for this page: the
 // path percent-encoded as UTF-8, a non-ASCII query in the page's own

@@ -1,10 +1,14 @@
 package extract
 
 import (
+	"fmt"
+
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // A Hanweb JCMS column carries its list as records in a script: the links
@@ -71,5 +75,79 @@ func TestScriptLinks(t *testing.T) {
 	}
 	if !slices.Equal(p.Links, want) {
 		t.Errorf("links\n got %q\nwant %q", p.Links, want)
+	}
+}
+
+// A Hanweb column's next page is its next group of records, asked of
+// dataproxy.jsp with the jpage call's parameters; a datastore that group
+// answers is a list whose next page is the group after it, until
+// <totalrecord> is reached.
+func TestRecordGroups(t *testing.T) {
+	column := func(records int, call string) string {
+		var b strings.Builder
+		b.WriteString(`<html><head><meta charset="utf-8"><title>工作动态</title></head><body><div id="4567"><script type="text/xml"><datastore><recordset>`)
+		for i := range records {
+			fmt.Fprintf(&b, `<record><![CDATA[<li><a href="/art/2024/5/%d/art_1234_%d.html">动态%d</a></li>]]></record>`, i+1, 600-i, i)
+		}
+		b.WriteString(`</recordset></datastore></script></div><script>` + call + `</script></body></html>`)
+		return b.String()
+	}
+	const self = "http://www.sx.gov.cn/col/col1234/index.html"
+	const params = "col=1&appid=1&webid=1&path=%2F&columnid=1234&unitid=4567&webname=%E6%9D%BE%E6%BA%AA&permissiontype=0"
+	cases := []struct {
+		name, page, want string
+	}{
+		{"first group full, more records", column(6, `$("#4567").jpage({totalRecord: 14, perPage: 2, groupSize: 3, proxyUrl: "/module/web/jpage/dataproxy.jsp",
+			ajaxParam: {col: 1, appid: 1, webid: 1, path: "/", columnid: 1234, unitid: 4567, webname: "松溪", permissiontype: 0}});`),
+			"http://www.sx.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=7&endrecord=12&perpage=2&" + params},
+		{"parameters in a variable, total in another", column(6, `var total = 9; var param_4567 = {col: 1, appid: 1, webid: 1, path: '/', columnid: 1234, unitid: '4567', webname: '松溪', permissiontype: 0};
+			$('#4567').jpage({totalRecord: total, perPage: 2, groupSize: 3, proxyUrl: '/module/web/jpage/dataproxy.jsp', ajaxParam: param_4567});`),
+			"http://www.sx.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=7&endrecord=12&perpage=2&" + params},
+		{"every record on the page", column(6, `$("#4567").jpage({totalRecord: 6, perPage: 2, proxyUrl: "/module/web/jpage/dataproxy.jsp", ajaxParam: {columnid: 1234}});`), ""},
+		{"no total, a group that is not full", column(5, `$("#4567").jpage({perPage: 2, proxyUrl: "/module/web/jpage/dataproxy.jsp", ajaxParam: {columnid: 1234}});`), ""},
+		{"another script's jpage", column(6, `$("#box").jpage({totalRecord: 60, perPage: 10, proxyUrl: "query!result.zf", ajaxParam: {q: 1}});`), ""},
+	}
+	for _, c := range cases {
+		p, err := Parse([]byte(c.page), "text/html", self, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Pagination.Next != c.want {
+			t.Errorf("%s: next\n got %q\nwant %q", c.name, p.Pagination.Next, c.want)
+		}
+	}
+
+	// The answer: GBK, declared only in its XML prolog.
+	store := func(start, end, total int) []byte {
+		var b strings.Builder
+		fmt.Fprintf(&b, `<?xml version="1.0" encoding="GBK"?><datastore><totalrecord>%d</totalrecord><recordset>`, total)
+		for i := start; i <= min(end, total); i++ {
+			fmt.Fprintf(&b, "<record><![CDATA[\n<li><a href=\"/art/2024/5/1/art_1234_%d.html\" title=\"县政府常务会议%d\">县政府常务会议%d</a><span>2024-05-01</span></li>]]></record>", i, i, i)
+		}
+		b.WriteString(`</recordset></datastore>`)
+		raw, err := simplifiedchinese.GBK.NewEncoder().String(b.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []byte(raw)
+	}
+	group := func(start, end int) string {
+		return fmt.Sprintf("http://www.sx.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=%d&endrecord=%d&perpage=2&%s", start, end, params)
+	}
+	p, err := Parse(store(7, 12, 14), "text/xml", group(7, 12), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != KindList || p.Charset != "gbk" {
+		t.Errorf("datastore: kind %s, charset %s; want a list in gbk", p.Kind, p.Charset)
+	}
+	if len(p.Links) != 6 || p.Links[0] != (Link{"http://www.sx.gov.cn/art/2024/5/1/art_1234_7.html", "县政府常务会议7"}) {
+		t.Errorf("datastore links %q", p.Links)
+	}
+	if p.Pagination.Next != group(13, 18) {
+		t.Errorf("datastore next %q, want %q", p.Pagination.Next, group(13, 18))
+	}
+	if p, err := Parse(store(13, 18, 14), "text/xml;charset=GBK", group(13, 18), nil); err != nil || len(p.Links) != 2 || p.Pagination.Next != "" {
+		t.Errorf("last group: %v, %d links, next %q; want 2 links and no next", err, len(p.Links), p.Pagination.Next)
 	}
 }
