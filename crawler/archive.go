@@ -844,8 +844,15 @@ func documentURL(p *page) string {
 func plausibleCanonical(c, u string) bool {
 	cu, err1 := url.Parse(c)
 	pu, err2 := url.Parse(u)
-	if err1 != nil || err2 != nil || !strings.EqualFold(cu.Host, pu.Host) || cu.Path == "/" || cu.Path == "" {
+	if err1 != nil || err2 != nil || !strings.EqualFold(cu.Host, pu.Host) {
 		return false
+	}
+	if cu.Path == "/" || cu.Path == "" {
+		// The home page, unless its query names one item: a blog's
+		// post by id (/?p=102) is the post, when the page's URL names
+		// no other.
+		pid := articleID(pu)
+		return itemQuery.MatchString(cu.RawQuery) && (pid == "" || pid == articleID(cu))
 	}
 	if extract.SamePages(c, u) {
 		return true
@@ -858,6 +865,10 @@ func plausibleCanonical(c, u string) bool {
 	}
 	return !columnFile.MatchString(path.Base(cu.Path))
 }
+
+// itemQuery is a query that names one article or post by its id, and
+// nothing else.
+var itemQuery = regexp.MustCompile(`(?i)^(p|id|aid|articleid|newsid|docid|infoid|contentid)=\d+$`)
 
 var columnFile = regexp.MustCompile(`(?i)^(index|default|list|main|home)([_-]\d+)*\.[a-z]+$`)
 
