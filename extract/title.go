@@ -110,7 +110,10 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// (镇（街道）) under a heading that is the <title> itself.
 		if f == ogForm || strings.Contains(fullForm, f) || (ogForm != "" && strings.Contains(ogForm, f)) ||
 			(cutForm != "" && strings.HasPrefix(f, cutForm)) {
-			if best == "" || f == fullForm || f == ogForm || hashForm(best) != fullForm && hashForm(best) != ogForm {
+			// (A bilingual notice's English heading under its Chinese
+			// one translates it: the Chinese stays.)
+			translation := best != "" && bestAt == i-1 && !lines[bestAt].linked && strings.ContainsFunc(best, isCJK) && !strings.ContainsFunc(l.text, isCJK)
+			if best == "" || f == fullForm || f == ogForm || hashForm(best) != fullForm && hashForm(best) != ogForm && !translation {
 				best, bestAt = l.text, i
 			}
 		}
@@ -205,13 +208,27 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			}
 		}
 	}
+	// The <title>'s part that no line repeats is the site's name (機電工程署
+	// - 新聞公報 - 機電署提醒…, the logo an image): another part that a
+	// plain line right above the content says is the headline.
+	if at < 0 {
+		for _, part := range titleSeparators.Split(full, -1) {
+			part = strings.TrimSpace(part)
+			if runeCount(part) < 6 || part == t {
+				continue
+			}
+			if i := r.lineOf(lines, part); i >= start-3 && i <= start && i >= 0 && !lines[i].linked && isTitleShaped(lines[i].text) && !isBylineLine(lines[i].text) {
+				return lines[i].text, i
+			}
+		}
+	}
 	// A generic <title> (停水通知 - 郑州自来水…) that no line repeats: the
 	// headline may be a plain <div> right above the dated byline, longer
 	// than the <title>'s name for it.
 	if at < 0 {
 		for i := max(0, start-4); i+1 < len(lines) && i <= start; i++ {
 			l, next := lines[i], lines[i+1]
-			if l.linked || l.where > 0 || !hasYear(next.text) || !isBylineLine(next.text) {
+			if l.linked || l.where > 0 || !hasYear(next.text) && !rocDate.MatchString(next.text) || !isBylineLine(next.text) {
 				continue
 			}
 			if n := runeCount(l.text); n >= 8 && n > runeCount(t) && isTitleShaped(l.text) && !strings.ContainsAny(l.text, "，。；！？:：,;!?") && !isBylineLine(l.text) && !sectionHeading(l.text) {
