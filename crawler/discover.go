@@ -103,7 +103,7 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 			}
 			u := cleanLink(l)
 			if u == "" {
-				if l.URL != "" && (calendarStep.MatchString(l.Text) || trap(l.URL)) {
+				if l.URL != "" && (isCalendarStep(l.Text) || trap(l.URL)) {
 					c.count(func(s *Summary) { s.Traps++ })
 				}
 				continue

@@ -33,6 +33,12 @@ var skippedExt = map[string]bool{
 // archive by month or year: 下一月, 上一年, 下月, next month, ».
 var calendarStep = regexp.MustCompile(`(?i)^\s*[<>«»‹›]*\s*(上|下|前|后)\s*一?\s*(个)?\s*(月|年|周|天|日)\s*[<>«»‹›]*\s*$|^\s*(previous|next|prev)\s+(month|year|week|day)\b`)
 
+// isCalendarStep is calendarStep.MatchString for a link's text; a step's
+// label is short, and the titles of a list are not asked the regexp.
+func isCalendarStep(text string) bool {
+	return len(text) <= 48 && calendarStep.MatchString(text)
+}
+
 // calendarURL matches URLs that address a day, month or year of a calendar
 // or date archive: a year or a date in the query (?year=2024,
 // ?date=2024-03-15, ?month=2024-06, ?ym=202406; any ?x=2024-06 is
@@ -55,6 +61,12 @@ var idParam = regexp.MustCompile(`(?i)[?&][a-z_]*id=[^&]*\d`)
 // member's space or profile, a printable or reply form. Each is a thread
 // or no document, reached already by its own URL or not worth a page.
 var forumView = regexp.MustCompile(`(?i)[?&]authorid=\d|[?&]mod=(?:space|spacecp|post|misc|logging|register)(?:&|$)|/(?:member|misc|search|connect)\.php|/space-(?:uid|username)-|[?&]action=(?:printable|reply|newthread)(?:&|$)`)
+
+// isForumView is forumView.MatchString, most URLs (a path, no query) ruled
+// out without the regexp: every link of every page is asked.
+func isForumView(u string) bool {
+	return (strings.ContainsAny(u, "?&") || strings.Contains(u, ".php") || strings.Contains(u, ".PHP") || strings.Contains(u, "/space-") || strings.Contains(u, "/SPACE-")) && forumView.MatchString(u)
+}
 
 // sessionParam matches session ids in paths and queries, and WordPress's
 // replytocom= (a comment's reply form: the post again, a classic trap). A
@@ -120,14 +132,14 @@ func stripSessionIDs(query string) string {
 
 // cleanLink strips session ids from u; "" when u is not worth queueing.
 func cleanLink(l extract.Link) string {
-	if calendarStep.MatchString(l.Text) {
+	if isCalendarStep(l.Text) {
 		return ""
 	}
 	pu, err := url.Parse(l.URL)
 	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
 		return ""
 	}
-	if skippedExt[strings.ToLower(path.Ext(pu.Path))] || forumView.MatchString(l.URL) {
+	if skippedExt[strings.ToLower(path.Ext(pu.Path))] || isForumView(l.URL) {
 		return ""
 	}
 	stripSessions(pu)

@@ -1140,7 +1140,7 @@ func isBylineLine(s string) bool {
 	// county sites add to the same line and which make no sentence longer.
 	core := bylineTools.ReplaceAllString(s, "")
 	// (Macau's and Hong Kong's dates run day first: 11/04/2024 17:46消息來源：….)
-	return isBylineShaped(core) && runeCount(core) <= 60 && hasYear(prefix) && (numericDate.MatchString(prefix) || slashDate.MatchString(prefix))
+	return isBylineShaped(core) && runeCount(core) <= 60 && hasYear(prefix) && (hasNumericDate(prefix) || slashDate.MatchString(prefix))
 }
 
 // bylineTools are the parts of a byline line that are neither its fields

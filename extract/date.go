@@ -15,6 +15,9 @@ var (
 	numericDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?` +
 		`(?:\s*(?:T|\s|日|,)?\s*(?:[(（]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?\s*)?(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?(?:\s*([AaPp])\.?[Mm]\b\.?)?)?` +
 		`\s*(Z|[+-]\d{2}:?\d{2}|` + namedZone + `)?`)
+	// dateAfterYear is what follows a year in numericDate, its optional
+	// time and zone left out.
+	dateAfterYear = regexp.MustCompile(`^\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}`)
 	rocDate = regexp.MustCompile(`(?:民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + rocTime)
 	// Bare ROC years: 113-03-15, 113/3/15, 113年03月15日.
 	rocNumericDate = regexp.MustCompile(`(?:^|[^\d])(1[0-4]\d|[89]\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)` + rocTime)
@@ -336,4 +339,18 @@ func findMonth(s string, loc *time.Location) (parsedDate, bool) {
 	}
 	d := fromParts(y, mo, "1", "", "", "", "", 0, loc)
 	return d, !d.t.IsZero()
+}
+
+// hasNumericDate says whether numericDate matches somewhere in s. It finds
+// the years by hand and asks the regexp only after each: the regexp alone
+// backtracks at every letter of a long text, and this is asked of every
+// candidate container's head.
+func hasNumericDate(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && dateAfterYear.MatchString(s[i+4:]) {
+			return true
+		}
+	}
+	return false
 }

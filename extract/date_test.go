@@ -170,3 +170,16 @@ func TestDayFirstSites(t *testing.T) {
 		}
 	}
 }
+
+// FuzzHasNumericDate: the hand-found years answer as numericDate does.
+func FuzzHasNumericDate(f *testing.F) {
+	for _, s := range []string{"发布时间：2024-05-09 10:00", "2024年5月9日", "12024-05-09", "编号2024-5", "20240509", "于2019.3.1起施行",
+		"第 2023 / 12 / 1", "1999年12月31日23时", "x2020/1/2", "２０２４年", "2024 年 05 月 09 日", "2024-05"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasNumericDate(s), numericDate.MatchString(s); got != want {
+			t.Fatalf("hasNumericDate(%q) = %v, numericDate matches: %v", s, got, want)
+		}
+	})
+}

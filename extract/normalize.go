@@ -65,7 +65,20 @@ func isClean(s string) bool {
 		return s == ""
 	}
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0xE4 && c <= 0xE9 {
+			// U+4000–U+9FFF, the bulk of Chinese text: neither space nor
+			// invisible, and not worth decoding to say so.
+			i += 3
+			space = false
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= 0x80 {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
 		case r == ' ':
 			if space {

@@ -251,7 +251,7 @@ var chapterNumber = regexp.MustCompile(`^\s*第[一二三四五六七八九十\d
 // a link alone.
 func isTitleShaped(s string) bool {
 	n := runeCount(s)
-	return n >= 4 && n <= 80 && !numericDate.MatchString(s) && !isBreadcrumb(s)
+	return n >= 4 && n <= 80 && !hasNumericDate(s) && !isBreadcrumb(s)
 }
 
 // isBreadcrumb: "当前位置：首页 > 新闻", "首页>>人物聚焦", "Home > News".
