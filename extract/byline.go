@@ -401,7 +401,7 @@ func gridAbove(lines, head []metaLine, titleAt int) []metaLine {
 		}
 	}
 	grid := lines[from:to]
-	if !slices.ContainsFunc(grid, func(l metaLine) bool { return gridField.MatchString(l.text) }) {
+	if !slices.ContainsFunc(grid, func(l metaLine) bool { return hasGridField(l.text) }) {
 		return nil
 	}
 	// The grid's 生成日期 is when the disclosure was published, when it
@@ -423,3 +423,9 @@ var gridPublished = regexp.MustCompile(`(?:发布|發布|發佈|公开|公開)(?
 
 // gridField is a label of the 索引号 grid opening a line or its cell.
 var gridField = regexp.MustCompile(`(?:^|\s)(?:索\s*引\s*号|发布机构|發布機構|发文机关|發文機關|信息分类|主题分类|文\s*号)\s*[:：]`)
+
+// hasGridField is gridField.MatchString, asked only of texts holding one
+// of its labels' characters (a container's head is asked, page after page).
+func hasGridField(s string) bool {
+	return (strings.Contains(s, "号") || strings.Contains(s, "機") || strings.Contains(s, "机") || strings.Contains(s, "分类")) && gridField.MatchString(s)
+}

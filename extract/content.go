@@ -664,7 +664,7 @@ func (r *reader) isPost(n *html.Node) bool {
 	head := headText(n, 450)
 	// A disclosure page's 索引号 grid is dated too, and no post: the
 	// document under it is the article, not the grid.
-	return hasNumericDate(head) && !gridField.MatchString(head)
+	return hasNumericDate(head) && !hasGridField(head)
 }
 
 // hasYear is a cheap test before numericDate: four digits starting 19 or 20.
