@@ -277,7 +277,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		for _, v := range printViews(p) {
 			// A print view robots.txt keeps folio from is not fetched, and
 			// no URL that led folio to the article.
-			if f, ok := a.f.(*Fetcher); !ok || !f.t.disallows(v) {
+			if f, ok := a.f.(robotsAware); !ok || !f.Disallows(v) {
 				urls = append(urls, v)
 			}
 		}
@@ -960,8 +960,8 @@ func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
 // refetchable lets u be fetched again in this run (colly refuses a URL it
 // fetched already).
 func (a *Archiver) refetchable(u string) {
-	if f, ok := a.f.(*Fetcher); ok {
-		f.forget(u)
+	if f, ok := a.f.(refetcher); ok {
+		f.Forget(u)
 	}
 }
 

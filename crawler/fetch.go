@@ -201,3 +201,10 @@ func fetchError(u string, err error) error {
 
 // MaxBody is the most bytes of a body this Fetcher keeps (--max-body).
 func (f *Fetcher) MaxBody() int64 { return f.t.opts.MaxBody }
+
+// Disallows says whether robots.txt keeps folio from u.
+func (f *Fetcher) Disallows(u string) bool { return f.t.disallows(u) }
+
+// Forget lets u be fetched again in this run (colly refuses a URL it
+// fetched already).
+func (f *Fetcher) Forget(u string) { f.forget(u) }

@@ -20,6 +20,14 @@ type PageFetcher interface {
 	Fetch(u string, extra http.Header) (*Fetched, error)
 }
 
+// A PageFetcher that goes to the network also says what robots.txt keeps
+// it from, and lets a URL it fetched be fetched again in the same run; the
+// Fetcher does both. One that reads the store needs neither.
+type (
+	robotsAware interface{ Disallows(u string) bool }
+	refetcher   interface{ Forget(u string) }
+)
+
 // CaptureSource is what a StoredFetcher reads from; *store.DB is one.
 type CaptureSource interface {
 	CapturesOf(url string, fn func(*store.Capture) error) error
