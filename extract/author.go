@@ -361,7 +361,7 @@ func (r *reader) authorElement(byline []metaLine) string {
 			// A byline's field classed for its author (<span
 			// class="sh-author">Yang Jian</span>) when it holds a name
 			// and nothing else; else what it holds is looked into.
-			if authorClassed(c) && c.Parent != nil && hasYear(textOf(c.Parent)) {
+			if authorClassed(c) && datedAround(c) {
 				if t := cleanLine(textOf(c)); runeCount(t) <= 40 && cleanAuthor(t) != "" && !paperField.MatchString(t) && (englishName.MatchString(t) && !strings.HasPrefix(t, "By ") ||
 					personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords)) {
 					for _, l := range byline {
@@ -382,6 +382,24 @@ func (r *reader) authorElement(byline []metaLine) string {
 	}
 	walk(r.body())
 	return found
+}
+
+// datedAround says whether n's parent holds a year, or its parent's
+// parent does in a byline's few words (WordPress's entry-meta: the
+// date's span beside the span.byline that holds span.author).
+func datedAround(n *html.Node) bool {
+	if n.Parent == nil {
+		return false
+	}
+	if hasYear(textOf(n.Parent)) {
+		return true
+	}
+	up := n.Parent.Parent
+	if up == nil || up.DataAtom == atom.Body {
+		return false
+	}
+	t := textOf(up)
+	return len(t) <= 300 && hasYear(t)
 }
 
 // authorClassed says whether one of n's classes is author or ends in

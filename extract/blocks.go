@@ -102,7 +102,12 @@ func (w *blockWriter) walk(n *html.Node) {
 		}
 		switch {
 		case c.DataAtom == atom.Br:
+			// A heading's second line is the heading's still.
+			kind := w.kind
 			w.flush()
+			if kind == Heading {
+				w.kind = Heading
+			}
 		case c.DataAtom == atom.Table && !w.keepAll && w.r.isDataTable(c):
 			w.flush()
 			if rows := tableGrid(c); len(rows) > 0 {
@@ -419,6 +424,7 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	// WeChat's 点击“阅读原文”了解更多: the link under the article; a how-to's
 	// step (点击阅读原文查看详情) offers no more.
 	`|(?:点击|點擊)?\s*[“"「]阅读原文[”"」]\s*(?:了解|查看|获取|閱讀|阅读)更多[^，,。]{0,8}` +
+	`|(?:阅读原文|閱讀原文|查看原文|原文链接|原文鏈接)\s*[>›»→]*` + // the link alone
 	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
 	`|满意度(?:评价|測評|测评|調查|调查)?\s*[:：][^，,。0-9０-９%％]{0,16}` + // a 问政 reply's rating widget: 满意度评价：满意 我要评价
 	`)$`)
@@ -691,6 +697,7 @@ func isSiteTrail(s, site string) bool {
 func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	blocks = blocks[:endMark(blocks)]
 	blocks = blocks[:relatedTail(blocks)]
+	blocks = blocks[gridOverTitle(blocks, meta.title):]
 	// The credits that close a story (编辑, 校对, 审核, 终审: a line each
 	// on county media sites) and the last three lines may be a byline.
 	creditsFrom := len(blocks) - 3
@@ -728,6 +735,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	out := blocks[:0]
 	begun := false // a block kept ends a sentence: the text has begun
 	title := hashForm(meta.title)
+	titleAt := -1 // the block dropped as the title
 	seen := map[string]bool{}
 	for i, b := range blocks {
 		if b.Kind == Table {
@@ -786,10 +794,17 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// The title and the byline usually open the content container;
 		// a 责任编辑 line often closes it.
 		nearStart := i < 4
-		if nearStart && i+1 < len(blocks) && repeatsLead(b, blocks[i+1]) {
+		if nearStart && i+1 < len(blocks) && repeatsLead(b, blocks[i+1:min(len(blocks), i+4)]) {
 			continue
 		}
 		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) {
+			titleAt = i
+			continue
+		}
+		// A bilingual notice's heading in English right under its Chinese
+		// title (after a <br> in the <h1>, or an <h2>) translates it.
+		if titleAt >= 0 && i == titleAt+1 && !begun && b.Kind == Heading && runeCount(b.Text) <= 200 &&
+			strings.ContainsFunc(meta.title, isCJK) && !strings.ContainsFunc(b.Text, isCJK) {
 			continue
 		}
 		// A column's kicker in capitals above the title (SOCIETY).
@@ -1018,12 +1033,14 @@ func columnTitle(s string) bool {
 	return false
 }
 
-// repeatsLead says whether b is a summary of the paragraph after it: the
-// 摘要 box DedeCMS and PHPCMS templates print above the text (their
-// description field), which is the lead's opening cut short, with or
-// without an ellipsis or a 摘要： label.
-func repeatsLead(b, next Block) bool {
-	if b.Kind != Paragraph || next.Kind != Paragraph {
+// repeatsLead says whether b is a summary of the paragraphs after it
+// (next, up to three): the 摘要 box DedeCMS and PHPCMS templates print
+// above the text (their description field), which is the lead's opening
+// cut short, with or without an ellipsis or a 摘要： label. The lead may
+// be a notice's salutation and its first paragraph, the field running
+// them together.
+func repeatsLead(b Block, next []Block) bool {
+	if b.Kind != Paragraph || len(next) == 0 || next[0].Kind != Paragraph {
 		return false
 	}
 	core := strings.TrimRight(b.Text, "…. ")
@@ -1041,8 +1058,21 @@ func repeatsLead(b, next Block) bool {
 	// Letters and digits only: the description field loses the quotes
 	// (“春风行动” becomes 春风行动) and may skip the lead's 本报讯.
 	// The lead says more: a paragraph said twice is not a summary.
-	core, lead := lettersOnly(core), lettersOnly(next.Text)
-	return runeCount(core) >= 15 && len(lead) > len(core) && strings.Contains(lead, core)
+	core = lettersOnly(core)
+	if runeCount(core) < 15 {
+		return false
+	}
+	var lead strings.Builder
+	for _, n := range next {
+		if n.Kind != Paragraph {
+			break
+		}
+		lead.WriteString(lettersOnly(n.Text))
+		if l := lead.String(); len(l) > len(core) && strings.Contains(l, core) {
+			return true
+		}
+	}
+	return false
 }
 
 func lettersOnly(s string) string {
@@ -1160,3 +1190,31 @@ func blocksText(blocks []Block) string {
 	}
 	return strings.Join(parts, "\n")
 }
+
+// gridOverTitle is where the text starts when a disclosure page's 索引号
+// grid, written as a list or loose lines (索引号：…, 公开方式：…, 有效性：…)
+// rather than a table, was taken into the content with the title under
+// it: at the title, which is dropped as the title is. 0 otherwise.
+func gridOverTitle(blocks []Block, title string) int {
+	if title == "" {
+		return 0
+	}
+	form := hashForm(title)
+	grid := false
+	for i, b := range blocks[:min(len(blocks), 16)] {
+		if hashForm(b.Text) == form {
+			if grid {
+				return i
+			}
+			return 0
+		}
+		if b.Kind == Table || runeCount(b.Text) > 120 || !fieldLine.MatchString(b.Text) {
+			return 0
+		}
+		grid = grid || hasGridField(b.Text)
+	}
+	return 0
+}
+
+// fieldLine is a line of a record's fields: a short label and a colon.
+var fieldLine = regexp.MustCompile(`^[\p{Han}\s]{2,10}[:：]`)

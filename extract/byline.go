@@ -323,6 +323,11 @@ var leadingDate = regexp.MustCompile(`^\s*` + dateOnly + `\s*`)
 // account's name, then perhaps its author.
 var repostCard = regexp.MustCompile(`^[^，,。；;！!？?\s]{1,30}\s*(?:[，,]\s*作者.*)?$`)
 
+// pictureCredit ends the text before a label that credits a picture or
+// a video (图片来源：, 视频作者：), not the article.
+// (文图来源：, the text's and pictures' together, is the article's.)
+var pictureCredit = regexp.MustCompile(`(?:^|[^文])[图圖]片?\s*$|(?:照片|视频|視頻|封面)\s*$`)
+
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 	for i, l := range zone {
 		// A label alone in its table cell, with no colon (<th>資料來源</th><td>疾病管制科</td>),
@@ -340,8 +345,9 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 		// Elements that run together end a value where they meet.
 		text := l.spaced()
 		m := label.FindStringIndex(text)
-		// A label inside a sentence (…并注明“来源：衢州日报”。) is no field.
-		if m == nil || strings.ContainsAny(text[:m[0]], "，。；！？") {
+		// A label inside a sentence (…并注明“来源：衢州日报”。) is no field,
+		// nor a picture's credit (（图片来源：西塘旅游公众号）).
+		if m == nil || strings.ContainsAny(text[:m[0]], "，。；！？") || pictureCredit.MatchString(text[:m[0]]) {
 			continue
 		}
 		rest := text[m[1]:]

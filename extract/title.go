@@ -26,19 +26,28 @@ func (r *reader) founderTitle() string {
 }
 
 // isTitleName: an element whose class or id names a title (title, tit,
-// headline, biaoti 标题).
+// headline, biaoti 标题, or a name ending in _t as Taiwanese county sites'
+// news_t and many CMS templates' con_t abbreviate it).
 func isTitleName(n *html.Node) bool {
 	name := attr(n, "class") + " " + attr(n, "id")
 	if len(name) < 4 {
 		return false
 	}
 	name = strings.ToLower(name)
-	return strings.Contains(name, "title") || strings.Contains(name, "headline") ||
-		strings.Contains(name, "biaoti") || strings.Contains(name, "tit ") || strings.HasSuffix(strings.TrimSpace(name), "tit")
+	if strings.Contains(name, "title") || strings.Contains(name, "headline") ||
+		strings.Contains(name, "biaoti") || strings.Contains(name, "tit ") || strings.HasSuffix(strings.TrimSpace(name), "tit") {
+		return true
+	}
+	for _, token := range strings.Fields(name) {
+		if len(token) > 3 && strings.HasSuffix(token, "_t") {
+			return true
+		}
+	}
+	return false
 }
 
 // govSiteSuffix is a government site's name after a bare hyphen.
-var govSiteSuffix = regexp.MustCompile(`^(.+?)\s*[-－–]\s*(\p{Han}{2,16}(?:人民政府|人民政府网|人民政府門戶網站|人民政府门户网站|政府门户网站|政府門戶網站|政府网|政府網))$`)
+var govSiteSuffix = regexp.MustCompile(`^(.+?)\s*[-－–]\s*(\p{Han}{2,16}(?:人民政府|人民政府网|人民政府門戶網站|人民政府门户网站|政府门户网站|政府門戶網站|政府网|政府網|政府全球資訊網|政府全球资讯网))$`)
 
 // titleSeparators split a <title> into the article's title and the site's
 // name: "标题_我爱株洲", "标题 - 某某市人民政府", "标题|栏目|网站".
