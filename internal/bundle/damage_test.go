@@ -105,6 +105,8 @@ func TestImportReportsDamagedRecords(t *testing.T) {
 			mangle: setLength(-5), want: "Content-Length"},
 		// Inflated garbage may fail as a header before the member fails.
 		{name: "gzip member", damaged: good, gzipped: true, want: "malformed record"},
+		{name: "unknown version", damaged: good, mangle: func(b []byte) []byte { return bytes.Replace(b, []byte("WARC/1.1"), []byte("WARC/9.9"), 1) },
+			want: "unsupported version line WARC/9.9"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -264,6 +264,10 @@ func (im *warcImport) finish() error {
 
 // record handles one record.
 func (im *warcImport) record(rec *warc.Record) error {
+	if !knownVersion[rec.Version] {
+		// Its fields may mean something else: not read as a capture.
+		return recordError(rec, fmt.Errorf("unsupported version line %.40s", rec.Version))
+	}
 	uri := rec.TargetURI()
 	if !strings.HasPrefix(uri, "http://") && !strings.HasPrefix(uri, "https://") {
 		im.sum.Skipped++ // warcinfo, dns:, urn:… records
@@ -279,6 +283,11 @@ func (im *warcImport) record(rec *warc.Record) error {
 		return nil
 	}
 }
+
+// knownVersion are the versions whose records folio reads: WARC 1.0 and
+// 1.1, and the drafts 0.17 and 0.18 older Heritrix crawls wrote, which
+// differ from 1.0 in no field folio reads.
+var knownVersion = map[string]bool{"WARC/1.1": true, "WARC/1.0": true, "WARC/0.18": true, "WARC/0.17": true}
 
 // readRequest pairs a request record with its response: the one it names (or
 // that names it) in WARC-Concurrent-To, else the adjacent one of the same
