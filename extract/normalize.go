@@ -122,16 +122,40 @@ func isCJKOrPunct(r rune) bool { return isCJK(r) || isCJKPunct(r) || (r >= 0xFF0
 // ContentHash is the hash that decides whether a document changed: SHA-256
 // over the main text after NFKC normalisation and white-space folding, so a
 // switch between full-width and half-width forms, or a reflowed line, is not
-// a change. extra is hashed too (attachment digests, which are part of a
-// report's content).
+// a change. A space between two CJK characters counts as none: the text
+// keeps one written as a space and drops one written as a line break (the
+// segment break of CSS Text), and a page whose source is only re-wrapped is
+// the same report. extra is hashed too (attachment digests, which are part
+// of a report's content).
 func ContentHash(text string, extra ...string) string {
 	h := sha256.New()
-	h.Write([]byte(hashForm(text)))
+	h.Write([]byte(withoutCJKSpaces(hashForm(text))))
 	for _, e := range extra {
 		h.Write([]byte{0})
 		h.Write([]byte(e))
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// withoutCJKSpaces drops the single spaces of a hashForm that stand
+// between two CJK characters.
+func withoutCJKSpaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	for i, r := range s {
+		if r == ' ' && isCJK(prev) {
+			if next, _ := utf8.DecodeRuneInString(s[i+1:]); isCJK(next) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 // hashForm is the text as ContentHash sees it: NFKC, white space folded

@@ -37,6 +37,7 @@ func TestContentHash(t *testing.T) {
 		{"ＡＢＣ１２３", "ABC123"},      // full-width vs half-width
 		{"一  段\n\n文字", "一 段\n文字"}, // white space folded
 		{"（一）组织领导", "(一)组织领导"},
+		{"县政府 召开常务会议", "县政府召开常务会议"}, // a space between CJK characters, or a line break the text dropped
 	}
 	for _, p := range same {
 		if ContentHash(p[0]) != ContentHash(p[1]) {
@@ -47,6 +48,8 @@ func TestContentHash(t *testing.T) {
 		{"办结率为100%", "办结率为100"},
 		{"互联网+政务服务", "互联网 政务服务"},
 		{"不断提升", "持续提升"},
+		{"Hello world", "Helloworld"},
+		{"第 2 条", "第2条"},
 	}
 	for _, p := range differ {
 		if ContentHash(p[0]) == ContentHash(p[1]) {
