@@ -230,8 +230,10 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		// A column or list page asked for by name is kept as it is; its
 		// page bar leads to more lists, not to more of one article (a
 		// crawl reads lists for their articles).
-		a.log.Info("a list page, not an article: stored as one page, its other pages not followed", "url", first.url)
-		walked.pages = []*page{first}
+		// The page asked for is the one kept: a list's page 3 is not its
+		// page 1.
+		a.log.Info("a list page, not an article: stored as one page, its other pages not followed", "url", start.url)
+		walked.pages = []*page{start}
 	} else {
 		walked, failed = w.follow(first, start)
 	}

@@ -680,6 +680,12 @@ func TestArchiveListPage(t *testing.T) {
 			t.Errorf("%s fetched %d times", u, n)
 		}
 	}
+	// The list's page 2 asked for is page 2, not its page 1.
+	two := "http://www.lsxww.cn/a/tjgb/list_5_2.html"
+	res = a.Archive(t.Context(), two)
+	if res.Err != nil || res.Doc == nil || res.Doc.URL != two || len(res.Doc.Pages) != 1 || res.Doc.Pages[0].URL != two {
+		t.Fatalf("page 2: err %v, doc %+v; want page 2 alone", res.Err, res.Doc)
+	}
 }
 
 func TestSoftErrorWords(t *testing.T) {
