@@ -114,6 +114,17 @@ func (g *gate) acquire(ctx context.Context, host string, maxPause time.Duration)
 	}
 }
 
+// sent counts the host's delay from now, when the request reserved at
+// acquire was written to the connection, if that is later.
+func (g *gate) sent(host string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	hg := g.host(host)
+	if next := g.now().Add(hg.delay); next.After(hg.next) {
+		hg.next = next
+	}
+}
+
 func (g *gate) release(host string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()

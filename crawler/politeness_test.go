@@ -89,6 +89,7 @@ const (
 	opPause                      // pause(host, now+d)
 	opAdvance                    // the clock moves on by d
 	opDelayIs                    // the delay in force for the host is want (states)
+	opSent                       // sent(host): the request reserved was written now
 )
 
 // The steps, as the cases read them.
@@ -133,6 +134,10 @@ func stepAdvance(d time.Duration) gateStep {
 	return gateStep{op: opAdvance, d: d}
 }
 
+func stepSent(host string) gateStep {
+	return gateStep{op: opSent, host: host}
+}
+
 func stepDelayIs(host string, d time.Duration) gateStep {
 	return gateStep{op: opDelayIs, host: host, want: d}
 }
@@ -156,6 +161,16 @@ func TestGate(t *testing.T) {
 				stepAdvance(3 * sec), stepRelease("a.test"),
 				stepAcquire("a.test", 5*sec), // the delay passed while it ran
 				stepRelease("a.test"),
+			},
+		},
+		{
+			name: "the delay counts from the request as sent", delay: 2 * sec, perHost: 1,
+			steps: []gateStep{
+				stepAcquire("a.test", 0),
+				stepAdvance(sec / 2), stepSent("a.test"), // written half a second after its slot
+				stepRelease("a.test"),
+				stepAcquire("a.test", 2*sec+sec/2), stepSent("a.test"), stepRelease("a.test"),
+				stepAcquire("a.test", 4*sec+sec/2), // sent at once: as reserved
 			},
 		},
 		{
@@ -414,6 +429,8 @@ func runGateSteps(t *testing.T, delay time.Duration, perHost int, steps []gateSt
 				t.Fatalf("%s: the waiting request started at +%s, want +%s", where, got, s.want)
 			}
 			held[s.host] = append(held[s.host], r.rel)
+		case opSent:
+			g.sent(s.host)
 		case opCrawlDelay:
 			g.setCrawlDelay(s.host, s.d)
 		case opHostDelay:

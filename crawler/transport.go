@@ -365,6 +365,10 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 		if conn != nil {
 			nth = conn.next()
 		}
+	}, WroteHeaders: func() {
+		// The delay holds between the requests as sent: work between the
+		// gate and the wire (a dial, a busy machine) must not shorten it.
+		t.gate.sent(req.URL.Host)
 	}}
 	areq := req.WithContext(httptrace.WithClientTrace(ctx, trace))
 	ex.Capture.Time = start.UTC() // the start the gate reserved: delays are counted between these

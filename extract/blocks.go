@@ -1043,7 +1043,14 @@ func repeatsLead(b Block, next []Block) bool {
 	if b.Kind != Paragraph || len(next) == 0 || next[0].Kind != Paragraph {
 		return false
 	}
-	core := strings.TrimRight(b.Text, "…. ")
+	core := strings.TrimRight(b.Text, " ")
+	ellipsis := false
+	for _, mark := range []string{"…", "..."} { // (a sentence's full stop is none)
+		if rest, ok := strings.CutSuffix(core, mark); ok {
+			core, ellipsis = strings.TrimRight(rest, "…. "), true
+			break
+		}
+	}
 	labelled := false
 	for _, label := range []string{"摘要：", "摘要:", "内容提要：", "内容摘要：", "导读："} {
 		if rest, ok := strings.CutPrefix(core, label); ok {
@@ -1052,7 +1059,7 @@ func repeatsLead(b Block, next []Block) bool {
 	}
 	// A summary says it is one: its box, its label, or its ellipsis. A
 	// paragraph the next one repeats is text (会议指出，3月4日下午…).
-	if !b.summary && !labelled && core == strings.TrimRight(b.Text, " ") {
+	if !b.summary && !labelled && !ellipsis {
 		return false
 	}
 	// Letters and digits only: the description field loses the quotes
@@ -1067,7 +1074,11 @@ func repeatsLead(b Block, next []Block) bool {
 		if n.Kind != Paragraph {
 			break
 		}
-		lead.WriteString(lettersOnly(n.Text))
+		letters := lettersOnly(n.Text)
+		if letters == core {
+			return false // said twice: the text's own
+		}
+		lead.WriteString(letters)
 		if l := lead.String(); len(l) > len(core) && strings.Contains(l, core) {
 			return true
 		}
