@@ -850,11 +850,11 @@ func plausibleCanonical(c, u string) bool {
 		return false
 	}
 	if cu.Path == "/" || cu.Path == "" {
-		// The home page, unless its query names one item: a blog's
-		// post by id (/?p=102) is the post, when the page's URL names
-		// no other.
-		pid := articleID(pu)
-		return itemQuery.MatchString(cu.RawQuery) && (pid == "" || pid == articleID(cu))
+		// The home page, unless its query names one item that the page's
+		// own query names too (/?p=102 for /?p=102&replytocom=5). A
+		// broken template names one post (/?p=1) on every page.
+		m := itemQuery.FindStringSubmatch(cu.RawQuery)
+		return m != nil && pu.Query().Get(m[1]) == m[2]
 	}
 	if extract.SamePages(c, u) {
 		return true
@@ -870,7 +870,7 @@ func plausibleCanonical(c, u string) bool {
 
 // itemQuery is a query that names one article or post by its id, and
 // nothing else.
-var itemQuery = regexp.MustCompile(`(?i)^(p|id|aid|articleid|newsid|docid|infoid|contentid)=\d+$`)
+var itemQuery = regexp.MustCompile(`^(p|id|aid|articleid|newsid|docid|infoid|contentid)=(\d+)$`)
 
 var columnFile = regexp.MustCompile(`(?i)^(index|default|list|main|home)([_-]\d+)*\.[a-z]+$`)
 

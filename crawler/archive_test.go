@@ -530,10 +530,12 @@ func TestPlausibleCanonical(t *testing.T) {
 		{"http://x.cn/a/124.html", "http://x.cn/a/123.html", false},              // another article
 		{"http://blog.x.me/mifen/", "http://blog.x.me/mifen/?amp=1", true},
 		{"http://blog.x.me/food/", "http://blog.x.me/food/mifen/", false},
-		{"http://blog.x.me/?p=102", "http://blog.x.me/2024/05/09/xinchang-road/", true}, // a post by its id
-		{"http://blog.x.me/?p=102&lang=en", "http://blog.x.me/2024/05/09/xinchang-road/", false},
+		{"http://blog.x.me/?p=102", "http://blog.x.me/?p=102&replytocom=5", true},      // the post by its id
+		{"http://blog.x.me/?p=1", "http://blog.x.me/2024/05/09/xinchang-road/", false}, // a broken template's one post
+		{"http://blog.x.me/?p=1", "http://blog.x.me/?p=45", false},
+		{"http://blog.x.me/?p=102&lang=en", "http://blog.x.me/?p=102", false},
 		{"http://blog.x.me/?cat=12", "http://blog.x.me/2024/05/09/xinchang-road/", false},
-		{"http://x.cn/?id=100", "http://x.cn/a/123.html", false}, // another article's
+		{"http://x.cn/?id=1", "http://x.cn/index.php?id=88", false}, // another article's
 	}
 	for _, tt := range tests {
 		if got := plausibleCanonical(tt.canonical, tt.page); got != tt.want {

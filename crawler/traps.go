@@ -34,7 +34,8 @@ var skippedExt = map[string]bool{
 var calendarStep = regexp.MustCompile(`(?i)^\s*[<>«»‹›]*\s*(上|下|前|后)\s*一?\s*(个)?\s*(月|年|周|天|日)\s*[<>«»‹›]*\s*$|^\s*(previous|next|prev)\s+(month|year|week|day)\b`)
 
 // isCalendarStep is calendarStep.MatchString for a link's text; a step's
-// label is short, and the titles of a list are not asked the regexp.
+// label is short, and the titles of a list are not asked the regexp (nor
+// taken for a step: "Next week's council meeting…" is a story).
 func isCalendarStep(text string) bool {
 	return len(text) <= 48 && calendarStep.MatchString(text)
 }
@@ -65,7 +66,17 @@ var forumView = regexp.MustCompile(`(?i)[?&]authorid=\d|[?&]mod=(?:space|spacecp
 // isForumView is forumView.MatchString, most URLs (a path, no query) ruled
 // out without the regexp: every link of every page is asked.
 func isForumView(u string) bool {
-	return (strings.ContainsAny(u, "?&") || strings.Contains(u, ".php") || strings.Contains(u, ".PHP") || strings.Contains(u, "/space-") || strings.Contains(u, "/SPACE-")) && forumView.MatchString(u)
+	return (strings.ContainsAny(u, "?&") || containsFold(u, ".php") || containsFold(u, "/space-")) && forumView.MatchString(u)
+}
+
+// containsFold is strings.Contains, ASCII letters in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // sessionParam matches session ids in paths and queries, and WordPress's

@@ -384,9 +384,9 @@ func (r *reader) authorElement(byline []metaLine) string {
 	return found
 }
 
-// datedAround says whether n's parent holds a year, or its parent's
-// parent does in a byline's few words (WordPress's entry-meta: the
-// date's span beside the span.byline that holds span.author).
+// datedAround says whether n's parent holds a year, or, for WordPress's
+// byline (span.byline holding span.author.vcard, the date's span beside
+// it), its parent's parent does in a byline's few words.
 func datedAround(n *html.Node) bool {
 	if n.Parent == nil {
 		return false
@@ -395,7 +395,7 @@ func datedAround(n *html.Node) bool {
 		return true
 	}
 	up := n.Parent.Parent
-	if up == nil || up.DataAtom == atom.Body {
+	if up == nil || up.DataAtom == atom.Body || !classHas(n, "vcard") && !classHas(n.Parent, "byline") {
 		return false
 	}
 	t := textOf(up)
@@ -539,3 +539,13 @@ var weekday = regexp.MustCompile(`^(?:星期|禮拜|礼拜|周|週)[一二三四
 // afterDate is a date the bracket follows (2024年5月17日, 2024-05-17): a
 // weekday alone in brackets may be a name (（周天）).
 var afterDate = regexp.MustCompile(`(?:\d\s*[日号號]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$`)
+
+// classHas says whether one of n's classes is name.
+func classHas(n *html.Node, name string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if strings.EqualFold(c, name) {
+			return true
+		}
+	}
+	return false
+}

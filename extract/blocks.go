@@ -424,7 +424,7 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	// WeChat's 点击“阅读原文”了解更多: the link under the article; a how-to's
 	// step (点击阅读原文查看详情) offers no more.
 	`|(?:点击|點擊)?\s*[“"「]阅读原文[”"」]\s*(?:了解|查看|获取|閱讀|阅读)更多[^，,。]{0,8}` +
-	`|(?:阅读原文|閱讀原文|查看原文|原文链接|原文鏈接)\s*[>›»→]*` + // the link alone
+	`|(?:点击|點擊)?(?:阅读原文|閱讀原文|查看原文|原文链接|原文鏈接)\s*[>›»→]*` + // the link alone
 	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
 	`|满意度(?:评价|測評|测评|調查|调查)?\s*[:：][^，,。0-9０-９%％]{0,16}` + // a 问政 reply's rating widget: 满意度评价：满意 我要评价
 	`)$`)
@@ -767,7 +767,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			!strings.Contains(meta.title, "声明") && !quotedAfterColon(out) { // a statement's own clauses stay
 			continue
 		}
-		if i >= len(blocks)-4 && runeCount(b.Text) <= 60 && !listNumber.MatchString(b.Text) && tailPrompt.MatchString(b.Text) {
+		if i >= len(blocks)-4 && runeCount(b.Text) <= 60 && !listNumber.MatchString(b.Text) && !(b.Kind == Heading && i < len(blocks)-1) && tailPrompt.MatchString(b.Text) {
 			continue
 		}
 		if i >= len(blocks)-4 && runeCount(b.Text) <= 160 && tipLinePromo.MatchString(b.Text) {
@@ -803,8 +803,10 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// A bilingual notice's heading in English right under its Chinese
 		// title (after a <br> in the <h1>, or an <h2>) translates it.
+		// (The <title> says it too; a section's NO.1 or Part 1 it does not.)
 		if titleAt >= 0 && i == titleAt+1 && !begun && b.Kind == Heading && runeCount(b.Text) <= 200 &&
-			strings.ContainsFunc(meta.title, isCJK) && !strings.ContainsFunc(b.Text, isCJK) {
+			strings.ContainsFunc(meta.title, isCJK) && !strings.ContainsFunc(b.Text, isCJK) &&
+			strings.Count(b.Text, " ") >= 2 && strings.Contains(hashForm(meta.site), hashForm(b.Text)) {
 			continue
 		}
 		// A column's kicker in capitals above the title (SOCIETY).
@@ -1069,9 +1071,12 @@ func repeatsLead(b Block, next []Block) bool {
 	if runeCount(core) < 15 {
 		return false
 	}
+	// Over several paragraphs only a box's or a label's summary, which
+	// opens them: a 问政 message cut with … is quoted whole in the reply
+	// after it, and is the text's.
 	var lead strings.Builder
-	for _, n := range next {
-		if n.Kind != Paragraph {
+	for k, n := range next {
+		if n.Kind != Paragraph || k > 0 && !b.summary && !labelled {
 			break
 		}
 		letters := lettersOnly(n.Text)
@@ -1079,7 +1084,7 @@ func repeatsLead(b Block, next []Block) bool {
 			return false // said twice: the text's own
 		}
 		lead.WriteString(letters)
-		if l := lead.String(); len(l) > len(core) && strings.Contains(l, core) {
+		if l := lead.String(); len(l) > len(core) && (k == 0 && strings.Contains(l, core) || strings.HasPrefix(l, core)) {
 			return true
 		}
 	}
@@ -1219,7 +1224,10 @@ func gridOverTitle(blocks []Block, title string) int {
 			}
 			return 0
 		}
-		if b.Kind == Table || runeCount(b.Text) > 120 || !fieldLine.MatchString(b.Text) {
+		if runeCount(b.Text) <= 80 && (crumbLine.MatchString(b.Text) || isBreadcrumb(b.Text)) {
+			continue // the site's trail above the grid
+		}
+		if b.Kind == Table || runeCount(b.Text) > 120 || !gridLine.MatchString(b.Text) {
 			return 0
 		}
 		grid = grid || hasGridField(b.Text)
@@ -1227,5 +1235,6 @@ func gridOverTitle(blocks []Block, title string) int {
 	return 0
 }
 
-// fieldLine is a line of a record's fields: a short label and a colon.
-var fieldLine = regexp.MustCompile(`^[\p{Han}\s]{2,10}[:：]`)
+// gridLine is a line of a disclosure page's 索引号 grid: one of its
+// labels (文号（字号）: with what the site adds in brackets) and a colon.
+var gridLine = regexp.MustCompile(`^(?:索\s*引\s*号|发布机构|發布機構|发文机关|發文機關|公开方式|公開方式|公开范围|公開範圍|公开时限|公开形式|有效性|成文日期|发文日期|發文日期|发布日期|發布日期|生成日期|印发日期|文\s*号|文號|发文字号|發文字號|主题分类|主題分類|信息分类|資訊分類|体裁分类|组配分类|服务对象|主\s*题\s*词|关\s*键\s*词|名\s*称|标\s*题|信息名称|所属机构|内容分类)\s*(?:[(（][^)）]{1,6}[)）])?\s*[:：]`)

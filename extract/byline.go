@@ -325,8 +325,10 @@ var repostCard = regexp.MustCompile(`^[^，,。；;！!？?\s]{1,30}\s*(?:[，,]
 
 // pictureCredit ends the text before a label that credits a picture or
 // a video (图片来源：, 视频作者：), not the article.
-// (文图来源：, the text's and pictures' together, is the article's.)
-var pictureCredit = regexp.MustCompile(`(?:^|[^文])[图圖]片?\s*$|(?:照片|视频|視頻|封面)\s*$`)
+// The word opens its field and touches the label (（图片来源：); a value
+// before the label that ends so (栏目：视频 来源：, 新京报我们视频　作者：,
+// 文/图 来源：) is another field's.
+var pictureCredit = regexp.MustCompile(`(?:^|[\s(（【\[])(?:图片|圖片|图|圖|照片|视频|視頻|封面)$`)
 
 func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 	for i, l := range zone {

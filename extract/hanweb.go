@@ -233,13 +233,28 @@ func isRecordStore(contentType string, raw []byte) bool {
 	default:
 		return false
 	}
+	// The document is the datastore: its first element, after the
+	// prolog and comments (an XHTML page opens with <?xml too, and may
+	// carry a datastore in a script).
 	head := raw[:min(len(raw), 1024)]
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	head = bytes.TrimLeft(head, " \t\r\n")
-	if !bytes.HasPrefix(head, []byte("<?xml")) && !bytes.HasPrefix(head, []byte("<datastore")) {
-		return false
+	for {
+		head = bytes.TrimLeft(head, " \t\r\n")
+		var end []byte
+		switch {
+		case bytes.HasPrefix(head, []byte("<?")):
+			end = []byte("?>")
+		case bytes.HasPrefix(head, []byte("<!--")):
+			end = []byte("-->")
+		default:
+			return bytes.HasPrefix(head, []byte("<datastore")) && bytes.Contains(raw, []byte("<recordset"))
+		}
+		i := bytes.Index(head, end)
+		if i < 0 {
+			return false
+		}
+		head = head[i+len(end):]
 	}
-	return bytes.Contains(raw, []byte("<datastore")) && bytes.Contains(raw, []byte("<recordset"))
 }
 
 // parseRecordStore reads a datastore as a list: its records' links, and

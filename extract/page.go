@@ -162,10 +162,7 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Canonical = r.canonical()
 	p.Links = r.links()
 	p.Pagination = r.pagination(base)
-	if p.Pagination.Next == "" {
-		// A Hanweb column's next page is its next group of records.
-		p.Pagination.Next = r.recordGroupAfter(r.inlineScripts())
-	}
+	group := r.recordGroupAfter(r.inlineScripts()) // read before prune takes the scripts
 
 	p.Redirect = r.redirect(len(p.Links))
 	if opts != nil && opts.Requisites {
@@ -194,6 +191,11 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.chrome = r.chrome(content)
 	p.Attachments = r.attachments(content)
 	p.Kind = r.kind(content, p.Blocks, meta.bylineDate)
+	if p.Kind == KindList && p.Pagination.Next == "" {
+		// A Hanweb column's next page is its next group of records (an
+		// article's sidebar column has none for it).
+		p.Pagination.Next = group
+	}
 	return p, nil
 }
 

@@ -151,3 +151,34 @@ func TestRecordGroups(t *testing.T) {
 		t.Errorf("last group: %v, %d links, next %q; want 2 links and no next", err, len(p.Links), p.Pagination.Next)
 	}
 }
+
+// TestRecordGroupsOnlyOnColumns: an XHTML page opening with <?xml is a page
+// even with a datastore in a script; a column's next group is asked for on
+// a column, not for an article's sidebar box.
+func TestRecordGroupsOnlyOnColumns(t *testing.T) {
+	const art = "http://www.mx.gov.cn/art/2024/12/25/art_1228_5699.html"
+	for _, tc := range []struct {
+		file, url string
+		kind      Kind
+		next      bool // a dataproxy.jsp group as the next page
+	}{
+		{"article-xml-prolog.html", art, KindArticle, false},
+		{"article-sidebar-jpage.html", art, KindArticle, false},
+		{"column-xml-prolog.html", "http://www.mx.gov.cn/col/col1229/index.html", KindList, true},
+	} {
+		raw, err := os.ReadFile("testdata/hanweb/" + tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse(raw, "text/html", tc.url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Kind != tc.kind || strings.Contains(p.Pagination.Next, "dataproxy") != tc.next {
+			t.Errorf("%s: kind %s, next %q; want %s, a group %v", tc.file, p.Kind, p.Pagination.Next, tc.kind, tc.next)
+		}
+		if tc.kind == KindArticle && (p.Title == "" || len(p.Blocks) == 0) {
+			t.Errorf("%s: title %q, %d blocks; want the article", tc.file, p.Title, len(p.Blocks))
+		}
+	}
+}

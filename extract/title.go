@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -38,12 +39,42 @@ func isTitleName(n *html.Node) bool {
 		strings.Contains(name, "biaoti") || strings.Contains(name, "tit ") || strings.HasSuffix(strings.TrimSpace(name), "tit") {
 		return true
 	}
+	// A box's heading is named so too (lm_t, left_t, list_t): a _t
+	// element counts when it holds a headline's length of text, not a
+	// link, under no box's name.
 	for _, token := range strings.Fields(name) {
-		if len(token) > 3 && strings.HasSuffix(token, "_t") {
-			return true
+		if len(token) > 3 && strings.HasSuffix(token, "_t") && !boxPrefix.MatchString(token) {
+			if t := textOf(n); runeCount(t) >= 8 && !allLinked(n) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// boxPrefix names a sidebar's, a list's or a menu's part.
+var boxPrefix = regexp.MustCompile(`^(?:left|right|list|lm|box|tab|nav|foot|side|menu|top|head|more|hot|links?)[_-]`)
+
+// allLinked says whether all of n's text is link text.
+func allLinked(n *html.Node) bool {
+	linked, plain := false, false
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, in bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+				if in {
+					linked = true
+				} else {
+					plain = true
+				}
+			case c.Type == html.ElementNode:
+				walk(c, in || isLink(c))
+			}
+		}
+	}
+	walk(n, isLink(n))
+	return linked && !plain
 }
 
 // govSiteSuffix is a government site's name after a bare hyphen.
@@ -121,7 +152,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			(cutForm != "" && strings.HasPrefix(f, cutForm)) {
 			// (A bilingual notice's English heading under its Chinese
 			// one translates it: the Chinese stays.)
-			translation := best != "" && bestAt == i-1 && !lines[bestAt].linked && strings.ContainsFunc(best, isCJK) && !strings.ContainsFunc(l.text, isCJK)
+			// (A translation: the <title>'s headline part holds both.)
+			translation := best != "" && bestAt == i-1 && !lines[bestAt].linked && strings.ContainsFunc(best, isCJK) && !strings.ContainsFunc(l.text, isCJK) &&
+				strings.Contains(hashForm(siteless(full)), hashForm(best)) && strings.Contains(hashForm(siteless(full)), f)
 			if best == "" || f == fullForm || f == ogForm || hashForm(best) != fullForm && hashForm(best) != ogForm && !translation {
 				best, bestAt = l.text, i
 			}
@@ -220,14 +253,26 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// The <title>'s part that no line repeats is the site's name (機電工程署
 	// - 新聞公報 - 機電署提醒…, the logo an image): another part that a
 	// plain line right above the content says is the headline.
+	// (The parts from the last: a column's name before it may be a line
+	// there too. The line says the part exactly.)
 	if at < 0 {
-		for _, part := range titleSeparators.Split(full, -1) {
-			part = strings.TrimSpace(part)
+		parts := titleSeparators.Split(full, -1)
+		for k := len(parts) - 1; k >= 0; k-- {
+			part := strings.TrimSpace(parts[k])
 			if runeCount(part) < 6 || part == t {
 				continue
 			}
-			if i := r.lineOf(lines, part); i >= start-3 && i <= start && i >= 0 && !lines[i].linked && isTitleShaped(lines[i].text) && !isBylineLine(lines[i].text) {
-				return lines[i].text, i
+			form := hashForm(part)
+			// Not a column's name that the trail or a menu names.
+			if slices.ContainsFunc(lines[:min(start, len(lines))], func(l metaLine) bool {
+				return (l.links || isBreadcrumb(l.text)) && strings.Contains(hashForm(l.text), form)
+			}) {
+				continue
+			}
+			for i := max(0, start-3); i <= start && i < len(lines); i++ {
+				if l := lines[i]; hashForm(l.text) == form && !l.linked && l.where < 0 && isTitleShaped(l.text) && !isBylineLine(l.text) {
+					return l.text, i
+				}
 			}
 		}
 	}
