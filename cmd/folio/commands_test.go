@@ -43,6 +43,14 @@ func TestShowFormats(t *testing.T) {
 		t.Fatalf("show json via page 2: url %s, %d pages, %d tables", d.URL, len(d.Pages), len(d.Tables))
 	}
 
+	// --json, as the other commands spell it, is --format json.
+	if code, same, errOut := folio(t, "show", "--db", db, "--json", page2); code != 0 || same != out {
+		t.Errorf("show --json: exit %d, %s; want what --format json prints", code, errOut)
+	}
+	if code, _, _ := folio(t, "show", "--db", db, "--json", "--format", "md", page2); code != 2 {
+		t.Errorf("show --json --format md: exit %d, want 2", code)
+	}
+
 	_, text, _ := folio(t, "show", "--db", db, report)
 	if !strings.HasPrefix(text, d.Title+"\n"+report+"\n") || !strings.Contains(text, d.Text) {
 		t.Fatalf("show text:\n%s", text)
@@ -215,6 +223,7 @@ func TestExitCodes(t *testing.T) {
 		{"no URL", []string{"archive", "--db", db}, exitUsage, "folio: archive: no URL given", true},
 		{"bad size", []string{"archive", "--db", db, "--max-body", "lots", "http://x.test/"}, exitUsage, "folio: archive: invalid value \"lots\" for flag --max-body: not a size", true},
 		{"missing store", []string{"list", "--db", filepath.Join(t.TempDir(), "none.db")}, exitStore, "folio: ", false},
+		{"bad serve address", []string{"demo", "--serve", "nonsense"}, exitUsage, "folio: demo: --serve nonsense: ", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

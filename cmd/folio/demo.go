@@ -137,9 +137,14 @@ func demoStore(db string, force bool) (dbPath, wacz string, own bool, err error)
 // serveUntilDone serves the sample portal in dir at addr until ctx ends, for
 // trying the everyday commands on it by hand.
 func serveUntilDone(ctx context.Context, e *env, dir, addr string) error {
+	// An address that cannot be served (malformed, its port taken) is a
+	// wrong --serve value: a usage error, not a partial run.
+	if _, _, err := net.SplitHostPort(addr); err != nil {
+		return shapef("demo: --serve %s: %v", addr, err)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("demo: %w", err)
+		return usagef("demo: --serve: %v", err)
 	}
 	srv := &http.Server{Handler: portalHandler(dir), ReadHeaderTimeout: 5 * time.Second}
 	go func() {

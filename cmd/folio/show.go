@@ -24,9 +24,16 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "text", "output format: text, md or json")
 	version := fs.Int("version", 0, "version to show (default: the latest)")
 	withAttachments := fs.Bool("attachments", false, "also print the attachments and the text read from them (text and md)")
+	asJSON := fs.Bool("json", false, "the same as --format json, as the other commands spell it")
 	urls, err := parse(fs, args)
 	if err != nil {
 		return helpIsOK(err)
+	}
+	if *asJSON {
+		if fs.isSet("format") && *format != "json" {
+			return shapef("show: --json and --format %s disagree", *format)
+		}
+		*format = "json"
 	}
 	if len(urls) != 1 {
 		return shapef("show: give exactly one URL")
