@@ -45,8 +45,39 @@ func CanonicalURL(raw string) string {
 		}
 		u.RawQuery = strings.Join(kept, "&")
 	}
+	// %d0%c2 and %D0%C2 are one URL (RFC 3986 6.2.2.1): escapes in
+	// upper case, as browsers and servers write them.
+	if p := u.EscapedPath(); strings.Contains(p, "%") {
+		u.RawPath = upperEscapes(p)
+	}
+	u.RawQuery = upperEscapes(u.RawQuery)
 	u.ForceQuery = false
 	return u.String()
+}
+
+// upperEscapes writes the hex digits of s's percent-escapes in upper case.
+func upperEscapes(s string) string {
+	i := strings.IndexByte(s, '%')
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for ; i+2 < len(b); i++ {
+		if b[i] == '%' && isHex(b[i+1]) && isHex(b[i+2]) {
+			b[i+1], b[i+2] = upperHex(b[i+1]), upperHex(b[i+2])
+			i += 2
+		}
+	}
+	return string(b)
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func upperHex(c byte) byte {
+	if 'a' <= c && c <= 'f' {
+		return c - 'a' + 'A'
+	}
+	return c
 }
 
 // WithoutDefaultPort is raw without an explicit :80 (http) or :443

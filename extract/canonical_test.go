@@ -11,6 +11,10 @@ func TestCanonicalURL(t *testing.T) {
 		{"http://x.cn/show.asp?b=2&a=1", "http://x.cn/show.asp?b=2&a=1"}, // order kept
 		{"https://x.cn:443", "https://x.cn/"},
 		{"http://x.cn/s?q=%CA%C0%BD%E7", "http://x.cn/s?q=%CA%C0%BD%E7"}, // GBK escapes kept as written
+		{"http://x.cn/s?q=%ca%c0%bd%e7", "http://x.cn/s?q=%CA%C0%BD%E7"}, // in upper case
+		{"http://x.cn/g/%d0%c2%ce%c5.html", "http://x.cn/g/%D0%C2%CE%C5.html"},
+		{"http://x.cn/u/%e6%96%b0.html", "http://x.cn/u/%E6%96%B0.html"},
+		{"http://x.cn/a%2fb/1.html", "http://x.cn/a%2Fb/1.html"}, // an escaped slash stays escaped
 	}
 	for _, tt := range tests {
 		if got := CanonicalURL(tt.in); got != tt.want {
