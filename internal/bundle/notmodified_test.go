@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -200,5 +201,63 @@ func checkReplays(t *testing.T, db *store.DB, f Filter, out, want string) {
 		if !replays[u] {
 			t.Errorf("export %+v: %s has a capture in the export but no index line that replays its payload", f, u)
 		}
+	}
+}
+
+// TestExportRevisitsReferBackInTime: a capture imported after the live one
+// that brought its payload, but older than it (an archive of last year),
+// is written whole: a revisit refers only to what was archived before it.
+func TestExportRevisitsReferBackInTime(t *testing.T) {
+	payload := []byte("<p>the report as it stood</p>")
+	write := func(name string, recs ...testRecord) string {
+		var b bytes.Buffer
+		for _, r := range recs {
+			b.Write(recordBytes(t, r))
+		}
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	live := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	old := time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC)
+	db := tempStore(t)
+	importFiles(t, db, write("live.warc", responseRecord("urn:uuid:live", "http://a.test/r.html", live, payload)))
+	importFiles(t, db, write("old.warc",
+		responseRecord("urn:uuid:old1", "http://old.test/r.html", old, payload),
+		responseRecord("urn:uuid:old2", "http://a.test/r.html", old.Add(24*time.Hour), payload)))
+	out := filepath.Join(t.TempDir(), "x.warc")
+	if _, err := Export(context.Background(), db, out, ExportOptions{Format: WARC}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := warc.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	responses := 0
+	for {
+		rec, err := r.Next()
+		if err != nil {
+			break
+		}
+		switch rec.Type() {
+		case warc.TypeResponse:
+			responses++
+		case warc.TypeRevisit:
+			at, _ := rec.Date()
+			refers, _ := warc.ParseDate(rec.Header.Get(warc.FieldRefersToDate))
+			if refers.After(at) {
+				t.Errorf("the revisit of %s at %s refers to %s, later", rec.TargetURI(), at, refers)
+			}
+		}
+	}
+	if responses != 3 {
+		t.Errorf("%d responses, want 3 (each older capture keeps its bytes)", responses)
 	}
 }

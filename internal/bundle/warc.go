@@ -182,6 +182,11 @@ func (e *warcExport) writeCapture(c *store.Capture) error {
 				e.orphans[c.PayloadDigest] = c
 			}
 			err = e.writeResponse(c)
+		case c.Time.Before(h.Time):
+			// An older capture (imported after the live one that
+			// brought the payload to the store) keeps its bytes: a
+			// revisit refers to what was archived before it.
+			err = e.writeResponse(c)
 		default:
 			err = e.writeRevisit(c, h, warc.ProfileIdenticalPayload, c.PayloadDigest)
 		}
