@@ -66,9 +66,11 @@ func ParseDate(v string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%w: WARC-Date %q", ErrFormat, v)
 }
 
-// FormatDate formats t as a WARC-Date: UTC, to the second, which is what
-// every reader accepts and what CDX timestamps carry.
-func FormatDate(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
+// FormatDate formats t as a WARC-Date: UTC, with the fraction of a second
+// it has, to the microsecond (WARC 1.1: "as much precision as is
+// accurately known"; two fetches of one URL in one second stay two), and
+// none when it has none.
+func FormatDate(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.999999Z") }
 
 // Reader reads WARC records in order.
 type Reader struct {

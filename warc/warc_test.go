@@ -340,14 +340,21 @@ func TestDigests(t *testing.T) {
 }
 
 func TestParseAndFormatDate(t *testing.T) {
-	for _, s := range []string{"2020-02-22T05:22:11Z", "2020-02-22T05:22:11.123456Z", "2020-02-22T13:22:11+08:00"} {
+	for s, want := range map[string]string{"2020-02-22T05:22:11Z": "2020-02-22T05:22:11Z", "2020-02-22T05:22:11.123456Z": "2020-02-22T05:22:11.123456Z",
+		"2020-02-22T13:22:11+08:00": "2020-02-22T05:22:11Z"} {
 		d, err := ParseDate(s)
-		if err != nil || FormatDate(d) != "2020-02-22T05:22:11Z" {
-			t.Errorf("%s: %v %v", s, FormatDate(d), err)
+		if err != nil || FormatDate(d) != want {
+			t.Errorf("%s: %v %v, want %s", s, FormatDate(d), err, want)
 		}
 	}
 	if FormatDate(time.Date(2020, 2, 22, 13, 22, 11, 0, time.FixedZone("CST", 8*3600))) != "2020-02-22T05:22:11Z" {
 		t.Error("FormatDate is not UTC")
+	}
+	// Fractions of a second, to the microsecond, trailing zeros left out.
+	for ns, want := range map[int]string{352903123: "2020-02-22T05:22:11.352903Z", 500000000: "2020-02-22T05:22:11.5Z", 999: "2020-02-22T05:22:11Z"} {
+		if got := FormatDate(time.Date(2020, 2, 22, 5, 22, 11, ns, time.UTC)); got != want {
+			t.Errorf("FormatDate(+%dns) = %s, want %s", ns, got, want)
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/http/httputil"
 	"os"
 	"strings"
+	"time"
 
 	"folio/crawler"
 	"folio/internal/errtext"
@@ -422,6 +423,11 @@ func (im *warcImport) readResponse(rec *warc.Record) error {
 	}
 	im.byID[rec.ID()] = item
 	im.byURIDate[c.URL+" "+warc.FormatDate(date)] = rec.ID()
+	// A revisit may name it to the second only (tools differ in what
+	// precision they write where): the first of that second answers.
+	if s := c.URL + " " + warc.FormatDate(date.Truncate(time.Second)); im.byURIDate[s] == "" {
+		im.byURIDate[s] = rec.ID()
+	}
 	im.response = &pendingCapture{rec: rec, item: item}
 	for i, req := range im.requests {
 		if paired(rec, req) {

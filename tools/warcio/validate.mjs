@@ -53,7 +53,8 @@ for await (const record of parser) {
   if (!/^urn:uuid:[0-9a-f-]{36}$/.test(rec.id)) bad(`record id ${h("WARC-Record-ID")}`);
   if (byId.has(rec.id)) bad(`record id ${rec.id} repeated`);
   if (rec.uri && rec.uri.startsWith("<")) bad(`target URI in angle brackets: ${rec.uri}`);
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(rec.date || "")) bad(`WARC-Date ${rec.date}`);
+  // WARC 1.1: UTC, to the second or to a fraction of it (1 to 9 digits).
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/.test(rec.date || "")) bad(`WARC-Date ${rec.date}`);
 
   if (rec.type === "response" || rec.type === "revisit") {
     const http = record.httpHeaders;
@@ -107,7 +108,7 @@ if (index) {
     const [, ts] = line.split(" ", 2);
     const j = JSON.parse(line.slice(line.indexOf("{")));
     const r = at.get(String(j.offset));
-    if (!r || String(r.length) !== String(j.length) || r.uri !== j.url || r.date.replace(/\D/g, "") !== ts || r.payloadDigest !== j.digest)
+    if (!r || String(r.length) !== String(j.length) || r.uri !== j.url || r.date.replace(/\D/g, "").slice(0, 14) !== ts || r.payloadDigest !== j.digest)
       bad(`CDXJ line for ${j.url} at ${j.offset}+${j.length}: warcio.js finds ${r ? `${r.uri} ${r.offset}+${r.length}` : "no record"} there`);
     if (String(j.status) === "304") bad(`CDXJ line for ${j.url}: status 304 replays as an empty page`);
     lines++;
