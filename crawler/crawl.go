@@ -482,11 +482,19 @@ func (c *Crawler) load() error {
 		}
 		return nil
 	}
+	// Those not due are counted so (once, however many lists link them);
+	// one gone at its last visit waits the week a gone link waits.
 	err = c.db.KnownDocuments(func(host string) bool { return siteOf(host) != nil }, func(u string, st store.URLStatus) {
-		if c.opts.Revisit.Due(st, time.Time{}, now) {
+		due := c.opts.Revisit.Due(st, time.Time{}, now)
+		if st.Kind == store.VisitGone {
+			due = c.opts.Revisit.GoneDue(st, now)
+		}
+		if due {
 			s := siteOf(hostKey(u))
 			seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name, Depth: 1, Kind: kindRevisit})
 			sites = append(sites, s)
+		} else if st.Kind != store.VisitGone && c.markNotDue(u) {
+			c.count(func(s *Summary) { s.NotDue++ })
 		}
 	})
 	if err != nil {

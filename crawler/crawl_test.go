@@ -643,6 +643,36 @@ func TestDeadLinksAreRememberedAsGone(t *testing.T) {
 	}
 }
 
+// TestDeletedArticleIsRememberedAsGone: a stored article that answers 410
+// fails the run that finds it gone; after that it waits the week a gone
+// link waits, however soon the articles' own re-checks come.
+func TestDeletedArticleIsRememberedAsGone(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
+	deleted := crawltest.ArticlePath(2, 1)
+	db := openTestStore(t)
+	night := func(p RevisitPolicy) (*Summary, int) {
+		srv.ResetLog()
+		sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: p}, siteOf(srv))
+		return sum, srv.Count(deleted)
+	}
+	if sum, _ := night(RevisitPolicy{}); sum.New != 3 {
+		t.Fatalf("first run %+v; want 3 new", sum)
+	}
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == deleted {
+			http.Error(w, "gone", http.StatusGone)
+			return true
+		}
+		return false
+	}
+	if sum, n := night(RevisitPolicy{Max: time.Nanosecond}); sum.Failed != 1 || n != 1 {
+		t.Fatalf("the night it went: %+v, fetched %d times; want it fetched and failed", sum, n)
+	}
+	if sum, n := night(RevisitPolicy{Min: time.Nanosecond}); n != 0 || sum.Failed != 0 || sum.Gone != 1 {
+		t.Errorf("the night after, articles due at once: %+v, the deleted one fetched %d times; want it left alone, counted gone", sum, n)
+	}
+}
+
 // TestStubPagesAreFollowed: a seed that is only a script sending the
 // browser on (a portal's root) leads to the column as a redirect would,
 // and archiving a meta-refresh stub archives the article it points at,

@@ -309,7 +309,14 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 			next = append(next, cd)
 			continue
 		}
-		if cd.kind == "" && st.Doc && !c.opts.Revisit.Due(st, cd.lastmod, now) {
+		// Gone at its last visit (404, 410), a stored article's URL too:
+		// left alone for a week, not re-checked at the article's pace.
+		gone := st.Kind == store.VisitGone
+		if gone && !c.opts.Revisit.GoneDue(st, now) {
+			c.count(func(s *Summary) { s.Gone++ })
+			continue
+		}
+		if !gone && cd.kind == "" && st.Doc && !c.opts.Revisit.Due(st, cd.lastmod, now) {
 			if c.markNotDue(cd.url) && !cd.recheck {
 				c.count(func(s *Summary) { s.NotDue++ })
 			}
@@ -326,10 +333,6 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 				continue
 			}
 			cd.url = st.DocURL
-		}
-		if !st.Doc && st.Kind == store.VisitGone && !c.opts.Revisit.GoneDue(st, now) {
-			c.count(func(s *Summary) { s.Gone++ })
-			continue
 		}
 		if !st.Doc && st.Run == 0 {
 			fresh++
