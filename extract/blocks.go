@@ -402,6 +402,8 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	`|(?:本文|本稿|此文)?(?:为|系)?[^，。,]{0,16}原创(?:文章|稿件|作品|内容)?[，,]\s*(?:未经[^，。,]{0,16}[，,]\s*)?(?:转载请|如需转载|请勿转载|不得转载|禁止转载|严禁转载)[^。]{0,40}。?` +
 	`|本文(?:链接|地址|网址)\s*[:：]\s*https?://\S+` + // 本文链接：https://… (a URL alone after the label)
 	`|[+＋]?\s*关注|举报\s*[/／]\s*反馈|反馈\s*[/／]\s*举报` + // a follow button, a report link (百家号's 关注 and 举报/反馈)
+	`|(?:点击|點擊)?(?:查看|看)(?:大图|大圖|原图|原圖)` + // a picture's button under its caption
+	`|(?:(?:点|點)(?:分享|收藏|在看|赞|讚|点赞|點讚)[\s，,、]*){2,}` + // WeChat's 点分享 点收藏 点在看 点点赞
 	`|` + endMarkWord + // the end mark of a press release
 	`)$`)
 
@@ -425,6 +427,7 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	// step (点击阅读原文查看详情) offers no more.
 	`|(?:点击|點擊)?\s*[“"「]阅读原文[”"」]\s*(?:了解|查看|获取|閱讀|阅读)更多[^，,。]{0,8}` +
 	`|(?:点击|點擊)?(?:阅读原文|閱讀原文|查看原文|原文链接|原文鏈接)\s*[>›»→]*` + // the link alone
+	`|[-—–－_·\s]*(?:END|End)[-—–－_·\s]*` + // WeChat's end mark
 	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
 	`|满意度(?:评价|測評|测评|調查|调查)?\s*[:：][^，,。0-9０-９%％]{0,16}` + // a 问政 reply's rating widget: 满意度评价：满意 我要评价
 	`)$`)
@@ -560,7 +563,7 @@ func mayBeBoilerplate(s string) bool {
 }
 
 var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码",
-	"转载", "完", "链接", "网址", "关注", "举报"}
+	"转载", "完", "链接", "网址", "关注", "举报", "大图", "大圖", "原图", "原圖", "點"}
 
 // letterWho are the labels of a 问政 letter's writer and answerer.
 var letterWho = regexp.MustCompile(`^(?:(?:留言|来信|來信|提问|咨询|諮詢)人|(?:回复|回覆|答复|办理|辦理)(?:单位|單位|部门|部門))`)
@@ -629,7 +632,7 @@ func tailCredit(s string) bool {
 }
 
 const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
-	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]`
+	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]|[摄攝]像|剪[辑輯]|配音|后期|後期|[制製]作|主播`
 
 // newsletterPrompt matches the invitations to subscribe that English news
 // templates put between paragraphs.
@@ -853,6 +856,11 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			!(i > 0 && blocks[i-1].Kind == Table && tableNote.MatchString(b.Text) && (begun || tableNoteAlone(b.Text, blocks[i-1]))) && !eventLines(blocks, i) {
 			continue
 		}
+		// A 问政 answer's header between the letter and the answer
+		// (回复单位：… 回复时间：…): the answer's byline, wherever it stands.
+		if len(b.Text) <= 240 && letterWho.MatchString(b.Text) && isBylineLine(b.Text) {
+			continue
+		}
 		// The reporter's byline over the credits that close a story
 		// (新京报记者 陈琳 / 编辑 杨海 校对 卢茜), or closing it alone.
 		if i >= creditsFrom && begun && reporterLine(blocks, i) {
@@ -981,7 +989,7 @@ var bareByline = regexp.MustCompile(`^(?:` +
 	`|` + paperName + `\s*` + dateOnly + // 齐鲁壹点's 齐鲁晚报2024-04-16 08:41:03
 	// udn's 2024-04-16 14:05聯合報／ 記者林佳彣／台北即時報導
 	`|(?:` + dateOnly + `\s*)?` + paperName + `\s*[／/]\s*(?:記者|记者)\s*(?:\p{Han}|·){2,4}(?:[、 ](?:\p{Han}|·){2,4})*\s*(?:[／/]\s*\p{Han}{2,8}(?:報導|报道))?` +
-	`|[□■●◎]?\s*(?:[\p{Han}A-Za-z]{0,8}?(?:报|報|社|网|網|台|中心|新闻|新聞|融媒|媒体|媒體|频道)|本报|本台|本网|本刊)?(?:全媒体|融媒)?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導))?` +
+	`|[□■●◎]?\s*(?:[\p{Han}A-Za-z]{0,8}?(?:报|報|社|网|網|台|中心|新闻|新聞|融媒|媒体|媒體|频道)|本报|本台|本网|本刊)?(?:全媒体|融媒)?(?:记者|記者|通讯员|通訊員|实习生)\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*(?:\s*(?:文/图|图/文|摄|攝|报道|報導|報道|报导))?` +
 	`|(?:文|图|圖|文/图|图/文)\s*[/／|｜]\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*` +
 	`)$`)
 

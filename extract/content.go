@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -395,6 +396,11 @@ func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*htm
 			}
 		}
 	}
+	// A 问政 page: the letter and the answer, each in its box under its
+	// header (留言人：…, 回复单位：…), are one text.
+	if c := r.letterPart(top, candidates, final); c != nil {
+		keep = append(keep, c)
+	}
 	root := top.Parent
 	if len(keep) > 1 {
 		root = commonAncestor(keep)
@@ -408,6 +414,31 @@ func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*htm
 	r.mergedRoot = root
 	return root
 }
+
+// letterPart is, on a 问政 page, the other of letter and answer: a prose
+// candidate near top (their common ancestor at most three levels above
+// each) whose ancestor's text names the letter's writer and its answerer.
+func (r *reader) letterPart(top *html.Node, candidates []*html.Node, final func(*html.Node) float64) *html.Node {
+	for _, c := range candidates {
+		if c == top || contains(top, c) || contains(c, top) || final(c) < 10 || r.underUnlikely(c) {
+			continue
+		}
+		a := commonAncestor([]*html.Node{top, c})
+		if a == nil || depthBetween(a, top) > 3 || depthBetween(a, c) > 3 {
+			continue
+		}
+		head := headText(a, 4000)
+		if letterWriter.MatchString(head) && letterAnswerer.MatchString(head) {
+			return c
+		}
+	}
+	return nil
+}
+
+var (
+	letterWriter   = regexp.MustCompile(`(?:留言|来信|來信|提问|咨询|諮詢|投诉|投訴)人\s*[:：]`)
+	letterAnswerer = regexp.MustCompile(`(?:回复|回覆|答复|答覆|办理|辦理)(?:单位|單位|部门|部門|机构|機構)\s*[:：]`)
+)
 
 // exclusions lists the element children on the way from root down to the
 // kept nodes that hold none of them and are neither headings nor prose.
