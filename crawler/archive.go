@@ -292,7 +292,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		urls[i] = extract.WithoutDefaultPort(v) // http://host:80/… is http://host/…, no alias of itself
 	}
 	if doc.Complete {
-		if latest := a.storedReading(doc); latest != nil {
+		if latest := a.storedReading(doc, urls); latest != nil {
 			keepStoredReading(doc, latest)
 		}
 	}

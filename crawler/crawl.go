@@ -484,16 +484,25 @@ func (c *Crawler) load() error {
 	}
 	// Those not due are counted so (once, however many lists link them);
 	// one gone at its last visit waits the week a gone link waits.
+	// (A resumed run's interrupted part counted them already.)
 	err = c.db.KnownDocuments(func(host string) bool { return siteOf(host) != nil }, func(u string, st store.URLStatus) {
+		if cu := canon(u); cu != u {
+			// Stored under an older canonical form (lower-case escapes):
+			// its visits since are recorded under today's.
+			if sts, err := c.db.URLStatuses([]string{cu}); err == nil && len(sts) == 1 {
+				st = merge(sts[0], st)
+			}
+		}
+		gone := isGone(st)
 		due := c.opts.Revisit.Due(st, time.Time{}, now)
-		if st.Kind == store.VisitGone {
+		if gone {
 			due = c.opts.Revisit.GoneDue(st, now)
 		}
 		if due {
 			s := siteOf(hostKey(u))
 			seeds = append(seeds, &store.FrontierEntry{URL: u, Site: s.Name, Depth: 1, Kind: kindRevisit})
 			sites = append(sites, s)
-		} else if st.Kind != store.VisitGone && c.markNotDue(u) {
+		} else if !gone && c.markNotDue(u) && !c.summary.Resumed {
 			c.count(func(s *Summary) { s.NotDue++ })
 		}
 	})

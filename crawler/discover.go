@@ -24,9 +24,6 @@ type candidate struct {
 	kind    string
 	lastmod time.Time
 	next    bool // the list's own next page
-	// recheck: met before in this run and found not due, admitted again
-	// for a sitemap's lastmod (counted not due once)
-	recheck bool
 }
 
 // discover picks the links of a page worth visiting.
@@ -273,7 +270,7 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 			if cd.lastmod.IsZero() || !c.takeNotDue(cd.url) {
 				continue
 			}
-			cd.recheck = true
+			c.count(func(s *Summary) { s.NotDue-- }) // counted again below if still not due
 		}
 		if cd.kind == "" && isCalendar(cd.url) {
 			c.mu.Lock()
@@ -306,21 +303,36 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 	for i, cd := range keep {
 		st := merge(sts[2*i], sts[2*i+1])
 		if cd.next {
+			// A list's dead page 2 waits its week as any gone link does.
+			if isGone(st) && !c.opts.Revisit.GoneDue(st, now) {
+				c.count(func(s *Summary) { s.Gone++ })
+				continue
+			}
 			next = append(next, cd)
 			continue
 		}
 		// Gone at its last visit (404, 410), a stored article's URL too:
 		// left alone for a week, not re-checked at the article's pace.
-		gone := st.Kind == store.VisitGone
+		gone := isGone(st)
 		if gone && !c.opts.Revisit.GoneDue(st, now) {
 			c.count(func(s *Summary) { s.Gone++ })
 			continue
 		}
+		// Counted once per article, whatever URL the link names it by.
+		article := cd.url
+		if st.DocURL != "" {
+			article = st.DocURL
+		}
 		if !gone && cd.kind == "" && st.Doc && !c.opts.Revisit.Due(st, cd.lastmod, now) {
-			if c.markNotDue(cd.url) && !cd.recheck {
+			if c.markNotDue(article) {
 				c.count(func(s *Summary) { s.NotDue++ })
 			}
 			continue
+		}
+		if cd.kind == "" && st.Doc && c.takeNotDue(article) {
+			// Found not due by the sweep of stored articles, due by the
+			// sitemap's lastmod: re-checked, not counted not due.
+			c.count(func(s *Summary) { s.NotDue-- })
 		}
 		if cd.kind == "" && st.Doc && st.DocURL != "" && st.DocURL != canon(cd.url) && c.redirects(cd.url) {
 			// A link to a stored article by an address that redirects
@@ -654,4 +666,11 @@ func (c *Crawler) followsRedirect(from, to *url.URL) bool {
 		}
 	}
 	return false
+}
+
+// isGone says whether st's URL answered 404 or 410 at its last visit and
+// was not fetched whole since (a `folio archive` of the article restored
+// records no visit, only the fetch).
+func isGone(st store.URLStatus) bool {
+	return st.Kind == store.VisitGone && !st.LastFetched.After(st.At)
 }

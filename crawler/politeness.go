@@ -120,7 +120,11 @@ func (g *gate) sent(host string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	hg := g.host(host)
-	if next := g.now().Add(hg.delay); next.After(hg.next) {
+	now := g.now()
+	if now.After(hg.lastStart) {
+		hg.lastStart = now // a Crawl-delay learnt later counts from here too
+	}
+	if next := now.Add(hg.delay); next.After(hg.next) {
 		hg.next = next
 	}
 }

@@ -174,6 +174,14 @@ func TestGate(t *testing.T) {
 			},
 		},
 		{
+			name: "a Crawl-delay learnt from robots.txt counts from its send", delay: 0, perHost: 1,
+			steps: []gateStep{
+				stepAcquire("a.test", 0), stepAdvance(sec / 2), stepSent("a.test"),
+				stepCrawlDelay("a.test", 10*sec), stepRelease("a.test"),
+				stepAcquire("a.test", 10*sec+sec/2),
+			},
+		},
+		{
 			name: "hosts do not wait for each other", delay: 2 * sec, perHost: 1,
 			steps: []gateStep{
 				stepAcquire("a.test", 0), stepAcquire("b.test", 0),

@@ -17,14 +17,25 @@ import (
 // Without this, the first nightly run after an upgrade would record a new
 // version of every article whose text the new extractor reads
 // differently, 304s included, though not a byte of them changed.
-func (a *Archiver) storedReading(doc *store.Document) *store.Document {
+//
+// The document is looked up as saving finds it, by any of the fetch's
+// URLs: one stored under an older canonical form of its URL (lower-case
+// escapes) is found by the address that was asked for.
+func (a *Archiver) storedReading(doc *store.Document, urls []string) *store.Document {
 	// The history first: most fetches of a stored document are of its
 	// content, and its record is cheaper to read than a version.
-	h, err := a.st.History(doc.URL)
-	if err != nil || len(h.Versions) == 0 || h.Versions[len(h.Versions)-1].ContentHash == doc.ContentHash {
+	var h *store.History
+	key := ""
+	for _, u := range append([]string{doc.URL}, urls...) {
+		if found, err := a.st.History(u); err == nil {
+			h, key = found, u
+			break
+		}
+	}
+	if h == nil || len(h.Versions) == 0 || h.Versions[len(h.Versions)-1].ContentHash == doc.ContentHash {
 		return nil
 	}
-	latest, err := a.st.Document(doc.URL, 0)
+	latest, err := a.st.Document(key, 0)
 	if err != nil || !latest.Complete || len(latest.Pages) == 0 {
 		return nil
 	}

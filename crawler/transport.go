@@ -371,7 +371,7 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 		t.gate.sent(req.URL.Host)
 	}}
 	areq := req.WithContext(httptrace.WithClientTrace(ctx, trace))
-	ex.Capture.Time = start.UTC() // the start the gate reserved: delays are counted between these
+	ex.Capture.Time = start.UTC() // the start the gate reserved (the delay counts from the send, if later: WroteHeaders)
 	ex.Capture.RequestHeaders = requestFields(areq)
 	t.requests.Add(1)
 

@@ -138,17 +138,19 @@ func ContentHash(text string, extra ...string) string {
 }
 
 // withoutCJKSpaces drops the single spaces of a hashForm that stand
-// between two CJK characters.
+// between two CJK characters, or between one and a punctuation mark (NFKC
+// has made ，and （ ASCII's , and ( by now: 数据显示， 本地 is 数据显示,本地).
 func withoutCJKSpaces(s string) string {
 	if !strings.Contains(s, " ") {
 		return s
 	}
+	joins := func(r rune) bool { return isCJK(r) || isCJKPunct(r) || r < utf8.RuneSelf && unicode.IsPunct(r) }
 	var b strings.Builder
 	b.Grow(len(s))
 	var prev rune
 	for i, r := range s {
-		if r == ' ' && isCJK(prev) {
-			if next, _ := utf8.DecodeRuneInString(s[i+1:]); isCJK(next) {
+		if r == ' ' && joins(prev) {
+			if next, _ := utf8.DecodeRuneInString(s[i+1:]); joins(next) && (isCJK(prev) || isCJK(next)) {
 				continue
 			}
 		}

@@ -38,6 +38,7 @@ func TestContentHash(t *testing.T) {
 		{"一  段\n\n文字", "一 段\n文字"}, // white space folded
 		{"（一）组织领导", "(一)组织领导"},
 		{"县政府 召开常务会议", "县政府召开常务会议"}, // a space between CJK characters, or a line break the text dropped
+		{"数据显示， 本地企业", "数据显示，本地企业"}, // or between one and a punctuation mark
 	}
 	for _, p := range same {
 		if ContentHash(p[0]) != ContentHash(p[1]) {
@@ -50,6 +51,7 @@ func TestContentHash(t *testing.T) {
 		{"不断提升", "持续提升"},
 		{"Hello world", "Helloworld"},
 		{"第 2 条", "第2条"},
+		{"Hello, world", "Hello,world"},
 	}
 	for _, p := range differ {
 		if ContentHash(p[0]) == ContentHash(p[1]) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -224,8 +225,16 @@ func TestExportRevisitsReferBackInTime(t *testing.T) {
 	old := time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC)
 	db := tempStore(t)
 	importFiles(t, db, write("live.warc", responseRecord("urn:uuid:live", "http://a.test/r.html", live, payload)))
+	// A 304 a day later confirming the older capture.
+	head := warc.AppendHTTPHeader(nil, "HTTP/1.1 304 Not Modified", nil)
+	notModified := testRecord{warc.Header{{Name: warc.FieldType, Value: warc.TypeRevisit}, {Name: warc.FieldRecordID, Value: "<urn:uuid:old304>"},
+		{Name: warc.FieldDate, Value: warc.FormatDate(old.Add(24 * time.Hour))}, {Name: warc.FieldTargetURI, Value: "http://old.test/r.html"},
+		{Name: warc.FieldProfile, Value: warc.ProfileServerNotModified}, {Name: warc.FieldRefersTo, Value: "<urn:uuid:old1>"},
+		{Name: warc.FieldContentType, Value: warc.ContentTypeHTTPResponse}, {Name: warc.FieldBlockDigest, Value: warc.Digest(head)},
+		{Name: warc.FieldContentLength, Value: strconv.Itoa(len(head))}}, head}
 	importFiles(t, db, write("old.warc",
 		responseRecord("urn:uuid:old1", "http://old.test/r.html", old, payload),
+		notModified,
 		responseRecord("urn:uuid:old2", "http://a.test/r.html", old.Add(24*time.Hour), payload)))
 	out := filepath.Join(t.TempDir(), "x.warc")
 	if _, err := Export(context.Background(), db, out, ExportOptions{Format: WARC}); err != nil {

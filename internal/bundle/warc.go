@@ -393,7 +393,11 @@ func (e *warcExport) writeNotModified(c *store.Capture) error {
 			return err
 		case written && !in:
 			return fmt.Errorf("%w: no record of the export carries payload %s", store.ErrCorrupt, confirmed.PayloadDigest)
-		case written, in && h.URL == c.URL:
+		case written && h.Time.After(confirmed.Time):
+			// confirmed was written whole (older than the payload's
+			// first capture): the revisit names it, not a later record.
+			return e.writeRevisit(c, confirmed, warc.ProfileServerNotModified, confirmed.PayloadDigest)
+		case written, in && h.URL == c.URL && !h.Time.After(c.Time):
 			// The record that carries the bytes: confirmed's response, or
 			// the response its own revisit refers to; or one of this URL.
 			return e.writeRevisit(c, h, warc.ProfileServerNotModified, confirmed.PayloadDigest)
