@@ -671,6 +671,20 @@ func TestDeletedArticleIsRememberedAsGone(t *testing.T) {
 	if sum, n := night(RevisitPolicy{Min: time.Nanosecond}); n != 0 || sum.Failed != 0 || sum.Gone != 1 {
 		t.Errorf("the night after, articles due at once: %+v, the deleted one fetched %d times; want it left alone, counted gone", sum, n)
 	}
+	// Restored, and archived by hand: no longer gone, re-checked as the
+	// article it is. (A second later: fetch times are kept to the second.)
+	srv.Hook = nil
+	time.Sleep(time.Second)
+	f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := NewArchiver(f, db, ArchiveOptions{}).Archive(t.Context(), srv.URL+deleted); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if sum, n := night(RevisitPolicy{Min: time.Nanosecond, Max: time.Hour}); n != 1 || sum.Gone != 0 {
+		t.Errorf("after it was archived again: %+v, fetched %d times; want it re-checked, not gone", sum, n)
+	}
 }
 
 // TestStubPagesAreFollowed: a seed that is only a script sending the

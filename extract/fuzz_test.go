@@ -12,6 +12,8 @@ import (
 // portal's pages.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*.html")
+	hanweb, _ := filepath.Glob("testdata/hanweb/*.html")
+	seeds = append(seeds, hanweb...)
 	portal, _ := filepath.Glob("../testdata/portal/*/*.html")
 	for _, s := range append(seeds, portal...) {
 		if b, err := os.ReadFile(s); err == nil {

@@ -187,7 +187,7 @@ func queryPairs(raw string, drop ...string) [][2]string {
 		k, v, _ := strings.Cut(kv, "=")
 		k, err1 := url.QueryUnescape(k)
 		v, err2 := url.QueryUnescape(v)
-		if k == "" || err1 != nil || err2 != nil || containsFold(drop, k) {
+		if k == "" || err1 != nil || err2 != nil || inFold(drop, k) {
 			continue
 		}
 		out = append(out, [2]string{k, v})
@@ -195,7 +195,8 @@ func queryPairs(raw string, drop ...string) [][2]string {
 	return out
 }
 
-func containsFold(list []string, s string) bool {
+// inFold says whether s is in list, ASCII letters in any case.
+func inFold(list []string, s string) bool {
 	for _, e := range list {
 		if strings.EqualFold(e, s) {
 			return true
@@ -217,7 +218,7 @@ func recordGroupURL(proxy string, start, end, perPage int, params [][2]string) s
 	}
 	b.WriteString("startrecord=" + strconv.Itoa(start) + "&endrecord=" + strconv.Itoa(end) + "&perpage=" + strconv.Itoa(perPage))
 	for _, p := range params {
-		if containsFold([]string{"startrecord", "endrecord", "perpage"}, p[0]) {
+		if inFold([]string{"startrecord", "endrecord", "perpage"}, p[0]) {
 			continue
 		}
 		b.WriteString("&" + url.QueryEscape(p[0]) + "=" + url.QueryEscape(p[1]))

@@ -243,8 +243,12 @@ func checkCDXJ(t *testing.T, path string, data []byte, filename string, recs []*
 		}
 		r, _ := warc.NewReader(bytes.NewReader(member))
 		rec, err := r.Next()
+		if err != nil {
+			t.Errorf("line %q: %v", line, err)
+			continue
+		}
 		at, _ := rec.Date() // the line's timestamp is to the second
-		if err != nil || rec.TargetURI() != e.URL || !at.Truncate(time.Second).Equal(e.Time) ||
+		if rec.TargetURI() != e.URL || !at.Truncate(time.Second).Equal(e.Time) ||
 			rec.Header.Get(warc.FieldPayloadDigest) != e.Digest {
 			t.Errorf("line %q lands on %v (%v)", line, rec, err)
 		}
