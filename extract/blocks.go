@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -417,6 +418,9 @@ var listNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*
 // with a comma or a list number is an instruction of the text itself
 // (三、请下载“国家反诈中心”客户端，开启来电预警功能！), and scanning a code
 // to do something else is one too (请扫描下方二维码进行预约挂号).
+// wechatEnd is WeChat's END, between dashes or alone.
+var wechatEnd = regexp.MustCompile(`^\s*(?:[-—–－_·]+\s*END\s*[-—–－_·]+|END)\s*$`)
+
 var tailPrompt = regexp.MustCompile(`^(?:` +
 	`(?:[^，,。]{0,16}[！!\s])?(?:欢迎|请|敬请)?(?:长按|扫描|扫码)(?:识别)?(?:下方|左方|右方|上方|图中)?的?二维码(?:关注|下载)[^，,。]{0,24}` + // 欢迎扫描左方二维码关注（sinanewsapp）
 	`|(?:欢迎|敬请)关注[^，,。]{0,12}公众号[^，,。]{0,12}|关注(?:我们的)?(?:官方)?(?:微信)?公众号\s*[:：][^，,。]{0,24}` +
@@ -427,7 +431,6 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	// step (点击阅读原文查看详情) offers no more.
 	`|(?:点击|點擊)?\s*[“"「]阅读原文[”"」]\s*(?:了解|查看|获取|閱讀|阅读)更多[^，,。]{0,8}` +
 	`|(?:点击|點擊)?(?:阅读原文|閱讀原文|查看原文|原文链接|原文鏈接)\s*[>›»→]*` + // the link alone
-	`|[-—–－_·\s]*(?:END|End)[-—–－_·\s]*` + // WeChat's end mark
 	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
 	`|满意度(?:评价|測評|测评|調查|调查)?\s*[:：][^，,。0-9０-９%％]{0,16}` + // a 问政 reply's rating widget: 满意度评价：满意 我要评价
 	`)$`)
@@ -565,6 +568,9 @@ func mayBeBoilerplate(s string) bool {
 var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码",
 	"转载", "完", "链接", "网址", "关注", "举报", "大图", "大圖", "原图", "原圖", "點"}
 
+// answerHeader opens the header of a 问政 letter's answer.
+var answerHeader = regexp.MustCompile(`^(?:回复|回覆|答复|答覆)(?:单位|單位|部门|部門|机构|機構)\s*[:：]`)
+
 // letterWho are the labels of a 问政 letter's writer and answerer.
 var letterWho = regexp.MustCompile(`^(?:(?:留言|来信|來信|提问|咨询|諮詢)人|(?:回复|回覆|答复|办理|辦理)(?:单位|單位|部门|部門))`)
 
@@ -632,7 +638,7 @@ func tailCredit(s string) bool {
 }
 
 const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
-	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]|[摄攝]像|剪[辑輯]|配音|后期|後期|[制製]作|主播`
+	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]|[摄攝]像|剪[辑輯]|配音`
 
 // newsletterPrompt matches the invitations to subscribe that English news
 // templates put between paragraphs.
@@ -739,6 +745,12 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	begun := false // a block kept ends a sentence: the text has begun
 	title := hashForm(meta.title)
 	titleAt := -1 // the block dropped as the title
+	answerHeaders := 0
+	for _, b := range blocks {
+		if answerHeader.MatchString(b.Text) {
+			answerHeaders++
+		}
+	}
 	seen := map[string]bool{}
 	for i, b := range blocks {
 		if b.Kind == Table {
@@ -771,6 +783,15 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		if i >= len(blocks)-4 && runeCount(b.Text) <= 60 && !listNumber.MatchString(b.Text) && !(b.Kind == Heading && i < len(blocks)-1) && tailPrompt.MatchString(b.Text) {
+			continue
+		}
+		// WeChat's end mark: between dashes, or alone over its share bar
+		// or as the last line (a program's END among its lines stays).
+		// (A bare END after a program's lines is the program's.)
+		if i >= len(blocks)-4 && b.Kind != Preformatted && wechatEnd.MatchString(b.Text) &&
+			(strings.Trim(b.Text, " ") != "END" || i > 0 && strings.ContainsFunc(blocks[i-1].Text, isCJK) && !slices.ContainsFunc(blocks[i+1:], func(n Block) bool {
+				return !tailCredit(n.Text) && !boilerplateLine.MatchString(n.Text) && !tailPrompt.MatchString(n.Text)
+			})) {
 			continue
 		}
 		if i >= len(blocks)-4 && runeCount(b.Text) <= 160 && tipLinePromo.MatchString(b.Text) {
@@ -858,7 +879,9 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// A 问政 answer's header between the letter and the answer
 		// (回复单位：… 回复时间：…): the answer's byline, wherever it stands.
-		if len(b.Text) <= 240 && letterWho.MatchString(b.Text) && isBylineLine(b.Text) {
+		// Only a letter's one answer: a compilation's headers say which
+		// office answered which letter, and a guide's 办理部门 is its text.
+		if answerHeaders == 1 && len(b.Text) <= 240 && answerHeader.MatchString(b.Text) && isBylineLine(b.Text) {
 			continue
 		}
 		// The reporter's byline over the credits that close a story

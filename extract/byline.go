@@ -86,7 +86,7 @@ var (
 	// its own (数据来源于国家统计局 is a sentence's); 【来源】 brackets
 	// its label (南方+); 撰稿單位 names the office that wrote a release
 	// (Taiwanese county sites).
-	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource|(?:撰稿|供稿)[单單]位|来自|來自)\s*[:：]\s*|(?:^|\s)[来來]源[于於]\s+|^以下文章[来來]源[于於]\s*|【\s*[来來]源\s*】\s*`)
+	sourceLabel = regexp.MustCompile(`(?:信息|資訊|资讯|文章|新[闻聞]|稿件|[资資]料)?[来來]源\s*[:：]\s*|(?:稿源|出[处處]|[Ss]ource|(?:撰稿|供稿)[单單]位)\s*[:：]\s*|(?:^|\s)[来來]源[于於]\s+|^以下文章[来來]源[于於]\s*|【\s*[来來]源\s*】\s*`)
 	authorLabel = regexp.MustCompile(`(?:作者|撰稿人?|[执執][笔筆]人?|撰文|通[讯訊][员員]|[Aa]uthor|[Ww]riter|[Ww]ritten\s+[Bb]y|[Rr]eporter)\s*[:：]\s*|^作者,\s*|(?:^[（(]?|\s)(?:文\s*/\s*[图圖]|[图圖]\s*/\s*文)(?:\s*/\s*(?:[摄攝]影?|视频|視頻))?\s*[:：]?\s*|(?:^[（(]?|\s)文\s*/\s*(?:[摄攝]影?|视频|視頻)\s*[:：]?\s*|(?:^[（(]?|\s)文\s*[/:：|｜]\s*`)
 	// issuerLabel names the body that issued a government document, in
 	// the 索引号 / 文号 table of disclosure pages.
@@ -97,7 +97,7 @@ var (
 	// a credit without a colon (来源：某某日报 记者 张三), the byline's
 	// buttons (来源：县统计局 打印本页), an English byline run on
 	// (Source: chinadaily.com.cn By Zhang Zhouxiang).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[文图圖摄攝]\s*[/／:：]|\s*[，,]\s*作者|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回|阅读|閱讀|浏览|瀏覽|点击|點擊|(?:网友|網友|我要|发表|發表)?(?:评论|評論))|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}` +
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[文图圖摄攝]\s*[/／:：]|\s*[，,]\s*作者|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回|阅读|閱讀|浏览|瀏覽|点击|點擊|(?:网友|網友|我要|发表|發表)(?:评论|評論)|(?:评论|評論)(?:\s|[(（\[【\d]|$))|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}` +
 		// Another credit's label, even run into the value (作者：王静摄影：李强,
 		// two spans a line break apart).
 		`|(?:摄影|攝影|摄像|攝像|图片|圖片|视频|視頻|校对|校對|字数|字數)\s*[:：]`)
@@ -114,7 +114,7 @@ var (
 	// 界面 writes 记者 | 马悦然; financial papers name the city the
 	// story was filed from, run on or spaced (记者 林典驰 广州报道), which
 	// is no second name: the names are the fewest that reach an end.
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `)?(?:报道|報導|報道|报导)|文/图|图/文|[摄攝]影\s*[:：]|摄|通讯员|$|\s{2,}|\s+` + creditRole + `\s*[:：]|\s+(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `|综合|綜合)?(?:报道|報導|報道|报导)|文/图|图/文|[摄攝]影\s*[:：]|摄|通讯员|$|\s{2,}|\s+` + creditRole + `\s*[:：]|\s+(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
 	// creditRole is the next credit's label a reporter's name runs into
 	// (记者：姜雨晴　剪辑：彭志远, 记者 张三 实习记者：李四): a role, not
 	// what the reporter did (记者 张三 介绍：) nor a name run on with

@@ -427,12 +427,25 @@ func (r *reader) letterPart(top *html.Node, candidates []*html.Node, final func(
 		if a == nil || depthBetween(a, top) > 3 || depthBetween(a, c) > 3 {
 			continue
 		}
+		// Each box names one side, the writer or the answerer: not a
+		// list's item naming both, nor another box naming neither.
 		head := headText(a, 4000)
-		if letterWriter.MatchString(head) && letterAnswerer.MatchString(head) {
+		if letterWriter.MatchString(head) && letterAnswerer.MatchString(head) && letterSide(a, top) && letterSide(a, c) {
 			return c
 		}
 	}
 	return nil
+}
+
+// letterSide says whether the branch of a that holds n names one side of
+// a letter: its writer or its answerer, not both nor neither.
+func letterSide(a, n *html.Node) bool {
+	b := n
+	for b.Parent != nil && b.Parent != a {
+		b = b.Parent
+	}
+	h := headText(b, 600)
+	return letterWriter.MatchString(h) != letterAnswerer.MatchString(h)
 }
 
 var (

@@ -18,7 +18,7 @@ var (
 	// dateAfterYear is what follows a year in numericDate, its optional
 	// time and zone left out.
 	dateAfterYear = regexp.MustCompile(`^\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}`)
-	rocDate = regexp.MustCompile(`(?:民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + rocTime)
+	rocDate       = regexp.MustCompile(`(?:民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + rocTime)
 	// Bare ROC years: 113-03-15, 113/3/15, 113年03月15日.
 	rocNumericDate = regexp.MustCompile(`(?:^|[^\d])(1[0-4]\d|[89]\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)` + rocTime)
 	// rocTime is the time after an ROC date: 14:30, 下午 02:30:05, 14時30分.

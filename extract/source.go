@@ -144,6 +144,14 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 	if v := labelledValue(tail, sourceLabel); v != "" {
 		return v
 	}
+	// A Discuz! portal article's byline names its source 来自: (2024-12-9
+	// 08:49 | 发布者: 编辑部 | 查看: 1520 | 原作者: 王建伟 | 来自: 某某日报);
+	// elsewhere 来自： is a letter writer's place or a post's device.
+	for _, l := range head {
+		if m := discuzSource.FindStringSubmatch(l.text); m != nil && discuzByline.MatchString(l.text) && !deviceName.MatchString(m[1]) {
+			return m[1]
+		}
+	}
 	// 新浪 and 腾讯 name it unlabelled in the page, and in <meta>.
 	if v := cleanLine(r.head.metaValue("source", "contentsource", "mediaid", "_sourcename")); v != "" {
 		return v
@@ -204,3 +212,9 @@ var supplied = regexp.MustCompile(`[ 、](?:供稿|来稿|來稿|供图|供圖)$
 
 // supplierLabel labels the unit that supplied a story.
 var supplierLabel = regexp.MustCompile(`供稿(?:[单單]位)?\s*[:：]\s*`)
+
+var (
+	discuzSource = regexp.MustCompile(`(?:来自|來自)\s*[:：]\s*([^\s|｜]{2,20})`)
+	discuzByline = regexp.MustCompile(`(?:发布者|發布者|原作者|查看)\s*[:：]`)
+	deviceName   = regexp.MustCompile(`(?i)客户端|客戶端|手机|手機|iphone|android|ipad|版$`)
+)
