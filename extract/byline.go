@@ -97,7 +97,7 @@ var (
 	// a credit without a colon (来源：某某日报 记者 张三), the byline's
 	// buttons (来源：县统计局 打印本页), an English byline run on
 	// (Source: chinadaily.com.cn By Zhang Zhouxiang).
-	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[文图圖摄攝]\s*[/／:：]|\s*[，,]\s*作者|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回|阅读|閱讀|浏览|瀏覽|点击|點擊|(?:网友|網友|我要|发表|發表)(?:评论|評論)|(?:评论|評論)(?:\s|[(（\[【\d]|$))|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}` +
+	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:本报|本報|本台|本网|本網)?(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[文图圖摄攝]\s*[/／:：]|\s*[，,]\s*作者|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回|阅读|閱讀|浏览|瀏覽|点击|點擊|(?:网友|網友|我要|发表|發表)(?:评论|評論)|(?:评论|評論)(?:\s|[(（\[【\d]|$))|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}` +
 		// Another credit's label, even run into the value (作者：王静摄影：李强,
 		// two spans a line break apart).
 		`|(?:摄影|攝影|摄像|攝像|图片|圖片|视频|視頻|校对|校對|字数|字數)\s*[:：]`)
@@ -114,7 +114,7 @@ var (
 	// 界面 writes 记者 | 马悦然; financial papers name the city the
 	// story was filed from, run on or spaced (记者 林典驰 广州报道), which
 	// is no second name: the names are the fewest that reach an end.
-	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `|综合|綜合)?(?:报道|報導|報道|报导)|文/图|图/文|[摄攝]影\s*[:：]|摄|通讯员|$|\s{2,}|\s+` + creditRole + `\s*[:：]|\s+(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
+	reporter = regexp.MustCompile(`(?:记者|記者|实习生)\s*[:：|｜]?\s*((?:\p{Han}|·){2,5}?(?:[ 、，,]+(?:\p{Han}|·){2,5}?)*?)\s*(?:[)）〕]|发自|(?:` + datelinePlaces + `|综合|綜合)?(?:报道|報導|報道|报导)|文/图|图/文|[摄攝]影\s*[:：]|摄|通讯员|$|\s{2,}|\s+` + creditRole + `\s*[:：]|\s+(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)|(?:阅读|閱讀|浏览|瀏覽|点击|點擊|访问|訪問)(?:次数|次數|量|数|數)?\s*[:：]|(\s+(?:(?:` + datelinePlaces + `)\s*)?` + reporterDate + `)|[|｜/／∕])`)
 	// creditRole is the next credit's label a reporter's name runs into
 	// (记者：姜雨晴　剪辑：彭志远, 记者 张三 实习记者：李四): a role, not
 	// what the reporter did (记者 张三 介绍：) nor a name run on with
@@ -326,6 +326,9 @@ var leadingDate = regexp.MustCompile(`^\s*` + dateOnly + `\s*`)
 // account's name, then perhaps its author.
 var repostCard = regexp.MustCompile(`^[^，,。；;！!？?\s]{1,30}\s*(?:[，,]\s*作者.*)?$`)
 
+// officeAlias is an office's second name in brackets after its first.
+var officeAlias = regexp.MustCompile(`^[（(][\p{Han}]{2,12}(?:局|办|委|会|中心|站|所|院|室|部|处|科|厅)[）)]`)
+
 // pictureCredit ends the text before a label that credits a picture or
 // a video (图片来源：, 视频作者：), not the article.
 // The word opens its field and touches the label (（图片来源：); a value
@@ -384,6 +387,11 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 		}
 		if e := valueEnd.FindStringIndex(rest[from:]); e != nil && from+e[0] < end {
 			end = from + e[0]
+		}
+		// An office's second name in brackets stays with it:
+		// 县农业农村局（乡村振兴局）.
+		if m := officeAlias.FindString(rest[end:]); m != "" && orgSuffix.MatchString(strings.TrimSpace(rest[:end])) {
+			end += len(m)
 		}
 		rest = rest[:end]
 		rest = strings.Trim(strings.TrimSpace(rest), " ,，;；")

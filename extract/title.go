@@ -184,6 +184,16 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			}
 		}
 	}
+	// A box's heading (校園公告, a column's name the <title> carries as
+	// one of its parts) over a longer headline that the <title> leaves
+	// out: the headline.
+	if best != "" && runeCount(best) <= 6 && hashForm(best) != fullForm && hashForm(best) != ogForm {
+		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) {
+				return l.text, i
+			}
+		}
+	}
 	if best != "" {
 		return best, bestAt
 	}
