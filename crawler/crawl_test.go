@@ -218,6 +218,38 @@ func TestRetryAfterPausesTheHost(t *testing.T) {
 	}
 }
 
+// TestLongRetryAfterDefersTheURL: a 503 whose Retry-After outlasts
+// --max-pause leaves the host for the night; the URL that got it is
+// deferred with the host's others, not failed, and the next run archives it.
+func TestLongRetryAfterDefersTheURL(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
+	busy := crawltest.ArticlePath(2, 1)
+	var mu sync.Mutex
+	refuse := true
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if r.URL.Path == busy && refuse {
+			w.Header().Set("Retry-After", "3600")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return true
+		}
+		return false
+	}
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv))
+	if sum.Failed != 0 || sum.Deferred == 0 {
+		t.Errorf("the night of the 503: %+v; want the URL deferred, nothing failed", sum)
+	}
+	mu.Lock()
+	refuse = false
+	mu.Unlock()
+	crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv))
+	if _, err := db.Document(srv.URL+busy, 0); err != nil {
+		t.Errorf("the next night: %s not archived: %v", busy, err)
+	}
+}
+
 func TestUnreachableRobotsKeepsTheHostClosed(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 3})
 	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {

@@ -202,6 +202,13 @@ func (g *gate) pause(host string, until time.Time) {
 	}
 }
 
+// pausedBeyond says whether host is paused for longer than d from now.
+func (g *gate) pausedBeyond(host string, d time.Duration) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.host(host).pausedUntil.Sub(g.now()) > d
+}
+
 func sleepCtx(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()

@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -258,8 +259,23 @@ func (t *Transport) do(req *http.Request) ([]*Exchange, *http.Response, error) {
 	return exs, t.headersOnly(req, ex), nil
 }
 
+// HostPaused says whether u's host is left for the night: a Retry-After
+// longer than --max-pause paused it.
+func (t *Transport) HostPaused(u string) bool {
+	pu, err := url.Parse(u)
+	return err == nil && t.gate.pausedBeyond(pu.Host, t.opts.MaxPause)
+}
+
 // shouldRetry decides whether to try again, and after how long.
 func (t *Transport) shouldRetry(ex *Exchange, attempt int, host string) (bool, time.Duration) {
+	if ex.Err == nil && (ex.Capture.Status == http.StatusTooManyRequests || ex.Capture.Status == http.StatusServiceUnavailable) {
+		if ra, ok := retryAfter(ex.Capture.Header("Retry-After"), time.Now()); ok && ra > t.opts.MaxPause {
+			// Come back another night; meanwhile the whole host is left
+			// alone (its requests fail with ErrHostPaused), retries or none.
+			t.gate.pause(host, time.Now().Add(ra))
+			return false, 0
+		}
+	}
 	if attempt >= t.opts.Retries {
 		return false, 0
 	}
@@ -273,13 +289,7 @@ func (t *Transport) shouldRetry(ex *Exchange, attempt int, host string) (bool, t
 	switch ex.Capture.Status {
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
 		if ra, ok := retryAfter(ex.Capture.Header("Retry-After"), time.Now()); ok {
-			if ra > t.opts.MaxPause {
-				// Come back another night; meanwhile the whole host is
-				// left alone (its requests fail with ErrHostPaused).
-				t.gate.pause(host, time.Now().Add(ra))
-				return false, 0
-			}
-			return true, max(ra, backoff/2)
+			return true, max(ra, backoff/2) // within --max-pause (above)
 		}
 		return true, backoff
 	case http.StatusBadGateway, http.StatusGatewayTimeout, http.StatusInternalServerError:

@@ -224,6 +224,11 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 	case errors.Is(p.err, ErrRobotsUnavailable), errors.Is(p.err, ErrHostPaused):
 		c.deferTask(t, p.err)
 		return
+	case (p.status == http.StatusTooManyRequests || p.status == http.StatusServiceUnavailable) && c.tr.HostPaused(t.URL):
+		// The answer that paused the host for the night (Retry-After:
+		// 3600): the URL waits for the next run with the host's others.
+		c.deferTask(t, ErrHostPaused)
+		return
 	case errors.Is(p.err, context.Canceled):
 		return // left in the frontier: the resumed run fetches it
 	case errors.As(p.err, &visited):
