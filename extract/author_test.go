@@ -423,7 +423,6 @@ func TestCreditLines(t *testing.T) {
 	}{
 		{[]string{"校对：施鋆", "一审：张三 二审：李四 三审：王五", "终审：陈东", "监制：赵六"}, false},
 		{[]string{"(责编：王丹、伍华)"}, false},
-		{[]string{"一审一校：黄雅琪", "二审二校：刘永红", "三审三校：曾宪平"}, false}, // a school's review credits
 		{[]string{"一审：判处有期徒刑三年。", "二审：驳回上诉，维持原判。"}, true},
 		{[]string{"主编：本刊编辑部将于下月推出专刊，敬请关注。"}, true},
 		{[]string{"一审：判处有期徒刑三年。", "二审：维持原判"}, true},

@@ -637,7 +637,7 @@ func tailCredit(s string) bool {
 	return isCredit(s) || len(s) <= 120 && spacedCredit.MatchString(s) && !notAName.MatchString(s)
 }
 
-const creditLabels = `[一二三][审審][一二三][校]|[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
+const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
 	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]|[摄攝]像|剪[辑輯]|配音`
 
 // newsletterPrompt matches the invitations to subscribe that English news
@@ -823,7 +823,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// (Not a sentence that opens with the title: a notice of one line,
 		// 某局2024年部门预算公开详见附件。, is the text.)
-		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) && !(endsSentence(b.Text) && !endsSentence(meta.title) && hashForm(b.Text) != title) {
+		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) && !opensWithTitle(b.Text, title) {
 			titleAt = i
 			continue
 		}
@@ -1238,6 +1238,17 @@ func blocksText(blocks []Block) string {
 		parts = append(parts, b.Text)
 	}
 	return strings.Join(parts, "\n")
+}
+
+// opensWithTitle says whether line is a sentence that opens with the title
+// (in hashForm) and goes on with words of its own: a notice of one line,
+// 某局2024年部门预算公开详见附件。, not the title again with a full stop.
+func opensWithTitle(line, title string) bool {
+	if !endsSentence(line) || title == "" {
+		return false
+	}
+	rest, ok := strings.CutPrefix(hashForm(strings.TrimRight(line, "。！？!?. ")), title)
+	return ok && runeCount(strings.TrimSpace(rest)) >= 3
 }
 
 // gridOverTitle is where the text starts when a disclosure page's 索引号

@@ -326,6 +326,10 @@ var leadingDate = regexp.MustCompile(`^\s*` + dateOnly + `\s*`)
 // account's name, then perhaps its author.
 var repostCard = regexp.MustCompile(`^[^，,。；;！!？?\s]{1,30}\s*(?:[，,]\s*作者.*)?$`)
 
+// creditInBrackets is a credit or a note in brackets (（记者张科）,
+// （转自市卫健委）), not an office's second name.
+var creditInBrackets = regexp.MustCompile(`^[（(]\s*(?:记者|記者|通讯员|通訊員|实习生|實習生|见习|見習|转自|轉自|转载|轉載|摘自|来源|來源|编辑|編輯)`)
+
 // officeAlias is an office's second name in brackets after its first.
 var officeAlias = regexp.MustCompile(`^[（(][\p{Han}]{2,12}(?:局|办|委|会|中心|站|所|院|室|部|处|科|厅)[）)]`)
 
@@ -390,7 +394,7 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 		}
 		// An office's second name in brackets stays with it:
 		// 县农业农村局（乡村振兴局）.
-		if m := officeAlias.FindString(rest[end:]); m != "" && orgSuffix.MatchString(strings.TrimSpace(rest[:end])) {
+		if m := officeAlias.FindString(rest[end:]); m != "" && orgSuffix.MatchString(strings.TrimSpace(rest[:end])) && !creditInBrackets.MatchString(m) {
 			end += len(m)
 		}
 		rest = rest[:end]

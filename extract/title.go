@@ -187,9 +187,12 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// A box's heading (校園公告, a column's name the <title> carries as
 	// one of its parts) over a longer headline that the <title> leaves
 	// out: the headline.
-	if best != "" && runeCount(best) <= 6 && hashForm(best) != fullForm && hashForm(best) != ogForm {
-		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
-			if l := lines[i]; (l.heading || l.titled) && !l.linked && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) {
+	// (Not the <title>'s first part, the headline's own place: 停水通知 over
+	// its summary, 政府工作报告 over its ——subtitle.)
+	if best != "" && runeCount(best) <= 6 && hashForm(best) != fullForm && hashForm(best) != ogForm && hashForm(best) != firstForm {
+		for i := bestAt + 1; i < len(lines) && i < start; i++ { // above the text: a heading in it is its section's
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && l.where < 0 && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
+				!strings.HasPrefix(l.text, "—") && !strings.HasPrefix(l.text, "--") {
 				return l.text, i
 			}
 		}
