@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"sync"
 	"time"
 
@@ -153,7 +154,10 @@ type siteState struct {
 	Site
 	mu    sync.RWMutex
 	hosts map[string]bool // the seeds' hosts, and those the seeds moved to
-	docs  int
+	// movedFrom names, for a host the seeds moved to, the hosts they
+	// moved from: an article there may be stored under its old address.
+	movedFrom map[string][]string
+	docs      int
 	// scopeShapes are the URL shapes (urlShape) of links seen matching
 	// Scope: a link of one of these shapes outside Scope is an article of
 	// the same family that the operator left out, not a list to read.
@@ -178,6 +182,26 @@ func (s *siteState) addHost(host string) bool {
 	}
 	s.hosts[host] = true
 	return true
+}
+
+// addMove records that the site moved from one host to another.
+func (s *siteState) addMove(from, to string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if from == "" || from == to || slices.Contains(s.movedFrom[to], from) {
+		return
+	}
+	if s.movedFrom == nil {
+		s.movedFrom = map[string][]string{}
+	}
+	s.movedFrom[to] = append(s.movedFrom[to], from)
+}
+
+// oldHosts are the hosts the site moved from to host.
+func (s *siteState) oldHosts(host string) []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.movedFrom[host]
 }
 
 // task is a frontier entry being worked on.
@@ -447,6 +471,7 @@ func (c *Crawler) load() error {
 		for _, u := range s.Seeds {
 			if fc := storedFinal(c.db, u); fc != nil {
 				s.addHost(hostKey(fc.URL))
+				s.addMove(hostKey(u), hostKey(fc.URL))
 			}
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -16,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -790,6 +793,46 @@ func TestSeedMovedKeepsTheSiteDelay(t *testing.T) {
 		if gap := reqs[i].Start.Sub(reqs[i-1].Start); gap < delay-10*time.Millisecond {
 			t.Errorf("%s started %v after %s; want the site's delay %v", reqs[i].Path, gap, reqs[i-1].Path, delay)
 		}
+	}
+}
+
+// TestPortalMovedKeepsItsDocuments: a portal archived at its address moves
+// to another host (every old URL answers 301 to the same path there). The
+// next night's lists on the new host link articles stored under their old
+// addresses: each stays one document, its URL now the new address, no
+// second document made.
+func TestPortalMovedKeepsItsDocuments(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 4, PagesPer: 1})
+	target, _ := url.Parse(srv.URL)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	var moved atomic.Bool
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if moved.Load() {
+			http.Redirect(w, r, srv.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(front.Close)
+	db := openTestStore(t)
+	site := Site{Name: "county", Seeds: []string{front.URL + "/news/"}}
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, site); sum.New != 4 {
+		t.Fatalf("at the old address: %+v, want 4 new", sum)
+	}
+	moved.Store(true)
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Max: time.Nanosecond}}, site); sum.New != 0 {
+		t.Errorf("the night it moved: %+v, want no new document", sum)
+	}
+	n := 0
+	db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		n++
+		if !strings.HasPrefix(d.URL, srv.URL) {
+			t.Errorf("document %s: want its new address", d.URL)
+		}
+		return nil
+	})
+	if n != 4 {
+		t.Errorf("%d documents, want the 4 articles once each", n)
 	}
 }
 

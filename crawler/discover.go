@@ -296,11 +296,18 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 		c.fail(err)
 		return nil
 	}
+	if err := c.atOldHosts(t.site, keep, sts); err != nil {
+		c.fail(err)
+		return nil
+	}
 	now := time.Now()
 	var out []*store.FrontierEntry
 	fresh := 0
 	var next []candidate
 	for i, cd := range keep {
+		if cd.url == "" {
+			continue // asked for at its old host (atOldHosts)
+		}
 		st := merge(sts[2*i], sts[2*i+1])
 		if cd.next {
 			// A list's dead page 2 waits its week as any gone link does.
@@ -673,4 +680,48 @@ func (c *Crawler) followsRedirect(from, to *url.URL) bool {
 // records no visit, only the fetch).
 func isGone(st store.URLStatus) bool {
 	return st.Kind == store.VisitGone && !st.LastFetched.After(st.At)
+}
+
+// atOldHosts: a link met on the host the site moved to, unknown there, to
+// an article stored under the same address on the host it moved from (the
+// new host's lists read before the old documents' re-checks). The article
+// is asked for at its old address, whose redirect brings it here: the
+// stored document moves to its new URL, and no second one is made.
+func (c *Crawler) atOldHosts(s *siteState, keep []candidate, sts []store.URLStatus) error {
+	var at []int
+	var keys []string
+	for i, cd := range keep {
+		if cd.kind != "" || cd.next || sts[2*i].Doc || sts[2*i+1].Doc || sts[2*i].Run != 0 {
+			continue
+		}
+		pu, err := url.Parse(cd.url)
+		if err != nil {
+			continue
+		}
+		for _, old := range s.oldHosts(hostKey(cd.url)) {
+			o := *pu
+			o.Host = old
+			at = append(at, i)
+			keys = append(keys, canon(o.String()))
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	old, err := c.db.URLStatuses(keys)
+	if err != nil {
+		return err
+	}
+	for j, i := range at {
+		if !old[j].Doc || keep[i].url == "" {
+			continue
+		}
+		if !c.claim(keys[j]) {
+			keep[i].url = "" // its re-check is queued already: it moves it
+			continue
+		}
+		keep[i].url = keys[j]
+		sts[2*i], sts[2*i+1] = old[j], old[j]
+	}
+	return nil
 }

@@ -182,6 +182,7 @@ func (c *Crawler) countArchived(res *Result) {
 // is still crawled from the old address, as politely as the site's delay
 // asks.
 func (c *Crawler) seedMoved(t *task, to string) {
+	t.site.addMove(hostKey(t.URL), hostKey(to))
 	if host := hostKey(to); t.site.addHost(host) {
 		if t.site.Delay > 0 {
 			c.tr.SetHostDelay(host, t.site.Delay)

@@ -612,7 +612,13 @@ func loadVersion(tx *bolt.Tx, codec *codec, rec *docRecord, n int) (*Document, e
 	}
 	doc.Version = n
 	doc.Fetched = rec.Versions[n-1].LastSeen
-	// Aliases learnt after this version was stored still belong to it.
+	// The document's URL is the record's: a re-fetch that found it moved
+	// (a redirect to its new address, unchanged) moved it without a new
+	// version. Aliases learnt after this version was stored still belong
+	// to it.
+	if rec.URL != "" {
+		doc.URL = rec.URL
+	}
 	doc.Aliases = aliasesOf(rec, doc)
 	return doc, nil
 }

@@ -156,3 +156,30 @@ func TestEmptyFetchKeepsTheVersion(t *testing.T) {
 		t.Error("show serves the empty fetch")
 	}
 }
+
+// TestMovedDocumentShowsItsNewURL: a re-fetch that found the document at
+// a new address (its old URL redirected there), unchanged, moves its URL
+// without a new version; show reads the new URL, as history does.
+func TestMovedDocumentShowsItsNewURL(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	const old, moved = "http://a.test/xwdt/1.html", "http://a.test/xwzx/1.html"
+	if _, err := db.SaveDocument(fetchOf{}.doc(old), nil); err != nil {
+		t.Fatal(err)
+	}
+	d := fetchOf{}.doc(moved)
+	d.ContentHash = fetchOf{}.doc(old).ContentHash
+	res, err := db.SaveDocument(d, []string{old, moved})
+	if err != nil || res.Version != 1 {
+		t.Fatalf("the moved fetch: %+v, %v; want version 1", res, err)
+	}
+	for _, u := range []string{old, moved} {
+		got, err := db.Document(u, 0)
+		// (The old URL is the stored version's page 1, fetched there.)
+		if err != nil || got.URL != moved || !slices.Contains(got.Aliases, old) && got.Pages[0].URL != old {
+			t.Errorf("show %s: %v, url %s, aliases %q; want %s, the old URL an alias or its page", u, err, got.URL, got.Aliases, moved)
+		}
+	}
+	if h, _ := db.History(old); h == nil || h.URL != moved {
+		t.Errorf("history: %+v, want %s", h, moved)
+	}
+}
