@@ -141,24 +141,34 @@ func ContentHash(text string, extra ...string) string {
 // between two CJK characters, or between one and a punctuation mark (NFKC
 // has made ，and （ ASCII's , and ( by now: 数据显示， 本地 is 数据显示,本地).
 func withoutCJKSpaces(s string) string {
-	if !strings.Contains(s, " ") {
+	// Only the runes beside a space are decoded: most of a text is none.
+	var b strings.Builder
+	from := 0 // s[from:] is not written yet
+	for i := strings.IndexByte(s, ' '); i >= 0; {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		if joinsCJK(prev) && joinsCJK(next) && (isCJK(prev) || isCJK(next)) {
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[from:i])
+			from = i + 1
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if from == 0 {
 		return s
 	}
-	joins := func(r rune) bool { return isCJK(r) || isCJKPunct(r) || r < utf8.RuneSelf && unicode.IsPunct(r) }
-	var b strings.Builder
-	b.Grow(len(s))
-	var prev rune
-	for i, r := range s {
-		if r == ' ' && joins(prev) {
-			if next, _ := utf8.DecodeRuneInString(s[i+1:]); joins(next) && (isCJK(prev) || isCJK(next)) {
-				continue
-			}
-		}
-		b.WriteRune(r)
-		prev = r
-	}
+	b.WriteString(s[from:])
 	return b.String()
 }
+
+// joinsCJK: a rune a space beside a CJK character is dropped next to.
+func joinsCJK(r rune) bool { return isCJK(r) || isCJKPunct(r) || r < utf8.RuneSelf && unicode.IsPunct(r) }
 
 // hashForm is the text as ContentHash sees it: NFKC, white space folded
 // to single spaces and trimmed.

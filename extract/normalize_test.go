@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -134,4 +135,32 @@ func TestCutLine(t *testing.T) {
 			t.Errorf("%q: %q %v, want %q %v", tc.parts, text, cuts, tc.text, tc.cuts)
 		}
 	}
+}
+
+// FuzzWithoutCJKSpaces: the scan by spaces drops what a rune-by-rune
+// reading of the rule drops.
+func FuzzWithoutCJKSpaces(f *testing.F) {
+	for _, s := range []string{"县政府 召开", "数据显示, 本地", "Hello, world", "第 2 条", "a 中 b", "中 , 文"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		s := hashForm(raw) // its input: single spaces, trimmed
+		if !utf8.ValidString(s) {
+			return // texts are decoded: valid UTF-8
+		}
+		var want strings.Builder
+		var prev rune
+		for i, r := range s {
+			if r == ' ' && joinsCJK(prev) {
+				if next, _ := utf8.DecodeRuneInString(s[i+1:]); joinsCJK(next) && (isCJK(prev) || isCJK(next)) {
+					continue
+				}
+			}
+			want.WriteRune(r)
+			prev = r
+		}
+		if got := withoutCJKSpaces(s); got != want.String() {
+			t.Fatalf("withoutCJKSpaces(%q) = %q, want %q", s, got, want.String())
+		}
+	})
 }
