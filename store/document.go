@@ -266,7 +266,13 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 	// (A copy's fetch moves neither: the original stays due for its own
 	// re-check.)
 	if !copyFetch {
-		rec.URL = doc.URL
+		// The document's URL moves only when a fetch of that URL led
+		// elsewhere (a redirect, a rel=canonical): found by an alias
+		// asked for as itself (a forum's viewthread link to a thread
+		// stored as thread-88-1-1.html), it keeps its URL.
+		if rec.URL == "" || slices.Contains(urls, rec.URL) {
+			rec.URL = doc.URL
+		}
 		if !fetched.Before(rec.LastFetch) || InFuture(rec.LastFetch, time.Now()) {
 			rec.LastFetch, rec.Incomplete, rec.Recheck = fetched, !doc.Complete && !doc.Cut, false
 		}

@@ -183,3 +183,21 @@ func TestMovedDocumentShowsItsNewURL(t *testing.T) {
 		t.Errorf("history: %+v, want %s", h, moved)
 	}
 }
+
+// TestAliasFetchKeepsTheURL: a fetch by an alias asked for as itself (no
+// redirect, no canonical) finds the document and leaves its URL alone.
+func TestAliasFetchKeepsTheURL(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	const u, alias = "http://a.test/thread-88-1-1.html", "http://a.test/forum.php?mod=viewthread&tid=88"
+	if _, err := db.SaveDocument(fetchOf{}.doc(u), []string{u, alias}); err != nil {
+		t.Fatal(err)
+	}
+	d := fetchOf{}.doc(alias)
+	d.ContentHash = fetchOf{}.doc(u).ContentHash
+	if _, err := db.SaveDocument(d, []string{alias}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := db.Document(alias, 0); err != nil || got.URL != u {
+		t.Errorf("after a fetch by its alias: %v, url %s; want %s", err, got.URL, u)
+	}
+}
