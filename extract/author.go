@@ -79,7 +79,8 @@ func cleanAuthor(v string) string {
 	if m := mediumThenName.FindStringSubmatch(v); m != nil && personNames.MatchString(m[1]) && !orgSuffix.MatchString(m[1]) && !nameLikeMedium(v) {
 		v = m[1]
 	}
-	if placeholder(v) {
+	// A grid's next label read as the value (發布單位, 来信内容): no name.
+	if placeholder(v) || fieldLabelWord.MatchString(v) {
 		return ""
 	}
 	switch v {
@@ -88,6 +89,9 @@ func cleanAuthor(v string) string {
 	}
 	return v
 }
+
+// fieldLabelWord is a field's label standing where a name was expected.
+var fieldLabelWord = regexp.MustCompile(`^\p{Han}{0,4}(?:单位|單位|内容|內容|日期|时间|時間|机关|機關|机构|機構|来源|來源|类别|類別|标题|標題|编号|編號)$`)
 
 func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string {
 	if v := labelledAuthor(head, linesBefore(head)); v != "" {
