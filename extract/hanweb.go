@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -145,12 +147,10 @@ func ajaxParams(js, v string, vars map[string]string) [][2]string {
 	v = strings.TrimSpace(v)
 	if jsName.MatchString(v) {
 		// var param_4567 = {columnid: 1229, …};
-		re := regexp.MustCompile(`(?:^|[^\w$.])` + regexp.QuoteMeta(v) + `\s*=\s*\{`)
-		loc := re.FindStringIndex(js)
-		if loc == nil {
+		open := objectAssigned(js, v)
+		if open < 0 {
 			return nil
 		}
-		open := loc[1] - 1
 		end := jsClose(js[open:min(len(js), open+maxJSCall)])
 		if end < 0 {
 			return nil
@@ -177,6 +177,32 @@ func ajaxParams(js, v string, vars map[string]string) [][2]string {
 		return nil
 	}
 	return out
+}
+
+// objectAssigned is the index of the { of the object literal js assigns
+// to the variable name (name = {…}), -1 when none.
+func objectAssigned(js, name string) int {
+	for from := 0; ; {
+		i := strings.Index(js[from:], name)
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		from = at + len(name)
+		if at > 0 {
+			if c := js[at-1]; c == '_' || c == '$' || c == '.' || c < utf8.RuneSelf && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))) {
+				continue // part of a longer name, or a property
+			}
+		}
+		rest := strings.TrimLeft(js[from:], " \t\r\n")
+		if !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t\r\n")
+		if strings.HasPrefix(rest, "{") {
+			return len(js) - len(rest)
+		}
+	}
 }
 
 // queryPairs splits a raw query into its pairs in their order, the names
@@ -218,8 +244,9 @@ func recordGroupURL(proxy string, start, end, perPage int, params [][2]string) s
 	}
 	b.WriteString("startrecord=" + strconv.Itoa(start) + "&endrecord=" + strconv.Itoa(end) + "&perpage=" + strconv.Itoa(perPage))
 	for _, p := range params {
-		if inFold([]string{"startrecord", "endrecord", "perpage"}, p[0]) {
-			continue
+		switch strings.ToLower(p[0]) {
+		case "startrecord", "endrecord", "perpage":
+			continue // the group's own, written above
 		}
 		b.WriteString("&" + url.QueryEscape(p[0]) + "=" + url.QueryEscape(p[1]))
 	}

@@ -168,7 +168,9 @@ func withoutCJKSpaces(s string) string {
 }
 
 // joinsCJK: a rune a space beside a CJK character is dropped next to.
-func joinsCJK(r rune) bool { return isCJK(r) || isCJKPunct(r) || r < utf8.RuneSelf && unicode.IsPunct(r) }
+func joinsCJK(r rune) bool {
+	return isCJK(r) || isCJKPunct(r) || r < utf8.RuneSelf && unicode.IsPunct(r)
+}
 
 // hashForm is the text as ContentHash sees it: NFKC, white space folded
 // to single spaces and trimmed.

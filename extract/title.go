@@ -152,9 +152,12 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			(cutForm != "" && strings.HasPrefix(f, cutForm)) {
 			// (A bilingual notice's English heading under its Chinese
 			// one translates it: the Chinese stays.)
-			// (A translation: the <title>'s headline part holds both.)
-			translation := best != "" && bestAt == i-1 && !lines[bestAt].linked && strings.ContainsFunc(best, isCJK) && !strings.ContainsFunc(l.text, isCJK) &&
-				strings.Contains(hashForm(siteless(full)), hashForm(best)) && strings.Contains(hashForm(siteless(full)), f)
+			// (A translation: right under the Chinese heading, in no
+			// Chinese, and the <title>'s headline part holds both.)
+			underBest := best != "" && bestAt == i-1 && !lines[bestAt].linked
+			english := strings.ContainsFunc(best, isCJK) && !strings.ContainsFunc(l.text, isCJK)
+			headline := hashForm(siteless(full))
+			translation := underBest && english && strings.Contains(headline, hashForm(best)) && strings.Contains(headline, f)
 			if best == "" || f == fullForm || f == ogForm || hashForm(best) != fullForm && hashForm(best) != ogForm && !translation {
 				best, bestAt = l.text, i
 			}
@@ -263,30 +266,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			}
 		}
 	}
-	// The <title>'s part that no line repeats is the site's name (機電工程署
-	// - 新聞公報 - 機電署提醒…, the logo an image): another part that a
-	// plain line right above the content says is the headline.
-	// (The parts from the last: a column's name before it may be a line
-	// there too. The line says the part exactly.)
 	if at < 0 {
-		parts := titleSeparators.Split(full, -1)
-		for k := len(parts) - 1; k >= 0; k-- {
-			part := strings.TrimSpace(parts[k])
-			if runeCount(part) < 6 || part == t {
-				continue
-			}
-			form := hashForm(part)
-			// Not a column's name that the trail or a menu names.
-			if slices.ContainsFunc(lines[:min(start, len(lines))], func(l metaLine) bool {
-				return (l.links || isBreadcrumb(l.text)) && strings.Contains(hashForm(l.text), form)
-			}) {
-				continue
-			}
-			for i := max(0, start-3); i <= start && i < len(lines); i++ {
-				if l := lines[i]; hashForm(l.text) == form && !l.linked && l.where < 0 && isTitleShaped(l.text) && !isBylineLine(l.text) {
-					return l.text, i
-				}
-			}
+		if text, i := titlePartLine(full, t, lines, start); i >= 0 {
+			return text, i
 		}
 	}
 	// A generic <title> (停水通知 - 郑州自来水…) that no line repeats: the
@@ -304,6 +286,34 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		}
 	}
 	return t, at
+}
+
+// titlePartLine finds, when the <title>'s first part t (the site's name,
+// the logo an image: 機電工程署 - 新聞公報 - 機電署提醒…) is no line, another
+// part that a plain line right above the content says exactly: the
+// headline. The parts are tried from the last (a column's name before it
+// may be a line there too), and not one the trail or a menu names. -1
+// when none is.
+func titlePartLine(full, t string, lines []metaLine, start int) (string, int) {
+	parts := titleSeparators.Split(full, -1)
+	for k := len(parts) - 1; k >= 0; k-- {
+		part := strings.TrimSpace(parts[k])
+		if runeCount(part) < 6 || part == t {
+			continue
+		}
+		form := hashForm(part)
+		if slices.ContainsFunc(lines[:min(start, len(lines))], func(l metaLine) bool {
+			return (l.links || isBreadcrumb(l.text)) && strings.Contains(hashForm(l.text), form)
+		}) {
+			continue
+		}
+		for i := max(0, start-3); i <= start && i < len(lines); i++ {
+			if l := lines[i]; hashForm(l.text) == form && !l.linked && l.where < 0 && isTitleShaped(l.text) && !isBylineLine(l.text) {
+				return l.text, i
+			}
+		}
+	}
+	return "", -1
 }
 
 // sectionHeading says whether a heading opens a section of a body: a
