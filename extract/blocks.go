@@ -430,6 +430,7 @@ var tailPrompt = regexp.MustCompile(`^(?:` +
 	// WeChat's 点击“阅读原文”了解更多: the link under the article; a how-to's
 	// step (点击阅读原文查看详情) offers no more.
 	`|(?:点击|點擊)?\s*[“"「]阅读原文[”"」]\s*(?:了解|查看|获取|閱讀|阅读)更多[^，,。]{0,8}` +
+	`|(?:点击|點擊)\s*[“"「]阅读原文[”"」]\s*[，,]?\s*(?:购买|購買|下载|下載|报名|報名|领取|領取|预约|預約|进入|進入|参与|參與)[^，,。]{0,16}[!！]?` + // 点击“阅读原文”，购买宁都脐橙
 	`|(?:点击|點擊)?(?:阅读原文|閱讀原文|查看原文|原文链接|原文鏈接)\s*[>›»→]*` + // the link alone
 	`|想?了解更多精彩(?:内容|內容|资讯|資訊|新闻|新聞)?[，,]\s*(?:快来|快來|请|請|欢迎|歡迎)?关注[^，,。]{1,12}[!！]?` + // 想了解更多精彩内容，快来关注齐鲁壹点
 	`|满意度(?:评价|測評|测评|調查|调查)?\s*[:：][^，,。0-9０-９%％]{0,16}` + // a 问政 reply's rating widget: 满意度评价：满意 我要评价
@@ -567,6 +568,9 @@ func mayBeBoilerplate(s string) bool {
 
 var boilerplateWords = []string{"页", "頁", "篇", "条", "［", "（", "【", "分享", "打印", "关闭", "返回", "收藏", "加入", "字", "浏览", "点击", "阅读", "访问", "扫一扫", "二维码",
 	"转载", "完", "链接", "网址", "关注", "举报", "大图", "大圖", "原图", "原圖", "點"}
+
+// contentLabel is a detail table's label of the text's cell.
+var contentLabel = regexp.MustCompile(`^(?:內容|内容|正文|詳細內容|详细内容|信息内容|資訊內容)\s*[:：]?$`)
 
 // answerHeader opens the header of a 问政 letter's answer.
 var answerHeader = regexp.MustCompile(`^(?:回复|回覆|答复|答覆)(?:单位|單位|部门|部門|机构|機構)\s*[:：]`)
@@ -850,6 +854,10 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// (Alone: a table of contents, a link a line, is the text's.)
 		if nearStart && !begun && b.linked && b.Kind == Paragraph && runeCount(b.Text) <= 10 && !hasDigit(b.Text) &&
 			!strings.ContainsAny(b.Text, "。，.:：") && !(i > 0 && blocks[i-1].linked) && !(i+1 < len(blocks) && blocks[i+1].linked) {
+			continue
+		}
+		// A detail table's label cell alone above the text (內容, 正文).
+		if nearStart && !begun && contentLabel.MatchString(b.Text) {
 			continue
 		}
 		// The page's kind as a heading over the title (新聞稿, 通知公告):
