@@ -238,15 +238,17 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			return l.text, i
 		}
 	}
+	// (Not a numbered section's bold heading: 五、政府信息公开行政复议… is
+	// a report's part.)
 	for i := start; i < len(lines) && i < start+3; i++ {
-		if l := lines[i]; l.bold && isTitleShaped(l.text) && !endsSentence(l.text) {
+		if l := lines[i]; l.bold && isTitleShaped(l.text) && !endsSentence(l.text) && !sectionHeading(l.text) {
 			return l.text, i
 		}
 	}
 	// Or just above it: an old ASP page's <font size=4><b>…</b></font> in
 	// the row over its byline.
 	for i := min(start, len(lines)) - 1; i >= 0 && i >= start-4; i-- {
-		if l := lines[i]; l.bold && !l.linked && isTitleShaped(l.text) && !endsSentence(l.text) && !isBylineLine(l.text) {
+		if l := lines[i]; l.bold && !l.linked && isTitleShaped(l.text) && !endsSentence(l.text) && !isBylineLine(l.text) && !sectionHeading(l.text) {
 			return l.text, i
 		}
 	}
