@@ -309,20 +309,16 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 			continue // asked for at its old host (atOldHosts)
 		}
 		st := merge(sts[2*i], sts[2*i+1])
-		if cd.next {
-			// A list's dead page 2 waits its week as any gone link does.
-			if isGone(st) && !c.opts.Revisit.GoneDue(st, now) {
-				c.count(func(s *Summary) { s.Gone++ })
-				continue
-			}
-			next = append(next, cd)
-			continue
-		}
-		// Gone at its last visit (404, 410), a stored article's URL too:
-		// left alone for a week, not re-checked at the article's pace.
+		// Gone at its last visit (404, 410) — a stored article's URL, a
+		// list's dead page 2 too: left alone for a week, not re-checked at
+		// the article's or the list's pace.
 		gone := isGone(st)
 		if gone && !c.opts.Revisit.GoneDue(st, now) {
 			c.count(func(s *Summary) { s.Gone++ })
+			continue
+		}
+		if cd.next {
+			next = append(next, cd)
 			continue
 		}
 		// Counted once per article, whatever URL the link names it by.

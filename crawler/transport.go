@@ -268,8 +268,11 @@ func (t *Transport) HostPaused(u string) bool {
 
 // shouldRetry decides whether to try again, and after how long.
 func (t *Transport) shouldRetry(ex *Exchange, attempt int, host string) (bool, time.Duration) {
-	if ex.Err == nil && (ex.Capture.Status == http.StatusTooManyRequests || ex.Capture.Status == http.StatusServiceUnavailable) {
-		if ra, ok := retryAfter(ex.Capture.Header("Retry-After"), time.Now()); ok && ra > t.opts.MaxPause {
+	throttled := ex.Err == nil && (ex.Capture.Status == http.StatusTooManyRequests || ex.Capture.Status == http.StatusServiceUnavailable)
+	var ra time.Duration
+	hasRA := false
+	if throttled {
+		if ra, hasRA = retryAfter(ex.Capture.Header("Retry-After"), time.Now()); hasRA && ra > t.opts.MaxPause {
 			// Come back another night; meanwhile the whole host is left
 			// alone (its requests fail with ErrHostPaused), retries or none.
 			t.gate.pause(host, time.Now().Add(ra))
@@ -286,11 +289,11 @@ func (t *Transport) shouldRetry(ex *Exchange, attempt int, host string) (bool, t
 		}
 		return true, backoff
 	}
+	if throttled && hasRA {
+		return true, max(ra, backoff/2) // within --max-pause (above)
+	}
 	switch ex.Capture.Status {
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
-		if ra, ok := retryAfter(ex.Capture.Header("Retry-After"), time.Now()); ok {
-			return true, max(ra, backoff/2) // within --max-pause (above)
-		}
 		return true, backoff
 	case http.StatusBadGateway, http.StatusGatewayTimeout, http.StatusInternalServerError:
 		return true, backoff

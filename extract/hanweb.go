@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -213,22 +214,12 @@ func queryPairs(raw string, drop ...string) [][2]string {
 		k, v, _ := strings.Cut(kv, "=")
 		k, err1 := url.QueryUnescape(k)
 		v, err2 := url.QueryUnescape(v)
-		if k == "" || err1 != nil || err2 != nil || inFold(drop, k) {
+		if k == "" || err1 != nil || err2 != nil || slices.ContainsFunc(drop, func(d string) bool { return strings.EqualFold(d, k) }) {
 			continue
 		}
 		out = append(out, [2]string{k, v})
 	}
 	return out
-}
-
-// inFold says whether s is in list, ASCII letters in any case.
-func inFold(list []string, s string) bool {
-	for _, e := range list {
-		if strings.EqualFold(e, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // recordGroupURL writes the request for records start to end as jpage
@@ -289,7 +280,7 @@ func isRecordStore(contentType string, raw []byte) bool {
 // as its next page the group after it while <totalrecord> says there are
 // more.
 func parseRecordStore(raw []byte, contentType string, base *url.URL) *Page {
-	if headerCharset := strings.Contains(strings.ToLower(contentType), "charset="); !headerCharset {
+	if !strings.Contains(strings.ToLower(contentType), "charset=") {
 		if m := xmlEncoding.FindSubmatch(raw); m != nil {
 			contentType = "text/xml; charset=" + string(m[1])
 		}
@@ -306,23 +297,23 @@ func parseRecordStore(raw []byte, contentType string, base *url.URL) *Page {
 		return p
 	}
 	if total, _ := strconv.Atoi(m[1]); end < total {
-		size := end - start + 1
-		q.Set("startrecord", strconv.Itoa(end+1))
-		q.Set("endrecord", strconv.Itoa(end+size))
 		next := *base
-		next.RawQuery = setPairs(base.RawQuery, q)
+		next.RawQuery = withRecords(base.RawQuery, end+1, 2*end-start+1) // a group as large
 		p.Pagination.Next = next.String()
 	}
 	return p
 }
 
-// setPairs rewrites raw's values by q, keeping raw's order of names.
-func setPairs(raw string, q url.Values) string {
+// withRecords is the query raw asking for records start to end, its other
+// parameters as they were, in their order.
+func withRecords(raw string, start, end int) string {
 	parts := strings.Split(raw, "&")
 	for i, kv := range parts {
-		k, _, _ := strings.Cut(kv, "=")
-		if name, err := url.QueryUnescape(k); err == nil && (name == "startrecord" || name == "endrecord") {
-			parts[i] = k + "=" + url.QueryEscape(q.Get(name))
+		switch k, _, _ := strings.Cut(kv, "="); k {
+		case "startrecord":
+			parts[i] = k + "=" + strconv.Itoa(start)
+		case "endrecord":
+			parts[i] = k + "=" + strconv.Itoa(end)
 		}
 	}
 	return strings.Join(parts, "&")
