@@ -219,7 +219,7 @@ var barCreditLine = regexp.MustCompile(`^(?:\s*(?:` + barLabels + `)\s*[|｜]\s*
 // barCreditPair is one label and its name in a barCreditLine.
 var barCreditPair = regexp.MustCompile(`(` + barLabels + `)\s*[|｜]\s*((?:\p{Han}|·){2,4})`)
 
-const barLabels = `作者|撰文|[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|主[编編]|[摄攝]影`
+const barLabels = `作者|撰稿人?|撰文|[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審](?:[一二三]校)?|[审審][核覈]|[监監]制|主[编編]|[摄攝]影`
 
 // barCredit is the name a label credits in a line of credits written
 // with bars (编辑 | 赵璐　审核 | 王刚), the label being one label matches

@@ -641,7 +641,7 @@ func tailCredit(s string) bool {
 	return isCredit(s) || len(s) <= 120 && spacedCredit.MatchString(s) && !notAName.MatchString(s)
 }
 
-const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審]|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
+const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審](?:[一二三]校)?|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
 	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]|[摄攝]像|剪[辑輯]|配音`
 
 // newsletterPrompt matches the invitations to subscribe that English news
@@ -756,6 +756,10 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 	}
 	seen := map[string]bool{}
+	// Under a line of the text that ends with a colon (具体流程如下：),
+	// the lines it introduces are the text's, however they read (一审一校：
+	// 编辑自查): no byline or credits.
+	introduced := false
 	for i, b := range blocks {
 		if b.Kind == Table {
 			out = append(out, b)
@@ -883,7 +887,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// An English byline may come under the dek, which ends a sentence.
 		// (Not the note under a table naming where its figures come
 		// from: 数据来源：… is the table's, even right after the intro.)
-		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) &&
+		if !introduced && (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) &&
 			!(i > 0 && blocks[i-1].Kind == Table && tableNote.MatchString(b.Text) && (begun || tableNoteAlone(b.Text, blocks[i-1]))) && !eventLines(blocks, i) {
 			continue
 		}
@@ -908,6 +912,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		begun = begun || endsSentence(b.Text)
+		introduced = b.Kind != Table && (endsWithColon(b.Text) || introduced && isCredit(b.Text))
 		out = append(out, b)
 	}
 	return out
