@@ -84,6 +84,16 @@ var govSiteSuffix = regexp.MustCompile(`^(.+?)\s*[-－–]\s*(\p{Han}{2,16}(?:�
 // name: "标题_我爱株洲", "标题 - 某某市人民政府", "标题|栏目|网站".
 var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·:：]+\s+|\s*(?:_+|--+|——+|\|+|｜+)\s*`)
 
+// subtitled says whether heading is a headline and its ——subtitle, all
+// of the <title> full but its last part (the site's name).
+func subtitled(heading, full string) bool {
+	if !strings.Contains(heading, "——") {
+		return false
+	}
+	seps := titleSeparators.FindAllStringIndex(full, -1)
+	return len(seps) >= 2 && hashForm(heading) == hashForm(full[:seps[len(seps)-1][0]])
+}
+
 // title picks the article's title and the index of its line (-1 if it is
 // not a line of the body): the heading that the <title> (or og:title)
 // starts with, else og:title, else a heading just before the content,
@@ -139,7 +149,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// it is longer) is the headline's; the site's or column's name after
 		// it (标题_某某县人民政府, a template printing the <title> as the
 		// headline) is not.
-		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 &&
+		// (Nor a headline with its ——subtitle, which the <title> holds
+		// whole before the site's name: 人口普查公报（第二号）——乡镇人口情况.)
+		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && !subtitled(l.text, full) &&
 			(!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead) && (runeCount(f)-runeCount(lead) <= runeCount(lead) || !markJoined(l.text, siteless(full)))) {
 			best, bestAt = siteless(full), i
 			continue
