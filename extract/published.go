@@ -27,7 +27,10 @@ const (
 
 // dateLabel matches the labels of a publish date: 发布时间：, 日期：,
 // 发表于, "Published", Japanese 更新日：/掲載日：, Korean 등록일. The colon may be missing when the date follows.
-var dateLabel = regexp.MustCompile(`(?:发布|發布|發佈|发表|發表|更新|修改|上传|上傳|录入|錄入|成文|印发|撰写|创建)?(?:日期|时间|時間)\s*(?:[:：]|\s+\d)|[发發][表布]于|[发發][表布]於|更新[于於]|[Pp]ublished|[Pp]osted|[Uu]pdated|(?:更新|掲載|公開|登録|作成)日|등록일|작성일|게시일`)
+var dateLabel = regexp.MustCompile(`(?:发布|發布|發佈|发表|發表|更新|修改|上传|上傳|录入|錄入|成文|印发|撰写|创建)?(?:日期|时间|時間)\s*(?:[:：]|\s+\d)|` +
+	// A grid of spans with no colon nor space (<span>发布日期</span><span>2024年…):
+	// the label run into its date.
+	`(?:发布|發布|發佈|成文|印发)(?:日期|时间|時間)(?:19|20)\d\d|[发發][表布]于|[发發][表布]於|更新[于於]|[Pp]ublished|[Pp]osted|[Uu]pdated|(?:更新|掲載|公開|登録|作成)日|등록일|작성일|게시일`)
 
 // otherDateLabel matches the labels of the dates a page states besides
 // its publication: when the document was written (成文), printed (印发),
@@ -128,6 +131,9 @@ func findDateLabel(s string) []int {
 			return nil
 		}
 		loc[0], loc[1] = loc[0]+from, loc[1]+from
+		for loc[1] > loc[0] && s[loc[1]-1] >= '0' && s[loc[1]-1] <= '9' {
+			loc[1]-- // the date's digits are the date's, not the label's
+		}
 		// An event's 时间：/日期： (举办时间：, 报名时间：) is not the page's.
 		if !eventTime(s, loc[0], loc[1]) {
 			return loc
