@@ -7,6 +7,17 @@ import (
 	"unicode/utf8"
 )
 
+// fileLine says whether a line names an attachment: 附件：… or a file's
+// name (2023年报.pdf, 附表2.xlsx).
+func fileLine(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "附件") || strings.HasPrefix(s, "附表") {
+		return true
+	}
+	dot := strings.LastIndexByte(s, '.')
+	return dot > 0 && attachmentExt[strings.ToLower(s[dot:])]
+}
+
 // bylineZones are where a byline stands: head, the lines after the title
 // (and the two before it, where some templates put the date) down to the
 // first lines of the content; tail, the last lines of the content and the
@@ -70,7 +81,15 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 				n++
 			}
 		}
-		for i := max(from, start, 0); i < len(lines) && i <= end+3; i++ {
+		// Three lines under the content, and the lines of a 附件 block
+		// there besides: the credits stand under it.
+		to := end + 3
+		for i := end + 1; i < len(lines) && i <= to && to < end+15; i++ {
+			if fileLine(lines[i].text) {
+				to++
+			}
+		}
+		for i := max(from, start, 0); i < len(lines) && i <= to; i++ {
 			if !lines[i].skipped {
 				tail = append(tail, lines[i])
 			}
