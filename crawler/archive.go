@@ -953,7 +953,16 @@ func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
 	if !errors.As(err, &visited) {
 		return f, err
 	}
-	if g := storedAnswer(a.st, u, a.maxBody()); g != nil {
+	// colly refuses u itself, or, when u answered a redirect just now, the
+	// page it leads to: then the answer is that page's (an old column's
+	// URL that now redirects to the article fetched earlier in this run
+	// by its new one), and the redirect hops are this fetch's own.
+	target, hops := u, f.Exchanges
+	if len(hops) > 0 && visited.Destination != nil {
+		target = visited.Destination.String()
+	}
+	if g := storedAnswer(a.st, target, a.maxBody()); g != nil {
+		g.URL, g.Exchanges = u, hops
 		return g, nil
 	}
 	return f, err

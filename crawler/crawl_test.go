@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -836,6 +837,99 @@ func TestPortalMovedKeepsItsDocuments(t *testing.T) {
 	}
 }
 
+// TestColumnRenamedKeepsItsDocuments: a portal renames a column (/news/
+// becomes /xinwen/, every old URL answering 301 to the new path). The
+// next night's list links the articles by their new URLs, met as copies
+// of the stored ones (republished), whose re-check by their old URLs in
+// the same run shows the move: each stays one document, its URL now the
+// new address, and no later night counts it new or republished.
+func TestColumnRenamedKeepsItsDocuments(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 4, PagesPer: 2})
+	target, _ := url.Parse(srv.URL)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy.ModifyResponse = func(r *http.Response) error {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return err
+		}
+		body = bytes.ReplaceAll(body, []byte("/news/"), []byte("/xinwen/"))
+		r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+		r.Header.Del("Content-Length")
+		return nil
+	}
+	var renamed atomic.Bool
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case renamed.Load() && strings.HasPrefix(r.URL.Path, "/news/"):
+			http.Redirect(w, r, "/xinwen/"+strings.TrimPrefix(r.URL.Path, "/news/"), http.StatusMovedPermanently)
+		case renamed.Load() && strings.HasPrefix(r.URL.Path, "/xinwen/"):
+			r.URL.Path = "/news/" + strings.TrimPrefix(r.URL.Path, "/xinwen/")
+			proxy.ServeHTTP(w, r)
+		case renamed.Load():
+			proxy.ServeHTTP(w, r)
+		default:
+			srv.Config.Handler.ServeHTTP(w, r)
+		}
+	}))
+	t.Cleanup(front.Close)
+	db := openTestStore(t)
+	site := Site{Name: "county", Seeds: []string{front.URL + "/news/"}}
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, site); sum.New != 4 {
+		t.Fatalf("before the rename: %+v, want 4 new", sum)
+	}
+	renamed.Store(true)
+	// Not due for their re-checks: the renamed list's links come first.
+	for night := 2; night <= 3; night++ {
+		sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Min: time.Hour}}, site)
+		if sum.New != 0 || sum.Changed != 0 || sum.Failed != 0 || (night == 3 && sum.Republished != 0) {
+			t.Errorf("night %d, after the rename: %+v, want nothing new, changed or failed", night, sum)
+		}
+		n := 0
+		db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+			n++
+			if !strings.HasPrefix(d.URL, front.URL+"/xinwen/") || len(d.Pages) != 2 {
+				t.Errorf("night %d: document %s of %d pages, want its new address, 2 pages", night, d.URL, len(d.Pages))
+			}
+			return nil
+		})
+		if n != 4 {
+			t.Errorf("night %d: %d documents, want the 4 articles once each", night, n)
+		}
+	}
+}
+
+// TestRedirectToAVisitedPageIsCaptured: a link that redirects to a page
+// this run fetched already (a 首页 link answering 302 to the column, the
+// seed) is captured each time it is asked, its hop stored with the run,
+// as every answer is.
+func TestRedirectToAVisitedPageIsCaptured(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != "/home" {
+			return false
+		}
+		http.Redirect(w, r, "/news/", http.StatusFound)
+		return true
+	}
+	seed := Site{Name: "county", Seeds: []string{srv.URL + "/news/", srv.URL + "/home"}}
+	db := openTestStore(t)
+	for night := 1; night <= 2; night++ {
+		crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Max: time.Nanosecond}}, seed)
+	}
+	n := 0
+	if err := db.CapturesOf(srv.URL+"/home", func(c *store.Capture) error {
+		if c.Status == http.StatusFound {
+			n++
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if asked := srv.Count("/home"); n != asked || n != 2 {
+		t.Errorf("/home answered %d times, %d of its 302s stored; want both nights' stored", asked, n)
+	}
+}
+
 // TestSeedMovedArticlesAreRechecked: on a later run, the stored articles
 // of the host a seed moved to are re-checked when due, as those of the
 // seeds' hosts are, even when no list page links them any more.
@@ -1371,19 +1465,21 @@ func TestBoardWithRotatingSidebarEnds(t *testing.T) {
 }
 
 // TestForumListNumbersAreNoPageBar: a forum's list links each thread by a
-// number too (its replies: 12; its pages: 2 3), which is no page bar of
-// the list: threads are archived as threads, under their own URLs, and
-// their 只看该作者 filters and members' spaces are not followed.
+// number too (its replies: 12, or 1 as a page bar's 1 reads; its pages:
+// 2 3), which is no page bar of the list: threads are archived as threads,
+// under their own URLs, and neither their 只看该作者 filters, nor members'
+// spaces, nor the thread's own script address ([复制链接]) are followed.
 func TestForumListNumbersAreNoPageBar(t *testing.T) {
 	post := func(who, text string) string {
 		return `<table id="pid1"><tr><td class="pls"><div class="authi"><a href="home.php?mod=space&uid=7">` + who + `</a></div></td>` +
-			`<td class="plc"><div class="authi"><em>发表于 2024-5-16 10:03</em> <a href="forum.php?mod=viewthread&tid=5&page=1&authorid=7">只看该作者</a></div>` +
+			`<td class="plc"><span class="xg1"><a href="forum.php?mod=viewthread&tid=5" onclick="return copyThreadUrl(this)">[复制链接]</a></span>` +
+			`<div class="authi"><em>发表于 2024-5-16 10:03</em> <a href="forum.php?mod=viewthread&tid=5&page=1&authorid=7">只看该作者</a></div>` +
 			`<td class="t_f">` + text + `</td></td></tr></table>`
 	}
 	pages := map[string]string{
 		"/forum-2-1.html": `<html><head><meta charset="utf-8"><title>松溪论坛</title></head><body><table>` +
 			`<tr><th><a href="thread-5-1-1.html">松溪这些年变化真大，老照片对比</a> <span class="tps"><a href="thread-5-2-1.html">2</a></span></th><td class="num"><a href="thread-5-1-1.html">12</a></td></tr>` +
-			`<tr><th><a href="thread-6-1-1.html">求推荐县城好吃的拌面店</a></th><td class="num"><a href="thread-6-1-1.html">3</a></td></tr></table></body></html>`,
+			`<tr><th><a href="thread-6-1-1.html">求推荐县城好吃的拌面店</a></th><td class="num"><a href="thread-6-1-1.html">1</a></td></tr></table></body></html>`,
 		"/thread-5-1-1.html": `<html><head><meta charset="utf-8"><title>松溪这些年变化真大，老照片对比 - 松溪论坛</title></head><body><h1>松溪这些年变化真大，老照片对比</h1>` +
 			post("青川老李", "九十年代的老街和现在的新街对比一下，变化真的太大了，大家也来晒晒自家的老照片吧。") +
 			`<div class="pg"><strong>1</strong><a href="thread-5-2-1.html">2</a><a href="thread-5-2-1.html" class="nxt">下一页</a></div></body></html>`,
@@ -1415,7 +1511,7 @@ func TestForumListNumbersAreNoPageBar(t *testing.T) {
 		t.Errorf("documents %v (summary %+v); want the two threads", urls, sum)
 	}
 	for _, r := range srv.Requests() {
-		if strings.Contains(r.Path, "authorid=") || strings.Contains(r.Path, "mod=space") {
+		if strings.Contains(r.Path, "mod=viewthread") || strings.Contains(r.Path, "mod=space") {
 			t.Errorf("fetched %s", r.Path)
 		}
 	}
@@ -1520,6 +1616,21 @@ func TestNumbersPage(t *testing.T) {
 	} {
 		if got := numbersPage(extract.Link{URL: tc.url, Text: tc.text}); got != tc.want {
 			t.Errorf("%s → %s: %v, want %v", tc.text, tc.url, got, tc.want)
+		}
+	}
+}
+
+func TestThreadPage(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"http://a.test/bbs/forum.php?mod=viewthread&tid=92", "http://a.test/bbs/thread-92-1-1.html"},
+		{"http://a.test/forum.php?mod=viewthread&tid=92&extra=page%3D1&page=2", "http://a.test/thread-92-2-1.html"},
+		{"http://a.test/forum.php?mod=viewthread&tid=92&authorid=7", ""}, // one author's posts
+		{"http://a.test/forum.php?mod=forumdisplay&fid=2", ""},
+		{"http://a.test/forum.php?mod=viewthread&tid=x", ""},
+		{"http://a.test/thread-92-1-1.html", ""},
+	} {
+		if got := threadPage(tc.in); got != tc.want {
+			t.Errorf("threadPage(%s) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

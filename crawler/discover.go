@@ -6,9 +6,11 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"folio/extract"
 	"folio/store"
@@ -69,8 +71,17 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 				named1[pl.URL] = true
 			}
 		}
+		// The addresses the list links by a headline: a number linking one
+		// of them is an item's count (a forum thread's replies, 1 →
+		// thread-92-1-1.html), not a page of the list.
+		headlined := map[string]bool{}
 		for _, l := range p.parsed.Links {
-			if listPager.MatchString(l.Text) && (!numberLink.MatchString(l.Text) || listPageOf(p.url, l.URL) || numbersPage(l)) {
+			if utf8.RuneCountInString(l.Text) >= 4 && !listPager.MatchString(l.Text) {
+				headlined[l.URL] = true
+			}
+		}
+		for _, l := range p.parsed.Links {
+			if listPager.MatchString(l.Text) && (!numberLink.MatchString(l.Text) || listPageOf(p.url, l.URL) || numbersPage(l) && !headlined[l.URL]) {
 				bar = append(bar, l.URL)
 				if pageOneText.MatchString(l.Text) {
 					named1[l.URL] = true
@@ -511,8 +522,56 @@ func merge(a, b store.URLStatus) store.URLStatus {
 
 // claim adds u to the run's seen-set; false when it was there already.
 // The check and the mark are one step: colly's own visited check is not.
+// A Discuz thread is one page under two addresses: claimed by either, it
+// is claimed by both.
 func (c *Crawler) claim(u string) bool {
-	return c.addOnce(c.seen, u)
+	keys := []uint64{urlKey(canon(u))}
+	if alt := threadPage(u); alt != "" {
+		keys = append(keys, urlKey(canon(alt)))
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range keys {
+		if _, ok := c.seen[k]; ok {
+			return false
+		}
+	}
+	for _, k := range keys {
+		c.seen[k] = struct{}{}
+	}
+	return true
+}
+
+// threadPage is the address Discuz's URL rewriting gives the thread page
+// u names by its script (forum.php?mod=viewthread&tid=92 is
+// thread-92-1-1.html beside it, &page=2 thread-92-2-1.html); "" for any
+// other address. Every thread links itself by its script ([复制链接]),
+// and fetching it again would only find the thread a second time.
+// (A view of one author's posts, &authorid=, is another page.)
+func threadPage(u string) string {
+	if !strings.Contains(u, "viewthread") {
+		return ""
+	}
+	pu, err := url.Parse(u)
+	if err != nil || !strings.HasSuffix(pu.Path, "/forum.php") {
+		return ""
+	}
+	q := pu.Query()
+	tid, page := q.Get("tid"), q.Get("page")
+	for k := range q {
+		if k != "mod" && k != "tid" && k != "page" && k != "extra" {
+			return ""
+		}
+	}
+	number := func(s string) bool { _, err := strconv.ParseUint(s, 10, 64); return err == nil }
+	if q.Get("mod") != "viewthread" || !number(tid) || page != "" && !number(page) {
+		return ""
+	}
+	if page == "" {
+		page = "1"
+	}
+	ref := &url.URL{Path: "thread-" + tid + "-" + page + "-1.html"}
+	return pu.ResolveReference(ref).String()
 }
 
 // addOnce adds u's key to set (one of the crawler's, under c.mu); false

@@ -128,7 +128,8 @@ type Fetched struct {
 	// Body is Final's payload with its content-encoding undone, for reading.
 	Body []byte
 	// Stored: answered from a capture stored earlier in this run
-	// (Archiver.fetch), not fetched now; Exchanges is empty.
+	// (Archiver.fetch), not fetched now; Exchanges holds only the
+	// redirect hops made now on the way to it, if any.
 	Stored bool
 }
 

@@ -198,6 +198,14 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	id := req.Header.Get(fetchHeader)
 	req = req.Clone(req.Context())
 	req.Header.Del(fetchHeader)
+	if req.Response != nil {
+		// A redirect hop: the stored validators were the first URL's, and
+		// the page the redirect leads to is another resource, which may
+		// carry the same ETag by chance (a column renamed, its files
+		// copied) and answer 304 for a body never stored under its URL.
+		req.Header.Del("If-None-Match")
+		req.Header.Del("If-Modified-Since")
+	}
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return nil, fmt.Errorf("%w: %s", ErrScheme, req.URL.Scheme)
 	}
@@ -384,6 +392,14 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 		t.gate.sent(req.URL.Host)
 	}}
 	areq := req.WithContext(httptrace.WithClientTrace(ctx, trace))
+	if areq.Body == nil || areq.Body == http.NoBody {
+		// Go's Transport sends a request again at once, past the gate,
+		// when the kept-alive connection it went over fails; it never
+		// does for a request with a body and no GetBody (net/http:
+		// Transport). A GET's empty body is not sent, and folio's own
+		// retries wait their turn and are captured.
+		areq.Body = io.NopCloser(strings.NewReader(""))
+	}
 	ex.Capture.Time = start.UTC() // the start the gate reserved (the delay counts from the send, if later: WroteHeaders)
 	ex.Capture.RequestHeaders = requestFields(areq)
 	t.requests.Add(1)
@@ -391,6 +407,10 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 	resp, err := t.base.RoundTrip(areq)
 	if err != nil {
 		ex.Err = t.plain(ctx, err)
+		if errors.Is(err, io.EOF) {
+			// Go's word for a connection closed before any answer.
+			ex.Err = &wireError{"connection closed by the server without an answer", err}
+		}
 		ex.Capture.Error = ex.Err.Error()
 		return ex
 	}

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -79,6 +80,76 @@ func TestRedirectHopsWaitTheirTurn(t *testing.T) {
 	}
 	if !srv.first("/private/x").IsZero() {
 		t.Error("a disallowed URL was requested")
+	}
+}
+
+// TestValidatorsStayWithTheirURL: the stored copy's ETag is asked of the
+// URL it was stored for, not of the page a redirect leads to (a renamed
+// column's new file, which may carry the same ETag and would answer 304
+// for a body never stored under its URL).
+func TestValidatorsStayWithTheirURL(t *testing.T) {
+	var asked []string
+	srv := newLoggedServer(t, func(w http.ResponseWriter, r *http.Request) {
+		asked = append(asked, r.URL.Path+" "+r.Header.Get("If-None-Match"))
+		switch {
+		case r.URL.Path == "/old/":
+			http.Redirect(w, r, "/new/", http.StatusMovedPermanently)
+		case r.Header.Get("If-None-Match") == `"v1"`:
+			w.WriteHeader(http.StatusNotModified)
+		default:
+			w.Header().Set("ETag", `"v1"`)
+			w.Write([]byte("<html><body>new list</body></html>"))
+		}
+	})
+	tr := fastTransport(0, func(o *TransportOptions) { o.IgnoreRobots = true })
+	f, _ := NewFetcher(context.Background(), tr, FetcherOptions{Revisit: true})
+	got, err := f.Fetch(srv.URL+"/old/", http.Header{"If-None-Match": {`"v1"`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status() != http.StatusOK || !slices.Equal(asked, []string{`/old/ "v1"`, "/new/ "}) {
+		t.Errorf("status %d, requests %q; want the redirect target asked without the old URL's ETag", got.Status(), asked)
+	}
+}
+
+// TestResetIsRetriedAtTheDelay: a kept-alive connection reset under a
+// request is retried by folio, after the delay, as one of its retries;
+// not re-sent at once by Go's Transport, past the gate.
+func TestResetIsRetriedAtTheDelay(t *testing.T) {
+	const delay = 150 * time.Millisecond
+	srv := newLoggedServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/reset" {
+			w.Write([]byte("<html><body>ok</body></html>"))
+			return
+		}
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		conn.(*net.TCPConn).SetLinger(0)
+		conn.Close()
+	})
+	tr := fastTransport(delay, func(o *TransportOptions) { o.IgnoreRobots = true; o.Retries = 1 })
+	f, _ := NewFetcher(context.Background(), tr, FetcherOptions{Revisit: true})
+	if _, err := f.Fetch(srv.URL+"/ok", nil); err != nil { // the connection is kept alive
+		t.Fatal(err)
+	}
+	if _, err := f.Fetch(srv.URL+"/reset", nil); err == nil {
+		t.Fatal("a reset answered")
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	resets := srv.starts["/reset"]
+	if len(resets) != 2 {
+		t.Errorf("/reset asked %d times, want 2 (the request and one retry)", len(resets))
+	}
+	prev := srv.starts["/ok"][0]
+	for _, at := range resets {
+		if gap := at.Sub(prev); gap < delay-10*time.Millisecond {
+			t.Errorf("a request started %s after the one before, want at least %s", gap, delay)
+		}
+		prev = at
 	}
 }
 

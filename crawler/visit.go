@@ -118,6 +118,26 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	}
 	c.queue(t.site, links)
 	c.countArchived(res)
+	c.recheckOriginal(t, res)
+}
+
+// recheckOriginal re-checks in this run the stored article that a fetch
+// found republished, when the run had left it alone as not due. The
+// "copy" is often the article itself at a new address (a column renamed,
+// the old URL now redirecting there); only the original's re-check tells,
+// and it moves the document to the new URL rather than leaving it at one
+// that redirects. For a real copy it costs one conditional request, once.
+func (c *Crawler) recheckOriginal(t *task, res *Result) {
+	if res.Doc == nil || !res.Save.Republished || !c.takeNotDue(res.Doc.URL) {
+		return
+	}
+	e := &store.FrontierEntry{URL: res.Doc.URL, Site: t.site.Name, Depth: 1, Kind: kindRevisit}
+	if _, err := c.db.Commit(&store.CrawlCommit{Run: c.run.ID, Enqueue: []*store.FrontierEntry{e}}); err != nil {
+		c.fail(err)
+		return
+	}
+	c.count(func(s *Summary) { s.NotDue-- })
+	c.queue(t.site, []*store.FrontierEntry{e})
 }
 
 // takeDocSlot takes t's article a slot under --max-docs (the run's and its

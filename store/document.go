@@ -226,9 +226,13 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			break
 		}
 	}
+	if slices.Contains(urls, rec.URL) {
+		movedToCopy(&rec, doc.URL)
+	}
 	// A fetch of a republished copy (see republished.go) is the stored
 	// document's, reported as it, never moving its URL or its last fetch.
 	copyFetch := isCopyFetch(&rec, doc.URL, via, all)
+	movedFrom := "" // the document's URL before this fetch moved it
 	var res SaveResult
 	if copyFetch {
 		latest, err := loadVersion(tx, codec, &rec, 0)
@@ -271,6 +275,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		// asked for as itself (a forum's viewthread link to a thread
 		// stored as thread-88-1-1.html), it keeps its URL.
 		if rec.URL == "" || slices.Contains(urls, rec.URL) {
+			movedFrom = rec.URL
 			rec.URL = doc.URL
 		}
 		if !fetched.Before(rec.LastFetch) || InFuture(rec.LastFetch, time.Now()) {
@@ -342,6 +347,13 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 			return res, err
 		}
 	}
+	if movedFrom != "" && hostOf(movedFrom) != hostOf(rec.URL) && !res.Changed && !res.NotRecorded {
+		// The site moved to another host: its copies are looked for
+		// there from now on (a new version is indexed above).
+		if err := indexContent(tx, &rec, doc); err != nil {
+			return res, err
+		}
+	}
 	doc.Version = res.Version
 	doc.Fetched = fetched
 	if !copyFetch && !res.NotRecorded && doc.Complete && fetched.After(rec.Checked) {
@@ -400,7 +412,10 @@ func addAliases(tx *bolt.Tx, docURL string, urls []string) error {
 	if err := getJSON(docs, id, &rec); err != nil {
 		return err
 	}
-	added := false
+	added := slices.Contains(urls, rec.URL) && movedToCopy(&rec, docURL)
+	if added {
+		rec.URL = docURL
+	}
 	for _, u := range urls {
 		if u == "" || slices.Contains(rec.URLs, u) || index.Get([]byte(u)) != nil {
 			continue // known already, here or as another document's

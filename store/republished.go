@@ -96,6 +96,20 @@ func isCopyFetch(rec *docRecord, docURL, via string, all []string) bool {
 	return slices.Contains(rec.Republished, via) && !slices.ContainsFunc(all, own)
 }
 
+// movedToCopy handles a fetch of rec's own URL that led (by a redirect)
+// to u: if u is one of rec's copies, the site has moved the article there
+// (a column renamed, its old URLs redirecting), and u is no copy any more
+// but the document's own URL to be. Says whether it was a copy.
+func movedToCopy(rec *docRecord, u string) bool {
+	if !slices.Contains(rec.Republished, u) {
+		return false
+	}
+	rec.Republished = slices.DeleteFunc(rec.Republished, func(x string) bool { return x == u })
+	delete(rec.Drift, u)
+	rec.Recheck = len(rec.Drift) > 0
+	return true
+}
+
 // copyVerdict is what a fetch of a republished copy makes of it.
 type copyVerdict int
 

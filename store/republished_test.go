@@ -272,12 +272,47 @@ func TestCopyEdgeCases(t *testing.T) {
 		}
 	})
 	t.Run("the original redirects to its copy", func(t *testing.T) {
+		// The site moved the article to the copy's URL (a column renamed,
+		// the old URLs redirecting): the redirect target is the document's
+		// URL from then on, and its content an edit of the document.
 		db, save := setup(t)
+		want := []string{"changed", "unchanged"}
 		for day := 1; day <= 2; day++ {
-			save(at(fetchOf{edit: "v2"}.doc("http://a.test/copy.html"), 24*day), "http://a.test/orig.html")
+			res := save(at(fetchOf{edit: "v2"}.doc("http://a.test/copy.html"), 24*day), "http://a.test/orig.html")
+			if got := res.Outcome(); got != want[day-1] {
+				t.Errorf("day %d: %s, want %s", day, got, want[day-1])
+			}
 		}
-		if h, _ := db.History("http://a.test/orig.html"); h == nil || h.URL != "http://a.test/orig.html" {
-			t.Errorf("the original's URL leads to %+v", h)
+		for _, u := range []string{"http://a.test/orig.html", "http://a.test/copy.html"} {
+			h, _ := db.History(u)
+			if h == nil || h.URL != "http://a.test/copy.html" || len(h.Versions) != 2 {
+				t.Errorf("%s leads to %+v, want copy.html's document with 2 versions", u, h)
+			}
+		}
+		if res := save(at(fetchOf{edit: "v2"}.doc("http://a.test/copy.html"), 72)); res.Outcome() != "unchanged" {
+			t.Errorf("a fetch of the new URL itself: %s, want unchanged", res.Outcome())
+		}
+	})
+	t.Run("site moved to another host", func(t *testing.T) {
+		// The portal moved (every old URL redirects to the same path on
+		// the new host); then a column of it renames its URLs: the article
+		// met at its renamed address is still a copy of the moved document.
+		_, save := setup(t)
+		save(at(fetchOf{}.doc("http://b.test/orig.html"), 24), "http://a.test/orig.html")
+		if res := save(at(fetchOf{}.doc("http://b.test/news/orig.html"), 48)); !res.Republished {
+			t.Errorf("the moved article at a renamed address: %s, want republished", res.Outcome())
+		}
+	})
+	t.Run("column renamed", func(t *testing.T) {
+		// The new URL is met first from the renamed column's list (a copy,
+		// as far as anyone can tell), then the old URL's re-check redirects
+		// to it.
+		db, save := setup(t)
+		if res := save(at(fetchOf{}.doc("http://a.test/copy.html"), 24), "http://a.test/orig.html"); res.Outcome() != "unchanged" {
+			t.Errorf("the old URL's re-check: %s, want unchanged", res.Outcome())
+		}
+		if d, _ := db.Document("http://a.test/orig.html", 0); d == nil || d.URL != "http://a.test/copy.html" || d.Version != 1 {
+			t.Errorf("after the move: %+v", d)
 		}
 	})
 	t.Run("clock set right", func(t *testing.T) {
