@@ -708,7 +708,13 @@ func (r *reader) isPost(n *html.Node) bool {
 	head := headText(n, 450)
 	// A disclosure page's 索引号 grid is dated too, and no post: the
 	// document under it is the article, not the grid.
-	return hasNumericDate(head) && !hasGridField(head)
+	if !hasNumericDate(head) || hasGridField(head) {
+		return false
+	}
+	// Nor is the byline over an article (a layout table's row of
+	// 发布时间：… 来源：… 阅读：次 above the row of the text): a post holds
+	// more than its byline.
+	return st.nonLink() >= 360 || !isBylineLine(strings.TrimSpace(head))
 }
 
 // hasYear is a cheap test before numericDate: four digits starting 19 or 20.
