@@ -270,6 +270,25 @@ func TestPortalKinds(t *testing.T) {
 	}
 }
 
+// TestArticleInADirectoryOfItsOwn: a short dated story whose address is a
+// directory named by its id or slug (gov.mo's /news/1034567/) is an
+// article; the same page at a column's address is not taken for one by
+// its address.
+func TestArticleInADirectoryOfItsOwn(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want Kind
+	}{
+		{"https://www.gov.mo/zh-hant/news/1034567/", KindArticle},
+		{"https://www.ipim.gov.mo/zh-hant/news/ipim-portugal-food-expo-2024/", KindArticle},
+		{"https://www.ipim.gov.mo/zh-hant/tag/ipim-portugal-food-expo/", KindList},
+	} {
+		if p := parseFile(t, "testdata/kinds/news-detail-own-directory.html", tc.url); p.Kind != tc.want {
+			t.Errorf("%s: %v, want %v", tc.url, p.Kind, tc.want)
+		}
+	}
+}
+
 // TestShortListPageByItsNumber: the last page of a short list of
 // summaries at a script paged by its number alone (news.asp?page=3) is a
 // list, as it was before ?page=N took the shape of its page 1; an

@@ -14,6 +14,10 @@ import (
 // articles in the common CMSs.
 var (
 	listURL    = regexp.MustCompile(`(?i)/(list|index|more|column|lanmu|node|category|tag|search)[_-]?[\d_]*\.(s?html?|asp|aspx|php|jsp)$|/(list|lists|search|tag|tags|category|column|date|calendar)/|[?&](classid|catid|typeid|columnid|nodeid|page)=\d+$|/$`)
+	// articleDir is an article named by a directory of its own: an id
+	// (/zh-hant/news/1034567/), or a slug of four words or more
+	// (/news/ipim-portugal-food-expo-2024/), as WordPress-like CMSs name posts.
+	articleDir = regexp.MustCompile(`(?i)/\d{5,}/$|/[a-z0-9]+(?:-[a-z0-9]+){3,}/$`)
 	articleURL = regexp.MustCompile(`(?i)/[a-z]?\d{3,}(_\d+)?\.(s?html?|asp|aspx|php|jsp)$|[?&](id|aid|articleid|newsid|infoid|docid|artid|contentid)=\d+|/t\d{8}_\d+|/art_\d+_\d+\.s?html?|/show-\d+-\d+|/thread-\d+|/\d{4}/\d{2,4}/`)
 )
 
@@ -71,9 +75,10 @@ func (r *reader) kind(content *html.Node, blocks []Block, dated bool) Kind {
 			u = fu.Path + queryPart(fu.RawQuery)
 		}
 	}
-	if articleURL.MatchString(u) {
+	switch {
+	case articleURL.MatchString(u), articleDir.MatchString(u) && !listURL.MatchString(strings.TrimSuffix(u, "/")):
 		score++
-	} else if listURL.MatchString(u) {
+	case listURL.MatchString(u):
 		score--
 	}
 	if contentTitles >= 5 && contentTitles*3 >= max(len(blocks), 1) {
