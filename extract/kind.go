@@ -13,7 +13,7 @@ import (
 // listURL and articleURL match the URL shapes of list pages and of
 // articles in the common CMSs.
 var (
-	listURL    = regexp.MustCompile(`(?i)/(list|index|more|column|lanmu|node|category|tag|search)[_-]?[\d_]*\.(s?html?|asp|aspx|php|jsp)$|/(list|lists|search|tag|tags|category|column|date|calendar)/|[?&](classid|catid|typeid|columnid|nodeid|page)=\d+$|/$`)
+	listURL = regexp.MustCompile(`(?i)/(list|index|more|column|lanmu|node|category|tag|search)[_-]?[\d_]*\.(s?html?|asp|aspx|php|jsp)$|/(list|lists|search|tag|tags|category|column|date|calendar)/|[?&](classid|catid|typeid|columnid|nodeid|page)=\d+$|/$`)
 	// articleDir is an article named by a directory of its own: an id
 	// (/zh-hant/news/1034567/), or a slug of four words or more
 	// (/news/ipim-portugal-food-expo-2024/), as WordPress-like CMSs name posts.
