@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -129,6 +131,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		if !l.heading && !l.titled && !l.bold {
 			continue
 		}
+		if logoHeading(l) && hashForm(l.text) != hashForm(siteless(full)) {
+			continue
+		}
 		n := runeCount(l.text)
 		if n >= 2 && n < 4 && l.heading && !l.linked && hashForm(l.text) == firstForm && firstForm != fullForm {
 			best, bestAt, shortAt = l.text, i, i
@@ -151,7 +156,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// headline) is not.
 		// (Nor a headline with its ——subtitle, which the <title> holds
 		// whole before the site's name: 人口普查公报（第二号）——乡镇人口情况.)
-		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && !subtitled(l.text, full) &&
+		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && !subtitled(l.text, full) && !isTitlePart(full, l.text) &&
 			(!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead) && (runeCount(f)-runeCount(lead) <= runeCount(lead) || !markJoined(l.text, siteless(full)))) {
 			best, bestAt = siteless(full), i
 			continue
@@ -205,8 +210,14 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// (Not the <title>'s first part, the headline's own place: 停水通知 over
 	// its summary, 政府工作报告 over its ——subtitle.)
 	if best != "" && runeCount(best) <= 6 && hashForm(best) != fullForm && hashForm(best) != ogForm && hashForm(best) != firstForm {
-		for i := bestAt + 1; i < len(lines) && i < start; i++ { // above the text: a heading in it is its section's
-			if l := lines[i]; (l.heading || l.titled) && !l.linked && l.where < 0 && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
+		// Above the text: a heading in it is its section's. (But the
+		// text's first line, a heading element, may be the headline under
+		// a column's heading that the <title> names after the site's:
+		// 最新消息 of 民政事務總署 - 最新消息 over 深水埗區「關愛隊」…; not
+		// the <title>'s own first part, 招聘启事 of 招聘启事-某县融媒体中心.)
+		column := hashForm(titleParts(full)[0]) != hashForm(best)
+		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || column && i == start && l.heading) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
 				!strings.HasPrefix(l.text, "—") && !strings.HasPrefix(l.text, "--") {
 				return l.text, i
 			}
@@ -246,7 +257,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		}
 	}
 	for i := min(start, len(lines)) - 1; i >= 0 && i >= start-8; i-- {
-		if l := lines[i]; (l.heading || l.titled) && isTitleShaped(l.text) {
+		if l := lines[i]; (l.heading || l.titled) && isTitleShaped(l.text) && !logoHeading(l) {
 			return l.text, i
 		}
 	}
@@ -372,6 +383,11 @@ func siteless(full string) string {
 	if m := govSiteSuffix.FindStringSubmatch(full); m != nil && runeCount(m[1]) >= 4 {
 		full = m[1]
 	}
+	// A site's name first (嘉義縣政府全球資訊網-縣府新聞-標題, 黃大仙區議會 -
+	// 新聞稿 - 標題): the headline is the last part.
+	if parts := titleParts(full); len(parts) >= 2 && siteName.MatchString(parts[0]) && runeCount(parts[len(parts)-1]) >= 6 && !siteName.MatchString(parts[len(parts)-1]) {
+		return parts[len(parts)-1]
+	}
 	parts := titleSeparators.Split(full, -1)
 	if len(parts) > 0 && runeCount(parts[0]) >= 4 {
 		return parts[0]
@@ -383,6 +399,50 @@ func siteless(full string) string {
 		}
 	}
 	return longest
+}
+
+// siteName is a site's name as a <title> part: a government's portal, a
+// council, a news site.
+var siteName = regexp.MustCompile(`(?:人民政府|政府[网網]|[门門]户[网網]站|全球[资資][讯訊][网網]|[网網]站|[区區][议議][会會]|[新][闻聞][网網]|融媒体中心|融媒體中心)$`)
+
+// logoHeading says whether a heading is a logo's: a link (home) naming
+// the site (<h1><a href="/">嘉義縣政府</a></h1>), no headline.
+func logoHeading(l metaLine) bool {
+	return l.linked && (siteName.MatchString(l.text) || strings.HasSuffix(l.text, "政府"))
+}
+
+// titleParts splits a <title> at its separators: " - ", "_", "|", and a
+// bare hyphen between two Chinese characters (嘉義縣政府全球資訊網-縣府新聞-…),
+// which joins no words of a Chinese headline.
+func titleParts(full string) []string {
+	var parts []string
+	for _, p := range titleSeparators.Split(full, -1) {
+		from := 0
+		for i := 1; i+1 < len(p); i++ {
+			if p[i] != '-' {
+				continue
+			}
+			before, _ := utf8.DecodeLastRuneInString(p[:i])
+			after, _ := utf8.DecodeRuneInString(p[i+1:])
+			if unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
+				parts = append(parts, p[from:i])
+				from = i + 1
+			}
+		}
+		parts = append(parts, p[from:])
+	}
+	return parts
+}
+
+// isTitlePart says whether heading is one of the <title>'s parts whole.
+func isTitlePart(full, heading string) bool {
+	f := hashForm(heading)
+	for _, p := range titleParts(full) {
+		if hashForm(p) == f {
+			return true
+		}
+	}
+	return false
 }
 
 // markJoined says whether a heading joins what follows lead to it as a
