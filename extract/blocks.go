@@ -1038,7 +1038,7 @@ const dateOnly = `(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[�
 // paperName is a publication's name as a byline gives it unlabelled
 // after the date: a paper, a site, a station, an agency (浙江日报, 衢州新闻网,
 // 中央社, 龙游县融媒体中心), ending as their names end.
-const paperName = `(\p{Han}{2,12}?` + mediumEnding + `)`
+const paperName = `(\p{Han}{2,12}?` + mediumEnding + `(?:\p{Han}{2,4}?(?:频道|頻道))?)`
 
 // datedSource is a byline of a date and a publication's name alone.
 // The paper may come first, the date run on (齐鲁晚报2024-04-16 08:41:03).

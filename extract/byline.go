@@ -368,14 +368,21 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 				return v
 			}
 		}
-		// A cheap test first: a label ends with a colon, a slash or 】
-		// (【来源】), or reads 来源于 or BBC's 作者, with a comma.
-		if !strings.ContainsAny(l.text, ":：/】") && !strings.Contains(l.text, "源于") && !strings.Contains(l.text, "源於") && !strings.HasPrefix(l.text, "作者,") {
-			continue
-		}
 		// Elements that run together end a value where they meet.
 		text := l.spaced()
+		// A cheap test first: a label ends with a colon, a slash or 】
+		// (【来源】), or reads 来源于 or BBC's 作者, with a comma; or it
+		// stands in an element of its own, the value in the next
+		// (<span>来源</span><span>庐江县融媒体中心</span>).
+		if !strings.ContainsAny(l.text, ":：/】") && !strings.Contains(l.text, "源于") && !strings.Contains(l.text, "源於") && !strings.HasPrefix(l.text, "作者,") && l.cuts == nil {
+			continue
+		}
 		m := label.FindStringIndex(text)
+		if m == nil {
+			if c := l.colonized(); c != "" {
+				text, m = c, label.FindStringIndex(c)
+			}
+		}
 		// A label inside a sentence (…并注明“来源：衢州日报”。) is no field,
 		// nor a picture's credit (（图片来源：西塘旅游公众号）).
 		if m == nil || strings.ContainsAny(text[:m[0]], "，。；！？") || pictureCredit.MatchString(text[:m[0]]) {

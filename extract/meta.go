@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -45,6 +46,49 @@ type metaLine struct {
 	// run together in text, and a labelled value ends there.
 	cuts []int
 }
+
+// colonized is spaced with a colon after each label that stands between
+// two cuts, an element of its own (<span>来源</span><span>…</span>):
+// 来源：  庐江县融媒体中心  作者：  孙晓梅. "" when the line has no such label.
+func (l metaLine) colonized() string {
+	if l.cuts == nil {
+		return ""
+	}
+	var b strings.Builder
+	from, found := 0, false
+	for _, c := range append(l.cuts, len(l.text)) {
+		seg := l.text[from:c]
+		// (The label's element may run on from the value before it,
+		// white space between Chinese dropped: 庐江县融媒体中心作者.)
+		if m := bareLabelEnd.FindStringIndex(seg); m != nil && c < len(l.text) {
+			b.WriteString(seg[:m[0]])
+			if m[0] > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(seg[m[0]:])
+			b.WriteString("：")
+			found = true
+		} else {
+			b.WriteString(seg)
+		}
+		if c < len(l.text) {
+			b.WriteString("  ")
+		}
+		from = c
+	}
+	if !found {
+		return ""
+	}
+	return b.String()
+}
+
+// bareLabel is a byline field's label with no colon.
+var (
+	bareLabel    = regexp.MustCompile(`^(?:` + bareLabels + `)$`)
+	bareLabelEnd = regexp.MustCompile(`(?:` + bareLabels + `)$`)
+)
+
+const bareLabels = `(?:信息|文章|新[闻聞])?[来來]源|作者|[责責]任[编編][辑輯]|[编編][辑輯]|[记記]者|(?:发布|發布|發佈|更新)(?:时间|時間|日期)`
 
 // spaced is the line's text with two spaces at its cuts, where valueEnd
 // and reporter end a value or a name (来源: 中国宁波网  浙江  举报).
@@ -282,12 +326,18 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			// </span>, <span>记者 周敏</span>), at the start of one that
 			// opens with a label. Not at every element's edge: one value
 			// is often several (<span>衢州</span><span>日报</span>).
-			start := w.line.Len()
+			start, before := w.line.Len(), len(w.marks)
 			if link || opensWithLabel(c) {
 				w.marks = append(w.marks, start)
 			}
 			w.walk(c, h, t, b)
-			if end := w.line.Len(); link || end > start && holdsLabel(w.line.String()[start:end]) {
+			end := w.line.Len()
+			if link || end > start && holdsLabel(w.line.String()[start:end]) {
+				w.marks = append(w.marks, end)
+			} else if end > start && end-start <= 16 && bareLabel.MatchString(strings.TrimSpace(w.line.String()[start:end])) {
+				// A label in an element of its own, its value in the
+				// next (<span>来源</span><span>庐江县融媒体中心</span>).
+				w.marks = slices.Insert(w.marks, before, start)
 				w.marks = append(w.marks, end)
 			}
 		}

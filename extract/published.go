@@ -116,6 +116,11 @@ func labelRank(line string, at, publication int) int {
 	return publication
 }
 
+// dayYearMonth is 新华网's byline time, its parts in spans of their own
+// (<span class="day">08</span><span class="year"><em>2024</em><em>05</em></span>
+// <span class="time">10:26:31</span>): day, year, month, clock.
+var dayYearMonth = regexp.MustCompile(`^\s*(\d{2})\s+((?:19|20)\d{2})\s+(\d{2})\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$`)
+
 // dateLabelCell is a date's label standing alone.
 var dateLabelCell = regexp.MustCompile(`^(?:发布|發布|發佈|发表|發表|更新|成文|印发|印發|公开|公開|生成|上[传傳]|刊登|撰稿)?(?:日期|时间|時間)\s*[:：]?$|^(?:更新|掲載|公開|登録|作成)日\s*[:：]?$|^(?:등록일|작성일|게시일)\s*[:：]?$|^(?i:(?:date\s+)?(?:published|posted)|date)\s*:?$`)
 
@@ -204,6 +209,16 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 		}
 		if !hasDigit(l.text) {
 			return false
+		}
+		if m := dayYearMonth.FindStringSubmatch(l.spaced()); m != nil {
+			var n [6]int // day, year, month, hour, minute, second
+			for k := range n {
+				n[k], _ = strconv.Atoi(m[k+1])
+			}
+			if t := time.Date(n[1], time.Month(n[2]), n[0], n[3], n[4], n[5], 0, loc); t.Day() == n[0] && int(t.Month()) == n[2] && t.Hour() == n[3] {
+				add(parsedDate{t: t, hasTime: true}, true, bare)
+				return true
+			}
 		}
 		// Every labelled date of the line: 更新时间 may come before
 		// 发布时间.
