@@ -835,6 +835,16 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			titleAt = i
 			continue
 		}
+		// The title in two headings, the second its number (…公告 /
+		// （第十五号）).
+		if nearStart && title != "" && b.Kind == Heading && i+1 < len(blocks) && blocks[i+1].Kind == Heading &&
+			hashForm(b.Text+blocks[i+1].Text) == title {
+			titleAt = i + 1
+			continue
+		}
+		if titleAt == i && i > 0 {
+			continue // the title's second heading
+		}
 		// A bilingual notice's heading in English right under its Chinese
 		// title (after a <br> in the <h1>, or an <h2>) translates it.
 		// (The <title> says it too; a section's NO.1 or Part 1 it does not.)

@@ -174,6 +174,12 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			underBest := best != "" && bestAt == i-1 && !lines[bestAt].linked
 			english := strings.ContainsFunc(best, isCJK) && !strings.ContainsFunc(l.text, isCJK)
 			headline := hashForm(siteless(full))
+			// A headline in two headings (…公告 over （第十五号）), the
+			// <title> holding the two run together: both.
+			if underBest && lines[bestAt].heading && l.heading && isTitlePart(full, best+l.text) {
+				best = best + l.text
+				continue
+			}
 			translation := underBest && english && strings.Contains(headline, hashForm(best)) && strings.Contains(headline, f)
 			if best == "" || f == fullForm || f == ogForm || hashForm(best) != fullForm && hashForm(best) != ogForm && !translation {
 				best, bestAt = l.text, i
@@ -412,8 +418,8 @@ func logoHeading(l metaLine) bool {
 }
 
 // titleParts splits a <title> at its separators: " - ", "_", "|", and a
-// bare hyphen between two Chinese characters (嘉義縣政府全球資訊網-縣府新聞-…),
-// which joins no words of a Chinese headline.
+// bare hyphen between two Chinese characters (嘉義縣政府全球資訊網-縣府新聞-…,
+// …公告（第十五号）-海宁人大), which joins no words of a Chinese headline.
 func titleParts(full string) []string {
 	var parts []string
 	for _, p := range titleSeparators.Split(full, -1) {
@@ -424,7 +430,7 @@ func titleParts(full string) []string {
 			}
 			before, _ := utf8.DecodeLastRuneInString(p[:i])
 			after, _ := utf8.DecodeRuneInString(p[i+1:])
-			if unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
+			if (unicode.Is(unicode.Han, before) || strings.ContainsRune("）」』】》”", before)) && unicode.Is(unicode.Han, after) {
 				parts = append(parts, p[from:i])
 				from = i + 1
 			}
