@@ -181,7 +181,10 @@ func (r *reader) title(lines []metaLine) (string, int) {
 				continue
 			}
 			translation := underBest && english && strings.Contains(headline, hashForm(best)) && strings.Contains(headline, f)
-			if best == "" || f == fullForm || f == ogForm || hashForm(best) != fullForm && hashForm(best) != ogForm && !translation {
+			// (Nor a part of the <title>'s headline, a table's bold caption
+			// (…团队名单) under the heading that is the whole of it (…团队名单公示).)
+			if best == "" || f == fullForm || f == ogForm || hashForm(best) != fullForm && hashForm(best) != ogForm && !translation &&
+				!(hashForm(best) == headline && lines[bestAt].heading && strings.Contains(headline, f)) {
 				best, bestAt = l.text, i
 			}
 		}
