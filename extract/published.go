@@ -117,9 +117,9 @@ func labelRank(line string, at, publication int) int {
 }
 
 // dayYearMonth is 新华网's byline time, its parts in spans of their own
-// (<span class="day">08</span><span class="year"><em>2024</em><em>05</em></span>
+// (<span class="day">08</span><span class="year"><em>2024</em>/<em>05</em></span>
 // <span class="time">10:26:31</span>): day, year, month, clock.
-var dayYearMonth = regexp.MustCompile(`^\s*(\d{2})\s+((?:19|20)\d{2})\s+(\d{2})\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$`)
+var dayYearMonth = regexp.MustCompile(`^\s*(\d{2})\s*((?:19|20)\d{2})\s*[/.-]?\s*(\d{2})\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$`)
 
 // dateLabelCell is a date's label standing alone.
 var dateLabelCell = regexp.MustCompile(`^(?:发布|發布|發佈|发表|發表|更新|成文|印发|印發|公开|公開|生成|上[传傳]|刊登|撰稿)?(?:日期|时间|時間)\s*[:：]?$|^(?:更新|掲載|公開|登録|作成)日\s*[:：]?$|^(?:등록일|작성일|게시일)\s*[:：]?$|^(?i:(?:date\s+)?(?:published|posted)|date)\s*:?$`)
