@@ -286,13 +286,18 @@ func reporterIn(zone []metaLine) string {
 			if loc := otherCredit.FindStringIndex(name); loc != nil {
 				name = name[:loc[0]]
 			}
-			if name = strings.TrimSpace(name); name != "" && !orgSuffix.MatchString(name) && !slices.Contains(names, name) && !columnTitle(m[0]) {
+			if name = strings.TrimSpace(name); name != "" && !orgSuffix.MatchString(name) && !slices.Contains(names, name) && !columnTitle(m[0]) &&
+				!processWord.MatchString(name) {
 				names = append(names, name)
 			}
 		}
 	}
 	return strings.Join(names, " ")
 }
+
+// processWord is what a reporter does in a text on a newsroom's process
+// (一审一校：记者自查), no reporter's name.
+var processWord = regexp.MustCompile(`^(?:自查|复核|複核|复查|複查|审核|審核|核实|核實|采访|採訪|撰稿|校对|校對)$`)
 
 // isOrganisation says whether a Chinese <meta> author names a body, not
 // a person: 网易, 中国新闻网, 中央社, XX市人民政府, 市发展改革委.

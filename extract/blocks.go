@@ -756,10 +756,6 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 	}
 	seen := map[string]bool{}
-	// Under a line of the text that ends with a colon (具体流程如下：),
-	// the lines it introduces are the text's, however they read (一审一校：
-	// 编辑自查): no byline or credits.
-	introduced := false
 	for i, b := range blocks {
 		if b.Kind == Table {
 			out = append(out, b)
@@ -897,7 +893,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// An English byline may come under the dek, which ends a sentence.
 		// (Not the note under a table naming where its figures come
 		// from: 数据来源：… is the table's, even right after the intro.)
-		if !introduced && (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) &&
+		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) &&
 			!(i > 0 && blocks[i-1].Kind == Table && tableNote.MatchString(b.Text) && (begun || tableNoteAlone(b.Text, blocks[i-1]))) && !eventLines(blocks, i) {
 			continue
 		}
@@ -922,7 +918,6 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 			continue
 		}
 		begun = begun || endsSentence(b.Text)
-		introduced = b.Kind != Table && (endsWithColon(b.Text) || introduced && isCredit(b.Text))
 		out = append(out, b)
 	}
 	return out
@@ -1188,8 +1183,13 @@ func endsWithColon(s string) bool {
 
 // isCredit says whether a line is a byline or a credit line.
 func isCredit(s string) bool {
-	return isBylineLine(s) || len(s) <= 240 && creditLine.MatchString(s) && !verdict.MatchString(s)
+	return isBylineLine(s) || len(s) <= 240 && creditLine.MatchString(s) && !verdict.MatchString(s) && !creditProcess.MatchString(s)
 }
+
+// creditProcess is a step of a process where a credit has its names: the
+// lines of a text on its 三审三校 (一审一校：编辑自查, 三审三校：总编终审)
+// or a call for entries (文字：散文、诗歌均可) read as credits, and are not.
+var creditProcess = regexp.MustCompile(`[:：|｜]\s*[^\s:：]{0,8}(?:自查|复核|複核|复查|複查|终审|終審|初审|初審|复审|複審|审核|審核|审定|審定|把关|把關|核稿|均可)(?:$|[\s，,。；;、])`)
 
 // verdict holds the words of a court's decision, which a credit line's
 // names never do: 二审：维持原判 is a case's history.

@@ -81,14 +81,15 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 				n++
 			}
 		}
-		// Three lines under the content, and the lines of a 附件 block
-		// there besides: the credits stand under it.
+		// Three lines under the content; under a 附件 block right under
+		// it, the line after the block, where the credits stand (not the
+		// comments or the related box further down).
 		to := end + 3
-		for i := end + 1; i < len(lines) && i <= to && to < end+15; i++ {
-			if fileLine(lines[i].text) {
-				to++
-			}
+		next := end + 1
+		for next < len(lines) && next <= end+15 && fileLine(lines[next].text) {
+			next++
 		}
+		to = max(to, next)
 		for i := max(from, start, 0); i < len(lines) && i <= to; i++ {
 			if !lines[i].skipped {
 				tail = append(tail, lines[i])
@@ -314,8 +315,13 @@ func contentEdges(lines []metaLine) []metaLine {
 func cellValue(l metaLine) bool {
 	return !l.linked && runeCount(l.text) <= 30 && !strings.ContainsAny(l.text, ":：。！？，") &&
 		!startsWithDigit(l.text) && // another field's date or number, the label's own left empty
-		!bylineButtons[strings.Trim(l.text, "【】[] ")] && !strings.Contains(l.text, "打印") && !strings.Contains(l.text, "关闭")
+		!bylineButtons[strings.Trim(l.text, "【】[] ")] && !strings.Contains(l.text, "打印") && !strings.Contains(l.text, "关闭") &&
+		!fieldLabel(l.text) && !headerCell.MatchString(l.text) // a table's header row: 作者 | 学校, 来源 | 发布时间
 }
+
+// headerCell is a data table's column heading, which follows a label's
+// cell in a header row (序号 作品 作者 学校), no value of it.
+var headerCell = regexp.MustCompile(`^(?:序号|序號|编号|編號|学校|學校|单位|單位|姓名|名称|名稱|作品|作品名称|作品名稱|类别|類別|备注|備註|职务|職務|性别|性別|年龄|年齡|班级|班級|年级|年級|奖项|獎項|获奖等级|獲獎等級|等次|指导教师|指導教師|金额|金額|数量|數量|地址|电话|電話|联系电话|聯繫電話|项目|項目|内容|內容|标题|標題)$`)
 
 // labelCell says whether a line is a label alone, without its colon:
 // a detail table's <th>.

@@ -714,7 +714,8 @@ func (r *reader) isPost(n *html.Node) bool {
 	// Nor is the byline over an article (a layout table's row of
 	// 发布时间：… 来源：… 阅读：次 above the row of the text): a post holds
 	// more than its byline.
-	return st.nonLink() >= 360 || !isBylineLine(strings.TrimSpace(head))
+	// (A post of one short question is a post: its text is a sentence.)
+	return st.nonLink() >= 360 || strings.ContainsAny(head, "。？！?!，；") || !isBylineLine(strings.TrimSpace(head))
 }
 
 // hasYear is a cheap test before numericDate: four digits starting 19 or 20.

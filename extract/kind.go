@@ -14,12 +14,33 @@ import (
 // articles in the common CMSs.
 var (
 	listURL = regexp.MustCompile(`(?i)/(list|index|more|column|lanmu|node|category|tag|search)[_-]?[\d_]*\.(s?html?|asp|aspx|php|jsp)$|/(list|lists|search|tag|tags|category|column|date|calendar)/|[?&](classid|catid|typeid|columnid|nodeid|page)=\d+$|/$`)
-	// articleDir is an article named by a directory of its own: an id
-	// (/zh-hant/news/1034567/), or a slug of four words or more
-	// (/news/ipim-portugal-food-expo-2024/), as WordPress-like CMSs name posts.
-	articleDir = regexp.MustCompile(`(?i)/\d{5,}/$|/[a-z0-9]+(?:-[a-z0-9]+){3,}/$`)
+	// articleDir is the last directory of an address that may name an
+	// article: an id (/zh-hant/news/1034567/), or a slug of four words or
+	// more (/news/ipim-portugal-food-expo-2024/), as WordPress-like CMSs
+	// name posts.
+	articleDir = regexp.MustCompile(`(?i)/(\d{6,}|[a-z0-9]+(?:-[a-z0-9]+){3,})/$`)
+	// listWords are the words of a column's or a topic's slug.
+	listWords  = regexp.MustCompile(`(?i)(?:^|-)(?:news|releases?|press|media|events?|topics?|category|categories|archives?|notices?|announcements?|list|index|columns?|tags?|initiatives?|updates?|stories|articles|posts)(?:-|$)`)
 	articleURL = regexp.MustCompile(`(?i)/[a-z]?\d{3,}(_\d+)?\.(s?html?|asp|aspx|php|jsp)$|[?&](id|aid|articleid|newsid|infoid|docid|artid|contentid)=\d+|/t\d{8}_\d+|/art_\d+_\d+\.s?html?|/show-\d+-\d+|/thread-\d+|/\d{4}/\d{2,4}/`)
 )
+
+// ownDirectory says whether u (path and query) ends in a directory that
+// names an article of its own: an id that is no month's or day's folder
+// (/202405/), or a slug that is no column's (news-and-media-releases).
+func ownDirectory(u string) bool {
+	m := articleDir.FindStringSubmatch(u)
+	if m == nil || listURL.MatchString(strings.TrimSuffix(u, "/")) {
+		return false
+	}
+	name := m[1]
+	if name[0] >= '0' && name[0] <= '9' {
+		return !dateFolder.MatchString(name)
+	}
+	return !listWords.MatchString(name)
+}
+
+// dateFolder is a folder named by a month or a day: 202405, 20240508.
+var dateFolder = regexp.MustCompile(`^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:[0-3]\d)?$`)
 
 // kind decides between an article and a list page by weighing signs: an
 // article has prose of its own and a byline; a list page is links to
@@ -76,8 +97,11 @@ func (r *reader) kind(content *html.Node, blocks []Block, dated bool) Kind {
 		}
 	}
 	switch {
-	case articleURL.MatchString(u), articleDir.MatchString(u) && !listURL.MatchString(strings.TrimSuffix(u, "/")):
+	case articleURL.MatchString(u):
 		score++
+	case ownDirectory(u):
+		// A directory named like an article: its trailing slash says
+		// nothing of a list.
 	case listURL.MatchString(u):
 		score--
 	}

@@ -210,7 +210,9 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 		if !hasDigit(l.text) {
 			return false
 		}
-		if m := dayYearMonth.FindStringSubmatch(l.spaced()); m != nil {
+		// (Above the text only: under it, a list of other stories dates
+		// its items so too: 08 2024-05 16:40.)
+		if m := dayYearMonth.FindStringSubmatch(l.spaced()); m != nil && bare == rankByline && l.where < 0 {
 			var n [6]int // day, year, month, hour, minute, second
 			for k := range n {
 				n[k], _ = strconv.Atoi(m[k+1])

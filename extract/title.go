@@ -222,11 +222,12 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// Above the text: a heading in it is its section's. (But the
 		// text's first line, a heading element, may be the headline under
 		// a column's heading that the <title> names after the site's:
-		// 最新消息 of 民政事務總署 - 最新消息 over 深水埗區「關愛隊」…; not
-		// the <title>'s own first part, 招聘启事 of 招聘启事-某县融媒体中心.)
+		// 最新消息 of 民政事務總署 - 最新消息 right over 深水埗區「關愛隊」…; not
+		// the <title>'s own first part, 招聘启事 of 招聘启事-某县融媒体中心,
+		// nor a headline over its byline, 开学通知 over the text's 报到安排.)
 		column := hashForm(titleParts(full)[0]) != hashForm(best)
 		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
-			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || column && i == start && l.heading) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || column && i == start && i == bestAt+1 && l.heading) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
 				!strings.HasPrefix(l.text, "—") && !strings.HasPrefix(l.text, "--") {
 				return l.text, i
 			}
@@ -393,9 +394,9 @@ func siteless(full string) string {
 		full = m[1]
 	}
 	// A site's name first (嘉義縣政府全球資訊網-縣府新聞-標題, 黃大仙區議會 -
-	// 新聞稿 - 標題): the headline is the last part.
-	if parts := titleParts(full); len(parts) >= 2 && siteName.MatchString(parts[0]) && runeCount(parts[len(parts)-1]) >= 6 && !siteName.MatchString(parts[len(parts)-1]) {
-		return parts[len(parts)-1]
+	// 新聞稿 - 標題): the headline follows it.
+	if t := afterSite(full); t != "" {
+		return t
 	}
 	parts := titleSeparators.Split(full, -1)
 	if len(parts) > 0 && runeCount(parts[0]) >= 4 {
@@ -415,32 +416,69 @@ func siteless(full string) string {
 var siteName = regexp.MustCompile(`(?:人民政府|政府[网網]|[门門]户[网網]站|全球[资資][讯訊][网網]|[网網]站|[区區][议議][会會]|[新][闻聞][网網]|融媒体中心|融媒體中心)$`)
 
 // logoHeading says whether a heading is a logo's: a link (home) naming
-// the site (<h1><a href="/">嘉義縣政府</a></h1>), no headline.
+// the site (<h1><a href="/">嘉義縣政府</a></h1>), no headline. A name is
+// short; a headline linking to its own page (…建设人民满意的服务型政府) is not.
 func logoHeading(l metaLine) bool {
-	return l.linked && (siteName.MatchString(l.text) || strings.HasSuffix(l.text, "政府"))
+	return l.linked && runeCount(l.text) <= 12 && !strings.ContainsAny(l.text, " 　") &&
+		(siteName.MatchString(l.text) || strings.HasSuffix(l.text, "政府"))
 }
 
 // titleParts splits a <title> at its separators: " - ", "_", "|", and a
-// bare hyphen between two Chinese characters (嘉義縣政府全球資訊網-縣府新聞-…,
-// …公告（第十五号）-海宁人大), which joins no words of a Chinese headline.
+// bare hyphen after a Chinese character and before another or a digit
+// (嘉義縣政府全球資訊網-縣府新聞-…, …公告（第十五号）-海宁人大, 縣府新聞-2024…),
+// which mostly joins no words of a Chinese headline.
 func titleParts(full string) []string {
 	var parts []string
-	for _, p := range titleSeparators.Split(full, -1) {
-		from := 0
+	from := 0
+	for _, cut := range titleCuts(full) {
+		parts = append(parts, full[from:cut[0]])
+		from = cut[1]
+	}
+	return append(parts, full[from:])
+}
+
+// titleCuts are the separators of a <title>'s parts (titleParts): their
+// start and end offsets, in order.
+func titleCuts(full string) [][2]int {
+	var cuts [][2]int
+	from := 0
+	for _, sep := range append(titleSeparators.FindAllStringIndex(full, -1), []int{len(full), len(full)}) {
+		p := full[from:sep[0]]
 		for i := 1; i+1 < len(p); i++ {
 			if p[i] != '-' {
 				continue
 			}
 			before, _ := utf8.DecodeLastRuneInString(p[:i])
 			after, _ := utf8.DecodeRuneInString(p[i+1:])
-			if (unicode.Is(unicode.Han, before) || strings.ContainsRune("）」』】》”", before)) && unicode.Is(unicode.Han, after) {
-				parts = append(parts, p[from:i])
-				from = i + 1
+			if (unicode.Is(unicode.Han, before) || strings.ContainsRune("）」』】》”", before)) && (unicode.Is(unicode.Han, after) || isDigit(p[i+1])) {
+				cuts = append(cuts, [2]int{from + i, from + i + 1})
 			}
 		}
-		parts = append(parts, p[from:])
+		if sep[0] < len(full) {
+			cuts = append(cuts, [2]int{sep[0], sep[1]})
+		}
+		from = sep[1]
 	}
-	return parts
+	return cuts
+}
+
+// afterSite is the headline of a <title> that names the site first
+// (嘉義縣政府全球資訊網-縣府新聞-標題, 南宁市人民政府门户网站-南宁要闻-第21届中国-东盟博览会…):
+// all after the site's name and a column's short name, its own hyphens
+// kept; "" when the <title> does not start with a site's name.
+func afterSite(full string) string {
+	parts, cuts := titleParts(full), titleCuts(full)
+	if len(parts) < 2 || !siteName.MatchString(parts[0]) {
+		return ""
+	}
+	rest := full[cuts[0][1]:]
+	if len(parts) >= 3 && runeCount(parts[1]) <= 6 {
+		rest = full[cuts[1][1]:] // a column's name
+	}
+	if rest = strings.TrimSpace(rest); runeCount(rest) < 6 || siteName.MatchString(rest) {
+		return ""
+	}
+	return rest
 }
 
 // isTitlePart says whether heading is one of the <title>'s parts whole.
