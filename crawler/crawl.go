@@ -207,8 +207,9 @@ func (s *siteState) oldHosts(host string) []string {
 // task is a frontier entry being worked on.
 type task struct {
 	store.FrontierEntry
-	site *siteState
-	host string
+	site  *siteState
+	host  string // the server: hostKey
+	queue string // its host queue: queueKey
 }
 
 const (
@@ -606,6 +607,21 @@ func urlKey(canonical string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(canonical))
 	return h.Sum64()
+}
+
+// queueKey names the host queue of u: its server, and its scheme when
+// https, so that a host's https side failing (a bad certificate, its
+// robots.txt unreachable) leaves its http pages to be crawled. (Both sides
+// share one politeness gate: hostKey.)
+func queueKey(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	if pu.Scheme == "https" {
+		return "https://" + gateKey(pu.Host)
+	}
+	return gateKey(pu.Host)
 }
 
 func hostKey(u string) string {

@@ -930,6 +930,31 @@ func TestRedirectToAVisitedPageIsCaptured(t *testing.T) {
 	}
 }
 
+// TestHTTPSFailureLeavesHTTPAlone: a site's link to its own pages over
+// https, where TLS fails (a plain-HTTP port, a bad certificate), leaves
+// the https side for the next run, not the http pages of the same host.
+func TestHTTPSFailureLeavesHTTPAlone(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3})
+	host := strings.TrimPrefix(srv.URL, "http://")
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != "/seed.html" {
+			return false
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<html><head><title>新闻</title></head><body><ul><li><a href="https://%s/news/secure.html">安全链接的一篇新闻稿件标题</a></li>`, host)
+		for id := 1; id <= 3; id++ {
+			fmt.Fprintf(w, `<li><a href="%s">第%d篇新闻稿件的标题文字</a></li>`, crawltest.ArticlePath(id, 1), id)
+		}
+		io.WriteString(w, `</ul></body></html>`)
+		return true
+	}
+	db := openTestStore(t)
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, Site{Name: "mixed", Seeds: []string{srv.URL + "/seed.html"}})
+	if sum.New != 3 || sum.Deferred != 1 {
+		t.Errorf("%+v; want the 3 http articles archived, the https link deferred", sum)
+	}
+}
+
 // TestSeedMovedArticlesAreRechecked: on a later run, the stored articles
 // of the host a seed moved to are re-checked when due, as those of the
 // seeds' hosts are, even when no list page links them any more.

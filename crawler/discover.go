@@ -614,7 +614,7 @@ func (c *Crawler) isSeen(u string) bool {
 
 // hostFor returns u's host queue, creating it; c.mu is held.
 func (c *Crawler) hostFor(u string) *hostQueue {
-	name := hostKey(u)
+	name := queueKey(u)
 	h := c.hosts[name]
 	if h == nil {
 		h = &hostQueue{name: name}

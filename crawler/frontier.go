@@ -32,7 +32,7 @@ func (c *Crawler) push(t *task) {
 		c.seeds[canon(t.URL)] = true
 	}
 	h := c.hostFor(t.URL)
-	t.host = h.name
+	t.host, t.queue = hostKey(t.URL), h.name
 	if t.Kind == kindRevisit {
 		h.later = append(h.later, t)
 		return
@@ -146,7 +146,7 @@ func allCapped(h *hostQueue) bool {
 // finish releases the task's host.
 func (c *Crawler) finish(t *task) {
 	c.mu.Lock()
-	h := c.hosts[t.host]
+	h := c.hosts[t.queue]
 	h.active--
 	if h.active == 0 {
 		c.busy--

@@ -24,7 +24,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	ts := &taskStore{ctx: ctx, db: c.db, commit: &store.CrawlCommit{Run: c.run.ID, Done: []uint64{t.Seq}}}
 	defer func() {
 		c.mu.Lock()
-		c.hosts[t.host].fetched += ts.requests
+		c.hosts[t.queue].fetched += ts.requests
 		c.mu.Unlock()
 	}()
 	if t.Kind == kindSitemap {
@@ -323,7 +323,7 @@ func (c *Crawler) deferTask(t *task, cause error) {
 	c.colly.forget(t.URL)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	h := c.hosts[t.host]
+	h := c.hosts[t.queue]
 	h.tasks = append([]*task{t}, h.tasks...)
 	// A host that does not resolve or whose certificate fails will do the
 	// same in a minute: it waits for the next run at once.
@@ -369,7 +369,7 @@ func (c *Crawler) afterFirstContact(t *task) {
 		return
 	}
 	c.mu.Lock()
-	h := c.hosts[t.host]
+	h := c.hosts[t.queue]
 	if h.sitemaps {
 		c.mu.Unlock()
 		return
