@@ -36,6 +36,9 @@ type Exchange struct {
 	Payload []byte // the body exactly as received, content-encoding kept
 	Err     error  // transport failure; Capture.Error says the same
 	robots  bool   // a request for robots.txt (or one of its redirects)
+	// stale: failed, without an answer, on a kept-alive connection (one the
+	// server or a firewall may have dropped while it was idle).
+	stale bool
 }
 
 // TransportOptions configure a Transport; zero fields take the defaults.
@@ -247,11 +250,20 @@ func (t *Transport) do(req *http.Request) ([]*Exchange, *http.Response, error) {
 	host := req.URL.Host
 	var exs []*Exchange
 	var ex *Exchange
+	staleRetried := false
 	for attempt := 0; ; attempt++ {
 		ex = t.attempt(req)
 		exs = append(exs, ex)
 		if ex.Err != nil && errors.Is(ex.Err, context.Canceled) {
 			return exs, nil, ex.Err
+		}
+		if ex.stale && !staleRetried {
+			// A kept-alive connection dropped while idle: sent again
+			// once on a new one, at the delay, as no retry of its own
+			// (Go would re-send it at once, past the gate).
+			staleRetried = true
+			attempt--
+			continue
 		}
 		retry, wait := t.shouldRetry(ex, attempt, host)
 		if !retry {
@@ -378,7 +390,9 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 	// on it: its response head is read back from there.
 	var conn *headConn
 	var nth uint64
+	reused := false
 	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
+		reused = info.Reused
 		if addr, ok := info.Conn.RemoteAddr().(*net.TCPAddr); ok {
 			ex.Capture.IP = addr.IP.String()
 		}
@@ -406,6 +420,7 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 
 	resp, err := t.base.RoundTrip(areq)
 	if err != nil {
+		ex.stale = reused && ctx.Err() == nil
 		ex.Err = t.plain(ctx, err)
 		if errors.Is(err, io.EOF) {
 			// Go's word for a connection closed before any answer.

@@ -113,8 +113,9 @@ func TestValidatorsStayWithTheirURL(t *testing.T) {
 }
 
 // TestResetIsRetriedAtTheDelay: a kept-alive connection reset under a
-// request is retried by folio, after the delay, as one of its retries;
-// not re-sent at once by Go's Transport, past the gate.
+// request is sent again at the delay (once, on a new connection, as a
+// connection dropped while idle is), then retried as --retries says; not
+// re-sent at once by Go's Transport, past the gate.
 func TestResetIsRetriedAtTheDelay(t *testing.T) {
 	const delay = 150 * time.Millisecond
 	srv := newLoggedServer(t, func(w http.ResponseWriter, r *http.Request) {
@@ -141,8 +142,8 @@ func TestResetIsRetriedAtTheDelay(t *testing.T) {
 	srv.mu.Lock()
 	defer srv.mu.Unlock()
 	resets := srv.starts["/reset"]
-	if len(resets) != 2 {
-		t.Errorf("/reset asked %d times, want 2 (the request and one retry)", len(resets))
+	if len(resets) != 3 {
+		t.Errorf("/reset asked %d times, want 3 (the request, again on a new connection, one retry)", len(resets))
 	}
 	prev := srv.starts["/ok"][0]
 	for _, at := range resets {
