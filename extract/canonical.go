@@ -17,6 +17,10 @@ var trackingParams = map[string]bool{
 	"_ga": true, "ref": true, "referer": true, "source": true, "timestamp": true, "tt_from": true,
 }
 
+// discuzThread is a Discuz thread page's rewritten address,
+// thread-TID-PAGE-LISTPAGE.html; its submatch is the list page.
+var discuzThread = regexp.MustCompile(`/thread-\d+-\d+-(\d+)\.html$`)
+
 // CanonicalURL is the form of a URL folio uses as a key: scheme and host in
 // lower case, no default port, no fragment, and no tracking parameters
 // (utm_*, from=index, spm, ...). The rest of the query is kept in its order:
@@ -33,12 +37,20 @@ func CanonicalURL(raw string) string {
 	if u.Path == "" {
 		u.Path = "/"
 	}
+	// A Discuz thread's address names the forum list page it was linked
+	// from (thread-7-1-2.html, &extra=page%3D2), which changes as replies
+	// move the thread down the list: one page whatever the list said.
+	if m := discuzThread.FindStringSubmatchIndex(u.Path); m != nil {
+		u.Path = u.Path[:m[2]] + "1" + u.Path[m[3]:]
+		u.RawPath = ""
+	}
+	thread := strings.HasSuffix(u.Path, "/forum.php") && strings.Contains(u.RawQuery, "mod=viewthread")
 	if u.RawQuery != "" {
 		var kept []string
 		for _, part := range strings.Split(u.RawQuery, "&") {
 			name, _, _ := strings.Cut(part, "=")
 			lname := strings.ToLower(name)
-			if part == "" || trackingParams[lname] || strings.HasPrefix(lname, "utm_") {
+			if part == "" || trackingParams[lname] || strings.HasPrefix(lname, "utm_") || thread && lname == "extra" {
 				continue
 			}
 			kept = append(kept, part)

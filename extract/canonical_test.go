@@ -9,6 +9,10 @@ func TestCanonicalURL(t *testing.T) {
 		{"http://x.cn/a/1.html?utm_source=wx&utm_medium=s&id=3", "http://x.cn/a/1.html?id=3"},
 		{"http://x.cn/show.asp?id=12&spm=a.b", "http://x.cn/show.asp?id=12"},
 		{"http://x.cn/show.asp?b=2&a=1", "http://x.cn/show.asp?b=2&a=1"}, // order kept
+		// A Discuz thread whatever list page linked it.
+		{"http://bbs.x.cn/thread-7-2-3.html", "http://bbs.x.cn/thread-7-2-1.html"},
+		{"http://bbs.x.cn/forum.php?mod=viewthread&tid=7&extra=page%3D2", "http://bbs.x.cn/forum.php?mod=viewthread&tid=7"},
+		{"http://x.cn/show.asp?id=7&extra=1", "http://x.cn/show.asp?id=7&extra=1"},
 		{"https://x.cn:443", "https://x.cn/"},
 		{"http://x.cn/s?q=%CA%C0%BD%E7", "http://x.cn/s?q=%CA%C0%BD%E7"}, // GBK escapes kept as written
 		{"http://x.cn/s?q=%ca%c0%bd%e7", "http://x.cn/s?q=%CA%C0%BD%E7"}, // in upper case
