@@ -137,6 +137,9 @@ type page struct {
 	// is 0): a crawl stores it with the task's commit, which links the
 	// document to it.
 	stored *store.Capture
+	// hop is the redirect the URL asked for answered, when it led to
+	// another URL.
+	hop *store.Capture
 }
 
 func (p *page) ok() bool { return p.err == nil && p.parsed != nil }
@@ -448,6 +451,15 @@ func (w *walk) follow(first, start *page) (walked, error) {
 				// else: an error page served with 200 (信息不存在), a
 				// login wall. It is a failed page, and the walk goes on
 				// to the pages after it.
+				if p.hop != nil {
+					// Its URL redirects elsewhere (page 2 gone, sent to
+					// the home page): the page is the redirect, not the
+					// page it led to, which is no URL of the article.
+					p.url, p.status, p.capture, p.digest, p.stored = p.requested, p.hop.Status, p.hop.ID, p.hop.PayloadDigest, nil
+					if p.capture == 0 {
+						p.stored = p.hop
+					}
+				}
 				p.err = fmt.Errorf("%s: page %d of the article answers with another page (%q)", p.url, n, p.parsed.Title)
 				failed = errors.Join(failed, p.err)
 				pages = append(pages, p)
@@ -681,6 +693,14 @@ func (a *Archiver) fetchPageAs(u string, conditional bool) *page {
 	if perr := a.storeExchanges(f, p); perr != nil {
 		p.err = perr
 		return p
+	}
+	if p.url != u {
+		for _, ex := range f.Exchanges {
+			if !ex.robots && ex != f.Final {
+				p.hop = &ex.Capture
+				break
+			}
+		}
 	}
 	if cut {
 		a.log.Warn("body cut at --max-body; stored truncated", "url", f.FinalURL(), "max-body", a.maxBody())
