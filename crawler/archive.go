@@ -140,6 +140,8 @@ type page struct {
 	// hop is the redirect the URL asked for answered, when it led to
 	// another URL.
 	hop *store.Capture
+	// contentType is what the server said the page is.
+	contentType string
 }
 
 func (p *page) ok() bool { return p.err == nil && p.parsed != nil }
@@ -730,6 +732,7 @@ func (a *Archiver) fetchPageAs(u string, conditional bool) *page {
 		p.err = fmt.Errorf("%s: HTTP %d", u, f.Status())
 		return p
 	}
+	p.contentType = contentType
 	parsed, err := parse(a.parser, body, contentType, p.url, &extract.Options{Location: a.opts.Location, Requisites: a.opts.Requisites})
 	if err != nil {
 		p.err = err

@@ -995,6 +995,35 @@ func TestPageTwoRedirectingHomeIsAFailedPage(t *testing.T) {
 	}
 }
 
+// TestBytesServedAsHTMLFail: a list's link that answers random bytes under
+// text/html is a broken page, reported and counted failed; a PDF served as
+// one is a file, stored raw, no failure.
+func TestBytesServedAsHTMLFail(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 1})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		switch r.URL.Path {
+		case "/news/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<html><head><title>新闻动态</title></head><body><ul>`+
+				`<li><a href="/news/2024/0501/7.html">松溪县召开2024年春季农业生产工作推进会</a></li>`+
+				`<li><a href="/news/2024/0501/8.html">松溪县2023年政府信息公开工作年度报告全文</a></li></ul></body></html>`)
+		case "/news/2024/0501/7.html":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(crawltest.RandomBytes(4096))
+		case "/news/2024/0501/8.html":
+			w.Header().Set("Content-Type", "application/pdf")
+			io.WriteString(w, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+		default:
+			return false
+		}
+		return true
+	}
+	db := openTestStore(t)
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv)); sum.Failed != 1 || sum.New != 0 {
+		t.Errorf("%+v; want the random bytes failed, the PDF no failure", sum)
+	}
+}
+
 // TestSeedMovedArticlesAreRechecked: on a later run, the stored articles
 // of the host a seed moved to are re-checked when due, as those of the
 // seeds' hosts are, even when no list page links them any more.

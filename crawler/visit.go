@@ -270,8 +270,10 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		c.count(func(s *Summary) { s.OutOfScope++ })
 		c.log.Debug("redirect out of scope; not followed", "url", t.URL, "err", errtext.Line(p.err))
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitSkipped, At: now})
-	case errors.Is(p.err, ErrNotArticle) && t.Depth > 0:
+	case errors.Is(p.err, ErrNotArticle) && t.Depth > 0 && !strings.Contains(strings.ToLower(p.contentType), "html"):
 		// A file behind an article-looking link: stored raw, not read.
+		// (Not bytes served as an HTML page that are none: a broken
+		// page, a failure reported as such.)
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
 	case (t.Depth > 0 || t.Next) && (p.status == http.StatusNotFound || p.status == http.StatusGone):
 		// A dead link: a failure the first time; when it was gone on its

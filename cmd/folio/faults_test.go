@@ -303,12 +303,12 @@ func TestCrawlFaults(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
 		t.Fatalf("summary %q: %v", stdout, err)
 	}
-	failing := []string{"/reset", "/reset-body", "/silent", "/trickle", "/loop", crawltest.HopPath(11)}
+	failing := []string{"/reset", "/reset-body", "/silent", "/trickle", "/loop", crawltest.HopPath(11), "/random"}
 	for name := range crawltest.NonHTTP {
 		failing = append(failing, "/to/"+name)
 	}
 	if sum.Failed != len(failing) || sum.Deferred != 2 || sum.New != 5 {
-		t.Errorf("summary %s: want %d failed, 2 deferred, 5 new", stdout, len(failing))
+		t.Errorf("summary %s: want %d failed, 2 deferred, 5 new\n%s", stdout, len(failing), stderr)
 	}
 	errs := lines(stderr)
 	for _, p := range failing {
