@@ -1024,6 +1024,35 @@ func TestBytesServedAsHTMLFail(t *testing.T) {
 	}
 }
 
+// TestRedirectChainTooLongHidesNoHop: a link whose chain of redirects is
+// too long fails; a link to one of its hops, ten redirects from the end,
+// is still fetched and archives the article.
+func TestRedirectChainTooLongHidesNoHop(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 1})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		var n int
+		_, err := fmt.Sscanf(r.URL.Path, "/r/%d.html", &n)
+		switch {
+		case r.URL.Path == "/news/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<html><head><title>新闻动态</title></head><body><ul>`+
+				`<li><a href="/r/12.html">松溪县召开2024年春季农业生产工作推进会</a></li>`+
+				`<li><a href="/r/9.html">松溪县召开2024年春季农业生产工作推进会（转载）</a></li></ul></body></html>`)
+		case err == nil && n > 0:
+			http.Redirect(w, r, fmt.Sprintf("/r/%d.html", n-1), http.StatusFound)
+		case r.URL.Path == "/r/0.html":
+			http.Redirect(w, r, crawltest.ArticlePath(1, 1), http.StatusFound)
+		default:
+			return false
+		}
+		return true
+	}
+	db := openTestStore(t)
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv)); sum.Failed != 1 || sum.New != 1 {
+		t.Errorf("%+v; want the 13-hop link failed, the 10-hop one's article archived", sum)
+	}
+}
+
 // TestSeedMovedArticlesAreRechecked: on a later run, the stored articles
 // of the host a seed moved to are re-checked when due, as those of the
 // seeds' hosts are, even when no list page links them any more.

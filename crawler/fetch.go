@@ -89,7 +89,8 @@ const maxRedirects = 10
 //
 // colly marks a redirect's target visited before it asks this check; a
 // target refused here was not fetched, so the mark is taken back (a link to
-// it elsewhere must still be fetched).
+// it elsewhere must still be fetched), as are those of the hops of a chain
+// refused for its length.
 func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	err := checkRedirect(req, via)
 	if err == nil && f.follow != nil && !f.follow(via[0].URL, req.URL) {
@@ -97,6 +98,14 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	}
 	if err != nil {
 		f.forget(req.URL.String())
+	}
+	if errors.Is(err, ErrRedirect) {
+		// The chain failed as a whole; its hops are not fetched pages of
+		// their own: a link to one elsewhere, fewer hops from the end,
+		// must still be fetched.
+		for _, r := range via[1:] {
+			f.forget(r.URL.String())
+		}
 	}
 	return err
 }
