@@ -151,13 +151,26 @@ func (f *StoredFetcher) closest(u string) (*store.Capture, error) {
 
 var errFound = errors.New("found")
 
-// closer says whether a capture at t is nearer to at than one at than. A
-// tie goes to the later: an article's pages are fetched after its first,
-// and times kept to the second (WARC-Date) put page 2 of the second fetch
-// as far from page 1 as page 2 of the fetch before.
+// closer says whether a capture at t is nearer to at than one at than.
+// One made in the minutes after at wins over any before: an article's
+// pages and attachments are fetched after its first page, so the PDF
+// another article fetched a moment before is not this fetch's, however
+// near. Otherwise the nearest wins, a tie going to the later (times kept
+// to the second put page 2 of the second fetch as far from page 1 as page
+// 2 of the fetch before).
 func closer(t, than, at time.Time) bool {
+	if a, b := following(t, at), following(than, at); a != b {
+		return a
+	}
 	d, e := absDuration(t.Sub(at)), absDuration(than.Sub(at))
 	return d < e || d == e && t.After(than)
+}
+
+// following says whether t is within one fetch's time after at: an
+// article of 50 pages at a Crawl-delay of 30s takes 25 minutes.
+func following(t, at time.Time) bool {
+	d := t.Sub(at)
+	return d >= 0 && d <= 30*time.Minute
 }
 
 // retried says whether folio retries a response with this status: it is

@@ -89,6 +89,14 @@ func TestStoredFetcher(t *testing.T) {
 	if res, err := mid.Fetch("http://a.test/p", nil); err != nil || string(res.Body) != "may 10" {
 		t.Errorf("midway between May 1 and May 10: %q, %v; want the later", res.Body, err)
 	}
+	// The PDF another article fetched a moment before the page, and the
+	// one this fetch of the page went on to a moment after: the latter.
+	at := day(20)
+	src.add(&store.Capture{URL: "http://a.test/f.pdf", Status: 200, Time: at.Add(-95 * time.Millisecond)}, []byte("old"))
+	src.add(&store.Capture{URL: "http://a.test/f.pdf", Status: 200, Time: at.Add(143 * time.Millisecond)}, []byte("new"))
+	if res, err := (&StoredFetcher{Source: src, At: at}).Fetch("http://a.test/f.pdf", nil); err != nil || string(res.Body) != "new" {
+		t.Errorf("an attachment fetched after its page: %q, %v; want the one after", res.Body, err)
+	}
 	f := &StoredFetcher{Source: src, At: day(2), Prefer: 2}
 	if res, _ := f.Fetch("http://a.test/p", nil); string(res.Body) != "may 10" {
 		t.Errorf("Prefer: got %q", res.Body)
