@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // sampleStore writes a small store with documents, captures and payloads
@@ -125,4 +127,47 @@ func TestDamagedFilesAreReportedNotCrashedOn(t *testing.T) {
 		w.Close()
 	}
 	t.Logf("%d variants: %d refused on open, %d failed a read", len(variants), refused, readFailed)
+}
+
+// TestFileCutShortIsRefused: a store cut below the pages its meta page
+// names (a copy that stopped, a disk that lost its end) is refused on
+// open, for reading and for writing, and left as it was. (bbolt alone
+// notices when the cut takes a page that opening reads; on a large store
+// it may not, and would read the pages that are there and write into it:
+// checkLength is what refuses those.)
+func TestFileCutShortIsRefused(t *testing.T) {
+	// Written to over many transactions, as a store is, so that its
+	// freelist is not always its last page (a cut that takes the freelist
+	// bbolt refuses itself).
+	db, path := openTemp(t, nil)
+	for i := range 300 {
+		u := fmt.Sprintf("http://a.test/%d.html", i)
+		payload := bytes.Repeat([]byte(fmt.Sprintf("<p>第%d篇</p>", i)), 200+i%50*20)
+		if _, err := db.PutCapture(&Capture{URL: u, Status: 200, Time: time.Unix(int64(i), 0)}, payload); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var pages int64
+	db.view(func(tx *bolt.Tx) error { pages = tx.Size(); return nil })
+	db.Close()
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tenth := int64(3); tenth <= 9; tenth++ {
+		cut := good[:pages*tenth/10/4096*4096]
+		for _, readOnly := range []bool{true, false} {
+			short := filepath.Join(t.TempDir(), "short.db")
+			os.WriteFile(short, cut, 0o644)
+			if db, err := Open(short, &Options{ReadOnly: readOnly, OpenTimeout: time.Second}); !errors.Is(err, ErrCorrupt) {
+				if err == nil {
+					db.Close()
+				}
+				t.Errorf("read-only %v: open of a store cut to %d of its %d bytes: %v, want ErrCorrupt", readOnly, len(cut), pages, err)
+			}
+			if got, _ := os.ReadFile(short); !bytes.Equal(got, cut) {
+				t.Errorf("read-only %v: the refused file was modified", readOnly)
+			}
+		}
+	}
 }

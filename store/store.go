@@ -294,6 +294,9 @@ func (db *DB) openBolt() error {
 		if err != nil {
 			return db.openError(err)
 		}
+		if err := checkLength(b); err != nil {
+			return &pathError{db.path, err}
+		}
 		if err := checkSchema(b, db.codec, fresh, db.opts.ReadOnly); err != nil {
 			return &pathError{db.path, err}
 		}
@@ -309,6 +312,22 @@ func (db *DB) openBolt() error {
 	db.openedAt = time.Now()
 	db.draining = false
 	return nil
+}
+
+// checkLength refuses a file shorter than the pages its meta page says it
+// has (a copy cut short, a disk that lost its end): bbolt would read the
+// pages that are there and write into a file whose others are gone.
+func checkLength(b *bolt.DB) error {
+	fi, err := os.Stat(b.Path())
+	if err != nil {
+		return err
+	}
+	return b.View(func(tx *bolt.Tx) error {
+		if want := tx.Size(); fi.Size() < want {
+			return fmt.Errorf("%w: the file has %d bytes of the %d its pages need", ErrCorrupt, fi.Size(), want)
+		}
+		return nil
+	})
 }
 
 func (db *DB) openError(err error) error {
