@@ -649,7 +649,10 @@ func loadVersion(tx *bolt.Tx, codec *codec, rec *docRecord, n int) (*Document, e
 func aliasesOf(rec *docRecord, doc *Document) []string {
 	aliases := []string{}
 	for _, u := range rec.URLs {
-		if u == doc.URL || slices.ContainsFunc(doc.Pages, func(p Page) bool { return p.URL == u }) {
+		// Page 1's address is an alias when the document's URL is another
+		// (its rel=canonical, where it moved); the later pages' are not.
+		later := slices.ContainsFunc(doc.Pages, func(p Page) bool { return p.URL == u }) && u != doc.Pages[0].URL
+		if u == doc.URL || later {
 			continue
 		}
 		aliases = append(aliases, u)

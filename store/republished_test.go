@@ -311,8 +311,9 @@ func TestCopyEdgeCases(t *testing.T) {
 		if res := save(at(fetchOf{}.doc("http://a.test/copy.html"), 24), "http://a.test/orig.html"); res.Outcome() != "unchanged" {
 			t.Errorf("the old URL's re-check: %s, want unchanged", res.Outcome())
 		}
-		if d, _ := db.Document("http://a.test/orig.html", 0); d == nil || d.URL != "http://a.test/copy.html" || d.Version != 1 {
-			t.Errorf("after the move: %+v", d)
+		if d, _ := db.Document("http://a.test/orig.html", 0); d == nil || d.URL != "http://a.test/copy.html" || d.Version != 1 ||
+			!slices.Contains(d.Aliases, "http://a.test/orig.html") {
+			t.Errorf("after the move: %+v; want copy.html's, orig.html its alias", d)
 		}
 	})
 	t.Run("clock set right", func(t *testing.T) {
