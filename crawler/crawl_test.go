@@ -1053,6 +1053,64 @@ func TestRedirectChainTooLongHidesNoHop(t *testing.T) {
 	}
 }
 
+// TestPortalMovedAndRenamedKeepsItsDocuments: a portal moves to another
+// host and renames its column at once (old.host/news/… answers 301 to
+// new.host/xinwen/…): the articles found on the new host's list are the
+// stored ones, moved, not new documents.
+func TestPortalMovedAndRenamedKeepsItsDocuments(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
+	target, _ := url.Parse(srv.URL)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy.ModifyResponse = func(r *http.Response) error {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return err
+		}
+		body = bytes.ReplaceAll(body, []byte("/news/"), []byte("/xinwen/"))
+		r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+		r.Header.Del("Content-Length")
+		r.Header.Del("ETag")
+		return nil
+	}
+	renamed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/xinwen/") {
+			r.URL.Path = "/news/" + strings.TrimPrefix(r.URL.Path, "/xinwen/")
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(renamed.Close)
+	var moved atomic.Bool
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if moved.Load() {
+			http.Redirect(w, r, renamed.URL+strings.Replace(r.URL.RequestURI(), "/news/", "/xinwen/", 1), http.StatusMovedPermanently)
+			return
+		}
+		srv.Config.Handler.ServeHTTP(w, r)
+	}))
+	t.Cleanup(old.Close)
+	db := openTestStore(t)
+	site := Site{Name: "county", Seeds: []string{old.URL + "/news/"}}
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, site); sum.New != 3 {
+		t.Fatalf("before the move: %+v, want 3 new", sum)
+	}
+	moved.Store(true)
+	// Not due: the new host's list links them first.
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Min: time.Hour}}, site); sum.New != 0 {
+		t.Errorf("the night it moved: %+v, want no new document", sum)
+	}
+	n := 0
+	db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		n++
+		if !strings.HasPrefix(d.URL, renamed.URL+"/xinwen/") {
+			t.Errorf("document %s: want its new address", d.URL)
+		}
+		return nil
+	})
+	if n != 3 {
+		t.Errorf("%d documents, want the 3 articles once each", n)
+	}
+}
+
 // TestSeedMovedArticlesAreRechecked: on a later run, the stored articles
 // of the host a seed moved to are re-checked when due, as those of the
 // seeds' hosts are, even when no list page links them any more.

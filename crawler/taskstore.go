@@ -19,6 +19,9 @@ type taskStore struct {
 	requests int
 	buffered int64 // payload bytes waiting for the commit
 	saved    bool
+	// oldHosts names the hosts the site moved from to a host, where the
+	// document saved may have its original.
+	oldHosts func(host string) []string
 }
 
 // maxBuffered: a task holding more payload bytes than this (a long article
@@ -70,6 +73,9 @@ func (s *taskStore) SaveDocument(doc *store.Document, urls []string) (store.Save
 	}
 	c := s.commit
 	c.Doc, c.DocURLs = doc, urls
+	if s.oldHosts != nil {
+		c.CopyHosts = s.oldHosts(hostKey(doc.URL))
+	}
 	at := time.Now()
 	c.Visits = append(c.Visits, store.Visit{URL: doc.URL, Kind: store.VisitArticle, At: at, Incomplete: !doc.Complete})
 	for _, u := range urls {

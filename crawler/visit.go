@@ -21,7 +21,7 @@ import (
 // work visits one URL: a list page is read for links, an article is
 // archived with its pages, a sitemap is read for URLs.
 func (c *Crawler) work(ctx context.Context, t *task) {
-	ts := &taskStore{ctx: ctx, db: c.db, commit: &store.CrawlCommit{Run: c.run.ID, Done: []uint64{t.Seq}}}
+	ts := &taskStore{ctx: ctx, db: c.db, commit: &store.CrawlCommit{Run: c.run.ID, Done: []uint64{t.Seq}}, oldHosts: t.site.oldHosts}
 	defer func() {
 		c.mu.Lock()
 		c.hosts[t.queue].fetched += ts.requests

@@ -353,6 +353,11 @@ type CrawlCommit struct {
 	// Doc, when set, is saved as SaveDocument would, with DocURLs.
 	Doc     *Document
 	DocURLs []string
+	// CopyHosts are the hosts besides Doc's own whose documents Doc may
+	// be a copy of: those the site moved from (a portal that moved and
+	// renamed its columns at once republishes its articles, to all
+	// appearances, on the new host).
+	CopyHosts []string
 	// Aliases are URLs that redirected to AliasOf, a URL of a stored
 	// document: they lead to it too. Nothing is done when AliasOf leads
 	// to no document (a list page).
@@ -409,12 +414,12 @@ func commit(tx *bolt.Tx, codec *codec, c *CrawlCommit, blobs [][]byte, links []c
 	}
 	if c.Doc != nil {
 		var err error
-		if res, err = saveDocument(tx, codec, c.Doc, c.DocURLs); err != nil {
+		if res, err = saveDocument(tx, codec, c.Doc, c.DocURLs, c.CopyHosts); err != nil {
 			return res, err
 		}
 	}
 	if c.AliasOf != "" {
-		if err := addAliases(tx, c.AliasOf, c.Aliases); err != nil {
+		if err := addAliases(tx, codec, c.AliasOf, c.Aliases); err != nil {
 			return res, err
 		}
 	}

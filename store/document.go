@@ -198,13 +198,13 @@ func (db *DB) SaveDocument(doc *Document, urls []string) (SaveResult, error) {
 	var res SaveResult
 	err := db.update(func(tx *bolt.Tx) error {
 		var err error
-		res, err = saveDocument(tx, db.codec, doc, urls)
+		res, err = saveDocument(tx, db.codec, doc, urls, nil)
 		return err
 	})
 	return res, err
 }
 
-func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (SaveResult, error) {
+func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []string) (SaveResult, error) {
 	docs := tx.Bucket(bucketDocs)
 	index := tx.Bucket(bucketDocURLs)
 	fetched := doc.Fetched // when this fetch happened (an import's may be long ago)
@@ -251,7 +251,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 		}
 	}
 	if rec.ID == "" {
-		orig, err := findOriginal(tx, codec, doc)
+		orig, err := findOriginal(tx, codec, doc, copyHosts)
 		if err != nil {
 			return SaveResult{}, err
 		}
@@ -385,7 +385,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls []string) (Save
 // AddAliases indexes urls to the document that docURL leads to, if any
 // (links that redirect to it).
 func (db *DB) AddAliases(docURL string, urls []string) error {
-	return db.update(func(tx *bolt.Tx) error { return addAliases(tx, docURL, urls) })
+	return db.update(func(tx *bolt.Tx) error { return addAliases(tx, db.codec, docURL, urls) })
 }
 
 // clockSlack is how far in the future a stored time may lie before it is
@@ -401,7 +401,7 @@ const clockSlack = time.Minute
 func InFuture(t, now time.Time) bool { return t.After(now.Add(clockSlack)) }
 
 // addAliases indexes urls to the document that docURL leads to, if any.
-func addAliases(tx *bolt.Tx, docURL string, urls []string) error {
+func addAliases(tx *bolt.Tx, codec *codec, docURL string, urls []string) error {
 	index := tx.Bucket(bucketDocURLs)
 	id := index.Get([]byte(docURL))
 	if id == nil {
@@ -414,7 +414,18 @@ func addAliases(tx *bolt.Tx, docURL string, urls []string) error {
 	}
 	added := slices.Contains(urls, rec.URL) && movedToCopy(&rec, docURL)
 	if added {
+		from := rec.URL
 		rec.URL = docURL
+		if hostOf(from) != hostOf(docURL) {
+			// Moved to another host: its copies are looked for there.
+			latest, err := loadVersion(tx, codec, &rec, 0)
+			if err != nil {
+				return err
+			}
+			if err := indexContent(tx, &rec, latest); err != nil {
+				return err
+			}
+		}
 	}
 	for _, u := range urls {
 		if u == "" || slices.Contains(rec.URLs, u) || index.Get([]byte(u)) != nil {

@@ -18,7 +18,8 @@ import (
 // the same content hash (main text and attachments) as the latest version
 // of a complete document on the same host. Other hosts are left apart: a
 // city portal's copy of a county's report belongs to the city's site, and
-// `list --site` should find it there.
+// `list --site` should find it there. (Except the hosts a crawled site
+// moved from: CrawlCommit.CopyHosts.)
 //
 // A fetch of a copy counts as a re-fetch of the document, but it neither
 // moves the document's URL nor its last fetch: the original stays due for
@@ -34,8 +35,7 @@ import (
 // would flip the original between the two contents.
 
 // contentKey indexes the latest content of a document by host and title.
-func contentKey(url, contentHash, title string) []byte {
-	host := hostOf(url)
+func contentKey(host, contentHash, title string) []byte {
 	k := make([]byte, 0, len(host)+len(contentHash)+len(title)+2)
 	k = append(k, host...)
 	k = append(k, 0)
@@ -44,12 +44,20 @@ func contentKey(url, contentHash, title string) []byte {
 	return append(k, title...)
 }
 
-// findOriginal returns the stored document that doc republishes, or nil.
-func findOriginal(tx *bolt.Tx, codec *codec, doc *Document) (*docRecord, error) {
+// findOriginal returns the stored document that doc republishes, or nil:
+// one on doc's host, or on one of copyHosts.
+func findOriginal(tx *bolt.Tx, codec *codec, doc *Document, copyHosts []string) (*docRecord, error) {
 	if !doc.Complete || doc.Title == "" || doc.Text == "" || doc.ContentHash == "" {
 		return nil, nil
 	}
-	id := tx.Bucket(bucketDocContent).Get(contentKey(doc.URL, doc.ContentHash, doc.Title))
+	host := hostOf(doc.URL)
+	var id []byte
+	for _, h := range append([]string{host}, copyHosts...) {
+		if id = tx.Bucket(bucketDocContent).Get(contentKey(h, doc.ContentHash, doc.Title)); id != nil {
+			host = h
+			break
+		}
+	}
 	if id == nil {
 		return nil, nil
 	}
@@ -58,7 +66,7 @@ func findOriginal(tx *bolt.Tx, codec *codec, doc *Document) (*docRecord, error) 
 		return nil, err
 	}
 	last := len(rec.Versions) - 1
-	if last < 0 || rec.Versions[last].ContentHash != doc.ContentHash || rec.Incomplete || hostOf(rec.URL) != hostOf(doc.URL) {
+	if last < 0 || rec.Versions[last].ContentHash != doc.ContentHash || rec.Incomplete || hostOf(rec.URL) != host {
 		return nil, nil // the index names content the document has since left
 	}
 	latest, err := loadVersion(tx, codec, &rec, 0)
@@ -180,7 +188,7 @@ func indexContent(tx *bolt.Tx, rec *docRecord, doc *Document) error {
 	if doc.ContentHash == "" {
 		return nil
 	}
-	return tx.Bucket(bucketDocContent).Put(contentKey(rec.URL, doc.ContentHash, doc.Title), []byte(rec.ID))
+	return tx.Bucket(bucketDocContent).Put(contentKey(hostOf(rec.URL), doc.ContentHash, doc.Title), []byte(rec.ID))
 }
 
 // detachCopy takes the URLs of a copy that no longer matches off rec: they

@@ -13,7 +13,7 @@ func saveAll(t testing.TB, db *DB, docs ...*Document) {
 	t.Helper()
 	err := db.update(func(tx *bolt.Tx) error {
 		for _, d := range docs {
-			if _, err := saveDocument(tx, db.codec, d, nil); err != nil {
+			if _, err := saveDocument(tx, db.codec, d, nil, nil); err != nil {
 				return err
 			}
 		}
