@@ -90,6 +90,9 @@ var (
 
 const bareLabels = `(?:信息|文章|新[闻聞])?[来來]源|作者|[责責]任[编編][辑輯]|[编編][辑輯]|[记記]者|(?:发布|發布|發佈|更新)(?:时间|時間|日期)`
 
+// counterTail is the counters a topic's line ends in: 回复：2 浏览：356.
+var counterTail = regexp.MustCompile(`(?:\s+(?:回复|回覆|浏览|瀏覽|点击|點擊|阅读|閱讀|查看)(?:数|數|次数|次數|量)?\s*[:：]\s*\d+\s*次?)+\s*$`)
+
 // spaced is the line's text with two spaces at its cuts, where valueEnd
 // and reporter end a value or a name (来源: 中国宁波网  浙江  举报).
 func (l metaLine) spaced() string {
@@ -120,8 +123,12 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 	}
 	title, titleAt := r.title(lines)
 	m.title = title
-	// A title never ends in a separator ("谁来为无序拆房“埋单”？- -").
+	// A title never ends in a separator ("谁来为无序拆房“埋单”？- -"), nor
+	// in a thread's counters (请问…？　回复：2　浏览：356).
 	m.title = strings.TrimRight(m.title, " -–—_|｜·")
+	if loc := counterTail.FindStringIndex(m.title); loc != nil && runeCount(m.title[:loc[0]]) >= 4 {
+		m.title = m.title[:loc[0]]
+	}
 	head, tail := bylineZones(lines, titleAt)
 	// Taiwanese pages write years of the ROC calendar (110-03-05 is 2021).
 	roc := r.charset == "big5" || strings.HasPrefix(r.head.htmlLang, "zh-tw") || strings.HasPrefix(r.head.htmlLang, "zh-hant") ||
