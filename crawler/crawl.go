@@ -137,7 +137,11 @@ type Crawler struct {
 	chain map[uint64]*listChain
 	// notDue holds the links met this run that were not due for a
 	// re-check: a sitemap's lastmod met later may make them due.
-	notDue   map[uint64]struct{}
+	notDue map[uint64]struct{}
+	// copyOf maps a stored article re-checked because a copy of it was
+	// met (recheckOriginal) to that copy's URL: where the document moves
+	// if the original is gone.
+	copyOf   map[string]string
 	hosts    map[string]*hostQueue
 	order    []*hostQueue // round-robin order
 	next     int
@@ -234,7 +238,7 @@ func NewCrawler(db CrawlStore, tr *Transport, opts CrawlOptions) *Crawler {
 		opts.MaxCalendar = defaultMaxCalendar
 	}
 	c := &Crawler{db: db, tr: tr, opts: opts, log: opts.Logger, now: time.Now,
-		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, chain: map[uint64]*listChain{}, notDue: map[uint64]struct{}{}, hosts: map[string]*hostQueue{},
+		wake: make(chan struct{}, 1), seen: map[uint64]struct{}{}, chain: map[uint64]*listChain{}, notDue: map[uint64]struct{}{}, copyOf: map[string]string{}, hosts: map[string]*hostQueue{},
 		requisites: &requisiteSet{}}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)

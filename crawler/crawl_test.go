@@ -1111,6 +1111,66 @@ func TestPortalMovedAndRenamedKeepsItsDocuments(t *testing.T) {
 	}
 }
 
+// TestColumnRenamedOldURLsGone: a column renamed without redirects (its
+// old URLs answer 404): the articles met at their new URLs are copies of
+// the stored ones, whose re-check finds them gone; each document moves to
+// its new URL, counted gone, not failed.
+func TestColumnRenamedOldURLsGone(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
+	target, _ := url.Parse(srv.URL)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy.ModifyResponse = func(r *http.Response) error {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return err
+		}
+		body = bytes.ReplaceAll(body, []byte("/news/"), []byte("/xinwen/"))
+		r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+		r.Header.Del("Content-Length")
+		r.Header.Del("ETag")
+		return nil
+	}
+	var renamed atomic.Bool
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/":
+			col := "/news/"
+			if renamed.Load() {
+				col = "/xinwen/"
+			}
+			io.WriteString(w, `<html><head><title>首页</title></head><body><a href="`+col+`">新闻动态栏目</a></body></html>`)
+		case renamed.Load() && strings.HasPrefix(r.URL.Path, "/news/"):
+			http.NotFound(w, r)
+		case renamed.Load():
+			r.URL.Path = strings.Replace(r.URL.Path, "/xinwen/", "/news/", 1)
+			proxy.ServeHTTP(w, r)
+		default:
+			srv.Config.Handler.ServeHTTP(w, r)
+		}
+	}))
+	t.Cleanup(front.Close)
+	db := openTestStore(t)
+	site := Site{Name: "county", Seeds: []string{front.URL + "/"}}
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, site); sum.New != 3 {
+		t.Fatalf("before the rename: %+v, want 3 new", sum)
+	}
+	renamed.Store(true)
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Min: time.Hour}}, site); sum.New != 0 || sum.Failed != 0 {
+		t.Errorf("the night of the rename: %+v, want nothing new or failed", sum)
+	}
+	n := 0
+	db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		n++
+		if !strings.HasPrefix(d.URL, front.URL+"/xinwen/") {
+			t.Errorf("document %s: want its new address", d.URL)
+		}
+		return nil
+	})
+	if n != 3 {
+		t.Errorf("%d documents, want the 3 articles once each", n)
+	}
+}
+
 // TestSeedMovedArticlesAreRechecked: on a later run, the stored articles
 // of the host a seed moved to are re-checked when due, as those of the
 // seeds' hosts are, even when no list page links them any more.

@@ -136,8 +136,29 @@ func (c *Crawler) recheckOriginal(t *task, res *Result) {
 		c.fail(err)
 		return
 	}
-	c.count(func(s *Summary) { s.NotDue-- })
+	c.mu.Lock()
+	c.copyOf[canon(res.Doc.URL)] = canon(t.URL)
+	c.summary.NotDue--
+	c.mu.Unlock()
 	c.queue(t.site, []*store.FrontierEntry{e})
+}
+
+// hasCopy says whether the stored article at u was re-checked for a copy.
+func (c *Crawler) hasCopy(u string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.copyOf[canon(u)]
+	return ok
+}
+
+// takeCopyOf returns the copy whose fetch made this run re-check the
+// stored article at u (recheckOriginal), and forgets it; "" when none.
+func (c *Crawler) takeCopyOf(u string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cp := c.copyOf[canon(u)]
+	delete(c.copyOf, canon(u))
+	return cp
 }
 
 // takeDocSlot takes t's article a slot under --max-docs (the run's and its
@@ -260,6 +281,16 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		}
 		c.skipVisited(t, ts, now)
 		return
+	case t.Kind == kindRevisit && (p.status == http.StatusNotFound || p.status == http.StatusGone || errors.Is(p.err, ErrRobotsDisallowed)) && c.hasCopy(t.URL):
+		// The original of a copy met this run is gone or out of bounds
+		// now (a column renamed, its old URLs dead or disallowed): the
+		// document moves to the copy, whose URL the article lives at
+		// now. Gone, not failed.
+		cp := c.takeCopyOf(t.URL)
+		ts.commit.AliasOf, ts.commit.Aliases = cp, []string{canon(t.URL)}
+		c.count(func(s *Summary) { s.Gone++ })
+		c.log.Info("gone; the document moves to its copy", "url", t.URL, "copy", cp)
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitGone, At: now})
 	case errors.Is(p.err, ErrRobotsDisallowed):
 		c.count(func(s *Summary) { s.Robots++ })
 		c.log.Debug("disallowed by robots.txt", "url", t.URL)
