@@ -402,7 +402,7 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	// the site's, whatever the story; a clause before 转载 keeps it short.
 	`|(?:本文|本稿|此文)?(?:为|系)?[^，。,]{0,16}原创(?:文章|稿件|作品|内容)?[，,]\s*(?:未经[^，。,]{0,16}[，,]\s*)?(?:转载请|如需转载|请勿转载|不得转载|禁止转载|严禁转载)[^。]{0,40}。?` +
 	`|本文(?:链接|地址|网址)\s*[:：]\s*https?://\S+` + // 本文链接：https://… (a URL alone after the label)
-	`|[+＋]?\s*关注|举报\s*[/／]\s*反馈|反馈\s*[/／]\s*举报` + // a follow button, a report link (百家号's 关注 and 举报/反馈)
+	`|[+＋]?\s*关注|举报(?:\s*[/／]\s*反馈)?|反馈\s*[/／]\s*举报` + // a follow button, a report link (百家号's 关注 and 举报/反馈, 头条's 举报)
 	`|(?:点击|點擊)?(?:查看|看)(?:大图|大圖|原图|原圖)` + // a picture's button under its caption
 	`|(?:(?:点|點)(?:分享|收藏|在看|赞|讚|点赞|點讚)[\s，,、]*){2,}` + // WeChat's 点分享 点收藏 点在看 点点赞
 	`|` + endMarkWord + // the end mark of a press release
@@ -1028,7 +1028,7 @@ func relatedTail(blocks []Block) int {
 // XX日报记者 孙悟 文/图), a writer's (文/张三).
 var bareByline = regexp.MustCompile(`^(?:` +
 	dateOnly + `(?:\s*[（(][^（）()]{0,16}[）)])?` + // …（11:00 更新）, 中央社's （4/16 15:10 更新）
-	`|` + dateOnly + `\s*` + paperName + `(?:\s*[·•]\s*\p{Han}{2,4})?` + // 2024-03-04 07:55 浙江日报; 头条's 2024-04-12 16:40长江日报·湖北 (its IP province)
+	`|` + dateOnly + `\s*(?:` + paperName + `|\p{Han}{2,10}?(?:发布|發布))(?:\s*[·•]\s*\p{Han}{2,4})?` + // 2024-03-04 07:55 浙江日报; 头条's 2024-04-12 16:40长江日报·湖北 (its IP province), 2024-05-08 18:20浦江发布·浙江 (an official account)
 	`|` + paperName + `\s*` + dateOnly + // 齐鲁壹点's 齐鲁晚报2024-04-16 08:41:03
 	// udn's 2024-04-16 14:05聯合報／ 記者林佳彣／台北即時報導
 	`|(?:` + dateOnly + `\s*)?` + paperName + `\s*[／/]\s*(?:記者|记者)\s*(?:\p{Han}|·){2,4}(?:[、 ](?:\p{Han}|·){2,4})*\s*(?:[／/]\s*\p{Han}{2,8}(?:報導|报道))?` +

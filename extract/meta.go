@@ -203,9 +203,9 @@ func (w *lineWriter) flush() {
 }
 
 // holdsLabel says whether an inline element's text holds a label and its
-// value (编辑：郑雅文, 记者 周敏).
+// value (编辑：郑雅文, 记者 周敏, 文｜陈思远).
 func holdsLabel(text string) bool {
-	return strings.ContainsAny(text, ":：") || strings.Contains(text, "记者") || strings.Contains(text, "記者")
+	return strings.ContainsAny(text, ":：｜|") || strings.Contains(text, "记者") || strings.Contains(text, "記者")
 }
 
 // opensWithLabel says whether an element's text begins with a label

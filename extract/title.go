@@ -156,7 +156,10 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// headline) is not.
 		// (Nor a headline with its ——subtitle, which the <title> holds
 		// whole before the site's name: 人口普查公报（第二号）——乡镇人口情况.)
+		// (Nor words of the headline's own before the part, which the
+		// <title> left out: 第十四届 of 第十四届庆元香菇文化节开幕.)
 		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && !subtitled(l.text, full) && !isTitlePart(full, l.text) &&
+			(strings.HasPrefix(f, lead) || taggedBefore(l.text, siteless(full))) &&
 			(!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead) && (runeCount(f)-runeCount(lead) <= runeCount(lead) || !markJoined(l.text, siteless(full)))) {
 			best, bestAt = siteless(full), i
 			continue
@@ -174,9 +177,10 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			underBest := best != "" && bestAt == i-1 && !lines[bestAt].linked
 			english := strings.ContainsFunc(best, isCJK) && !strings.ContainsFunc(l.text, isCJK)
 			headline := hashForm(siteless(full))
-			// A headline in two headings (…公告 over （第十五号）), the
-			// <title> holding the two run together: both.
-			if underBest && lines[bestAt].heading && l.heading && isTitlePart(full, best+l.text) {
+			// A headline in two headings (…公告 over （第十五号）), or two
+			// lines of a title element, the <title> holding the two run
+			// together: both.
+			if underBest && (lines[bestAt].heading || lines[bestAt].titled) && (l.heading || l.titled) && isTitlePart(full, best+l.text) {
 				best = best + l.text
 				continue
 			}
@@ -234,25 +238,22 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		}
 	}
 	if best != "" {
+		// A column's heading that the <title> names after the site's
+		// (最新消息 of 苗栗縣三義鄉公所-最新消息) over a detail table: its
+		// 標題 row holds the headline.
+		if runeCount(best) <= 6 && hashForm(titleParts(full)[0]) != hashForm(best) {
+			if t, i := titleRow(lines, start); i >= 0 {
+				return t, i
+			}
+		}
 		return best, bestAt
 	}
 	if og != "" {
 		t := siteless(og)
 		return t, r.lineOf(lines, t)
 	}
-	// A detail table's 标题 row: <th>標題</th><td>…</td>, or 标题：… in one
-	// cell (Taiwanese county sites, disclosure pages).
-	for i := 0; i < len(lines) && i < start+8; i++ {
-		m := titleLabel.FindStringSubmatch(lines[i].text)
-		if m == nil {
-			continue
-		}
-		if m[1] != "" && isTitleShaped(m[1]) {
-			return m[1], i
-		}
-		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) {
-			return lines[i+1].text, i + 1
-		}
+	if t, i := titleRow(lines, start); i >= 0 {
+		return t, i
 	}
 	// A <title> that names no heading is often the site's alone
 	// ("blog.example.com", "显示"): a heading right before the content,
@@ -415,13 +416,46 @@ func siteless(full string) string {
 // council, a news site.
 var siteName = regexp.MustCompile(`(?:人民政府|政府[网網]|[门門]户[网網]站|全球[资資][讯訊][网網]|[网網]站|[区區][议議][会會]|[新][闻聞][网網]|融媒体中心|融媒體中心)$`)
 
+// taggedBefore says whether what heading holds before part is a tag or a
+// mark ([攻略], 【原创】, 深读｜), not words of a headline.
+func taggedBefore(heading, part string) bool {
+	i := strings.Index(heading, part)
+	return i > 0 && headTag.MatchString(heading[:i])
+}
+
+// headTag is a tag or a mark before a headline.
+var headTag = regexp.MustCompile(`^\s*(?:[\[【(（「〔［][^\]】)）」〕］]{1,12}[\]】)）」〕］]\s*)+$|^[^｜|:：]{1,12}[｜|:：]\s*$`)
+
+// titleRow is a detail table's 标题 row near the content's start: <th>標題</th>
+// <td>…</td>, or 标题：… in one cell (Taiwanese county sites, disclosure
+// pages); -1 when there is none.
+func titleRow(lines []metaLine, start int) (string, int) {
+	for i := 0; i < len(lines) && i < start+8; i++ {
+		m := titleLabel.FindStringSubmatch(lines[i].text)
+		if m == nil {
+			continue
+		}
+		if m[1] != "" && isTitleShaped(m[1]) {
+			return m[1], i
+		}
+		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) {
+			return lines[i+1].text, i + 1
+		}
+	}
+	return "", -1
+}
+
 // logoHeading says whether a heading is a logo's: a link (home) naming
 // the site (<h1><a href="/">嘉義縣政府</a></h1>), no headline. A name is
 // short; a headline linking to its own page (…建设人民满意的服务型政府) is not.
 func logoHeading(l metaLine) bool {
 	return l.linked && runeCount(l.text) <= 12 && !strings.ContainsAny(l.text, " 　") &&
-		(siteName.MatchString(l.text) || strings.HasSuffix(l.text, "政府"))
+		(siteName.MatchString(l.text) || logoName.MatchString(l.text))
 }
+
+// logoName is how a logo's text ends besides a site's name: a government,
+// a site (江郎山旅游官网, 某某网).
+var logoName = regexp.MustCompile(`(?:政府|官网|官網|官方网站|官方網站|[网網])$`)
 
 // titleParts splits a <title> at its separators: " - ", "_", "|", and a
 // bare hyphen after a Chinese character and before another or a digit
