@@ -402,7 +402,7 @@ var boilerplateLine = regexp.MustCompile(`^(` +
 	// the site's, whatever the story; a clause before 转载 keeps it short.
 	`|(?:本文|本稿|此文)?(?:为|系)?[^，。,]{0,16}原创(?:文章|稿件|作品|内容)?[，,]\s*(?:未经[^，。,]{0,16}[，,]\s*)?(?:转载请|如需转载|请勿转载|不得转载|禁止转载|严禁转载)[^。]{0,40}。?` +
 	`|本文(?:链接|地址|网址)\s*[:：]\s*https?://\S+` + // 本文链接：https://… (a URL alone after the label)
-	`|[+＋]?\s*关注|举报(?:\s*[/／]\s*反馈)?|反馈\s*[/／]\s*举报` + // a follow button, a report link (百家号's 关注 and 举报/反馈, 头条's 举报)
+	`|[+＋]?\s*关注|举报\s*[/／]\s*反馈|反馈\s*[/／]\s*举报` + // a follow button, a report link (百家号's 关注 and 举报/反馈)
 	`|(?:点击|點擊)?(?:查看|看)(?:大图|大圖|原图|原圖)` + // a picture's button under its caption
 	`|(?:(?:点|點)(?:分享|收藏|在看|赞|讚|点赞|點讚)[\s，,、]*){2,}` + // WeChat's 点分享 点收藏 点在看 点点赞
 	`|` + endMarkWord + // the end mark of a press release
@@ -813,6 +813,11 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// The fallback text of a <video> or <audio> the browser shows
 		// when it plays neither: the template's, never the story's.
 		if len(b.Text) <= 120 && noPlayer.MatchString(b.Text) {
+			continue
+		}
+		// 头条's 举报 button, the content's last line (a 举报 in the text,
+		// a heading or an item of 咨询 投诉 举报, is the text's).
+		if i == len(blocks)-1 && b.Text == "举报" {
 			continue
 		}
 		// A hashtag line under the text (udn's #捷運 #環狀線).

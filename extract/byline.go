@@ -7,15 +7,20 @@ import (
 	"unicode/utf8"
 )
 
-// fileLine says whether a line names an attachment: 附件：… or a file's
-// name (2023年报.pdf, 附表2.xlsx).
+// fileLine says whether a line names an attachment: 附件：…, a block's
+// label (相关附件), or a file's name (2023年报.pdf, 附表2.xlsx).
 func fileLine(s string) bool {
 	s = strings.TrimSpace(s)
-	if strings.HasPrefix(s, "附件") || strings.HasPrefix(s, "附表") {
+	if strings.HasPrefix(s, "附件") || strings.HasPrefix(s, "附表") || strings.Contains(s, "附件") && runeCount(s) <= 8 {
 		return true
 	}
 	dot := strings.LastIndexByte(s, '.')
 	return dot > 0 && attachmentExt[strings.ToLower(s[dot:])]
+}
+
+// toolBar says whether a short line is a page's buttons: 【打印本页】【关闭窗口】.
+func toolBar(s string) bool {
+	return runeCount(s) <= 40 && (strings.Contains(s, "打印") || strings.Contains(s, "关闭") || strings.Contains(s, "關閉"))
 }
 
 // bylineZones are where a byline stands: head, the lines after the title
@@ -81,15 +86,24 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 				n++
 			}
 		}
-		// Three lines under the content; under a 附件 block right under
-		// it, the line after the block, where the credits stand (not the
-		// comments or the related box further down).
+		// Three lines under the content; under a 附件 block that starts
+		// among them, the line after the block (and after a bar of
+		// 打印/关闭 buttons under it), where the credits stand: not the
+		// comments or the related box further down.
 		to := end + 3
 		next := end + 1
-		for next < len(lines) && next <= end+15 && fileLine(lines[next].text) {
+		for next < len(lines) && next <= end+3 && !fileLine(lines[next].text) {
 			next++
 		}
-		to = max(to, next)
+		if next <= end+3 && next < len(lines) {
+			for next < len(lines) && next <= end+15 && fileLine(lines[next].text) {
+				next++
+			}
+			if next < len(lines) && toolBar(lines[next].text) {
+				next++
+			}
+			to = max(to, next)
+		}
 		for i := max(from, start, 0); i < len(lines) && i <= to; i++ {
 			if !lines[i].skipped {
 				tail = append(tail, lines[i])

@@ -15,29 +15,48 @@ import (
 var (
 	listURL = regexp.MustCompile(`(?i)/(list|index|more|column|lanmu|node|category|tag|search)[_-]?[\d_]*\.(s?html?|asp|aspx|php|jsp)$|/(list|lists|search|tag|tags|category|column|date|calendar)/|[?&](classid|catid|typeid|columnid|nodeid|page)=\d+$|/$`)
 	// articleDir is the last directory of an address that may name an
-	// article: an id (/zh-hant/news/1034567/), or a slug of four words or
-	// more (/news/ipim-portugal-food-expo-2024/), as WordPress-like CMSs
-	// name posts.
-	articleDir = regexp.MustCompile(`(?i)/(\d{6,}|[a-z0-9]+(?:-[a-z0-9]+){3,})/$`)
-	// listWords are the words of a column's or a topic's slug.
-	listWords  = regexp.MustCompile(`(?i)(?:^|-)(?:news|releases?|press|media|events?|topics?|category|categories|archives?|notices?|announcements?|list|index|columns?|tags?|initiatives?|updates?|stories|articles|posts)(?:-|$)`)
+	// article (ownDirectory decides): an id (/zh-hant/news/1034567/), or a
+	// slug of four words or more (/news/ipim-portugal-food-expo-2024/), as
+	// WordPress-like CMSs name posts.
+	articleDir = regexp.MustCompile(`(?i)/(\d{5,}|[a-z0-9]+(?:-[a-z0-9]+){3,})/$`)
+	// listWords are the words a column's slug is made of.
+	listWords  = regexp.MustCompile(`(?i)^(?:news|releases?|press|media|events?|topics?|category|categories|archives?|notices?|announcements?|list|index|columns?|tags?|initiatives?|updates?|stories|articles|posts|campus|latest|whats|new)$`)
 	articleURL = regexp.MustCompile(`(?i)/[a-z]?\d{3,}(_\d+)?\.(s?html?|asp|aspx|php|jsp)$|[?&](id|aid|articleid|newsid|infoid|docid|artid|contentid)=\d+|/t\d{8}_\d+|/art_\d+_\d+\.s?html?|/show-\d+-\d+|/thread-\d+|/\d{4}/\d{2,4}/`)
 )
 
 // ownDirectory says whether u (path and query) ends in a directory that
 // names an article of its own: an id that is no month's or day's folder
-// (/202405/), or a slug that is no column's (news-and-media-releases).
+// (/202405/) nor a column's (/xwzx/10245/: five digits are an article's
+// only under detail/, content/ and the like), or a slug that is no
+// column's (news-and-media-releases) nor a topic's (/topics/belt-and-road-initiative/).
 func ownDirectory(u string) bool {
-	m := articleDir.FindStringSubmatch(u)
+	m := articleDir.FindStringSubmatchIndex(u)
 	if m == nil || listURL.MatchString(strings.TrimSuffix(u, "/")) {
 		return false
 	}
-	name := m[1]
+	name, parent := u[m[2]:m[3]], path.Base(u[:m[2]])
 	if name[0] >= '0' && name[0] <= '9' {
-		return !dateFolder.MatchString(name)
+		return !dateFolder.MatchString(name) && (len(name) >= 6 || itemParent.MatchString(parent))
 	}
-	return !listWords.MatchString(name)
+	if topicParent.MatchString(parent) {
+		return false
+	}
+	for _, w := range strings.Split(strings.ToLower(name), "-") {
+		if !listWords.MatchString(w) && !stopWords[w] {
+			return true
+		}
+	}
+	return false // every word a column's: news-and-media-releases
 }
+
+// itemParent is the folder an item's id follows: /detail/59631/.
+var itemParent = regexp.MustCompile(`(?i)^(?:detail|details|content|article|articles|show|view|post|item|news|info|doc)$`)
+
+// topicParent is the folder a topic's or a column's slug follows.
+var topicParent = regexp.MustCompile(`(?i)^(?:topics?|category|categories|tags?|columns?|special|zhuanti|series|channel)$`)
+
+// stopWords are the little words of a slug.
+var stopWords = map[string]bool{"and": true, "of": true, "the": true, "for": true, "in": true, "a": true, "to": true}
 
 // dateFolder is a folder named by a month or a day: 202405, 20240508.
 var dateFolder = regexp.MustCompile(`^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:[0-3]\d)?$`)
@@ -100,8 +119,7 @@ func (r *reader) kind(content *html.Node, blocks []Block, dated bool) Kind {
 	case articleURL.MatchString(u):
 		score++
 	case ownDirectory(u):
-		// A directory named like an article: its trailing slash says
-		// nothing of a list.
+		score++ // a directory named like an article, not a column's trailing slash
 	case listURL.MatchString(u):
 		score--
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -40,6 +41,8 @@ type metaLine struct {
 	bold    bool // inside <b> or <strong> (old templates' titles)
 	linked  bool // all of its text is link text
 	links   bool // some of its text is link text
+	home    bool // some of its text links to a site's root (a logo's link home)
+	h1      bool // inside an h1
 	where   int  // -1 before the main content, 0 inside it, 1 after it
 	// cuts are the offsets in text where an inline element begins or
 	// ends between two letters: <a>中国宁波网</a>浙江, <span>编辑：郑雅文</span><span>播放：…
@@ -188,18 +191,23 @@ type lineWriter struct {
 	heading bool
 	titled  bool
 	bold    bool
+	inHome  int // depth of links home around the text
+	inH1    int // depth of h1 elements around the text
+	home    bool
+	h1      bool
 }
 
 func (w *lineWriter) flush() {
 	if w.line.Len() > 0 {
 		raw := w.line.String()
 		if t, cuts := cutLine(raw, w.marks); t != "" {
-			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links, where: w.where, cuts: cuts})
+			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links,
+				home: w.home, h1: w.h1, where: w.where, cuts: cuts})
 		}
 		w.line.Reset()
 	}
 	w.marks = w.marks[:0]
-	w.heading, w.titled, w.bold, w.plain, w.links = false, false, false, false, false
+	w.heading, w.titled, w.bold, w.plain, w.links, w.home, w.h1 = false, false, false, false, false, false, false
 }
 
 // holdsLabel says whether an inline element's text holds a label and its
@@ -291,6 +299,8 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.heading = w.heading || heading
 			w.titled = w.titled || titled
 			w.bold = w.bold || bold
+			w.home = w.home || w.inHome > 0 && strings.TrimSpace(c.Data) != ""
+			w.h1 = w.h1 || w.inH1 > 0
 			continue
 		case html.ElementNode:
 		default:
@@ -320,8 +330,15 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			continue
 		}
 		link := isLink(c)
+		home := link && homeLink(attr(c, "href"))
 		if link {
 			w.inLink++
+		}
+		if home {
+			w.inHome++
+		}
+		if c.DataAtom == atom.H1 {
+			w.inH1++
 		}
 		if isBlock(c) {
 			w.flush()
@@ -351,9 +368,36 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		if link {
 			w.inLink--
 		}
+		if home {
+			w.inHome--
+		}
+		if c.DataAtom == atom.H1 {
+			w.inH1--
+		}
 		if skipped {
 			w.flush()
 			w.skipped--
 		}
 	}
 }
+
+// homeLink says whether href leads to a site's root: /, ./, index.html,
+// http://host/ (a logo's link home).
+func homeLink(href string) bool {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
+		return false
+	}
+	u, err := url.Parse(href)
+	if err != nil || u.RawQuery != "" { // index.asp?boardid=43 is a board, no home
+		return false
+	}
+	p := u.Path
+	if u.Host == "" && !strings.HasPrefix(p, "/") && p != "./" && !homeFile.MatchString(p) {
+		return false // a relative link to a page beside this one
+	}
+	return p == "" && u.Host != "" || p == "/" || p == "./" || homeFile.MatchString(p)
+}
+
+// homeFile is a site's (or a section's) front page by its file name.
+var homeFile = regexp.MustCompile(`(?i)^(?:\.?/)?(?:[a-z]{2}(?:-[a-z]{2,4})?/)?(?:index|default|main|home)\.(?:s?html?|php|jsp|aspx?)$|^/[a-z]{2}(?:-[a-z]{2,4})?/$`)

@@ -210,9 +210,9 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 		if !hasDigit(l.text) {
 			return false
 		}
-		// (Above the text only: under it, a list of other stories dates
-		// its items so too: 08 2024-05 16:40.)
-		if m := dayYearMonth.FindStringSubmatch(l.spaced()); m != nil && bare == rankByline && l.where < 0 {
+		// (Above the text or at its top only: under it, a list of other
+		// stories dates its items so too: 08 2024-05 16:40.)
+		if m := dayYearMonth.FindStringSubmatch(l.spaced()); m != nil && bare == rankByline && l.where <= 0 && !l.links {
 			var n [6]int // day, year, month, hour, minute, second
 			for k := range n {
 				n[k], _ = strconv.Atoi(m[k+1])
@@ -252,8 +252,9 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 			return true
 		}
 		// Under the article, a linked title with its date is an item of
-		// a list of other articles (24小时热榜, 相关新闻), not a byline.
-		if bare == rankTail && l.where > 0 && l.links {
+		// a list of other articles (24小时热榜, 相关新闻, a sidebar's 推荐
+		// that a short story's byline zone reaches), not a byline.
+		if l.where > 0 && l.links {
 			return false
 		}
 		if isBylineShaped(l.text) && !isClock(l.text) {

@@ -180,7 +180,8 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			// A headline in two headings (…公告 over （第十五号）), or two
 			// lines of a title element, the <title> holding the two run
 			// together: both.
-			if underBest && (lines[bestAt].heading || lines[bestAt].titled) && (l.heading || l.titled) && isTitlePart(full, best+l.text) {
+			if underBest && (lines[bestAt].heading || lines[bestAt].titled) && (l.heading || l.titled) && isTitlePart(full, best+l.text) &&
+				!siteName.MatchString(best+l.text) { // (not a logo's two lines: 磐安县人民政府 / 门户网站)
 				best = best + l.text
 				continue
 			}
@@ -224,14 +225,14 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// its summary, 政府工作报告 over its ——subtitle.)
 	if best != "" && runeCount(best) <= 6 && hashForm(best) != fullForm && hashForm(best) != ogForm && hashForm(best) != firstForm {
 		// Above the text: a heading in it is its section's. (But the
-		// text's first line, a heading element, may be the headline under
-		// a column's heading that the <title> names after the site's:
-		// 最新消息 of 民政事務總署 - 最新消息 right over 深水埗區「關愛隊」…; not
-		// the <title>'s own first part, 招聘启事 of 招聘启事-某县融媒体中心,
-		// nor a headline over its byline, 开学通知 over the text's 报到安排.)
+		// text's first heading may be the headline under a column's
+		// heading, not an h1, that the <title> names after the site's:
+		// <h2>最新消息</h2> of 民政事務總署 - 最新消息 over <h3>深水埗區「關愛隊」…;
+		// not the <title>'s own first part, 招聘启事 of 招聘启事-某县融媒体中心,
+		// nor an <h1> headline over the text's section, 开学通知 over 报到安排.)
 		column := hashForm(titleParts(full)[0]) != hashForm(best)
 		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
-			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || column && i == start && i == bestAt+1 && l.heading) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || column && i <= start+1 && !lines[bestAt].h1 && l.heading && !l.h1) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
 				!strings.HasPrefix(l.text, "—") && !strings.HasPrefix(l.text, "--") {
 				return l.text, i
 			}
@@ -424,7 +425,8 @@ func taggedBefore(heading, part string) bool {
 }
 
 // headTag is a tag or a mark before a headline.
-var headTag = regexp.MustCompile(`^\s*(?:[\[【(（「〔［][^\]】)）」〕］]{1,12}[\]】)）」〕］]\s*)+$|^[^｜|:：]{1,12}[｜|:：]\s*$`)
+var headTag = regexp.MustCompile(`^\s*(?:[\[【(（「〔［][^\]】)）」〕］]{1,12}[\]】)）」〕］]\s*)+$|^[^｜|丨:：]{1,12}[｜|丨:：]\s*$` +
+	`|^\s*(?:原创|原創|独家|獨家|视频|視頻|图集|圖集|专题|專題|快讯|快訊|直播|热点|熱點|推荐|推薦|置顶|置頂|头条|頭條|转载|轉載|图文|圖文|深读|深讀)\s*$`) // a badge
 
 // titleRow is a detail table's 标题 row near the content's start: <th>標題</th>
 // <td>…</td>, or 标题：… in one cell (Taiwanese county sites, disclosure
@@ -435,27 +437,35 @@ func titleRow(lines []metaLine, start int) (string, int) {
 		if m == nil {
 			continue
 		}
-		if m[1] != "" && isTitleShaped(m[1]) {
+		if m[1] != "" && isTitleShaped(m[1]) && !labelLike(m[1]) {
 			return m[1], i
 		}
-		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) {
+		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) && !labelLike(lines[i+1].text) {
 			return lines[i+1].text, i + 1
 		}
 	}
 	return "", -1
 }
 
-// logoHeading says whether a heading is a logo's: a link (home) naming
-// the site (<h1><a href="/">嘉義縣政府</a></h1>), no headline. A name is
-// short; a headline linking to its own page (…建设人民满意的服务型政府) is not.
-func logoHeading(l metaLine) bool {
-	return l.linked && runeCount(l.text) <= 12 && !strings.ContainsAny(l.text, " 　") &&
-		(siteName.MatchString(l.text) || logoName.MatchString(l.text))
+// labelLike says whether a 标题 label's neighbour is another label (a
+// table's header row: 标题 | 发文字号; a search form's fields), no title.
+func labelLike(s string) bool {
+	return endsWithColon(s) || fieldLabel(s) || headerCell.MatchString(s) || docField.MatchString(s)
 }
 
-// logoName is how a logo's text ends besides a site's name: a government,
-// a site (江郎山旅游官网, 某某网).
-var logoName = regexp.MustCompile(`(?:政府|官网|官網|官方网站|官方網站|[网網])$`)
+// docField is a column of a table of documents.
+var docField = regexp.MustCompile(`^(?:发文字号|發文字號|文号|文號|索引号|索引號|发布机构|發布機構|发文机关|發文機關|成文日期|公开日期|公開日期|发布日期|發布日期|发布时间|發布時間|生效日期|废止日期|廢止日期|有效性|主题分类|主題分類|日期|時間|时间)$`)
+
+// logoHeading says whether a heading is a logo's: a link home naming the
+// site (<h1><a href="/">嘉義縣政府</a></h1>), no headline. (A headline may
+// link too, to its own page: 安吉织密农村消防安全网.)
+func logoHeading(l metaLine) bool {
+	return l.linked && l.home && runeCount(l.text) <= 30
+}
+
+// columnName is a column's name as a <title> part: 南宁要闻, 景区动态,
+// 政策文件及解读, 縣府新聞, 通知公告.
+var columnName = regexp.MustCompile(`^\p{Han}{0,8}(?:要闻|要聞|动态|動態|新闻|新聞|公告|通知|文件|解读|解讀|信息|資訊|资讯|公开|公開|专题|專題|专栏|專欄|消息|政策|快讯|快訊|工作|首页|首頁|中心)$`)
 
 // titleParts splits a <title> at its separators: " - ", "_", "|", and a
 // bare hyphen after a Chinese character and before another or a digit
@@ -505,10 +515,13 @@ func afterSite(full string) string {
 	if len(parts) < 2 || !siteName.MatchString(parts[0]) {
 		return ""
 	}
-	rest := full[cuts[0][1]:]
-	if len(parts) >= 3 && runeCount(parts[1]) <= 6 {
-		rest = full[cuts[1][1]:] // a column's name
+	// Then the columns' names (南宁要闻, 政策文件及解读, 縣府新聞), while a
+	// part follows them.
+	k := 1
+	for k+1 < len(parts) && columnName.MatchString(strings.TrimSpace(parts[k])) {
+		k++
 	}
+	rest := full[cuts[k-1][1]:]
 	if rest = strings.TrimSpace(rest); runeCount(rest) < 6 || siteName.MatchString(rest) {
 		return ""
 	}
