@@ -281,7 +281,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	}
 	for _, p := range pages {
 		urls = append(urls, p.requested, p.url)
-		for _, v := range printViews(p) {
+		for _, v := range ownAddresses(p) {
 			// A print view robots.txt keeps folio from is not fetched, and
 			// no URL that led folio to the article.
 			if f, ok := a.f.(robotsAware); !ok || !f.Disallows(v) {
@@ -648,11 +648,13 @@ func (w *walk) original(start *page) *page {
 	return nil
 }
 
-// printViews lists the print views page p links to (打印本页 to
-// /e/DoPrint/?classid=2&id=88, Print.asp?ArticleID=88): the same article,
+// ownAddresses lists the other addresses of page p that it links to: its
+// print views (打印本页 to /e/DoPrint/?classid=2&id=88, Print.asp?ArticleID=88),
+// and a Discuz thread's address by its script ([复制链接] to
+// forum.php?mod=viewthread&tid=92 on thread-92-1-1.html). The same article,
 // so they are URLs of its document, never documents of their own, whether
 // or not their address leads back to the article.
-func printViews(p *page) []string {
+func ownAddresses(p *page) []string {
 	if !p.ok() {
 		return nil
 	}
@@ -662,6 +664,8 @@ func printViews(p *page) []string {
 		// The link text first: it rules out nearly every link at the
 		// cost of one anchored match, where the URL tests parse it.
 		if printLinkText.MatchString(l.Text) && extract.IsPrintView(l.URL) && hostKey(l.URL) == host {
+			out = append(out, extract.CanonicalURL(l.URL))
+		} else if alt := threadPage(l.URL); alt != "" && extract.CanonicalURL(alt) == extract.CanonicalURL(p.url) {
 			out = append(out, extract.CanonicalURL(l.URL))
 		}
 	}

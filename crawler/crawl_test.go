@@ -1756,6 +1756,10 @@ func TestForumListNumbersAreNoPageBar(t *testing.T) {
 			t.Errorf("fetched %s", r.Path)
 		}
 	}
+	// The thread's script address, never fetched, leads to it all the same.
+	if d, err := db.Document(srv.URL+"/forum.php?mod=viewthread&tid=5", 0); err != nil || d.URL != srv.URL+"/thread-5-1-1.html" {
+		t.Errorf("the thread by its script address: %v, %v", d, err)
+	}
 }
 
 // TestSeedPageTwoGone: a seed's page bar that links a page 2 that is gone

@@ -39,8 +39,9 @@ func (c *Crawler) discover(t *task, p *page, list bool) []*store.FrontierEntry {
 		}
 		own[pg.Next] = true
 		own[pg.First] = true
-		// So are its print views: the Archiver names them as its URLs.
-		for _, u := range printViews(p) {
+		// So are its other addresses (print views, a thread's script
+		// address): the Archiver names them as its URLs.
+		for _, u := range ownAddresses(p) {
 			own[u] = true
 		}
 		var keys []uint64 // made outside the lock: a panic must not leave it held

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"folio/store"
@@ -420,7 +421,9 @@ func (t *Transport) attempt(req *http.Request) *Exchange {
 
 	resp, err := t.base.RoundTrip(areq)
 	if err != nil {
-		ex.stale = reused && ctx.Err() == nil
+		// (A dropped connection fails at once, with an EOF or a reset;
+		// not with a timeout, whoever's timer fired first.)
+		ex.stale = reused && ctx.Err() == nil && (errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE))
 		ex.Err = t.plain(ctx, err)
 		if errors.Is(err, io.EOF) {
 			// Go's word for a connection closed before any answer.

@@ -154,6 +154,32 @@ func TestResetIsRetriedAtTheDelay(t *testing.T) {
 	}
 }
 
+// TestTimeoutIsNoDroppedConnection: a request that times out on a
+// kept-alive connection is retried as --retries says, not also sent again
+// as one on a connection the server dropped.
+func TestTimeoutIsNoDroppedConnection(t *testing.T) {
+	srv := newLoggedServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" {
+			time.Sleep(400 * time.Millisecond)
+		}
+		w.Write([]byte("<html><body>ok</body></html>"))
+	})
+	tr := fastTransport(0, func(o *TransportOptions) { o.IgnoreRobots = true; o.Retries = 1; o.Timeout = 150 * time.Millisecond })
+	f, _ := NewFetcher(context.Background(), tr, FetcherOptions{Revisit: true})
+	if _, err := f.Fetch(srv.URL+"/ok", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Fetch(srv.URL+"/slow", nil); err == nil {
+		t.Fatal("a page slower than --timeout answered")
+	}
+	time.Sleep(500 * time.Millisecond) // the handlers still running log their start already
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if n := len(srv.starts["/slow"]); n != 2 {
+		t.Errorf("/slow asked %d times, want 2 (the request and one retry)", n)
+	}
+}
+
 func TestMaxBodyCutIsRecorded(t *testing.T) {
 	srv := newLoggedServer(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(strings.Repeat("x", 100_000)))
