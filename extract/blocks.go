@@ -690,7 +690,7 @@ var tableNote = regexp.MustCompile(`^[（(]?(?:数据|數據|资料|資料)[来�
 // (当前位置：首页 > 信息公开 > 预售许可, 您的位置：新闻中心 » 本地), or a path
 // from the home page (首页 > 政务公开). A label with no separator after it
 // is a sentence's.
-var crumbLine = regexp.MustCompile(`^(?:(?:当前|當前|您的|你的|您现在的|你现在的|您目前的|目前|所在)(?:位置|位址)\s*[:：])` +
+var crumbLine = regexp.MustCompile(`^(?:(?:当前|當前|您的|你的|您现在的|你现在的|您目前的|目前|所在)?(?:位置|位址)\s*[:：])` +
 	`[^。！？!?]{0,60}?(?:>|＞|»|›|→)\s*\S|^(?:网站|網站)?(?:首页|首頁)[^。！？!?→]{0,60}?(?:>|＞|»|›)\s*\S` +
 	// 长江网 > 直播 > 正文: 正文 last.
 	`|^[^。！？!?，,]{1,40}(?:>|＞|»|›)\s*(?:正文|详情|詳情|正文内容)$`)
@@ -817,7 +817,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// 头条's 举报 button, the content's last line (a 举报 in the text,
 		// a heading or an item of 咨询 投诉 举报, is the text's).
-		if i == len(blocks)-1 && b.Text == "举报" {
+		if i == len(blocks)-1 && b.Text == "举报" && b.Kind != ListItem {
 			continue
 		}
 		// A hashtag line under the text (udn's #捷運 #環狀線).

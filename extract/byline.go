@@ -18,6 +18,9 @@ func fileLine(s string) bool {
 	return dot > 0 && attachmentExt[strings.ToLower(s[dot:])]
 }
 
+// editorCredit is a line that credits an editor or a reviewer.
+var editorCredit = regexp.MustCompile(`(?:[责責]任[编編][辑輯]|[编編][辑輯]|[审審][核覈]|校[对對]|撰稿|供稿|[终終][审審])\s*[:：]`)
+
 // toolBar says whether a short line is a page's buttons: 【打印本页】【关闭窗口】.
 func toolBar(s string) bool {
 	return runeCount(s) <= 40 && (strings.Contains(s, "打印") || strings.Contains(s, "关闭") || strings.Contains(s, "關閉"))
@@ -99,8 +102,8 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 			for next < len(lines) && next <= end+15 && fileLine(lines[next].text) {
 				next++
 			}
-			if next < len(lines) && toolBar(lines[next].text) {
-				next++
+			if next+1 < len(lines) && toolBar(lines[next].text) && editorCredit.MatchString(lines[next+1].text) {
+				next++ // (not a comment under the bar)
 			}
 			to = max(to, next)
 		}

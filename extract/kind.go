@@ -26,9 +26,10 @@ var (
 
 // ownDirectory says whether u (path and query) ends in a directory that
 // names an article of its own: an id that is no month's or day's folder
-// (/202405/) nor a column's (/xwzx/10245/: five digits are an article's
-// only under detail/, content/ and the like), or a slug that is no
-// column's (news-and-media-releases) nor a topic's (/topics/belt-and-road-initiative/).
+// (/202405/) nor a column's (/xwzx/10245/, /news/123456/: ids under seven
+// digits are an article's only under detail/, content/ and the like), or a
+// post's slug, long or dated, that is no column's (news-and-media-releases)
+// nor a topic's (/topics/belt-and-road-initiative/).
 func ownDirectory(u string) bool {
 	m := articleDir.FindStringSubmatchIndex(u)
 	if m == nil || listURL.MatchString(strings.TrimSuffix(u, "/")) {
@@ -36,12 +37,14 @@ func ownDirectory(u string) bool {
 	}
 	name, parent := u[m[2]:m[3]], path.Base(u[:m[2]])
 	if name[0] >= '0' && name[0] <= '9' {
-		return !dateFolder.MatchString(name) && (len(name) >= 6 || itemParent.MatchString(parent))
+		// (Columns have ids of six digits too: /news/123456/, /channel/100234/.)
+		return !dateFolder.MatchString(name) && (len(name) >= 7 || itemParent.MatchString(parent))
 	}
-	if topicParent.MatchString(parent) {
-		return false
+	words := strings.Split(strings.ToLower(name), "-")
+	if topicParent.MatchString(parent) || len(words) < 5 && !strings.ContainsAny(name, "0123456789") {
+		return false // a post's slug is longer, or dated: mif-2024-press-conference
 	}
-	for _, w := range strings.Split(strings.ToLower(name), "-") {
+	for _, w := range words {
 		if !listWords.MatchString(w) && !stopWords[w] {
 			return true
 		}
@@ -50,7 +53,7 @@ func ownDirectory(u string) bool {
 }
 
 // itemParent is the folder an item's id follows: /detail/59631/.
-var itemParent = regexp.MustCompile(`(?i)^(?:detail|details|content|article|articles|show|view|post|item|news|info|doc)$`)
+var itemParent = regexp.MustCompile(`(?i)^(?:detail|details|content|article|articles|show|view|post|item)$`)
 
 // topicParent is the folder a topic's or a column's slug follows.
 var topicParent = regexp.MustCompile(`(?i)^(?:topics?|category|categories|tags?|columns?|special|zhuanti|series|channel)$`)

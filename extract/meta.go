@@ -42,6 +42,7 @@ type metaLine struct {
 	linked  bool // all of its text is link text
 	links   bool // some of its text is link text
 	home    bool // some of its text links to a site's root (a logo's link home)
+	self    bool // some of its text links to the page itself
 	h1      bool // inside an h1
 	where   int  // -1 before the main content, 0 inside it, 1 after it
 	// cuts are the offsets in text where an inline element begins or
@@ -154,7 +155,7 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 // would cut them but with nothing skipped, each marked with where it stands
 // against the main content.
 func (r *reader) metaLines(content *html.Node) []metaLine {
-	w := &lineWriter{content: content, where: -1, skip: newBlockWriter(r, content)}
+	w := &lineWriter{content: content, where: -1, skip: newBlockWriter(r, content), page: r.page}
 	if content == r.body() {
 		w.where = 0
 	}
@@ -192,9 +193,12 @@ type lineWriter struct {
 	titled  bool
 	bold    bool
 	inHome  int // depth of links home around the text
+	inSelf  int // depth of links to the page itself
 	inH1    int // depth of h1 elements around the text
 	home    bool
+	self    bool
 	h1      bool
+	page    *url.URL // the page's own URL, for links to itself
 }
 
 func (w *lineWriter) flush() {
@@ -202,12 +206,12 @@ func (w *lineWriter) flush() {
 		raw := w.line.String()
 		if t, cuts := cutLine(raw, w.marks); t != "" {
 			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links,
-				home: w.home, h1: w.h1, where: w.where, cuts: cuts})
+				home: w.home, self: w.self, h1: w.h1, where: w.where, cuts: cuts})
 		}
 		w.line.Reset()
 	}
 	w.marks = w.marks[:0]
-	w.heading, w.titled, w.bold, w.plain, w.links, w.home, w.h1 = false, false, false, false, false, false, false
+	w.heading, w.titled, w.bold, w.plain, w.links, w.home, w.self, w.h1 = false, false, false, false, false, false, false, false
 }
 
 // holdsLabel says whether an inline element's text holds a label and its
@@ -300,6 +304,7 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.titled = w.titled || titled
 			w.bold = w.bold || bold
 			w.home = w.home || w.inHome > 0 && strings.TrimSpace(c.Data) != ""
+			w.self = w.self || w.inSelf > 0 && strings.TrimSpace(c.Data) != ""
 			w.h1 = w.h1 || w.inH1 > 0
 			continue
 		case html.ElementNode:
@@ -331,11 +336,15 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		}
 		link := isLink(c)
 		home := link && homeLink(attr(c, "href"))
+		self := link && w.selfLink(attr(c, "href"))
 		if link {
 			w.inLink++
 		}
 		if home {
 			w.inHome++
+		}
+		if self {
+			w.inSelf++
 		}
 		if c.DataAtom == atom.H1 {
 			w.inH1++
@@ -350,13 +359,15 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			// </span>, <span>记者 周敏</span>), at the start of one that
 			// opens with a label. Not at every element's edge: one value
 			// is often several (<span>衢州</span><span>日报</span>).
+			// (And in a heading, at every element's edge: a badge's
+			// <span>原创</span> before the headline.)
 			start, before := w.line.Len(), len(w.marks)
-			if link || opensWithLabel(c) {
+			if link || h || opensWithLabel(c) {
 				w.marks = append(w.marks, start)
 			}
 			w.walk(c, h, t, b)
 			end := w.line.Len()
-			if link || end > start && holdsLabel(w.line.String()[start:end]) {
+			if link || h || end > start && holdsLabel(w.line.String()[start:end]) {
 				w.marks = append(w.marks, end)
 			} else if end > start && end-start <= 16 && bareLabel.MatchString(strings.TrimSpace(w.line.String()[start:end])) {
 				// A label in an element of its own, its value in the
@@ -371,6 +382,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		if home {
 			w.inHome--
 		}
+		if self {
+			w.inSelf--
+		}
 		if c.DataAtom == atom.H1 {
 			w.inH1--
 		}
@@ -379,6 +393,15 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.skipped--
 		}
 	}
+}
+
+// selfLink says whether href leads to the page itself.
+func (w *lineWriter) selfLink(href string) bool {
+	if w.page == nil || href == "" || strings.HasPrefix(href, "#") {
+		return false
+	}
+	u, err := w.page.Parse(strings.TrimSpace(href))
+	return err == nil && u.Host == w.page.Host && u.Path == w.page.Path && u.RawQuery == w.page.RawQuery
 }
 
 // homeLink says whether href leads to a site's root: /, ./, index.html,
@@ -393,11 +416,11 @@ func homeLink(href string) bool {
 		return false
 	}
 	p := u.Path
-	if u.Host == "" && !strings.HasPrefix(p, "/") && p != "./" && !homeFile.MatchString(p) {
-		return false // a relative link to a page beside this one
+	if u.Host == "" && !strings.HasPrefix(p, "/") {
+		return false // relative: a page beside this one, or its folder's front page
 	}
-	return p == "" && u.Host != "" || p == "/" || p == "./" || homeFile.MatchString(p)
+	return p == "" && u.Host != "" || p == "/" || homeFile.MatchString(p)
 }
 
-// homeFile is a site's (or a section's) front page by its file name.
-var homeFile = regexp.MustCompile(`(?i)^(?:\.?/)?(?:[a-z]{2}(?:-[a-z]{2,4})?/)?(?:index|default|main|home)\.(?:s?html?|php|jsp|aspx?)$|^/[a-z]{2}(?:-[a-z]{2,4})?/$`)
+// homeFile is a site's front page by its file name (or a language's: /en/).
+var homeFile = regexp.MustCompile(`(?i)^/(?:[a-z]{2}(?:-[a-z]{2,4})?/)?(?:index|default|main|home)\.(?:s?html?|php|jsp|aspx?)$|^/[a-z]{2}(?:-[a-z]{2,4})?/$`)

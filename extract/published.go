@@ -121,8 +121,11 @@ func labelRank(line string, at, publication int) int {
 // <span class="time">10:26:31</span>): day, year, month, clock.
 var dayYearMonth = regexp.MustCompile(`^\s*(\d{2})\s*((?:19|20)\d{2})\s*[/.-]?\s*(\d{2})\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$`)
 
+// eventLabelCell is an event's date label standing alone.
+var eventLabelCell = regexp.MustCompile(`^(?:活动|活動|举办|舉辦|报名|報名|截止|开放|開放|展览|展覽|演出|比赛|比賽|会议|會議|培训|培訓|考试|考試|开展|開展|实施|實施|受理|办理|辦理)(?:时间|時間|日期)\s*[:：]?$`)
+
 // dateLabelCell is a date's label standing alone.
-var dateLabelCell = regexp.MustCompile(`^(?:发布|發布|發佈|发表|發表|更新|成文|印发|印發|公开|公開|生成|上[传傳]|刊登|撰稿)?(?:日期|时间|時間)\s*[:：]?$|^(?:更新|掲載|公開|登録|作成)日\s*[:：]?$|^(?:등록일|작성일|게시일)\s*[:：]?$|^(?i:(?:date\s+)?(?:published|posted)|date)\s*:?$`)
+var dateLabelCell = regexp.MustCompile(`^(?:发布|發布|發佈|发表|發表|更新|成文|印发|印發|公开|公開|公告|生成|上[传傳]|刊登|撰稿)?(?:日期|时间|時間)\s*[:：]?$|^(?:更新|掲載|公開|登録|作成)日\s*[:：]?$|^(?:등록일|작성일|게시일)\s*[:：]?$|^(?i:(?:date\s+)?(?:published|posted)|date)\s*:?$`)
 
 // findDateLabel is dateLabel.FindStringIndex for lines that hold one of
 // its words.
@@ -210,6 +213,11 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 		if !hasDigit(l.text) {
 			return false
 		}
+		// An event's date in the cell after its label (<dt>活动时间</dt>
+		// <dd>2024年6月15日—16日</dd>) is no byline's.
+		if i > 0 && eventLabelCell.MatchString(zone[i-1].text) {
+			return false
+		}
 		// (Above the text or at its top only: under it, a list of other
 		// stories dates its items so too: 08 2024-05 16:40.)
 		if m := dayYearMonth.FindStringSubmatch(l.spaced()); m != nil && bare == rankByline && l.where <= 0 && !l.links {
@@ -254,7 +262,7 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 		// Under the article, a linked title with its date is an item of
 		// a list of other articles (24小时热榜, 相关新闻, a sidebar's 推荐
 		// that a short story's byline zone reaches), not a byline.
-		if l.where > 0 && l.links {
+		if l.where > 0 && l.links && !bylineLabel.MatchString(l.text) {
 			return false
 		}
 		if isBylineShaped(l.text) && !isClock(l.text) {

@@ -158,8 +158,11 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// whole before the site's name: 人口普查公报（第二号）——乡镇人口情况.)
 		// (Nor words of the headline's own before the part, which the
 		// <title> left out: 第十四届 of 第十四届庆元香菇文化节开幕.)
+		// (Nor a headline that starts with the site's name the <title>
+		// names alone with a column: 油尖旺區議會 of 油尖旺區議會 - 新聞稿.)
 		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && !subtitled(l.text, full) && !isTitlePart(full, l.text) &&
-			(strings.HasPrefix(f, lead) || taggedBefore(l.text, siteless(full))) &&
+			!siteName.MatchString(siteless(full)) &&
+			(strings.HasPrefix(f, lead) || taggedBefore(l, siteless(full))) &&
 			(!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead) && (runeCount(f)-runeCount(lead) <= runeCount(lead) || !markJoined(l.text, siteless(full)))) {
 			best, bestAt = siteless(full), i
 			continue
@@ -181,7 +184,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			// lines of a title element, the <title> holding the two run
 			// together: both.
 			if underBest && (lines[bestAt].heading || lines[bestAt].titled) && (l.heading || l.titled) && isTitlePart(full, best+l.text) &&
-				!siteName.MatchString(best+l.text) { // (not a logo's two lines: 磐安县人民政府 / 门户网站)
+				!(siteName.MatchString(best+l.text) && len(titleParts(full)) == 1) { // (not a logo's two lines: 磐安县人民政府 / 门户网站)
 				best = best + l.text
 				continue
 			}
@@ -223,16 +226,20 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// out: the headline.
 	// (Not the <title>'s first part, the headline's own place: 停水通知 over
 	// its summary, 政府工作报告 over its ——subtitle.)
-	if best != "" && runeCount(best) <= 6 && hashForm(best) != fullForm && hashForm(best) != ogForm && hashForm(best) != firstForm {
+	// (A column's name that the <title> names first, before the site's,
+	// is the column's all the same: 部门动态_松阳县人民政府.)
+	parts := titleParts(full)
+	columnFirst := len(parts) == 2 && columnName.MatchString(best) && siteName.MatchString(strings.TrimSpace(parts[1]))
+	if best != "" && runeCount(best) <= 6 && hashForm(best) != fullForm && hashForm(best) != ogForm && (hashForm(best) != firstForm || columnFirst) {
 		// Above the text: a heading in it is its section's. (But the
 		// text's first heading may be the headline under a column's
 		// heading, not an h1, that the <title> names after the site's:
 		// <h2>最新消息</h2> of 民政事務總署 - 最新消息 over <h3>深水埗區「關愛隊」…;
 		// not the <title>'s own first part, 招聘启事 of 招聘启事-某县融媒体中心,
 		// nor an <h1> headline over the text's section, 开学通知 over 报到安排.)
-		column := hashForm(titleParts(full)[0]) != hashForm(best)
+		column := hashForm(parts[0]) != hashForm(best) || columnFirst
 		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
-			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || column && i <= start+1 && !lines[bestAt].h1 && l.heading && !l.h1) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || column && i <= start+1 && !lines[bestAt].h1 && l.heading && (i == bestAt+1 || columnName.MatchString(best))) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
 				!strings.HasPrefix(l.text, "—") && !strings.HasPrefix(l.text, "--") {
 				return l.text, i
 			}
@@ -417,16 +424,26 @@ func siteless(full string) string {
 // council, a news site.
 var siteName = regexp.MustCompile(`(?:人民政府|政府[网網]|[门門]户[网網]站|全球[资資][讯訊][网網]|[网網]站|[区區][议議][会會]|[新][闻聞][网網]|融媒体中心|融媒體中心)$`)
 
-// taggedBefore says whether what heading holds before part is a tag or a
-// mark ([攻略], 【原创】, 深读｜), not words of a headline.
-func taggedBefore(heading, part string) bool {
-	i := strings.Index(heading, part)
-	return i > 0 && headTag.MatchString(heading[:i])
+// taggedBefore says whether what a heading holds before part is a tag or
+// a mark ([攻略], 【原创】, 深读｜), or a badge set apart (<span>原创</span>, 视频 …),
+// not words of a headline (原创音乐剧《花木兰》).
+func taggedBefore(l metaLine, part string) bool {
+	i := strings.Index(l.text, part)
+	if i <= 0 {
+		return false
+	}
+	if headTag.MatchString(l.text[:i]) {
+		return true
+	}
+	apart := strings.HasSuffix(l.text[:i], " ") || slices.Contains(l.cuts, i)
+	return apart && headBadge.MatchString(l.text[:i])
 }
 
 // headTag is a tag or a mark before a headline.
-var headTag = regexp.MustCompile(`^\s*(?:[\[【(（「〔［][^\]】)）」〕］]{1,12}[\]】)）」〕］]\s*)+$|^[^｜|丨:：]{1,12}[｜|丨:：]\s*$` +
-	`|^\s*(?:原创|原創|独家|獨家|视频|視頻|图集|圖集|专题|專題|快讯|快訊|直播|热点|熱點|推荐|推薦|置顶|置頂|头条|頭條|转载|轉載|图文|圖文|深读|深讀)\s*$`) // a badge
+var headTag = regexp.MustCompile(`^\s*(?:[\[【(（「〔［][^\]】)）」〕］]{1,12}[\]】)）」〕］]\s*)+$|^[^｜|丨:：]{1,12}[｜|丨:：]\s*$`)
+
+// headBadge is a badge before a headline: 原创, 视频, 专题.
+var headBadge = regexp.MustCompile(`^\s*(?:原创|原創|独家|獨家|视频|視頻|图集|圖集|专题|專題|快讯|快訊|直播|热点|熱點|推荐|推薦|置顶|置頂|头条|頭條|转载|轉載|图文|圖文|深读|深讀)\s*$`)
 
 // titleRow is a detail table's 标题 row near the content's start: <th>標題</th>
 // <td>…</td>, or 标题：… in one cell (Taiwanese county sites, disclosure
@@ -454,18 +471,30 @@ func labelLike(s string) bool {
 }
 
 // docField is a column of a table of documents.
-var docField = regexp.MustCompile(`^(?:发文字号|發文字號|文号|文號|索引号|索引號|发布机构|發布機構|发文机关|發文機關|成文日期|公开日期|公開日期|发布日期|發布日期|发布时间|發布時間|生效日期|废止日期|廢止日期|有效性|主题分类|主題分類|日期|時間|时间)$`)
+var docField = regexp.MustCompile(`^(?:发文字号|發文字號|文号|文號|索引号|索引號|发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|成文日期|公开日期|公開日期|公告日期|发布日期|發布日期|发布时间|發布時間|生效日期|废止日期|廢止日期|有效性|主题分类|主題分類|点阅数|點閱數|点击数|點擊數|日期|時間|时间)$`)
 
-// logoHeading says whether a heading is a logo's: a link home naming the
-// site (<h1><a href="/">嘉義縣政府</a></h1>), no headline. (A headline may
-// link too, to its own page: 安吉织密农村消防安全网.)
+// logoHeading says whether a heading is a logo's: a link naming the site
+// (<h1><a href="/">嘉義縣政府</a></h1>, 磐安县人民政府 linking the portal's
+// front column), no headline. A headline may link too, to its own page
+// (安吉织密农村消防安全网), or, on a site of one page, home; but it is not a
+// short name linking home, nor named as sites are.
 func logoHeading(l metaLine) bool {
-	return l.linked && l.home && runeCount(l.text) <= 30
+	if !l.linked || l.self {
+		return false
+	}
+	return l.home && runeCount(l.text) <= 12 || runeCount(l.text) <= 16 && (siteName.MatchString(l.text) || logoName.MatchString(l.text))
 }
+
+// genericPart is a <title>'s part that names the page's kind: 正文, 详情.
+var genericPart = regexp.MustCompile(`^(?:正文|详情|詳情|内容|內容|详细信息|詳細信息|信息详情|文章|阅读|閱讀|浏览|瀏覽)$`)
 
 // columnName is a column's name as a <title> part: 南宁要闻, 景区动态,
 // 政策文件及解读, 縣府新聞, 通知公告.
 var columnName = regexp.MustCompile(`^\p{Han}{0,8}(?:要闻|要聞|动态|動態|新闻|新聞|公告|通知|文件|解读|解讀|信息|資訊|资讯|公开|公開|专题|專題|专栏|專欄|消息|政策|快讯|快訊|工作|首页|首頁|中心)$`)
+
+// logoName is how a logo's text ends besides a site's name: a government,
+// a site (江郎山旅游官网, 某某网).
+var logoName = regexp.MustCompile(`(?:政府|官网|官網|官方网站|官方網站|[网網])$`)
 
 // titleParts splits a <title> at its separators: " - ", "_", "|", and a
 // bare hyphen after a Chinese character and before another or a digit
@@ -512,6 +541,10 @@ func titleCuts(full string) [][2]int {
 // kept; "" when the <title> does not start with a site's name.
 func afterSite(full string) string {
 	parts, cuts := titleParts(full), titleCuts(full)
+	// A page's kind after the headline (…-正文, -详情) names nothing.
+	for len(parts) > 2 && genericPart.MatchString(strings.TrimSpace(parts[len(parts)-1])) {
+		full, parts, cuts = full[:cuts[len(cuts)-1][0]], parts[:len(parts)-1], cuts[:len(cuts)-1]
+	}
 	if len(parts) < 2 || !siteName.MatchString(parts[0]) {
 		return ""
 	}
