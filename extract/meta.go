@@ -335,8 +335,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			continue
 		}
 		link := isLink(c)
-		home := link && homeLink(attr(c, "href"))
-		self := link && w.selfLink(attr(c, "href"))
+		// (Where a link goes matters for a heading's: is it a logo's.)
+		home := link && (h || t) && homeLink(attr(c, "href"))
+		self := link && (h || t) && w.selfLink(attr(c, "href"))
 		if link {
 			w.inLink++
 		}
