@@ -42,6 +42,7 @@ type metaLine struct {
 	linked  bool // all of its text is link text
 	links   bool // some of its text is link text
 	home    bool // some of its text links to a site's root (a logo's link home)
+	front   bool // ... or to a folder's front page (/col/col1228866/index.html, /news/)
 	self    bool // some of its text links to the page itself
 	h1      bool // inside an h1
 	where   int  // -1 before the main content, 0 inside it, 1 after it
@@ -193,9 +194,11 @@ type lineWriter struct {
 	titled  bool
 	bold    bool
 	inHome  int // depth of links home around the text
+	inFront int // depth of links to a folder's front page
 	inSelf  int // depth of links to the page itself
 	inH1    int // depth of h1 elements around the text
 	home    bool
+	front   bool
 	self    bool
 	h1      bool
 	page    *url.URL // the page's own URL, for links to itself
@@ -206,12 +209,12 @@ func (w *lineWriter) flush() {
 		raw := w.line.String()
 		if t, cuts := cutLine(raw, w.marks); t != "" {
 			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links,
-				home: w.home, self: w.self, h1: w.h1, where: w.where, cuts: cuts})
+				home: w.home, front: w.front, self: w.self, h1: w.h1, where: w.where, cuts: cuts})
 		}
 		w.line.Reset()
 	}
 	w.marks = w.marks[:0]
-	w.heading, w.titled, w.bold, w.plain, w.links, w.home, w.self, w.h1 = false, false, false, false, false, false, false, false
+	w.heading, w.titled, w.bold, w.plain, w.links, w.home, w.front, w.self, w.h1 = false, false, false, false, false, false, false, false, false
 }
 
 // holdsLabel says whether an inline element's text holds a label and its
@@ -305,6 +308,7 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.bold = w.bold || bold
 			w.home = w.home || w.inHome > 0 && strings.TrimSpace(c.Data) != ""
 			w.self = w.self || w.inSelf > 0 && strings.TrimSpace(c.Data) != ""
+			w.front = w.front || w.inFront > 0 && strings.TrimSpace(c.Data) != ""
 			w.h1 = w.h1 || w.inH1 > 0
 			continue
 		case html.ElementNode:
@@ -337,6 +341,7 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		link := isLink(c)
 		// (Where a link goes matters for a heading's: is it a logo's.)
 		home := link && (h || t) && homeLink(attr(c, "href"))
+		front := link && (h || t) && !home && frontLink(attr(c, "href"))
 		self := link && (h || t) && w.selfLink(attr(c, "href"))
 		if link {
 			w.inLink++
@@ -346,6 +351,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		}
 		if self {
 			w.inSelf++
+		}
+		if front {
+			w.inFront++
 		}
 		if c.DataAtom == atom.H1 {
 			w.inH1++
@@ -386,6 +394,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		if self {
 			w.inSelf--
 		}
+		if front {
+			w.inFront--
+		}
 		if c.DataAtom == atom.H1 {
 			w.inH1--
 		}
@@ -396,14 +407,33 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 	}
 }
 
-// selfLink says whether href leads to the page itself.
+// selfLink says whether href leads to the page itself (by any of its
+// addresses: another query, the host without www.), or nowhere (#,
+// javascript:).
 func (w *lineWriter) selfLink(href string) bool {
-	if w.page == nil || href == "" || strings.HasPrefix(href, "#") {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
+		return true
+	}
+	if w.page == nil {
 		return false
 	}
-	u, err := w.page.Parse(strings.TrimSpace(href))
-	return err == nil && u.Host == w.page.Host && u.Path == w.page.Path && u.RawQuery == w.page.RawQuery
+	u, err := w.page.Parse(href)
+	return err == nil && strings.TrimPrefix(u.Host, "www.") == strings.TrimPrefix(w.page.Host, "www.") && u.Path == w.page.Path
 }
+
+// frontLink says whether href leads to a folder's front page: /news/,
+// /col/col1228866/index.html, an absolute host root.
+func frontLink(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || u.RawQuery != "" {
+		return false
+	}
+	return u.Path == "" && u.Host != "" || strings.HasSuffix(u.Path, "/") || frontFile.MatchString(u.Path)
+}
+
+// frontFile is a folder's front page by its file name.
+var frontFile = regexp.MustCompile(`(?i)(?:^|/)(?:index|default|main|home)\.(?:s?html?|php|jsp|aspx?)$`)
 
 // homeLink says whether href leads to a site's root: /, ./, index.html,
 // http://host/ (a logo's link home).

@@ -237,7 +237,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// <h2>最新消息</h2> of 民政事務總署 - 最新消息 over <h3>深水埗區「關愛隊」…;
 		// not the <title>'s own first part, 招聘启事 of 招聘启事-某县融媒体中心,
 		// nor an <h1> headline over the text's section, 开学通知 over 报到安排.)
-		column := hashForm(parts[0]) != hashForm(best) || columnFirst
+		column := hashForm(parts[0]) != hashForm(best) // (column-first <title>s: above the text only)
 		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
 			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || column && i <= start+1 && !lines[bestAt].h1 && l.heading && (i == bestAt+1 || columnName.MatchString(best))) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
 				!strings.HasPrefix(l.text, "—") && !strings.HasPrefix(l.text, "--") {
@@ -473,17 +473,23 @@ func labelLike(s string) bool {
 // docField is a column of a table of documents.
 var docField = regexp.MustCompile(`^(?:发文字号|發文字號|文号|文號|索引号|索引號|发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|成文日期|公开日期|公開日期|公告日期|发布日期|發布日期|发布时间|發布時間|生效日期|废止日期|廢止日期|有效性|主题分类|主題分類|点阅数|點閱數|点击数|點擊數|日期|時間|时间)$`)
 
-// logoHeading says whether a heading is a logo's: a link naming the site
-// (<h1><a href="/">嘉義縣政府</a></h1>, 磐安县人民政府 linking the portal's
-// front column), no headline. A headline may link too, to its own page
-// (安吉织密农村消防安全网), or, on a site of one page, home; but it is not a
-// short name linking home, nor named as sites are.
+// logoHeading says whether a heading is a logo's: a link home, short or
+// naming the site (<h1><a href="/">嘉義縣政府</a></h1>), or a site's name
+// linking a front page (磐安县人民政府 to /col/col1228866/index.html). A
+// headline may link too, to its own page by any of its addresses, to its
+// print or mobile view, to # (安吉织密农村消防安全网), or, on a site of one
+// page, home; it is not short and named as sites are.
 func logoHeading(l metaLine) bool {
 	if !l.linked || l.self {
 		return false
 	}
-	return l.home && runeCount(l.text) <= 12 || runeCount(l.text) <= 16 && (siteName.MatchString(l.text) || logoName.MatchString(l.text))
+	n := runeCount(l.text)
+	siteLike := siteName.MatchString(l.text) || logoName.MatchString(l.text) || siteWords.MatchString(l.text)
+	return l.home && (n <= 12 || n <= 30 && siteLike) || l.front && n <= 16 && siteLike
 }
+
+// siteWords are in a logo's text however it ends: 松阳县人民政府门户网站欢迎您.
+var siteWords = regexp.MustCompile(`人民政府|门户网站|門戶網站|政府[网網]站|全球[資资][訊讯][網网]|官方网站|官方網站|官网|官網`)
 
 // genericPart is a <title>'s part that names the page's kind: 正文, 详情.
 var genericPart = regexp.MustCompile(`^(?:正文|详情|詳情|内容|內容|详细信息|詳細信息|信息详情|文章|阅读|閱讀|浏览|瀏覽)$`)
