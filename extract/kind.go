@@ -20,7 +20,7 @@ var (
 	// WordPress-like CMSs name posts.
 	articleDir = regexp.MustCompile(`(?i)/(\d{5,}|[a-z0-9]+(?:-[a-z0-9]+){3,})/$`)
 	// listWords are the words a column's slug is made of.
-	listWords  = regexp.MustCompile(`(?i)^(?:news|releases?|press|media|events?|topics?|category|categories|archives?|notices?|announcements?|list|index|columns?|tags?|initiatives?|updates?|stories|articles|posts|campus|latest|whats|new|centre|center|community|activities|services)$`)
+	listWords  = regexp.MustCompile(`(?i)^(?:news|releases?|press|media|events?|topics?|category|categories|archives?|notices?|announcements?|list|index|columns?|tags?|initiatives?|updates?|stories|articles|posts|campus|latest|whats|new)$`)
 	articleURL = regexp.MustCompile(`(?i)/[a-z]?\d{3,}(_\d+)?\.(s?html?|asp|aspx|php|jsp)$|[?&](id|aid|articleid|newsid|infoid|docid|artid|contentid)=\d+|/t\d{8}_\d+|/art_\d+_\d+\.s?html?|/show-\d+-\d+|/thread-\d+|/\d{4}/\d{2,4}/`)
 )
 
@@ -28,8 +28,8 @@ var (
 // names an article of its own: an id that is no month's or day's folder
 // (/202405/) nor a column's (/xwzx/10245/, /news/123456/: ids under seven
 // digits are an article's only under detail/, content/ and the like), or a
-// post's slug that is no column's (news-and-media-releases,
-// centre-news-and-events) nor a topic's (/topics/belt-and-road-initiative/).
+// post's slug, long or dated, that is no column's (news-and-media-releases)
+// nor a topic's (/topics/belt-and-road-initiative/).
 func ownDirectory(u string) bool {
 	m := articleDir.FindStringSubmatchIndex(u)
 	if m == nil || listURL.MatchString(strings.TrimSuffix(u, "/")) {
@@ -41,8 +41,8 @@ func ownDirectory(u string) bool {
 		return !dateFolder.MatchString(name) && (len(name) >= 7 || itemParent.MatchString(parent))
 	}
 	words := strings.Split(strings.ToLower(name), "-")
-	if topicParent.MatchString(parent) {
-		return false
+	if topicParent.MatchString(parent) || len(words) < 5 && !strings.ContainsAny(name, "0123456789") {
+		return false // a post's slug is longer, or dated: mif-2024-press-conference
 	}
 	for _, w := range words {
 		if !listWords.MatchString(w) && !stopWords[w] {

@@ -44,6 +44,7 @@ type metaLine struct {
 	home    bool // some of its text links to a site's root (a logo's link home)
 	front   bool // ... or to a folder's front page (/col/col1228866/index.html, /news/)
 	self    bool // some of its text links to the page itself
+	nowhere bool // ... by # or javascript:
 	h1      bool // inside an h1
 	where   int  // -1 before the main content, 0 inside it, 1 after it
 	// cuts are the offsets in text where an inline element begins or
@@ -196,10 +197,12 @@ type lineWriter struct {
 	inHome  int // depth of links home around the text
 	inFront int // depth of links to a folder's front page
 	inSelf  int // depth of links to the page itself
+	inNone  int // depth of links to nowhere (#, javascript:)
 	inH1    int // depth of h1 elements around the text
 	home    bool
 	front   bool
 	self    bool
+	nowhere bool
 	h1      bool
 	page    *url.URL // the page's own URL, for links to itself
 }
@@ -209,12 +212,12 @@ func (w *lineWriter) flush() {
 		raw := w.line.String()
 		if t, cuts := cutLine(raw, w.marks); t != "" {
 			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links,
-				home: w.home, front: w.front, self: w.self, h1: w.h1, where: w.where, cuts: cuts})
+				home: w.home, front: w.front, self: w.self, nowhere: w.nowhere, h1: w.h1, where: w.where, cuts: cuts})
 		}
 		w.line.Reset()
 	}
 	w.marks = w.marks[:0]
-	w.heading, w.titled, w.bold, w.plain, w.links, w.home, w.front, w.self, w.h1 = false, false, false, false, false, false, false, false, false
+	w.heading, w.titled, w.bold, w.plain, w.links, w.home, w.front, w.self, w.nowhere, w.h1 = false, false, false, false, false, false, false, false, false, false
 }
 
 // holdsLabel says whether an inline element's text holds a label and its
@@ -309,6 +312,7 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.home = w.home || w.inHome > 0 && strings.TrimSpace(c.Data) != ""
 			w.self = w.self || w.inSelf > 0 && strings.TrimSpace(c.Data) != ""
 			w.front = w.front || w.inFront > 0 && strings.TrimSpace(c.Data) != ""
+			w.nowhere = w.nowhere || w.inNone > 0 && strings.TrimSpace(c.Data) != ""
 			w.h1 = w.h1 || w.inH1 > 0
 			continue
 		case html.ElementNode:
@@ -339,10 +343,16 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			continue
 		}
 		link := isLink(c)
-		// (Where a link goes matters for a heading's: is it a logo's.)
-		home := link && (h || t) && homeLink(attr(c, "href"))
-		front := link && (h || t) && !home && frontLink(attr(c, "href"))
-		self := link && (h || t) && w.selfLink(attr(c, "href"))
+		// Where a link goes: is the heading in or around it a logo's.
+		// (The page's own address is asked only of a heading's links.)
+		href := ""
+		if link {
+			href = attr(c, "href")
+		}
+		home := link && homeLink(href)
+		front := link && !home && frontLink(href)
+		self := link && (h || t) && w.selfLink(href)
+		none := self && nowhereLink(href)
 		if link {
 			w.inLink++
 		}
@@ -354,6 +364,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		}
 		if front {
 			w.inFront++
+		}
+		if none {
+			w.inNone++
 		}
 		if c.DataAtom == atom.H1 {
 			w.inH1++
@@ -397,6 +410,9 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		if front {
 			w.inFront--
 		}
+		if none {
+			w.inNone--
+		}
 		if c.DataAtom == atom.H1 {
 			w.inH1--
 		}
@@ -407,9 +423,10 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 	}
 }
 
-// selfLink says whether href leads to the page itself (by any of its
-// addresses: another query, the host without www.), or nowhere (#,
-// javascript:).
+// selfLink says whether href leads to the page itself, by any of its
+// addresses (another query, the host without www.; but a site's front
+// script with another query, /index.php?option=…, is another page), or
+// nowhere (#, javascript:).
 func (w *lineWriter) selfLink(href string) bool {
 	href = strings.TrimSpace(href)
 	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
@@ -419,17 +436,46 @@ func (w *lineWriter) selfLink(href string) bool {
 		return false
 	}
 	u, err := w.page.Parse(href)
-	return err == nil && strings.TrimPrefix(u.Host, "www.") == strings.TrimPrefix(w.page.Host, "www.") && u.Path == w.page.Path
+	if err != nil || strings.TrimPrefix(u.Host, "www.") != strings.TrimPrefix(w.page.Host, "www.") || u.Path != w.page.Path {
+		return false
+	}
+	return u.RawQuery == w.page.RawQuery || !frontFile.MatchString(u.Path)
+}
+
+// nowhereLink says whether href leads nowhere: #, javascript:.
+func nowhereLink(href string) bool {
+	href = strings.TrimSpace(href)
+	return href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:")
+}
+
+// linkPath is href's path when it has no query ("" and false with one), by
+// string checks alone: this is asked of every link of a page.
+func linkPath(href string) (path string, absolute bool, ok bool) {
+	href = strings.TrimSpace(href)
+	if strings.ContainsAny(href, "?#") || href == "" {
+		return "", false, false
+	}
+	lower := strings.ToLower(href)
+	for _, scheme := range []string{"http://", "https://", "//"} {
+		if strings.HasPrefix(lower, scheme) {
+			rest := href[len(scheme):]
+			if i := strings.IndexByte(rest, '/'); i >= 0 {
+				return rest[i:], true, true
+			}
+			return "", true, true
+		}
+	}
+	if strings.Contains(lower, ":") {
+		return "", false, false // javascript:, mailto:
+	}
+	return href, false, true
 }
 
 // frontLink says whether href leads to a folder's front page: /news/,
 // /col/col1228866/index.html, an absolute host root.
 func frontLink(href string) bool {
-	u, err := url.Parse(strings.TrimSpace(href))
-	if err != nil || u.RawQuery != "" {
-		return false
-	}
-	return u.Path == "" && u.Host != "" || strings.HasSuffix(u.Path, "/") || frontFile.MatchString(u.Path)
+	p, absolute, ok := linkPath(href)
+	return ok && (p == "" && absolute || strings.HasSuffix(p, "/") || frontFile.MatchString(p))
 }
 
 // frontFile is a folder's front page by its file name.
@@ -438,19 +484,11 @@ var frontFile = regexp.MustCompile(`(?i)(?:^|/)(?:index|default|main|home)\.(?:s
 // homeLink says whether href leads to a site's root: /, ./, index.html,
 // http://host/ (a logo's link home).
 func homeLink(href string) bool {
-	href = strings.TrimSpace(href)
-	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
-		return false
-	}
-	u, err := url.Parse(href)
-	if err != nil || u.RawQuery != "" { // index.asp?boardid=43 is a board, no home
-		return false
-	}
-	p := u.Path
-	if u.Host == "" && !strings.HasPrefix(p, "/") {
+	p, absolute, ok := linkPath(href) // (index.asp?boardid=43 is a board, no home)
+	if !ok || !absolute && !strings.HasPrefix(p, "/") {
 		return false // relative: a page beside this one, or its folder's front page
 	}
-	return p == "" && u.Host != "" || p == "/" || homeFile.MatchString(p)
+	return p == "" && absolute || p == "/" || homeFile.MatchString(p)
 }
 
 // homeFile is a site's front page by its file name (or a language's: /en/).

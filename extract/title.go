@@ -237,9 +237,11 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// <h2>最新消息</h2> of 民政事務總署 - 最新消息 over <h3>深水埗區「關愛隊」…;
 		// not the <title>'s own first part, 招聘启事 of 招聘启事-某县融媒体中心,
 		// nor an <h1> headline over the text's section, 开学通知 over 报到安排.)
-		column := hashForm(parts[0]) != hashForm(best) // (column-first <title>s: above the text only)
+		// (A column-first <title>'s: in the text only the heading its
+		// byline follows.)
+		column := hashForm(parts[0]) != hashForm(best)
 		for i := bestAt + 1; i < len(lines) && i <= start; i++ {
-			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || column && i <= start+1 && !lines[bestAt].h1 && l.heading && (i == bestAt+1 || columnName.MatchString(best))) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
+			if l := lines[i]; (l.heading || l.titled) && !l.linked && (l.where < 0 || (column || columnFirst && i+1 < len(lines) && isBylineLine(lines[i+1].text)) && i <= start+1 && !lines[bestAt].h1 && l.heading && (i == bestAt+1 || columnName.MatchString(best))) && runeCount(l.text) >= 8 && isTitleShaped(l.text) && !sectionHeading(l.text) && !isBylineLine(l.text) &&
 				!strings.HasPrefix(l.text, "—") && !strings.HasPrefix(l.text, "--") {
 				return l.text, i
 			}
@@ -480,16 +482,21 @@ var docField = regexp.MustCompile(`^(?:发文字号|發文字號|文号|文號|�
 // print or mobile view, to # (安吉织密农村消防安全网), or, on a site of one
 // page, home; it is not short and named as sites are.
 func logoHeading(l metaLine) bool {
-	if !l.linked || l.self {
+	if !l.linked {
 		return false
 	}
+	if l.self {
+		// (A logo linking nowhere names the site as a portal is named:
+		// <a href="javascript:void(0)">松阳县人民政府</a>.)
+		return l.nowhere && runeCount(l.text) <= 16 && siteName.MatchString(l.text)
+	}
 	n := runeCount(l.text)
-	siteLike := siteName.MatchString(l.text) || logoName.MatchString(l.text) || siteWords.MatchString(l.text)
+	siteLike := siteName.MatchString(l.text) || logoName.MatchString(l.text) || welcome.MatchString(l.text)
 	return l.home && (n <= 12 || n <= 30 && siteLike) || l.front && n <= 16 && siteLike
 }
 
-// siteWords are in a logo's text however it ends: 松阳县人民政府门户网站欢迎您.
-var siteWords = regexp.MustCompile(`人民政府|门户网站|門戶網站|政府[网網]站|全球[資资][訊讯][網网]|官方网站|官方網站|官网|官網`)
+// welcome is a logo's greeting after the site's name: 松阳县人民政府门户网站欢迎您.
+var welcome = regexp.MustCompile(`(?:人民政府|门户网站|門戶網站|政府[网網]站|全球[資资][訊讯][網网]|官方网站|官方網站|官网|官網)(?:欢迎您|欢迎你|歡迎您|歡迎你)$`)
 
 // genericPart is a <title>'s part that names the page's kind: 正文, 详情.
 var genericPart = regexp.MustCompile(`^(?:正文|详情|詳情|内容|內容|详细信息|詳細信息|信息详情|文章|阅读|閱讀|浏览|瀏覽)$`)
