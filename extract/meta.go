@@ -35,22 +35,50 @@ type pageMeta struct {
 // metaLine is one line of the page's text as the metadata reader sees it.
 type metaLine struct {
 	text    string
-	skipped bool // inside the content, but in a part blocks leaves out (a bar, a box)
-	heading bool // inside an h1–h3
-	titled  bool // inside an element whose class or id says title
-	bold    bool // inside <b> or <strong> (old templates' titles)
-	linked  bool // all of its text is link text
-	links   bool // some of its text is link text
-	home    bool // some of its text links to a site's root (a logo's link home)
-	front   bool // ... or to a folder's front page (/col/col1228866/index.html, /news/)
-	self    bool // some of its text links to the page itself
-	nowhere bool // ... by # or javascript:
-	h1      bool // inside an h1
-	where   int  // -1 before the main content, 0 inside it, 1 after it
+	skipped bool       // inside the content, but in a part blocks leaves out (a bar, a box)
+	heading bool       // inside an h1–h3
+	titled  bool       // inside an element whose class or id says title
+	bold    bool       // inside <b> or <strong> (old templates' titles)
+	linked  bool       // all of its text is link text
+	links   bool       // some of its text is link text
+	targets linkTarget // where some of its text's links go (a logo's link home)
+	h1      bool       // inside an h1
+	where   int        // -1 before the main content, 0 inside it, 1 after it
 	// cuts are the offsets in text where an inline element begins or
 	// ends between two letters: <a>中国宁波网</a>浙江, <span>编辑：郑雅文</span><span>播放：…
 	// run together in text, and a labelled value ends there.
 	cuts []int
+}
+
+// linkTarget is where a link goes, as far as telling a logo from a
+// headline needs: a set of these bits.
+type linkTarget uint8
+
+const (
+	toHome      linkTarget = 1 << iota // a site's root: /, /index.html, http://host/
+	toFront                            // a folder's front page: /news/, /col/col1228866/index.html
+	toSelf                             // the page itself, by any of its addresses
+	toNowhere                          // # or javascript: (also toSelf)
+	targetKinds = 4
+)
+
+// targetOf is where href goes; the page's own address (toSelf,
+// toNowhere) is asked only when self is set, of a heading's links: it
+// parses the URL, the others are string checks asked of every link.
+func (w *lineWriter) targetOf(href string, self bool) linkTarget {
+	var t linkTarget
+	switch {
+	case homeLink(href):
+		t |= toHome
+	case frontLink(href):
+		t |= toFront
+	}
+	if self && nowhereLink(href) {
+		t |= toSelf | toNowhere
+	} else if self && w.selfLink(href) {
+		t |= toSelf
+	}
+	return t
 }
 
 // colonized is spaced with a colon after each label that stands between
@@ -194,17 +222,13 @@ type lineWriter struct {
 	heading bool
 	titled  bool
 	bold    bool
-	inHome  int // depth of links home around the text
-	inFront int // depth of links to a folder's front page
-	inSelf  int // depth of links to the page itself
-	inNone  int // depth of links to nowhere (#, javascript:)
-	inH1    int // depth of h1 elements around the text
-	home    bool
-	front   bool
-	self    bool
-	nowhere bool
-	h1      bool
-	page    *url.URL // the page's own URL, for links to itself
+	// inTarget counts, per linkTarget bit, the links of that kind around
+	// the text; targets are the bits of the current line.
+	inTarget [targetKinds]int
+	targets  linkTarget
+	inH1     int // depth of h1 elements around the text
+	h1       bool
+	page     *url.URL // the page's own URL, for links to itself
 }
 
 func (w *lineWriter) flush() {
@@ -212,12 +236,13 @@ func (w *lineWriter) flush() {
 		raw := w.line.String()
 		if t, cuts := cutLine(raw, w.marks); t != "" {
 			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links,
-				home: w.home, front: w.front, self: w.self, nowhere: w.nowhere, h1: w.h1, where: w.where, cuts: cuts})
+				targets: w.targets, h1: w.h1, where: w.where, cuts: cuts})
 		}
 		w.line.Reset()
 	}
 	w.marks = w.marks[:0]
-	w.heading, w.titled, w.bold, w.plain, w.links, w.home, w.front, w.self, w.nowhere, w.h1 = false, false, false, false, false, false, false, false, false, false
+	w.heading, w.titled, w.bold, w.plain, w.links, w.h1 = false, false, false, false, false, false
+	w.targets = 0
 }
 
 // holdsLabel says whether an inline element's text holds a label and its
@@ -309,10 +334,13 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			w.heading = w.heading || heading
 			w.titled = w.titled || titled
 			w.bold = w.bold || bold
-			w.home = w.home || w.inHome > 0 && strings.TrimSpace(c.Data) != ""
-			w.self = w.self || w.inSelf > 0 && strings.TrimSpace(c.Data) != ""
-			w.front = w.front || w.inFront > 0 && strings.TrimSpace(c.Data) != ""
-			w.nowhere = w.nowhere || w.inNone > 0 && strings.TrimSpace(c.Data) != ""
+			if w.inLink > 0 && strings.TrimSpace(c.Data) != "" {
+				for k, n := range w.inTarget {
+					if n > 0 {
+						w.targets |= 1 << k
+					}
+				}
+			}
 			w.h1 = w.h1 || w.inH1 > 0
 			continue
 		case html.ElementNode:
@@ -344,29 +372,11 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		}
 		link := isLink(c)
 		// Where a link goes: is the heading in or around it a logo's.
-		// (The page's own address is asked only of a heading's links.)
-		href := ""
-		if link {
-			href = attr(c, "href")
-		}
-		home := link && homeLink(href)
-		front := link && !home && frontLink(href)
-		self := link && (h || t) && w.selfLink(href)
-		none := self && nowhereLink(href)
+		var target linkTarget
 		if link {
 			w.inLink++
-		}
-		if home {
-			w.inHome++
-		}
-		if self {
-			w.inSelf++
-		}
-		if front {
-			w.inFront++
-		}
-		if none {
-			w.inNone++
+			target = w.targetOf(attr(c, "href"), h || t)
+			w.countTargets(target, 1)
 		}
 		if c.DataAtom == atom.H1 {
 			w.inH1++
@@ -400,18 +410,7 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 		}
 		if link {
 			w.inLink--
-		}
-		if home {
-			w.inHome--
-		}
-		if self {
-			w.inSelf--
-		}
-		if front {
-			w.inFront--
-		}
-		if none {
-			w.inNone--
+			w.countTargets(target, -1)
 		}
 		if c.DataAtom == atom.H1 {
 			w.inH1--
@@ -423,15 +422,19 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 	}
 }
 
+// countTargets adds by to the counts of t's bits.
+func (w *lineWriter) countTargets(t linkTarget, by int) {
+	for k := range w.inTarget {
+		if t&(1<<k) != 0 {
+			w.inTarget[k] += by
+		}
+	}
+}
+
 // selfLink says whether href leads to the page itself, by any of its
 // addresses (another query, the host without www.; but a site's front
-// script with another query, /index.php?option=…, is another page), or
-// nowhere (#, javascript:).
+// script with another query, /index.php?option=…, is another page).
 func (w *lineWriter) selfLink(href string) bool {
-	href = strings.TrimSpace(href)
-	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
-		return true
-	}
 	if w.page == nil {
 		return false
 	}
@@ -481,8 +484,8 @@ func frontLink(href string) bool {
 // frontFile is a folder's front page by its file name.
 var frontFile = regexp.MustCompile(`(?i)(?:^|/)(?:index|default|main|home)\.(?:s?html?|php|jsp|aspx?)$`)
 
-// homeLink says whether href leads to a site's root: /, ./, index.html,
-// http://host/ (a logo's link home).
+// homeLink says whether href leads to a site's root: /, /index.html,
+// /en/, http://host/ (a logo's link home); not a relative link.
 func homeLink(href string) bool {
 	p, absolute, ok := linkPath(href) // (index.asp?boardid=43 is a board, no home)
 	if !ok || !absolute && !strings.HasPrefix(p, "/") {

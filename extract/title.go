@@ -108,6 +108,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		og = r.founderTitle()
 	}
 	fullForm, ogForm := hashForm(full), hashForm(og)
+	// The <title>'s headline part (its site's name cut) and its parts.
+	headPart, parts := siteless(full), titleParts(full)
+	headForm := hashForm(headPart)
 	// A <title> cut short with an ellipsis: its first part, without it.
 	first := strings.TrimSpace(titleSeparators.Split(full, 2)[0])
 	cutForm := ""
@@ -131,7 +134,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		if !l.heading && !l.titled && !l.bold {
 			continue
 		}
-		if logoHeading(l) && hashForm(l.text) != hashForm(siteless(full)) {
+		if logoHeading(l) && hashForm(l.text) != headForm {
 			continue
 		}
 		n := runeCount(l.text)
@@ -160,11 +163,11 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// <title> left out: 第十四届 of 第十四届庆元香菇文化节开幕.)
 		// (Nor a headline that starts with the site's name the <title>
 		// names alone with a column: 油尖旺區議會 of 油尖旺區議會 - 新聞稿.)
-		if lead := hashForm(siteless(full)); runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && !subtitled(l.text, full) && !isTitlePart(full, l.text) &&
-			!siteName.MatchString(siteless(full)) &&
-			(strings.HasPrefix(f, lead) || taggedBefore(l, siteless(full))) &&
-			(!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead) && (runeCount(f)-runeCount(lead) <= runeCount(lead) || !markJoined(l.text, siteless(full)))) {
-			best, bestAt = siteless(full), i
+		if lead := headForm; runeCount(lead) >= 6 && f != lead && strings.Contains(f, lead) && runeCount(f) < runeCount(lead)+12 && !subtitled(l.text, full) && !isTitlePart(parts, l.text) &&
+			!siteName.MatchString(headPart) &&
+			(strings.HasPrefix(f, lead) || taggedBefore(l, headPart)) &&
+			(!strings.Contains(fullForm, f) || strings.HasPrefix(f, lead) && (runeCount(f)-runeCount(lead) <= runeCount(lead) || !markJoined(l.text, headPart))) {
+			best, bestAt = headPart, i
 			continue
 		}
 		// Of several, the one nearest the content: a site's name in the
@@ -179,12 +182,12 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			// Chinese, and the <title>'s headline part holds both.)
 			underBest := best != "" && bestAt == i-1 && !lines[bestAt].linked
 			english := strings.ContainsFunc(best, isCJK) && !strings.ContainsFunc(l.text, isCJK)
-			headline := hashForm(siteless(full))
+			headline := headForm
 			// A headline in two headings (…公告 over （第十五号）), or two
 			// lines of a title element, the <title> holding the two run
 			// together: both.
-			if underBest && (lines[bestAt].heading || lines[bestAt].titled) && (l.heading || l.titled) && isTitlePart(full, best+l.text) &&
-				!(siteName.MatchString(best+l.text) && len(titleParts(full)) == 1) { // (not a logo's two lines: 磐安县人民政府 / 门户网站)
+			if underBest && (lines[bestAt].heading || lines[bestAt].titled) && (l.heading || l.titled) && isTitlePart(parts, best+l.text) &&
+				!(siteName.MatchString(best+l.text) && len(parts) == 1) { // (not a logo's two lines: 磐安县人民政府 / 门户网站)
 				best = best + l.text
 				continue
 			}
@@ -228,7 +231,6 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// its summary, 政府工作报告 over its ——subtitle.)
 	// (A column's name that the <title> names first, before the site's,
 	// is the column's all the same: 部门动态_松阳县人民政府.)
-	parts := titleParts(full)
 	columnFirst := len(parts) == 2 && columnName.MatchString(best) && siteName.MatchString(strings.TrimSpace(parts[1]))
 	if best != "" && runeCount(best) <= 6 && hashForm(best) != fullForm && hashForm(best) != ogForm && (hashForm(best) != firstForm || columnFirst) {
 		// Above the text: a heading in it is its section's. (But the
@@ -251,7 +253,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		// A column's heading that the <title> names after the site's
 		// (最新消息 of 苗栗縣三義鄉公所-最新消息) over a detail table: its
 		// 標題 row holds the headline.
-		if runeCount(best) <= 6 && hashForm(titleParts(full)[0]) != hashForm(best) {
+		if runeCount(best) <= 6 && hashForm(parts[0]) != hashForm(best) {
 			if t, i := titleRow(lines, start); i >= 0 {
 				return t, i
 			}
@@ -296,7 +298,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			return l.text, i
 		}
 	}
-	t := siteless(full)
+	t := headPart
 	at := r.lineOf(lines, t)
 	// A company's site joins its name with a bare hyphen too (公告标题-哈尔滨银行):
 	// cut there when a line at the top of the page says the part before it.
@@ -485,14 +487,14 @@ func logoHeading(l metaLine) bool {
 	if !l.linked {
 		return false
 	}
-	if l.self {
+	if l.targets&toSelf != 0 {
 		// (A logo linking nowhere names the site as a portal is named:
 		// <a href="javascript:void(0)">松阳县人民政府</a>.)
-		return l.nowhere && runeCount(l.text) <= 16 && siteName.MatchString(l.text)
+		return l.targets&toNowhere != 0 && runeCount(l.text) <= 16 && siteName.MatchString(l.text)
 	}
 	n := runeCount(l.text)
 	siteLike := siteName.MatchString(l.text) || logoName.MatchString(l.text) || welcome.MatchString(l.text)
-	return l.home && (n <= 12 || n <= 30 && siteLike) || l.front && n <= 16 && siteLike
+	return l.targets&toHome != 0 && (n <= 12 || n <= 30 && siteLike) || l.targets&toFront != 0 && n <= 16 && siteLike
 }
 
 // welcome is a logo's greeting after the site's name: 松阳县人民政府门户网站欢迎您.
@@ -514,9 +516,14 @@ var logoName = regexp.MustCompile(`(?:政府|官网|官網|官方网站|官方�
 // (嘉義縣政府全球資訊網-縣府新聞-…, …公告（第十五号）-海宁人大, 縣府新聞-2024…),
 // which mostly joins no words of a Chinese headline.
 func titleParts(full string) []string {
+	return partsAt(full, titleCuts(full))
+}
+
+// partsAt splits full at cuts (titleCuts).
+func partsAt(full string, cuts [][2]int) []string {
 	var parts []string
 	from := 0
-	for _, cut := range titleCuts(full) {
+	for _, cut := range cuts {
 		parts = append(parts, full[from:cut[0]])
 		from = cut[1]
 	}
@@ -553,7 +560,8 @@ func titleCuts(full string) [][2]int {
 // all after the site's name and a column's short name, its own hyphens
 // kept; "" when the <title> does not start with a site's name.
 func afterSite(full string) string {
-	parts, cuts := titleParts(full), titleCuts(full)
+	cuts := titleCuts(full)
+	parts := partsAt(full, cuts)
 	// A page's kind after the headline (…-正文, -详情) names nothing.
 	for len(parts) > 2 && genericPart.MatchString(strings.TrimSpace(parts[len(parts)-1])) {
 		full, parts, cuts = full[:cuts[len(cuts)-1][0]], parts[:len(parts)-1], cuts[:len(cuts)-1]
@@ -574,10 +582,10 @@ func afterSite(full string) string {
 	return rest
 }
 
-// isTitlePart says whether heading is one of the <title>'s parts whole.
-func isTitlePart(full, heading string) bool {
+// isTitlePart says whether heading is one of the <title>'s parts (titleParts) whole.
+func isTitlePart(parts []string, heading string) bool {
 	f := hashForm(heading)
-	for _, p := range titleParts(full) {
+	for _, p := range parts {
 		if hashForm(p) == f {
 			return true
 		}
