@@ -837,14 +837,10 @@ func TestPortalMovedKeepsItsDocuments(t *testing.T) {
 	}
 }
 
-// TestColumnRenamedKeepsItsDocuments: a portal renames a column (/news/
-// becomes /xinwen/, every old URL answering 301 to the new path). The
-// next night's list links the articles by their new URLs, met as copies
-// of the stored ones (republished), whose re-check by their old URLs in
-// the same run shows the move: each stays one document, its URL now the
-// new address, and no later night counts it new or republished.
-func TestColumnRenamedKeepsItsDocuments(t *testing.T) {
-	srv := crawltest.Serve(t, crawltest.Site{Articles: 4, PagesPer: 2})
+// renamedColumn proxies srv with its column /news/ renamed /xinwen/ in
+// every page's links (requests are the caller's to route); keepETags keeps
+// srv's ETags on the renamed pages.
+func renamedColumn(srv *crawltest.Server, keepETags bool) *httputil.ReverseProxy {
 	target, _ := url.Parse(srv.URL)
 	proxy := httputil.NewSingleHostReverseProxy(target)
 	proxy.ModifyResponse = func(r *http.Response) error {
@@ -855,8 +851,23 @@ func TestColumnRenamedKeepsItsDocuments(t *testing.T) {
 		body = bytes.ReplaceAll(body, []byte("/news/"), []byte("/xinwen/"))
 		r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 		r.Header.Del("Content-Length")
+		if !keepETags {
+			r.Header.Del("ETag")
+		}
 		return nil
 	}
+	return proxy
+}
+
+// TestColumnRenamedKeepsItsDocuments: a portal renames a column (/news/
+// becomes /xinwen/, every old URL answering 301 to the new path). The
+// next night's list links the articles by their new URLs, met as copies
+// of the stored ones (republished), whose re-check by their old URLs in
+// the same run shows the move: each stays one document, its URL now the
+// new address, and no later night counts it new or republished.
+func TestColumnRenamedKeepsItsDocuments(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 4, PagesPer: 2})
+	proxy := renamedColumn(srv, true) // (its ETags kept: the same file's under either name)
 	var renamed atomic.Bool
 	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
@@ -1059,19 +1070,7 @@ func TestRedirectChainTooLongHidesNoHop(t *testing.T) {
 // stored ones, moved, not new documents.
 func TestPortalMovedAndRenamedKeepsItsDocuments(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
-	target, _ := url.Parse(srv.URL)
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	proxy.ModifyResponse = func(r *http.Response) error {
-		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			return err
-		}
-		body = bytes.ReplaceAll(body, []byte("/news/"), []byte("/xinwen/"))
-		r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
-		r.Header.Del("Content-Length")
-		r.Header.Del("ETag")
-		return nil
-	}
+	proxy := renamedColumn(srv, false)
 	renamed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/xinwen/") {
 			r.URL.Path = "/news/" + strings.TrimPrefix(r.URL.Path, "/xinwen/")
@@ -1117,19 +1116,7 @@ func TestPortalMovedAndRenamedKeepsItsDocuments(t *testing.T) {
 // its new URL, counted gone, not failed.
 func TestColumnRenamedOldURLsGone(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
-	target, _ := url.Parse(srv.URL)
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	proxy.ModifyResponse = func(r *http.Response) error {
-		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			return err
-		}
-		body = bytes.ReplaceAll(body, []byte("/news/"), []byte("/xinwen/"))
-		r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
-		r.Header.Del("Content-Length")
-		r.Header.Del("ETag")
-		return nil
-	}
+	proxy := renamedColumn(srv, false)
 	var renamed atomic.Bool
 	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
