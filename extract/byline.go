@@ -396,8 +396,9 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 		// A cheap test first: a label ends with a colon, a slash or 】
 		// (【来源】), or reads 来源于 or BBC's 作者, with a comma; or it
 		// stands in an element of its own, the value in the next
-		// (<span>来源</span><span>庐江县融媒体中心</span>).
-		if !strings.ContainsAny(l.text, ":：/】") && !strings.Contains(l.text, "源于") && !strings.Contains(l.text, "源於") && !strings.HasPrefix(l.text, "作者,") && l.cuts == nil {
+		// (<span>来源</span><span>庐江县融媒体中心</span>), or apart by
+		// white space (来源 庐江县融媒体中心 作者 孙晓梅).
+		if !strings.ContainsAny(l.text, ":：/】") && !strings.Contains(l.text, "源于") && !strings.Contains(l.text, "源於") && !strings.HasPrefix(l.text, "作者,") && l.cuts == nil && spacedLabels(l.text) == "" {
 			continue
 		}
 		m := label.FindStringIndex(text)

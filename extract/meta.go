@@ -86,7 +86,7 @@ func (w *lineWriter) targetOf(href string, self bool) linkTarget {
 // 来源：  庐江县融媒体中心  作者：  孙晓梅. "" when the line has no such label.
 func (l metaLine) colonized() string {
 	if l.cuts == nil {
-		return ""
+		return spacedLabels(l.text)
 	}
 	var b strings.Builder
 	from, found := 0, false
@@ -116,13 +116,51 @@ func (l metaLine) colonized() string {
 	return b.String()
 }
 
+// spacedLabels is colonized for a line whose labels stand apart by white
+// space, each a word of its own (发布时间 2024-06-13 10:24 来源 临海市融媒体中心
+// 作者 王一帆), when at least two of them are followed by a value: one
+// such label could be a word of a sentence, and a list's header row
+// (标题 作者 发布时间) is labels only.
+func spacedLabels(text string) string {
+	if !strings.Contains(text, " ") || utf8.RuneCountInString(text) > 120 || strings.ContainsAny(text, "，。；！？") {
+		return ""
+	}
+	words := strings.Fields(text)
+	valued := 0
+	for i, w := range words {
+		if bareLabel.MatchString(w) && i+1 < len(words) && !bareLabel.MatchString(words[i+1]) {
+			valued++
+		}
+	}
+	if valued < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for i, w := range words {
+		switch {
+		case i == 0:
+		case bareLabel.MatchString(w):
+			b.WriteString("  ")
+		default:
+			b.WriteString(" ")
+		}
+		b.WriteString(w)
+		if bareLabel.MatchString(w) {
+			b.WriteString("：")
+		}
+	}
+	return b.String()
+}
+
 // bareLabel is a byline field's label with no colon.
 var (
 	bareLabel    = regexp.MustCompile(`^(?:` + bareLabels + `)$`)
 	bareLabelEnd = regexp.MustCompile(`(?:` + bareLabels + `)$`)
 )
 
-const bareLabels = `(?:信息|文章|新[闻聞])?[来來]源|作者|[责責]任[编編][辑輯]|[编編][辑輯]|[记記]者|(?:发布|發布|發佈|更新)(?:时间|時間|日期)`
+// (A counter's label too, 浏览次数: a value before it ends there.)
+const bareLabels = `(?:信息|文章|新[闻聞])?[来來]源|作者|[责責]任[编編][辑輯]|[编編][辑輯]|[记記]者|(?:发布|發布|發佈|更新)(?:时间|時間|日期)|` +
+	`(?:浏览|瀏覽)(?:次数|次數|数|數|量)?|(?:点击|點擊|阅读|閱讀|访问|訪問)(?:次数|次數|数|數|量)`
 
 // counterTail is the counters a topic's line ends in: 回复：2 浏览：356.
 var counterTail = regexp.MustCompile(`(?:\s+(?:回复|回覆|浏览|瀏覽|点击|點擊|阅读|閱讀|查看)(?:数|數|次数|次數|量)?\s*[:：]\s*\d+\s*次?)+\s*$`)

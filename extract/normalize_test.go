@@ -137,6 +137,25 @@ func TestCutLine(t *testing.T) {
 	}
 }
 
+// TestSpacedLabels: labels apart by white space are read as labelled
+// fields when two of them have values; a header row of labels alone, one
+// label, or a sentence are not.
+func TestSpacedLabels(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"发布时间 2024-06-13 10:24 来源 临海市融媒体中心 作者 王一帆 浏览次数 --",
+			"发布时间： 2024-06-13 10:24  来源： 临海市融媒体中心  作者： 王一帆  浏览次数： --"},
+		{"来源 县融媒体中心 编辑 李华", "来源： 县融媒体中心  编辑： 李华"},
+		{"标题 作者 发布时间", ""},
+		{"来源 县融媒体中心", ""},
+		{"作者 王一帆 来源 本报，转载请注明", ""},
+		{"来源县融媒体中心作者王一帆", ""},
+	} {
+		if got := spacedLabels(tc.line); got != tc.want {
+			t.Errorf("spacedLabels(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
 // FuzzWithoutCJKSpaces: the scan by spaces drops what a rune-by-rune
 // reading of the rule drops.
 func FuzzWithoutCJKSpaces(f *testing.F) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -219,7 +220,7 @@ func (r *reader) prune() {
 			case c.Type != html.ElementNode:
 				continue
 			}
-			if prunedAtoms[c.DataAtom] || isHidden(c) {
+			if prunedAtoms[c.DataAtom] || isHidden(c) || editNotice(c) {
 				drop = append(drop, c)
 				continue
 			}
@@ -259,6 +260,13 @@ var prunedAtoms = map[atom.Atom]bool{
 	// What a <video> or <audio> holds besides its sources is what a browser
 	// that plays neither shows (您的浏览器不支持HTML5视频播放).
 	atom.Video: true, atom.Audio: true,
+}
+
+// editNotice reports Discuz's note on an edited post, <i class="pstatus">
+// 本帖最后由 某人 于 2024-6-12 21:15 编辑</i>: the forum writes it at the
+// top of the message, the poster did not.
+func editNotice(n *html.Node) bool {
+	return slices.Contains(strings.Fields(attr(n, "class")), "pstatus")
 }
 
 func isHidden(n *html.Node) bool {

@@ -84,7 +84,7 @@ var govSiteSuffix = regexp.MustCompile(`^(.+?)\s*[-－–]\s*(\p{Han}{2,16}(?:�
 
 // titleSeparators split a <title> into the article's title and the site's
 // name: "标题_我爱株洲", "标题 - 某某市人民政府", "标题|栏目|网站".
-var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·:：]+\s+|\s*(?:_+|--+|——+|\|+|｜+)\s*`)
+var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·•:：]+\s+|\s*(?:_+|--+|——+|\|+|｜+)\s*`)
 
 // subtitled says whether heading is a headline and its ——subtitle, all
 // of the <title> full but its last part (the site's name).
@@ -249,6 +249,16 @@ func (r *reader) title(lines []metaLine) (string, int) {
 			}
 		}
 	}
+	// An English module's name heading the page (News Flash of CivicPlus's
+	// News Flash • Annapolis, MD • CivicEngage), the <title>'s first part,
+	// over the item's headline that its dated byline follows: the headline.
+	if best != "" && !strings.ContainsFunc(best, isCJK) && len(strings.Fields(best)) <= 3 && hashForm(best) == firstForm && firstForm != fullForm {
+		for i := bestAt + 1; i+1 < len(lines) && i <= start+1; i++ {
+			if l, next := lines[i], lines[i+1]; l.heading && !l.linked && len(strings.Fields(l.text)) >= 4 && isTitleShaped(l.text) && hasYear(next.text) && isBylineLine(next.text) {
+				return l.text, i
+			}
+		}
+	}
 	if best != "" {
 		// A column's heading that the <title> names after the site's
 		// (最新消息 of 苗栗縣三義鄉公所-最新消息) over a detail table: its
@@ -274,13 +284,18 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// a line set apart in bold among the content's first (old templates).
 	// (Not a section heading: 一、总体要求 opens a body, it titles no
 	// article.)
-	if start < len(lines) {
-		if l := lines[start]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionHeading(l.text) {
-			return l.text, start
+	// (Under the trail, when the content's box holds it too: 目前位置：首頁
+	// > 最新消息 over the headline.)
+	if at := start; at < len(lines) {
+		if isBreadcrumb(lines[at].text) && at+1 < len(lines) && lines[at+1].where == 0 {
+			at++
+		}
+		if l := lines[at]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionHeading(l.text) {
+			return l.text, at
 		}
 	}
 	for i := min(start, len(lines)) - 1; i >= 0 && i >= start-8; i-- {
-		if l := lines[i]; (l.heading || l.titled) && isTitleShaped(l.text) && !logoHeading(l) {
+		if l := lines[i]; (l.heading || l.titled) && isTitleShaped(l.text) && !logoHeading(l) && !headsList(lines, i) {
 			return l.text, i
 		}
 	}
@@ -334,6 +349,21 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		}
 	}
 	return t, at
+}
+
+// headsList says whether line i heads a box of links to other articles
+// (最新更新 over 武安市召开“三夏”生产推进会 2024-6-17, …): a sidebar's, no
+// headline. Its next two lines are headlines' links, dated or long.
+func headsList(lines []metaLine, i int) bool {
+	if i+2 >= len(lines) {
+		return false
+	}
+	for _, l := range lines[i+1 : i+3] {
+		if !l.links || !hasNumericDate(l.text) && !(l.linked && runeCount(l.text) >= 8) {
+			return false
+		}
+	}
+	return true
 }
 
 // titlePartLine finds, when the <title>'s first part t (the site's name,
