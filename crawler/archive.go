@@ -79,6 +79,10 @@ type Archiver struct {
 	// parser reads a page; nil means extract.Parse. Tests put a faulty
 	// one here.
 	parser parseFunc
+	// beforeSave, when set, is shown the article's pages before its
+	// document is saved: a crawl finds links on its later pages (the
+	// 相关阅读 at the end of the last) and saves them with it.
+	beforeSave func(pages []*page)
 }
 
 // parseFunc is extract.Parse's signature.
@@ -215,6 +219,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 			capture: start.capture, digest: start.digest,
 			err: fmt.Errorf("%s: more than %d pages that send on by meta refresh or script", u, maxStubHops)}
 	}
+	softNotFound(start)
 	if !start.ok() {
 		res.Err = start.err
 		res.Tried = &store.Page{URL: start.url, Status: start.status, Fetched: start.at.Truncate(time.Second),
@@ -301,6 +306,9 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 			keepStoredReading(doc, latest)
 		}
 	}
+	if a.beforeSave != nil {
+		a.beforeSave(pages)
+	}
 	save, err := a.st.SaveDocument(doc, dedupe(urls))
 	if err != nil {
 		res.Err = err
@@ -384,7 +392,8 @@ func (w *walk) follow(first, start *page) (walked, error) {
 		seen[extract.CanonicalURL(p.url)] = true
 	}
 	hashes := map[string]bool{}
-	firstHash := ""
+	// The hashes of page 1 and of the last page kept.
+	firstHash, lastHash := "", ""
 	ref := first // the page the others are compared with: page 1, else start
 	if !first.ok() {
 		ref = start
@@ -392,6 +401,7 @@ func (w *walk) follow(first, start *page) (walked, error) {
 	} else {
 		firstHash = pageHash(first)
 		hashes[firstHash] = true
+		lastHash = firstHash
 	}
 	mark(first, first.requested)
 	pages = []*page{first}
@@ -472,9 +482,13 @@ func (w *walk) follow(first, start *page) (walked, error) {
 			break
 		}
 		h := pageHash(p)
-		if p.parsed.Text() != "" && hashes[h] && (h == firstHash || !numbered(p, n, known)) {
+		// (Nor the page before it again when no bar read so far names a
+		// page after it: a server that answers every number past the
+		// last with the last page, its 下一页 leading one further.)
+		if p.parsed.Text() != "" && hashes[h] && (h == firstHash || !numbered(p, n, known) || h == lastHash && !knownAfter(known, n)) {
 			break // the server ignores the page number: the same content again
 		}
+		lastHash = h
 		// A page that repeats another but page 1, named as page n by its
 		// own bar or followed by pages the bars name, is a page of the
 		// article all the same (a gallery's repeated caption): kept, its
@@ -528,16 +542,42 @@ func sharesBar(p *page, known map[int]string) bool {
 }
 
 // softError says whether a page served with 200 is an error page: a
-// short page whose title or text says what is missing.
+// short page whose title or first lines say what is missing. (Not a
+// short notice that says so of something else further on: 经核查，该信息
+// 不存在违规.)
 func softError(p *page) bool {
 	text := p.parsed.Text()
 	if utf8.RuneCountInString(text) > 300 {
 		return false
 	}
-	return softErrorWords.MatchString(p.parsed.Title) || softErrorWords.MatchString(text)
+	return softErrorLine(p) != ""
 }
 
-var softErrorWords = regexp.MustCompile(`(?i)(?:信息|页面|网页|文章|内容|稿件|资源)(?:不存在|已被?删除|已被?撤销|已撤稿)|(?:找不到|无法找到)(?:该|您要访问的|指定的)?(?:页面|网页|文章|信息)|出错了|错误页|^\s*404\b|\b404 not found|page not found|no longer available`)
+// softNotFound makes a page asked for by name that says it is not there
+// (您访问的页面不存在或已被删除, served with 200) the failure it is: a
+// deleted article is not its own new version.
+func softNotFound(p *page) {
+	if p.ok() && softError(p) {
+		p.err = fmt.Errorf("%s: %w (HTTP %d): %q", p.url, ErrSoftNotFound, p.status, softErrorLine(p))
+	}
+}
+
+// softErrorLine is the title or one of the first two lines of text that
+// says what is missing, "" when none does.
+func softErrorLine(p *page) string {
+	if softErrorWords.MatchString(p.parsed.Title) {
+		return p.parsed.Title
+	}
+	lines := strings.SplitN(p.parsed.Text(), "\n", 3)
+	for _, l := range lines[:min(len(lines), 2)] {
+		if softErrorWords.MatchString(l) {
+			return l
+		}
+	}
+	return ""
+}
+
+var softErrorWords = regexp.MustCompile(`(?i)(?:信息|页面|网页|文章|内容|稿件|资源|主题|帖子|新闻|记录)(?:不存在|已被?删除|已被?撤销|已撤稿)|(?:找不到|无法找到)(?:该|您要访问的|指定的)?(?:页面|网页|文章|信息)|出错了|错误页|^\s*404\b|\b404 not found|page not found|no longer available|could not be found`)
 
 // knownAfter says whether a page after page n is known.
 func knownAfter(known map[int]string, n int) bool {

@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -673,6 +674,44 @@ func archivePagesWith(t *testing.T, pages map[string]string, start string, opts 
 	return NewArchiver(f, openTestStore(t), opts).Archive(t.Context(), srv.URL+start), srv.URL + start
 }
 
+// TestArchivePastTheLastPage: a server that answers every page number
+// past the last with the last page, its 下一页 leading one further (a
+// clamped ?page=N): the article is its three pages, and the walk ends at
+// the first repeat, asking nothing past it.
+func TestArchivePastTheLastPage(t *testing.T) {
+	paras := []string{
+		"今年年初，青川市确定了十件民生实事项目。截至6月中旬，各项目整体进展顺利，多数已完成年度目标的一半以上。",
+		"城区新增停车泊位1200个，改造老旧小区供水管网36公里，新建社区食堂8家，受到居民普遍欢迎。",
+		"下一步，市政府将加强督查调度，确保十件民生实事按期全面完成，让群众有更多获得感。",
+	}
+	page := func(n int) string {
+		shown := min(n, 3)
+		var bar strings.Builder
+		for k := 1; k <= 3; k++ {
+			if k == n {
+				fmt.Fprintf(&bar, "<span>%d</span> ", k)
+			} else {
+				fmt.Fprintf(&bar, `<a href="/show.php?id=90&page=%d">%d</a> `, k, k)
+			}
+		}
+		fmt.Fprintf(&bar, `<a href="/show.php?id=90&page=%d">下一页</a>`, n+1)
+		return `<html><head><meta charset="utf-8"><title>青川市2024年十件民生实事进展 - 青川新闻网</title></head><body>` +
+			`<div class="nav"><a href="/">首页</a></div><h1>青川市2024年十件民生实事进展</h1><div class="info">2024-06-17 15:45 来源：市政府办</div>` +
+			`<div class="content"><p>` + paras[shown-1] + `</p></div><div id="pages">` + bar.String() + `</div></body></html>`
+	}
+	pages := map[string]string{"/show.php?id=90": page(1)}
+	for n := 2; n <= 4; n++ {
+		pages[fmt.Sprintf("/show.php?id=90&page=%d", n)] = page(n)
+	}
+	res, _ := archivePages(t, pages, "/show.php?id=90")
+	if res.Err != nil || res.Doc == nil {
+		t.Fatalf("err %v, doc %+v", res.Err, res.Doc)
+	}
+	if n := len(res.Doc.Pages); n != 3 || !res.Doc.Complete {
+		t.Errorf("%d pages, complete %v; want the 3 pages, complete", n, res.Doc.Complete)
+	}
+}
+
 // TestArchiveListPage: a column page asked for by name is stored as the one
 // page it is; its page bar leads to more lists, which are not fetched.
 func TestArchiveListPage(t *testing.T) {
@@ -698,12 +737,14 @@ func TestArchiveListPage(t *testing.T) {
 
 func TestSoftErrorWords(t *testing.T) {
 	for s, want := range map[string]bool{
-		"对不起，您访问的信息不存在或已被删除！": true,
-		"提示信息：您访问的页面不存在":      true,
-		"找不到指定的文章！":           true,
-		"404 Not Found":       true,
-		"关于印发第404号文件的通知":      false,
-		"经核查，该村不存在违规用地问题。":    false,
+		"对不起，您访问的信息不存在或已被删除！":                        true,
+		"提示信息：您访问的页面不存在":                             true,
+		"找不到指定的文章！":                                  true,
+		"404 Not Found":                              true,
+		"抱歉，指定的主题不存在或已被删除或正在被审核":                     true,
+		"The page you requested could not be found.": true,
+		"关于印发第404号文件的通知":                             false,
+		"经核查，该村不存在违规用地问题。":                           false,
 	} {
 		if got := softErrorWords.MatchString(s); got != want {
 			t.Errorf("%q: an error page's words %v, want %v", s, got, want)

@@ -679,48 +679,73 @@ func TestDeadLinksAreRememberedAsGone(t *testing.T) {
 	}
 }
 
-// TestDeletedArticleIsRememberedAsGone: a stored article that answers 410
-// fails the run that finds it gone; after that it waits the week a gone
-// link waits, however soon the articles' own re-checks come.
+// TestDeletedArticleIsRememberedAsGone: a stored article that answers 410,
+// or 200 with the site's "not found" page (a soft 404), fails the run that
+// finds it gone, and is no new version of itself; after that it waits the
+// week a gone link waits, however soon the articles' own re-checks come.
 func TestDeletedArticleIsRememberedAsGone(t *testing.T) {
-	srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
-	deleted := crawltest.ArticlePath(2, 1)
-	db := openTestStore(t)
-	night := func(p RevisitPolicy) (*Summary, int) {
-		srv.ResetLog()
-		sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: p}, siteOf(srv))
-		return sum, srv.Count(deleted)
-	}
-	if sum, _ := night(RevisitPolicy{}); sum.New != 3 {
-		t.Fatalf("first run %+v; want 3 new", sum)
-	}
-	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
-		if r.URL.Path == deleted {
-			http.Error(w, "gone", http.StatusGone)
-			return true
-		}
-		return false
-	}
-	if sum, n := night(RevisitPolicy{Max: time.Nanosecond}); sum.Failed != 1 || n != 1 {
-		t.Fatalf("the night it went: %+v, fetched %d times; want it fetched and failed", sum, n)
-	}
-	if sum, n := night(RevisitPolicy{Min: time.Nanosecond}); n != 0 || sum.Failed != 0 || sum.Gone != 1 {
-		t.Errorf("the night after, articles due at once: %+v, the deleted one fetched %d times; want it left alone, counted gone", sum, n)
-	}
-	// Restored, and archived by hand: no longer gone, re-checked as the
-	// article it is. (A second later: fetch times are kept to the second.)
-	srv.Hook = nil
-	time.Sleep(time.Second)
-	f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res := NewArchiver(f, db, ArchiveOptions{}).Archive(t.Context(), srv.URL+deleted); res.Err != nil {
-		t.Fatal(res.Err)
-	}
-	// (Re-checked or not yet due, as the article it is again.)
-	if sum, n := night(RevisitPolicy{Min: time.Nanosecond, Max: time.Hour}); sum.Gone != 0 || n+sum.NotDue != 1 {
-		t.Errorf("after it was archived again: %+v, fetched %d times; want it an article again, not gone", sum, n)
+	const notFoundPage = `<html><head><meta charset="utf-8"><title>404 页面不存在 - 某县新闻网</title></head><body>` +
+		`<div class="nav"><a href="/">首页</a> <a href="/news/">本地新闻</a></div>` +
+		`<div class="error"><h2>抱歉，您访问的页面不存在或已被删除！</h2><p>可能的原因：网址有误；页面已过期或已被删除。</p>` +
+		`<p>5秒后自动返回<a href="/">网站首页</a></p></div></body></html>`
+	for _, tc := range []struct {
+		name   string
+		answer func(w http.ResponseWriter)
+	}{
+		{"410", func(w http.ResponseWriter) { http.Error(w, "gone", http.StatusGone) }},
+		{"soft 404", func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, notFoundPage)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := crawltest.Serve(t, crawltest.Site{Articles: 3, PagesPer: 1})
+			deleted := crawltest.ArticlePath(2, 1)
+			db := openTestStore(t)
+			night := func(p RevisitPolicy) (*Summary, int) {
+				srv.ResetLog()
+				sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: p}, siteOf(srv))
+				return sum, srv.Count(deleted)
+			}
+			if sum, _ := night(RevisitPolicy{}); sum.New != 3 {
+				t.Fatalf("first run %+v; want 3 new", sum)
+			}
+			before, err := db.Document(srv.URL+deleted, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == deleted {
+					tc.answer(w)
+					return true
+				}
+				return false
+			}
+			if sum, n := night(RevisitPolicy{Max: time.Nanosecond}); sum.Failed != 1 || sum.Changed != 0 || n != 1 {
+				t.Fatalf("the night it went: %+v, fetched %d times; want it fetched and failed", sum, n)
+			}
+			if after, err := db.Document(srv.URL+deleted, 0); err != nil || after.Version != 1 || after.Title != before.Title {
+				t.Errorf("the stored article after it went: %+v, %v; want version 1, %q", after, err, before.Title)
+			}
+			if sum, n := night(RevisitPolicy{Min: time.Nanosecond}); n != 0 || sum.Failed != 0 || sum.Gone != 1 {
+				t.Errorf("the night after, articles due at once: %+v, the deleted one fetched %d times; want it left alone, counted gone", sum, n)
+			}
+			// Restored, and archived by hand: no longer gone, re-checked as the
+			// article it is. (A second later: fetch times are kept to the second.)
+			srv.Hook = nil
+			time.Sleep(time.Second)
+			f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res := NewArchiver(f, db, ArchiveOptions{}).Archive(t.Context(), srv.URL+deleted); res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			// (Re-checked or not yet due, as the article it is again.)
+			if sum, n := night(RevisitPolicy{Min: time.Nanosecond, Max: time.Hour}); sum.Gone != 0 || n+sum.NotDue != 1 {
+				t.Errorf("after it was archived again: %+v, fetched %d times; want it an article again, not gone", sum, n)
+			}
+		})
 	}
 }
 
@@ -1032,6 +1057,52 @@ func TestBytesServedAsHTMLFail(t *testing.T) {
 	db := openTestStore(t)
 	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv)); sum.Failed != 1 || sum.New != 0 {
 		t.Errorf("%+v; want the random bytes failed, the PDF no failure", sum)
+	}
+}
+
+// TestLinksOnLaterPagesAreFollowed: an article linked only from the
+// 相关阅读 under page 2 of a two-page report is found, as it would be
+// from page 1.
+func TestLinksOnLaterPagesAreFollowed(t *testing.T) {
+	frame := func(title, body string) string {
+		return `<html><head><meta charset="utf-8"><title>` + title + `_本地新闻_清溪县新闻网</title></head><body>` +
+			`<div class="nav"><a href="/news/">本地新闻</a></div>` + body + `<div class="footer">清溪县新闻网 版权所有</div></body></html>`
+	}
+	article := func(title, p1, p2, more string) string {
+		return frame(title, `<div class="viewbox"><h2>`+title+`</h2><div class="info">时间:2024-06-11 09:30 来源:清溪县融媒体中心 作者:李明</div>`+
+			`<div class="content"><p>`+p1+`</p><p>`+p2+`</p>`+more+`</div></div>`)
+	}
+	bar := func(cur int) string {
+		if cur == 1 {
+			return `<div class="dede_pages"><ul class="pagelist"><li class="thisclass"><a href="#">1</a></li><li><a href="11_2.html">2</a></li><li><a href="11_2.html">下一页</a></li></ul></div>`
+		}
+		return `<div class="dede_pages"><ul class="pagelist"><li><a href="11.html">1</a></li><li class="thisclass"><a href="#">2</a></li></ul></div>`
+	}
+	pages := map[string]string{
+		"/news/": frame("本地新闻", `<ul><li><a href="/news/2024/0611/11.html">清溪县第二届龙舟邀请赛圆满落幕</a></li></ul>`),
+		"/news/2024/0611/11.html": article("清溪县第二届龙舟邀请赛圆满落幕", "6月11日，清溪县第二届龙舟邀请赛在清溪河畔鸣锣开赛，来自周边县市的16支代表队同台竞技。",
+			"比赛设200米直道竞速和500米环绕赛两个项目，吸引了两万余名群众沿河观赛。", bar(1)),
+		"/news/2024/0611/11_2.html": article("清溪县第二届龙舟邀请赛圆满落幕", "经过激烈角逐，城关镇代表队获得200米直道竞速冠军，清溪河村代表队获得500米环绕赛冠军。",
+			"县文旅局负责人表示，将把龙舟赛打造成清溪文旅融合发展的特色品牌。",
+			`<p>相关阅读：<a href="/news/2024/0613/13.html">清溪县滨江公园今日起免费开放</a></p>`+bar(2)),
+		"/news/2024/0613/13.html": article("清溪县滨江公园今日起免费开放", "从今天起，滨江公园全面免费向市民开放，开放时间为早6点至晚10点。",
+			"公园内新建了3公里的健身步道和一个儿童游乐区，周末还将有露天音乐会。", ""),
+	}
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 1})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		body, ok := pages[r.URL.Path]
+		if ok {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, body)
+		}
+		return ok
+	}
+	db := openTestStore(t)
+	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, Site{Name: "t", Seeds: []string{srv.URL + "/news/"}}); sum.New != 2 || sum.Failed != 0 {
+		t.Errorf("%+v; want the report and the article its page 2 links, new", sum)
+	}
+	if _, err := db.Document(srv.URL+"/news/2024/0613/13.html", 0); err != nil {
+		t.Errorf("the article linked from page 2: %v", err)
 	}
 }
 

@@ -23,6 +23,10 @@ var (
 	// ErrNotArticle: the page is not an HTML article (a PDF, an image, a
 	// list page where an article was expected).
 	ErrNotArticle = errors.New("crawler: not an article")
+	// ErrSoftNotFound: a page served with 200 that says what was asked
+	// for is not there (您访问的页面不存在或已被删除): a 404 in all but its
+	// status, so a deleted article is no new version of itself.
+	ErrSoftNotFound = errors.New("crawler: the page says it is not there")
 	// ErrNotStored: a page the archiver asked for has no stored capture
 	// (an imported WARC did not hold it).
 	ErrNotStored = errors.New("crawler: not in the archive")

@@ -256,6 +256,9 @@ func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 	f := &StoredFetcher{Source: r.src, At: c.Time, Prefer: c.ID}
 	a := NewArchiver(f, r.st, r.opts)
 	p := a.fetchPage(c.URL)
+	// (Nor a page that says it is not there: a deleted article's
+	// capture, no version of it.)
+	softNotFound(p)
 	if !p.ok() || p.parsed.Kind != extract.KindArticle {
 		return nil
 	}

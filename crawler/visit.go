@@ -58,6 +58,7 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 		c.skipVisited(t, ts, now)
 		return
 	}
+	softNotFound(p)
 	if !p.ok() {
 		c.failedPage(t, ts, p, now)
 		return
@@ -98,6 +99,17 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	if !c.takeDocSlot(t) {
 		c.log.Debug("max-docs reached; article left in the frontier for the next run", "url", t.URL)
 		return
+	}
+	// The links of the article's other pages are followed as page 1's
+	// are, and saved with the document: an article linked only from the
+	// 相关阅读 under a multi-page report's last page is found too.
+	arch.beforeSave = func(pages []*page) {
+		for _, other := range pages {
+			if other != p && other.ok() {
+				links = append(links, c.discover(t, other, false)...)
+			}
+		}
+		ts.commit.Enqueue = links
 	}
 	res := arch.archive(ctx, t.URL, p)
 	if res.Doc == nil {
@@ -281,7 +293,7 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		}
 		c.skipVisited(t, ts, now)
 		return
-	case t.Kind == kindRevisit && (p.status == http.StatusNotFound || p.status == http.StatusGone || errors.Is(p.err, ErrRobotsDisallowed)) && c.hasCopy(t.URL):
+	case t.Kind == kindRevisit && (notFound(p) || errors.Is(p.err, ErrRobotsDisallowed)) && c.hasCopy(t.URL):
 		// The original of a copy met this run is gone or out of bounds
 		// now (a column renamed, its old URLs dead or disallowed): the
 		// document moves to the copy, whose URL the article lives at
@@ -306,7 +318,7 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		// (Not bytes served as an HTML page that are none: a broken
 		// page, a failure reported as such.)
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
-	case (t.Depth > 0 || t.Next) && (p.status == http.StatusNotFound || p.status == http.StatusGone):
+	case (t.Depth > 0 || t.Next) && notFound(p):
 		// A dead link: a failure the first time; when it was gone on its
 		// last visit too, it is only counted, and re-checked now and then.
 		// (A seed that is gone stays a failure: the configuration is wrong;
@@ -325,6 +337,12 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitFailed, At: now})
 	}
 	c.commitVisit(ts)
+}
+
+// notFound says whether p answered that it is not there: 404, 410, or
+// 200 with the site's "not found" page.
+func notFound(p *page) bool {
+	return p.status == http.StatusNotFound || p.status == http.StatusGone || errors.Is(p.err, ErrSoftNotFound)
 }
 
 // aliasOf records that link, met on a page, redirects to target: when

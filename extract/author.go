@@ -178,7 +178,9 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 			return l.text
 		}
 	}
-	if v := r.authorElement(linesBefore(head)); v != "" {
+	// (The byline under the article too: WordPress themes put it in
+	// the entry's footer.)
+	if v := r.authorElement(linesBefore(head), tail); v != "" {
 		return v
 	}
 	for _, v := range []string{r.head.ldAuthor, r.head.metaValue("author", "article:author", "dc.creator", "byl")} {
@@ -339,7 +341,8 @@ func looksLikeName(s string) bool {
 // authorElement is the name in the element a template names the author's
 // name (CGTN's <span class="news-author-name">Gao Yun</span>, with no "By"
 // before it) or marks with itemprop="author": a name alone, else nothing.
-func (r *reader) authorElement(byline []metaLine) string {
+// byline is the byline's lines above the text, under the lines under it.
+func (r *reader) authorElement(byline, under []metaLine) string {
 	var found string
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
@@ -370,10 +373,19 @@ func (r *reader) authorElement(byline []metaLine) string {
 			// A byline's field classed for its author (<span
 			// class="sh-author">Yang Jian</span>) when it holds a name
 			// and nothing else; else what it holds is looked into.
-			if authorClassed(c) && datedAround(c) {
+			// So is a link to the author's page (rel="author", HTML's
+			// word for it), and only such a link or WordPress's vcard
+			// in the lines under the article (a related list's items
+			// there name their own authors: <span class="news-author">).
+			relAuthor := c.DataAtom == atom.A && slices.Contains(strings.Fields(strings.ToLower(attr(c, "rel"))), "author")
+			if authorClassed(c) && datedAround(c) || relAuthor {
 				if t := cleanLine(textOf(c)); runeCount(t) <= 40 && cleanAuthor(t) != "" && !paperField.MatchString(t) && (englishName.MatchString(t) && !strings.HasPrefix(t, "By ") ||
 					personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords)) {
-					for _, l := range byline {
+					lines := byline
+					if relAuthor || classHas(c, "vcard") {
+						lines = slices.Concat(byline, under)
+					}
+					for _, l := range lines {
 						// In the article's byline, not a list's
 						// items (相关阅读 李四 2024-05-08).
 						if strings.Contains(l.text, t) {

@@ -107,8 +107,21 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 			}
 			to = max(to, next)
 		}
+		// Further down, over short lines of the page's own (a page bar,
+		// 相关热词, 上一篇/下一篇), an editor's credit that closes the
+		// article (PHPCMS's 【责任编辑：王芳】): the credits' line.
+		for i := to + 1; i < len(lines) && i <= end+8; i++ {
+			if l := lines[i].text; editorCredit.MatchString(l) && runeCount(l) <= 40 {
+				to = i
+				break
+			} else if endsSentence(l) || runeCount(l) > 40 {
+				break
+			}
+		}
+		// (Lines that blocks leave out of the text are no credits, but
+		// for an editor's: it may stand under such a bar.)
 		for i := max(from, start, 0); i < len(lines) && i <= to; i++ {
-			if !lines[i].skipped {
+			if !lines[i].skipped || editorCredit.MatchString(lines[i].text) {
 				tail = append(tail, lines[i])
 			}
 		}

@@ -289,6 +289,22 @@ func TestArticleInADirectoryOfItsOwn(t *testing.T) {
 	}
 }
 
+// TestDateArchiveIsAList: a blog's archive of a day or a month
+// (/2024/06/16/) showing one post's teaser is a list, though its address
+// has a date as posts' addresses do; the post itself is an article, its
+// author the rel="author" link of the byline in the entry's footer.
+func TestDateArchiveIsAList(t *testing.T) {
+	for _, u := range []string{"http://blog.example.cn/2024/06/16/", "http://blog.example.cn/2024/06/", "http://blog.example.cn/2024/06/16/page/2/"} {
+		if p := parseFile(t, "testdata/kinds/wp-day-archive.html", u); p.Kind != KindList {
+			t.Errorf("%s: %v, want %v", u, p.Kind, KindList)
+		}
+	}
+	p := parseFile(t, "testdata/kinds/wp-post-byline-in-footer.html", "http://blog.example.cn/2024/06/market-renovation/")
+	if p.Kind != KindArticle || p.Author != "阿杰" {
+		t.Errorf("the post: %v, author %q; want an article by 阿杰", p.Kind, p.Author)
+	}
+}
+
 // TestShortListPageByItsNumber: the last page of a short list of
 // summaries at a script paged by its number alone (news.asp?page=3) is a
 // list, as it was before ?page=N took the shape of its page 1; an

@@ -20,8 +20,11 @@ var (
 	// WordPress-like CMSs name posts.
 	articleDir = regexp.MustCompile(`(?i)/(\d{5,}|[a-z0-9]+(?:-[a-z0-9]+){3,})/$`)
 	// listWords are the words a column's slug is made of.
-	listWords  = regexp.MustCompile(`(?i)^(?:news|releases?|press|media|events?|topics?|category|categories|archives?|notices?|announcements?|list|index|columns?|tags?|initiatives?|updates?|stories|articles|posts|campus|latest|whats|new)$`)
-	articleURL = regexp.MustCompile(`(?i)/[a-z]?\d{3,}(_\d+)?\.(s?html?|asp|aspx|php|jsp)$|[?&](id|aid|articleid|newsid|infoid|docid|artid|contentid)=\d+|/t\d{8}_\d+|/art_\d+_\d+\.s?html?|/show-\d+-\d+|/thread-\d+|/\d{4}/\d{2,4}/`)
+	listWords = regexp.MustCompile(`(?i)^(?:news|releases?|press|media|events?|topics?|category|categories|archives?|notices?|announcements?|list|index|columns?|tags?|initiatives?|updates?|stories|articles|posts|campus|latest|whats|new)$`)
+	// dateArchive is an address of a date alone (/2024/06/, /2024/06/16/,
+	// its page 2): a blog's archive of a year, month or day.
+	dateArchive = regexp.MustCompile(`^/(?:19|20)\d{2}/(?:(?:0[1-9]|1[0-2])/(?:(?:0[1-9]|[12]\d|3[01])/)?)?(?:page/\d+/?)?$`)
+	articleURL  = regexp.MustCompile(`(?i)/[a-z]?\d{3,}(_\d+)?\.(s?html?|asp|aspx|php|jsp)$|[?&](id|aid|articleid|newsid|infoid|docid|artid|contentid)=\d+|/t\d{8}_\d+|/art_\d+_\d+\.s?html?|/show-\d+-\d+|/thread-\d+|/\d{4}/\d{2,4}/`)
 )
 
 // ownDirectory says whether u (path and query) ends in a directory that
@@ -119,6 +122,8 @@ func (r *reader) kind(content *html.Node, blocks []Block, dated bool) Kind {
 		}
 	}
 	switch {
+	case dateArchive.MatchString(u):
+		score-- // a blog's archive of a day or month, not a post in it
 	case articleURL.MatchString(u):
 		score++
 	case ownDirectory(u):
