@@ -290,8 +290,14 @@ func TestForumViewKeepsContent(t *testing.T) {
 		"http://h/home.php?mod=space&uid=7":                            true,
 		"http://h/member.php?mod=logging&action=login":                 true,
 		"http://h/search.php?mod=forum":                                true,
+		"http://h/wp-login.php":                                        true,
+		"http://h/wp-admin/post.php?post=5":                            true,
+		"http://h/Article/SendArticle.asp?ArticleID=405":               true,
+		"http://h/index.php?m=comment&c=index&a=init&commentid=c-5":    true,
+		"http://h/index.php?m=content&c=index&a=show&catid=10&id=86":   false,
+		"http://h/Article/ShowArticle.asp?ArticleID=405":               false,
 	} {
-		if forumView.MatchString(u) != want {
+		if isForumView(u) != want {
 			t.Errorf("forumView(%s) = %v, want %v", u, !want, want)
 		}
 	}

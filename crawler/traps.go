@@ -61,12 +61,16 @@ var idParam = regexp.MustCompile(`(?i)[?&][a-z_]*id=[^&]*\d`)
 // thread filtered to one poster (Discuz!'s 只看该作者, authorid=), a
 // member's space or profile, a printable or reply form. Each is a thread
 // or no document, reached already by its own URL or not worth a page.
-var forumView = regexp.MustCompile(`(?i)[?&]authorid=\d|[?&]mod=(?:space|spacecp|post|misc|logging|register)(?:&|$)|/(?:member|misc|search|connect)\.php|/space-(?:uid|username)-|[?&]action=(?:printable|reply|newthread)(?:&|$)`)
+// So are the forms and account pages of other CMSs, linked from every
+// article and never one: WordPress's login and admin pages, 动易's
+// 发送给好友 (SendArticle.asp), PHPCMS's member and comment modules.
+var forumView = regexp.MustCompile(`(?i)[?&]authorid=\d|[?&]mod=(?:space|spacecp|post|misc|logging|register)(?:&|$)|/(?:member|misc|search|connect)\.php|/space-(?:uid|username)-|[?&]action=(?:printable|reply|newthread)(?:&|$)` +
+	`|/wp-(?:login|signup|comments-post|trackback)\.php|/wp-admin/|/xmlrpc\.php|/SendArticle\.aspx?(?:\?|$)|[?&]m=(?:member|comment)(?:&|$)`)
 
 // isForumView is forumView.MatchString, most URLs (a path, no query) ruled
 // out without the regexp: every link of every page is asked.
 func isForumView(u string) bool {
-	return (strings.ContainsAny(u, "?&") || containsFold(u, ".php") || containsFold(u, "/space-")) && forumView.MatchString(u)
+	return (strings.ContainsAny(u, "?&") || containsFold(u, ".php") || containsFold(u, "/space-") || containsFold(u, "/wp-admin/")) && forumView.MatchString(u)
 }
 
 // containsFold is strings.Contains, ASCII letters in any case.

@@ -88,6 +88,11 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	links := c.discover(t, p, list)
 	ts.commit.Enqueue = links
 	if list {
+		if p.parsed.Pagination.FormPosted {
+			// Said, not guessed at: the operator can seed the later
+			// pages or the site's sitemap.
+			c.log.Warn("the list's page bar posts a form (__doPostBack): its later pages have no address to fetch", "url", p.url)
+		}
 		c.count(func(s *Summary) { s.Lists++ })
 		c.log.Debug("list", "url", p.url, "links", len(p.parsed.Links), "queued", len(links))
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitList, At: now})

@@ -24,6 +24,10 @@ type Pagination struct {
 	// is page 2 of 123.html), the bar naming no other page. Page 1 is then
 	// to be checked: it must exist and carry the same article.
 	Guessed bool
+	// FormPosted: the bar's next or numbered links post the page's form
+	// (ASP.NET's javascript:__doPostBack), and no link leads on: the pages
+	// after this one have no address to fetch.
+	FormPosted bool
 
 	// bars are the texts of the page bars found (in hashForm), so that
 	// Stitch can drop a bar the content extractor took for text.
@@ -140,6 +144,8 @@ type paginator struct {
 	// dataBars are the elements whose data attributes hold a URL
 	// template: bars a site script fills (dataBar).
 	dataBars []*html.Node
+	// postBack: a next or numbered link posts the page's form.
+	postBack bool
 }
 
 type barInfo struct {
@@ -397,6 +403,7 @@ func (pg *paginator) read() Pagination {
 	if CanonicalURL(p.First) == self || CanonicalURL(PageOneURL(p.First)) == self {
 		p.First = pg.page
 	}
+	p.FormPosted = pg.postBack && p.Next == ""
 	return p
 }
 
@@ -492,6 +499,9 @@ func (pg *paginator) anchors() []barAnchor {
 				// onclick="location.href='46_2.html'".
 				if a.url = pg.r.resolve(attr(c, "href")); a.url == "" {
 					a.url = pg.r.scriptLink(attr(c, "href"), attr(c, "onclick"))
+				}
+				if a.url == "" && (a.role == roleNext || a.role == roleNumber) && strings.Contains(attr(c, "href")+attr(c, "onclick"), "__doPostBack(") {
+					pg.postBack = true
 				}
 				if a.url == "" || !sameHost(a.url, pg.host) {
 					continue

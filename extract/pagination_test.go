@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -178,6 +179,36 @@ func TestPortalColumnBar(t *testing.T) {
 		pg := p.Pagination
 		if p.Kind != KindList || pg.Current != tt.cur || pg.Total != 2 || pg.Next != tt.next || pg.First != tt.one {
 			t.Errorf("%s: kind %v, pagination %+v; want current %d of 2, next %q, first %q", tt.file, p.Kind, pg, tt.cur, tt.next, tt.one)
+		}
+	}
+}
+
+// TestFormPostedBar: an ASP.NET list whose page bar posts the page's form
+// (AspNetPager's javascript:__doPostBack) has no next page to fetch, and
+// says so; a bar of addresses beside such links does not.
+func TestFormPostedBar(t *testing.T) {
+	page := func(next string) string {
+		var b strings.Builder
+		b.WriteString(`<html><head><meta charset="utf-8"><title>政府信息公开_白石县人民政府</title></head><body><form id="form1" method="post" action="List.aspx?cid=7"><ul class="list">`)
+		for i, title := range []string{"白石县人民政府2023年政府信息公开工作年度报告", "关于印发白石县防汛应急预案的通知", "白石县2024年第一季度财政收支情况"} {
+			fmt.Fprintf(&b, `<li><a href="/xxgk/Show.aspx?id=%d">%s</a><span>2024-06-%02d</span></li>`, 401+i, title, 10+i)
+		}
+		b.WriteString(`</ul><div id="AspNetPager1"><span>1</span> <a href="javascript:__doPostBack('ctl00$cph$AspNetPager1','2')">2</a> ` + next + `</div></form></body></html>`)
+		return b.String()
+	}
+	for _, tc := range []struct {
+		next string
+		want bool
+	}{
+		{`<a href="javascript:__doPostBack('ctl00$cph$AspNetPager1','2')">下一页</a>`, true},
+		{`<a href="List.aspx?cid=7&page=2">下一页</a>`, false},
+	} {
+		p, err := Parse([]byte(page(tc.next)), "text/html", "http://www.baishi.gov.cn/xxgk/List.aspx?cid=7", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Pagination.FormPosted != tc.want {
+			t.Errorf("%s: %+v; want form posted %v", tc.next, p.Pagination, tc.want)
 		}
 	}
 }
