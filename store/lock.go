@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -36,8 +37,8 @@ func lockName(path string) string {
 // store at path), waiting up to timeout for another writer to finish, and
 // records our pid in it so that the next writer can say who it is waiting
 // for. The kernel drops the lock when the process dies, so a crashed
-// writer never leaves a stale lock.
-func acquireWriterLock(path, name string, timeout time.Duration) (*os.File, error) {
+// writer never leaves a stale lock. When ctx is done it stops waiting.
+func acquireWriterLock(ctx context.Context, path, name string, timeout time.Duration) (*os.File, error) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, &pathError{path, fmt.Errorf("cannot create its writer lock: %w", err)}
@@ -57,7 +58,12 @@ func acquireWriterLock(path, name string, timeout time.Duration) (*os.File, erro
 			f.Close()
 			return nil, &LockedError{Path: path, PID: pid}
 		}
-		time.Sleep(50 * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			f.Close()
+			return nil, fmt.Errorf("waiting for the writer lock of %s: %w", path, ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
 	if err := f.Truncate(0); err == nil {
 		f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
@@ -71,9 +77,15 @@ func releaseWriterLock(f *os.File) {
 	f.Close()
 }
 
+// readPID is the pid the lock's holder recorded, 0 when it recorded none
+// or no such process lives (the lock is held by another program that
+// left an old folio's pid in the file).
 func readPID(f *os.File) int {
 	buf := make([]byte, 32)
 	n, _ := f.ReadAt(buf, 0)
 	pid, _ := strconv.Atoi(strings.TrimSpace(string(buf[:n])))
+	if pid <= 0 || errors.Is(syscall.Kill(pid, 0), syscall.ESRCH) {
+		return 0
+	}
 	return pid
 }

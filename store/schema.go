@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
@@ -27,6 +28,11 @@ var (
 		bucketCaptureURLs, bucketDocs, bucketVersions, bucketDocURLs, bucketDocOrder, bucketCrawl,
 		bucketPayloadText, bucketDocContent}
 
+	// laterBuckets are those a store made before they were added lacks
+	// (created when a writer opens it); a store without any other bucket
+	// has lost it, and is damaged.
+	laterBuckets = [][]byte{bucketPayloadText, bucketDocContent}
+
 	keySchema = []byte("schema")
 )
 
@@ -36,9 +42,15 @@ var (
 func checkSchema(b *bolt.DB, codec *codec, fresh, readOnly bool) error {
 	var version int
 	complete := true // every bucket is there
+	var lost string  // a bucket every store has, missing
 	err := b.View(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
-			complete = complete && tx.Bucket(name) != nil
+			if tx.Bucket(name) == nil {
+				complete = false
+				if lost == "" && !slices.ContainsFunc(laterBuckets, func(l []byte) bool { return string(l) == string(name) }) {
+					lost = string(name)
+				}
+			}
 		}
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
@@ -59,6 +71,10 @@ func checkSchema(b *bolt.DB, codec *codec, fresh, readOnly bool) error {
 		return fmt.Errorf("%w: no folio schema marker", ErrCorrupt)
 	case version > SchemaVersion:
 		return fmt.Errorf("%w %d (this folio reads up to %d)", ErrSchema, version, SchemaVersion)
+	case version > 0 && lost != "":
+		// Not made again empty: a writer would store into a store that
+		// has lost what it indexes (payloads, documents' versions).
+		return fmt.Errorf("%w: its %s bucket is missing", ErrCorrupt, lost)
 	case readOnly, complete && version == SchemaVersion:
 		return nil // nothing to write: every spell of a writer opens here
 	}

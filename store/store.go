@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -88,6 +89,13 @@ type DB struct {
 // Open opens the store at path. A writer (the default) creates the file if
 // needed and takes the writer lock; a reader needs an existing store.
 func Open(path string, opts *Options) (*DB, error) {
+	return OpenContext(context.Background(), path, opts)
+}
+
+// OpenContext is Open that stops waiting for the writer lock when ctx is
+// done (Ctrl-C on a cron job waiting for another): its error is then
+// ctx's.
+func OpenContext(ctx context.Context, path string, opts *Options) (*DB, error) {
 	db := &DB{path: path, codec: newCodec()}
 	if opts != nil {
 		db.opts = *opts
@@ -132,7 +140,7 @@ func Open(path string, opts *Options) (*DB, error) {
 		lockPath = lockName(path)
 		_, err := os.Stat(lockPath)
 		newLock = errors.Is(err, fs.ErrNotExist)
-		lock, err := acquireWriterLock(path, lockPath, db.opts.LockTimeout)
+		lock, err := acquireWriterLock(ctx, path, lockPath, db.opts.LockTimeout)
 		if err != nil {
 			return nil, err
 		}

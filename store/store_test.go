@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -187,6 +188,19 @@ func TestSecondWriterWaitsThenFails(t *testing.T) {
 	}
 }
 
+// TestSecondWriterStopsWaitingWhenCancelled: a writer waiting for the
+// lock (a cron job behind another) stops waiting when its context ends
+// (Ctrl-C), with the context's error, not the lock's.
+func TestSecondWriterStopsWaitingWhenCancelled(t *testing.T) {
+	_, path := openTemp(t, nil)
+	ctx, cancel := context.WithCancel(t.Context())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	_, err := OpenContext(ctx, path, &Options{LockTimeout: time.Minute})
+	if !errors.Is(err, context.Canceled) || errors.Is(err, ErrLocked) {
+		t.Fatalf("second writer, cancelled while waiting: %v", err)
+	}
+}
+
 // TestSecondWriterThroughASymlink: a symlink to a store being written
 // leads to the same writer lock.
 func TestSecondWriterThroughASymlink(t *testing.T) {
@@ -323,6 +337,52 @@ func TestForeignBoltFileRefused(t *testing.T) {
 	after, _ := os.ReadFile(path)
 	if !bytes.Equal(before, after) {
 		t.Fatal("foreign bbolt file was modified")
+	}
+}
+
+// TestLostBucketIsDamage: a store that has lost one of its buckets (a
+// hand-made repair gone wrong) is refused by readers and writers alike,
+// and left as it is: a writer must not make the bucket again, empty, and
+// store into what no longer indexes its payloads. A store made before a
+// later bucket existed gets that one when a writer opens it.
+func TestLostBucketIsDamage(t *testing.T) {
+	for _, tc := range []struct {
+		bucket  []byte
+		damaged bool
+	}{
+		{bucketVersions, true},
+		{bucketPayloads, true},
+		{bucketDocURLs, true},
+		{bucketPayloadText, false},
+	} {
+		t.Run(string(tc.bucket), func(t *testing.T) {
+			db, path := openTemp(t, nil)
+			if _, err := db.SaveDocument(doc("http://a.test/1", "x", "h1"), nil); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			b, err := boltOpen(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Update(func(tx *boltTx) error { return tx.DeleteBucket(tc.bucket) }); err != nil {
+				t.Fatal(err)
+			}
+			b.Close()
+			before, _ := os.ReadFile(path)
+			for _, ro := range []bool{true, false} {
+				db, err := Open(path, &Options{ReadOnly: ro, OpenTimeout: time.Second})
+				if got := errors.Is(err, ErrCorrupt); got != tc.damaged {
+					t.Errorf("readOnly=%v: err = %v, want damaged %v", ro, err, tc.damaged)
+				}
+				if err == nil {
+					db.Close()
+				}
+			}
+			if after, _ := os.ReadFile(path); tc.damaged && !bytes.Equal(before, after) {
+				t.Error("the damaged store was written")
+			}
+		})
 	}
 }
 

@@ -49,7 +49,7 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	loc, _ := fetch.location()
-	db, err := openStore(common.db, false, fetch.lockTimeout, log)
+	db, err := openStore(ctx, common.db, false, fetch.lockTimeout, log)
 	if err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if cf.progress == 0 && !common.quiet && (isTerminal(e.stderr) || common.logFormat == "json") {
 		cf.progress = 2 * time.Second
 	}
-	db, err := openStore(common.db, false, fetch.lockTimeout, log)
+	db, err := openStore(ctx, common.db, false, fetch.lockTimeout, log)
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ func runDemo(ctx context.Context, e *env, args []string) (err error) {
 			}
 		}()
 	}
-	db, err := openStore(dbPath, false, 0, log)
+	db, err := openStore(ctx, dbPath, false, 0, log)
 	if err != nil {
 		return err
 	}

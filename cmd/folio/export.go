@@ -56,7 +56,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openStore(common.db, true, 0, log)
+	db, err := openStore(ctx, common.db, true, 0, log)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -176,17 +177,20 @@ func (c *commonFlags) openReader(e *env) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return openStore(c.db, true, 0, log)
+	return openStore(context.Background(), c.db, true, 0, log)
 }
 
 // openStore opens the store for writing (archive, crawl) or reading, and
 // marks failures as "store unavailable" (exit 3).
-func openStore(path string, readOnly bool, lockTimeout time.Duration, log *slog.Logger) (*store.DB, error) {
+func openStore(ctx context.Context, path string, readOnly bool, lockTimeout time.Duration, log *slog.Logger) (*store.DB, error) {
 	if lockTimeout == 0 {
 		lockTimeout = -1 // --lock-timeout 0: do not wait (store.Options: 0 means the default)
 	}
-	db, err := store.Open(path, &store.Options{ReadOnly: readOnly, LockTimeout: lockTimeout, Logger: log})
-	if err != nil {
+	db, err := store.OpenContext(ctx, path, &store.Options{ReadOnly: readOnly, LockTimeout: lockTimeout, Logger: log})
+	switch {
+	case errors.Is(err, context.Canceled):
+		return nil, err // interrupted while waiting for another writer: nothing began
+	case err != nil:
 		return nil, &storeUnavailable{err}
 	}
 	return db, nil

@@ -48,7 +48,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if lockTimeout < 0 {
 		return shapef("--lock-timeout must not be negative (0: do not wait)")
 	}
-	db, err := openStore(common.db, false, lockTimeout, log)
+	db, err := openStore(ctx, common.db, false, lockTimeout, log)
 	if err != nil {
 		return err
 	}
