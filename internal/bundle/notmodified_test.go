@@ -3,8 +3,11 @@ package bundle
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -268,5 +271,62 @@ func TestExportRevisitsReferBackInTime(t *testing.T) {
 	}
 	if responses != 3 {
 		t.Errorf("%d responses, want 3 (each older capture keeps its bytes)", responses)
+	}
+}
+
+// TestRedirectsAreNoRevisits: redirects whose bodies are the same bytes
+// (a server's one 301 page) are each written whole, their own Location
+// with them: ReplayWeb.page replays a redirect's revisit as the record it
+// refers to. A page's repeated payload is still a revisit.
+func TestRedirectsAreNoRevisits(t *testing.T) {
+	db := tempStore(t)
+	at := time.Date(2026, 11, 26, 4, 0, 0, 0, time.UTC)
+	body := []byte("<html><body>301 Moved Permanently</body></html>")
+	page := []byte("<html><body><p>the report</p></body></html>")
+	var cs []*store.Capture
+	var payloads [][]byte
+	for i, to := range []string{"/x.html", "/y.html"} {
+		cs = append(cs, &store.Capture{URL: fmt.Sprintf("http://a.test/%d.html", i), Method: "GET", Time: at.Add(time.Duration(i) * time.Second),
+			Proto: "HTTP/1.1", Status: 301, StatusText: "301 Moved Permanently", ResponseHeaders: []store.Field{{Name: "Location", Value: to}}})
+		payloads = append(payloads, body)
+	}
+	for i := range 2 {
+		cs = append(cs, &store.Capture{URL: "http://a.test/x.html", Method: "GET", Time: at.Add(time.Duration(2+i) * time.Second),
+			Proto: "HTTP/1.1", Status: 200, StatusText: "200 OK", ResponseHeaders: []store.Field{{Name: "Content-Type", Value: "text/html"}}})
+		payloads = append(payloads, page)
+	}
+	if _, err := db.PutCaptures(cs, payloads); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "x.warc")
+	if _, err := Export(context.Background(), db, out, ExportOptions{Format: WARC}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := warc.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string][]string{}
+	for {
+		rec, err := r.Next()
+		if err != nil {
+			break
+		}
+		if typ := rec.Type(); typ == warc.TypeResponse || typ == warc.TypeRevisit {
+			kinds[rec.TargetURI()] = append(kinds[rec.TargetURI()], typ)
+		}
+	}
+	want := map[string][]string{
+		"http://a.test/0.html": {warc.TypeResponse},
+		"http://a.test/1.html": {warc.TypeResponse},
+		"http://a.test/x.html": {warc.TypeResponse, warc.TypeRevisit},
+	}
+	if !maps.EqualFunc(kinds, want, slices.Equal) {
+		t.Errorf("records %v, want %v", kinds, want)
 	}
 }

@@ -187,6 +187,13 @@ func (e *warcExport) writeCapture(c *store.Capture) error {
 			// brought the payload to the store) keeps its bytes: a
 			// revisit refers to what was archived before it.
 			err = e.writeResponse(c)
+		case !success(c.Status) || !success(h.Status):
+			// A redirect or an error page whose body another's repeats
+			// (nginx's one 301 page for every URL) is its own record:
+			// ReplayWeb.page replays a redirect's revisit as the
+			// record it refers to, status and Location too. Their
+			// bodies are small.
+			err = e.writeResponse(c)
 		default:
 			err = e.writeRevisit(c, h, warc.ProfileIdenticalPayload, c.PayloadDigest)
 		}
@@ -309,6 +316,10 @@ func (e *warcExport) writeResponse(c *store.Capture) error {
 	e.stats.Responses++
 	return e.index(c, c.Header("Content-Type"), c.PayloadDigest, off, n)
 }
+
+// success says whether status is a 2xx, whose revisits replay as
+// themselves.
+func success(status int) bool { return status >= 200 && status < 300 }
 
 // writeRevisit writes a revisit record whose payload is the one the
 // holder's response record carries.
