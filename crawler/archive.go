@@ -457,12 +457,12 @@ func (w *walk) follow(first, start *page) (walked, error) {
 			continue // the bar may name the page after it
 		}
 		if !sameArticle(p, ref, fromBar) && !sharesBar(p, known) {
-			if fromBar && (knownAfter(known, n) || n <= total || softError(p)) {
+			if fromBar && (knownAfter(known, n) || n <= total || softError(p) || p.hop != nil) {
 				// The bar names this page (and pages after it, or says
-				// how many there are), but it answers with something
-				// else: an error page served with 200 (信息不存在), a
-				// login wall. It is a failed page, and the walk goes on
-				// to the pages after it.
+				// how many there are, or its URL sends elsewhere), but it
+				// answers with something else: an error page served with
+				// 200 (信息不存在), a login wall, the column. It is a
+				// failed page, and the walk goes on to the pages after it.
 				if p.hop != nil {
 					// Its URL redirects elsewhere (page 2 gone, sent to
 					// the home page): the page is the redirect, not the

@@ -996,38 +996,44 @@ func TestHTTPSFailureLeavesHTTPAlone(t *testing.T) {
 // is a failed page under its own URL, with its redirect's status; the
 // column's URL leads to no document.
 func TestPageTwoRedirectingHomeIsAFailedPage(t *testing.T) {
-	srv := crawltest.Serve(t, crawltest.Site{Articles: 1})
-	const page1, page2 = "/news/2024/0501/101.html", "/news/2024/0501/101_2.html"
-	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
-		switch r.URL.Path {
-		case "/news/":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			io.WriteString(w, `<html><head><title>新闻动态</title></head><body><ul><li><a href="`+page1+`">松溪县召开2024年春季农业生产工作推进会</a> 2024-05-01</li></ul></body></html>`)
-		case page1:
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			io.WriteString(w, `<html><head><title>松溪县召开2024年春季农业生产工作推进会 - 松溪县人民政府</title></head><body>`+
-				`<h1>松溪县召开2024年春季农业生产工作推进会</h1><div class="meta">发布时间：2024-05-01 09:30　来源：松溪县融媒体中心</div>`+
-				`<div class="content"><p>4月30日，松溪县召开2024年春季农业生产工作推进会，总结一季度农业农村工作，部署春耕备耕各项任务。</p>`+
-				`<p>会议要求，各乡镇要抓好粮食生产，落实好各项惠农政策，确保春耕生产有序推进。</p></div>`+
-				`<div class="page">共2页 <span>1</span> <a href="`+page2+`">2</a> <a href="`+page2+`">下一页</a></div></body></html>`)
-		case page2:
-			http.Redirect(w, r, "/news/", http.StatusFound)
-		default:
-			return false
-		}
-		return true
-	}
-	db := openTestStore(t)
-	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv))
-	d, err := db.Document(srv.URL+page1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.Incomplete != 1 || len(d.Pages) != 2 || d.Pages[1].URL != srv.URL+page2 || d.Pages[1].Status != http.StatusFound || d.Complete {
-		t.Errorf("%+v, pages %+v; want page 2 failed under its own URL with its 302", sum, d.Pages)
-	}
-	if got, err := db.Document(srv.URL+"/news/", 0); err == nil {
-		t.Errorf("the column's URL leads to %s", got.URL)
+	// With a bar that says how many pages there are, and one that only
+	// names page 2.
+	for _, count := range []string{"共2页 ", ""} {
+		t.Run("bar "+count+"1 2", func(t *testing.T) {
+			srv := crawltest.Serve(t, crawltest.Site{Articles: 1})
+			const page1, page2 = "/news/2024/0501/101.html", "/news/2024/0501/101_2.html"
+			srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+				switch r.URL.Path {
+				case "/news/":
+					w.Header().Set("Content-Type", "text/html; charset=utf-8")
+					io.WriteString(w, `<html><head><title>新闻动态</title></head><body><ul><li><a href="`+page1+`">松溪县召开2024年春季农业生产工作推进会</a> 2024-05-01</li></ul></body></html>`)
+				case page1:
+					w.Header().Set("Content-Type", "text/html; charset=utf-8")
+					io.WriteString(w, `<html><head><title>松溪县召开2024年春季农业生产工作推进会 - 松溪县人民政府</title></head><body>`+
+						`<h1>松溪县召开2024年春季农业生产工作推进会</h1><div class="meta">发布时间：2024-05-01 09:30　来源：松溪县融媒体中心</div>`+
+						`<div class="content"><p>4月30日，松溪县召开2024年春季农业生产工作推进会，总结一季度农业农村工作，部署春耕备耕各项任务。</p>`+
+						`<p>会议要求，各乡镇要抓好粮食生产，落实好各项惠农政策，确保春耕生产有序推进。</p></div>`+
+						`<div class="page">`+count+`<span>1</span> <a href="`+page2+`">2</a> <a href="`+page2+`">下一页</a></div></body></html>`)
+				case page2:
+					http.Redirect(w, r, "/news/", http.StatusFound)
+				default:
+					return false
+				}
+				return true
+			}
+			db := openTestStore(t)
+			sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{}, siteOf(srv))
+			d, err := db.Document(srv.URL+page1, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Incomplete != 1 || len(d.Pages) != 2 || d.Pages[1].URL != srv.URL+page2 || d.Pages[1].Status != http.StatusFound || d.Complete {
+				t.Errorf("%+v, pages %+v; want page 2 failed under its own URL with its 302", sum, d.Pages)
+			}
+			if got, err := db.Document(srv.URL+"/news/", 0); err == nil {
+				t.Errorf("the column's URL leads to %s", got.URL)
+			}
+		})
 	}
 }
 
