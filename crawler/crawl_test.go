@@ -553,6 +553,8 @@ func TestCleanLink(t *testing.T) {
 		{"http://a.test/forum.php?mod=viewthread&tid=5&page=1&authorid=7", "只看该作者", ""},
 		{"http://a.test/home.php?mod=space&uid=7", "青川老李", ""},
 		{"http://a.test/forum.php?mod=viewthread&tid=5", "标题", "http://a.test/forum.php?mod=viewthread&tid=5"},
+		{"http://a.test/forum.php?mod=viewthread&tid=5&extra=page%3D2", "标题", "http://a.test/forum.php?mod=viewthread&tid=5"},
+		{"http://a.test/bbs/thread-5-1-3.html", "标题", "http://a.test/bbs/thread-5-1-1.html"},
 		{"http://a.test/cal/?y=2024&m=4", "下一月", ""},
 		{"http://a.test/cal/?y=2025&m=3", "下一年 »", ""},
 		{"http://a.test/a/b/a/b/a/", "x", ""},

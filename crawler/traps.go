@@ -162,6 +162,12 @@ func cleanLink(l extract.Link) string {
 	if trap(u) {
 		return ""
 	}
+	// A Discuz thread is fetched at the address it is stored under
+	// (thread-T-P-1.html, viewthread without &extra=), whichever list
+	// page linked it: that address then replays.
+	if strings.Contains(pu.Path, "/thread-") || strings.Contains(pu.RawQuery, "mod=viewthread") {
+		u = extract.CanonicalURL(u)
+	}
 	return u
 }
 
