@@ -15,10 +15,37 @@ type captureFilter struct {
 	since time.Time
 	ids   []uint64 // Filter.URL: the document's captures, in id order
 	set   map[uint64]bool
+	// read are the captures the site's documents were read from on
+	// other hosts (Filter.Site: the host the site moved from), which
+	// the export holds with the host's own.
+	read map[uint64]bool
 }
 
 func newCaptureFilter(db *store.DB, sel Filter) (*captureFilter, error) {
 	f := &captureFilter{host: sel.Site, since: sel.Since}
+	if sel.URL == "" && sel.Site != "" {
+		// A site that moved (www.x.gov.cn to x.gov.cn) keeps documents
+		// whose pages were fetched at the old host: their captures are
+		// the site's too, or its documents would not replay.
+		f.read = map[uint64]bool{}
+		err := db.DocumentVersions(store.VersionFilter{Host: sel.Site}, func(d *store.Document) error {
+			for _, p := range d.Pages {
+				if !store.HostMatches(p.URL, sel.Site) {
+					f.read[p.CaptureID] = true
+				}
+			}
+			for _, a := range d.Attachments {
+				if !store.HostMatches(a.URL, sel.Site) {
+					f.read[a.CaptureID] = true
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		delete(f.read, 0)
+	}
 	if sel.URL == "" {
 		return f, nil
 	}
@@ -62,7 +89,7 @@ func newCaptureFilter(db *store.DB, sel Filter) (*captureFilter, error) {
 }
 
 func (f *captureFilter) include(c *store.Capture) bool {
-	if f.host != "" && !store.HostMatches(c.URL, f.host) {
+	if f.host != "" && !store.HostMatches(c.URL, f.host) && !f.read[c.ID] {
 		return false
 	}
 	if !f.since.IsZero() && c.Time.Before(f.since) {

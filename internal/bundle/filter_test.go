@@ -114,3 +114,41 @@ func TestExportURLAlias(t *testing.T) {
 		t.Errorf("exported %q (%v), want the document %s", data, err, u)
 	}
 }
+
+// TestExportSiteAfterAMove: a site that moved host (old.test to new.test)
+// keeps its documents under the new host, their pages fetched at the old
+// one: an export of the new host holds those captures too, so that every
+// document it lists replays; other captures of the old host stay out.
+func TestExportSiteAfterAMove(t *testing.T) {
+	db := tempStore(t)
+	at := time.Date(2026, 11, 26, 4, 0, 0, 0, time.UTC)
+	page := []byte("<html><body><p>湘东区召开春耕生产工作会议</p></body></html>")
+	other := []byte("<html><body><p>another page of the old host</p></body></html>")
+	capture := func(u string, at time.Time) *store.Capture {
+		return &store.Capture{URL: u, Method: "GET", Time: at, Proto: "HTTP/1.1", Status: 200, StatusText: "200 OK",
+			ResponseHeaders: []store.Field{{Name: "Content-Type", Value: "text/html"}}}
+	}
+	res, err := db.PutCaptures([]*store.Capture{capture("http://old.test/a/1.html", at), capture("http://old.test/b.html", at.Add(time.Second))}, [][]byte{page, other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &store.Document{URL: "http://new.test/a/1.html", Title: "湘东区召开春耕生产工作会议", Text: "湘东区召开春耕生产工作会议",
+		ContentHash: "sha256:1", Complete: true, Fetched: at,
+		Pages: []store.Page{{URL: "http://old.test/a/1.html", Status: 200, Fetched: at, PayloadDigest: store.Digest(page), CaptureID: res[0].CaptureID}}}
+	if _, err := db.SaveDocument(doc, []string{"http://old.test/a/1.html"}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "new.warc.gz")
+	if _, err := Export(context.Background(), db, out, ExportOptions{Format: WARC, Filter: Filter{Site: "new.test"}}); err != nil {
+		t.Fatal(err)
+	}
+	var uris []string
+	for _, r := range bundletest.ReadWARC(t, out) {
+		if r.Type() == warc.TypeResponse {
+			uris = append(uris, r.TargetURI())
+		}
+	}
+	if len(uris) != 1 || uris[0] != "http://old.test/a/1.html" {
+		t.Errorf("responses %v; want the document's page, fetched at the old host, alone", uris)
+	}
+}
