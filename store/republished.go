@@ -47,7 +47,7 @@ func contentKey(host, contentHash, title string) []byte {
 // findOriginal returns the stored document that doc republishes, or nil:
 // one on doc's host, or on one of copyHosts.
 func findOriginal(tx *bolt.Tx, codec *codec, doc *Document, copyHosts []string) (*docRecord, error) {
-	if !doc.Complete || doc.Title == "" || doc.Text == "" || doc.ContentHash == "" {
+	if !whole(doc) || doc.Title == "" || doc.Text == "" || doc.ContentHash == "" {
 		return nil, nil
 	}
 	host := hostOf(doc.URL)
@@ -73,11 +73,18 @@ func findOriginal(tx *bolt.Tx, codec *codec, doc *Document, copyHosts []string) 
 	if err != nil {
 		return nil, err
 	}
-	if !latest.Complete || !sameArticle(latest, doc) {
+	// (A version cut by the limits is as whole as its copy's: the
+	// record says no fetch of it missed a page.)
+	if !latest.Complete && rec.Incomplete || !sameArticle(latest, doc) {
 		return nil, nil
 	}
 	return &rec, nil
 }
+
+// whole says whether doc is all of what a fetch of it gives: complete, or
+// cut only by the limits (--max-body, --max-pages), which cut a copy of it
+// the same way.
+func whole(doc *Document) bool { return doc.Complete || doc.Cut }
 
 // sameArticle says whether two contents at two URLs can be one article:
 // the same title, and the same publish day when both state one (a notice

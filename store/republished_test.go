@@ -149,6 +149,30 @@ func TestRepublishedNeedsTheSameTitle(t *testing.T) {
 	}
 }
 
+// TestRepublishedCutCopy: an article cut by the limits (--max-body) at
+// two URLs is one document, as a whole one is: the copy is cut the same
+// way. A fetch that missed a page is no copy.
+func TestRepublishedCutCopy(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	cut := func(u string) *Document {
+		d := fetchOf{}.doc(u)
+		d.Complete, d.Cut = false, true
+		return d
+	}
+	if _, err := db.SaveDocument(cut("http://a.test/xwdt/2.html"), nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.SaveDocument(cut("http://a.test/xwzx/2.html"), nil)
+	if err != nil || !res.Republished {
+		t.Errorf("the cut article at a second URL: %+v, %v; want a copy", res, err)
+	}
+	missed := fetchOf{}.doc("http://a.test/zt/2.html")
+	missed.Complete = false
+	if res, err := db.SaveDocument(missed, nil); err != nil || res.Republished {
+		t.Errorf("a fetch that missed a page: %+v, %v; want no copy", res, err)
+	}
+}
+
 // TestContentIndexBuiltForOlderStores: a store written before the content
 // index existed gets it on open, so its documents' copies are found.
 func TestContentIndexBuiltForOlderStores(t *testing.T) {
