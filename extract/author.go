@@ -382,7 +382,7 @@ func (r *reader) authorElement(byline, under []metaLine) string {
 				if t := cleanLine(textOf(c)); runeCount(t) <= 40 && cleanAuthor(t) != "" && !paperField.MatchString(t) && (englishName.MatchString(t) && !strings.HasPrefix(t, "By ") ||
 					personNames.MatchString(t) && !orgSuffix.MatchString(t) && !containsAny(t, cardWords)) {
 					lines := byline
-					if relAuthor || classHas(c, "vcard") {
+					if (relAuthor || classHas(c, "vcard")) && inBylineBox(c) {
 						lines = slices.Concat(byline, under)
 					}
 					for _, l := range lines {
@@ -403,6 +403,22 @@ func (r *reader) authorElement(byline, under []metaLine) string {
 	}
 	walk(r.body())
 	return found
+}
+
+// inBylineBox says whether n stands in a box a theme makes for the
+// article's byline or author (WordPress's entry-footer, span.byline,
+// posted-by, an author-box) within a few levels, not in a list (comments,
+// related posts: each item names its own author).
+func inBylineBox(n *html.Node) bool {
+	for p, depth := n.Parent, 0; p != nil && p.Type == html.ElementNode && depth < 4; p, depth = p.Parent, depth+1 {
+		if p.DataAtom == atom.Li || p.DataAtom == atom.Ul || p.DataAtom == atom.Ol {
+			return false
+		}
+		if names := strings.ToLower(attr(p, "class") + " " + attr(p, "id")); containsAny(names, []string{"entry", "byline", "posted", "author", "meta"}) {
+			return !containsAny(names, []string{"comment", "related", "reply"})
+		}
+	}
+	return false
 }
 
 // datedAround says whether n's parent holds a year, or, for WordPress's

@@ -110,11 +110,13 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 		// Further down, over short lines of the page's own (a page bar,
 		// 相关热词, 上一篇/下一篇), an editor's credit that closes the
 		// article (PHPCMS's 【责任编辑：王芳】): the credits' line.
+		// (Not past a box's heading or a link that is a whole line, a
+		// story's title: the 编辑 of 相关视频 is the box's.)
 		for i := to + 1; i < len(lines) && i <= end+8; i++ {
-			if l := lines[i].text; editorCredit.MatchString(l) && runeCount(l) <= 40 {
+			if l := lines[i]; editorCredit.MatchString(l.text) && runeCount(l.text) <= 40 {
 				to = i
 				break
-			} else if endsSentence(l) || runeCount(l) > 40 {
+			} else if endsSentence(l.text) || runeCount(l.text) > 40 || l.heading || l.linked && runeCount(l.text) >= 8 {
 				break
 			}
 		}

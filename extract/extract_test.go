@@ -290,11 +290,13 @@ func TestArticleInADirectoryOfItsOwn(t *testing.T) {
 }
 
 // TestDateArchiveIsAList: a blog's archive of a day or a month
-// (/2024/06/16/) showing one post's teaser is a list, though its address
-// has a date as posts' addresses do; the post itself is an article, its
-// author the rel="author" link of the byline in the entry's footer.
+// (/2024/06/16/) showing one post's teaser, linked, is a list, though its
+// address has a date as posts' addresses do (a journal's page of one day,
+// linking only the days around it, is not); the post itself is an
+// article, its author the rel="author" link of the byline in the entry's
+// footer.
 func TestDateArchiveIsAList(t *testing.T) {
-	for _, u := range []string{"http://blog.example.cn/2024/06/16/", "http://blog.example.cn/2024/06/", "http://blog.example.cn/2024/06/16/page/2/"} {
+	for _, u := range []string{"http://127.0.0.164:49164/2024/06/16/", "http://127.0.0.164:49164/2024/06/", "http://127.0.0.164:49164/2024/06/16/page/2/"} {
 		if p := parseFile(t, "testdata/kinds/wp-day-archive.html", u); p.Kind != KindList {
 			t.Errorf("%s: %v, want %v", u, p.Kind, KindList)
 		}

@@ -61,6 +61,23 @@ var itemParent = regexp.MustCompile(`(?i)^(?:detail|details|content|article|arti
 // topicParent is the folder a topic's or a column's slug follows.
 var topicParent = regexp.MustCompile(`(?i)^(?:topics?|category|categories|tags?|columns?|special|zhuanti|series|channel)$`)
 
+// linksPostOf says whether content links a post of the date archive at
+// path (/2024/06/16/ to /2024/06/night-market/): the archive's item, where
+// a journal's page of one day links only the days before and after it.
+func (r *reader) linksPostOf(content *html.Node, path string) bool {
+	month := path[:min(len(path), len("/2024/06/"))]
+	for n := range content.Descendants() {
+		if n.Type != html.ElementNode || n.DataAtom != atom.A {
+			continue
+		}
+		u, err := url.Parse(r.resolve(attr(n, "href")))
+		if err == nil && u.Host == r.page.Host && strings.HasPrefix(u.Path, month) && len(u.Path) > len(month) && !dateArchive.MatchString(u.Path) {
+			return true
+		}
+	}
+	return false
+}
+
 // stopWords are the little words of a slug.
 var stopWords = map[string]bool{"and": true, "of": true, "the": true, "for": true, "in": true, "a": true, "to": true}
 
@@ -122,7 +139,7 @@ func (r *reader) kind(content *html.Node, blocks []Block, dated bool) Kind {
 		}
 	}
 	switch {
-	case dateArchive.MatchString(u):
+	case dateArchive.MatchString(u) && r.linksPostOf(content, u):
 		score-- // a blog's archive of a day or month, not a post in it
 	case articleURL.MatchString(u):
 		score++

@@ -48,6 +48,33 @@ type metaLine struct {
 	// ends between two letters: <a>中国宁波网</a>浙江, <span>编辑：郑雅文</span><span>播放：…
 	// run together in text, and a labelled value ends there.
 	cuts []int
+	// linkWords and plainWords weigh the letters of its text inside
+	// links and outside them (letterWeight): a list's item is mostly a
+	// headline's link, a byline a date and a linked source's name.
+	linkWords, plainWords int
+}
+
+// titleLink says whether l reads as an item of a list of other articles:
+// its words mostly a link as long as a headline (武安市召开“三夏”生产推进会
+// 2024-6-17), not a byline linking its source or its date (2024年06月13日
+// 10:20 新京报).
+func (l metaLine) titleLink() bool {
+	return l.linkWords >= 16 && l.linkWords*5 >= (l.linkWords+l.plainWords)*3
+}
+
+// letterWeight weighs the letters of s as titleLink compares them: a Han
+// character two, another letter one, digits and marks nothing.
+func letterWeight(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			n += 2
+		case unicode.IsLetter(r):
+			n++
+		}
+	}
+	return n
 }
 
 // linkTarget is where a link goes, as far as telling a logo from a
@@ -118,18 +145,35 @@ func (l metaLine) colonized() string {
 
 // spacedLabels is colonized for a line whose labels stand apart by white
 // space, each a word of its own (发布时间 2024-06-13 10:24 来源 临海市融媒体中心
-// 作者 王一帆), when at least two of them are followed by a value: one
-// such label could be a word of a sentence, and a list's header row
-// (标题 作者 发布时间) is labels only.
+// 作者 王一帆): a line that opens with a label or a date, whose labels are
+// each followed by a value of a word or two (a date and its time), at
+// least two of them. Not a line with colons of its own (标签： 记者 编辑 …,
+// a tag bar), a list's header row (标题 作者 发布时间: labels only), nor
+// words of a sentence or a credit the labels do not cover (记者 王芳 摄影
+// 李明: 摄影 is none of them, and 王芳's value would run on).
 func spacedLabels(text string) string {
-	if !strings.Contains(text, " ") || utf8.RuneCountInString(text) > 120 || strings.ContainsAny(text, "，。；！？") {
+	if !strings.Contains(text, " ") || utf8.RuneCountInString(text) > 120 || strings.ContainsAny(text, "，。；！？：") || strings.Contains(text, ": ") {
 		return ""
 	}
 	words := strings.Fields(text)
-	valued := 0
+	if !bareLabel.MatchString(words[0]) && !hasNumericDate(words[0]) {
+		return ""
+	}
+	valued, run := 0, -1 // run: words of the current value, -1 before the first label
 	for i, w := range words {
-		if bareLabel.MatchString(w) && i+1 < len(words) && !bareLabel.MatchString(words[i+1]) {
-			valued++
+		switch {
+		case bareLabel.MatchString(w):
+			if run == 0 || i+1 == len(words) {
+				return "" // a label after a label, or last: words, not fields
+			}
+			run = 0
+		case run >= 0:
+			if run++; run > 2 {
+				return ""
+			}
+			if run == 1 {
+				valued++
+			}
 		}
 	}
 	if valued < 2 {
@@ -267,6 +311,8 @@ type lineWriter struct {
 	inH1     int // depth of h1 elements around the text
 	h1       bool
 	page     *url.URL // the page's own URL, for links to itself
+	// linkWords, plainWords: the current line's (metaLine's).
+	linkWords, plainWords int
 }
 
 func (w *lineWriter) flush() {
@@ -274,13 +320,14 @@ func (w *lineWriter) flush() {
 		raw := w.line.String()
 		if t, cuts := cutLine(raw, w.marks); t != "" {
 			w.out = append(w.out, metaLine{text: t, skipped: w.skipped > 0, heading: w.heading, titled: w.titled, bold: w.bold, linked: !w.plain, links: w.links,
-				targets: w.targets, h1: w.h1, where: w.where, cuts: cuts})
+				targets: w.targets, h1: w.h1, where: w.where, cuts: cuts, linkWords: w.linkWords, plainWords: w.plainWords})
 		}
 		w.line.Reset()
 	}
 	w.marks = w.marks[:0]
 	w.heading, w.titled, w.bold, w.plain, w.links, w.h1 = false, false, false, false, false, false
 	w.targets = 0
+	w.linkWords, w.plainWords = 0, 0
 }
 
 // holdsLabel says whether an inline element's text holds a label and its
@@ -365,8 +412,10 @@ func (w *lineWriter) walk(n *html.Node, heading, titled, bold bool) {
 			if strings.TrimSpace(c.Data) != "" {
 				if w.inLink == 0 {
 					w.plain = true
+					w.plainWords += letterWeight(c.Data)
 				} else {
 					w.links = true
+					w.linkWords += letterWeight(c.Data)
 				}
 			}
 			w.heading = w.heading || heading

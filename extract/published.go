@@ -153,10 +153,10 @@ func findDateLabel(s string) []int {
 
 var dateLabelWords = []string{"日期", "时间", "時間", "发表", "發表", "发布", "發布", "發佈", "更新", "ublished", "osted", "pdated", "掲載", "公開", "登録", "作成", "등록일", "작성일", "게시일"}
 
-// datedLinkAt says whether zone[i] is a line with a link and a date: an
-// item of a list of other articles.
-func datedLinkAt(zone []metaLine, i int) bool {
-	return i >= 0 && i < len(zone) && zone[i].links && hasNumericDate(zone[i].text)
+// datedItemAt says whether zone[i] is an item of a list of other
+// articles: a headline's link and a date.
+func datedItemAt(zone []metaLine, i int) bool {
+	return i >= 0 && i < len(zone) && zone[i].titleLink() && hasNumericDate(zone[i].text)
 }
 
 type dateCandidate struct {
@@ -268,9 +268,9 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 		// Under the article, a linked title with its date is an item of
 		// a list of other articles (24小时热榜, 相关新闻, a sidebar's 推荐
 		// that a short story's byline zone reaches), not a byline.
-		// So are such lines one after another above it (a sidebar's
+		// So are such items one after another above it (a sidebar's
 		// 最新更新 before the article in the page's order).
-		if l.links && !bylineLabel.MatchString(l.text) && (l.where > 0 || datedLinkAt(zone, i-1) || datedLinkAt(zone, i+1)) {
+		if l.links && !bylineLabel.MatchString(l.text) && (l.where > 0 || datedItemAt(zone, i) && (datedItemAt(zone, i-1) || datedItemAt(zone, i+1))) {
 			return false
 		}
 		if isBylineShaped(l.text) && !isClock(l.text) {

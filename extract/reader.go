@@ -264,9 +264,10 @@ var prunedAtoms = map[atom.Atom]bool{
 
 // editNotice reports Discuz's note on an edited post, <i class="pstatus">
 // 本帖最后由 某人 于 2024-6-12 21:15 编辑</i>: the forum writes it at the
-// top of the message, the poster did not.
+// top of the message, the poster did not. (Only an <i>: a portal's
+// <span class="pstatus">已完工</span> is a project's status, text.)
 func editNotice(n *html.Node) bool {
-	return slices.Contains(strings.Fields(attr(n, "class")), "pstatus")
+	return n.DataAtom == atom.I && slices.Contains(strings.Fields(attr(n, "class")), "pstatus")
 }
 
 func isHidden(n *html.Node) bool {

@@ -84,7 +84,7 @@ var govSiteSuffix = regexp.MustCompile(`^(.+?)\s*[-－–]\s*(\p{Han}{2,16}(?:�
 
 // titleSeparators split a <title> into the article's title and the site's
 // name: "标题_我爱株洲", "标题 - 某某市人民政府", "标题|栏目|网站".
-var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·•:：]+\s+|\s*(?:_+|--+|——+|\|+|｜+)\s*`)
+var titleSeparators = regexp.MustCompile(`\s+[-–—|｜·:：]+\s+|\s*(?:_+|--+|——+|\|+|｜+)\s*`)
 
 // subtitled says whether heading is a headline and its ——subtitle, all
 // of the <title> full but its last part (the site's name).
@@ -250,11 +250,15 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		}
 	}
 	// An English module's name heading the page (News Flash of CivicPlus's
-	// News Flash • Annapolis, MD • CivicEngage), the <title>'s first part,
-	// over the item's headline that its dated byline follows: the headline.
-	if best != "" && !strings.ContainsFunc(best, isCJK) && len(strings.Fields(best)) <= 3 && hashForm(best) == firstForm && firstForm != fullForm {
+	// News Flash • Annapolis, MD • CivicEngage), the <title>'s first part
+	// and a link of the trail or the menu above, over the item's headline
+	// that its dated byline follows, written as headlines are (Title Case):
+	// the headline. (Not a short headline over its dek, which is written
+	// as a sentence: Pool Opens Saturday over Splash into summer at….)
+	if best != "" && !strings.ContainsFunc(best, isCJK) && len(strings.Fields(best)) <= 3 && hashForm(best) == moduleForm(full) && moduleForm(full) != fullForm &&
+		slices.ContainsFunc(lines[:bestAt], func(l metaLine) bool { return l.linked && hashForm(l.text) == hashForm(best) }) {
 		for i := bestAt + 1; i+1 < len(lines) && i <= start+1; i++ {
-			if l, next := lines[i], lines[i+1]; l.heading && !l.linked && len(strings.Fields(l.text)) >= 4 && isTitleShaped(l.text) && hasYear(next.text) && isBylineLine(next.text) {
+			if l, next := lines[i], lines[i+1]; l.heading && !l.linked && len(strings.Fields(l.text)) >= 4 && titleCase(l.text) && isTitleShaped(l.text) && hasYear(next.text) && isBylineLine(next.text) {
 				return l.text, i
 			}
 		}
@@ -290,7 +294,14 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		if isBreadcrumb(lines[at].text) && at+1 < len(lines) && lines[at+1].where == 0 {
 			at++
 		}
-		if l := lines[at]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionHeading(l.text) {
+		// (And under the column's name over the headline: 通知公告 over
+		// 关于2024年端午节放假安排的通知.)
+		if at > start && at+1 < len(lines) && lines[at].heading && runeCount(lines[at].text) <= 6 && lines[at+1].heading && runeCount(lines[at+1].text) >= 8 {
+			at++
+		}
+		// (Not a lede set as a heading there, a sentence: the headline
+		// may stand above the box.)
+		if l := lines[at]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionHeading(l.text) && (at == start || !endsSentence(l.text)) {
 			return l.text, at
 		}
 	}
@@ -351,15 +362,43 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	return t, at
 }
 
+// titleCase says whether an English line is written as headlines are:
+// its longer words capitalised but for prepositions (Chicago's into, with).
+func titleCase(s string) bool {
+	long, upper := 0, 0
+	for _, w := range strings.Fields(s) {
+		if utf8.RuneCountInString(w) < 4 || titleSmallWords[strings.ToLower(w)] {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return long > 0 && upper*10 >= long*9
+}
+
+var titleSmallWords = map[string]bool{"into": true, "with": true, "from": true, "over": true, "upon": true, "onto": true, "than": true, "that": true, "about": true}
+
+// moduleForm is hashForm of the first part of a <title> whose parts
+// English sites join with bullets too (News Flash • Annapolis, MD •
+// CivicEngage); not a separator elsewhere: a headline may hold one.
+func moduleForm(full string) string {
+	first := titleSeparators.Split(full, 2)[0]
+	first, _, _ = strings.Cut(first, " • ")
+	return hashForm(strings.TrimSpace(first))
+}
+
 // headsList says whether line i heads a box of links to other articles
 // (最新更新 over 武安市召开“三夏”生产推进会 2024-6-17, …): a sidebar's, no
-// headline. Its next two lines are headlines' links, dated or long.
+// headline. A box's heading is short and no h1 (a headline may stand over
+// a related box of its own); its next two lines are headlines' links.
 func headsList(lines []metaLine, i int) bool {
-	if i+2 >= len(lines) {
+	if i+2 >= len(lines) || lines[i].h1 || runeCount(lines[i].text) > 10 {
 		return false
 	}
 	for _, l := range lines[i+1 : i+3] {
-		if !l.links || !hasNumericDate(l.text) && !(l.linked && runeCount(l.text) >= 8) {
+		if !l.titleLink() {
 			return false
 		}
 	}
