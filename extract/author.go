@@ -103,8 +103,10 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	// A name alone in brackets on the byline's line: "2004年7月16日08:19
 	// [ 黄宇 ] 来源：[ 人民网 ]" (the source's brackets follow its label).
 	// Not the byline's buttons: 【打印】【关闭】 on most county portals.
+	// (Not a speaker's role opening a transcript's first turn: [主持人]
+	// 韩雪：各位网友，大家好！ is a sentence.)
 	for _, l := range head {
-		if !hasYear(l.text) {
+		if !hasYear(l.text) || strings.ContainsAny(l.text, "，。！？") {
 			continue
 		}
 		for _, m := range bracketName.FindAllStringSubmatchIndex(l.text, -1) {

@@ -641,7 +641,7 @@ func tailCredit(s string) bool {
 	return isCredit(s) || len(s) <= 120 && spacedCredit.MatchString(s) && !notAName.MatchString(s)
 }
 
-const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審](?:[一二三]校)?|[审審][核覈]|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
+const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審](?:[一二三]校)?|[审審][核覈](?:[专專]家)?|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
 	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]|[摄攝]像|剪[辑輯]|配音`
 
 // newsletterPrompt matches the invitations to subscribe that English news
@@ -1239,7 +1239,9 @@ func isBylineLine(s string) bool {
 	if eventTime(s, locs[0][0], locs[0][1]) {
 		return false
 	}
-	if runeCount(prefix) <= 12 {
+	// (Or with a field of its own the labels do not know, a code:
+	// 信件编号：ZC20240603091208 留言人：….)
+	if runeCount(prefix) <= 12 || codeField.MatchString(prefix) {
 		return true
 	}
 	// A byline that opens with its date: measured without its counter and
@@ -1249,6 +1251,9 @@ func isBylineLine(s string) bool {
 	// (Macau's and Hong Kong's dates run day first: 11/04/2024 17:46消息來源：….)
 	return isBylineShaped(core) && runeCount(core) <= 60 && hasYear(prefix) && (hasNumericDate(prefix) || slashDate.MatchString(prefix))
 }
+
+// codeField is a labelled code opening a byline: 信件编号：ZC20240603091208.
+var codeField = regexp.MustCompile(`^\s*\p{Han}{2,6}\s*[:：]\s*[A-Za-z0-9_-]{1,32}\s*$`)
 
 // bylineTools are the parts of a byline line that are neither its fields
 // nor text: the view counter and the bracketed buttons.

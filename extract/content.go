@@ -372,7 +372,17 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 // with the boxes on the way that are neither content nor prose left out.
 func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*html.Node) float64) *html.Node {
 	if top.DataAtom == atom.Td || top.DataAtom == atom.Th || top.DataAtom == atom.Tr || top.Parent == nil || top.Parent.Type != html.ElementNode {
-		return top // table cells are columns, side by side
+		// Table cells are columns, side by side; but a 问政 page set as a
+		// form (来信内容 | the letter, 回复内容 | the answer) is one text
+		// of its two cells, the rows of fields between them left out.
+		if other := letterCell(top); other != nil {
+			keep := []*html.Node{top, other}
+			root := commonAncestor(keep)
+			r.excluded = r.exclusions(root, keep)
+			r.mergedRoot = root
+			return root
+		}
+		return top
 	}
 	keep := []*html.Node{top}
 	// An article whose every paragraph has a wrapper of its own (BBC's
@@ -414,6 +424,40 @@ func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*htm
 	r.mergedRoot = root
 	return root
 }
+
+// letterCell is, when cell holds a letter or its answer in a form's row
+// under a label cell (<th>来信内容</th><td>…</td>), the cell of the other
+// in the same table; nil otherwise.
+func letterCell(cell *html.Node) *html.Node {
+	row := cell.Parent
+	if cell.DataAtom != atom.Td || row == nil || row.DataAtom != atom.Tr || !letterLabelled(cell) {
+		return nil
+	}
+	for r := range row.Parent.ChildNodes() {
+		if r == row || r.DataAtom != atom.Tr {
+			continue
+		}
+		for c := range r.ChildNodes() {
+			if c.DataAtom == atom.Td && letterLabelled(c) && len(strings.TrimSpace(textOf(c))) > 0 {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// letterLabelled says whether the cell before cell names a letter's or an
+// answer's text.
+func letterLabelled(cell *html.Node) bool {
+	prev := cell.PrevSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		prev = prev.PrevSibling
+	}
+	return prev != nil && (prev.DataAtom == atom.Th || prev.DataAtom == atom.Td) &&
+		letterTextLabel.MatchString(strings.Join(strings.Fields(textOf(prev)), ""))
+}
+
+var letterTextLabel = regexp.MustCompile(`^(?:来信|來信|留言|信件|咨询|諮詢|投诉|投訴|问题|問題|回复|回覆|答复|答覆|办理|辦理)(?:内容|內容|结果|結果|意见|意見)[:：]?$`)
 
 // letterPart is, on a 问政 page, the other of letter and answer: a prose
 // candidate near top (their common ancestor at most three levels above

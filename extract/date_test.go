@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -182,4 +183,27 @@ func FuzzHasNumericDate(f *testing.F) {
 			t.Fatalf("hasNumericDate(%q) = %v, numericDate matches: %v", s, got, want)
 		}
 	})
+}
+
+// TestURLDate: the date CMSs put in article paths, padded or not
+// (Hanweb's /art/2024/6/13/); none where the path holds no whole date.
+func TestURLDate(t *testing.T) {
+	for path, want := range map[string]string{
+		"/xwzx/202006/t20200622_123.html":             "2020-06-22",
+		"/a/xw/2024/0615/123.html":                    "2024-06-15",
+		"/news/2024-06/13/c_1130154321.htm":           "2024-06-13",
+		"/art/2024/6/13/art_1229505123_59012345.html": "2024-06-13",
+		"/art/2024/12/3/art_1_2.html":                 "2024-12-03",
+		"/col/col1228866/index.html":                  "",
+		"/2024/06/night-market/":                      "",
+	} {
+		d, ok := urlDate(&url.URL{Path: path}, time.UTC)
+		got := ""
+		if ok {
+			got = d.t.Format("2006-01-02")
+		}
+		if got != want {
+			t.Errorf("urlDate(%s) = %q, want %q", path, got, want)
+		}
+	}
 }

@@ -119,7 +119,10 @@ func labelRank(line string, at, publication int) int {
 // dayYearMonth is 新华网's byline time, its parts in spans of their own
 // (<span class="day">08</span><span class="year"><em>2024</em>/<em>05</em></span>
 // <span class="time">10:26:31</span>): day, year, month, clock.
-var dayYearMonth = regexp.MustCompile(`^\s*(\d{2})\s*((?:19|20)\d{2})\s*[/.-]?\s*(\d{2})\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$`)
+// (Or year, month/day, clock: <span class="year">2024</span><span
+// class="day">06/12</span>.)
+var dayYearMonth = regexp.MustCompile(`^\s*(\d{2})\s*((?:19|20)\d{2})\s*[/.-]?\s*(\d{2})\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$` +
+	`|^\s*((?:19|20)\d{2})\s+(\d{2})\s*/\s*(\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$`)
 
 // eventLabelCell is an event's date label standing alone.
 var eventLabelCell = regexp.MustCompile(`^(?:活动|活動|举办|舉辦|报名|報名|截止|开放|開放|展览|展覽|演出|比赛|比賽|会议|會議|培训|培訓|考试|考試|开展|開展|实施|實施|受理|办理|辦理)(?:时间|時間|日期)\s*[:：]?$`)
@@ -156,7 +159,7 @@ var dateLabelWords = []string{"日期", "时间", "時間", "发表", "發表", 
 // datedItemAt says whether zone[i] is an item of a list of other
 // articles: a headline's link and a date.
 func datedItemAt(zone []metaLine, i int) bool {
-	return i >= 0 && i < len(zone) && zone[i].titleLink() && hasNumericDate(zone[i].text)
+	return i >= 0 && i < len(zone) && zone[i].titleLink() && hasYear(zone[i].text)
 }
 
 type dateCandidate struct {
@@ -230,6 +233,12 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 			var n [6]int // day, year, month, hour, minute, second
 			for k := range n {
 				n[k], _ = strconv.Atoi(m[k+1])
+			}
+			if m[1] == "" { // year, month/day
+				for k := range n {
+					n[k], _ = strconv.Atoi(m[k+7])
+				}
+				n[0], n[1], n[2] = n[2], n[0], n[1]
 			}
 			if t := time.Date(n[1], time.Month(n[2]), n[0], n[3], n[4], n[5], 0, loc); t.Day() == n[0] && int(t.Month()) == n[2] && t.Hour() == n[3] {
 				add(parsedDate{t: t, hasTime: true}, true, bare)
@@ -465,13 +474,18 @@ func hasDigit(s string) bool {
 
 // urlDatePattern matches the date many CMSs put in article paths:
 // /2020/0222/, /2020-02/22/, t20200222_123.html, /20200222/.
-var urlDatePattern = regexp.MustCompile(`(?:^|[/_t-])((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+var urlDatePattern = regexp.MustCompile(`(?:^|[/_t-])((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)` +
+	// Hanweb's /art/2024/6/13/art_1229_123.html: folders unpadded.
+	`|/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
 
 // urlDate reads the date of u's path, as the site's wall-clock day.
 func urlDate(u *url.URL, loc *time.Location) (parsedDate, bool) {
 	m := urlDatePattern.FindStringSubmatch(u.Path)
 	if m == nil {
 		return parsedDate{}, false
+	}
+	if m[1] == "" {
+		m = m[3:] // the unpadded folders' groups
 	}
 	d := fromParts(m[1], m[2], m[3], "", "", "", "", 0, loc)
 	return d, !d.t.IsZero()
