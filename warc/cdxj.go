@@ -53,7 +53,38 @@ func (e *CDXJEntry) Line() (string, error) {
 	if err := enc.Encode(j); err != nil {
 		return "", err
 	}
-	return SURT(e.URL) + " " + e.Time.UTC().Format("20060102150405") + " " + string(bytes.TrimRight(buf.Bytes(), "\n")), nil
+	return SURT(e.URL) + " " + CDXJTimestamp(e.Time) + " " + string(bytes.TrimRight(buf.Bytes(), "\n")), nil
+}
+
+// CDXJTimestamp is t as an index's timestamp: 14 digits to the second and
+// 3 more for the millisecond (17 in all, as wabac.js writes them). A WARC-
+// Date to the microsecond keys two fetches of one second apart, and a
+// revisit's WARC-Refers-To-Date finds its original: ReplayWeb.page looks
+// for the first capture at or after that instant, and an index to the
+// second alone sorts the original before it (taking the next capture of
+// the URL instead). pywb reads the first 14 digits.
+func CDXJTimestamp(t time.Time) string {
+	return t.UTC().Format("20060102150405") + fmt.Sprintf("%03d", t.Nanosecond()/int(time.Millisecond))
+}
+
+// parseCDXJTimestamp reads a timestamp of 14 digits, or more for a
+// fraction of the second (CDXJTimestamp's 17).
+func parseCDXJTimestamp(ts string) (time.Time, error) {
+	if len(ts) < 14 || len(ts) > 23 {
+		return time.Time{}, ErrFormat
+	}
+	t, err := time.Parse("20060102150405", ts[:14])
+	if err != nil || len(ts) == 14 {
+		return t, err
+	}
+	frac, err := strconv.Atoi(ts[14:])
+	if err != nil || frac < 0 {
+		return time.Time{}, ErrFormat
+	}
+	for n := len(ts) - 14; n < 9; n++ {
+		frac *= 10
+	}
+	return t.Add(time.Duration(frac)), nil
 }
 
 // ParseCDXJLine reads a line as Line writes it, or as pywb's
@@ -75,7 +106,7 @@ func ParseCDXJLine(line string) (*CDXJEntry, error) {
 	if err := json.Unmarshal([]byte(line[i:]), &j); err != nil {
 		return nil, fmt.Errorf("%w: CDXJ JSON: %v", ErrFormat, err)
 	}
-	t, err := time.Parse("20060102150405", ts)
+	t, err := parseCDXJTimestamp(ts)
 	if err != nil {
 		return nil, fmt.Errorf("%w: CDXJ timestamp %q", ErrFormat, ts)
 	}

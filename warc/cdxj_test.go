@@ -43,19 +43,41 @@ func TestSURT(t *testing.T) {
 }
 
 func TestCDXJLineRoundTrip(t *testing.T) {
-	e := CDXJEntry{URL: "http://a.test/1.html?b=1&a=2", Time: time.Date(2020, 2, 22, 5, 22, 11, 0, time.UTC),
+	e := CDXJEntry{URL: "http://a.test/1.html?b=1&a=2", Time: time.Date(2020, 2, 22, 5, 22, 11, 785_000_000, time.UTC),
 		Mime: "text/html", Status: 200, Digest: Digest(nil), Offset: 381, Length: 3575, Filename: "data.warc.gz"}
 	line, err := e.Line()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `test,a)/1.html?a=2&b=1 20200222052211 {"url":"http://a.test/1.html?b=1&a=2","mime":"text/html","status":"200","digest":"sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ","length":"3575","offset":"381","filename":"data.warc.gz"}`
+	want := `test,a)/1.html?a=2&b=1 20200222052211785 {"url":"http://a.test/1.html?b=1&a=2","mime":"text/html","status":"200","digest":"sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ","length":"3575","offset":"381","filename":"data.warc.gz"}`
 	if line != want {
 		t.Errorf("line\n got %s\nwant %s", line, want)
 	}
 	back, err := ParseCDXJLine(line)
 	if err != nil || *back != e {
 		t.Errorf("parsed back %+v (%v)", back, err)
+	}
+}
+
+// TestCDXJTimestamps: an index's timestamp is the record's WARC-Date to
+// the millisecond (17 digits); a reader takes pywb's 14 too.
+func TestCDXJTimestamps(t *testing.T) {
+	at := time.Date(2026, 11, 27, 0, 0, 18, 803_653_000, time.UTC)
+	if got := CDXJTimestamp(at); got != "20261127000018803" {
+		t.Errorf("CDXJTimestamp = %s", got)
+	}
+	for ts, want := range map[string]time.Time{
+		"20261127000018":    at.Truncate(time.Second),
+		"20261127000018803": at.Truncate(time.Millisecond),
+	} {
+		if got, err := parseCDXJTimestamp(ts); err != nil || !got.Equal(want) {
+			t.Errorf("parseCDXJTimestamp(%s) = %v, %v; want %v", ts, got, err, want)
+		}
+	}
+	for _, bad := range []string{"2026112700001", "2026112700001880x", "20261127000018.803"} {
+		if _, err := parseCDXJTimestamp(bad); err == nil {
+			t.Errorf("parseCDXJTimestamp(%s): no error", bad)
+		}
 	}
 }
 

@@ -247,8 +247,8 @@ func checkCDXJ(t *testing.T, path string, data []byte, filename string, recs []*
 			t.Errorf("line %q: %v", line, err)
 			continue
 		}
-		at, _ := rec.Date() // the line's timestamp is to the second
-		if rec.TargetURI() != e.URL || !at.Truncate(time.Second).Equal(e.Time) ||
+		at, _ := rec.Date() // the line's timestamp is to the millisecond
+		if rec.TargetURI() != e.URL || !at.Truncate(time.Millisecond).Equal(e.Time) ||
 			rec.Header.Get(warc.FieldPayloadDigest) != e.Digest {
 			t.Errorf("line %q lands on %v (%v)", line, rec, err)
 		}

@@ -27,7 +27,10 @@ func newCaptureFilter(db *store.DB, sel Filter) (*captureFilter, error) {
 		// A site that moved (www.x.gov.cn to x.gov.cn) keeps documents
 		// whose pages were fetched at the old host: their captures are
 		// the site's too, or its documents would not replay.
+		// (And the fetches of its URLs there, the redirects that led to
+		// it: the old addresses replay too.)
 		f.read = map[uint64]bool{}
+		elsewhere := map[string]bool{} // the documents' URLs off the site's host
 		err := db.DocumentVersions(store.VersionFilter{Host: sel.Site}, func(d *store.Document) error {
 			for _, p := range d.Pages {
 				if !store.HostMatches(p.URL, sel.Site) {
@@ -39,10 +42,20 @@ func newCaptureFilter(db *store.DB, sel Filter) (*captureFilter, error) {
 					f.read[a.CaptureID] = true
 				}
 			}
+			for _, u := range d.Aliases {
+				if !store.HostMatches(u, sel.Site) {
+					elsewhere[u] = true
+				}
+			}
 			return nil
 		})
 		if err != nil {
 			return nil, err
+		}
+		for u := range elsewhere {
+			if err := db.CapturesOf(u, func(c *store.Capture) error { f.read[c.ID] = true; return nil }); err != nil {
+				return nil, err
+			}
 		}
 		delete(f.read, 0)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -117,8 +118,9 @@ func TestExportURLAlias(t *testing.T) {
 
 // TestExportSiteAfterAMove: a site that moved host (old.test to new.test)
 // keeps its documents under the new host, their pages fetched at the old
-// one: an export of the new host holds those captures too, so that every
-// document it lists replays; other captures of the old host stay out.
+// one: an export of the new host holds those captures too, and those of
+// its old addresses, so that every document and URL it lists replays;
+// other captures of the old host stay out.
 func TestExportSiteAfterAMove(t *testing.T) {
 	db := tempStore(t)
 	at := time.Date(2026, 11, 26, 4, 0, 0, 0, time.UTC)
@@ -128,14 +130,17 @@ func TestExportSiteAfterAMove(t *testing.T) {
 		return &store.Capture{URL: u, Method: "GET", Time: at, Proto: "HTTP/1.1", Status: 200, StatusText: "200 OK",
 			ResponseHeaders: []store.Field{{Name: "Content-Type", Value: "text/html"}}}
 	}
-	res, err := db.PutCaptures([]*store.Capture{capture("http://old.test/a/1.html", at), capture("http://old.test/b.html", at.Add(time.Second))}, [][]byte{page, other})
+	moved := capture("http://old.test/old.html", at.Add(2*time.Second))
+	moved.Status, moved.StatusText, moved.ResponseHeaders = 301, "301 Moved Permanently", []store.Field{{Name: "Location", Value: "http://new.test/a/1.html"}}
+	res, err := db.PutCaptures([]*store.Capture{capture("http://old.test/a/1.html", at), capture("http://old.test/b.html", at.Add(time.Second)), moved},
+		[][]byte{page, other, []byte("moved")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc := &store.Document{URL: "http://new.test/a/1.html", Title: "湘东区召开春耕生产工作会议", Text: "湘东区召开春耕生产工作会议",
 		ContentHash: "sha256:1", Complete: true, Fetched: at,
 		Pages: []store.Page{{URL: "http://old.test/a/1.html", Status: 200, Fetched: at, PayloadDigest: store.Digest(page), CaptureID: res[0].CaptureID}}}
-	if _, err := db.SaveDocument(doc, []string{"http://old.test/a/1.html"}); err != nil {
+	if _, err := db.SaveDocument(doc, []string{"http://old.test/a/1.html", "http://old.test/old.html"}); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "new.warc.gz")
@@ -148,7 +153,7 @@ func TestExportSiteAfterAMove(t *testing.T) {
 			uris = append(uris, r.TargetURI())
 		}
 	}
-	if len(uris) != 1 || uris[0] != "http://old.test/a/1.html" {
-		t.Errorf("responses %v; want the document's page, fetched at the old host, alone", uris)
+	if !slices.Equal(uris, []string{"http://old.test/a/1.html", "http://old.test/old.html"}) {
+		t.Errorf("responses %v; want the document's page, fetched at the old host, and its old address's redirect, alone", uris)
 	}
 }

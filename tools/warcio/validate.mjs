@@ -108,7 +108,7 @@ if (index) {
     const [, ts] = line.split(" ", 2);
     const j = JSON.parse(line.slice(line.indexOf("{")));
     const r = at.get(String(j.offset));
-    if (!r || String(r.length) !== String(j.length) || r.uri !== j.url || r.date.replace(/\D/g, "").slice(0, 14) !== ts || r.payloadDigest !== j.digest)
+    if (!r || String(r.length) !== String(j.length) || r.uri !== j.url || (r.date.replace(/\D/g, "") + "000").slice(0, 17) !== ts || r.payloadDigest !== j.digest)
       bad(`CDXJ line for ${j.url} at ${j.offset}+${j.length}: warcio.js finds ${r ? `${r.uri} ${r.offset}+${r.length}` : "no record"} there`);
     if (String(j.status) === "304") bad(`CDXJ line for ${j.url}: status 304 replays as an empty page`);
     lines++;
