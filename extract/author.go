@@ -103,14 +103,17 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	// A name alone in brackets on the byline's line: "2004年7月16日08:19
 	// [ 黄宇 ] 来源：[ 人民网 ]" (the source's brackets follow its label).
 	// Not the byline's buttons: 【打印】【关闭】 on most county portals.
-	// (Not a speaker's role opening a transcript's first turn: [主持人]
-	// 韩雪：各位网友，大家好！ is a sentence.)
+	// (Not a speaker's role opening a transcript's turn: [主持人] 韩雪：
+	// 各位网友，大家好！, a colon and a sentence after it.)
 	for _, l := range head {
-		if !hasYear(l.text) || strings.ContainsAny(l.text, "，。！？") {
+		if !hasYear(l.text) {
 			continue
 		}
 		for _, m := range bracketName.FindAllStringSubmatchIndex(l.text, -1) {
-			before, name := strings.TrimSpace(l.text[:m[0]]), l.text[m[2]:m[3]]
+			before, name, after := strings.TrimSpace(l.text[:m[0]]), l.text[m[2]:m[3]], l.text[m[1]:]
+			if turn := strings.IndexAny(after, ":："); turn >= 0 && strings.ContainsAny(after[turn:], "。！？") {
+				continue
+			}
 			if !strings.HasSuffix(before, "：") && !strings.HasSuffix(before, ":") && !orgSuffix.MatchString(name) && !bylineButtons[name] {
 				return name
 			}
@@ -176,7 +179,7 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	// An essay's author on the line under its title: 2 to 4 Han
 	// characters alone.
 	if titleAt >= 0 && titleAt+1 < len(lines) && lines[titleAt+1].where <= 0 {
-		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] && !columnTitle(l.text) && !fieldLabel(l.text) {
+		if l := lines[titleAt+1]; !l.linked && nameLine.MatchString(l.text) && !orgSuffix.MatchString(l.text) && !notNames[l.text] && !columnTitle(l.text) && !fieldLabel(l.text) && !headerRowCell(l.text) {
 			return l.text
 		}
 	}
@@ -416,8 +419,12 @@ func inBylineBox(n *html.Node) bool {
 		if p.DataAtom == atom.Li || p.DataAtom == atom.Ul || p.DataAtom == atom.Ol {
 			return false
 		}
-		if names := strings.ToLower(attr(p, "class") + " " + attr(p, "id")); containsAny(names, []string{"entry", "byline", "posted", "author", "meta"}) {
-			return !containsAny(names, []string{"comment", "related", "reply"})
+		names := strings.ToLower(attr(p, "class") + " " + attr(p, "id"))
+		if containsAny(names, []string{"comment", "related", "reply", "review", "rating", "testimonial", "guestbook"}) {
+			return false
+		}
+		if containsAny(names, []string{"entry", "byline", "posted", "author", "post-meta", "article-meta"}) {
+			return true
 		}
 	}
 	return false

@@ -644,6 +644,9 @@ func tailCredit(s string) bool {
 const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審](?:[一二三]校)?|[审審][核覈](?:[专專]家)?|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
 	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]|[摄攝]像|剪[辑輯]|配音`
 
+// creditLabelOpening is a line's opening credit label, with its colon.
+var creditLabelOpening = regexp.MustCompile(`^[(（【\s]*(` + creditLabels + `)\s*[:：]`)
+
 // newsletterPrompt matches the invitations to subscribe that English news
 // templates put between paragraphs.
 var newsletterPrompt = regexp.MustCompile(`(?i)\b(subscribe|sign up|sign-up|signup)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(subscribe|sign up|inbox)\b`)
@@ -722,6 +725,18 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	// 前五名如下：), not the lines under it.
 	if creditsFrom > 0 && creditsFrom < len(blocks) && endsWithColon(blocks[creditsFrom-1].Text) && blocks[creditsFrom].Kind != Table {
 		creditsFrom = len(blocks)
+	}
+	// A label said twice there is a list's (审核专家：王建国、… over
+	// 审核专家：刘洋、…, a 名单公示's groups): credits name each once.
+	labels := map[string]bool{}
+	for _, b := range blocks[max(creditsFrom, 0):] {
+		if m := creditLabelOpening.FindStringSubmatch(b.Text); m != nil {
+			if labels[m[1]] {
+				creditsFrom = len(blocks)
+				break
+			}
+			labels[m[1]] = true
+		}
 	}
 	// Date lines that recur head a chronicle's entries (大事记), alone or
 	// before the entry (2019年3月12日 成立县融媒体中心): the text's. A
@@ -1239,9 +1254,9 @@ func isBylineLine(s string) bool {
 	if eventTime(s, locs[0][0], locs[0][1]) {
 		return false
 	}
-	// (Or with a field of its own the labels do not know, a code:
-	// 信件编号：ZC20240603091208 留言人：….)
-	if runeCount(prefix) <= 12 || codeField.MatchString(prefix) {
+	// (Or with a letter's code, before its writer and time: 信件编号：
+	// ZC20240603091208 留言人：…留言时间：….)
+	if runeCount(prefix) <= 12 || letterCode.MatchString(prefix) && letterWho.MatchString(s[locs[0][0]:locs[0][1]]) {
 		return true
 	}
 	// A byline that opens with its date: measured without its counter and
@@ -1252,8 +1267,8 @@ func isBylineLine(s string) bool {
 	return isBylineShaped(core) && runeCount(core) <= 60 && hasYear(prefix) && (hasNumericDate(prefix) || slashDate.MatchString(prefix))
 }
 
-// codeField is a labelled code opening a byline: 信件编号：ZC20240603091208.
-var codeField = regexp.MustCompile(`^\s*\p{Han}{2,6}\s*[:：]\s*[A-Za-z0-9_-]{1,32}\s*$`)
+// letterCode is a letter's code opening its byline: 信件编号：ZC20240603091208.
+var letterCode = regexp.MustCompile(`^\s*(?:信件|来信|來信|留言|受理|投诉|投訴|诉求|訴求)(?:编号|編號)\s*[:：]\s*[A-Za-z0-9_-]{1,32}\s*$`)
 
 // bylineTools are the parts of a byline line that are neither its fields
 // nor text: the view counter and the bracketed buttons.

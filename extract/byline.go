@@ -21,6 +21,10 @@ func fileLine(s string) bool {
 // editorCredit is a line that credits an editor or a reviewer.
 var editorCredit = regexp.MustCompile(`(?:[责責]任[编編][辑輯]|[编編][辑輯]|[审審][核覈]|校[对對]|撰稿|供稿|[终終][审審])\s*[:：]`)
 
+// siteFooterLine is a line of a site's footer: who runs it, its licence
+// and its own links.
+var siteFooterLine = regexp.MustCompile(`主办|承办|ICP|版权|Copyright|©|网站地图|联系我们|技术支持|网站编辑|本站编辑|网站标识码`)
+
 // toolBar says whether a short line is a page's buttons: 【打印本页】【关闭窗口】.
 func toolBar(s string) bool {
 	return runeCount(s) <= 40 && (strings.Contains(s, "打印") || strings.Contains(s, "关闭") || strings.Contains(s, "關閉"))
@@ -110,13 +114,13 @@ func bylineZones(lines []metaLine, titleAt int) (head, tail []metaLine) {
 		// Further down, over short lines of the page's own (a page bar,
 		// 相关热词, 上一篇/下一篇), an editor's credit that closes the
 		// article (PHPCMS's 【责任编辑：王芳】): the credits' line.
-		// (Not past a box's heading or a link that is a whole line, a
-		// story's title: the 编辑 of 相关视频 is the box's.)
-		for i := to + 1; i < len(lines) && i <= end+8; i++ {
-			if l := lines[i]; editorCredit.MatchString(l.text) && runeCount(l.text) <= 40 {
-				to = i
+		// (Not past a box's heading, the 编辑 of 相关视频 being the box's,
+		// nor into the site's footer, whose 网站编辑 is the site's.)
+		for i := end + 1; i < len(lines) && i <= end+8; i++ {
+			if l := lines[i]; l.heading || endsSentence(l.text) || runeCount(l.text) > 40 || siteFooterLine.MatchString(l.text) {
 				break
-			} else if endsSentence(l.text) || runeCount(l.text) > 40 || l.heading || l.linked && runeCount(l.text) >= 8 {
+			} else if editorCredit.MatchString(l.text) {
+				to = max(to, i)
 				break
 			}
 		}

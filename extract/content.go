@@ -427,10 +427,12 @@ func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*htm
 
 // letterCell is, when cell holds a letter or its answer in a form's row
 // under a label cell (<th>来信内容</th><td>…</td>), the cell of the other
-// in the same table; nil otherwise.
+// side in the same table, when it holds a sentence (not 暂无回复); nil
+// otherwise.
 func letterCell(cell *html.Node) *html.Node {
 	row := cell.Parent
-	if cell.DataAtom != atom.Td || row == nil || row.DataAtom != atom.Tr || !letterLabelled(cell) {
+	side := letterSideOf(cell)
+	if cell.DataAtom != atom.Td || row == nil || row.DataAtom != atom.Tr || side == 0 {
 		return nil
 	}
 	for r := range row.Parent.ChildNodes() {
@@ -438,7 +440,7 @@ func letterCell(cell *html.Node) *html.Node {
 			continue
 		}
 		for c := range r.ChildNodes() {
-			if c.DataAtom == atom.Td && letterLabelled(c) && len(strings.TrimSpace(textOf(c))) > 0 {
+			if c.DataAtom == atom.Td && letterSideOf(c) == -side && endsSentence(strings.TrimSpace(textOf(c))) {
 				return c
 			}
 		}
@@ -446,18 +448,29 @@ func letterCell(cell *html.Node) *html.Node {
 	return nil
 }
 
-// letterLabelled says whether the cell before cell names a letter's or an
-// answer's text.
-func letterLabelled(cell *html.Node) bool {
+// letterSideOf is which side of a letter the cell before cell names: 1
+// the letter (来信内容), -1 the answer (回复内容), 0 neither.
+func letterSideOf(cell *html.Node) int {
 	prev := cell.PrevSibling
 	for prev != nil && prev.Type != html.ElementNode {
 		prev = prev.PrevSibling
 	}
-	return prev != nil && (prev.DataAtom == atom.Th || prev.DataAtom == atom.Td) &&
-		letterTextLabel.MatchString(strings.Join(strings.Fields(textOf(prev)), ""))
+	if prev == nil || prev.DataAtom != atom.Th && prev.DataAtom != atom.Td {
+		return 0
+	}
+	switch label := strings.Join(strings.Fields(textOf(prev)), ""); {
+	case letterTextLabel.MatchString(label):
+		return 1
+	case answerTextLabel.MatchString(label):
+		return -1
+	}
+	return 0
 }
 
-var letterTextLabel = regexp.MustCompile(`^(?:来信|來信|留言|信件|咨询|諮詢|投诉|投訴|问题|問題|回复|回覆|答复|答覆|办理|辦理)(?:内容|內容|结果|結果|意见|意見)[:：]?$`)
+var (
+	letterTextLabel = regexp.MustCompile(`^(?:来信|來信|留言|信件|咨询|諮詢|投诉|投訴|问题|問題|诉求|訴求)(?:内容|內容)[:：]?$`)
+	answerTextLabel = regexp.MustCompile(`^(?:回复|回覆|答复|答覆)(?:内容|內容|意见|意見)[:：]?$|^办理意见[:：]?$|^辦理意見[:：]?$`)
+)
 
 // letterPart is, on a 问政 page, the other of letter and answer: a prose
 // candidate near top (their common ancestor at most three levels above

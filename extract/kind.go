@@ -62,8 +62,9 @@ var itemParent = regexp.MustCompile(`(?i)^(?:detail|details|content|article|arti
 var topicParent = regexp.MustCompile(`(?i)^(?:topics?|category|categories|tags?|columns?|special|zhuanti|series|channel)$`)
 
 // linksPostOf says whether content links a post of the date archive at
-// path (/2024/06/16/ to /2024/06/night-market/): the archive's item, where
-// a journal's page of one day links only the days before and after it.
+// path (/2024/06/16/ to /2024/06/night-market/) by its headline or its
+// 继续阅读: the archive's item, where a journal's page of one day links
+// only the days around it, or a note in a sentence.
 func (r *reader) linksPostOf(content *html.Node, path string) bool {
 	month := path[:min(len(path), len("/2024/06/"))]
 	for n := range content.Descendants() {
@@ -71,7 +72,10 @@ func (r *reader) linksPostOf(content *html.Node, path string) bool {
 			continue
 		}
 		u, err := url.Parse(r.resolve(attr(n, "href")))
-		if err == nil && u.Host == r.page.Host && strings.HasPrefix(u.Path, month) && len(u.Path) > len(month) && !dateArchive.MatchString(u.Path) {
+		if err != nil || u.Host != r.page.Host || !strings.HasPrefix(u.Path, month) || len(u.Path) <= len(month) || dateArchive.MatchString(u.Path) {
+			continue
+		}
+		if st := r.stats[n]; st != nil && standsAlone(n, st.text, r.stats) {
 			return true
 		}
 	}

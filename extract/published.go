@@ -159,7 +159,7 @@ var dateLabelWords = []string{"日期", "时间", "時間", "发表", "發表", 
 // datedItemAt says whether zone[i] is an item of a list of other
 // articles: a headline's link and a date.
 func datedItemAt(zone []metaLine, i int) bool {
-	return i >= 0 && i < len(zone) && zone[i].titleLink() && hasYear(zone[i].text)
+	return i >= 0 && i < len(zone) && zone[i].titleLink() && (hasNumericDate(zone[i].text) || englishDate.MatchString(zone[i].text))
 }
 
 type dateCandidate struct {
@@ -229,7 +229,9 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 		}
 		// (Above the text or at its top only: under it, a list of other
 		// stories dates its items so too: 08 2024-05 16:40.)
-		if m := dayYearMonth.FindStringSubmatch(l.spaced()); m != nil && bare == rankByline && l.where <= 0 && !l.links {
+		// (The year-first form only above the text: inside it, such a
+		// line is a match's kick-off, 2024 06/15 19:30.)
+		if m := dayYearMonth.FindStringSubmatch(l.spaced()); m != nil && bare == rankByline && l.where <= 0 && !l.links && (m[1] != "" || l.where < 0) {
 			var n [6]int // day, year, month, hour, minute, second
 			for k := range n {
 				n[k], _ = strconv.Atoi(m[k+1])
@@ -241,7 +243,13 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 				n[0], n[1], n[2] = n[2], n[0], n[1]
 			}
 			if t := time.Date(n[1], time.Month(n[2]), n[0], n[3], n[4], n[5], 0, loc); t.Day() == n[0] && int(t.Month()) == n[2] && t.Hour() == n[3] {
-				add(parsedDate{t: t, hasTime: true}, true, bare)
+				// (The year-first form yields to any byline's date: a
+				// scoreboard's kick-off may stand over the byline.)
+				rank := bare
+				if m[1] == "" {
+					rank = rankTail
+				}
+				add(parsedDate{t: t, hasTime: true}, true, rank)
 				return true
 			}
 		}
@@ -475,8 +483,10 @@ func hasDigit(s string) bool {
 // urlDatePattern matches the date many CMSs put in article paths:
 // /2020/0222/, /2020-02/22/, t20200222_123.html, /20200222/.
 var urlDatePattern = regexp.MustCompile(`(?:^|[/_t-])((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)` +
-	// Hanweb's /art/2024/6/13/art_1229_123.html: folders unpadded.
-	`|/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
+	// Hanweb's /art/2024/6/13/art_1229_123.html: folders unpadded. (Only
+	// under /art/: a calendar's /calendar/2024/6/13/ or an event's
+	// /events/2024/7/20/ dates no publication.)
+	`|/art/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
 
 // urlDate reads the date of u's path, as the site's wall-clock day.
 func urlDate(u *url.URL, loc *time.Location) (parsedDate, bool) {

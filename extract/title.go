@@ -255,7 +255,7 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// that its dated byline follows, written as headlines are (Title Case):
 	// the headline. (Not a short headline over its dek, which is written
 	// as a sentence: Pool Opens Saturday over Splash into summer at….)
-	if best != "" && !strings.ContainsFunc(best, isCJK) && len(strings.Fields(best)) <= 3 && hashForm(best) == moduleForm(full) && moduleForm(full) != fullForm &&
+	if best != "" && moduleNames[strings.ToLower(best)] && hashForm(best) == moduleForm(full) && moduleForm(full) != fullForm &&
 		slices.ContainsFunc(lines[:bestAt], func(l metaLine) bool { return l.linked && hashForm(l.text) == hashForm(best) }) {
 		for i := bestAt + 1; i+1 < len(lines) && i <= start+1; i++ {
 			if l, next := lines[i], lines[i+1]; l.heading && !l.linked && len(strings.Fields(l.text)) >= 4 && titleCase(l.text) && isTitleShaped(l.text) && hasYear(next.text) && isBylineLine(next.text) {
@@ -294,14 +294,16 @@ func (r *reader) title(lines []metaLine) (string, int) {
 		if isBreadcrumb(lines[at].text) && at+1 < len(lines) && lines[at+1].where == 0 {
 			at++
 		}
-		// (And under the column's name over the headline: 通知公告 over
-		// 关于2024年端午节放假安排的通知.)
-		if at > start && at+1 < len(lines) && lines[at].heading && runeCount(lines[at].text) <= 6 && lines[at+1].heading && runeCount(lines[at+1].text) >= 8 {
+		// (And under the column's name, the trail's last step, over the
+		// headline: 通知公告 over 关于2024年端午节放假安排的通知; not a short
+		// headline over its subtitle.)
+		if at > start && at+1 < len(lines) && lines[at].heading && runeCount(lines[at].text) <= 6 && strings.Contains(lines[at-1].text, lines[at].text) &&
+			lines[at+1].heading && runeCount(lines[at+1].text) >= 8 && !strings.HasPrefix(lines[at+1].text, "—") {
 			at++
 		}
-		// (Not a lede set as a heading there, a sentence: the headline
-		// may stand above the box.)
-		if l := lines[at]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionHeading(l.text) && (at == start || !endsSentence(l.text)) {
+		// (Not a lede set as a heading there, a sentence closed by 。:
+		// the headline may stand above the box.)
+		if l := lines[at]; (l.heading || l.titled) && isTitleShaped(l.text) && !sectionHeading(l.text) && (at == start || !strings.HasSuffix(l.text, "。")) {
 			return l.text, at
 		}
 	}
@@ -362,6 +364,12 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	return t, at
 }
 
+// moduleNames are the names site builders give the module a news item
+// is shown in (CivicPlus's News Flash, Alert Center…): a program's page
+// named like its menu link (Summer Reading) is its own title.
+var moduleNames = map[string]bool{"news flash": true, "alert center": true, "press releases": true, "news releases": true,
+	"news": true, "latest news": true, "announcements": true, "public notices": true, "media releases": true, "blog": true}
+
 // titleCase says whether an English line is written as headlines are:
 // its longer words capitalised but for prepositions (Chicago's into, with).
 func titleCase(s string) bool {
@@ -397,8 +405,10 @@ func headsList(lines []metaLine, i int) bool {
 	if i+2 >= len(lines) || lines[i].h1 || runeCount(lines[i].text) > 10 {
 		return false
 	}
+	// (Wholly links, or a headline's link and a date: 上一篇：<a>…</a>
+	// is a field of the article, no list's item.)
 	for _, l := range lines[i+1 : i+3] {
-		if !l.titleLink() {
+		if !l.titleLink() || !l.linked && !hasNumericDate(l.text) && !englishDate.MatchString(l.text) {
 			return false
 		}
 	}
@@ -530,12 +540,20 @@ func titleRow(lines []metaLine, start int) (string, int) {
 		if m[1] != "" && isTitleShaped(m[1]) && !labelLike(m[1]) {
 			return m[1], i
 		}
-		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) && !labelLike(lines[i+1].text) {
+		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) && !labelLike(lines[i+1].text) && !headerRowCell(lines[i+1].text) {
 			return lines[i+1].text, i + 1
 		}
 	}
 	return "", -1
 }
+
+// headerRowCell says whether a 标题 label's neighbour is a table's next
+// column heading (留言标题 | 办理单位 | 办理状态), no title: a field's name.
+func headerRowCell(s string) bool {
+	return runeCount(s) <= 6 && fieldNameEnd.MatchString(s)
+}
+
+var fieldNameEnd = regexp.MustCompile(`(?:单位|單位|状态|狀態|时间|時間|日期|部门|部門|人|类别|類別|编号|編號)$`)
 
 // labelLike says whether a 标题 label's neighbour is another label (a
 // table's header row: 标题 | 发文字号; a search form's fields), no title.
