@@ -467,7 +467,7 @@ func (w *walk) follow(first, start *page) (walked, error) {
 					// Its URL redirects elsewhere (page 2 gone, sent to
 					// the home page): the page is the redirect, not the
 					// page it led to, which is no URL of the article.
-					p.url, p.status, p.capture, p.digest, p.stored = p.requested, p.hop.Status, p.hop.ID, p.hop.PayloadDigest, nil
+					p.url, p.status, p.capture, p.digest, p.stored, p.at = p.requested, p.hop.Status, p.hop.ID, p.hop.PayloadDigest, nil, p.hop.Time
 					if p.capture == 0 {
 						p.stored = p.hop
 					}
