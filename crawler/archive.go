@@ -555,9 +555,12 @@ func softError(p *page) bool {
 
 // softNotFound makes a page asked for by name that says it is not there
 // (您访问的页面不存在或已被删除, served with 200) the failure it is: a
-// deleted article is not its own new version.
+// deleted article is not its own new version. Only a page that states no
+// date of its own and is no list: a short article may well be titled
+// 政府信息不存在告知书 or 404路公交车线路调整, and a column of such
+// headlines is a column.
 func softNotFound(p *page) {
-	if p.ok() && softError(p) {
+	if p.ok() && !p.parsed.Dated && p.parsed.Kind != extract.KindList && softError(p) {
 		p.err = fmt.Errorf("%s: %w (HTTP %d): %q", p.url, ErrSoftNotFound, p.status, softErrorLine(p))
 	}
 }
@@ -577,7 +580,7 @@ func softErrorLine(p *page) string {
 	return ""
 }
 
-var softErrorWords = regexp.MustCompile(`(?i)(?:信息|页面|网页|文章|内容|稿件|资源|主题|帖子|新闻|记录)(?:不存在|已被?删除|已被?撤销|已撤稿)|(?:找不到|无法找到)(?:该|您要访问的|指定的)?(?:页面|网页|文章|信息)|出错了|错误页|^\s*404\b|\b404 not found|page not found|no longer available|could not be found`)
+var softErrorWords = regexp.MustCompile(`(?i)(?:信息|页面|网页|文章|内容|稿件|资源|主题|帖子|新闻|记录)(?:不存在|已被?删除|已被?撤销|已撤稿)|(?:找不到|无法找到)(?:该|您要访问的|指定的)?(?:页面|网页|文章|信息)|出错了|错误页|^\s*404\s*(?:[-–:：|]|not found|错误|error|页面|$)|\b404 not found|page not found|no longer available|could not be found`)
 
 // knownAfter says whether a page after page n is known.
 func knownAfter(known map[int]string, n int) bool {

@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -775,6 +776,38 @@ func TestNumbered(t *testing.T) {
 	} {
 		if got := numbered(pageWith(tt.current), 3, tt.known); got != tt.want {
 			t.Errorf("%s: numbered %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSoftNotFoundSparesShortArticles: a short article that says
+// 不存在 or opens with 404 of something else, stating its date, is an
+// article; a page stating no date that says it is not there is the
+// site's "not found" page.
+func TestSoftNotFoundSparesShortArticles(t *testing.T) {
+	html := func(title, byline, text string) string {
+		return `<html><head><meta charset="utf-8"><title>` + title + ` - 某县人民政府</title></head><body>` +
+			`<div class="nav"><a href="/">首页</a> <a href="/news/">新闻动态</a></div><h1>` + title + `</h1>` + byline +
+			`<div class="content"><p>` + text + `</p></div><div class="footer">某县人民政府 版权所有</div></body></html>`
+	}
+	for _, tc := range []struct {
+		html     string
+		notFound bool
+	}{
+		{html("404路公交车线路临时调整的通告", `<div class="info">发布时间：2024-06-01 09:00　来源：县交通运输局</div>`,
+			"因道路施工，6月3日起404路公交车临时绕行人民路，恢复时间另行通知。"), false},
+		{html("政府信息不存在告知书", `<div class="info">发布时间：2024-06-02 10:00　来源：县政府办</div>`,
+			"经查，您申请公开的信息不存在。特此告知。"), false},
+		{html("抱歉，您访问的页面不存在或已被删除！", "", "可能的原因：网址有误；页面已过期或已被删除。"), true},
+	} {
+		parsed, err := extract.Parse([]byte(tc.html), "text/html; charset=utf-8", "http://www.a.test/news/2024/0601/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{url: "http://www.a.test/news/2024/0601/1.html", status: 200, parsed: parsed}
+		softNotFound(p)
+		if got := errors.Is(p.err, ErrSoftNotFound); got != tc.notFound {
+			t.Errorf("%q: not found %v, want %v", parsed.Title, got, tc.notFound)
 		}
 	}
 }

@@ -30,6 +30,9 @@ type pageMeta struct {
 	// bylineDate: the date came from a labelled field of a byline near
 	// the title, a sign of an article.
 	bylineDate bool
+	// stated: the page states its date (a byline, <meta>, JSON-LD), not
+	// only its URL.
+	stated bool
 }
 
 // metaLine is one line of the page's text as the metadata reader sees it.
@@ -266,6 +269,7 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 		// or an author (2024-03-09 来源：某某头条).
 		// (Not 更新时间 alone: column pages show when they were updated.)
 		m.bylineDate = rank == rankLabelled || rank == rankByline && (m.source != "" || m.author != "")
+		m.stated = rank < rankURL
 	}
 	return m
 }

@@ -81,6 +81,10 @@ type Page struct {
 	Kind      Kind
 	Title     string
 	Published string // RFC 3339, "" if unknown
+	// Dated: the page states Published itself (a byline, <meta>,
+	// JSON-LD), not only in its URL's path: a site's "not found" page
+	// served at an article's address states none.
+	Dated bool
 	Source    string
 	Author    string
 	Blocks    []Block
@@ -191,6 +195,7 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.chrome = r.chrome(content)
 	p.Attachments = r.attachments(content)
 	p.Kind = r.kind(content, p.Blocks, meta.bylineDate)
+	p.Dated = meta.stated
 	if p.Kind == KindList && p.Pagination.Next == "" {
 		// A Hanweb column's next page is its next group of records (an
 		// article's sidebar column has none for it).
