@@ -745,6 +745,8 @@ func TestSoftErrorWords(t *testing.T) {
 		"抱歉，指定的主题不存在或已被删除或正在被审核":                     true,
 		"The page you requested could not be found.": true,
 		"关于印发第404号文件的通知":                             false,
+		"404路公交车线路临时调整的通告":                           false,
+		"404 - 找不到文件或目录。":                            true,
 		"经核查，该村不存在违规用地问题。":                           false,
 	} {
 		if got := softErrorWords.MatchString(s); got != want {

@@ -84,10 +84,10 @@ type Page struct {
 	// Dated: the page states Published itself (a byline, <meta>,
 	// JSON-LD), not only in its URL's path: a site's "not found" page
 	// served at an article's address states none.
-	Dated bool
-	Source    string
-	Author    string
-	Blocks    []Block
+	Dated  bool
+	Source string
+	Author string
+	Blocks []Block
 
 	Pagination Pagination
 	Links      []Link // every anchor in the page, in document order
