@@ -540,7 +540,7 @@ func titleRow(lines []metaLine, start int) (string, int) {
 		if m[1] != "" && isTitleShaped(m[1]) && !labelLike(m[1]) {
 			return m[1], i
 		}
-		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) && !labelLike(lines[i+1].text) && !headerRowCell(lines[i+1].text) {
+		if m[1] == "" && i+1 < len(lines) && !lines[i+1].linked && isTitleShaped(lines[i+1].text) && !labelLike(lines[i+1].text) {
 			return lines[i+1].text, i + 1
 		}
 	}
@@ -558,7 +558,7 @@ var fieldNameEnd = regexp.MustCompile(`(?:单位|單位|状态|狀態|时间|時
 // labelLike says whether a 标题 label's neighbour is another label (a
 // table's header row: 标题 | 发文字号; a search form's fields), no title.
 func labelLike(s string) bool {
-	return endsWithColon(s) || fieldLabel(s) || headerCell.MatchString(s) || docField.MatchString(s)
+	return endsWithColon(s) || fieldLabel(s) || headerCell.MatchString(s) || docField.MatchString(s) || headerRowCell(s)
 }
 
 // docField is a column of a table of documents.
