@@ -55,6 +55,9 @@ func labelledAuthor(zone, writerZone []metaLine) string {
 	return v
 }
 
+// labelledReporter is a reporter's credit with its colon.
+var labelledReporter = regexp.MustCompile(`(?:^|\s)(?:记者|記者)\s*[:：]`)
+
 // reporterThenCorrespondent is a reporter's credit followed by a labelled
 // 通讯员 on one line.
 var reporterThenCorrespondent = regexp.MustCompile(`(?:记者|記者)\s*[:：]?\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*[\s　、，,]*通[讯訊][员員]\s*[:：]`)
@@ -165,6 +168,16 @@ func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string 
 	}
 	if v := reporterIn(contentEdges(lines)); v != "" {
 		return v
+	}
+	// A credits line under the text that labels its reporters (记者：吴迪
+	// 刘畅　编辑：程晓　审核：邓军, under a video's 文稿): the reporters,
+	// before the editor.
+	for _, l := range tail {
+		if labelledReporter.MatchString(l.text) {
+			if v := reporterIn([]metaLine{l}); v != "" {
+				return v
+			}
+		}
 	}
 	for i := len(tail) - 1; i >= 0; i-- {
 		if tail[i].where != 0 {

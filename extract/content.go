@@ -469,7 +469,7 @@ func letterSideOf(cell *html.Node) int {
 
 var (
 	letterTextLabel = regexp.MustCompile(`^(?:来信|來信|留言|信件|咨询|諮詢|投诉|投訴|问题|問題|诉求|訴求)(?:内容|內容)[:：]?$`)
-	answerTextLabel = regexp.MustCompile(`^(?:回复|回覆|答复|答覆)(?:内容|內容|意见|意見)[:：]?$|^办理意见[:：]?$|^辦理意見[:：]?$`)
+	answerTextLabel = regexp.MustCompile(`^(?:回复|回覆|答复|答覆)(?:内容|內容|意见|意見|情况|情況)[:：]?$|^(?:办理|辦理|处理|處理)(?:意见|意見|结果|結果|情况|情況)[:：]?$`)
 )
 
 // letterPart is, on a 问政 page, the other of letter and answer: a prose

@@ -152,6 +152,13 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 			return m[1]
 		}
 	}
+	// China Daily's English byline names its outlet between bars: By
+	// ZHANG YU in Yangzhou | China Daily | Updated: 2024-06-13 09:32.
+	for _, l := range head {
+		if v := barredOutlet(l.text); v != "" {
+			return v
+		}
+	}
 	// 新浪 and 腾讯 name it unlabelled in the page, and in <meta>.
 	if v := cleanLine(r.head.metaValue("source", "contentsource", "mediaid", "_sourcename")); v != "" {
 		return v
@@ -206,6 +213,28 @@ func (r *reader) sourceCredit(head, tail, lines []metaLine, titleAt int) string 
 	}
 	return ""
 }
+
+// barredOutlet is the outlet an English byline names between bars after
+// its writer (By ZHANG YU in Yangzhou | China Daily | Updated: …), "" when
+// the line is no such byline.
+func barredOutlet(text string) string {
+	if !englishBarByline.MatchString(text) || runeCount(text) > 160 {
+		return ""
+	}
+	for _, f := range strings.Split(text, "|")[1:] {
+		if f = strings.TrimSpace(f); outletName.MatchString(f) {
+			return f
+		}
+	}
+	return ""
+}
+
+var (
+	englishBarByline = regexp.MustCompile(`^(?:By|BY)\s+\p{Lu}[^|]{1,60}\|`)
+	// outletName is a medium's name: capitalised words (China Daily,
+	// Xinhua), or a site's address (chinadaily.com.cn).
+	outletName = regexp.MustCompile(`^\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,4}$|^[a-z0-9.-]+\.(?:com|net|org|cn)(?:\.cn)?$`)
+)
 
 // supplied ends a credit that names a story's supplier, not its writer.
 var supplied = regexp.MustCompile(`[ 、](?:供稿|来稿|來稿|供图|供圖)$`)

@@ -468,8 +468,9 @@ func isBreadcrumb(s string) bool {
 var decoratedName = regexp.MustCompile(`^[:：=~*·]+\s*(.+?)\s*[:：=~*·]+$`)
 
 // titleLabel is a title's label in a detail table: 标题 alone in its
-// cell, or before the title in one (a letter's 信件标题 too).
-var titleLabel = regexp.MustCompile(`^(?:(?:信件|来信|來信|留言)?(?:标题|標題)|题目|題目|(?:信件|来信|來信|留言)(?:主题|主題))\s*(?:[:：]\s*(.*))?$`)
+// cell, or before the title in one (a letter's 信件标题, a 12345 工单's
+// 诉求标题 too).
+var titleLabel = regexp.MustCompile(`^(?:(?:信件|来信|來信|留言|诉求|訴求|工单|工單)?(?:标题|標題)|题目|題目|(?:信件|来信|來信|留言|诉求|訴求)(?:主题|主題))\s*(?:[:：]\s*(.*))?$`)
 
 // siteless is a <title> without the site's name: the first part if it is
 // long enough to be a title, else the longest; without the marks that
