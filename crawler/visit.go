@@ -108,11 +108,29 @@ func (c *Crawler) work(ctx context.Context, t *task) {
 	// The links of the article's other pages are followed as page 1's
 	// are, and saved with the document: an article linked only from the
 	// 相关阅读 under a multi-page report's last page is found too.
+	// (Only the links page 1 did not have: the template's menus and
+	// sidebars repeat on every page.)
 	arch.beforeSave = func(pages []*page) {
+		met := make(map[string]bool, len(p.parsed.Links))
+		for _, l := range p.parsed.Links {
+			met[l.URL] = true
+		}
 		for _, other := range pages {
-			if other != p && other.ok() {
-				links = append(links, c.discover(t, other, false)...)
+			if other == p || !other.ok() {
+				continue
 			}
+			var fresh []extract.Link
+			for _, l := range other.parsed.Links {
+				if !met[l.URL] {
+					met[l.URL] = true
+					fresh = append(fresh, l)
+				}
+			}
+			parsed := *other.parsed
+			parsed.Links = fresh
+			only := *other
+			only.parsed = &parsed
+			links = append(links, c.discover(t, &only, false)...)
 		}
 		ts.commit.Enqueue = links
 	}
