@@ -116,6 +116,9 @@ type Result struct {
 	// read are the captures of the pages the walk read, whatever document
 	// they were saved as (a republished copy's are not its document's).
 	read []uint64
+	// cut: what was read was cut by the limits (Doc.Cut before saving,
+	// which a copy's save replaces with its original's stored reading).
+	cut bool
 }
 
 // page is one fetched page of an article.
@@ -309,6 +312,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	if a.beforeSave != nil {
 		a.beforeSave(pages)
 	}
+	res.cut = doc.Cut
 	save, err := a.st.SaveDocument(doc, dedupe(urls))
 	if err != nil {
 		res.Err = err

@@ -813,3 +813,33 @@ func TestSoftNotFoundSparesShortArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestCutCopyIsCountedCut: an article cut by --max-body, met again at a
+// second URL (a column renamed), is a copy of the stored one and was cut
+// all the same: the crawl counts it cut, though the copy's save answers
+// with the original's stored reading.
+func TestCutCopyIsCountedCut(t *testing.T) {
+	var body strings.Builder
+	body.WriteString(`<html><head><meta charset="utf-8"><title>湘东区乡村振兴工作综述 - 湘东区人民政府</title></head><body><h1>湘东区乡村振兴工作综述</h1>` +
+		`<div class="info">发布时间：2025-03-04 16:00　来源：区农业农村局</div><div class="content">`)
+	for i := range 200 {
+		fmt.Fprintf(&body, "<p>第%d条：湘东区持续推进乡村振兴，完善农村基础设施，发展特色产业，农民收入稳步增长。</p>", i)
+	}
+	body.WriteString(`</div></body></html>`)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, body.String())
+	}))
+	t.Cleanup(srv.Close)
+	f, err := NewFetcher(t.Context(), fastTransport(0, func(o *TransportOptions) { o.MaxBody = 4 << 10 }), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewArchiver(f, openTestStore(t), ArchiveOptions{})
+	for i, u := range []string{"/xwdt/2025/0304/2.html", "/xwzx/2025/0304/2.html"} {
+		res := a.Archive(t.Context(), srv.URL+u)
+		if res.Doc == nil || !res.cut || (i == 1) != res.Save.Republished {
+			t.Errorf("%s: doc %v, cut %v, republished %v; want a cut document, the second a copy", u, res.Doc != nil, res.cut, res.Save.Republished)
+		}
+	}
+}

@@ -238,7 +238,7 @@ func (c *Crawler) countArchived(res *Result) {
 		switch {
 		case res.Err != nil:
 			c.summary.Incomplete++
-		case res.Doc.Cut:
+		case res.cut:
 			c.summary.Cut++
 		}
 		c.mu.Unlock()
