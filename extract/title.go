@@ -291,7 +291,9 @@ func (r *reader) title(lines []metaLine) (string, int) {
 	// (Under the trail, when the content's box holds it too: 目前位置：首頁
 	// > 最新消息 over the headline.)
 	if at := start; at < len(lines) {
-		if isBreadcrumb(lines[at].text) && at+1 < len(lines) && lines[at+1].where == 0 {
+		// (Or under a badge of a character or two: 问 over a letter's
+		// question.)
+		if (isBreadcrumb(lines[at].text) || !lines[at].heading && runeCount(lines[at].text) <= 2) && at+1 < len(lines) && lines[at+1].where == 0 {
 			at++
 		}
 		// (And under the column's name, the trail's last step, over the
