@@ -564,7 +564,12 @@ func softError(p *page) bool {
 // 政府信息不存在告知书 or 404路公交车线路调整, and a column of such
 // headlines is a column.
 func softNotFound(p *page) {
-	if p.ok() && !p.parsed.Dated && p.parsed.Kind != extract.KindList && softError(p) {
+	if !p.ok() || p.parsed.Dated {
+		return
+	}
+	// (A list by its shape, the site's menus around a line of text, is
+	// the "not found" page only when its title says so.)
+	if p.parsed.Kind != extract.KindList && softError(p) || p.parsed.Kind == extract.KindList && softError(p) && pageErrorWords.MatchString(p.parsed.Title) {
 		p.err = fmt.Errorf("%s: %w (HTTP %d): %q", p.url, ErrSoftNotFound, p.status, softErrorLine(p))
 	}
 }
@@ -575,9 +580,11 @@ func softErrorLine(p *page) string {
 	if softErrorWords.MatchString(p.parsed.Title) {
 		return p.parsed.Title
 	}
+	// (Not a line that introduces what follows: 原网页已删除，现将有关内容
+	// 更正如下：.)
 	lines := strings.SplitN(p.parsed.Text(), "\n", 3)
 	for _, l := range lines[:min(len(lines), 2)] {
-		if softErrorWords.MatchString(l) {
+		if softErrorWords.MatchString(l) && !strings.HasSuffix(strings.TrimSpace(l), "：") && !strings.HasSuffix(strings.TrimSpace(l), ":") {
 			return l
 		}
 	}
@@ -585,6 +592,11 @@ func softErrorLine(p *page) string {
 }
 
 var softErrorWords = regexp.MustCompile(`(?i)(?:信息|页面|网页|文章|内容|稿件|资源|主题|帖子|新闻|记录)(?:不存在|已被?删除|已被?撤销|已撤稿)|(?:找不到|无法找到)(?:该|您要访问的|指定的)?(?:页面|网页|文章|信息)|出错了|错误页|^\s*404\s*(?:[-–:：|]|not found|错误|error|页面|$)|\b404 not found|page not found|no longer available|could not be found`)
+
+// pageErrorWords are the words of a title that says the page itself is
+// missing (页面不存在, 404), not a record (信息不存在告知, a column of
+// notices).
+var pageErrorWords = regexp.MustCompile(`(?i)(?:页面|网页|頁面|網頁)(?:不存在|已被?删除)|找不到|您(?:要)?访问的|出错了|错误页|\b404\b|not found`)
 
 // knownAfter says whether a page after page n is known.
 func knownAfter(known map[int]string, n int) bool {

@@ -801,6 +801,7 @@ func TestSoftNotFoundSparesShortArticles(t *testing.T) {
 		{html("政府信息不存在告知书", `<div class="info">发布时间：2024-06-02 10:00　来源：县政府办</div>`,
 			"经查，您申请公开的信息不存在。特此告知。"), false},
 		{html("抱歉，您访问的页面不存在或已被删除！", "", "可能的原因：网址有误；页面已过期或已被删除。"), true},
+		{html("关于一文的更正说明", "", "原网页已删除，现将有关内容更正如下："), false},
 	} {
 		parsed, err := extract.Parse([]byte(tc.html), "text/html; charset=utf-8", "http://www.a.test/news/2024/0601/1.html", nil)
 		if err != nil {

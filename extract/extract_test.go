@@ -777,3 +777,21 @@ func TestParagraphWrappers(t *testing.T) {
 		}
 	}
 }
+
+// TestBarredOutlet: an English byline names its outlet between bars (By
+// ZHANG YU in Yangzhou | China Daily | Updated: …); a section, a role or a
+// share button there is none.
+func TestBarredOutlet(t *testing.T) {
+	for line, want := range map[string]string{
+		"By ZHANG YU in Yangzhou | China Daily | Updated: 2024-06-13 09:32": "China Daily",
+		"By JANE DOE | Associated Press | Updated: June 13, 2024":           "Associated Press",
+		"By Mark Reyes | Opinion | June 13, 2024":                           "",
+		"By Kim Park | Twitter | Email | Published June 13, 2024":           "",
+		"By Tom Brady Jr. | Staff Writer | Sports | 3 min read":             "",
+		"Source: China Daily | Updated: 2024-06-13":                         "",
+	} {
+		if got := barredOutlet(line); got != want {
+			t.Errorf("barredOutlet(%q) = %q, want %q", line, got, want)
+		}
+	}
+}

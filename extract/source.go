@@ -231,9 +231,10 @@ func barredOutlet(text string) string {
 
 var (
 	englishBarByline = regexp.MustCompile(`^(?:By|BY)\s+\p{Lu}[^|]{1,60}\|`)
-	// outletName is a medium's name: capitalised words (China Daily,
-	// Xinhua), or a site's address (chinadaily.com.cn).
-	outletName = regexp.MustCompile(`^\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,4}$|^[a-z0-9.-]+\.(?:com|net|org|cn)(?:\.cn)?$`)
+	// outletName is a medium's name (China Daily, Associated Press,
+	// Xinhua), or a site's address (chinadaily.com.cn): not a section's
+	// (Opinion, Local), a role's (Staff Writer) or a share button's.
+	outletName = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.&'-]*\s+){0,4}(?:Daily|Times|News|Post|Herald|Tribune|Press|Journal|Gazette|Chronicle|Observer|Weekly|Agency|Network|Online|Xinhua|Reuters|Bloomberg|AFP)$|^[a-z0-9.-]+\.(?:com|net|org|cn)(?:\.cn)?$`)
 )
 
 // supplied ends a credit that names a story's supplier, not its writer.

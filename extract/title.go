@@ -556,7 +556,7 @@ func headerRowCell(s string) bool {
 	return runeCount(s) <= 6 && fieldNameEnd.MatchString(s)
 }
 
-var fieldNameEnd = regexp.MustCompile(`(?:单位|單位|状态|狀態|时间|時間|日期|部门|部門|人|类别|類別|编号|編號)$`)
+var fieldNameEnd = regexp.MustCompile(`(?:单位|單位|状态|狀態|时间|時間|日期|部门|部門|人|类别|類別|编号|編號|情况|情況|结果|結果)$`)
 
 // labelLike says whether a 标题 label's neighbour is another label (a
 // table's header row: 标题 | 发文字号; a search form's fields), no title.
