@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -187,4 +189,30 @@ func FuzzWithoutCJKSpaces(f *testing.F) {
 			t.Fatalf("withoutCJKSpaces(%q) = %q, want %q", s, got, want.String())
 		}
 	})
+}
+
+// TestFieldList: a letter's fields as a definition list (writer, time)
+// read as one line of fields; a glossary, or fields of no letter, stay a
+// list.
+func TestFieldList(t *testing.T) {
+	for dl, want := range map[string]bool{
+		`<dl><dt>来信人：</dt><dd>刘**</dd><dt>来信时间：</dt><dd>2025-05-27 21:33</dd><dt>信件类型：</dt><dd>建议</dd></dl>`: true,
+		`<dl><dt>回复单位：</dt><dd>仙桃市教育局</dd><dt>回复时间：</dt><dd>2025-06-03 10:12</dd></dl>`:                      true,
+		`<dl><dt>托管时间</dt><dd>7月7日至8月8日</dd><dt>收费标准</dt><dd>报价格主管部门核定</dd></dl>`:                            false,
+		`<dl><dt>项目名称：</dt><dd>城北污水管网改造</dd><dt>开工时间：</dt><dd>2024-06-01</dd></dl>`:                          false,
+	} {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + dl + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n *html.Node
+		for d := range doc.Descendants() {
+			if d.DataAtom == atom.Dl {
+				n = d
+			}
+		}
+		if got := fieldList(n); got != want {
+			t.Errorf("fieldList(%s) = %v, want %v", dl, got, want)
+		}
+	}
 }

@@ -225,6 +225,10 @@ func (r *reader) prune() {
 				continue
 			}
 			absoluteDate(c)
+			if fieldList(c) {
+				inlineFields(c)
+				continue
+			}
 			walk(c)
 		}
 	}
@@ -260,6 +264,53 @@ var prunedAtoms = map[atom.Atom]bool{
 	// What a <video> or <audio> holds besides its sources is what a browser
 	// that plays neither shows (您的浏览器不支持HTML5视频播放).
 	atom.Video: true, atom.Audio: true,
+}
+
+// fieldList says whether n is a letter's fields set as a definition list
+// (<dl><dt>来信人：</dt><dd>刘**</dd><dt>来信时间：</dt><dd>2025-05-27 21:33</dd>…):
+// labels with their colons, short values, a writer or answerer among
+// them, and a time. It reads as the one line of fields it shows.
+func fieldList(n *html.Node) bool {
+	if n.DataAtom != atom.Dl {
+		return false
+	}
+	pairs, who, when := 0, false, false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.DataAtom == atom.Dt:
+			label := strings.TrimSpace(textOf(c))
+			if runeCount(label) > 8 || !strings.HasSuffix(label, "：") && !strings.HasSuffix(label, ":") {
+				return false
+			}
+			pairs++
+			who = who || letterWho.MatchString(label)
+			when = when || dateOrTimeLabel.MatchString(label)
+		case c.DataAtom == atom.Dd:
+			if runeCount(strings.TrimSpace(textOf(c))) > 30 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return pairs >= 2 && who && when
+}
+
+// inlineFields makes a field list one line: its terms and values spans,
+// apart by spaces.
+func inlineFields(n *html.Node) {
+	n.DataAtom, n.Data = atom.P, "p"
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		c.DataAtom, c.Data = atom.Span, "span"
+		if c.NextSibling != nil {
+			n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, c.NextSibling)
+			c = c.NextSibling
+		}
+	}
 }
 
 // editNotice reports Discuz's note on an edited post, <i class="pstatus">
