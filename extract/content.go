@@ -427,8 +427,8 @@ func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*htm
 
 // letterCell is, when cell holds a letter or its answer in a form's row
 // under a label cell (<th>来信内容</th><td>…</td>), the cell of the other
-// side in the same table, when it holds a sentence (not 暂无回复); nil
-// otherwise.
+// side in the same table, when it holds sentences (not 暂无回复; an answer
+// may end in its sign-off's date); nil otherwise.
 func letterCell(cell *html.Node) *html.Node {
 	row := cell.Parent
 	side := letterSideOf(cell)
@@ -440,7 +440,7 @@ func letterCell(cell *html.Node) *html.Node {
 			continue
 		}
 		for c := range r.ChildNodes() {
-			if c.DataAtom == atom.Td && letterSideOf(c) == -side && endsSentence(strings.TrimSpace(textOf(c))) {
+			if text := textOf(c); c.DataAtom == atom.Td && letterSideOf(c) == -side && strings.ContainsAny(text, "。！？") && runeCount(text) >= 20 {
 				return c
 			}
 		}
