@@ -258,3 +258,17 @@ func TestLinkedNameAboveTheText(t *testing.T) {
 		}
 	}
 }
+
+// TestHealthNotice: a health site's notice under a 科普 text is the
+// site's; a text's own sentence about what it cannot replace is text.
+func TestHealthNotice(t *testing.T) {
+	for line, want := range map[string]bool{
+		"温馨提示：本文仅为健康科普，不能代替专业诊疗，如有不适请及时就医。": true,
+		"本文内容仅供参考，不能替代医生的诊断和治疗。":            true,
+		"专家提醒，体检报告不能代替医生的诊断，有异常要及时复查。":      false,
+	} {
+		if got := disclaimer.MatchString(line); got != want {
+			t.Errorf("%q: a notice %v, want %v", line, got, want)
+		}
+	}
+}
