@@ -545,46 +545,42 @@ func sharesBar(p *page, known map[int]string) bool {
 	return false
 }
 
-// softError says whether a page served with 200 is an error page: a
-// short page whose title or first lines say what is missing. (Not a
-// short notice that says so of something else further on: 经核查，该信息
-// 不存在违规.)
-func softError(p *page) bool {
-	text := p.parsed.Text()
-	if utf8.RuneCountInString(text) > 300 {
-		return false
-	}
-	return softErrorLine(p) != ""
-}
+// softError says whether a page served with 200 is an error page.
+func softError(p *page) bool { return softErrorLine(p) != "" }
 
 // softNotFound makes a page asked for by name that says it is not there
 // (您访问的页面不存在或已被删除, served with 200) the failure it is: a
 // deleted article is not its own new version. Only a page that states no
-// date of its own and is no list: a short article may well be titled
-// 政府信息不存在告知书 or 404路公交车线路调整, and a column of such
-// headlines is a column.
+// date of its own: a short article may well be titled 政府信息不存在告知书
+// or 404路公交车线路调整. (A list by its shape, the site's menus around a
+// line of text, only when its title says the page itself is missing: a
+// column of such headlines is a column.)
 func softNotFound(p *page) {
 	if !p.ok() || p.parsed.Dated {
 		return
 	}
-	// (A list by its shape, the site's menus around a line of text, is
-	// the "not found" page only when its title says so.)
-	if p.parsed.Kind != extract.KindList && softError(p) || p.parsed.Kind == extract.KindList && softError(p) && pageErrorWords.MatchString(p.parsed.Title) {
-		p.err = fmt.Errorf("%s: %w (HTTP %d): %q", p.url, ErrSoftNotFound, p.status, softErrorLine(p))
+	line := softErrorLine(p)
+	if line != "" && (p.parsed.Kind != extract.KindList || pageErrorWords.MatchString(p.parsed.Title)) {
+		p.err = fmt.Errorf("%s: %w (HTTP %d): %q", p.url, ErrSoftNotFound, p.status, line)
 	}
 }
 
-// softErrorLine is the title or one of the first two lines of text that
-// says what is missing, "" when none does.
+// softErrorLine is, of a short page, the title or one of the first two
+// lines of text that says what is missing; "" when none does. (Not a
+// short notice that says so of something else further on: 经核查，该信息
+// 不存在违规; nor a line that introduces what follows: 原网页已删除，现将
+// 有关内容更正如下：.)
 func softErrorLine(p *page) string {
+	text := p.parsed.Text()
+	if utf8.RuneCountInString(text) > 300 {
+		return ""
+	}
 	if softErrorWords.MatchString(p.parsed.Title) {
 		return p.parsed.Title
 	}
-	// (Not a line that introduces what follows: 原网页已删除，现将有关内容
-	// 更正如下：.)
-	lines := strings.SplitN(p.parsed.Text(), "\n", 3)
+	lines := strings.SplitN(text, "\n", 3)
 	for _, l := range lines[:min(len(lines), 2)] {
-		if softErrorWords.MatchString(l) && !strings.HasSuffix(strings.TrimSpace(l), "：") && !strings.HasSuffix(strings.TrimSpace(l), ":") {
+		if l = strings.TrimSpace(l); softErrorWords.MatchString(l) && !strings.HasSuffix(l, "：") && !strings.HasSuffix(l, ":") {
 			return l
 		}
 	}

@@ -155,14 +155,16 @@ func (l metaLine) colonized() string {
 // words of a sentence or a credit the labels do not cover (记者 王芳 摄影
 // 李明: 摄影 is none of them, and 王芳's value would run on).
 func spacedLabels(text string) string {
-	// (A counter closing the line keeps its colon: 浏览次数：1024.)
-	core := bylineTools.ReplaceAllString(text, "")
-	if !strings.Contains(text, " ") || utf8.RuneCountInString(text) > 120 || strings.ContainsAny(core, "，。；！？：") || strings.Contains(core, ": ") {
+	if !strings.Contains(text, " ") || utf8.RuneCountInString(text) > 120 {
 		return ""
 	}
 	// A byline's: it dates the story or names its source (not a list's
 	// entry, 作者 王芳 李明 编辑 赵六 in an award's list).
 	if !hasNumericDate(text) && !strings.Contains(text, "来源") && !strings.Contains(text, "來源") {
+		return ""
+	}
+	// (A counter closing the line keeps its colon: 浏览次数：1024.)
+	if core := bylineTools.ReplaceAllString(text, ""); strings.ContainsAny(core, "，。；！？：") || strings.Contains(core, ": ") {
 		return ""
 	}
 	words := strings.Fields(text)

@@ -119,10 +119,31 @@ func labelRank(line string, at, publication int) int {
 // dayYearMonth is 新华网's byline time, its parts in spans of their own
 // (<span class="day">08</span><span class="year"><em>2024</em>/<em>05</em></span>
 // <span class="time">10:26:31</span>): day, year, month, clock.
-// (Or year, month/day, clock: <span class="year">2024</span><span
-// class="day">06/12</span>.)
-var dayYearMonth = regexp.MustCompile(`^\s*(\d{2})\s*((?:19|20)\d{2})\s*[/.-]?\s*(\d{2})\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$` +
-	`|^\s*((?:19|20)\d{2})\s+(\d{2})\s*/\s*(\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$`)
+var dayYearMonth = regexp.MustCompile(`^\s*(\d{2})\s*((?:19|20)\d{2})\s*[/.-]?\s*(\d{2})\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$`)
+
+// yearMonthDay is the same spans year first: <span class="year">2024</span>
+// <span class="day">06/12</span> 09:45:12.
+var yearMonthDay = regexp.MustCompile(`^\s*((?:19|20)\d{2})\s+(\d{2})\s*/\s*(\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$`)
+
+// spanClock reads a line of such spans as the instant it states, and says
+// whether it was written year first.
+func spanClock(s string, loc *time.Location) (t time.Time, yearFirst, ok bool) {
+	var n [6]int // day, year, month, hour, minute, second
+	if m := dayYearMonth.FindStringSubmatch(s); m != nil {
+		for k := range n {
+			n[k], _ = strconv.Atoi(m[k+1])
+		}
+	} else if m := yearMonthDay.FindStringSubmatch(s); m != nil {
+		for k, at := range [6]int{3, 1, 2, 4, 5, 6} {
+			n[k], _ = strconv.Atoi(m[at])
+		}
+		yearFirst = true
+	} else {
+		return time.Time{}, false, false
+	}
+	t = time.Date(n[1], time.Month(n[2]), n[0], n[3], n[4], n[5], 0, loc)
+	return t, yearFirst, t.Day() == n[0] && int(t.Month()) == n[2] && t.Hour() == n[3]
+}
 
 // eventLabelCell is an event's date label standing alone.
 var eventLabelCell = regexp.MustCompile(`^(?:活动|活動|举办|舉辦|报名|報名|截止|开放|開放|展览|展覽|演出|比赛|比賽|会议|會議|培训|培訓|考试|考試|开展|開展|实施|實施|受理|办理|辦理)(?:时间|時間|日期)\s*[:：]?$`)
@@ -231,22 +252,12 @@ func (r *reader) publishDate(head, grid, tail []metaLine, loc *time.Location, ro
 		// stories dates its items so too: 08 2024-05 16:40.)
 		// (The year-first form only above the text: inside it, such a
 		// line is a match's kick-off, 2024 06/15 19:30.)
-		if m := dayYearMonth.FindStringSubmatch(l.spaced()); m != nil && bare == rankByline && l.where <= 0 && !l.links && (m[1] != "" || l.where < 0) {
-			var n [6]int // day, year, month, hour, minute, second
-			for k := range n {
-				n[k], _ = strconv.Atoi(m[k+1])
-			}
-			if m[1] == "" { // year, month/day
-				for k := range n {
-					n[k], _ = strconv.Atoi(m[k+7])
-				}
-				n[0], n[1], n[2] = n[2], n[0], n[1]
-			}
-			if t := time.Date(n[1], time.Month(n[2]), n[0], n[3], n[4], n[5], 0, loc); t.Day() == n[0] && int(t.Month()) == n[2] && t.Hour() == n[3] {
+		if bare == rankByline && l.where <= 0 && !l.links {
+			if t, yearFirst, ok := spanClock(l.spaced(), loc); ok && (!yearFirst || l.where < 0) {
 				// (The year-first form yields to any byline's date: a
 				// scoreboard's kick-off may stand over the byline.)
 				rank := bare
-				if m[1] == "" {
+				if yearFirst {
 					rank = rankTail
 				}
 				add(parsedDate{t: t, hasTime: true}, true, rank)

@@ -205,9 +205,10 @@ func needsEscape(s string) bool {
 }
 
 // prune removes what is never content: scripts, styles, form controls,
-// hidden elements, comments, all in the body (metadata is read from the head
-// afterwards). Links and pagination are read before this: script-written page
-// bars live in scripts.
+// hidden elements, comments, Discuz's edit notices, all in the body
+// (metadata is read from the head afterwards); and it sets a letter's
+// fields listed as a <dl> on one line (fieldList). Links and pagination are
+// read before this: script-written page bars live in scripts.
 func (r *reader) prune() {
 	var drop []*html.Node
 	var walk func(*html.Node)
