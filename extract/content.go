@@ -371,6 +371,9 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 // that read as prose; the content is then their nearest common ancestor,
 // with the boxes on the way that are neither content nor prose left out.
 func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*html.Node) float64) *html.Node {
+	if cell := letterFormIn(top); cell != nil {
+		top = cell
+	}
 	if top.DataAtom == atom.Td || top.DataAtom == atom.Th || top.DataAtom == atom.Tr || top.Parent == nil || top.Parent.Type != html.ElementNode {
 		// Table cells are columns, side by side; but a 问政 page set as a
 		// form (来信内容 | the letter, 回复内容 | the answer) is one text
@@ -440,12 +443,42 @@ func letterCell(cell *html.Node) *html.Node {
 			continue
 		}
 		for c := range r.ChildNodes() {
-			if text := textOf(c); c.DataAtom == atom.Td && letterSideOf(c) == -side && strings.ContainsAny(text, "。！？") && runeCount(text) >= 20 {
+			if c.DataAtom == atom.Td && letterSideOf(c) == -side && letterProse(c) {
 				return c
 			}
 		}
 	}
 	return nil
+}
+
+// letterFormIn is the letter's cell of a 问政 form inside top, when both
+// the letter and its answer are sentences in labelled cells: the winner is
+// then the box around the form, for cells written as lines (text<br>text)
+// score as one paragraph each, and lift the form's rows of fields with them.
+func letterFormIn(top *html.Node) *html.Node {
+	if top.DataAtom == atom.Td || top.DataAtom == atom.Th {
+		return nil
+	}
+	var letter *html.Node
+	for n := range top.Descendants() {
+		if n.DataAtom == atom.Td && letterSideOf(n) == 1 {
+			if letter != nil {
+				return nil // questions and answers in turn: an FAQ, read whole
+			}
+			letter = n
+		}
+	}
+	if letter != nil && letterProse(letter) && letterCell(letter) != nil {
+		return letter
+	}
+	return nil
+}
+
+// letterProse says a form's cell holds a letter or an answer, not a field
+// (暂无回复, a date): sentences of some length.
+func letterProse(cell *html.Node) bool {
+	text := textOf(cell)
+	return strings.ContainsAny(text, "。！？") && runeCount(text) >= 20
 }
 
 // letterSideOf is which side of a letter the cell before cell names: 1
