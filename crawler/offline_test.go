@@ -142,6 +142,42 @@ func TestReplayCountsEachFetchOnce(t *testing.T) {
 	}
 }
 
+// TestReplayCountsFetchesWithinOneSecond: three fetches of an article
+// within one second (its view counter new each time) are a version and
+// two unchanged re-fetches, as the crawl counted them; a replay resumed
+// over the same captures counts none of them again.
+func TestReplayCountsFetchesWithinOneSecond(t *testing.T) {
+	html := []store.Field{{Name: "Content-Type", Value: "text/html; charset=utf-8"}}
+	at := time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC)
+	db := openTestStore(t)
+	src := &memSource{payloads: map[string][]byte{}}
+	for i, ms := range []int{100, 400, 800} {
+		page := []byte(`<html><head><meta charset="utf-8"><title>县政府召开常务会议</title></head><body><h1>县政府召开常务会议</h1>` +
+			`<div class="content">` + strings.Repeat(`<p>会议研究部署了本月重点工作，要求各部门抓好落实。</p>`, 3) +
+			`</div><div class="count">浏览：` + strconv.Itoa(850+i) + `</div></body></html>`)
+		c := &store.Capture{URL: "http://a.test/a.html", Status: 200, Time: at.Add(time.Duration(ms) * time.Millisecond), ResponseHeaders: html}
+		if _, err := db.PutCapture(c, page); err != nil {
+			t.Fatal(err)
+		}
+		src.add(c, page)
+	}
+	for round := range 2 {
+		rp := NewReplayer(src, db, ArchiveOptions{})
+		for _, c := range src.caps {
+			if res := rp.Replay(t.Context(), c); res != nil && res.Err != nil {
+				t.Fatal(res.Err)
+			}
+		}
+		h, err := db.History("http://a.test/a.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(h.Versions) != 1 || h.Versions[0].UnchangedRefetches != 2 {
+			t.Errorf("replay %d: history %+v; want one version re-fetched twice", round+1, h.Versions)
+		}
+	}
+}
+
 // TestReplayKeepsCopiesOfTheSameSecond: a copy of an article (its
 // rel=canonical the original's) fetched in the same second as the
 // original is news to the document: its URL becomes an alias, as in the
