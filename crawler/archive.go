@@ -1092,7 +1092,7 @@ func storedFinal(cr captureReader, u string) *store.Capture {
 				return nil
 			}
 		}
-		if next := redirectTarget(c); next != "" {
+		if next := c.RedirectTarget(); next != "" {
 			cur = next
 			continue
 		}

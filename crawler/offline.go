@@ -92,7 +92,7 @@ func (f *StoredFetcher) Fetch(u string, _ http.Header) (*Fetched, error) {
 		ex := &Exchange{Capture: *c, Payload: payload}
 		res.Exchanges = append(res.Exchanges, ex)
 		res.Final = ex
-		next := redirectTarget(c)
+		next := c.RedirectTarget()
 		if next == "" {
 			break
 		}
@@ -191,30 +191,6 @@ func absDuration(d time.Duration) time.Duration {
 	return d
 }
 
-// redirectTarget is where a stored redirect leads, "" if it is none.
-func redirectTarget(c *store.Capture) string {
-	switch c.Status {
-	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
-		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
-	default:
-		return ""
-	}
-	loc := c.Header("Location")
-	if loc == "" {
-		return ""
-	}
-	base, err := url.Parse(c.URL)
-	if err != nil {
-		return ""
-	}
-	ref, err := base.Parse(loc)
-	if err != nil || (ref.Scheme != "http" && ref.Scheme != "https") {
-		return ""
-	}
-	ref.Fragment = ""
-	return ref.String()
-}
-
 // Replayer archives the articles that stored captures hold, as the crawl
 // that made them would have: each article is read from the captures
 // closest in time to the one it starts from, stitched and saved, its
@@ -243,7 +219,7 @@ func NewReplayer(src CaptureSource, st ReplayStore, opts ArchiveOptions) *Replay
 // followed it (its URL an alias of the article it leads to).
 func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 	replayed := c.Status == http.StatusOK || c.Status == http.StatusNotModified && c.RefersTo != 0 ||
-		redirectTarget(c) != ""
+		c.RedirectTarget() != ""
 	if r.covered[c.ID] || !replayed {
 		return nil
 	}
@@ -262,7 +238,7 @@ func (r *Replayer) Replay(ctx context.Context, c *store.Capture) (res *Result) {
 	if !p.ok() || p.parsed.Kind != extract.KindArticle {
 		return nil
 	}
-	if redirectTarget(c) != "" && r.covered[p.capture] {
+	if c.RedirectTarget() != "" && r.covered[p.capture] {
 		// A redirect to a page read already: no fetch of its own, but its
 		// URL leads to that page's article, as in the crawl.
 		if err := r.aliases.AddAliases(extract.CanonicalURL(p.url), []string{extract.CanonicalURL(c.URL)}); err != nil {

@@ -111,7 +111,7 @@ func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fe
 		if err != nil || !isRedirect(ex.Capture.Status) {
 			break
 		}
-		next := redirectTarget(&ex.Capture)
+		next := ex.Capture.RedirectTarget()
 		if next == "" || hop == maxRobotsRedirects {
 			// A redirect that cannot be followed (no Location, another
 			// scheme), or the sixth in a row: robots.txt is unavailable.

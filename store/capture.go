@@ -6,6 +6,8 @@ import (
 	"encoding/base32"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/url"
 	"time"
 	"unicode/utf8"
 
@@ -351,4 +353,30 @@ func (db *DB) Captures(from uint64, fn func(*Capture) error) error {
 		}
 		return batch, len(batch) < chunk, nil
 	}, fn)
+}
+
+// RedirectTarget is where the capture, a stored redirect, leads: its
+// Location resolved against its URL, without the fragment; "" when it is
+// no redirect, or leads to no http(s) URL.
+func (c *Capture) RedirectTarget() string {
+	switch c.Status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+	default:
+		return ""
+	}
+	loc := c.Header("Location")
+	if loc == "" {
+		return ""
+	}
+	base, err := url.Parse(c.URL)
+	if err != nil {
+		return ""
+	}
+	ref, err := base.Parse(loc)
+	if err != nil || (ref.Scheme != "http" && ref.Scheme != "https") {
+		return ""
+	}
+	ref.Fragment = ""
+	return ref.String()
 }

@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -58,6 +59,10 @@ func newCaptureFilter(db *store.DB, sel Filter) (*captureFilter, error) {
 			}
 		}
 		delete(f.read, 0)
+		offSite := func(u string) bool { return !store.HostMatches(u, sel.Site) }
+		if err := addRedirectHops(db, f.read, offSite); err != nil {
+			return nil, err
+		}
 	}
 	if sel.URL == "" {
 		return f, nil
@@ -94,11 +99,47 @@ func newCaptureFilter(db *store.DB, sel Filter) (*captureFilter, error) {
 		}
 	}
 	delete(f.set, 0)
+	if err := addRedirectHops(db, f.set, func(string) bool { return true }); err != nil {
+		return nil, err
+	}
 	for id := range f.set {
 		f.ids = append(f.ids, id)
 	}
 	slices.Sort(f.ids)
 	return f, nil
+}
+
+// addRedirectHops adds to set the captures of every URL that a redirect
+// in it leads to (those that want says the set must hold), hop after hop:
+// an old address that redirects twice (old.html → tmp.html → the article)
+// replays only if the file holds the middle hop too.
+func addRedirectHops(db *store.DB, set map[uint64]bool, want func(url string) bool) error {
+	queue := slices.Collect(maps.Keys(set))
+	followed := map[string]bool{}
+	for len(queue) > 0 {
+		id := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		c, err := db.Capture(id)
+		if err != nil {
+			return err
+		}
+		next := c.RedirectTarget()
+		if next == "" || followed[next] || !want(next) {
+			continue
+		}
+		followed[next] = true
+		err = db.CapturesOf(next, func(c *store.Capture) error {
+			if !set[c.ID] {
+				set[c.ID] = true
+				queue = append(queue, c.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (f *captureFilter) include(c *store.Capture) bool {

@@ -130,10 +130,17 @@ func TestExportSiteAfterAMove(t *testing.T) {
 		return &store.Capture{URL: u, Method: "GET", Time: at, Proto: "HTTP/1.1", Status: 200, StatusText: "200 OK",
 			ResponseHeaders: []store.Field{{Name: "Content-Type", Value: "text/html"}}}
 	}
-	moved := capture("http://old.test/old.html", at.Add(2*time.Second))
-	moved.Status, moved.StatusText, moved.ResponseHeaders = 301, "301 Moved Permanently", []store.Field{{Name: "Location", Value: "http://new.test/a/1.html"}}
-	res, err := db.PutCaptures([]*store.Capture{capture("http://old.test/a/1.html", at), capture("http://old.test/b.html", at.Add(time.Second)), moved},
-		[][]byte{page, other, []byte("moved")})
+	redirect := func(u, to string, at time.Time) *store.Capture {
+		c := capture(u, at)
+		c.Status, c.StatusText, c.ResponseHeaders = 301, "301 Moved Permanently", []store.Field{{Name: "Location", Value: to}}
+		return c
+	}
+	// The old address redirects twice: through a hop that is neither a
+	// page nor an alias of the document.
+	moved := redirect("http://old.test/old.html", "/tmp.html", at.Add(2*time.Second))
+	hop := redirect("http://old.test/tmp.html", "http://new.test/a/1.html", at.Add(3*time.Second))
+	res, err := db.PutCaptures([]*store.Capture{capture("http://old.test/a/1.html", at), capture("http://old.test/b.html", at.Add(time.Second)), moved, hop},
+		[][]byte{page, other, []byte("moved"), []byte("moved on")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,17 +150,19 @@ func TestExportSiteAfterAMove(t *testing.T) {
 	if _, err := db.SaveDocument(doc, []string{"http://old.test/a/1.html", "http://old.test/old.html"}); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "new.warc.gz")
-	if _, err := Export(context.Background(), db, out, ExportOptions{Format: WARC, Filter: Filter{Site: "new.test"}}); err != nil {
-		t.Fatal(err)
-	}
-	var uris []string
-	for _, r := range bundletest.ReadWARC(t, out) {
-		if r.Type() == warc.TypeResponse {
-			uris = append(uris, r.TargetURI())
+	for _, filter := range []Filter{{Site: "new.test"}, {URL: "http://new.test/a/1.html"}} {
+		out := filepath.Join(t.TempDir(), "new.warc.gz")
+		if _, err := Export(context.Background(), db, out, ExportOptions{Format: WARC, Filter: filter}); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if !slices.Equal(uris, []string{"http://old.test/a/1.html", "http://old.test/old.html"}) {
-		t.Errorf("responses %v; want the document's page, fetched at the old host, and its old address's redirect, alone", uris)
+		var uris []string
+		for _, r := range bundletest.ReadWARC(t, out) {
+			if r.Type() == warc.TypeResponse {
+				uris = append(uris, r.TargetURI())
+			}
+		}
+		if !slices.Equal(uris, []string{"http://old.test/a/1.html", "http://old.test/old.html", "http://old.test/tmp.html"}) {
+			t.Errorf("%+v: responses %v; want the document's page, fetched at the old host, and its old address's redirects, alone", filter, uris)
+		}
 	}
 }
