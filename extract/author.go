@@ -62,6 +62,23 @@ var labelledReporter = regexp.MustCompile(`(?:^|\s)(?:记者|記者)\s*[:：]`)
 // 通讯员 on one line.
 var reporterThenCorrespondent = regexp.MustCompile(`(?:记者|記者)\s*[:：]?\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*[\s　、，,]*通[讯訊][员員]\s*[:：]`)
 
+// withoutRecordFields leaves out of zone the text's lines that hold a
+// label the text holds again: the fields of a list's records (书号：…
+// 作者：曹雪芹 over 书号：… 作者：路遥), not the article's byline, which
+// names its author once.
+func withoutRecordFields(zone, lines []metaLine, label *regexp.Regexp) []metaLine {
+	said := 0
+	for _, l := range lines {
+		if l.where == 0 && label.MatchString(l.text) {
+			said++
+		}
+	}
+	if said < 2 {
+		return zone
+	}
+	return slices.DeleteFunc(slices.Clone(zone), func(l metaLine) bool { return l.where == 0 && label.MatchString(l.text) })
+}
+
 // cleanAuthor takes a credit's role words off the names (记者 李明, 本报记者
 // 李明) and says nothing for an author unknown (佚名).
 func cleanAuthor(v string) string {
@@ -97,6 +114,7 @@ func cleanAuthor(v string) string {
 var fieldLabelWord = regexp.MustCompile(`^\p{Han}{0,4}(?:单位|單位|内容|內容|日期|时间|時間|机关|機關|机构|機構|来源|來源|类别|類別|标题|標題|编号|編號)$`)
 
 func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string {
+	head, tail = withoutRecordFields(head, lines, authorLabel), withoutRecordFields(tail, lines, authorLabel)
 	if v := labelledAuthor(head, linesBefore(head)); v != "" {
 		return v
 	}
@@ -307,12 +325,21 @@ func reporterIn(zone []metaLine) string {
 				name = name[:loc[0]]
 			}
 			if name = strings.TrimSpace(name); name != "" && !orgSuffix.MatchString(name) && !slices.Contains(names, name) && !columnTitle(m[0]) &&
-				!processWord.MatchString(name) {
+				!processWord.MatchString(name) && !countsPosts(name) {
 				names = append(names, name)
 			}
 		}
 	}
 	return strings.Join(names, " ")
+}
+
+// headcount is how many a job notice seeks (记者 若干名 编辑 2名), no name.
+var headcount = regexp.MustCompile(`^(?:若干|\d+|[一二三四五六七八九十两]+)\s*[名人]?$`)
+
+// countsPosts says whether a line that reads as a credit counts posts
+// instead (记者 若干名 编辑 若干名): a job notice's, in its text.
+func countsPosts(s string) bool {
+	return slices.ContainsFunc(strings.Fields(s), headcount.MatchString)
 }
 
 // processWord is what a reporter does in a text on a newsroom's process

@@ -934,7 +934,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// Above the text only: a date line under it is the document's
 		// own (the 落款 date an official notice ends with).
-		if nearStart && !begun && (bareByline.MatchString(b.Text) && !columnTitle(b.Text) || len(b.Text) <= 60 && nameDotDate.MatchString(b.Text)) && !datedEntries {
+		if nearStart && !begun && (bareByline.MatchString(b.Text) && !columnTitle(b.Text) && !countsPosts(b.Text) || len(b.Text) <= 60 && nameDotDate.MatchString(b.Text)) && !datedEntries {
 			continue
 		}
 		if undecodable(b.Text) {
@@ -950,7 +950,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 // reporter's byline (新京报记者 陈琳) with nothing after it but credits.
 func reporterLine(blocks []Block, i int) bool {
 	s := blocks[i].Text
-	if !strings.Contains(s, "记者") && !strings.Contains(s, "記者") || !bareByline.MatchString(s) || columnTitle(s) || bareDate.MatchString(s) {
+	if !strings.Contains(s, "记者") && !strings.Contains(s, "記者") || !bareByline.MatchString(s) || columnTitle(s) || countsPosts(s) || bareDate.MatchString(s) {
 		return false
 	}
 	for _, b := range blocks[i+1:] {
