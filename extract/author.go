@@ -62,22 +62,62 @@ var labelledReporter = regexp.MustCompile(`(?:^|\s)(?:记者|記者)\s*[:：]`)
 // 通讯员 on one line.
 var reporterThenCorrespondent = regexp.MustCompile(`(?:记者|記者)\s*[:：]?\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*[\s　、，,]*通[讯訊][员員]\s*[:：]`)
 
-// withoutRecordFields leaves out of zone the text's lines that hold a
-// label the text holds again: the fields of a list's records (书号：…
-// 作者：曹雪芹 over 书号：… 作者：路遥), not the article's byline, which
-// names its author once.
+// withoutRecordFields leaves out of zone the text's lines that are a
+// list's records: the label after the same field on two lines or more
+// (书号：… 作者：曹雪芹 over 书号：… 作者：路遥), or opening three lines
+// or more that name three people (a page of poems, each with its 作者：).
+// An article's byline names its author once, or again in the same words
+// at its end (（作者：王建国，系…）).
 func withoutRecordFields(zone, lines []metaLine, label *regexp.Regexp) []metaLine {
-	said := 0
+	byField := map[string]int{}
+	names := map[string]bool{}
+	opening := 0
 	for _, l := range lines {
-		if l.where == 0 && label.MatchString(l.text) {
-			said++
+		if l.where != 0 {
+			continue
+		}
+		if field := recordField(l.text, label); field != "" {
+			byField[field]++
+		}
+		if loc := label.FindStringIndex(l.text); loc != nil && loc[0] == 0 {
+			opening++
+			if name, _, _ := strings.Cut(strings.TrimSpace(l.text[loc[1]:]), " "); name != "" {
+				names[name] = true
+			}
 		}
 	}
-	if said < 2 {
+	record := func(l metaLine) bool {
+		if l.where != 0 {
+			return false
+		}
+		if field := recordField(l.text, label); field != "" && byField[field] >= 2 {
+			return true
+		}
+		loc := label.FindStringIndex(l.text)
+		return loc != nil && loc[0] == 0 && opening >= 3 && len(names) >= 3
+	}
+	if !slices.ContainsFunc(zone, record) {
 		return zone
 	}
-	return slices.DeleteFunc(slices.Clone(zone), func(l metaLine) bool { return l.where == 0 && label.MatchString(l.text) })
+	return slices.DeleteFunc(slices.Clone(zone), record)
 }
+
+// recordField is the field before label on a record's line (书号 in
+// 书号：9787020002207 作者：曹雪芹), "" when the label opens the line or
+// follows anything else.
+func recordField(s string, label *regexp.Regexp) string {
+	loc := label.FindStringIndex(s)
+	if loc == nil || loc[0] == 0 {
+		return ""
+	}
+	if m := recordFieldBefore.FindStringSubmatch(s[:loc[0]]); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// recordFieldBefore is a field and its value, before a record's label.
+var recordFieldBefore = regexp.MustCompile(`^\s*(\p{Han}{2,6})\s*[:：]\s*\S+\s+$`)
 
 // cleanAuthor takes a credit's role words off the names (记者 李明, 本报记者
 // 李明) and says nothing for an author unknown (佚名).
@@ -325,7 +365,7 @@ func reporterIn(zone []metaLine) string {
 				name = name[:loc[0]]
 			}
 			if name = strings.TrimSpace(name); name != "" && !orgSuffix.MatchString(name) && !slices.Contains(names, name) && !columnTitle(m[0]) &&
-				!processWord.MatchString(name) && !countsPosts(name) {
+				!processWord.MatchString(name) && !countsPosts(m[0]) {
 				names = append(names, name)
 			}
 		}
@@ -334,12 +374,22 @@ func reporterIn(zone []metaLine) string {
 }
 
 // headcount is how many a job notice seeks (记者 若干名 编辑 2名), no name.
-var headcount = regexp.MustCompile(`^(?:若干|\d+|[一二三四五六七八九十两]+)\s*[名人]?$`)
+var headcount = regexp.MustCompile(`^(?:若干[名人]?|(?:数|多|\d+|[一二三四五六七八九十两]+)[名人])$`)
+
+// postRole is a newsroom's post, as a job notice names it before the
+// count it seeks.
+var postRole = regexp.MustCompile(`^(?:记者|記者|编辑|編輯|通讯员|通訊員|实习生|實習生|摄影|攝影|摄像|攝像|主持人|播音员|播音員)$`)
 
 // countsPosts says whether a line that reads as a credit counts posts
 // instead (记者 若干名 编辑 若干名): a job notice's, in its text.
 func countsPosts(s string) bool {
-	return slices.ContainsFunc(strings.Fields(s), headcount.MatchString)
+	words := strings.Fields(s)
+	for i := 1; i < len(words); i++ {
+		if postRole.MatchString(words[i-1]) && headcount.MatchString(words[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // processWord is what a reporter does in a text on a newsroom's process

@@ -730,15 +730,19 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		creditsFrom = len(blocks)
 	}
 	// A label said twice there is a list's (审核专家：王建国、… over
-	// 审核专家：刘洋、…, a 名单公示's groups): credits name each once.
-	labels := map[string]bool{}
+	// 审核专家：刘洋、…, a 名单公示's groups): credits name each once. So
+	// is one that opens short lines above them, a record's field each (a
+	// page of poems, 作者：潘雨 under the last).
+	labels := map[string]int{}
+	for i, b := range blocks {
+		if m := creditLabelOpening.FindStringSubmatch(b.Text); m != nil && (i >= creditsFrom || runeCount(b.Text) <= 20) {
+			labels[m[1]]++
+		}
+	}
 	for _, b := range blocks[max(creditsFrom, 0):] {
-		if m := creditLabelOpening.FindStringSubmatch(b.Text); m != nil {
-			if labels[m[1]] {
-				creditsFrom = len(blocks)
-				break
-			}
-			labels[m[1]] = true
+		if m := creditLabelOpening.FindStringSubmatch(b.Text); m != nil && labels[m[1]] >= 2 {
+			creditsFrom = len(blocks)
+			break
 		}
 	}
 	// Date lines that recur head a chronicle's entries (大事记), alone or

@@ -371,20 +371,16 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 // that read as prose; the content is then their nearest common ancestor,
 // with the boxes on the way that are neither content nor prose left out.
 func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*html.Node) float64) *html.Node {
-	if cell := letterFormIn(top); cell != nil {
-		top = cell
+	// A 问政 page set as a form (来信内容 | the letter, 回复内容 | the
+	// answer) is the text of its prose cells, the rows of fields between
+	// them left out. (Table cells are columns, side by side, otherwise.)
+	if cells := r.letterForm(top); cells != nil {
+		root := commonAncestor(cells)
+		r.excluded = r.exclusions(root, cells)
+		r.mergedRoot = root
+		return root
 	}
 	if top.DataAtom == atom.Td || top.DataAtom == atom.Th || top.DataAtom == atom.Tr || top.Parent == nil || top.Parent.Type != html.ElementNode {
-		// Table cells are columns, side by side; but a 问政 page set as a
-		// form (来信内容 | the letter, 回复内容 | the answer) is one text
-		// of its two cells, the rows of fields between them left out.
-		if other := letterCell(top); other != nil {
-			keep := []*html.Node{top, other}
-			root := commonAncestor(keep)
-			r.excluded = r.exclusions(root, keep)
-			r.mergedRoot = root
-			return root
-		}
 		return top
 	}
 	keep := []*html.Node{top}
@@ -428,50 +424,76 @@ func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*htm
 	return root
 }
 
-// letterCell is, when cell holds a letter or its answer in a form's row
-// under a label cell (<th>来信内容</th><td>…</td>), the cell of the other
-// side in the same table, when it holds sentences (not 暂无回复; an answer
-// may end in its sign-off's date); nil otherwise.
-func letterCell(cell *html.Node) *html.Node {
-	row := cell.Parent
-	side := letterSideOf(cell)
-	if cell.DataAtom != atom.Td || row == nil || row.DataAtom != atom.Tr || side == 0 {
-		return nil
+// letterForm is, when top is or holds a 问政 form — the letter in a cell
+// labelled 来信内容 and its answer in one labelled 回复内容, a cell each
+// — the cells of the form that are its text: the letter, the answers, and
+// other rows of prose (办理过程); nil when there is no such form, when
+// neither side is sentences (暂无回复 under a one-line question), when the
+// form is one of several letters (an FAQ of questions and answers in turn,
+// read whole), or when the box has prose of its own outside the form (a
+// news story or a 通报 that shows a case as a table).
+func (r *reader) letterForm(top *html.Node) []*html.Node {
+	scope := top
+	for scope.Parent != nil && (scope.DataAtom == atom.Td || scope.DataAtom == atom.Th || scope.DataAtom == atom.Tr ||
+		scope.DataAtom == atom.Tbody || scope.DataAtom == atom.Thead) {
+		scope = scope.Parent
 	}
-	for r := range row.Parent.ChildNodes() {
-		if r == row || r.DataAtom != atom.Tr {
+	var letter, answer *html.Node
+	for n := range scope.Descendants() {
+		if n.DataAtom != atom.Td {
 			continue
 		}
-		for c := range r.ChildNodes() {
-			if c.DataAtom == atom.Td && letterSideOf(c) == -side && letterProse(c) {
-				return c
-			}
-		}
-	}
-	return nil
-}
-
-// letterFormIn is the letter's cell of a 问政 form inside top, when both
-// the letter and its answer are sentences in labelled cells: the winner is
-// then the box around the form, for cells written as lines (text<br>text)
-// score as one paragraph each, and lift the form's rows of fields with them.
-func letterFormIn(top *html.Node) *html.Node {
-	if top.DataAtom == atom.Td || top.DataAtom == atom.Th {
-		return nil
-	}
-	var letter *html.Node
-	for n := range top.Descendants() {
-		if n.DataAtom == atom.Td && letterSideOf(n) == 1 {
+		switch letterSideOf(n) {
+		case 1:
 			if letter != nil {
-				return nil // questions and answers in turn: an FAQ, read whole
+				return nil
 			}
 			letter = n
+		case -1:
+			if answer == nil {
+				answer = n
+			}
 		}
 	}
-	if letter != nil && letterProse(letter) && letterCell(letter) != nil {
-		return letter
+	if letter == nil || answer == nil || !letterProse(letter) && !letterProse(answer) {
+		return nil
 	}
-	return nil
+	form := letter.Parent
+	for form != nil && form.DataAtom != atom.Table {
+		form = form.Parent
+	}
+	if form == nil || !contains(form, answer) || r.proseOutside(scope, form) {
+		return nil
+	}
+	var cells []*html.Node
+	for n := range form.Descendants() {
+		if n.DataAtom == atom.Td && (n == letter || letterSideOf(n) == -1 && !noAnswer.MatchString(strings.TrimSpace(textOf(n))) || labelled(n) && letterProse(n)) {
+			cells = append(cells, n)
+		}
+	}
+	return cells
+}
+
+// noAnswer is an answer's cell with none in it yet: empty, 暂无回复, 办理中.
+var noAnswer = regexp.MustCompile(`^(?:|[-—/无無]|(?:暂无|暫無|尚未|未|待)(?:回复|回覆|答复|答覆|办理|辦理|处理|處理)?|(?:正在)?(?:办理|辦理|处理|處理)中)[。.]?$`)
+
+// proseOutside says whether scope holds a paragraph of prose outside form.
+func (r *reader) proseOutside(scope, form *html.Node) bool {
+	for n := range scope.Descendants() {
+		if n.Type == html.ElementNode && !contains(form, n) && n.DataAtom != atom.Table && r.isProse(n) && letterProse(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelled says whether a form's cell follows its label's (<th>办理过程</th>).
+func labelled(cell *html.Node) bool {
+	prev := cell.PrevSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		prev = prev.PrevSibling
+	}
+	return prev != nil && (prev.DataAtom == atom.Th || prev.DataAtom == atom.Td) && runeCount(strings.TrimSpace(textOf(prev))) <= 8
 }
 
 // letterProse says a form's cell holds a letter or an answer, not a field
