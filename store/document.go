@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -226,6 +227,17 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 			break
 		}
 	}
+	other, err := sameArticleStoredTwice(tx, &rec, doc.URL, urls)
+	if err != nil {
+		return SaveResult{}, err
+	}
+	if other != nil {
+		merged, err := mergeDocs(tx, codec, &rec, other)
+		if err != nil {
+			return SaveResult{}, fmt.Errorf("merge %s into %s: %w", other.URL, rec.URL, err)
+		}
+		rec = *merged
+	}
 	if slices.Contains(urls, rec.URL) {
 		movedToCopy(&rec, doc.URL)
 	}
@@ -412,7 +424,20 @@ func addAliases(tx *bolt.Tx, codec *codec, docURL string, urls []string) error {
 	if err := getJSON(docs, id, &rec); err != nil {
 		return err
 	}
-	added := slices.Contains(urls, rec.URL) && movedToCopy(&rec, docURL)
+	// A redirect from another document's own URL to this one: the same
+	// article stored twice, one document from now on, at docURL.
+	other, err := sameArticleStoredTwice(tx, &rec, docURL, urls)
+	if err != nil {
+		return err
+	}
+	if other != nil {
+		merged, err := mergeDocs(tx, codec, &rec, other)
+		if err != nil {
+			return fmt.Errorf("merge %s into %s: %w", other.URL, rec.URL, err)
+		}
+		rec, id = *merged, []byte(merged.ID)
+	}
+	added := slices.Contains(urls, rec.URL) && (movedToCopy(&rec, docURL) || other != nil)
 	if added {
 		from := rec.URL
 		rec.URL = docURL
@@ -584,7 +609,9 @@ func (db *DB) Documents(filter DocumentFilter, fn func(*Document) error) error {
 				continue // not where the document was when the walk began
 			}
 			var rec docRecord
-			if err := getJSON(tx.Bucket(bucketDocs), id, &rec); err != nil {
+			if err := getJSON(tx.Bucket(bucketDocs), id, &rec); errors.Is(err, ErrNotFound) && decodeOrder(v).moved != 0 {
+				continue // merged into another document since the walk began
+			} else if err != nil {
 				return nil, false, err
 			}
 			if filter.Host != "" && !HostMatches(rec.URL, filter.Host) {

@@ -72,3 +72,17 @@ func moveOrder(order *bolt.Bucket, old, key []byte) error {
 	}
 	return order.Put(key, u64(seq))
 }
+
+// leaveOrder leaves a document's live entry behind without a new one: the
+// document is gone (merged into another, see merge.go).
+func leaveOrder(order *bolt.Bucket, key []byte) error {
+	v := order.Get(key)
+	if v == nil || decodeOrder(v).moved != 0 {
+		return nil
+	}
+	seq, err := order.NextSequence()
+	if err != nil {
+		return err
+	}
+	return order.Put(key, append(u64(decodeOrder(v).created), u64(seq)...))
+}
