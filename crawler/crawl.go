@@ -132,6 +132,9 @@ type Crawler struct {
 	mu   sync.Mutex
 	wake chan struct{}
 	seen map[uint64]struct{} // canonical URLs queued or visited this run
+	// stale are the frontier entries an earlier run left that this run
+	// met again itself: done with, marked so when the run ends.
+	stale []uint64
 	// chain holds, for a list's next page queued this run, the chain of
 	// list pages it continues (listChain).
 	chain map[uint64]*listChain
@@ -334,6 +337,14 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	wg.Wait()
 	stopProgress()
 	stopSaving()
+	c.mu.Lock()
+	stale := c.stale
+	c.mu.Unlock()
+	if len(stale) > 0 {
+		if _, err := c.db.Commit(&store.CrawlCommit{Run: run.ID, Done: stale}); err != nil {
+			return nil, err
+		}
+	}
 
 	sum := c.runSummary(start)
 	c.mu.Lock()
@@ -444,16 +455,32 @@ func (c *Crawler) safeWork(ctx context.Context, t *task) {
 // (or by this run before it was killed), then the seeds and the
 // configured sitemaps.
 func (c *Crawler) load() error {
+	// (What this run fetched before it was interrupted counts against
+	// its hosts' page budgets: a resumed run is the same run.)
 	err := c.db.VisitedIn(c.run.ID, func(u string, _ store.VisitKind) {
 		c.seen[urlKey(u)] = struct{}{}
+		c.hostFor(u).fetched++
 	})
 	if err != nil {
 		return err
 	}
+	var dropped []uint64
 	err = c.db.Frontier(func(e store.FrontierEntry) error {
 		site := c.siteFor(e.Site, e.URL)
 		if site == nil {
 			return nil // a site no longer configured: left alone
+		}
+		if e.Run != 0 && e.Run != c.run.ID {
+			// An earlier run's: queued last, claimed when taken. No more
+			// of them per host than a run may fetch there: a trap that
+			// ends every run on the budget would grow the frontier by
+			// what each run finds (what is still linked is found again).
+			if h := c.hostFor(e.URL); len(h.carried) >= site.HostBudget {
+				dropped = append(dropped, e.Seq)
+				return nil
+			}
+			c.push(&task{FrontierEntry: e, site: site})
+			return nil
 		}
 		key := urlKey(extract.CanonicalURL(e.URL))
 		if _, dup := c.seen[key]; dup {
@@ -467,6 +494,12 @@ func (c *Crawler) load() error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(dropped) > 0 {
+		c.log.Info("frontier left by earlier runs trimmed to the page budget", "dropped", len(dropped))
+		if _, err := c.db.Commit(&store.CrawlCommit{Run: c.run.ID, Done: dropped}); err != nil {
+			return err
+		}
 	}
 	// A seed that an earlier run found moved (an HTTP redirect to another
 	// host, stored with its captures) has its new host among the site's

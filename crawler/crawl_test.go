@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"crypto/sha1"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -331,6 +332,69 @@ func TestTrapsStayBounded(t *testing.T) {
 	}
 	if sum.Queued == 0 {
 		t.Errorf("summary %+v: the rest should wait in the frontier", sum)
+	}
+}
+
+// TestBudgetTrapLeavesLaterRunsTheirSeeds: an endless tag cloud ends
+// every run on the host's page budget. The next runs still read their
+// seed first, archive the article it newly lists and re-check the stored
+// ones, before the tag pages an earlier run left; and what those runs
+// leave does not grow without end.
+func TestBudgetTrapLeavesLaterRunsTheirSeeds(t *testing.T) {
+	var articles atomic.Int32
+	articles.Store(2)
+	page := func(title, body string) string {
+		return `<html><head><meta charset="utf-8"><title>` + title + `</title></head><body>` + body + `</body></html>`
+	}
+	tags := func(seed string) string {
+		var b strings.Builder
+		for i := range 8 {
+			fmt.Fprintf(&b, `<a href="/tags/?t=%x">标签%d</a> `, sha1.Sum([]byte(seed+strconv.Itoa(i))), i)
+		}
+		return b.String()
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch p := r.URL.Path; {
+		case p == "/robots.txt":
+			http.NotFound(w, r)
+		case p == "/news/":
+			var b strings.Builder
+			for i := range int(articles.Load()) {
+				fmt.Fprintf(&b, `<li><a href="/news/%d.html">新闻标题第%d条关于全县重点工作</a></li>`, i+1, i+1)
+			}
+			io.WriteString(w, page("本地新闻", `<ul>`+b.String()+`</ul><div>热门标签：`+tags("root")+`</div>`))
+		case strings.HasPrefix(p, "/news/"):
+			n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(p, "/news/"), ".html"))
+			if err != nil || n < 1 || n > int(articles.Load()) {
+				http.NotFound(w, r)
+				return
+			}
+			title := fmt.Sprintf("新闻标题第%d条关于全县重点工作", n)
+			io.WriteString(w, page(title, `<h1>`+title+`</h1><div class="info">时间：2025-06-01 09:00 来源：县融媒体中心</div><div class="content">`+
+				strings.Repeat(fmt.Sprintf(`<p>第%d条新闻的正文，介绍全县重点工作推进情况和下一步安排，要求各部门压实责任。</p>`, n), 3)+`</div>`))
+		case p == "/tags/":
+			io.WriteString(w, page("标签", `<h2>标签相关信息</h2><ul><li><a href="/news/1.html">新闻标题第1条关于全县重点工作</a></li></ul><div>相关标签：`+tags(r.URL.RawQuery)+`</div>`))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	db := openTestStore(t)
+	site := Site{Name: "county", Seeds: []string{srv.URL + "/news/"}, HostBudget: 15}
+	opts := CrawlOptions{Revisit: RevisitPolicy{Min: time.Nanosecond, Max: time.Nanosecond}}
+	if sum := crawlSites(t, db, fastTransport(0, nil), opts, site); sum.New != 2 || sum.Queued == 0 {
+		t.Fatalf("first run: %+v; want 2 new, the budget reached", sum)
+	}
+	articles.Store(3)
+	for run := 2; run <= 4; run++ {
+		sum := crawlSites(t, db, fastTransport(0, nil), opts, site)
+		if wantNew := map[int]int{2: 1}[run]; sum.New != wantNew || sum.New+sum.Unchanged != 3 {
+			t.Errorf("run %d: %+v; want %d new and the other stored articles re-checked", run, sum, wantNew)
+		}
+		if sum.Queued > 15+8*15 {
+			t.Errorf("run %d: %d left in the frontier; want no more than a budget carried and a run's finds", run, sum.Queued)
+		}
 	}
 }
 
@@ -848,8 +912,26 @@ func TestPortalMovedKeepsItsDocuments(t *testing.T) {
 		t.Fatalf("at the old address: %+v, want 4 new", sum)
 	}
 	moved.Store(true)
+	// One article's new address archived by hand before the crawl met the
+	// move: a second document, until the crawl's fetch of the old URL
+	// leads there.
+	f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var handArchived string
+	db.Documents(store.DocumentFilter{}, func(d *store.Document) error {
+		handArchived = srv.URL + strings.TrimPrefix(d.URL, front.URL)
+		return nil
+	})
+	if res := NewArchiver(f, db, ArchiveOptions{}).Archive(t.Context(), handArchived); res.Err != nil || !res.Save.New {
+		t.Fatalf("archive of the new address %s: %+v, %v; want a new document", handArchived, res.Save, res.Err)
+	}
 	if sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Max: time.Nanosecond}}, site); sum.New != 0 {
 		t.Errorf("the night it moved: %+v, want no new document", sum)
+	}
+	if h, err := db.History(handArchived); err != nil || len(h.Versions) != 1 || h.Versions[0].UnchangedRefetches != 2 {
+		t.Errorf("history of the article archived twice: %+v, %v; want one version, re-fetched twice since", h, err)
 	}
 	n := 0
 	db.Documents(store.DocumentFilter{}, func(d *store.Document) error {

@@ -3,6 +3,7 @@ package crawler
 import (
 	"time"
 
+	"folio/extract"
 	"folio/store"
 )
 
@@ -12,16 +13,25 @@ import (
 
 // hostQueue is one host's share of the frontier.
 type hostQueue struct {
-	name      string
-	tasks     []*task
-	later     []*task // re-checks of stored articles: after everything else
-	active    int
-	fetched   int // requests this run, for the budget
-	calendars int
-	notBefore time.Time // robots.txt unreachable: asked again then
-	deferrals int
-	closed    string // why the host is done for this run; "" while open
-	sitemaps  bool   // robots.txt's sitemaps were queued
+	name  string
+	tasks []*task
+	later []*task // re-checks of stored articles: after this run's finds
+	// carried are the frontier an earlier run left (a limit ended it):
+	// after everything this run does, so that a trap that ended a run on
+	// its page budget does not take the next runs' budgets before their
+	// seeds, their finds and their re-checks.
+	carried []*task
+	// revisitTurn: the next task taken is a re-check, when there are
+	// both: re-checks take turns with this run's finds, so that a page
+	// budget spent on a trap met this run leaves them their share.
+	revisitTurn bool
+	active      int
+	fetched     int // requests this run, for the budget
+	calendars   int
+	notBefore   time.Time // robots.txt unreachable: asked again then
+	deferrals   int
+	closed      string // why the host is done for this run; "" while open
+	sitemaps    bool   // robots.txt's sitemaps were queued
 }
 
 // push appends a task to its host's queue; c.mu is held or not needed.
@@ -33,11 +43,14 @@ func (c *Crawler) push(t *task) {
 	}
 	h := c.hostFor(t.URL)
 	t.host, t.queue = hostKey(t.URL), h.name
-	if t.Kind == kindRevisit {
+	switch {
+	case t.Run != 0 && t.Run != c.run.ID:
+		h.carried = append(h.carried, t)
+	case t.Kind == kindRevisit:
 		h.later = append(h.later, t)
-		return
+	default:
+		h.tasks = append(h.tasks, t)
 	}
-	h.tasks = append(h.tasks, t)
 }
 
 func (c *Crawler) signal() {
@@ -100,17 +113,35 @@ func (c *Crawler) pick() (t *task, wait time.Duration, done bool) {
 	return nil, wait, !pending
 }
 
-func (h *hostQueue) queued() int { return len(h.tasks) + len(h.later) }
+func (h *hostQueue) queued() int { return len(h.tasks) + len(h.later) + len(h.carried) }
 
 // take pops the host's next task that its site still wants; c.mu is held.
 func (c *Crawler) take(h *hostQueue) *task {
-	if len(h.tasks) == 0 && len(h.later) > 0 {
-		h.tasks, h.later = h.later, nil
+	if len(h.later) > 0 && (len(h.tasks) == 0 || h.revisitTurn) {
+		h.tasks = append([]*task{h.later[0]}, h.tasks...)
+		h.later[0] = nil
+		h.later = h.later[1:]
+	}
+	h.revisitTurn = !h.revisitTurn
+	if len(h.tasks) == 0 && len(h.carried) > 0 {
+		h.tasks, h.carried = h.carried, nil
 	}
 	for len(h.tasks) > 0 {
 		t := h.tasks[0]
 		h.tasks[0] = nil
 		h.tasks = h.tasks[1:]
+		if t.Run != 0 && t.Run != c.run.ID {
+			// Carried from an earlier run: this run's now, unless it
+			// has met the URL itself (a seed, a list's link), when
+			// the entry is done with.
+			key := urlKey(extract.CanonicalURL(t.URL))
+			if _, dup := c.seen[key]; dup {
+				c.stale = append(c.stale, t.Seq)
+				continue
+			}
+			c.seen[key] = struct{}{}
+			t.Run = c.run.ID
+		}
 		if t.site.full() {
 			h.tasks = append(h.tasks, t) // kept in the frontier for the next run
 			if allCapped(h) {
