@@ -1030,6 +1030,15 @@ func (a *Archiver) fetchRevalidating(u string, conditional bool) (f *Fetched, ol
 // a tracking parameter) re-reads its page 2 and 3 and the PDF another
 // article already brought; they are the same run's captures, not failures.
 func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
+	// (A Discuz thread page fetched already by its other address, the
+	// rewritten thread-T-P-1.html of a forum.php link, is that fetch.)
+	if alt := threadPage(u); alt != "" {
+		if v, ok := a.f.(interface{ Visited(string) bool }); ok && v.Visited(alt) {
+			if g := storedAnswer(a.st, alt, a.maxBody()); g != nil {
+				return g, nil
+			}
+		}
+	}
 	f, err := a.f.Fetch(u, extra)
 	var visited *colly.AlreadyVisitedError
 	if !errors.As(err, &visited) {

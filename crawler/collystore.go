@@ -47,6 +47,12 @@ func (s *visitedStore) IsVisited(id uint64) (bool, error) {
 	return ok, nil
 }
 
+// has says whether u, as colly sends it, is marked visited.
+func (s *visitedStore) has(u string) bool {
+	ok, _ := s.IsVisited(collyHash(u))
+	return ok
+}
+
 // forget drops a mark: a URL put back into the frontier (its host's
 // robots.txt was unreachable) must be fetchable again in this run.
 func (s *visitedStore) forget(u string) {

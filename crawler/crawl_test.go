@@ -1857,7 +1857,9 @@ func TestBoardWithRotatingSidebarEnds(t *testing.T) {
 // number too (its replies: 12, or 1 as a page bar's 1 reads; its pages:
 // 2 3), which is no page bar of the list: threads are archived as threads,
 // under their own URLs, and neither their 只看该作者 filters, nor members'
-// spaces, nor the thread's own script address ([复制链接]) are followed.
+// spaces, nor the thread's own script address ([复制链接]), nor its page 2
+// by script (the list's 2, fetched already as thread-5-2-1.html) are
+// fetched.
 func TestForumListNumbersAreNoPageBar(t *testing.T) {
 	post := func(who, text string) string {
 		return `<table id="pid1"><tr><td class="pls"><div class="authi"><a href="home.php?mod=space&uid=7">` + who + `</a></div></td>` +
@@ -1867,7 +1869,7 @@ func TestForumListNumbersAreNoPageBar(t *testing.T) {
 	}
 	pages := map[string]string{
 		"/forum-2-1.html": `<html><head><meta charset="utf-8"><title>松溪论坛</title></head><body><table>` +
-			`<tr><th><a href="thread-5-1-1.html">松溪这些年变化真大，老照片对比</a> <span class="tps"><a href="thread-5-2-1.html">2</a></span></th><td class="num"><a href="thread-5-1-1.html">12</a></td></tr>` +
+			`<tr><th><a href="thread-5-1-1.html">松溪这些年变化真大，老照片对比</a> <span class="tps"><a href="forum.php?mod=viewthread&amp;tid=5&amp;page=2">2</a></span></th><td class="num"><a href="thread-5-1-1.html">12</a></td></tr>` +
 			`<tr><th><a href="thread-6-1-1.html">求推荐县城好吃的拌面店</a></th><td class="num"><a href="thread-6-1-1.html">1</a></td></tr></table></body></html>`,
 		"/thread-5-1-1.html": `<html><head><meta charset="utf-8"><title>松溪这些年变化真大，老照片对比 - 松溪论坛</title></head><body><h1>松溪这些年变化真大，老照片对比</h1>` +
 			post("青川老李", "九十年代的老街和现在的新街对比一下，变化真的太大了，大家也来晒晒自家的老照片吧。") +

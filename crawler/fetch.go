@@ -31,7 +31,10 @@ type Fetcher struct {
 	seq atomic.Uint64
 	// forget drops a URL from colly's visited set, when the storage can.
 	forget func(u string)
-	follow func(from, to *url.URL) bool // FetcherOptions.FollowRedirect
+	// visited says whether colly's visited set holds a URL: fetched
+	// already in this run.
+	visited func(u string) bool
+	follow  func(from, to *url.URL) bool // FetcherOptions.FollowRedirect
 }
 
 // FetcherOptions configure NewFetcher.
@@ -64,7 +67,7 @@ func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetche
 	c.AllowURLRevisit = opts.Revisit
 	c.WithTransport(t)
 	c.SetRequestTimeout(0) // deadlines are per attempt, in the Transport
-	f := &Fetcher{c: c, t: t, forget: func(string) {}, follow: opts.FollowRedirect}
+	f := &Fetcher{c: c, t: t, forget: func(string) {}, visited: func(string) bool { return false }, follow: opts.FollowRedirect}
 	c.SetRedirectHandler(f.checkRedirect)
 	if opts.Storage != nil {
 		if err := c.SetStorage(opts.Storage); err != nil {
@@ -72,6 +75,9 @@ func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetche
 		}
 		if fs, ok := opts.Storage.(interface{ forget(string) }); ok {
 			f.forget = fs.forget
+		}
+		if vs, ok := opts.Storage.(interface{ has(string) bool }); ok {
+			f.visited = vs.has
 		}
 	}
 	c.OnRequest(func(r *colly.Request) {
@@ -218,3 +224,6 @@ func (f *Fetcher) Disallows(u string) bool { return f.t.disallows(u) }
 // Forget lets u be fetched again in this run (colly refuses a URL it
 // fetched already).
 func (f *Fetcher) Forget(u string) { f.forget(u) }
+
+// Visited says whether u was fetched already in this crawl run.
+func (f *Fetcher) Visited(u string) bool { return f.visited(u) }
