@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 
@@ -18,6 +19,16 @@ import (
 // that does not decode as it claims is returned as it is, which package
 // extract then judges on its bytes.
 func decodeBody(raw []byte, contentEncoding string, limit int64) []byte {
+	body, _ := decodeContent(raw, contentEncoding, limit)
+	return body
+}
+
+// decodeContent is decodeBody that also says when a body that is in its
+// coding breaks off: a gzip stream corrupt or cut short halfway (what it
+// read is returned with the error). A browser shows no page for it
+// (ERR_CONTENT_DECODING_FAILED); a body that is not in the coding at all
+// (plain bytes under a wrong Content-Encoding) is read as it is.
+func decodeContent(raw []byte, contentEncoding string, limit int64) ([]byte, error) {
 	var r io.Reader
 	var err error
 	switch strings.ToLower(strings.TrimSpace(contentEncoding)) {
@@ -33,16 +44,19 @@ func decodeBody(raw []byte, contentEncoding string, limit int64) []byte {
 		}
 	default:
 		if int64(len(raw)) > limit {
-			return raw[:limit]
+			return raw[:limit], nil
 		}
-		return raw
+		return raw, nil
 	}
 	if err != nil {
-		return raw
+		return raw, nil
 	}
-	out, _ := io.ReadAll(io.LimitReader(r, limit))
+	out, err := io.ReadAll(io.LimitReader(r, limit))
 	if len(out) == 0 {
-		return raw
+		return raw, nil
 	}
-	return out
+	if err != nil {
+		return out, fmt.Errorf("%s body broken off: %w", strings.ToLower(strings.TrimSpace(contentEncoding)), err)
+	}
+	return out, nil
 }

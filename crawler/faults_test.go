@@ -7,6 +7,8 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -98,6 +100,62 @@ func TestDecodeBodyBoundsABomb(t *testing.T) {
 	for _, limit := range []int64{64 << 10, 5 << 20} {
 		if got := decodeBody(bomb, "gzip", limit); int64(len(got)) != limit {
 			t.Errorf("limit %d: %d bytes decoded", limit, len(got))
+		}
+	}
+}
+
+// TestBrokenGzipBodyFails: a gzip body corrupt or cut short halfway is a
+// failed fetch, as a browser shows no page for it, not a document of the
+// fraction that decoded; its capture is kept as it came. Plain bytes under
+// a wrong Content-Encoding are read as they are, and a body cut by
+// --max-body breaks off by itself.
+func TestBrokenGzipBodyFails(t *testing.T) {
+	page := []byte(`<html><head><meta charset="utf-8"><title>县政府召开常务会议</title></head><body><h1>县政府召开常务会议</h1><div class="content">` +
+		strings.Repeat(`<p>会议研究部署了本月重点工作，要求各部门抓好落实，确保各项任务按期完成。</p>`, 200) + `</div></body></html>`)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(page)
+	zw.Close()
+	whole := gz.Bytes()
+	corrupt := bytes.Clone(whole)
+	for i := len(corrupt) / 2; i < len(corrupt)/2+16; i++ {
+		corrupt[i] ^= 0x5a
+	}
+	bodies := map[string][]byte{"/ok.html": whole, "/corrupt.html": corrupt, "/cut.html": whole[:len(whole)/2], "/plain.html": page}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(bodies[r.URL.Path])
+	}))
+	t.Cleanup(srv.Close)
+	for _, tc := range []struct {
+		path    string
+		maxBody int64
+		fails   bool
+	}{
+		{"/ok.html", 0, false},
+		{"/plain.html", 0, false},
+		{"/corrupt.html", 0, true},
+		{"/cut.html", 0, true},
+		{"/ok.html", int64(len(whole) / 4), false}, // cut by the limit: the capture says so
+	} {
+		f, err := NewFetcher(t.Context(), fastTransport(0, func(o *TransportOptions) {
+			if tc.maxBody > 0 {
+				o.MaxBody = tc.maxBody
+			}
+		}), FetcherOptions{Revisit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.Fetch(srv.URL+tc.path, nil)
+		if (err != nil) != tc.fails {
+			t.Errorf("%s (max-body %d): %v; want failed %v", tc.path, tc.maxBody, err, tc.fails)
+		}
+		if err != nil && !strings.Contains(err.Error(), srv.URL+tc.path) {
+			t.Errorf("%s: the error %q does not name the URL", tc.path, err)
+		}
+		if got.Final == nil || !bytes.Equal(got.Final.Payload, bodies[tc.path][:len(got.Final.Payload)]) {
+			t.Errorf("%s: the capture is not the body as it came", tc.path)
 		}
 	}
 }

@@ -196,7 +196,12 @@ func (f *Fetcher) Fetch(u string, extra http.Header) (*Fetched, error) {
 	if res.Final == nil {
 		return res, fmt.Errorf("%s: no response recorded", u)
 	}
-	res.Body = decodeBody(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), f.t.opts.MaxBody)
+	var derr error
+	res.Body, derr = decodeContent(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), f.t.opts.MaxBody)
+	if derr != nil && res.Final.Capture.Truncated == "" {
+		// (A body cut by a limit breaks off there by itself.)
+		return res, fmt.Errorf("%s: %w", u, derr)
+	}
 	return res, nil
 }
 

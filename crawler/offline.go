@@ -110,7 +110,11 @@ func (f *StoredFetcher) Fetch(u string, _ http.Header) (*Fetched, error) {
 	if limit <= 0 {
 		limit = defaultMaxBody
 	}
-	res.Body = decodeBody(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), limit)
+	var derr error
+	res.Body, derr = decodeContent(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), limit)
+	if derr != nil && res.Final.Capture.Truncated == "" {
+		return res, fmt.Errorf("%s: %w", u, derr)
+	}
 	return res, nil
 }
 
