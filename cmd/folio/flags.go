@@ -151,15 +151,18 @@ func (c *commonFlags) logger(e *env) (*slog.Logger, error) {
 		level = slog.LevelError
 	}
 	opts := &slog.HandlerOptions{Level: level}
+	var l *slog.Logger
 	switch c.logFormat {
 	case "text":
-		return slog.New(newLineHandler(e.stderr, level)), nil
+		l = slog.New(newLineHandler(e.stderr, level))
 	case "json":
 		e.jsonLog = true
-		return slog.New(slog.NewJSONHandler(e.stderr, opts)), nil
+		l = slog.New(slog.NewJSONHandler(e.stderr, opts))
 	default:
 		return nil, shapef("--log-format must be text or json, not %q", c.logFormat)
 	}
+	routeStdLog(l)
+	return l, nil
 }
 
 func isTerminal(w io.Writer) bool {

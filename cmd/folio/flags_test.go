@@ -1,6 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"log"
+	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -41,5 +46,39 @@ func TestParseSince(t *testing.T) {
 	}
 	if _, err := parseSince("yesterday"); err == nil {
 		t.Error("parseSince(yesterday) = nil error")
+	}
+}
+
+// TestStdLogGoesThroughTheLogger: what the standard library logs by itself
+// (net/http's "Unsolicited response received on idle HTTP channel…", the
+// stray bytes after it) is a debug record of folio's logger: nothing on
+// stderr by default, a JSON record under --log-format json -v.
+func TestStdLogGoesThroughTheLogger(t *testing.T) {
+	t.Cleanup(func() { log.SetOutput(os.Stderr); log.SetFlags(log.LstdFlags) })
+	const noise = "Unsolicited response received on idle HTTP channel starting with \"\\x00\\xff…\"; err=<nil>"
+	for _, tc := range []struct {
+		flags commonFlags
+		shown bool
+	}{
+		{commonFlags{logFormat: "text"}, false},
+		{commonFlags{logFormat: "json"}, false},
+		{commonFlags{logFormat: "json", verbose: true}, true},
+	} {
+		var stderr bytes.Buffer
+		if _, err := tc.flags.logger(&env{stderr: &stderr}); err != nil {
+			t.Fatal(err)
+		}
+		log.Print(noise)
+		out := stderr.String()
+		if !tc.shown {
+			if out != "" {
+				t.Errorf("%+v: stderr %q; want nothing", tc.flags, out)
+			}
+			continue
+		}
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(out), &rec); err != nil || !strings.HasPrefix(rec["msg"].(string), "Unsolicited response") {
+			t.Errorf("%+v: stderr %q (%v); want one JSON record of it", tc.flags, out, err)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"log/slog"
 	"strings"
 	"sync"
@@ -81,4 +82,25 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// routeStdLog sends what the standard library logs by itself through l, at
+// debug level: net/http prints "Unsolicited response received on idle HTTP
+// channel…" when a server sends more than it said, with a timestamp, no
+// URL and the stray bytes — noise in a cron mail, and no JSON under
+// --log-format json.
+func routeStdLog(l *slog.Logger) {
+	log.SetFlags(0)
+	log.SetOutput(stdLogWriter{l})
+}
+
+type stdLogWriter struct{ l *slog.Logger }
+
+func (w stdLogWriter) Write(p []byte) (int, error) {
+	msg := strings.ToValidUTF8(strings.TrimSpace(string(p)), "?")
+	if r := []rune(msg); len(r) > 200 {
+		msg = string(r[:200]) + "…"
+	}
+	w.l.Debug(msg, "from", "go")
+	return len(p), nil
 }
