@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -856,12 +857,16 @@ func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
 	return nil
 }
 
-// document stitches the pages into the stored document.
+// document stitches the pages into the stored document. A rel=canonical
+// on another host of the crawl's scope (the mobile site's page naming the
+// www article) is the document's URL as one on its own host is.
 func (a *Archiver) document(pages []*page) *store.Document {
-	return buildDocument(pages)
+	return buildDocument(pages, a.opts.InScope)
 }
 
-func buildDocument(pages []*page) *store.Document {
+// buildDocument stitches pages; inScope (nil: none) names the other hosts
+// a rel=canonical may lead to, beside the page's own and its siblings.
+func buildDocument(pages []*page, inScope func(url string) bool) *store.Document {
 	var parsed []*extract.Page
 	for _, p := range pages {
 		if p.ok() {
@@ -873,7 +878,7 @@ func buildDocument(pages []*page) *store.Document {
 	st := extract.Stitch(parsed)
 	first := pages[0]
 	doc := &store.Document{
-		URL:       documentURL(first),
+		URL:       documentURL(first, inScope),
 		Title:     st.Title,
 		Published: st.Published,
 		Source:    st.Source,
@@ -909,11 +914,11 @@ func buildDocument(pages []*page) *store.Document {
 // plausible address for it, else the URL it was fetched from after
 // redirects, in folio's canonical form (and without a ?page=1 a bar may
 // have added). A page 1 that failed has only the URL it was asked at.
-func documentURL(p *page) string {
+func documentURL(p *page, inScope func(string) bool) string {
 	if p.parsed == nil {
 		return extract.CanonicalURL(extract.PageOneURL(p.url))
 	}
-	if c := p.parsed.Canonical; c != "" && plausibleCanonical(c, p.url) {
+	if c := p.parsed.Canonical; c != "" && plausibleCanonical(c, p.url, inScope) {
 		return extract.CanonicalURL(c)
 	}
 	return extract.CanonicalURL(extract.PageOneURL(p.url))
@@ -924,12 +929,23 @@ func documentURL(p *page) string {
 // at the home page or the column, which would make all of a site's
 // articles one document: a canonical must be on the same host, name the
 // same article id when both URLs carry one, and not be a column (a
-// directory above the page, an index or list file).
-func plausibleCanonical(c, u string) bool {
+// directory above the page, an index or list file). On another host — a
+// sibling (m.x.gov.cn for www.x.gov.cn) or one inScope names — it must
+// name the same path or the same article id.
+func plausibleCanonical(c, u string, inScope func(string) bool) bool {
 	cu, err1 := url.Parse(c)
 	pu, err2 := url.Parse(u)
-	if err1 != nil || err2 != nil || !strings.EqualFold(cu.Host, pu.Host) {
+	if err1 != nil || err2 != nil {
 		return false
+	}
+	if !strings.EqualFold(cu.Host, pu.Host) {
+		if !siblingHosts(cu.Hostname(), pu.Hostname()) && (inScope == nil || !inScope(c)) {
+			return false
+		}
+		cid, pid := articleID(cu), articleID(pu)
+		if cu.Path != pu.Path && (cid == "" || cid != pid) {
+			return false
+		}
 	}
 	if cu.Path == "/" || cu.Path == "" {
 		// The home page, unless its query names one item that the page's
@@ -949,6 +965,22 @@ func plausibleCanonical(c, u string) bool {
 	}
 	return !columnFile.MatchString(path.Base(cu.Path))
 }
+
+// siblingHosts says whether two hosts are one site's: the same name but
+// for a leading www., m., wap., 3g., mobile., h5. or touch. (m.x.gov.cn,
+// www.x.gov.cn, x.gov.cn).
+func siblingHosts(a, b string) bool {
+	bare := func(h string) string {
+		h = strings.ToLower(h)
+		if first, rest, ok := strings.Cut(h, "."); ok && strings.Contains(rest, ".") && siteVariant[first] {
+			return rest
+		}
+		return h
+	}
+	return net.ParseIP(a) == nil && net.ParseIP(b) == nil && bare(a) == bare(b)
+}
+
+var siteVariant = map[string]bool{"www": true, "m": true, "wap": true, "3g": true, "mobile": true, "h5": true, "touch": true}
 
 // itemQuery is a query that names one article or post by its id, and
 // nothing else.
@@ -991,7 +1023,7 @@ func ExtractDocument(raw []byte, contentType, pageURL string, opts *extract.Opti
 		return nil, false, err
 	}
 	p := &page{requested: pageURL, url: pageURL, parsed: parsed, digest: store.Digest(raw)}
-	doc = buildDocument([]*page{p})
+	doc = buildDocument([]*page{p}, nil)
 	// The page's URL led to the document its rel=canonical names: an
 	// alias, as archiving it would record (a saved file's file:// URL is
 	// none).

@@ -543,10 +543,17 @@ func TestPlausibleCanonical(t *testing.T) {
 		{"http://blog.x.me/?p=1", "http://blog.x.me/?p=45", false},
 		{"http://blog.x.me/?p=102&lang=en", "http://blog.x.me/?p=102", false},
 		{"http://blog.x.me/?cat=12", "http://blog.x.me/2024/05/09/xinchang-road/", false},
-		{"http://x.cn/?id=1", "http://x.cn/index.php?id=88", false}, // another article's
+		{"http://x.cn/?id=1", "http://x.cn/index.php?id=88", false},               // another article's
+		{"http://www.x.cn/a/123.html", "http://m.x.cn/a/123.html", true},          // the mobile site's copy
+		{"http://www.x.cn/a/123.html", "http://m.x.cn/wap/show.asp?id=123", true}, // its own scheme, the same id
+		{"http://www.x.cn/a/124.html", "http://m.x.cn/a/123.html", false},         // another article
+		{"http://www.x.cn/", "http://m.x.cn/a/123.html", false},                   // the home page
+		{"http://www.y.cn/a/123.html", "http://m.x.cn/a/123.html", false},         // another site
+		{"http://m.x.cn/a/123.html", "http://m.x.cn.evil.io/a/123.html", false},
+		{"http://127.0.0.2/a/123.html", "http://127.0.0.1/a/123.html", false}, // addresses are not names
 	}
 	for _, tt := range tests {
-		if got := plausibleCanonical(tt.canonical, tt.page); got != tt.want {
+		if got := plausibleCanonical(tt.canonical, tt.page, nil); got != tt.want {
 			t.Errorf("plausibleCanonical(%s, %s) = %v, want %v", tt.canonical, tt.page, got, tt.want)
 		}
 	}
