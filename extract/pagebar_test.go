@@ -399,6 +399,27 @@ setPage(nCount, nIndex, sName, "shtml");</script>`,
 			next: "88_2.html", cur: 1, total: 3,
 			pages: map[int]string{1: "88.html", 2: "88_2.html", 3: "88_3.html"},
 		},
+		// x57c: a site script's own pager, its options in an object
+		{
+			name: "a site's pager object: pageCount and a urlTemplate", url: "http://x.com/news/2001.html",
+			body: `<div id="pager"></div><script>var pageConf = {"pageCount":3,"currentPage":1,"urlTemplate":"/news/2001.html?page={page}"};renderPager("pager", pageConf);</script>`,
+			next: "2001.html?page=2", cur: 1, total: 3,
+			pages: map[int]string{1: "2001.html", 2: "2001.html?page=2", 3: "2001.html?page=3"},
+		},
+		{
+			name: "a site's pager object on page 2, template in single quotes", url: "http://x.com/news/2001.html?page=2",
+			body: `<script>initPager({ totalPage: 3, curPage: 2, url: '/news/2001.html?page={page}' });</script>`,
+			next: "2001.html?page=3", first: "2001.html", cur: 2, total: 3,
+			pages: map[int]string{2: "2001.html?page=2", 3: "2001.html?page=3"},
+		},
+		{
+			name: "a pager object of the comments under an article", url: "http://x.com/news/2001.html",
+			body: `<script>var commentPager = {"pageCount":5,"url":"/comment/list.jsp?aid=2001&page={page}"};</script>`,
+		},
+		{
+			name: "an object with a placeholder but no page count", url: "http://x.com/news/2001.html",
+			body: `<script>var share = {"url":"/news/2001.html?page={page}","title":"龙舟文化节"};</script>`,
+		},
 		{
 			name: "a page count far past the cap", url: column,
 			body: `<script>laypage.render({elem: 'page', count: 99999999, limit: 10, ` + jumpIndex + `});</script>`,

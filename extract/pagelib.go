@@ -210,6 +210,41 @@ var pagerLibs = []pagerLib{
 	},
 }
 
+// siteConfig is a site script's own pager: an object of options, set to a
+// variable or passed to the site's function (var pageConf = {"pageCount":
+// 3, "currentPage": 1, "urlTemplate": "/news/2001.html?page={page}"};
+// renderPager("pager", pageConf)), read when it states a number of pages
+// and a URL template with a placeholder.
+var siteConfig = pagerLib{
+	pages:   []string{"pagecount", "totalpages", "totalpage", "pagetotal", "pages", "pagenum"},
+	records: []string{"totalcount", "recordcount", "totalrecords", "total"}, perPage: []string{"pagesize", "perpage", "limit"},
+	current: []string{"currentpage", "curpage", "pageindex", "pageno", "current", "curr", "page"},
+	links:   []string{"urltemplate", "urltpl", "urlpattern", "pageurl", "url", "href", "link", "tpl", "template"},
+}
+
+// jsObjectLiteral is an object literal without objects inside.
+var jsObjectLiteral = regexp.MustCompile(`\{[^{}]{8,1000}\}`)
+
+// configBar reads the first siteConfig object that makes a bar of this
+// page's.
+func (r *reader) configBar(self, js string, vars map[string]string) *scriptBar {
+	if !pagePlaceholder.MatchString(js) {
+		return nil
+	}
+	// (The placeholder's own braces, {page}, are no object's.)
+	mask, unmask := strings.NewReplacer("{", "\x01", "}", "\x02"), strings.NewReplacer("\x01", "{", "\x02", "}")
+	masked := pagePlaceholder.ReplaceAllStringFunc(js, mask.Replace)
+	for _, lit := range jsObjectLiteral.FindAllString(masked, 50) {
+		if lit = unmask.Replace(lit); !pagePlaceholder.MatchString(lit) {
+			continue
+		}
+		if s := r.libCall(self, &siteConfig, []string{lit}, vars); s != nil {
+			return s
+		}
+	}
+	return nil
+}
+
 // libraryBar reads the first library call or WCM-style call that makes
 // a bar of this page's.
 func (r *reader) libraryBar(self, js string) *scriptBar {
@@ -231,15 +266,14 @@ func (r *reader) libraryBar(self, js string) *scriptBar {
 			}
 		}
 	}
-	if !strings.Contains(js, "Pager") && !strings.Contains(js, "setPage") && !strings.Contains(js, "createPage") {
-		return nil
-	}
-	for _, args := range jsCalls(js, wcmPagerCall) {
-		if s := r.wcmBar(self, args, env()); s != nil {
-			return s
+	if strings.Contains(js, "Pager") || strings.Contains(js, "setPage") || strings.Contains(js, "createPage") {
+		for _, args := range jsCalls(js, wcmPagerCall) {
+			if s := r.wcmBar(self, args, env()); s != nil {
+				return s
+			}
 		}
 	}
-	return nil
+	return r.configBar(self, js, env())
 }
 
 // libCall reads one call of a library: its object of options (the last
