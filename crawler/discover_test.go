@@ -324,6 +324,52 @@ func TestFeedNamedSeedThatIsAPage(t *testing.T) {
 	}
 }
 
+// TestHanwebPostOnlyRecordGroups: a Hanweb column whose dataproxy.jsp
+// takes only the script's POST (a GET answers 405) and whose records are
+// also on a static list, index.html?uid=4567&pageNum=2: every article is
+// reached through the list, and the 405 fails nothing.
+func TestHanwebPostOnlyRecordGroups(t *testing.T) {
+	record := func(id int) string {
+		return fmt.Sprintf(`<record><![CDATA[<li><a href="/art/2024/5/%d/art_1234_%d.html" target="_blank">第%d号工作动态</a></li>]]></record>`, id, id, id)
+	}
+	column := func(ids []int, next string) string {
+		var b strings.Builder
+		b.WriteString(`<html><head><meta charset="utf-8"><title>工作动态</title></head><body><div id="4567"><script type="text/xml"><datastore><recordset>`)
+		for _, id := range ids {
+			b.WriteString(record(id))
+		}
+		b.WriteString(`</recordset></datastore></script></div><script>$("#4567").jpage({totalRecord: 5, perPage: 3, groupSize: 1,
+			proxyUrl: "/module/web/jpage/dataproxy.jsp", ajaxParam: {col: 1, appid: 1, webid: 1, path: "/", columnid: 1234, unitid: 4567}});</script>` +
+			`<div class="static-pager">` + next + `</div></body></html>`)
+		return b.String()
+	}
+	srv := crawltest.Serve(t, crawltest.Site{})
+	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {
+		switch {
+		case r.URL.Path == "/col/col1234/index.html" && r.URL.Query().Get("pageNum") == "2":
+			writeHTML(w, column([]int{2, 1}, ""))
+		case r.URL.Path == "/col/col1234/index.html":
+			writeHTML(w, column([]int{5, 4, 3}, `<a href="/col/col1234/index.html?uid=4567&amp;pageNum=2">下一页</a>`))
+		case r.URL.Path == "/module/web/jpage/dataproxy.jsp":
+			w.WriteHeader(http.StatusMethodNotAllowed)
+		case r.URL.Path == "/": // the articles' 首页 link
+			writeHTML(w, `<html><head><meta charset="utf-8"><title>松溪县人民政府</title></head><body><a href="/col/col1234/index.html">工作动态</a></body></html>`)
+		case strings.HasPrefix(path.Base(r.URL.Path), "art_1234_"):
+			writeHTML(w, plainArticle(atoi(strings.TrimSuffix(strings.TrimPrefix(path.Base(r.URL.Path), "art_1234_"), ".html"))))
+		default:
+			return false
+		}
+		return true
+	}
+	sum := crawlSites(t, openTestStore(t), fastTransport(0, nil), CrawlOptions{}, Site{Name: "hanweb", Seeds: []string{srv.URL + "/col/col1234/index.html"}})
+	if sum.New != 5 || sum.Failed != 0 {
+		t.Errorf("summary %+v; want the 5 articles, nothing failed", sum)
+	}
+	if n := countPrefix(srv, "/module/web/jpage/dataproxy.jsp"); n != 1 {
+		t.Errorf("%d groups asked of dataproxy.jsp, want 1 (from page 1 only)", n)
+	}
+}
+
 // TestHanwebColumnRecordGroups: a Hanweb column carries its first group of
 // records; the older ones come only from dataproxy.jsp, group by group
 // (many county portals have no sitemap). Every article is reached, and the

@@ -341,6 +341,13 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 		// (Not bytes served as an HTML page that are none: a broken
 		// page, a failure reported as such.)
 		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
+	case t.Next && p.status == http.StatusMethodNotAllowed && strings.Contains(t.URL, "dataproxy"):
+		// A Hanweb column's next group of records asked for by GET, as
+		// most of its servers answer it; this one takes only the
+		// script's POST. The column's records are read from its pages
+		// (a static fallback list), and no link of the site failed.
+		c.log.Info("the column's record groups answer only POST; its pages are read instead", "url", t.URL)
+		ts.commit.Visits = append(ts.commit.Visits, store.Visit{URL: canon(t.URL), Kind: store.VisitOther, At: now})
 	case (t.Depth > 0 || t.Next) && notFound(p):
 		// A dead link: a failure the first time; when it was gone on its
 		// last visit too, it is only counted, and re-checked now and then.

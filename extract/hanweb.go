@@ -93,6 +93,16 @@ func (r *reader) recordGroupAfter(js string) string {
 	if !strings.Contains(js, "jpage") {
 		return ""
 	}
+	// A later page of the column's static list (index.html?uid=4501&
+	// pageNum=2) carries later records, not the first group: the groups
+	// are asked for from page 1.
+	if r.base != nil {
+		for k, v := range r.base.Query() {
+			if k = strings.ToLower(k); (k == "pagenum" || k == "pageno" || k == "page") && len(v) > 0 && v[0] != "1" {
+				return ""
+			}
+		}
+	}
 	records := 0
 	var group string
 	for _, script := range r.doc.Find("script").Nodes {

@@ -116,6 +116,12 @@ func TestRecordGroups(t *testing.T) {
 			t.Errorf("%s: next\n got %q\nwant %q", c.name, p.Pagination.Next, c.want)
 		}
 	}
+	// A later page of the column's static list carries later records, not
+	// the first group: no group is asked for from it.
+	later := column(6, `$("#4567").jpage({totalRecord: 14, perPage: 2, groupSize: 3, proxyUrl: "/module/web/jpage/dataproxy.jsp", ajaxParam: {columnid: 1234}});`)
+	if p, err := Parse([]byte(later), "text/html", self+"?uid=4567&pageNum=2", nil); err != nil || p.Pagination.Next != "" {
+		t.Errorf("static list page 2: %v, next %q; want none", err, p.Pagination.Next)
+	}
 
 	// The answer: GBK, declared only in its XML prolog.
 	store := func(start, end, total int) []byte {
