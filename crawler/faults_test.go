@@ -104,6 +104,31 @@ func TestDecodeBodyBoundsABomb(t *testing.T) {
 	}
 }
 
+// TestBackslashLocation: a redirect to \ok\1.html goes where a browser
+// goes, /ok/1.html.
+func TestBackslashLocation(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/old.html":
+			w.Header().Set("Location", `\ok\1.html`)
+			w.WriteHeader(http.StatusFound)
+		case "/ok/1.html":
+			io.WriteString(w, "<html><body><p>ok</p></body></html>")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.Fetch(srv.URL+"/old.html", nil)
+	if err != nil || got.FinalURL() != srv.URL+"/ok/1.html" || got.Status() != http.StatusOK {
+		t.Errorf("fetch: %v; final %s, want %s/ok/1.html", err, got.FinalURL(), srv.URL)
+	}
+}
+
 // TestBrokenGzipBodyFails: a gzip body corrupt or cut short halfway is a
 // failed fetch, as a browser shows no page for it, not a document of the
 // fraction that decoded; its capture is kept as it came. Plain bytes under

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"folio/extract"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -98,6 +99,15 @@ const maxRedirects = 10
 // it elsewhere must still be fetched), as are those of the hops of a chain
 // refused for its length.
 func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	// Location: \news\1.html goes where a browser goes, /news/1.html.
+	if req.Response != nil && len(via) > 0 {
+		if loc := req.Response.Header.Get("Location"); loc != extract.BackslashesAsSlashes(loc) {
+			if u, err := via[len(via)-1].URL.Parse(extract.BackslashesAsSlashes(loc)); err == nil {
+				f.forget(req.URL.String())
+				req.URL, req.Host = u, ""
+			}
+		}
+	}
 	err := checkRedirect(req, via)
 	if err == nil && f.follow != nil && !f.follow(via[0].URL, req.URL) {
 		err = fmt.Errorf("%w: %s redirects to %s", ErrRedirectOutOfScope, via[0].URL.Redacted(), req.URL.Redacted())

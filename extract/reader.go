@@ -184,7 +184,7 @@ func resolveURL(base *url.URL, href, cs string) string {
 	if href == "" || strings.HasPrefix(href, "#") {
 		return ""
 	}
-	u, err := base.Parse(href)
+	u, err := base.Parse(BackslashesAsSlashes(href))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ""
 	}
@@ -193,6 +193,25 @@ func resolveURL(base *url.URL, href, cs string) string {
 		u.RawQuery = charset.EncodeQuery(u.RawQuery, cs)
 	}
 	return u.String()
+}
+
+// BackslashesAsSlashes reads a backslash before the query as a slash, as
+// browsers do in an http(s) URL (WHATWG URL): IIS portals link their files
+// as \UploadFiles\2019\report.pdf and redirect to \news\1.html. A
+// reference with another scheme is left as it is.
+func BackslashesAsSlashes(ref string) string {
+	end := len(ref)
+	if i := strings.IndexAny(ref, "?#"); i >= 0 {
+		end = i
+	}
+	if !strings.Contains(ref[:end], `\`) {
+		return ref
+	}
+	if scheme, _, ok := strings.Cut(ref[:end], ":"); ok && !strings.ContainsAny(scheme, `/\`) &&
+		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") {
+		return ref
+	}
+	return strings.ReplaceAll(ref[:end], `\`, "/") + ref[end:]
 }
 
 func needsEscape(s string) bool {

@@ -237,9 +237,10 @@ func (f *fetchFlags) register(fs *flag.FlagSet, requisitesDefault bool) {
 	durationVar(fs, &f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another folio writing the store (0: do not wait)")
 	fs.BoolVar(&f.requisites, "requisites", requisitesDefault, "also fetch the page's CSS, scripts and layout images")
 	f.attachments = true
-	fs.BoolFunc("no-attachments", "do not fetch the files an article links to", func(string) error {
-		f.attachments = false
-		return nil
+	fs.BoolFunc("no-attachments", "do not fetch the files an article links to", func(v string) error {
+		no, err := strconv.ParseBool(v)
+		f.attachments = !no // (--no-attachments=false fetches them)
+		return err
 	})
 }
 

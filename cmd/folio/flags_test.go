@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
+	"io"
 	"log"
 	"os"
 	"strings"
@@ -80,5 +82,25 @@ func TestStdLogGoesThroughTheLogger(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &rec); err != nil || !strings.HasPrefix(rec["msg"].(string), "Unsolicited response") {
 			t.Errorf("%+v: stderr %q (%v); want one JSON record of it", tc.flags, out, err)
 		}
+	}
+}
+
+// TestNoAttachmentsFlagValue: --no-attachments takes a value as boolean flags
+// do: =false fetches the files, as without the flag.
+func TestNoAttachmentsFlagValue(t *testing.T) {
+	for args, want := range map[string]bool{"": true, "--no-attachments": false, "--no-attachments=true": false, "--no-attachments=false": true} {
+		var f fetchFlags
+		fs := flag.NewFlagSet("archive", flag.ContinueOnError)
+		f.register(fs, true)
+		if err := fs.Parse(strings.Fields(args)); err != nil || f.attachments != want {
+			t.Errorf("%q: attachments %v (%v), want %v", args, f.attachments, err, want)
+		}
+	}
+	var f fetchFlags
+	fs := flag.NewFlagSet("archive", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	f.register(fs, true)
+	if err := fs.Parse([]string{"--no-attachments=maybe"}); err == nil {
+		t.Error("--no-attachments=maybe parsed")
 	}
 }
