@@ -39,8 +39,8 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 	}
 	// Refuse every bad URL before fetching anything: `folio archive
 	// file:///etc/passwd` must not store a byte.
-	for _, u := range urls {
-		if err := checkURL(u); err != nil {
+	for i, u := range urls {
+		if urls[i], err = checkURL(u); err != nil {
 			return err
 		}
 	}
@@ -147,8 +147,12 @@ func helpIsOK(err error) error {
 
 // checkURL refuses what folio never fetches: what does not parse, other
 // schemes than http and https (file:///etc/passwd), URLs without a host or
-// with a port out of range.
-func checkURL(raw string) error {
+// with a port out of range, and URLs that carry credentials (user:pass@),
+// which would be stored and exported with every capture. It returns the
+// URL without the white space a browser's address bar drops around it
+// (a URL pasted with a trailing space is not another page).
+func checkURL(raw string) (string, error) {
+	raw = strings.TrimSpace(raw)
 	name := raw
 	if strings.ContainsFunc(raw, unicode.IsControl) {
 		name = strconv.Quote(raw) // the message stays one line
@@ -159,20 +163,23 @@ func checkURL(raw string) error {
 		if errors.As(err, &ue) {
 			err = ue.Err // it repeats the URL
 		}
-		return usagef("%s: not a URL: %v", name, err)
+		return "", usagef("%s: not a URL: %v", name, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return usagef("%s: only http and https URLs are archived", name)
+		return "", usagef("%s: only http and https URLs are archived", name)
 	}
 	if u.Hostname() == "" {
-		return usagef("%s: URL has no host", name)
+		return "", usagef("%s: URL has no host", name)
+	}
+	if u.User != nil {
+		return "", usagef("%s: URL carries credentials; they would be stored and exported with it", u.Redacted())
 	}
 	if p := u.Port(); p != "" {
 		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
-			return usagef("%s: port %s is out of range", name, p)
+			return "", usagef("%s: port %s is out of range", name, p)
 		}
 	}
-	return nil
+	return raw, nil
 }
 
 // errNotTried marks the URLs left alone once the store failed.

@@ -123,9 +123,12 @@ func parseConfig(path string, data []byte) (cfg *crawlConfig, err error) {
 		if len(s.Seeds) == 0 && len(s.Sitemaps) == 0 {
 			return nil, usagef("--config %s: site %q has no seeds", path, cfg.Sites[i].Name)
 		}
-		for _, u := range append(append([]string(nil), s.Seeds...), s.Sitemaps...) {
-			if err := checkURL(u); err != nil {
-				return nil, usagef("--config %s: site %q: %v", path, cfg.Sites[i].Name, err)
+		for _, urls := range [][]string{s.Seeds, s.Sitemaps} {
+			for j, u := range urls {
+				var err error
+				if urls[j], err = checkURL(u); err != nil {
+					return nil, usagef("--config %s: site %q: %v", path, cfg.Sites[i].Name, err)
+				}
 			}
 		}
 		if s.Scope != nil {

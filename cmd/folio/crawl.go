@@ -70,8 +70,9 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	case cf.hostBudget < 1:
 		return shapef("--host-budget must be at least 1")
 	}
-	for _, s := range seeds {
-		if err := checkURL(s); err != nil {
+	for i, s := range seeds {
+		var err error
+		if seeds[i], err = checkURL(s); err != nil {
 			return err
 		}
 	}

@@ -108,7 +108,8 @@ func (o *exportOptions) check() error {
 		return shapef("export: --cdx indexes a WARC; a JSONL export has no records to index")
 	}
 	if o.Filter.URL != "" {
-		if err := checkURL(o.Filter.URL); err != nil {
+		var err error
+		if o.Filter.URL, err = checkURL(o.Filter.URL); err != nil {
 			return err
 		}
 	}

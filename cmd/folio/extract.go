@@ -41,7 +41,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return shapef("--max-body must be positive")
 	}
 	if *pageURL != "" {
-		if err := checkURL(*pageURL); err != nil {
+		var err error
+		if *pageURL, err = checkURL(*pageURL); err != nil {
 			return err
 		}
 	}

@@ -41,6 +41,7 @@ func TestBadURLsAreRefusedBeforeAnything(t *testing.T) {
 		{"ftp", []string{"archive", good, "ftp://x.test/a.txt"}, "folio: ftp://x.test/a.txt: only http and https URLs are archived"},
 		{"javascript", []string{"archive", good, "javascript:alert(1)"}, "folio: javascript:alert(1): only http and https URLs are archived"},
 		{"crawl seed", []string{"crawl", f.URL + "/", "file:///etc/"}, "folio: file:///etc/: only http and https URLs are archived"},
+		{"credentials", []string{"archive", good, "http://user:secret@x.test/a.html"}, "folio: http://user:xxxxx@x.test/a.html: URL carries credentials"},
 		{"export --url", []string{"export", "-o", filepath.Join(dir, "x.jsonl"), "--url", "file:///etc/passwd"}, "folio: file:///etc/passwd: only http and https"},
 	}
 	existing := tempDB(t)
@@ -65,6 +66,21 @@ func TestBadURLsAreRefusedBeforeAnything(t *testing.T) {
 	}
 	if n := f.Hits("/article/1.html") + f.Hits("/") + f.Hits("/robots.txt"); n > 1 {
 		t.Errorf("%d requests made by refused commands", n-1)
+	}
+}
+
+// TestURLArgumentSpaces: white space around a URL argument (pasted with
+// it) is dropped, as a browser's address bar drops it: the page archived
+// is the one named, and show finds it either way.
+func TestURLArgumentSpaces(t *testing.T) {
+	f := crawltest.ServeFaults(t)
+	db := tempDB(t)
+	docs := archiveJSONWith(t, db, faultFlags, " "+f.URL+"/article/1.html ")
+	if len(docs) != 1 || docs[0].URL != f.URL+"/article/1.html" {
+		t.Fatalf("archived %+v; want %s/article/1.html", docs, f.URL)
+	}
+	if code, _, stderr := folio(t, "show", "--db", db, f.URL+"/article/1.html"); code != 0 {
+		t.Errorf("show: exit %d, %s", code, stderr)
 	}
 }
 
