@@ -258,6 +258,9 @@ func (s *requisiteSet) first(u string) bool {
 	return true
 }
 
+// maxRequisites bounds the requisites fetched for one article.
+const maxRequisites = 500
+
 // fetchRequisites fetches what the pages need to be shown — stylesheets,
 // scripts, images, and what the stylesheets refer to — from the article's
 // site, so that a replay of the export looks like the original. They are
@@ -279,12 +282,19 @@ func (a *Archiver) fetchRequisites(ctx context.Context, pages []*page) {
 		}
 	}
 	// Stylesheets bring their own references (@import, url()); two levels
-	// cover what real sites do and end any loop.
+	// cover what real sites do and end any loop. A page that names more
+	// than maxRequisites (a generated page of thousands of scripts) has
+	// the first fetched: a replay needs its layout, not hours of requests.
+	fetched := 0
 	for level := 0; level < 3 && len(queue) > 0 && ctx.Err() == nil; level++ {
 		var next []string
 		for _, u := range queue {
 			if ctx.Err() != nil || !a.requisites.first(extract.CanonicalURL(u)) {
 				continue
+			}
+			if fetched++; fetched > maxRequisites {
+				a.log.Warn("requisites cut", "url", pages[0].url, "fetched", maxRequisites)
+				return
 			}
 			f, err := a.f.Fetch(u, nil)
 			if serr := a.storeExchanges(f, &page{}); serr != nil {

@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -236,5 +238,35 @@ func TestRawHeaderBytesKept(t *testing.T) {
 	}
 	if !found {
 		t.Error("the exported response does not carry the Content-Disposition bytes as sent")
+	}
+}
+
+// TestRequisitesBounded: a page that names thousands of stylesheets and
+// scripts (generated, or a trap) has the first maxRequisites fetched, not
+// thousands of requests to its host.
+func TestRequisitesBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range 1200 {
+		fmt.Fprintf(&b, `<link rel="stylesheet" href="/css/s%d.css"><script src="/js/s%d.js"></script>`, i, i)
+	}
+	page := `<html><head><meta charset="utf-8"><title>县政府召开常务会议</title>` + b.String() + `</head><body><h1>县政府召开常务会议</h1>` +
+		`<div class="content">` + strings.Repeat(`<p>会议研究部署了本月重点工作，要求各部门抓好落实。</p>`, 3) + `</div></body></html>`
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/a.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, page)
+		case strings.HasPrefix(r.URL.Path, "/css/") || strings.HasPrefix(r.URL.Path, "/js/"):
+			hits.Add(1)
+			io.WriteString(w, "/* */")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	archiveJSONWith(t, tempDB(t), []string{"--delay", "0s"}, srv.URL+"/a.html")
+	if n := hits.Load(); n == 0 || n > 500 {
+		t.Errorf("%d requisites fetched, want some and at most 500", n)
 	}
 }
