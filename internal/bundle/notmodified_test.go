@@ -41,11 +41,18 @@ func TestNotModifiedOfAnEmptyBody(t *testing.T) {
 	put(&store.Capture{URL: "http://a.test/x.html", Time: at.Add(time.Hour), Status: 304, StatusText: "304 Not Modified", RefersTo: a}, nil)
 	e := put(&store.Capture{URL: "http://b.test/empty", Time: at.Add(2 * time.Hour), Status: 200, StatusText: "200 OK", ResponseHeaders: head}, []byte{})
 	put(&store.Capture{URL: "http://b.test/empty", Time: at.Add(3 * time.Hour), Status: 304, StatusText: "304 Not Modified", RefersTo: e}, nil)
+	// A 304 to a request that asked for none: a response as it came, and
+	// no line of the replay index (an empty page there).
+	put(&store.Capture{URL: "http://c.test/u304.html", Time: at.Add(4 * time.Hour), Status: 304, StatusText: "304 Not Modified"}, nil)
 
 	for _, filter := range []Filter{{}, {Site: "b.test"}} {
 		out := filepath.Join(t.TempDir(), "x.warc")
-		if _, err := Export(context.Background(), db, out, ExportOptions{Format: WARC, Filter: filter}); err != nil {
+		res, err := Export(context.Background(), db, out, ExportOptions{Format: WARC, CDX: true, Filter: filter})
+		if err != nil {
 			t.Fatalf("export %+v: %v", filter, err)
+		}
+		if index, _ := os.ReadFile(res.Index); strings.Contains(string(index), `"status": "304"`) || strings.Contains(string(index), "u304") {
+			t.Errorf("export %+v: a 304 in the replay index:\n%s", filter, index)
 		}
 		data, err := os.ReadFile(out)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -314,6 +315,12 @@ func (e *warcExport) writeResponse(c *store.Capture) error {
 		return err
 	}
 	e.stats.Responses++
+	if c.Status == http.StatusNotModified {
+		// A 304 to a request that asked for none (nothing stored to
+		// confirm): in the WARC as it came, out of the replay index,
+		// where it would be an empty page (see writeRevisit).
+		return nil
+	}
 	return e.index(c, c.Header("Content-Type"), c.PayloadDigest, off, n)
 }
 

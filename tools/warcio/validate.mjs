@@ -7,7 +7,7 @@
 // a gzip Content-Encoding covers gzip bytes, revisits name a response of
 // the file by id, target URI and date, requests and responses are linked,
 // and each CDXJ line's offset and length are those warcio.js finds for
-// that record (one line per response and revisit, a 304's left out). Prints one line; exits 1 on the first list of problems.
+// that record (one line per response and revisit, 304s left out). Prints one line; exits 1 on the first list of problems.
 import fs from "node:fs";
 import crypto from "node:crypto";
 import { WARCParser } from "warcio";
@@ -61,6 +61,7 @@ for await (const record of parser) {
     if (!http) bad(`${rec.type} ${rec.uri}: no HTTP headers`);
     const payload = await record.readFully(false);
     const hdr = (n) => (http ? http.headers.get(n) : null);
+    if (rec.type === "response" && http && String(http.statusCode) === "304") rec.notModified = true; // a 304 that confirmed nothing stored
     if (hdr("Transfer-Encoding")) bad(`${rec.uri}: Transfer-Encoding kept`);
     if (rec.type === "response") {
       if (sha1(payload) !== rec.payloadDigest) bad(`${rec.uri}: payload digest ${rec.payloadDigest}, warcio.js reads ${sha1(payload)}`);
@@ -102,8 +103,9 @@ if (index) {
   const all = text ? text.split("\n") : [];
   const sorted = [...all].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : Buffer.compare(Buffer.from(a), Buffer.from(b))));
   if (all.join("\n") !== sorted.join("\n")) bad("CDXJ lines are not in byte order");
-  // A 304 (server-not-modified revisit) stays out of the replay index.
-  const at = new Map(records.filter((r) => r.type === "response" || (r.type === "revisit" && !r.notModified)).map((r) => [`${r.offset}`, r]));
+  // A 304 (a server-not-modified revisit, or a response to a request
+  // that asked for none) stays out of the replay index.
+  const at = new Map(records.filter((r) => (r.type === "response" || r.type === "revisit") && !r.notModified).map((r) => [`${r.offset}`, r]));
   for (const line of all) {
     const [, ts] = line.split(" ", 2);
     const j = JSON.parse(line.slice(line.indexOf("{")));
