@@ -120,8 +120,14 @@ func OpenContext(ctx context.Context, path string, opts *Options) (*DB, error) {
 
 	newLock := false // this Open made PATH.lock
 	var lockPath string
+	if path == "" {
+		return nil, &pathError{path, errors.New("no store path given (an empty --db or $FOLIO_DB?)")}
+	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return nil, &pathError{path, errors.New("is a directory, not a store file")}
+	} else if err == nil && !st.Mode().IsRegular() {
+		// /dev/null, a FIFO, a socket: no store, and no lock beside it.
+		return nil, &pathError{path, errors.New("is not a regular file, not a store file")}
 	}
 	if db.opts.ReadOnly {
 		st, err := os.Stat(path)

@@ -186,6 +186,9 @@ func (c *commonFlags) openReader(e *env) (*store.DB, error) {
 // openStore opens the store for writing (archive, crawl) or reading, and
 // marks failures as "store unavailable" (exit 3).
 func openStore(ctx context.Context, path string, readOnly bool, lockTimeout time.Duration, log *slog.Logger) (*store.DB, error) {
+	if path == "" {
+		return nil, usagef("--db is empty (an unset variable?); name the store file")
+	}
 	if lockTimeout == 0 {
 		lockTimeout = -1 // --lock-timeout 0: do not wait (store.Options: 0 means the default)
 	}

@@ -111,6 +111,7 @@ func TestStoreThatCannotBeMade(t *testing.T) {
 		{filepath.Join(dir, "missing", "folio.db"), "cannot be created: " + filepath.Join(dir, "missing") + ": no such file or directory"},
 		{filepath.Join(file, "folio.db"), "cannot be created: " + file + " is not a directory"},
 		{filepath.Join(dir, "sub"), "is a directory, not a store file"},
+		{"/dev/null", "is not a regular file, not a store file"},
 	} {
 		for _, args := range [][]string{
 			{"archive", "http://127.0.0.1:1/a.html"},
@@ -123,6 +124,14 @@ func TestStoreThatCannotBeMade(t *testing.T) {
 				t.Errorf("%s --db %s: exit %d, stderr %q; want 3, %q", args[0], tt.db, code, stderr, want)
 			}
 		}
+	}
+	// An empty --db (an unset variable in a cron line) is a usage error,
+	// with no lock file made anywhere.
+	if code, _, stderr := folio(t, "archive", "--db", "", "http://127.0.0.1:1/a.html"); code != exitUsage || !strings.Contains(stderr, "--db is empty") {
+		t.Errorf("--db \"\": exit %d, %q; want 2", code, stderr)
+	}
+	if _, err := os.Stat(".lock"); err == nil {
+		t.Error("--db \"\" left .lock behind")
 	}
 }
 
