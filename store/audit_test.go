@@ -29,6 +29,10 @@ func TestHostMatches(t *testing.T) {
 		{"http://[::1]:8111/a.html", "[::1]:8111", true},
 		{"http://[::1]:8111/a.html", "[::1]:80", false},
 		{"http://other.test/a.html", "127.0.0.1", false},
+		{"http://xn--fiq228c.xn--fiqs8s/a.html", "中文.中国", true}, // a site named in Unicode, its host stored in punycode
+		{"http://xn--fiq228c.xn--fiqs8s:8080/a.html", "中文.中国:8080", true},
+		{"http://xn--fiq228c.xn--fiqs8s:8080/a.html", "中文.中国:80", false},
+		{"http://other.test/a.html", "中文.中国", false},
 	} {
 		if got := HostMatches(tt.url, tt.site); got != tt.want {
 			t.Errorf("HostMatches(%q, %q) = %v, want %v", tt.url, tt.site, got, tt.want)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/net/idna"
 )
 
 // Streaming reads for exports: like Captures and Documents they read in
@@ -193,6 +194,17 @@ func (db *DB) DocumentVersions(filter VersionFilter, fn func(*Document) error) e
 // given as a URL ("http://host/") stands for its host.
 func HostMatches(url, site string) bool {
 	site = strings.ToLower(hostOf(strings.TrimSpace(site)))
+	if !isASCII(site) {
+		// A site named in Unicode (中文.政务): the host as requests name
+		// it, and as captures are stored, is its punycode (xn--…).
+		name, port := splitHostPort(site)
+		if ascii, err := idna.Lookup.ToASCII(name); err == nil {
+			if port {
+				ascii += site[strings.LastIndexByte(site, ':'):]
+			}
+			site = ascii
+		}
+	}
 	host := strings.ToLower(hostOf(url))
 	if i := strings.LastIndexByte(host, '@'); i >= 0 {
 		host = host[i+1:]
@@ -222,4 +234,13 @@ func splitHostPort(host string) (string, bool) {
 		return host[:strings.IndexByte(host, ':')], true
 	}
 	return host, false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
