@@ -181,8 +181,13 @@ func crawlSites(seeds []string, cfg *crawlConfig, fetch *fetchFlags, cf *crawlFl
 		if sc.HostBudget != nil && !given["host-budget"] {
 			s.HostBudget = *sc.HostBudget
 		}
-		if s.Depth < 1 || s.MaxPages < 1 || s.MaxDocs < 0 || s.HostBudget < 1 {
+		switch {
+		case s.Depth < 1 || s.MaxPages < 1 || s.HostBudget < 1:
 			return nil, usagef("--config: site %q: depth, max-pages and host-budget must be at least 1", s.Name)
+		case s.MaxDocs < 0:
+			return nil, usagef("--config: site %q: max-docs must not be negative", s.Name)
+		case s.Delay < 0:
+			return nil, usagef("--config: site %q: delay must not be negative", s.Name)
 		}
 		sites = append(sites, s)
 	}

@@ -244,11 +244,13 @@ func TestSiteDelayReplacesTheDefault(t *testing.T) {
 func TestCrawlUsageErrors(t *testing.T) {
 	dir := t.TempDir()
 	for name, yaml := range map[string]string{
-		"unknown key":  "delai: 1s\n",
-		"bad duration": "delay: soon\n",
-		"no seeds":     "sites:\n  - name: x\n",
-		"bad scope":    "sites:\n  - seeds: [http://a.test/]\n    scope: '('\n",
-		"bad tz":       "sites:\n  - seeds: [http://a.test/]\n    tz: Mars/Olympus\n",
+		"unknown key":   "delai: 1s\n",
+		"bad duration":  "delay: soon\n",
+		"no seeds":      "sites:\n  - name: x\n",
+		"bad scope":     "sites:\n  - seeds: [http://a.test/]\n    scope: '('\n",
+		"bad tz":        "sites:\n  - seeds: [http://a.test/]\n    tz: Mars/Olympus\n",
+		"site delay":    "sites:\n  - seeds: [http://a.test/]\n    delay: -5s\n",
+		"site max-docs": "sites:\n  - seeds: [http://a.test/]\n    max-docs: -3\n",
 	} {
 		cfg := filepath.Join(dir, strings.ReplaceAll(name, " ", "_")+".yaml")
 		os.WriteFile(cfg, []byte(yaml), 0o644)
