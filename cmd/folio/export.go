@@ -83,6 +83,11 @@ func (o *exportOptions) check() error {
 	if o.out == "" {
 		return shapef("export: -o FILE is required")
 	}
+	if o.out == "-" {
+		// Not a file named "-": a reader of standard output could not
+		// tell a whole export from one cut short.
+		return usagef("export: -o - (standard output) is not supported; name the file to write (written whole, then put in place)")
+	}
 	if o.Format == "" {
 		name := strings.ToLower(o.out)
 		switch {

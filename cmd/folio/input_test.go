@@ -43,6 +43,7 @@ func TestBadURLsAreRefusedBeforeAnything(t *testing.T) {
 		{"crawl seed", []string{"crawl", f.URL + "/", "file:///etc/"}, "folio: file:///etc/: only http and https URLs are archived"},
 		{"credentials", []string{"archive", good, "http://user:secret@x.test/a.html"}, "folio: http://user:xxxxx@x.test/a.html: URL carries credentials"},
 		{"export --url", []string{"export", "-o", filepath.Join(dir, "x.jsonl"), "--url", "file:///etc/passwd"}, "folio: file:///etc/passwd: only http and https"},
+		{"export -o -", []string{"export", "--format", "jsonl", "-o", "-"}, "folio: export: -o - (standard output) is not supported"},
 	}
 	existing := tempDB(t)
 	archiveJSONWith(t, existing, faultFlags, f.URL+"/article/2.html")
