@@ -277,6 +277,18 @@ func TestUnreachableRobotsKeepsTheHostClosed(t *testing.T) {
 	if sum.Deferred != 1 || sum.Queued != 1 {
 		t.Errorf("summary %+v: the seed should be deferred and left in the frontier", sum)
 	}
+	// Every answer is in the archive, though the host waits: a 503 is an
+	// answer a WARC records.
+	stored := 0
+	db.CapturesOf(srv.URL+"/robots.txt", func(c *store.Capture) error {
+		if c.Status == http.StatusServiceUnavailable {
+			stored++
+		}
+		return nil
+	})
+	if n := srv.Count("/robots.txt"); stored != n {
+		t.Errorf("%d of the %d robots.txt answers stored", stored, n)
+	}
 
 	// A 404 robots.txt allows everything; the seed left over is crawled.
 	srv.Hook = func(w http.ResponseWriter, r *http.Request) bool {

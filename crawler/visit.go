@@ -299,11 +299,13 @@ func (c *Crawler) failedPage(t *task, ts *taskStore, p *page, now time.Time) {
 	}
 	switch {
 	case errors.Is(p.err, ErrRobotsUnavailable), errors.Is(p.err, ErrHostPaused):
+		c.keepCaptures(ts)
 		c.deferTask(t, p.err)
 		return
 	case (p.status == http.StatusTooManyRequests || p.status == http.StatusServiceUnavailable) && c.tr.HostPaused(t.URL):
 		// The answer that paused the host for the night (Retry-After:
 		// 3600): the URL waits for the next run with the host's others.
+		c.keepCaptures(ts)
 		c.deferTask(t, ErrHostPaused)
 		return
 	case errors.Is(p.err, context.Canceled):
@@ -428,6 +430,21 @@ func (c *Crawler) storeFailed(err error) bool {
 		return true
 	}
 	return false
+}
+
+// keepCaptures stores what a deferred task's fetch was answered (robots.txt
+// answering 503, a 429 that paused the host): fetches that got an answer
+// are in the archive, though the task stays in the frontier, unvisited.
+func (c *Crawler) keepCaptures(ts *taskStore) {
+	if ts.saved || len(ts.commit.Captures) == 0 {
+		return
+	}
+	keep := &store.CrawlCommit{Run: ts.commit.Run, Captures: ts.commit.Captures, Payloads: ts.commit.Payloads}
+	if _, err := c.db.Commit(keep); err != nil {
+		c.fail(err)
+		return
+	}
+	ts.commit.Captures, ts.commit.Payloads = nil, nil
 }
 
 // commitVisit stores the task's crawl step unless SaveDocument did.
