@@ -438,6 +438,30 @@ func (r *reader) letterForm(top *html.Node) []*html.Node {
 		scope.DataAtom == atom.Tbody || scope.DataAtom == atom.Thead) {
 		scope = scope.Parent
 	}
+	if form, cells := letterFormIn(scope); form != nil && !r.proseOutside(scope, form) {
+		return cells
+	}
+	// The form beside the winner: a box of two short rules (写信须知:
+	// 1.… 2.…) outscores a letter written in one cell, which has one
+	// paragraph where the rules have two. The form is the text when its
+	// cells say more than the winner does.
+	if body := r.body(); !contains(scope, body) {
+		if form, cells := letterFormIn(body); form != nil && !contains(form, top) && !contains(top, form) {
+			said := 0
+			for _, c := range cells {
+				said += runeCount(textOf(c))
+			}
+			if said > runeCount(textOf(top)) {
+				return cells
+			}
+		}
+	}
+	return nil
+}
+
+// letterFormIn finds the one 问政 form in scope (see letterForm) and the
+// cells that are its text; nil when there is none, or several.
+func letterFormIn(scope *html.Node) (form *html.Node, cells []*html.Node) {
 	var letter, answer *html.Node
 	for n := range scope.Descendants() {
 		if n.DataAtom != atom.Td {
@@ -446,7 +470,7 @@ func (r *reader) letterForm(top *html.Node) []*html.Node {
 		switch letterSideOf(n) {
 		case 1:
 			if letter != nil {
-				return nil
+				return nil, nil
 			}
 			letter = n
 		case -1:
@@ -456,22 +480,21 @@ func (r *reader) letterForm(top *html.Node) []*html.Node {
 		}
 	}
 	if letter == nil || answer == nil || !letterProse(letter) && !letterProse(answer) {
-		return nil
+		return nil, nil
 	}
-	form := letter.Parent
+	form = letter.Parent
 	for form != nil && form.DataAtom != atom.Table {
 		form = form.Parent
 	}
-	if form == nil || !contains(form, answer) || r.proseOutside(scope, form) {
-		return nil
+	if form == nil || !contains(form, answer) {
+		return nil, nil
 	}
-	var cells []*html.Node
 	for n := range form.Descendants() {
 		if n.DataAtom == atom.Td && (n == letter || letterSideOf(n) == -1 && !noAnswer.MatchString(strings.TrimSpace(textOf(n))) || labelled(n) && letterProse(n)) {
 			cells = append(cells, n)
 		}
 	}
-	return cells
+	return form, cells
 }
 
 // noAnswer is an answer's cell with none in it yet: empty, 暂无回复, 办理中.
