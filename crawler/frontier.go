@@ -116,20 +116,29 @@ func (c *Crawler) pick() (t *task, wait time.Duration, done bool) {
 func (h *hostQueue) queued() int { return len(h.tasks) + len(h.later) + len(h.carried) }
 
 // take pops the host's next task that its site still wants; c.mu is held.
+// This run's finds come first, taking turns with the re-checks; what an
+// earlier run left comes last.
 func (c *Crawler) take(h *hostQueue) *task {
-	if len(h.later) > 0 && (len(h.tasks) == 0 || h.revisitTurn) {
-		h.tasks = append([]*task{h.later[0]}, h.tasks...)
-		h.later[0] = nil
-		h.later = h.later[1:]
-	}
-	h.revisitTurn = !h.revisitTurn
-	if len(h.tasks) == 0 && len(h.carried) > 0 {
-		h.tasks, h.carried = h.carried, nil
-	}
-	for len(h.tasks) > 0 {
-		t := h.tasks[0]
-		h.tasks[0] = nil
-		h.tasks = h.tasks[1:]
+	// Tasks of sites that have their --max-docs stay in the frontier for
+	// the next run; when nothing but those is left, the host is done.
+	var held []*task
+	defer func() { h.tasks = append(h.tasks, held...) }()
+	for {
+		var t *task
+		switch {
+		case len(h.later) > 0 && (len(h.tasks) == 0 || h.revisitTurn):
+			t = pop(&h.later)
+		case len(h.tasks) > 0:
+			t = pop(&h.tasks)
+		case len(h.carried) > 0:
+			t = pop(&h.carried)
+		case len(held) > 0:
+			h.closed = "max-docs"
+			return nil
+		default:
+			return nil
+		}
+		h.revisitTurn = !h.revisitTurn
 		if t.Run != 0 && t.Run != c.run.ID {
 			// Carried from an earlier run: this run's now, unless it
 			// has met the URL itself (a seed, a list's link), when
@@ -143,11 +152,7 @@ func (c *Crawler) take(h *hostQueue) *task {
 			t.Run = c.run.ID
 		}
 		if t.site.full() {
-			h.tasks = append(h.tasks, t) // kept in the frontier for the next run
-			if allCapped(h) {
-				h.closed = "max-docs"
-				return nil
-			}
+			held = append(held, t)
 			continue
 		}
 		if h.fetched >= t.site.HostBudget {
@@ -158,21 +163,19 @@ func (c *Crawler) take(h *hostQueue) *task {
 		}
 		return t
 	}
-	return nil
+}
+
+// pop takes the first task of a queue.
+func pop(q *[]*task) *task {
+	t := (*q)[0]
+	(*q)[0] = nil
+	*q = (*q)[1:]
+	return t
 }
 
 // full says whether the site has its --max-docs documents (or slots for
 // them taken); c.mu is held.
 func (s *siteState) full() bool { return s.MaxDocs > 0 && s.docs >= s.MaxDocs }
-
-func allCapped(h *hostQueue) bool {
-	for _, t := range h.tasks {
-		if !t.site.full() {
-			return false
-		}
-	}
-	return true
-}
 
 // finish releases the task's host.
 func (c *Crawler) finish(t *task) {
