@@ -227,7 +227,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 			break
 		}
 	}
-	other, err := sameArticleStoredTwice(tx, &rec, doc.URL, urls)
+	other, err := sameArticleStoredTwice(tx, codec, &rec, doc.URL, urls)
 	if err != nil {
 		return SaveResult{}, err
 	}
@@ -426,7 +426,7 @@ func addAliases(tx *bolt.Tx, codec *codec, docURL string, urls []string) error {
 	}
 	// A redirect from another document's own URL to this one: the same
 	// article stored twice, one document from now on, at docURL.
-	other, err := sameArticleStoredTwice(tx, &rec, docURL, urls)
+	other, err := sameArticleStoredTwice(tx, codec, &rec, docURL, urls)
 	if err != nil {
 		return err
 	}

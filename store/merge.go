@@ -18,10 +18,13 @@ import (
 
 // sameArticleStoredTwice returns the other document among the fetch's
 // URLs, when rec was found by the fetch's own URL (doc.URL, rec's own) and
-// another document's own URL led to it (a redirect, or a rel=canonical).
-// A republished copy's URL is no such lead: that copy is handled as one.
-func sameArticleStoredTwice(tx *bolt.Tx, rec *docRecord, docURL string, urls []string) (*docRecord, error) {
-	if rec.ID == "" || rec.URL != docURL {
+// another document's own URL led to it (a redirect, or a rel=canonical),
+// and the two are one article: the same title, the same day (sameArticle).
+// A republished copy's URL is no such lead: that copy is handled as one;
+// nor is an article's old URL that a site sends to another article (a
+// deleted notice redirected to the newest).
+func sameArticleStoredTwice(tx *bolt.Tx, codec *codec, rec *docRecord, docURL string, urls []string) (*docRecord, error) {
+	if rec.ID == "" || rec.URL != docURL || len(rec.Versions) == 0 {
 		return nil, nil
 	}
 	index := tx.Bucket(bucketDocURLs)
@@ -34,7 +37,18 @@ func sameArticleStoredTwice(tx *bolt.Tx, rec *docRecord, docURL string, urls []s
 		if err := getJSON(tx.Bucket(bucketDocs), id, &other); err != nil {
 			return nil, err
 		}
-		if other.URL == u && len(other.Versions) > 0 && !slices.Contains(rec.Republished, u) {
+		if other.URL != u || len(other.Versions) == 0 || slices.Contains(rec.Republished, u) {
+			continue
+		}
+		mine, err := loadVersion(tx, codec, rec, 0)
+		if err != nil {
+			return nil, err
+		}
+		theirs, err := loadVersion(tx, codec, &other, 0)
+		if err != nil {
+			return nil, err
+		}
+		if sameArticle(mine, theirs) {
 			return &other, nil
 		}
 	}

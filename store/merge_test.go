@@ -102,3 +102,33 @@ func TestSameArticleStoredTwiceIsMerged(t *testing.T) {
 		})
 	}
 }
+
+// TestAnotherArticleIsNotMerged: a site that sends a deleted notice's URL
+// to another article (its newest) does not make them one document.
+func TestAnotherArticleIsNotMerged(t *testing.T) {
+	const (
+		deleted = "http://a.test/tzgg/2025/0301/1.html"
+		newest  = "http://a.test/tzgg/2025/0601/9.html"
+	)
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	db, _ := openTemp(t, nil)
+	a := fetchOf{}.doc(deleted)
+	a.Fetched = t0
+	b := fetchOf{edit: "另一篇"}.doc(newest)
+	b.Title, b.Fetched = "关于开展夏季安全检查的通知", t0.Add(time.Hour)
+	for _, d := range []*Document{a, b} {
+		if _, err := db.SaveDocument(d, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again := fetchOf{edit: "另一篇"}.doc(newest)
+	again.Title, again.Fetched = b.Title, t0.Add(2*time.Hour)
+	if _, err := db.SaveDocument(again, []string{deleted}); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{deleted, newest} {
+		if d, err := db.Document(u, 0); err != nil || d.URL != u {
+			t.Errorf("%s leads to %+v, %v; want its own document", u, d, err)
+		}
+	}
+}
