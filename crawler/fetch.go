@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"folio/extract"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/gocolly/colly/v2/storage"
+
+	"folio/extract"
 )
 
 // Version is folio's version, named in the User-Agent and in exports.

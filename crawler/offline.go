@@ -288,7 +288,7 @@ func (s storedOnly) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store
 func (s storedOnly) SaveDocument(doc *store.Document, urls []string) (store.SaveResult, error) {
 	// Dated by its pages' captures, to the fraction of a second their
 	// records give: two re-fetches within one second (a WARC's dates are in
-	// microseconds) are two fetches to seen, where the pages' own times,
+	// microseconds) are two fetches seen, where the pages' own times,
 	// in whole seconds, would make the second one look recorded already.
 	var latest time.Time
 	for _, p := range doc.Pages {
