@@ -155,6 +155,12 @@ var fieldLabelWord = regexp.MustCompile(`^\p{Han}{0,4}(?:单位|單位|内容|�
 
 func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string {
 	head, tail = withoutRecordFields(head, lines, authorLabel), withoutRecordFields(tail, lines, authorLabel)
+	if titleAt >= 0 && jobNotice(lines[titleAt].text) {
+		// A job notice's 记者 陈思远 林雨桐 names those it hires.
+		hired := func(l metaLine) bool { return l.where == 0 && bareByline.MatchString(l.text) }
+		head, lines = slices.DeleteFunc(slices.Clone(head), hired), slices.DeleteFunc(slices.Clone(lines), hired)
+		titleAt = -1 // (lines renumbered; the title's place is not read below for a notice)
+	}
 	if v := labelledAuthor(head, linesBefore(head)); v != "" {
 		return v
 	}
@@ -372,6 +378,14 @@ func reporterIn(zone []metaLine) string {
 	}
 	return strings.Join(names, " ")
 }
+
+// jobNotice says whether a title is a job notice's or its results' (…公开
+// 招聘公告, 拟聘用人员公示, 录用名单), whose lines name posts and people
+// where a story's byline would: 记者 陈思远 林雨桐. (A story about a
+// 招聘会 is none.)
+func jobNotice(title string) bool { return jobTitle.MatchString(title) }
+
+var jobTitle = regexp.MustCompile(`(?:招聘|聘用|录用|錄用|招考|招录|招錄).*(?:公告|公示|名单|名單|简章|簡章|通知|结果|結果)`)
 
 // headcount is how many a job notice seeks (记者 若干名 编辑 2名), no name.
 var headcount = regexp.MustCompile(`^(?:若干[名人]?|(?:数|多|\d+|[一二三四五六七八九十两]+)[名人])$`)

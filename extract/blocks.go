@@ -720,7 +720,13 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	// The credits that close a story (编辑, 校对, 审核, 终审: a line each
 	// on county media sites) and the last three lines may be a byline.
 	creditsFrom := len(blocks) - 3
-	for creditsFrom > 0 && tailCredit(blocks[creditsFrom-1].Text) {
+	// (A job notice's lines of posts and names, 编辑 周子涵, are its
+	// text: only labelled credits close it.)
+	closingCredit := tailCredit
+	if jobNotice(meta.title) {
+		closingCredit = isCredit
+	}
+	for creditsFrom > 0 && closingCredit(blocks[creditsFrom-1].Text) {
 		creditsFrom--
 	}
 	// Lines a text introduces (本书编纂委员会名单：) are its own, however
@@ -920,7 +926,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		// An English byline may come under the dek, which ends a sentence.
 		// (Not the note under a table naming where its figures come
 		// from: 数据来源：… is the table's, even right after the intro.)
-		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && tailCredit(b.Text)) &&
+		if (nearStart && (!begun || englishBylineLine(b.Text)) && isCredit(b.Text) || i >= creditsFrom && closingCredit(b.Text)) &&
 			!(i > 0 && blocks[i-1].Kind == Table && tableNote.MatchString(b.Text) && (begun || tableNoteAlone(b.Text, blocks[i-1]))) && !eventLines(blocks, i) {
 			continue
 		}
@@ -938,7 +944,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// Above the text only: a date line under it is the document's
 		// own (the 落款 date an official notice ends with).
-		if nearStart && !begun && (bareByline.MatchString(b.Text) && !columnTitle(b.Text) && !countsPosts(b.Text) || len(b.Text) <= 60 && nameDotDate.MatchString(b.Text)) && !datedEntries {
+		if nearStart && !begun && (bareByline.MatchString(b.Text) && !columnTitle(b.Text) && !countsPosts(b.Text) && !jobNotice(meta.title) || len(b.Text) <= 60 && nameDotDate.MatchString(b.Text)) && !datedEntries {
 			continue
 		}
 		if undecodable(b.Text) {
