@@ -435,10 +435,10 @@ func (r *reader) gather(top *html.Node, candidates []*html.Node, final func(*htm
 func (r *reader) letterForm(top *html.Node) []*html.Node {
 	scope := top
 	for scope.Parent != nil && (scope.DataAtom == atom.Td || scope.DataAtom == atom.Th || scope.DataAtom == atom.Tr ||
-		scope.DataAtom == atom.Tbody || scope.DataAtom == atom.Thead) {
+		scope.DataAtom == atom.Tbody || scope.DataAtom == atom.Thead || scope.DataAtom == atom.Table) {
 		scope = scope.Parent
 	}
-	if form, cells := letterFormIn(scope); form != nil && !r.proseOutside(scope, form) {
+	if forms, cells := letterFormIn(scope); forms != nil && !r.proseOutside(scope, forms) {
 		return cells
 	}
 	// The form beside the winner: a box of two short rules (写信须知:
@@ -446,7 +446,7 @@ func (r *reader) letterForm(top *html.Node) []*html.Node {
 	// paragraph where the rules have two. The form is the text when its
 	// cells say more than the winner does.
 	if body := r.body(); !contains(scope, body) {
-		if form, cells := letterFormIn(body); form != nil && !contains(form, top) && !contains(top, form) {
+		if forms, cells := letterFormIn(body); forms != nil && !contains(forms[0], top) && !contains(top, forms[0]) {
 			said := 0
 			for _, c := range cells {
 				said += runeCount(textOf(c))
@@ -459,51 +459,66 @@ func (r *reader) letterForm(top *html.Node) []*html.Node {
 	return nil
 }
 
-// letterFormIn finds the one 问政 form in scope (see letterForm) and the
-// cells that are its text; nil when there is none, or several.
-func letterFormIn(scope *html.Node) (form *html.Node, cells []*html.Node) {
-	var letter, answer *html.Node
+// letterFormIn finds the 问政 forms in scope (see letterForm) — a letter
+// and its answer in one table, and a follow-up letter in the next — and
+// the cells that are their text; nil when there is none, or when a table
+// holds several letters (an FAQ of questions and answers in turn, read
+// whole).
+func letterFormIn(scope *html.Node) (forms, cells []*html.Node) {
+	letters := map[*html.Node]*html.Node{} // a form's letter cell
+	answered := map[*html.Node]bool{}
+	prose := false
 	for n := range scope.Descendants() {
 		if n.DataAtom != atom.Td {
 			continue
 		}
-		switch letterSideOf(n) {
+		side := letterSideOf(n)
+		if side == 0 {
+			continue
+		}
+		t := n.Parent
+		for t != nil && t.DataAtom != atom.Table {
+			t = t.Parent
+		}
+		if t == nil {
+			continue
+		}
+		switch side {
 		case 1:
-			if letter != nil {
+			if letters[t] != nil {
 				return nil, nil
 			}
-			letter = n
+			letters[t] = n
+			forms = append(forms, t)
 		case -1:
-			if answer == nil {
-				answer = n
+			answered[t] = true
+		}
+		prose = prose || letterProse(n)
+	}
+	if len(forms) == 0 || !answered[forms[0]] || !prose {
+		return nil, nil
+	}
+	for _, f := range forms {
+		for n := range f.Descendants() {
+			if n.DataAtom == atom.Td && (n == letters[f] || letterSideOf(n) == -1 && !noAnswer.MatchString(strings.TrimSpace(textOf(n))) || labelled(n) && letterProse(n)) {
+				cells = append(cells, n)
 			}
 		}
 	}
-	if letter == nil || answer == nil || !letterProse(letter) && !letterProse(answer) {
-		return nil, nil
-	}
-	form = letter.Parent
-	for form != nil && form.DataAtom != atom.Table {
-		form = form.Parent
-	}
-	if form == nil || !contains(form, answer) {
-		return nil, nil
-	}
-	for n := range form.Descendants() {
-		if n.DataAtom == atom.Td && (n == letter || letterSideOf(n) == -1 && !noAnswer.MatchString(strings.TrimSpace(textOf(n))) || labelled(n) && letterProse(n)) {
-			cells = append(cells, n)
-		}
-	}
-	return form, cells
+	return forms, cells
 }
 
 // noAnswer is an answer's cell with none in it yet: empty, 暂无回复, 办理中.
 var noAnswer = regexp.MustCompile(`^(?:|[-—/无無]|(?:暂无|暫無|尚未|未|待)(?:回复|回覆|答复|答覆|办理|辦理|处理|處理)?|(?:正在)?(?:办理|辦理|处理|處理)中)[。.]?$`)
 
-// proseOutside says whether scope holds a paragraph of prose outside form.
-func (r *reader) proseOutside(scope, form *html.Node) bool {
+// proseOutside says whether scope holds a paragraph of prose outside the
+// forms.
+func (r *reader) proseOutside(scope *html.Node, forms []*html.Node) bool {
+	inForm := func(n *html.Node) bool {
+		return slices.ContainsFunc(forms, func(f *html.Node) bool { return contains(f, n) })
+	}
 	for n := range scope.Descendants() {
-		if n.Type == html.ElementNode && !contains(form, n) && n.DataAtom != atom.Table && r.isProse(n) && letterProse(n) {
+		if n.Type == html.ElementNode && n.DataAtom != atom.Table && !inForm(n) && r.isProse(n) && letterProse(n) {
 			return true
 		}
 	}
