@@ -156,7 +156,10 @@ var (
 	valueEnd = regexp.MustCompile(`\s{2,}|\s*[|｜【】\[\]［］()（）〓:：]|\s+\S{2,6}\s*[:：]|\s+(?:本报|本報|本台|本网|本網)?(?:见习记者|实习生|[记記]者|通[讯訊][员員]|摄影)|\s+[文图圖摄攝]\s*[/／:：]|\s*[，,]\s*作者|\s+(?:打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|返回|阅读|閱讀|浏览|瀏覽|点击|點擊|(?:网友|網友|我要|发表|發表)(?:评论|評論)|(?:评论|評論)(?:\s|[(（\[【\d]|$))|\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|\s+[Bb][Yy]\s+\p{Lu}` +
 		// Another credit's label, even run into the value (作者：王静摄影：李强,
 		// two spans a line break apart).
-		`|(?:摄影|攝影|摄像|攝像|图片|圖片|视频|視頻|校对|校對|字数|字數)\s*[:：]`)
+		`|(?:摄影|攝影|摄像|攝像|图片|圖片|视频|視頻|校对|校對|字数|字數)\s*[:：]` +
+		// An English field's label, after a space of either width
+		// (Author: Yu Hua　Publisher: Anchor Books).
+		"|[\\s\u3000]+\\p{Lu}\\p{Ll}{2,14}\\s*[:：]")
 	// personNames are the names of one or more people: 2 to 4 Han
 	// characters each (· in a transliterated name).
 	personNames = regexp.MustCompile(`^(?:\p{Han}|·){2,4}(?:[ 、，,](?:\p{Han}|·){2,4})*$`)
@@ -188,7 +191,7 @@ var (
 	creditAtEnd = regexp.MustCompile(`[(（]\s*((?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*?)\s*(?:\p{Han}{2,3}报道)?\s*[)）]\s*$`)
 	// posted matches the poster of a forum or blog post: "由海姑娘张贴",
 	// "ggjjzhzz 发表于 2005-9-15", "发布时间 … by duscha", "By Jane Doe".
-	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}|\S{1,30})|^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]+(?:(?:\s+(?:and|&)\s+|,\s*|\s+)\p{Lu}[\p{L}.'’-]+){0,5})`)
+	posted = regexp.MustCompile(`由\s*(\S{1,20}?)\s*张贴|^([\p{L}\p{N}_.-]{1,20})\s+发表于|\d\s+by\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}|\S{1,30})|^(?:[Ww]ritten\s+)?[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]+(?:(?:\s+(?:and|&)\s+|,\s*|\s+)\p{Lu}[\p{L}.'’-]+){0,5})`)
 )
 
 // datelinePlaces are the cities stories are most often filed from, as a
