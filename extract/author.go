@@ -62,58 +62,58 @@ var labelledReporter = regexp.MustCompile(`(?:^|\s)(?:记者|記者)\s*[:：]`)
 // 通讯员 on one line.
 var reporterThenCorrespondent = regexp.MustCompile(`(?:记者|記者)\s*[:：]?\s*(?:\p{Han}|·){2,4}(?:[ 、]+(?:\p{Han}|·){2,4})*[\s　、，,]*通[讯訊][员員]\s*[:：]`)
 
-// withoutRecordFields leaves out of zone the text's lines that are a
-// list's records: the label after the same field on two lines or more
-// (书号：… 作者：曹雪芹 over 书号：… 作者：路遥), or opening three lines
-// or more that name three people (a page of poems, each with its 作者：).
-// An article's byline names its author once, or again in the same words
-// at its end (（作者：王建国，系…）).
-func withoutRecordFields(zone, lines []metaLine, label *regexp.Regexp) []metaLine {
+// recordLines are the text's lines that are a list's records: the label
+// after the same field on two lines or more (书号：… 作者：曹雪芹 over 书号：…
+// 作者：路遥), or opening three lines or more that name three people (a
+// page of poems, each with its 作者：). An article's byline names its
+// author once, or again in the same words at its end (（作者：王建国，系…）).
+// Records are short lines: long ones are not read.
+func recordLines(lines []metaLine, label *regexp.Regexp) map[string]bool {
+	type hit struct {
+		text, field string
+		opens       bool
+	}
+	var hits []hit
 	byField := map[string]int{}
 	names := map[string]bool{}
 	opening := 0
 	for _, l := range lines {
-		if l.where != 0 {
+		if l.where != 0 || len(l.text) > 300 || !strings.Contains(l.text, ":") && !strings.Contains(l.text, "：") {
+			continue // (a record's label has its colon)
+		}
+		loc := label.FindStringIndex(l.text)
+		if loc == nil {
 			continue
 		}
-		if field := recordField(l.text, label); field != "" {
-			byField[field]++
-		}
-		if loc := label.FindStringIndex(l.text); loc != nil && loc[0] == 0 {
+		h := hit{text: l.text, opens: loc[0] == 0}
+		if !h.opens {
+			if m := recordFieldBefore.FindStringSubmatch(l.text[:loc[0]]); m != nil {
+				h.field = m[1]
+				byField[h.field]++
+			}
+		} else {
 			opening++
 			if name, _, _ := strings.Cut(strings.TrimSpace(l.text[loc[1]:]), " "); name != "" {
 				names[name] = true
 			}
 		}
+		hits = append(hits, h)
 	}
-	record := func(l metaLine) bool {
-		if l.where != 0 {
-			return false
+	records := map[string]bool{}
+	for _, h := range hits {
+		if h.field != "" && byField[h.field] >= 2 || h.opens && opening >= 3 && len(names) >= 3 {
+			records[h.text] = true
 		}
-		if field := recordField(l.text, label); field != "" && byField[field] >= 2 {
-			return true
-		}
-		loc := label.FindStringIndex(l.text)
-		return loc != nil && loc[0] == 0 && opening >= 3 && len(names) >= 3
 	}
-	if !slices.ContainsFunc(zone, record) {
-		return zone
-	}
-	return slices.DeleteFunc(slices.Clone(zone), record)
+	return records
 }
 
-// recordField is the field before label on a record's line (书号 in
-// 书号：9787020002207 作者：曹雪芹), "" when the label opens the line or
-// follows anything else.
-func recordField(s string, label *regexp.Regexp) string {
-	loc := label.FindStringIndex(s)
-	if loc == nil || loc[0] == 0 {
-		return ""
+// withoutRecords leaves the text's record lines out of zone.
+func withoutRecords(zone []metaLine, records map[string]bool) []metaLine {
+	if len(records) == 0 {
+		return zone
 	}
-	if m := recordFieldBefore.FindStringSubmatch(s[:loc[0]]); m != nil {
-		return m[1]
-	}
-	return ""
+	return slices.DeleteFunc(slices.Clone(zone), func(l metaLine) bool { return l.where == 0 && records[l.text] })
 }
 
 // recordFieldBefore is a field and its value, before a record's label.
@@ -154,7 +154,8 @@ func cleanAuthor(v string) string {
 var fieldLabelWord = regexp.MustCompile(`^\p{Han}{0,4}(?:单位|單位|内容|內容|日期|时间|時間|机关|機關|机构|機構|来源|來源|类别|類別|标题|標題|编号|編號)$`)
 
 func (r *reader) authorCredit(head, tail, lines []metaLine, titleAt int) string {
-	head, tail = withoutRecordFields(head, lines, authorLabel), withoutRecordFields(tail, lines, authorLabel)
+	records := recordLines(lines, authorLabel)
+	head, tail = withoutRecords(head, records), withoutRecords(tail, records)
 	if titleAt >= 0 && jobNotice(lines[titleAt].text) {
 		// A job notice's 记者 陈思远 林雨桐 names those it hires.
 		hired := func(l metaLine) bool { return l.where == 0 && bareByline.MatchString(l.text) }

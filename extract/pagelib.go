@@ -227,8 +227,8 @@ var jsObjectLiteral = regexp.MustCompile(`\{[^{}]{8,1000}\}`)
 
 // configBar reads the first siteConfig object that makes a bar of this
 // page's.
-func (r *reader) configBar(self, js string, vars map[string]string) *scriptBar {
-	if !pagePlaceholder.MatchString(js) {
+func (r *reader) configBar(self, js string, env func() map[string]string) *scriptBar {
+	if !mayHoldPlaceholder(js) {
 		return nil
 	}
 	// (The placeholder's own braces, {page}, are no object's.)
@@ -238,7 +238,7 @@ func (r *reader) configBar(self, js string, vars map[string]string) *scriptBar {
 		if lit = unmask.Replace(lit); !pagePlaceholder.MatchString(lit) {
 			continue
 		}
-		if s := r.libCall(self, &siteConfig, []string{lit}, vars); s != nil {
+		if s := r.libCall(self, &siteConfig, []string{lit}, env()); s != nil {
 			return s
 		}
 	}
@@ -273,8 +273,34 @@ func (r *reader) libraryBar(self, js string) *scriptBar {
 			}
 		}
 	}
-	return r.configBar(self, js, env())
+	return r.configBar(self, js, env)
 }
+
+// mayHoldPlaceholder is a cheap look for what pagePlaceholder matches
+// ({page}, {{p}}, __id__) before the regexp reads a long script: it
+// looks only after each "{".
+func mayHoldPlaceholder(js string) bool {
+	if strings.Contains(js, "__id__") {
+		return true
+	}
+	for i := strings.IndexByte(js, '{'); i >= 0; {
+		rest := js[i+1:]
+		for _, p := range placeholderNames {
+			if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest, '{')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// placeholderNames are what follows the "{" of a placeholder.
+var placeholderNames = []string{"{", "page}", "p}", "pn}", "pageno}", "page_no}", "pagenum}", "curr}", "current}", "num}", "number}"}
 
 // libCall reads one call of a library: its object of options (the last
 // argument that is one) and, for jquery.pagination, the records first.
