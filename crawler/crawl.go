@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"hash/fnv"
 	"log/slog"
 	"net/url"
@@ -132,9 +133,6 @@ type Crawler struct {
 	mu   sync.Mutex
 	wake chan struct{}
 	seen map[uint64]struct{} // canonical URLs queued or visited this run
-	// stale are the frontier entries an earlier run left that this run
-	// met again itself: done with, marked so when the run ends.
-	stale []uint64
 	// chain holds, for a list's next page queued this run, the chain of
 	// list pages it continues (listChain).
 	chain map[uint64]*listChain
@@ -337,14 +335,6 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	wg.Wait()
 	stopProgress()
 	stopSaving()
-	c.mu.Lock()
-	stale := c.stale
-	c.mu.Unlock()
-	if len(stale) > 0 {
-		if _, err := c.db.Commit(&store.CrawlCommit{Run: run.ID, Done: stale}); err != nil {
-			return nil, err
-		}
-	}
 
 	sum := c.runSummary(start)
 	c.mu.Lock()
@@ -457,28 +447,35 @@ func (c *Crawler) safeWork(ctx context.Context, t *task) {
 func (c *Crawler) load() error {
 	// (What this run fetched before it was interrupted counts against
 	// its hosts' page budgets: a resumed run is the same run.)
-	err := c.db.VisitedIn(c.run.ID, func(u string, _ store.VisitKind) {
+	err := c.db.VisitedIn(c.run.ID, func(u string, kind store.VisitKind) {
 		c.seen[urlKey(u)] = struct{}{}
-		c.hostFor(u).fetched++
+		if kind != store.VisitSkipped { // (robots.txt's, or fetched already: no request)
+			c.hostFor(u).fetched++
+		}
 	})
 	if err != nil {
 		return err
 	}
 	var dropped []uint64
+	carried := map[uint64]bool{} // an earlier run's entries, by URL: one each
 	err = c.db.Frontier(func(e store.FrontierEntry) error {
 		site := c.siteFor(e.Site, e.URL)
 		if site == nil {
 			return nil // a site no longer configured: left alone
 		}
 		if e.Run != 0 && e.Run != c.run.ID {
-			// An earlier run's: queued last, claimed when taken. No more
-			// of them per host than a run may fetch there: a trap that
-			// ends every run on the budget would grow the frontier by
-			// what each run finds (what is still linked is found again).
-			if h := c.hostFor(e.URL); len(h.carried) >= site.HostBudget {
+			// An earlier run's: queued after this run's finds, claimed
+			// when taken. A backlog larger than a run may fetch (a big
+			// column, --max-docs) drains over the next runs; but no more
+			// of it per host than carriedBudgets runs' worth, or a trap
+			// that ends every run on its budget would grow the frontier
+			// by what each run finds, for good.
+			key := urlKey(extract.CanonicalURL(e.URL))
+			if h := c.hostFor(e.URL); carried[key] || len(h.carried) >= carriedBudgets*site.HostBudget {
 				dropped = append(dropped, e.Seq)
 				return nil
 			}
+			carried[key] = true
 			c.push(&task{FrontierEntry: e, site: site})
 			return nil
 		}
@@ -496,7 +493,7 @@ func (c *Crawler) load() error {
 		return err
 	}
 	if len(dropped) > 0 {
-		c.log.Info("frontier left by earlier runs trimmed to the page budget", "dropped", len(dropped))
+		c.log.Info("frontier left by earlier runs trimmed", "dropped", len(dropped), "kept per host", fmt.Sprintf("%d page budgets", carriedBudgets))
 		if _, err := c.db.Commit(&store.CrawlCommit{Run: c.run.ID, Done: dropped}); err != nil {
 			return err
 		}
@@ -594,6 +591,10 @@ func (c *Crawler) load() error {
 	}
 	return nil
 }
+
+// carriedBudgets is how many runs' page budgets of an earlier run's
+// frontier a host keeps.
+const carriedBudgets = 10
 
 // Frontier entry kinds besides pages.
 const (

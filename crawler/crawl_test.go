@@ -404,8 +404,8 @@ func TestBudgetTrapLeavesLaterRunsTheirSeeds(t *testing.T) {
 		if wantNew := map[int]int{2: 1}[run]; sum.New != wantNew || sum.New+sum.Unchanged != 3 {
 			t.Errorf("run %d: %+v; want %d new and the other stored articles re-checked", run, sum, wantNew)
 		}
-		if sum.Queued > 15+8*15 {
-			t.Errorf("run %d: %d left in the frontier; want no more than a budget carried and a run's finds", run, sum.Queued)
+		if sum.Queued > carriedBudgets*15+8*15 {
+			t.Errorf("run %d: %d left in the frontier; want no more than %d budgets carried and a run's finds", run, sum.Queued, carriedBudgets)
 		}
 	}
 }

@@ -17,9 +17,9 @@ type hostQueue struct {
 	tasks []*task
 	later []*task // re-checks of stored articles: after this run's finds
 	// carried are the frontier an earlier run left (a limit ended it):
-	// after everything this run does, so that a trap that ended a run on
+	// after this run's seeds and finds, so that a trap that ended a run on
 	// its page budget does not take the next runs' budgets before their
-	// seeds, their finds and their re-checks.
+	// seeds and their finds.
 	carried []*task
 	// revisitTurn: the next task taken is a re-check, when there are
 	// both: re-checks take turns with this run's finds, so that a page
@@ -116,8 +116,8 @@ func (c *Crawler) pick() (t *task, wait time.Duration, done bool) {
 func (h *hostQueue) queued() int { return len(h.tasks) + len(h.later) + len(h.carried) }
 
 // take pops the host's next task that its site still wants; c.mu is held.
-// This run's finds come first, taking turns with the re-checks; what an
-// earlier run left comes last.
+// This run's finds come first, then what an earlier run left, the two
+// taking turns with the re-checks of stored articles.
 func (c *Crawler) take(h *hostQueue) *task {
 	// Tasks of sites that have their --max-docs stay in the frontier for
 	// the next run; when nothing but those is left, the host is done.
@@ -126,7 +126,7 @@ func (c *Crawler) take(h *hostQueue) *task {
 	for {
 		var t *task
 		switch {
-		case len(h.later) > 0 && (len(h.tasks) == 0 || h.revisitTurn):
+		case len(h.later) > 0 && (len(h.tasks) == 0 && len(h.carried) == 0 || h.revisitTurn):
 			t = pop(&h.later)
 		case len(h.tasks) > 0:
 			t = pop(&h.tasks)
@@ -140,15 +140,11 @@ func (c *Crawler) take(h *hostQueue) *task {
 		}
 		h.revisitTurn = !h.revisitTurn
 		if t.Run != 0 && t.Run != c.run.ID {
-			// Carried from an earlier run: this run's now, unless it
-			// has met the URL itself (a seed, a list's link), when
-			// the entry is done with.
-			key := urlKey(extract.CanonicalURL(t.URL))
-			if _, dup := c.seen[key]; dup {
-				c.stale = append(c.stale, t.Seq)
-				continue
-			}
-			c.seen[key] = struct{}{}
+			// Carried from an earlier run: this run's now. (Met again
+			// and fetched by this run already, it is answered by that
+			// fetch; met but not queued — a list's next page its chain
+			// stopped before — it is fetched now: that is the backlog.)
+			c.seen[urlKey(extract.CanonicalURL(t.URL))] = struct{}{}
 			t.Run = c.run.ID
 		}
 		if t.site.full() {
