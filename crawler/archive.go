@@ -858,15 +858,22 @@ func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
 }
 
 // document stitches the pages into the stored document. A rel=canonical
-// on another host of the crawl's scope (the mobile site's page naming the
-// www article) is the document's URL as one on its own host is.
+// on another host of the site's (the mobile site's page naming the www
+// article: a sibling host, or one of the crawl's scope) makes the document
+// a copy to look for there: the same content is that article's alias, and
+// other content (an abridged copy, a mobile site numbering its own
+// articles) a document of its own.
 func (a *Archiver) document(pages []*page) *store.Document {
-	return buildDocument(pages, a.opts.InScope)
+	doc := buildDocument(pages)
+	if p := pages[0]; p.parsed != nil && p.parsed.Canonical != "" {
+		if host := canonicalElsewhere(p.parsed.Canonical, p.url, a.opts.InScope); host != "" {
+			doc.CopyOfHosts = append(doc.CopyOfHosts, host)
+		}
+	}
+	return doc
 }
 
-// buildDocument stitches pages; inScope (nil: none) names the other hosts
-// a rel=canonical may lead to, beside the page's own and its siblings.
-func buildDocument(pages []*page, inScope func(url string) bool) *store.Document {
+func buildDocument(pages []*page) *store.Document {
 	var parsed []*extract.Page
 	for _, p := range pages {
 		if p.ok() {
@@ -878,7 +885,7 @@ func buildDocument(pages []*page, inScope func(url string) bool) *store.Document
 	st := extract.Stitch(parsed)
 	first := pages[0]
 	doc := &store.Document{
-		URL:       documentURL(first, inScope),
+		URL:       documentURL(first),
 		Title:     st.Title,
 		Published: st.Published,
 		Source:    st.Source,
@@ -914,11 +921,11 @@ func buildDocument(pages []*page, inScope func(url string) bool) *store.Document
 // plausible address for it, else the URL it was fetched from after
 // redirects, in folio's canonical form (and without a ?page=1 a bar may
 // have added). A page 1 that failed has only the URL it was asked at.
-func documentURL(p *page, inScope func(string) bool) string {
+func documentURL(p *page) string {
 	if p.parsed == nil {
 		return extract.CanonicalURL(extract.PageOneURL(p.url))
 	}
-	if c := p.parsed.Canonical; c != "" && plausibleCanonical(c, p.url, inScope) {
+	if c := p.parsed.Canonical; c != "" && plausibleCanonical(c, p.url) {
 		return extract.CanonicalURL(c)
 	}
 	return extract.CanonicalURL(extract.PageOneURL(p.url))
@@ -929,23 +936,18 @@ func documentURL(p *page, inScope func(string) bool) string {
 // at the home page or the column, which would make all of a site's
 // articles one document: a canonical must be on the same host, name the
 // same article id when both URLs carry one, and not be a column (a
-// directory above the page, an index or list file). On another host — a
-// sibling (m.x.gov.cn for www.x.gov.cn) or one inScope names — it must
-// name the same path or the same article id.
-func plausibleCanonical(c, u string, inScope func(string) bool) bool {
+// directory above the page, an index or list file). (One on another host
+// of the site is looked at by canonicalElsewhere.)
+func plausibleCanonical(c, u string) bool {
 	cu, err1 := url.Parse(c)
 	pu, err2 := url.Parse(u)
-	if err1 != nil || err2 != nil {
+	if err1 != nil || err2 != nil || !strings.EqualFold(cu.Host, pu.Host) {
 		return false
 	}
-	if !strings.EqualFold(cu.Host, pu.Host) {
-		if !siblingHosts(cu.Hostname(), pu.Hostname()) && (inScope == nil || !inScope(c)) {
-			return false
-		}
-		cid, pid := articleID(cu), articleID(pu)
-		if cu.Path != pu.Path && (cid == "" || cid != pid) {
-			return false
-		}
+	// A template's canonical that drops the query naming the article
+	// (/content.jsp for /content.jsp?id=3001) names every article alike.
+	if cu.Path == pu.Path && cu.RawQuery == "" && pu.RawQuery != "" && articleID(pu) != "" && articleID(cu) == "" {
+		return false
 	}
 	if cu.Path == "/" || cu.Path == "" {
 		// The home page, unless its query names one item that the page's
@@ -964,6 +966,25 @@ func plausibleCanonical(c, u string, inScope func(string) bool) bool {
 		return false
 	}
 	return !columnFile.MatchString(path.Base(cu.Path))
+}
+
+// canonicalElsewhere is the host of rel=canonical c when it is another host
+// of the site of the page fetched from u — a sibling (m.x.gov.cn for
+// www.x.gov.cn) or one inScope names — and names the same path or article
+// id; "" otherwise.
+func canonicalElsewhere(c, u string, inScope func(string) bool) string {
+	cu, err1 := url.Parse(c)
+	pu, err2 := url.Parse(u)
+	if err1 != nil || err2 != nil || strings.EqualFold(cu.Host, pu.Host) {
+		return ""
+	}
+	if !siblingHosts(cu.Hostname(), pu.Hostname()) && (inScope == nil || !inScope(c)) {
+		return ""
+	}
+	if cid, pid := articleID(cu), articleID(pu); cu.Path != pu.Path && (cid == "" || cid != pid) {
+		return ""
+	}
+	return strings.ToLower(cu.Host)
 }
 
 // siblingHosts says whether two hosts are one site's: the same name but
@@ -1023,7 +1044,7 @@ func ExtractDocument(raw []byte, contentType, pageURL string, opts *extract.Opti
 		return nil, false, err
 	}
 	p := &page{requested: pageURL, url: pageURL, parsed: parsed, digest: store.Digest(raw)}
-	doc = buildDocument([]*page{p}, nil)
+	doc = buildDocument([]*page{p})
 	// The page's URL led to the document its rel=canonical names: an
 	// alias, as archiving it would record (a saved file's file:// URL is
 	// none).
@@ -1066,7 +1087,10 @@ func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
 	// rewritten thread-T-P-1.html of a forum.php link, is that fetch.)
 	if alt := threadPage(u); alt != "" {
 		if v, ok := a.f.(interface{ Visited(string) bool }); ok && v.Visited(alt) {
-			if g := storedAnswer(a.st, alt, a.maxBody()); g != nil {
+			// (Only a page it answered: a site whose rewriting is broken
+			// answers thread-T-P-1.html with a 404 and the script's
+			// address with the page.)
+			if g := storedAnswer(a.st, alt, a.maxBody()); g != nil && g.Status() == http.StatusOK {
 				return g, nil
 			}
 		}

@@ -543,18 +543,34 @@ func TestPlausibleCanonical(t *testing.T) {
 		{"http://blog.x.me/?p=1", "http://blog.x.me/?p=45", false},
 		{"http://blog.x.me/?p=102&lang=en", "http://blog.x.me/?p=102", false},
 		{"http://blog.x.me/?cat=12", "http://blog.x.me/2024/05/09/xinchang-road/", false},
-		{"http://x.cn/?id=1", "http://x.cn/index.php?id=88", false},               // another article's
-		{"http://www.x.cn/a/123.html", "http://m.x.cn/a/123.html", true},          // the mobile site's copy
-		{"http://www.x.cn/a/123.html", "http://m.x.cn/wap/show.asp?id=123", true}, // its own scheme, the same id
-		{"http://www.x.cn/a/124.html", "http://m.x.cn/a/123.html", false},         // another article
-		{"http://www.x.cn/", "http://m.x.cn/a/123.html", false},                   // the home page
-		{"http://www.y.cn/a/123.html", "http://m.x.cn/a/123.html", false},         // another site
-		{"http://m.x.cn/a/123.html", "http://m.x.cn.evil.io/a/123.html", false},
-		{"http://127.0.0.2/a/123.html", "http://127.0.0.1/a/123.html", false}, // addresses are not names
+		{"http://x.cn/?id=1", "http://x.cn/index.php?id=88", false},           // another article's
+		{"http://x.cn/content.jsp", "http://x.cn/content.jsp?id=3001", false}, // the query naming the article dropped
+		{"http://www.x.cn/a/123.html", "http://m.x.cn/a/123.html", false},     // another host: canonicalElsewhere's
 	}
 	for _, tt := range tests {
-		if got := plausibleCanonical(tt.canonical, tt.page, nil); got != tt.want {
+		if got := plausibleCanonical(tt.canonical, tt.page); got != tt.want {
 			t.Errorf("plausibleCanonical(%s, %s) = %v, want %v", tt.canonical, tt.page, got, tt.want)
+		}
+	}
+}
+
+// TestCanonicalElsewhere: a rel=canonical on another host of the site
+// (a sibling, or a host in the crawl's scope) naming the same path or
+// article id names where the page may be a copy of a stored article.
+func TestCanonicalElsewhere(t *testing.T) {
+	inScope := func(u string) bool { return strings.HasPrefix(u, "http://127.0.0.2/") }
+	for _, tt := range []struct{ canonical, page, want string }{
+		{"http://www.x.cn/a/123.html", "http://m.x.cn/a/123.html", "www.x.cn"},          // the mobile site's copy
+		{"http://www.x.cn/a/123.html", "http://m.x.cn/wap/show.asp?id=123", "www.x.cn"}, // its own scheme, the same id
+		{"http://www.x.cn/a/124.html", "http://m.x.cn/a/123.html", ""},                  // another article
+		{"http://www.y.cn/a/123.html", "http://m.x.cn/a/123.html", ""},                  // another site
+		{"http://m.x.cn/a/123.html", "http://m.x.cn.evil.io/a/123.html", ""},
+		{"http://127.0.0.2/a/123.html", "http://127.0.0.1/a/123.html", "127.0.0.2"}, // in scope
+		{"http://127.0.0.3/a/123.html", "http://127.0.0.1/a/123.html", ""},          // addresses are not names
+		{"http://m.x.cn/a/123.html", "http://m.x.cn/a/123.html?from=x", ""},         // its own host: plausibleCanonical's
+	} {
+		if got := canonicalElsewhere(tt.canonical, tt.page, inScope); got != tt.want {
+			t.Errorf("canonicalElsewhere(%s, %s) = %q, want %q", tt.canonical, tt.page, got, tt.want)
 		}
 	}
 }

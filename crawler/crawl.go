@@ -577,6 +577,11 @@ func (c *Crawler) load() error {
 			continue
 		}
 		c.seen[key] = struct{}{}
+		if alt := threadPage(e.URL); alt != "" {
+			// A thread re-checked at its script address is its
+			// rewritten one too: the list's link to that is this fetch.
+			c.seen[urlKey(canon(alt))] = struct{}{}
+		}
 		fresh = append(fresh, e)
 		freshSites = append(freshSites, sites[i])
 	}

@@ -132,8 +132,9 @@ func TestBackslashLocation(t *testing.T) {
 // TestBrokenGzipBodyFails: a gzip body corrupt or cut short halfway is a
 // failed fetch, as a browser shows no page for it, not a document of the
 // fraction that decoded; its capture is kept as it came. Plain bytes under
-// a wrong Content-Encoding are read as they are, and a body cut by
-// --max-body breaks off by itself.
+// a wrong Content-Encoding are read as they are, a body cut by --max-body
+// breaks off by itself, and a whole member with stray bytes after it or
+// only its checksum trailer missing is read, as browsers read it.
 func TestBrokenGzipBodyFails(t *testing.T) {
 	page := []byte(`<html><head><meta charset="utf-8"><title>县政府召开常务会议</title></head><body><h1>县政府召开常务会议</h1><div class="content">` +
 		strings.Repeat(`<p>会议研究部署了本月重点工作，要求各部门抓好落实，确保各项任务按期完成。</p>`, 200) + `</div></body></html>`)
@@ -146,7 +147,14 @@ func TestBrokenGzipBodyFails(t *testing.T) {
 	for i := len(corrupt) / 2; i < len(corrupt)/2+16; i++ {
 		corrupt[i] ^= 0x5a
 	}
-	bodies := map[string][]byte{"/ok.html": whole, "/corrupt.html": corrupt, "/cut.html": whole[:len(whole)/2], "/plain.html": page}
+	var named bytes.Buffer // a member with a file name in its header
+	zn := gzip.NewWriter(&named)
+	zn.Name = "page.html"
+	zn.Write(page)
+	zn.Close()
+	bodies := map[string][]byte{"/ok.html": whole, "/corrupt.html": corrupt, "/cut.html": whole[:len(whole)/2], "/plain.html": page,
+		"/newline.html": append(bytes.Clone(whole), '\n'), "/padded.html": append(bytes.Clone(whole), make([]byte, 16)...),
+		"/no-trailer.html": whole[:len(whole)-8], "/named-no-trailer.html": named.Bytes()[:named.Len()-8]}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Content-Encoding", "gzip")
@@ -160,6 +168,10 @@ func TestBrokenGzipBodyFails(t *testing.T) {
 	}{
 		{"/ok.html", 0, false},
 		{"/plain.html", 0, false},
+		{"/newline.html", 0, false},    // a stray byte after the member
+		{"/padded.html", 0, false},     // zero padding after it
+		{"/no-trailer.html", 0, false}, // the data whole, its checksum trailer missing
+		{"/named-no-trailer.html", 0, false},
 		{"/corrupt.html", 0, true},
 		{"/cut.html", 0, true},
 		{"/ok.html", int64(len(whole) / 4), false}, // cut by the limit: the capture says so

@@ -56,7 +56,7 @@ func (a *Archiver) storedReading(doc *store.Document, urls []string) *store.Docu
 		}
 		pages = append(pages, &page{requested: c.URL, url: c.URL, status: c.Status, parsed: parsed})
 	}
-	if contentHash(buildDocument(pages, nil).Text, latest.Attachments) != doc.ContentHash {
+	if contentHash(buildDocument(pages).Text, latest.Attachments) != doc.ContentHash {
 		return nil
 	}
 	return latest

@@ -35,6 +35,11 @@ type Document struct {
 	// operator cut it short (--max-pages, --max-body); a re-check before it
 	// is due would be cut the same way. Not stored.
 	Cut bool `json:"-"`
+	// CopyOfHosts are hosts besides its own where the document may be a
+	// copy of a stored one: the site's other host its rel=canonical names
+	// (a mobile page naming the www article). A copy with the same
+	// content is stored as that document's alias. Not stored.
+	CopyOfHosts []string `json:"-"`
 }
 
 // Page is one page of a document, in reading order.
@@ -263,7 +268,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 		}
 	}
 	if rec.ID == "" {
-		orig, err := findOriginal(tx, codec, doc, copyHosts)
+		orig, err := findOriginal(tx, codec, doc, append(slices.Clone(copyHosts), doc.CopyOfHosts...))
 		if err != nil {
 			return SaveResult{}, err
 		}
