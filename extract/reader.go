@@ -189,6 +189,7 @@ func resolveURL(base *url.URL, href, cs string) string {
 		return ""
 	}
 	u.Fragment, u.RawFragment = "", ""
+	u.User = nil // credentials in a link are not stored with what it leads to
 	if needsEscape(u.RawQuery) {
 		u.RawQuery = charset.EncodeQuery(u.RawQuery, cs)
 	}

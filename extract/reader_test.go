@@ -19,6 +19,7 @@ func TestResolveURLAsABrowser(t *testing.T) {
 		{`javascript:open('\a')`, "utf-8", ""},
 		{"/search.jsp?q=世界", "gbk", "http://www.x.gov.cn/search.jsp?q=%CA%C0%BD%E7"},
 		{"#top", "utf-8", ""},
+		{"http://user:pw@www.y.gov.cn/a.html", "utf-8", "http://www.y.gov.cn/a.html"}, // followed without the credentials
 	} {
 		if got := resolveURL(base, tc.href, tc.cs); got != tc.want {
 			t.Errorf("resolveURL(%q) = %q, want %q", tc.href, got, tc.want)
