@@ -77,8 +77,17 @@ func recordLines(lines []metaLine, label *regexp.Regexp) map[string]bool {
 	byField := map[string]int{}
 	names := map[string]bool{}
 	opening := 0
-	for _, l := range lines {
-		if l.where != 0 || len(l.text) > 300 || !strings.Contains(l.text, ":") && !strings.Contains(l.text, "：") {
+	begun := false // the text has begun: its byline is above
+	lastOpening := -2
+	for i, l := range lines {
+		if l.where != 0 {
+			continue
+		}
+		// (Records follow the text's first sentence; a byline that opens
+		// the text, 来源：学习时报 作者：王建国, comes before it.)
+		wasBegun := begun
+		begun = begun || runeCount(l.text) >= 15 && strings.ContainsAny(l.text, "，。；")
+		if !wasBegun || len(l.text) > 300 || !strings.Contains(l.text, ":") && !strings.Contains(l.text, "：") {
 			continue // (a record's label has its colon)
 		}
 		loc := label.FindStringIndex(l.text)
@@ -92,7 +101,12 @@ func recordLines(lines []metaLine, label *regexp.Regexp) map[string]bool {
 				byField[h.field]++
 			}
 		} else {
-			opening++
+			// Records stand apart, each after its item (a poem, a
+			// paper); co-authors' lines stand together.
+			if i != lastOpening+1 {
+				opening++
+			}
+			lastOpening = i
 			if name, _, _ := strings.Cut(strings.TrimSpace(l.text[loc[1]:]), " "); name != "" {
 				names[name] = true
 			}
@@ -384,9 +398,15 @@ func reporterIn(zone []metaLine) string {
 // 招聘公告, 拟聘用人员公示, 录用名单), whose lines name posts and people
 // where a story's byline would: 记者 陈思远 林雨桐. (A story about a
 // 招聘会 is none.)
-func jobNotice(title string) bool { return jobTitle.MatchString(title) }
+func jobNotice(title string) bool {
+	return jobTitle.MatchString(title) && !jobNews.MatchString(title)
+}
 
-var jobTitle = regexp.MustCompile(`(?:招聘|聘用|录用|錄用|招考|招录|招錄).*(?:公告|公示|名单|名單|简章|簡章|通知|结果|結果)`)
+// jobNews is a story's headline about a notice (我市发布…招聘公告, 县教育局
+// 公布…招聘结果), not the notice's.
+var jobNews = regexp.MustCompile(`发布|發布|公布|出炉|出爐|揭晓|揭曉|举行|舉行|举办|舉辦`)
+
+var jobTitle = regexp.MustCompile(`(?:招聘|聘用|录用|錄用|招考|招录|招錄).*(?:公告|公示|名单|名單|简章|簡章|通知|结果|結果)(?:[（(][^（）()]{1,20}[）)])?$`)
 
 // headcount is how many a job notice seeks (记者 若干名 编辑 2名), no name.
 var headcount = regexp.MustCompile(`^(?:若干[名人]?|(?:数|多|\d+|[一二三四五六七八九十两]+)[名人])$`)

@@ -650,6 +650,9 @@ const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑�
 // creditLabelOpening is a line's opening credit label, with its colon.
 var creditLabelOpening = regexp.MustCompile(`^[(（【\s]*(` + creditLabels + `)\s*[:：]`)
 
+// recordAuthor is a record's author line: 作者：潘雨.
+var recordAuthor = regexp.MustCompile(`^[(（\s]*作者\s*[:：]\s*\S{1,12}[)）]?$`)
+
 // newsletterPrompt matches the invitations to subscribe that English news
 // templates put between paragraphs.
 var newsletterPrompt = regexp.MustCompile(`(?i)\b(subscribe|sign up|sign-up|signup)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(subscribe|sign up|inbox)\b`)
@@ -740,15 +743,29 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	// is one that opens short lines above them, a record's field each (a
 	// page of poems, 作者：潘雨 under the last).
 	labels := map[string]int{}
-	for i, b := range blocks {
-		if m := creditLabelOpening.FindStringSubmatch(b.Text); m != nil && (i >= creditsFrom || runeCount(b.Text) <= 20) {
-			labels[m[1]]++
+	for _, b := range blocks[max(creditsFrom, 0):] {
+		if m := creditLabelOpening.FindStringSubmatch(b.Text); m != nil {
+			if labels[m[1]]++; labels[m[1]] == 2 {
+				creditsFrom = len(blocks)
+				break
+			}
 		}
 	}
-	for _, b := range blocks[max(creditsFrom, 0):] {
-		if m := creditLabelOpening.FindStringSubmatch(b.Text); m != nil && labels[m[1]] >= 2 {
-			creditsFrom = len(blocks)
-			break
+	// A record's 作者 that opens short lines above (a page of poems, each
+	// closed by its poet) is the last record's under the last poem, not a
+	// credit: the credits begin after it.
+	records := 0
+	for i, b := range blocks {
+		if i < creditsFrom && runeCount(b.Text) <= 20 && recordAuthor.MatchString(b.Text) {
+			records++
+		}
+	}
+	if records > 0 {
+		for i := len(blocks) - 1; i >= max(creditsFrom, 0); i-- {
+			if recordAuthor.MatchString(blocks[i].Text) {
+				creditsFrom = i + 1
+				break
+			}
 		}
 	}
 	// Date lines that recur head a chronicle's entries (大事记), alone or

@@ -445,8 +445,11 @@ func (r *reader) letterForm(top *html.Node) []*html.Node {
 	// 1.… 2.…) outscores a letter written in one cell, which has one
 	// paragraph where the rules have two. The form is the text when its
 	// cells say more than the winner does.
+	// Only the page's own letter, though: the form's title row names
+	// the page's title (not a guestbook under a notice, nor a letter a
+	// story quotes).
 	if body := r.body(); !contains(scope, body) {
-		if forms, cells := letterFormIn(body); forms != nil && !contains(forms[0], top) && !contains(top, forms[0]) {
+		if forms, cells := letterFormIn(body); forms != nil && !contains(forms[0], top) && !contains(top, forms[0]) && r.titledForm(forms[0]) {
 			said := 0
 			for _, c := range cells {
 				said += runeCount(textOf(c))
@@ -457,6 +460,31 @@ func (r *reader) letterForm(top *html.Node) []*html.Node {
 		}
 	}
 	return nil
+}
+
+// titledForm says whether a letter form's title row (信件标题 | …) holds
+// the page's <title>, or is held in it (a site suffix after it).
+func (r *reader) titledForm(form *html.Node) bool {
+	page := strings.Join(strings.Fields(r.head.title), "")
+	if page == "" {
+		return false
+	}
+	for n := range form.Descendants() {
+		if n.DataAtom != atom.Td || !labelled(n) {
+			continue
+		}
+		prev := n.PrevSibling
+		for prev != nil && prev.Type != html.ElementNode {
+			prev = prev.PrevSibling
+		}
+		if !titleLabel.MatchString(strings.Join(strings.Fields(textOf(prev)), "")) {
+			continue
+		}
+		if v := strings.Join(strings.Fields(textOf(n)), ""); runeCount(v) >= 4 && (strings.Contains(page, v) || strings.Contains(v, page)) {
+			return true
+		}
+	}
+	return false
 }
 
 // letterFormIn finds the 问政 forms in scope (see letterForm) — a letter
