@@ -138,7 +138,11 @@ func (c *Crawler) take(h *hostQueue) *task {
 		default:
 			return nil
 		}
-		h.revisitTurn = !h.revisitTurn
+		if t.Depth > 0 {
+			// (A seed is no turn: the turns are between articles, the
+			// new and the stored.)
+			h.revisitTurn = !h.revisitTurn
+		}
 		if t.Run != 0 && t.Run != c.run.ID {
 			// Carried from an earlier run: this run's now. (Met again
 			// and fetched by this run already, it is answered by that

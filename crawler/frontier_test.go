@@ -8,7 +8,7 @@ import (
 )
 
 // TestTakeOrder: a host's next task is this run's find, taking turns with
-// the re-checks of stored articles; what an earlier run left comes last
+// the re-checks of stored articles (a seed takes no turn); what an earlier run left comes last
 // (met by this run too, it is still taken: colly's visited set answers a
 // second fetch from the first); a site that has its
 // --max-docs keeps its tasks for the next run while the host's other
@@ -18,10 +18,12 @@ func TestTakeOrder(t *testing.T) {
 	open := &siteState{Site: Site{HostBudget: 100}}
 	full := &siteState{Site: Site{HostBudget: 100, MaxDocs: 1}, docs: 1}
 	mk := func(u string, run uint64, kind string, s *siteState) *task {
-		return &task{FrontierEntry: store.FrontierEntry{URL: "http://a.test/" + u, Run: run, Kind: kind, Seq: uint64(len(u))}, site: s}
+		return &task{FrontierEntry: store.FrontierEntry{URL: "http://a.test/" + u, Run: run, Kind: kind, Seq: uint64(len(u)), Depth: 1}, site: s}
 	}
+	seed := mk("seed", 2, "", open)
+	seed.Depth = 0
 	h := &hostQueue{
-		tasks:   []*task{mk("find1", 2, "", open), mk("find2", 2, "", open), mk("capped", 2, "", full)},
+		tasks:   []*task{seed, mk("find1", 2, "", open), mk("find2", 2, "", open), mk("capped", 2, "", full)},
 		later:   []*task{mk("recheck1", 2, kindRevisit, open), mk("recheck2", 2, kindRevisit, open)},
 		carried: []*task{mk("old-seen", 1, "", open), mk("old", 1, "", open)},
 	}
@@ -30,7 +32,7 @@ func TestTakeOrder(t *testing.T) {
 	for t := c.take(h); t != nil; t = c.take(h) {
 		got = append(got, t.URL[len("http://a.test/"):])
 	}
-	want := []string{"find1", "recheck1", "find2", "recheck2", "old-seen", "old"}
+	want := []string{"seed", "find1", "recheck1", "find2", "recheck2", "old-seen", "old"}
 	if len(got) != len(want) {
 		t.Fatalf("taken %v, want %v", got, want)
 	}
