@@ -742,13 +742,21 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 	// 审核专家：刘洋、…, a 名单公示's groups): credits name each once. So
 	// is one that opens short lines above them, a record's field each (a
 	// page of poems, 作者：潘雨 under the last).
-	labels := map[string]int{}
+	// (The same credit again, 摄影：王磊 under a picture and in the
+	// credits, is no group of a list; nor are pictures' credits in
+	// brackets, （摄影：陈浩）.)
+	labels := map[string]string{}
 	for _, b := range blocks[max(creditsFrom, 0):] {
+		if strings.HasPrefix(b.Text, "（") || strings.HasPrefix(b.Text, "(") {
+			continue
+		}
 		if m := creditLabelOpening.FindStringSubmatch(b.Text); m != nil {
-			if labels[m[1]]++; labels[m[1]] == 2 {
+			said, ok := labels[m[1]]
+			if ok && said != b.Text[len(m[0]):] {
 				creditsFrom = len(blocks)
 				break
 			}
+			labels[m[1]] = b.Text[len(m[0]):]
 		}
 	}
 	// A record's 作者 that opens short lines above (a page of poems, each
