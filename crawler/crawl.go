@@ -338,9 +338,17 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 
 	sum := c.runSummary(start)
 	c.mu.Lock()
+	// (URLs, not entries: one an earlier run left and this run met again
+	// waits once.)
+	waiting := map[uint64]bool{}
 	for _, h := range c.hosts {
-		sum.Queued += h.queued()
+		for _, q := range [][]*task{h.tasks, h.later, h.carried} {
+			for _, t := range q {
+				waiting[urlKey(extract.CanonicalURL(t.URL))] = true
+			}
+		}
 	}
+	sum.Queued = len(waiting)
 	fatal := c.fatal
 	c.mu.Unlock()
 	if fatal != nil {
