@@ -465,26 +465,14 @@ func (c *Crawler) load() error {
 		return err
 	}
 	var dropped []uint64
-	carried := map[uint64]bool{} // an earlier run's entries, by URL: one each
+	var earlier []*task // an earlier run's entries
 	err = c.db.Frontier(func(e store.FrontierEntry) error {
 		site := c.siteFor(e.Site, e.URL)
 		if site == nil {
 			return nil // a site no longer configured: left alone
 		}
 		if e.Run != 0 && e.Run != c.run.ID {
-			// An earlier run's: queued after this run's finds, claimed
-			// when taken. A backlog larger than a run may fetch (a big
-			// column, --max-docs) drains over the next runs; but no more
-			// of it per host than carriedBudgets runs' worth, or a trap
-			// that ends every run on its budget would grow the frontier
-			// by what each run finds, for good.
-			key := urlKey(extract.CanonicalURL(e.URL))
-			if h := c.hostFor(e.URL); carried[key] || len(h.carried) >= carriedBudgets*site.HostBudget {
-				dropped = append(dropped, e.Seq)
-				return nil
-			}
-			carried[key] = true
-			c.push(&task{FrontierEntry: e, site: site})
+			earlier = append(earlier, &task{FrontierEntry: e, site: site})
 			return nil
 		}
 		key := urlKey(extract.CanonicalURL(e.URL))
@@ -499,6 +487,35 @@ func (c *Crawler) load() error {
 	})
 	if err != nil {
 		return err
+	}
+	// An earlier run's entries are queued after this run's finds, claimed
+	// when taken: a backlog larger than a run may fetch (a big column,
+	// --max-docs) drains over the next runs. Not one a later run fetched
+	// already (met again through its list, say), nor two of one URL; and
+	// no more per host than carriedBudgets runs' worth, or a trap that
+	// ends every run on its budget would grow the frontier by what each
+	// run finds, for good.
+	carried := map[uint64]bool{}
+	for from := 0; from < len(earlier); from += 1000 {
+		batch := earlier[from:min(from+1000, len(earlier))]
+		urls := make([]string, len(batch))
+		for i, t := range batch {
+			urls[i] = canon(t.URL)
+		}
+		sts, err := c.db.URLStatuses(urls)
+		if err != nil {
+			return err
+		}
+		for i, t := range batch {
+			key := urlKey(extract.CanonicalURL(t.URL))
+			visited := sts[i].Run != 0 && sts[i].Run >= t.Run && sts[i].Kind != store.VisitSkipped
+			if h := c.hostFor(t.URL); visited || carried[key] || len(h.carried) >= carriedBudgets*t.site.HostBudget {
+				dropped = append(dropped, t.Seq)
+				continue
+			}
+			carried[key] = true
+			c.push(t)
+		}
 	}
 	if len(dropped) > 0 {
 		c.log.Info("frontier left by earlier runs trimmed", "dropped", len(dropped), "kept per host", fmt.Sprintf("%d page budgets", carriedBudgets))

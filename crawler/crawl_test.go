@@ -1573,6 +1573,28 @@ func TestTwoHopRedirectLoopFails(t *testing.T) {
 	}
 }
 
+// TestBacklogDrainsOverRuns: a column larger than --max-docs is archived
+// over the next runs, each archiving new articles — not re-fetching those
+// the run before archived (their entries left from the first run are done
+// with), nor losing the older list pages its chain no longer reaches.
+func TestBacklogDrainsOverRuns(t *testing.T) {
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 30, PerList: 10})
+	db := openTestStore(t)
+	site := siteOf(srv)
+	site.MaxDocs = 10
+	total := 0
+	for run := 1; run <= 4; run++ {
+		sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Revisit: RevisitPolicy{Min: 20 * time.Hour}}, site)
+		total += sum.New
+		if want := map[int]int{1: 10, 2: 10, 3: 10, 4: 0}[run]; sum.New != want || sum.Unchanged != 0 {
+			t.Errorf("run %d: %+v; want %d new and no re-fetch of what is not due", run, sum, want)
+		}
+	}
+	if total != 30 {
+		t.Errorf("%d archived, want the column's 30", total)
+	}
+}
+
 // TestMaxDocsIsNotOvershot: articles read at once on several hosts (or
 // several at once on one host) do not all get stored past --max-docs: an
 // article takes its slot before it is archived. The parser holds each
