@@ -473,11 +473,7 @@ func (r *reader) titledForm(form *html.Node) bool {
 		if n.DataAtom != atom.Td || !labelled(n) {
 			continue
 		}
-		prev := n.PrevSibling
-		for prev != nil && prev.Type != html.ElementNode {
-			prev = prev.PrevSibling
-		}
-		if !titleLabel.MatchString(strings.Join(strings.Fields(textOf(prev)), "")) {
+		if !titleLabel.MatchString(strings.Join(strings.Fields(textOf(labelOf(n))), "")) {
 			continue
 		}
 		if v := strings.Join(strings.Fields(textOf(n)), ""); runeCount(v) >= 4 && (strings.Contains(page, v) || strings.Contains(v, page)) {
@@ -555,11 +551,21 @@ func (r *reader) proseOutside(scope *html.Node, forms []*html.Node) bool {
 
 // labelled says whether a form's cell follows its label's (<th>办理过程</th>).
 func labelled(cell *html.Node) bool {
+	label := labelOf(cell)
+	return label != nil && runeCount(strings.TrimSpace(textOf(label))) <= 8
+}
+
+// labelOf is the cell before a form's cell, where its label stands; nil
+// when there is none.
+func labelOf(cell *html.Node) *html.Node {
 	prev := cell.PrevSibling
 	for prev != nil && prev.Type != html.ElementNode {
 		prev = prev.PrevSibling
 	}
-	return prev != nil && (prev.DataAtom == atom.Th || prev.DataAtom == atom.Td) && runeCount(strings.TrimSpace(textOf(prev))) <= 8
+	if prev == nil || prev.DataAtom != atom.Th && prev.DataAtom != atom.Td {
+		return nil
+	}
+	return prev
 }
 
 // letterProse says a form's cell holds a letter or an answer, not a field
@@ -572,11 +578,8 @@ func letterProse(cell *html.Node) bool {
 // letterSideOf is which side of a letter the cell before cell names: 1
 // the letter (来信内容), -1 the answer (回复内容), 0 neither.
 func letterSideOf(cell *html.Node) int {
-	prev := cell.PrevSibling
-	for prev != nil && prev.Type != html.ElementNode {
-		prev = prev.PrevSibling
-	}
-	if prev == nil || prev.DataAtom != atom.Th && prev.DataAtom != atom.Td {
+	prev := labelOf(cell)
+	if prev == nil {
 		return 0
 	}
 	switch label := strings.Join(strings.Fields(textOf(prev)), ""); {
