@@ -22,8 +22,9 @@ type hostQueue struct {
 	// seeds and their finds.
 	carried []*task
 	// revisitTurn: the next task taken is a re-check, when there are
-	// both: re-checks take turns with this run's finds, so that a page
-	// budget spent on a trap met this run leaves them their share.
+	// both and the budget is half spent (pressed): re-checks take turns
+	// with the rest, so that a page budget spent on a trap met this run
+	// leaves them their share.
 	revisitTurn bool
 	active      int
 	fetched     int // requests this run, for the budget
@@ -116,8 +117,9 @@ func (c *Crawler) pick() (t *task, wait time.Duration, done bool) {
 func (h *hostQueue) queued() int { return len(h.tasks) + len(h.later) + len(h.carried) }
 
 // take pops the host's next task that its site still wants; c.mu is held.
-// This run's finds come first, then what an earlier run left, the two
-// taking turns with the re-checks of stored articles.
+// This run's finds come first, then what an earlier run left, then the
+// re-checks of stored articles — which take turns with the others once
+// half the host's page budget is spent.
 func (c *Crawler) take(h *hostQueue) *task {
 	// Tasks of sites that have their --max-docs stay in the frontier for
 	// the next run; when nothing but those is left, the host is done.
@@ -126,7 +128,7 @@ func (c *Crawler) take(h *hostQueue) *task {
 	for {
 		var t *task
 		switch {
-		case len(h.later) > 0 && (len(h.tasks) == 0 && len(h.carried) == 0 || h.revisitTurn):
+		case len(h.later) > 0 && (len(h.tasks) == 0 && len(h.carried) == 0 || h.revisitTurn && c.pressed(h)):
 			t = pop(&h.later)
 		case len(h.tasks) > 0:
 			t = pop(&h.tasks)
@@ -163,6 +165,22 @@ func (c *Crawler) take(h *hostQueue) *task {
 		}
 		return t
 	}
+}
+
+// pressed says whether the host's page budget is half spent: from then
+// on the re-checks of stored articles take turns with the rest, or a trap
+// met this run (an endless tag cloud) would leave them nothing. Before,
+// new finds and what earlier runs left come first: an article not yet
+// archived may be gone tomorrow; a stored one is only looked at again.
+func (c *Crawler) pressed(h *hostQueue) bool {
+	budget := 0
+	for _, q := range [][]*task{h.tasks, h.later, h.carried} {
+		if len(q) > 0 {
+			budget = q[0].site.HostBudget
+			break
+		}
+	}
+	return 2*h.fetched >= budget
 }
 
 // pop takes the first task of a queue.
