@@ -215,6 +215,10 @@ type task struct {
 	site  *siteState
 	host  string // the server: hostKey
 	queue string // its host queue: queueKey
+	// origin is the earlier run that left the task, when this run took
+	// it from there (carried): what it leads to waits with it, behind
+	// this run's finds — a trap's next pages go on from there, not ahead.
+	origin uint64
 }
 
 const (
@@ -509,7 +513,9 @@ func (c *Crawler) load() error {
 		for i, t := range batch {
 			key := urlKey(extract.CanonicalURL(t.URL))
 			visited := sts[i].Run != 0 && sts[i].Run >= t.Run && sts[i].Kind != store.VisitSkipped
-			if h := c.hostFor(t.URL); visited || carried[key] || len(h.carried) >= carriedBudgets*t.site.HostBudget {
+			// (A re-check is not carried: every run works out again
+			// which stored articles are due.)
+			if h := c.hostFor(t.URL); t.Kind == kindRevisit || visited || carried[key] || len(h.carried) >= carriedBudgets*t.site.HostBudget {
 				dropped = append(dropped, t.Seq)
 				continue
 			}

@@ -364,14 +364,14 @@ func (c *Crawler) admit(t *task, cands []candidate) []*store.FrontierEntry {
 		if !st.Doc && st.Run == 0 {
 			fresh++
 		}
-		out = append(out, &store.FrontierEntry{URL: cd.url, Depth: cd.depth, Site: t.site.Name, Kind: cd.kind, Lastmod: cd.lastmod})
+		out = append(out, &store.FrontierEntry{URL: cd.url, Depth: cd.depth, Site: t.site.Name, Kind: cd.kind, Lastmod: cd.lastmod, Run: t.origin})
 	}
 	if len(next) > 0 {
 		self, _ := c.db.URLStatuses([]string{canon(t.URL)})
 		revisited := len(self) == 1 && self[0].Run != 0 && self[0].Run != c.run.ID
 		if fresh > 0 || !revisited {
 			for _, cd := range next {
-				out = append(out, &store.FrontierEntry{URL: cd.url, Depth: cd.depth, Site: t.site.Name, Next: true})
+				out = append(out, &store.FrontierEntry{URL: cd.url, Depth: cd.depth, Site: t.site.Name, Next: true, Run: t.origin})
 			}
 		} else {
 			c.log.Debug("list brought nothing new; its older pages are not re-read", "url", t.URL)

@@ -151,7 +151,7 @@ func (c *Crawler) take(h *hostQueue) *task {
 			// fetch; met but not queued — a list's next page its chain
 			// stopped before — it is fetched now: that is the backlog.)
 			c.seen[urlKey(extract.CanonicalURL(t.URL))] = struct{}{}
-			t.Run = c.run.ID
+			t.origin, t.Run = t.Run, c.run.ID
 		}
 		if t.site.full() {
 			held = append(held, t)

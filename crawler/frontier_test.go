@@ -3,6 +3,7 @@ package crawler
 import (
 	"log/slog"
 	"slices"
+	"strings"
 	"testing"
 
 	"folio/store"
@@ -40,8 +41,13 @@ func TestTakeOrder(t *testing.T) {
 		}
 		c.seen[urlKey("http://a.test/old-seen")] = struct{}{}
 		var got []string
-		for t := c.take(h); t != nil; t = c.take(h) {
-			got = append(got, t.URL[len("http://a.test/"):])
+		for tk := c.take(h); tk != nil; tk = c.take(h) {
+			got = append(got, tk.URL[len("http://a.test/"):])
+			// What an earlier run left is this run's now, and remembers
+			// that run: the links it leads to wait with it.
+			if carried := strings.HasPrefix(tk.URL, "http://a.test/old"); tk.Run != 2 || carried != (tk.origin == 1) {
+				t.Errorf("%s taken as run %d, from run %d", tk.URL, tk.Run, tk.origin)
+			}
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%d fetched of a budget of 100: taken %v, want %v", tc.fetched, got, tc.want)
