@@ -128,7 +128,7 @@ func (c *Crawler) take(h *hostQueue) *task {
 	for {
 		var t *task
 		switch {
-		case len(h.later) > 0 && (len(h.tasks) == 0 && len(h.carried) == 0 || h.revisitTurn && c.pressed(h)):
+		case len(h.later) > 0 && (len(h.tasks) == 0 && len(h.carried) == 0 || h.revisitTurn && h.pressed()):
 			t = pop(&h.later)
 		case len(h.tasks) > 0:
 			t = pop(&h.tasks)
@@ -172,7 +172,7 @@ func (c *Crawler) take(h *hostQueue) *task {
 // met this run (an endless tag cloud) would leave them nothing. Before,
 // new finds and what earlier runs left come first: an article not yet
 // archived may be gone tomorrow; a stored one is only looked at again.
-func (c *Crawler) pressed(h *hostQueue) bool {
+func (h *hostQueue) pressed() bool {
 	budget := 0
 	for _, q := range [][]*task{h.tasks, h.later, h.carried} {
 		if len(q) > 0 {
