@@ -76,6 +76,9 @@ func moveOrder(order *bolt.Bucket, old, key []byte) error {
 // leaveOrder leaves a document's live entry behind without a new one: the
 // document is gone (merged into another, see merge.go).
 func leaveOrder(order *bolt.Bucket, key []byte) error {
+	if len(key) == 0 {
+		return nil // a record written before it had an order key
+	}
 	v := order.Get(key)
 	if v == nil || decodeOrder(v).moved != 0 {
 		return nil
