@@ -473,3 +473,19 @@ func TestCreditLines(t *testing.T) {
 		}
 	}
 }
+
+// TestSeparatorAfterValue: a separator between a byline's spans (作者：刘洋
+// · 阅读量 …) is not the value's.
+func TestSeparatorAfterValue(t *testing.T) {
+	for _, sep := range []string{" · ", " | ", " • "} {
+		page := `<html><head><meta charset="utf-8"><title>这是文章的标题_网站</title></head><body><h1>这是文章的标题</h1>` +
+			`<div class="info"><span>2020-02-20 09:30</span>` + sep + `<span>来源：城市晚报</span>` + sep + `<span>作者：刘洋</span>` + sep + `<span>阅读量 1024</span></div><div>` + prose + `</div></body></html>`
+		p, err := Parse([]byte(page), "", "http://t.test/a/1.html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Author != "刘洋" || p.Source != "城市晚报" {
+			t.Errorf("%q: author %q, source %q; want 刘洋, 城市晚报", sep, p.Author, p.Source)
+		}
+	}
+}

@@ -470,7 +470,8 @@ func labelledValue(zone []metaLine, label *regexp.Regexp) string {
 			end += len(m)
 		}
 		rest = rest[:end]
-		rest = strings.Trim(strings.TrimSpace(rest), " ,，;；")
+		// (A separator between spans stays with the value: 作者：刘洋 ·.)
+		rest = strings.Trim(strings.TrimSpace(rest), " ,，;；·•|｜")
 		if rest != "" && runeCount(rest) <= 30 {
 			return rest
 		}
