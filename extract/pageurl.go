@@ -69,6 +69,17 @@ var (
 	allDigits  = regexp.MustCompile(`^\d+$`)
 )
 
+// idSuffix says whether name_num is an article's name and id (tuji_551,
+// photo_2381) rather than page num of name: a word without digits before
+// a number of three digits or more — no article runs to a hundred pages,
+// and a column's pages are index_N, list_N.
+func idSuffix(name, num string) bool {
+	return len(num) >= 3 && !strings.ContainsAny(name, "0123456789") && !columnStem.MatchString(name)
+}
+
+// columnStem is the name of a column's pages: index_2, list_150.
+var columnStem = regexp.MustCompile(`(?i)^(index|list|default|more|page|node|lists?[_-]?\w*)$`)
+
 // pageParams are query parameters that carry a page number, lower case.
 // (Not pageid: CMSs name a page's record with it, not its number.)
 var pageParams = map[string]bool{
@@ -114,7 +125,7 @@ func pageRefs(u string) []pageRef {
 			add(schemePHPCMS, dir+m[1], m[2], m[3]+query, 0, dir+m[1]+"1"+m[3]+query)
 		} else if m := discuzPage.FindStringSubmatch(file); m != nil {
 			add(schemeDiscuz, dir+m[1], m[2], m[3]+query, 0, dir+m[1]+"1"+m[3]+query)
-		} else if m := suffixPage.FindStringSubmatch(file); m != nil && !trsDoc.MatchString(m[1]) {
+		} else if m := suffixPage.FindStringSubmatch(file); m != nil && !trsDoc.MatchString(m[1]) && !idSuffix(m[1], m[2]) {
 			add(schemeSuffix, dir+m[1]+"_", m[2], m[3]+query, 0, dir+m[1]+m[3]+query)
 		} else if m := hyphenPage.FindStringSubmatch(file); m != nil {
 			add(schemeHyphen, dir+m[1]+"-", m[2], m[3]+query, 0, dir+m[1]+m[3]+query)

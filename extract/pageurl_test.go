@@ -73,6 +73,10 @@ func TestFirstPageOfAndPageURL(t *testing.T) {
 		{"http://x.people.com.cn/n2/c1-40765432-3.html", "http://x.people.com.cn/n2/c1-40765432.html", 3, "http://x.people.com.cn/n2/c1-40765432-4.html"},
 		{"http://x.cn/a/123.html", "", 0, ""},
 		{"http://x.gov.cn/t20240115_1234.html", "", 0, ""},
+		{"http://x.cn/photo/tuji_551.html", "", 0, ""}, // a photo set's name and id
+		{"http://x.cn/photo/tuji_551_2.html", "http://x.cn/photo/tuji_551.html", 2, "http://x.cn/photo/tuji_551_3.html"}, // and its page 2
+		{"http://x.cn/news/list_150.html", "http://x.cn/news/list.html", 150, "http://x.cn/news/list_151.html"},          // a column's page 150
+		{"http://x.cn/news/news_12.html", "http://x.cn/news/news.html", 12, "http://x.cn/news/news_13.html"},
 	}
 	for _, tt := range tests {
 		first, n := firstPageOf(tt.u)

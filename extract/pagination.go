@@ -53,11 +53,12 @@ var (
 	// currentNames mark the current page's entry in a bar.
 	currentNames = regexp.MustCompile(`^(current|active|thisclass|cur|curr|on|selected|now|this|page-cur|current-page|pagecur|sel)$`)
 
-	nextLabel = regexp.MustCompile(`(?i)^(下一页|下页|后页|后一页|下一頁|下頁|後頁|後一頁|next|next\s*page|nextpage)$`)
+	// A photo set's pages go picture by picture: 下一张.
+	nextLabel = regexp.MustCompile(`(?i)^(下一页|下页|后页|后一页|下一頁|下頁|後頁|後一頁|下一张|下一張|next|next\s*page|nextpage)$`)
 	arrowNext = regexp.MustCompile(`^(›|>|＞|→|>>|»|》|››|▶|>>>)$`)
 	// « and << are "previous" as often as "first": neither is page 1.
 	firstLabel = regexp.MustCompile(`(?i)^(首页|第一页|首頁|第一頁|first|first\s*page|\|<)$`)
-	prevLabel  = regexp.MustCompile(`(?i)^(上一页|上页|前页|前一页|上一頁|上頁|前頁|prev|previous|previous\s*page)$`)
+	prevLabel  = regexp.MustCompile(`(?i)^(上一页|上页|前页|前一页|上一頁|上頁|前頁|上一张|上一張|prev|previous|previous\s*page)$`)
 	lastLabel  = regexp.MustCompile(`(?i)^(尾页|末页|最后一页|最后页|尾頁|末頁|最後一頁|last|last\s*page|>\|)$`)
 
 	// numberText matches a numbered bar entry: 2, [2], 【2】, 第2页, and
@@ -441,7 +442,7 @@ func barish(label string) bool {
 	latin := false
 	for _, r := range label {
 		switch r {
-		case '页', '頁', '›', '»', '>', '＞', '→', '<', '«', '‹', '|', '▶', '》':
+		case '页', '頁', '张', '張', '›', '»', '>', '＞', '→', '<', '«', '‹', '|', '▶', '》':
 			return true
 		}
 		latin = latin || (r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z'))
