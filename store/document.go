@@ -644,6 +644,19 @@ func lookupDoc(tx *bolt.Tx, url string) (*docRecord, error) {
 	return &rec, nil
 }
 
+// decodeVersion reads a stored version record.
+func decodeVersion(codec *codec, blob []byte) (*versionRecord, error) {
+	data, err := codec.unpack(blob)
+	if err != nil {
+		return nil, err
+	}
+	var vr versionRecord
+	if err := json.Unmarshal(data, &vr); err != nil || vr.Doc == nil {
+		return nil, fmt.Errorf("%w: a version record: %v", ErrCorrupt, err)
+	}
+	return &vr, nil
+}
+
 func loadVersion(tx *bolt.Tx, codec *codec, rec *docRecord, n int) (*Document, error) {
 	if n == 0 {
 		n = len(rec.Versions)
@@ -655,13 +668,9 @@ func loadVersion(tx *bolt.Tx, codec *codec, rec *docRecord, n int) (*Document, e
 	if blob == nil {
 		return nil, fmt.Errorf("document %s version %d: %w: record missing", rec.URL, n, ErrCorrupt)
 	}
-	data, err := codec.unpack(blob)
+	vr, err := decodeVersion(codec, blob)
 	if err != nil {
 		return nil, fmt.Errorf("document %s version %d: %w", rec.URL, n, err)
-	}
-	var vr versionRecord
-	if err := json.Unmarshal(data, &vr); err != nil || vr.Doc == nil {
-		return nil, fmt.Errorf("document %s version %d: %w: %v", rec.URL, n, ErrCorrupt, err)
 	}
 	doc := vr.Doc
 	for i := range doc.Pages {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -96,8 +95,8 @@ func mergeDocs(tx *bolt.Tx, codec *codec, a, b *docRecord) (*docRecord, error) {
 	for _, s := range all {
 		if s.rec == gone {
 			// The content index names the merged document from now on.
-			if doc, err := unpackVersion(codec, s.blob); err == nil {
-				key := contentKey(hostOf(gone.URL), doc.ContentHash, doc.Title)
+			if vr, err := decodeVersion(codec, s.blob); err == nil {
+				key := contentKey(hostOf(gone.URL), vr.Doc.ContentHash, vr.Doc.Title)
 				if id := content.Get(key); id != nil && string(id) == gone.ID {
 					if err := content.Put(key, []byte(keep.ID)); err != nil {
 						return nil, err
@@ -165,16 +164,4 @@ func mergeDocs(tx *bolt.Tx, codec *codec, a, b *docRecord) (*docRecord, error) {
 		return nil, err
 	}
 	return keep, putJSON(tx.Bucket(bucketDocs), []byte(keep.ID), keep)
-}
-
-func unpackVersion(codec *codec, blob []byte) (*Document, error) {
-	data, err := codec.unpack(blob)
-	if err != nil {
-		return nil, err
-	}
-	var vr versionRecord
-	if err := json.Unmarshal(data, &vr); err != nil || vr.Doc == nil {
-		return nil, fmt.Errorf("%w: a version record", ErrCorrupt)
-	}
-	return vr.Doc, nil
 }
