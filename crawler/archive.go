@@ -337,7 +337,7 @@ func (w *walk) pageOne(start *page) *page {
 		return start
 	}
 	p1 := w.get(first)
-	guessed := start.parsed.Pagination.Guessed
+	guessed := start.parsed.Pagination.Guessed || start.parsed.Pagination.Tentative
 	switch {
 	case !p1.ok() && guessed:
 		// Only the URL's shape made start a page N: info_5.shtml is an
@@ -375,16 +375,25 @@ func (w *walk) follow(first, start *page) (walked, error) {
 		cut, gap bool
 	)
 	known := map[int]string{}
+	// tentative: pages known only from a bar guessed from a script call
+	// (extract's Pagination.Tentative): one that is not there, or is
+	// another page, ends the article, and no failure.
+	tentative := map[int]bool{}
 	total := 0
 	learn := func(p *page) {
 		if !p.ok() {
 			return
 		}
 		pg := p.parsed.Pagination
-		total = max(total, pg.Total)
+		if !pg.Tentative {
+			total = max(total, pg.Total)
+		}
 		for _, pl := range pg.Pages {
 			if _, ok := known[pl.N]; !ok {
 				known[pl.N] = pl.URL
+				tentative[pl.N] = pg.Tentative
+			} else if !pg.Tentative && tentative[pl.N] {
+				known[pl.N], tentative[pl.N] = pl.URL, false
 			}
 		}
 	}
@@ -417,6 +426,10 @@ func (w *walk) follow(first, start *page) (walked, error) {
 	last := first
 	for w.ctx.Err() == nil {
 		next, fromBar := known[n+1], true
+		guess := next != "" && tentative[n+1]
+		if guess {
+			fromBar = false
+		}
 		if next == "" && last.ok() {
 			next, fromBar = last.parsed.Pagination.Next, false
 		}
@@ -455,6 +468,10 @@ func (w *walk) follow(first, start *page) (walked, error) {
 		p := w.get(next)
 		mark(p, next)
 		n++
+		if !p.ok() && guess {
+			w.a.log.Debug("a page guessed from the page bar's script is not there", "url", next, "err", p.err)
+			break
+		}
 		if !p.ok() {
 			failed = errors.Join(failed, p.err)
 			pages = append(pages, p)

@@ -867,3 +867,42 @@ func TestCutCopyIsCountedCut(t *testing.T) {
 		}
 	}
 }
+
+// TestArchiveGuessedScriptBar: a pager function the page does not show
+// (pageBar(3, 0, "t…", "html"), defined in a script it loads) is read by
+// WCM's convention; the pages it names are tentative: where they are
+// there they are stitched, from any page, and where one is not there the
+// article ends without a failure.
+func TestArchiveGuessedScriptBar(t *testing.T) {
+	page := func(text string, n, index int) string {
+		return fmt.Sprintf(`<html><head><meta charset="utf-8"><title>关于做好2024年重点项目建设工作的通知</title><script src="/js/pagebar.js"></script></head><body>`+
+			`<h1>关于做好2024年重点项目建设工作的通知</h1><div class="content"><p>%s</p></div>`+
+			`<div class="detail-page"><script>pageBar(%d,%d,'t20240312_55120','html');</script></div></body></html>`, text, n, index)
+	}
+	texts := []string{
+		"各县（市、区）人民政府，市直各有关单位：为加快推进全市重点项目建设，现就有关工作通知如下。",
+		"二、强化要素保障。自然资源部门要优先保障重点项目用地指标，实行拿地即开工审批模式。",
+		"三、严格督查考核。市重点项目办每月通报项目进展情况，对进度滞后的项目实行挂牌督办。",
+	}
+	const dir = "/art/2024/3/12/"
+	whole := map[string]string{
+		dir + "t20240312_55120.html":   page(texts[0], 3, 0),
+		dir + "t20240312_55120_1.html": page(texts[1], 3, 1),
+		dir + "t20240312_55120_2.html": page(texts[2], 3, 2),
+	}
+	for _, from := range []string{"t20240312_55120.html", "t20240312_55120_1.html"} {
+		res, u := archivePages(t, whole, dir+from)
+		if res.Err != nil || res.Doc == nil || len(res.Doc.Pages) != 3 || !res.Doc.Complete || !strings.HasSuffix(res.Doc.URL, "t20240312_55120.html") {
+			t.Fatalf("from %s: err %v, doc %+v; want 3 pages from page 1", u, res.Err, res.Doc)
+		}
+		if !strings.Contains(res.Doc.Text, "挂牌督办") {
+			t.Errorf("from %s: text %q", u, res.Doc.Text)
+		}
+	}
+	// The function wrote its addresses otherwise (?page=2): the guess
+	// finds nothing, and the article is the page, whole.
+	res, u := archivePages(t, map[string]string{dir + "t20240312_55120.html": page(texts[0], 2, 0)}, dir+"t20240312_55120.html")
+	if res.Err != nil || res.Doc == nil || len(res.Doc.Pages) != 1 || !res.Doc.Complete {
+		t.Errorf("%s with no page at the guessed address: err %v, doc %+v; want one page, complete", u, res.Err, res.Doc)
+	}
+}

@@ -41,6 +41,18 @@ func TestPageBarSnippets(t *testing.T) {
 		{name: "image with alt", body: `<a href="123_2.html"><img src="/img/next.gif" alt="下一页"></a>`, next: "123_2.html"},
 		{name: "› before »", body: `<ul class="pagination"><li><a href="123_3.html">»</a></li><li><a href="123_2.html">›</a></li></ul>`, next: "123_2.html"},
 		{name: "link rel=next", head: `<link rel="next" href="123_2.html">`, next: "123_2.html"},
+		{
+			name: "javascript:goPage(2), the page's script saying where it goes",
+			head: `<script>function goPage(n) { var url = (n <= 1) ? "123.html" : "123_" + n + ".html"; window.location.href = url; }</script>`,
+			body: `<div class="pagelist"><span>1</span> <a href="javascript:goPage(2)">2</a> <a href="javascript:goPage(3)">3</a> <a href="javascript:goPage(2)">下一页</a></div>`,
+			next: "123_2.html", cur: 1,
+		},
+		{
+			name: "javascript:goPage(1) on page 2 leads to page 1", url: "http://x.cn/a/2024/123_2.html",
+			head:  `<script>function goPage(n) { location.href = n == 1 ? "123.html" : "123_" + n + ".html"; }</script>`,
+			body:  `<div class="pagelist"><a href="javascript:goPage(1)">1</a> <span>2</span> <a href="javascript:goPage(1)">上一页</a></div>`,
+			first: "123.html", cur: 2,
+		},
 		{name: "a rel=next", body: `<a rel="next nofollow" href="123_2.html">继续阅读</a>`, next: "123_2.html"},
 		{
 			name: "page 1 at its bare URL, its bar linking ?page=1", url: "http://x.cn/news/8803.html",
@@ -220,6 +232,8 @@ func TestLibraryPageBars(t *testing.T) {
 		cur   int
 		total int
 		pages map[int]string
+		// tentative: the pages are guessed by a convention
+		tentative bool
 	}{
 		// layui laypage
 		{
@@ -312,6 +326,39 @@ laypage.render({elem: 'page', count: total, limit: 20, curr: pageNo, jump: funct
 			body: `<script>var nCount = 2; var nIndex = 0; var sName = "t20240503_203";
 setPage(nCount, nIndex, sName, "shtml");</script>`,
 			next: "t20240503_203_1.shtml", cur: 1, total: 2,
+		},
+		// a site's own loop
+		{
+			name: "a bar written in a loop, page 1 under a ternary", url: "http://x.gov.cn/art/2024/3/12/art_1229_558812.html",
+			body: `<div id="pagebar"></div><script>(function(){var total=3,cur=1,base="art_1229_558812";var h=[];
+for(var i=1;i<=total;i++){var u=(i==1)?base+".html":base+"_"+i+".html";h.push(i==cur?'<span>'+i+'</span>':'<a href="'+u+'">'+i+'</a>');}
+document.getElementById("pagebar").innerHTML=h.join(" ");})();</script>`,
+			next: "art_1229_558812_2.html", cur: 1, total: 3,
+			pages: map[int]string{1: "art_1229_558812.html", 2: "art_1229_558812_2.html", 3: "art_1229_558812_3.html"},
+		},
+		{
+			name: "a loop from 0 below the count, TRS's addresses, on page 2", url: "http://x.cn/news/2024/0312/8812_1.html",
+			body: `<script>var n = 3; for (let k = 0; k < n; k++) { var href = k === 0 ? '8812.html' : '8812_' + k + '.html'; document.write('<a href="' + href + '">' + (k + 1) + '</a> '); }</script>`,
+			next: "8812_2.html", first: "8812.html", cur: 2, total: 3,
+			pages: map[int]string{1: "8812.html", 2: "8812_1.html", 3: "8812_2.html"},
+		},
+		{
+			// A loop over a list's records writes other articles' links.
+			name: "a loop over records is no bar", url: "http://x.cn/news/2024/0312/8812.html",
+			body: `<script>var n = 5; for (var i = 1; i <= n; i++) { html += '<li><a href="/news/content_' + i + '.html">' + titles[i] + '</a></li>'; }</script>`,
+		},
+		// a site's own pager function, defined in a script the page loads
+		{
+			name: "pageBar with WCM's arguments and the page's name", url: article,
+			body: `<script src="/js/pagebar.js"></script><div class="detail-page"><script>pageBar(3,0,'t20240503_203','shtml');</script></div>`,
+			next: "t20240503_203_1.shtml", cur: 1, total: 3,
+			pages:     map[int]string{1: "t20240503_203.shtml", 2: "t20240503_203_1.shtml", 3: "t20240503_203_2.shtml"},
+			tentative: true,
+		},
+		{
+			// Another page's name: no bar of this page's.
+			name: "a call naming another page", url: article,
+			body: `<script>showRelated(3,0,'t20240401_150','shtml');</script>`,
 		},
 		// jQuery plugins
 		{
@@ -449,6 +496,9 @@ setPage(nCount, nIndex, sName, "shtml");</script>`,
 			}
 			pg := p.Pagination
 			abs := checkBar(t, pg, tt.url, tt.next, tt.first, tt.cur, tt.total)
+			if pg.Tentative != tt.tentative {
+				t.Errorf("tentative %v, want %v", pg.Tentative, tt.tentative)
+			}
 			if tt.total == 0 && len(pg.Pages) > 1 {
 				t.Errorf("pages %v, want none", pg.Pages)
 			}
@@ -497,4 +547,32 @@ func checkBar(t *testing.T, pg Pagination, u, next, first string, cur, total int
 			pg.Next, pg.First, pg.Current, pg.Total, abs(next), wantFirst, cur, total)
 	}
 	return abs
+}
+
+// TestPageBarInsideTheContent: a photo page's bar stands in the content's
+// box under a short caption (Xinhua's div_currpage in p-detail); the bar
+// goes, the caption stays.
+func TestPageBarInsideTheContent(t *testing.T) {
+	const page = `<html><head><meta charset="utf-8"><title>（图文互动）茶农采茶忙-新华网</title></head><body>
+<div class="topNav"><a href="/">返回首页</a> | <a href="/photo/">图片</a> | <a href="/local/">地方</a></div>
+<div class="main"><div class="h-title">（图文互动）茶农采茶忙</div>
+<div class="h-info"><span class="h-time">2024-05-20 10:05:11</span> <span>来源：新华网</span></div>
+<div id="p-detail">
+<p align="center"><img src="2.jpg" alt=""></p>
+<p>茶农将采摘的鲜叶运往加工厂。</p>
+<div id="div_currpage"><a href="c_1130144567.htm" class="prevpage">上一页</a>&nbsp;<a href="c_1130144567.htm">1</a>&nbsp;<span>2</span>&nbsp;<a href="c_1130144567_3.htm">3</a>&nbsp;<a href="c_1130144567_4.htm">4</a>&nbsp;<a href="c_1130144567_3.htm" class="nextpage">下一页</a></div>
+</div>
+<div class="p-editor">【纠错】 【责任编辑：吴京泽】</div></div>
+<div class="morePic"><h3>更多图片</h3><ul><li><a href="/photo/2024-05/19/c_1130144001.htm">各地群众欢度端午</a></li></ul></div>
+<div class="foot">新华网 版权所有</div></body></html>`
+	p, err := Parse([]byte(page), "text/html; charset=utf-8", "http://www.news.cn/photo/2024-05/20/c_1130144567_2.htm", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Text(); got != "茶农将采摘的鲜叶运往加工厂。" {
+		t.Errorf("text %q, want the caption alone", got)
+	}
+	if p.Pagination.Current != 2 || p.Pagination.Next == "" {
+		t.Errorf("pagination %+v, want page 2 with a next page", p.Pagination)
+	}
 }

@@ -251,7 +251,7 @@ func (r *reader) libraryBar(self, js string) *scriptBar {
 	var vars map[string]string
 	env := func() map[string]string {
 		if vars == nil {
-			vars = jsVars(js)
+			vars = r.varsOf(js)
 		}
 		return vars
 	}
@@ -588,8 +588,13 @@ func funcTemplate(fn string, arg pageFunc, vars map[string]string) (pageTemplate
 			continue // a comparison
 		}
 		// p == 1 ? "index.shtml" : "index_" + p + ".shtml" is two
-		// addresses.
+		// addresses; var url = …; location.href = url is the same.
 		exprs := []string{jsExpr(body[start:])}
+		if v := strings.TrimSpace(exprs[0]); jsName.MatchString(v) && v != params[arg.pos] {
+			if set := regexp.MustCompile(`\b` + regexp.QuoteMeta(v) + `\s*=[^=]`).FindStringIndex(body[:loc[0]]); set != nil {
+				exprs[0] = jsExpr(body[set[1]-1:])
+			}
+		}
 		if q := jsSplit(exprs[0], '?'); len(q) == 2 {
 			if alt := jsSplit(q[1], ':'); len(alt) == 2 {
 				exprs = alt

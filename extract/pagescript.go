@@ -22,6 +22,9 @@ import (
 type scriptBar struct {
 	total, current int
 	pages          map[int]string
+	// tentative: the addresses are WCM's convention applied to a call
+	// whose function the page does not show (pagerCallOf).
+	tentative bool
 }
 
 var (
@@ -83,7 +86,234 @@ func (r *reader) scriptBar(self, js string) *scriptBar {
 	if s := r.trsBar(self, js); s != nil {
 		return s
 	}
-	return r.libraryBar(self, js)
+	if s := r.libraryBar(self, js); s != nil {
+		return s
+	}
+	if s := r.loopBar(self, js); s != nil {
+		return s
+	}
+	return r.pagerCallOf(self, js)
+}
+
+// pagerCallOf reads a call of a site's own pager function, defined in a
+// script the page loads, with the arguments of WCM's createPageHTML and
+// the page's own file name among them:
+//
+//	pageBar(3, 0, "t20240312_55120", "html");
+//
+// on t20240312_55120.html or t20240312_55120_1.html. Most such functions
+// are WCM's under another name, but the page does not show how this one
+// writes its addresses: the pages are read by WCM's convention and are
+// tentative (one that is not there is no page of the article).
+func (r *reader) pagerCallOf(self, js string) *scriptBar {
+	base := path.Base(selfPath(self))
+	name := strings.TrimSuffix(base, path.Ext(base))
+	names := []string{name}
+	if m := selfName.FindStringSubmatch(base); m != nil && m[1] != name {
+		names = append(names, m[1])
+	}
+	var vars map[string]string
+	for _, stem := range names {
+		if len(stem) < 3 {
+			continue
+		}
+		// Each quoted occurrence of the name, and the call it is the
+		// third argument of (the fourth after a div's id).
+		tries := 0
+		for from := 0; tries < 5; {
+			i := strings.Index(js[from:], stem)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(stem)
+			if at == 0 || from >= len(js) || !strings.ContainsRune(`"'`, rune(js[at-1])) || js[from] != js[at-1] {
+				continue
+			}
+			tries++
+			window := max(0, at-maxCallHead)
+			loc := wcmCallBefore.FindStringIndex(js[window:at])
+			if loc == nil {
+				continue
+			}
+			if vars == nil {
+				vars = r.varsOf(js)
+			}
+			for _, args := range jsCalls(js[window+loc[0]:], jsCallHead) {
+				if s := r.wcmBar(self, args, vars); s != nil {
+					s.tentative = true
+					return s
+				}
+			}
+		}
+	}
+	return nil
+}
+
+var (
+	// wcmCallBefore is a call's text before its third argument's
+	// string: name(total, current, " (or name("div", total, current, ").
+	wcmCallBefore = regexp.MustCompile(`\b[A-Za-z_$][\w$]*\s*\(\s*(?:["'][\w-]*["']\s*,\s*)?[\w$]+\s*,\s*[\w$]+\s*,\s*["']$`)
+	// jsCallHead is the call a text opens with, up to its "(".
+	jsCallHead = regexp.MustCompile(`^[A-Za-z_$][\w$]*\s*\(`)
+)
+
+// maxCallHead bounds the text before a call's third argument.
+const maxCallHead = 120
+
+// A site's own script may write its bar in a loop over the pages, each
+// address a concatenation with the loop's variable:
+//
+//	var total = 3, base = "art_1229_558812";
+//	for (var i = 1; i <= total; i++) {
+//		var u = (i == 1) ? base + ".html" : base + "_" + i + ".html"; …
+//	}
+//
+// The bound is a number or a variable set to one; the address is the
+// first concatenation in the loop's body that holds the variable once,
+// its other parts literals or variables set to literals; page 1 the
+// concatenation chosen under a test for the loop's first value (i == 1 ?).
+var (
+	jsLoopHead = regexp.MustCompile(`^for\s*\(\s*(?:var\s+|let\s+)?([A-Za-z_$][\w$]*)\s*=\s*([01])\s*;\s*([A-Za-z_$][\w$]*)\s*(<=?)\s*([A-Za-z_$][\w$]*|\d{1,3})\s*;`)
+	jsConcat   = regexp.MustCompile(`(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w$]*|\([^()\n]{1,20}\))(?:\s*\+\s*(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w$]*|\([^()\n]{1,20}\)))+`)
+)
+
+const (
+	// maxLoopHead bounds the text of a loop's head: for (…;…;…).
+	maxLoopHead = 200
+	// maxLoopBody bounds the text of a loop's body read for its address.
+	maxLoopBody = 1000
+)
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func (r *reader) loopBar(self, js string) *scriptBar {
+	if !strings.Contains(js, "for") || !strings.Contains(js, "+") {
+		return nil
+	}
+	var vars map[string]string
+	loops := 0
+	for at := 0; loops < 10; {
+		i := strings.Index(js[at:], "for")
+		if i < 0 {
+			break
+		}
+		start := at + i
+		at = start + 3
+		if start > 0 && isWordByte(js[start-1]) {
+			continue
+		}
+		head := js[start:min(len(js), start+maxLoopHead)]
+		m := jsLoopHead.FindStringSubmatchIndex(head)
+		if m == nil {
+			continue
+		}
+		loops++
+		for k := range m {
+			m[k] += start
+		}
+		name, from := js[m[2]:m[3]], js[m[4]:m[5]]
+		body := js[m[1]:min(len(js), m[1]+maxLoopBody)]
+		if js[m[6]:m[7]] != name || !concatenated(body, name) {
+			continue
+		}
+		if vars == nil {
+			vars = r.varsOf(js)
+		}
+		bound, ok := jsInt(js[m[10]:m[11]], vars)
+		if !ok {
+			continue
+		}
+		// The pages the loop runs over, and how its variable counts them.
+		total, shift := bound, 0
+		switch {
+		case from == "1" && js[m[8]:m[9]] == "<":
+			total = bound - 1
+		case from == "0" && js[m[8]:m[9]] == "<":
+			shift = -1
+		case from == "0":
+			continue // 0..n is no count of pages
+		}
+		t, ok := loopTemplate(body, name, shift, vars)
+		if !ok {
+			continue
+		}
+		if s := r.templateBar(self, total, 0, t); s != nil {
+			return s
+		}
+	}
+	return nil
+}
+
+// concatenated says whether the body joins the loop's variable to
+// something with +, as an address written from it does.
+func concatenated(body, name string) bool {
+	for from := 0; ; {
+		i := strings.Index(body[from:], name)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		from = at + len(name)
+		if at > 0 && isWordByte(body[at-1]) || from < len(body) && isWordByte(body[from]) {
+			continue
+		}
+		before := strings.TrimRight(body[:at], " \t(")
+		after := strings.TrimLeft(body[from:], " \t)")
+		if strings.HasSuffix(before, "+") && !strings.HasSuffix(before, "++") || strings.HasPrefix(after, "+") && !strings.HasPrefix(after, "++") {
+			return true
+		}
+	}
+}
+
+// loopTemplate reads the address a loop's body writes for its variable.
+func loopTemplate(body, name string, shift int, vars map[string]string) (pageTemplate, bool) {
+	ref := regexp.QuoteMeta(name)
+	pageRef := regexp.MustCompile(`^(?:` + ref + `|\(\s*` + ref + `\s*(?:([-+])\s*(\d))?\s*\))$`)
+	var t pageTemplate
+	found := false
+	for _, c := range jsConcat.FindAllString(body, 20) {
+		prefix, suffix, delta, hasPage, ok := jsPageExpr(c, pageRef, vars)
+		if ok && hasPage && address(prefix+suffix) {
+			t, found = pageTemplate{prefix: prefix, suffix: suffix, shift: shift + delta}, true
+			break
+		}
+	}
+	if !found {
+		return t, false
+	}
+	// i == 1 ? base + ".html" : …
+	one := strconv.Itoa(1 + shift)
+	test := regexp.MustCompile(`\b` + ref + `\s*===?\s*['"]?` + one + `['"]?\s*\)?\s*\?`)
+	if loc := test.FindStringIndex(body); loc != nil {
+		if alt := jsSplit(jsExpr(body[loc[1]:]), ':'); len(alt) == 2 {
+			if first, _, _, hasPage, ok := jsPageExpr(alt[0], pageRef, vars); ok && !hasPage && address(first) {
+				t.first = first
+			}
+		}
+	}
+	return t, true
+}
+
+// address says whether the literal parts of a concatenation can be a
+// link's address: no markup, no white space, not a script or fragment.
+func address(s string) bool {
+	return s != "" && !strings.ContainsAny(s, "<>\"' \t\n") && s[0] != '#' &&
+		!strings.HasPrefix(strings.ToLower(s), "javascript:")
+}
+
+// varsOf is jsVars of the page's scripts, read once (the script bar's
+// readers each need them); of another text, read each time.
+func (r *reader) varsOf(js string) map[string]string {
+	if r.scripts == nil || js != *r.scripts {
+		return jsVars(js)
+	}
+	if r.scriptVars == nil {
+		r.scriptVars = jsVars(js)
+	}
+	return r.scriptVars
 }
 
 // jsVars returns the variables a script sets to a literal, string or
@@ -105,7 +335,7 @@ func (r *reader) trsBar(self, js string) *scriptBar {
 	if !hasCall && !strings.Contains(js, "countPage") {
 		return nil
 	}
-	vars := jsVars(js)
+	vars := r.varsOf(js)
 	value := func(arg string) string {
 		arg = strings.TrimSpace(arg)
 		if len(arg) >= 2 && (arg[0] == '"' || arg[0] == '\'') && arg[len(arg)-1] == arg[0] {

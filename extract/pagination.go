@@ -24,6 +24,10 @@ type Pagination struct {
 	// is page 2 of 123.html), the bar naming no other page. Page 1 is then
 	// to be checked: it must exist and carry the same article.
 	Guessed bool
+	// Tentative: the pages the bar names are guessed from a script call's
+	// arguments by a convention (pagerCallOf); a page that is not there,
+	// or is another page, is no page of the article.
+	Tentative bool
 	// FormPosted: the bar's next or numbered links post the page's form
 	// (ASP.NET's javascript:__doPostBack), and no link leads on: the pages
 	// after this one have no address to fetch.
@@ -164,8 +168,18 @@ type barInfo struct {
 func (r *reader) pagination(pageURL *url.URL) Pagination {
 	pg := &paginator{r: r, page: pageURL.String(), self: CanonicalURL(pageURL.String()), host: pageURL.Host,
 		bars: map[*html.Node]*barInfo{}, texts: map[*html.Node]int{}}
-	return pg.read()
+	p := pg.read()
+	for _, b := range pg.order {
+		if b.used && pg.textLen(b.node) <= maxBarText && b.node.DataAtom != atom.Td && b.node.DataAtom != atom.Tr {
+			r.pageBars = append(r.pageBars, b.node)
+		}
+	}
+	return p
 }
+
+// maxBarText is the most text an element may hold to be a page bar and
+// nothing else: 首页 上一页 1 2 … 20 下一页 尾页 共20页 跳转到 第 页.
+const maxBarText = 120
 
 // disagrees says whether a script bar names some page otherwise than a
 // bar of links of this page's URL family does.
@@ -297,6 +311,7 @@ func (pg *paginator) read() Pagination {
 		if s.current > 0 {
 			current = s.current
 		}
+		p.Tentative = s.tentative && !familyKnown
 	}
 
 	// This page's number: marked in a bar, else the one plain number of a

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -38,8 +39,16 @@ type reader struct {
 	// pages. messages are the forum message cells measure met.
 	thread   []threadPost
 	messages []*html.Node
-	// scripts caches inlineScripts(); nil until read.
-	scripts *string
+	// scripts caches inlineScripts(); nil until read. scriptVars caches
+	// their variables (varsOf).
+	scripts    *string
+	scriptVars map[string]string
+	// pageBars are the elements of the page bars pagination read, short
+	// ones only (a bar's text and no more), which prune drops.
+	pageBars []*html.Node
+	// pageFuncs caches pageFunc: a function's page template, zero when
+	// the function goes to no page the page's scripts say.
+	pageFuncs map[string]pageTemplate
 }
 
 func newReader(doc *goquery.Document, base *url.URL, cs string) *reader {
@@ -162,7 +171,48 @@ func (r *reader) scriptLink(href, onclick string) string {
 	if m := scriptPageURL.FindStringSubmatch(js); m != nil {
 		return r.resolve(m[1])
 	}
+	// A bar's javascript:goPage(2), the page's own script saying where
+	// goPage goes.
+	if m := jsPageCall.FindStringSubmatch(js); m != nil {
+		if t, ok := r.pageFunc(m[1]); ok {
+			k, _ := strconv.Atoi(m[2])
+			return r.resolve(t.url(k))
+		}
+	}
 	return ""
+}
+
+// jsPageCall is a script link that calls a function with a page number.
+var jsPageCall = regexp.MustCompile(`^\s*([A-Za-z_$][\w$]*)\s*\(\s*['"]?(\d{1,4})['"]?\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$`)
+
+// pageFunc reads a function of the page's inline scripts that goes to the
+// page its (first) argument names: function goPage(n) { location.href =
+// n <= 1 ? "4417.html" : "4417_" + n + ".html"; }.
+func (r *reader) pageFunc(name string) (pageTemplate, bool) {
+	if t, ok := r.pageFuncs[name]; ok {
+		return t, t.prefix != "" || t.suffix != ""
+	}
+	if r.pageFuncs == nil {
+		r.pageFuncs = map[string]pageTemplate{}
+	}
+	var t pageTemplate
+	js := r.inlineScripts()
+	def := regexp.MustCompile(`\bfunction\s+` + regexp.QuoteMeta(name) + `\s*\(|\b` + regexp.QuoteMeta(name) + `\s*=\s*function\s*\(`).FindStringIndex(js)
+	if def != nil {
+		fn := js[def[0]:]
+		if i := strings.Index(fn, "function"); i >= 0 {
+			fn = fn[i:]
+		}
+		if open := strings.IndexByte(fn, '{'); open >= 0 {
+			if end := jsClose(fn[open:min(len(fn), open+maxJSCall)]); end > 0 {
+				if got, ok := funcTemplate(fn[:open+end+1], pageFunc{}, r.varsOf(js)); ok {
+					t = got
+				}
+			}
+		}
+	}
+	r.pageFuncs[name] = t
+	return t, t.prefix != "" || t.suffix != ""
 }
 
 // scriptPageURL is a quoted page address in a script: absolute, rooted or
@@ -254,8 +304,18 @@ func (r *reader) prune() {
 		}
 	}
 	walk(r.body())
+	// The page bars pagination read are not content either: inside the
+	// content's box (a photo page's div_currpage under its caption) their
+	// links would outweigh a short caption.
+	for _, n := range r.pageBars {
+		if n.Parent != nil && !slices.Contains(drop, n) {
+			drop = append(drop, n)
+		}
+	}
 	for _, n := range drop {
-		n.Parent.RemoveChild(n)
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
 	}
 }
 

@@ -114,6 +114,7 @@ func Stitch(pages []*Page) *Document {
 	atEdges := map[string]int{} // pages where the block is among the first or last three
 	if len(live) >= 2 {
 		count := map[string]int{}
+		leads := map[string]int{} // pages the block opens (among the first two, not the last)
 		for pi, p := range live {
 			onPage := map[string]bool{}
 			for i := range p.Blocks {
@@ -126,10 +127,16 @@ func Stitch(pages []*Page) *Document {
 				if i < 3 || i >= len(p.Blocks)-3 {
 					atEdges[k]++
 				}
+				if i < 2 && i < len(p.Blocks)-1 && p.Blocks[i].Kind == Paragraph && lead(p.Blocks[i].Text) {
+					leads[k]++
+				}
 			}
 		}
+		// A block on every page is the template's, but for the prose
+		// that opens every page: a photo set's or a serial's introduction,
+		// kept once, where it first stands.
 		for k, n := range count {
-			if n == len(live) {
+			if n == len(live) && leads[k] < n {
 				everywhere[k] = true
 			}
 		}
@@ -160,6 +167,12 @@ func Stitch(pages []*Page) *Document {
 	}
 	doc.Text = blocksText(doc.Blocks)
 	return doc
+}
+
+// lead says whether a paragraph is prose that may introduce an article:
+// sentences of some length, not a line of fields.
+func lead(s string) bool {
+	return runeCount(s) >= 30 && endsSentence(s) && strings.ContainsAny(s, "，,；")
 }
 
 // isTitleAgain: a line at the top of page 2 and on that is the title, or

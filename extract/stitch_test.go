@@ -109,6 +109,23 @@ func TestStitch(t *testing.T) {
 			want: []string{"导语：全年主动公开信息18462条。", "第一页正文。", "第二页正文。"},
 		},
 		{
+			name: "a photo set's introduction opening every page stays once",
+			pages: []*Page{
+				page(title, para("五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。"), para("图为游客在古镇廊棚下乘船游览。"), para("(责编：王丹)")),
+				page(title, para("五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。"), para("图为夜幕下的西塘古镇灯火璀璨。"), para("(责编：王丹)")),
+				page(title, para("五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。"), para("图为小朋友在体验传统手工艺。"), para("(责编：王丹)")),
+			},
+			want: []string{"五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。", "图为游客在古镇廊棚下乘船游览。", "图为夜幕下的西塘古镇灯火璀璨。", "图为小朋友在体验传统手工艺。"},
+		},
+		{
+			name: "prose closing every page is the template's",
+			pages: []*Page{
+				page(title, para("第一页正文。"), para("本网站所刊登的信息均来源于各单位，如有侵权请与本网站联系删除。")),
+				page(title, para("第二页正文。"), para("本网站所刊登的信息均来源于各单位，如有侵权请与本网站联系删除。")),
+			},
+			want: []string{"第一页正文。", "第二页正文。"},
+		},
+		{
 			name: "one page: nothing is evidence of anything",
 			pages: []*Page{
 				page(title, para("推荐阅读"), para("正文。")),
