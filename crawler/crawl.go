@@ -25,8 +25,9 @@ type CrawlStore interface {
 	Store
 	PutCapturesBatch(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error)
 	BeginCrawl(now time.Time) (store.CrawlRun, bool, error)
-	FinishCrawl(id uint64, stats any, now time.Time) error
-	SaveCrawlStats(id uint64, stats any) error
+	FinishCrawl(id uint64, stats, pace any, now time.Time) error
+	SaveCrawlStats(id uint64, stats, pace any) error
+	PaceStore
 	Frontier(fn func(store.FrontierEntry) error) error
 	VisitedIn(run uint64, fn func(url string, kind store.VisitKind)) error
 	CollyVisited(run uint64) ([]uint64, error)
@@ -282,6 +283,11 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	}
 	c.run = run
 	c.summary.Run, c.summary.Resumed = run.ID, resumed
+	// The delay holds from the last requests of the run before (or of
+	// the killed part of this one).
+	if err := ResumePace(c.db, c.tr, c.statsEvery()); err != nil {
+		return nil, err
+	}
 	if resumed {
 		c.log.Info("resuming an interrupted crawl", "run", run.ID, "started", run.Started.Format(time.RFC3339))
 		// The summary is the run's: what the interrupted part did too.
@@ -360,12 +366,12 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		// Interrupted: the run that resumes it counts from here.
-		if serr := c.db.SaveCrawlStats(run.ID, sum); serr != nil {
+		if serr := c.db.SaveCrawlStats(run.ID, sum, c.tr.Pace(true)); serr != nil {
 			c.log.Warn("the interrupted run's summary was not kept", "err", serr)
 		}
 		return &sum, err
 	}
-	if err := c.db.FinishCrawl(run.ID, sum, c.now()); err != nil {
+	if err := c.db.FinishCrawl(run.ID, sum, c.tr.Pace(true), c.now()); err != nil {
 		return &sum, err
 	}
 	return &sum, nil
@@ -402,6 +408,14 @@ func addInts(s, b reflect.Value) {
 	}
 }
 
+// statsEvery is how often a run keeps its summary and pacing so far.
+func (c *Crawler) statsEvery() time.Duration {
+	if c.opts.statsEvery > 0 {
+		return c.opts.statsEvery
+	}
+	return time.Second
+}
+
 // saveStats keeps the run's summary in the store every second until
 // stopped, so that a run killed outright (kill -9, a reboot) is resumed
 // with its counts: the resumed run's summary is the whole run's, but for
@@ -411,11 +425,7 @@ func (c *Crawler) saveStats(start time.Time) (stop func()) {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		every := c.opts.statsEvery
-		if every <= 0 {
-			every = time.Second
-		}
-		tick := time.NewTicker(every)
+		tick := time.NewTicker(c.statsEvery())
 		defer tick.Stop()
 		var last Summary // the counts last kept: a second without news writes nothing
 		for {
@@ -429,7 +439,7 @@ func (c *Crawler) saveStats(start time.Time) (stop func()) {
 				if counts == last {
 					continue
 				}
-				if err := c.db.SaveCrawlStats(c.run.ID, sum); err != nil {
+				if err := c.db.SaveCrawlStats(c.run.ID, sum, c.tr.Pace(false)); err != nil {
 					c.log.Debug("the run's summary so far was not kept", "err", err)
 					continue
 				}

@@ -521,6 +521,21 @@ func TestInterruptedRunResumes(t *testing.T) {
 	})
 }
 
+// TestDelayHoldsAcrossRuns: the next run's first request (robots.txt)
+// waits out the Crawl-delay from the last request of the run before.
+func TestDelayHoldsAcrossRuns(t *testing.T) {
+	const crawlDelay = 200 * time.Millisecond
+	srv := crawltest.Serve(t, crawltest.Site{Articles: 2, PagesPer: 1, PerList: 2, CrawlDelay: "0.2"})
+	db := openTestStore(t)
+	crawlSites(t, db, fastTransport(time.Millisecond, nil), CrawlOptions{}, siteOf(srv))
+	first := len(srv.Requests())
+	crawlSites(t, db, fastTransport(time.Millisecond, nil), CrawlOptions{}, siteOf(srv))
+	if len(srv.Requests()) <= first {
+		t.Fatalf("the second run asked nothing")
+	}
+	checkGaps(t, srv, crawlDelay, 10*time.Millisecond)
+}
+
 func TestSitemapsAreExtraSeeds(t *testing.T) {
 	srv := crawltest.Serve(t, crawltest.Site{Articles: 6, Unlisted: 2, Sitemap: true})
 	db := openTestStore(t)

@@ -2,8 +2,10 @@ package crawler
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -19,6 +21,10 @@ type gate struct {
 	hosts    map[string]*hostGate
 	now      func() time.Time
 	sleepCtx func(context.Context, time.Duration) error
+	// notBefore: a host met for the first time waits its delay from here
+	// (a killed run's last requests are not all known to the run that
+	// resumes it).
+	notBefore time.Time
 }
 
 type hostGate struct {
@@ -45,6 +51,9 @@ func (g *gate) host(h string) *hostGate {
 	hg := g.hosts[h]
 	if hg == nil {
 		hg = &hostGate{base: g.delay, delay: g.delay, freed: make(chan struct{})}
+		if !g.notBefore.IsZero() {
+			hg.lastStart, hg.next = g.notBefore, g.notBefore.Add(hg.delay)
+		}
 		g.hosts[h] = hg
 	}
 	return hg
@@ -161,11 +170,113 @@ func (g *gate) setHostDelay(host string, d time.Duration) {
 
 func (hg *hostGate) setDelay() {
 	hg.delay = max(hg.base, hg.crawlDelay)
-	if hg.started > 0 {
+	if !hg.lastStart.IsZero() {
 		if next := hg.lastStart.Add(hg.delay); next.After(hg.next) {
 			hg.next = next
 		}
 	}
+}
+
+// Pace is what the next run needs to know of this one's pacing, so that
+// the delay holds between its last requests and the next run's first: the
+// hosts' latest request starts and the delays then in force. At is when
+// it was taken; Final says no request started after that (the run had
+// stopped). (A Retry-After pause is not kept: the URLs it deferred are
+// the next run's to try, and a server that is still busy says so again.)
+type Pace struct {
+	At    time.Time           `json:"at"`
+	Final bool                `json:"final,omitempty"`
+	Hosts map[string]HostPace `json:"hosts,omitempty"`
+}
+
+// HostPace is one host's pacing.
+type HostPace struct {
+	Last  time.Time     `json:"last"`
+	Delay time.Duration `json:"delay"`
+}
+
+// maxPaceHosts bounds the hosts a Pace keeps: the most recently asked.
+const maxPaceHosts = 1000
+
+// pace returns the gate's pacing now: of the hosts that were asked
+// anything.
+func (g *gate) pace(final bool) Pace {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	p := Pace{At: g.now(), Final: final, Hosts: map[string]HostPace{}}
+	type entry struct {
+		name string
+		HostPace
+	}
+	var all []entry
+	for name, hg := range g.hosts {
+		if hg.started > 0 {
+			all = append(all, entry{name, HostPace{Last: hg.lastStart, Delay: hg.delay}})
+		}
+	}
+	if len(all) > maxPaceHosts {
+		slices.SortFunc(all, func(a, b entry) int { return b.Last.Compare(a.Last) })
+		all = all[:maxPaceHosts]
+	}
+	for _, e := range all {
+		p.Hosts[e.name] = e.HostPace
+	}
+	return p
+}
+
+// resume paces the hosts as an earlier run left them. A run that was
+// killed may have started requests after its pace was taken, up to every
+// (the interval at which it took its pace): every host waits its delay
+// from then too.
+func (g *gate) resume(p Pace, every time.Duration) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	since := time.Time{}
+	if !p.Final && !p.At.IsZero() {
+		since = p.At.Add(every)
+		if now := g.now(); since.After(now) {
+			since = now // (a clock set back: no later than now)
+		}
+		g.notBefore = since
+	}
+	for name, hp := range p.Hosts {
+		hg := g.host(name)
+		last := hp.Last
+		if last.Before(since) {
+			last = since
+		}
+		hg.lastStart = last
+		if next := last.Add(max(hp.Delay, hg.delay)); next.After(hg.next) {
+			hg.next = next
+		}
+	}
+}
+
+// PaceStore keeps the hosts' pacing between runs.
+type PaceStore interface {
+	Pace() (json.RawMessage, error)
+	SavePace(pace any) error
+}
+
+// ResumePace paces tr's hosts as the last crawl or archive on db left
+// them; every is how often a crawl keeps its pace while it runs (what a
+// killed one may have done after).
+func ResumePace(db PaceStore, tr *Transport, every time.Duration) error {
+	data, err := db.Pace()
+	if err != nil || len(data) == 0 {
+		return err
+	}
+	var p Pace
+	if json.Unmarshal(data, &p) == nil { // (an unreadable pace is no reason not to crawl)
+		tr.Resume(p, every)
+	}
+	return nil
+}
+
+// KeepPace keeps tr's pacing in db for the next crawl or archive, once
+// no request will start any more.
+func KeepPace(db PaceStore, tr *Transport) error {
+	return db.SavePace(tr.Pace(true))
 }
 
 // HostState is what progress reports say about a host.

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -463,5 +464,69 @@ func runGateSteps(t *testing.T, delay time.Duration, perHost int, steps []gateSt
 		default:
 			t.Fatalf("%s: unknown op %d", where, s.op)
 		}
+	}
+}
+
+// TestGateResume: the delay holds between the last requests of one run
+// and the first of the next, across processes; after a kill, from what the
+// killed run may have done after it last took its pace.
+func TestGateResume(t *testing.T) {
+	const sec = time.Second
+	t0 := time.Date(2026, 3, 1, 2, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name  string
+		final bool
+		want  map[string]time.Duration // each host's first start in the next run, from t0
+	}{
+		// The run stopped: its last starts are all there is.
+		{name: "after a finished run", final: true,
+			want: map[string]time.Duration{"a.test": 10 * sec, "b.test": 1 * sec, "c.test": sec * 8 / 10}},
+		// Killed at +0.8s, its pace taken at +0.5s: a request may have
+		// started to any host until the kill.
+		{name: "after a kill", final: false,
+			want: map[string]time.Duration{"a.test": 10*sec + sec*8/10, "b.test": sec + sec*8/10, "c.test": sec + sec*8/10}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := &fakeClock{now: t0}
+			g := newGate(sec, 1)
+			g.now, g.sleepCtx = clock.Now, clock.Sleep
+			for _, h := range []string{"a.test", "b.test"} {
+				_, rel, err := g.acquire(t.Context(), h, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rel()
+			}
+			g.setCrawlDelay("a.test", 10*sec)
+			clock.Advance(sec / 2)
+			p := g.pace(tc.final)
+			data, err := json.Marshal(p) // as the store keeps it
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			clock.Advance(sec * 3 / 10) // the next run starts
+			var back Pace
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatal(err)
+			}
+			next := newGate(sec, 1)
+			next.now, next.sleepCtx = clock.Now, clock.Sleep
+			next.resume(back, sec)
+			start := clock.Now()
+			for _, h := range []string{"a.test", "b.test", "c.test"} {
+				clock.mu.Lock()
+				clock.now, clock.sleeps = start, 0
+				clock.mu.Unlock()
+				at, rel, err := next.acquire(t.Context(), h, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rel()
+				if got := at.Sub(t0); got != tc.want[h] {
+					t.Errorf("%s: first start at +%s, want +%s", h, got, tc.want[h])
+				}
+			}
+		})
 	}
 }

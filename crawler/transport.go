@@ -100,6 +100,14 @@ func (t *Transport) Requests() int64 { return t.requests.Load() }
 // HostStates reports the politeness state of every host seen so far.
 func (t *Transport) HostStates() []HostState { return t.gate.states() }
 
+// Pace returns the hosts' pacing now, for the next run to keep to
+// (final: no request will start after it).
+func (t *Transport) Pace(final bool) Pace { return t.gate.pace(final) }
+
+// Resume paces the hosts as an earlier run left them; every is how often
+// that run took its pace (what a killed run may have done after).
+func (t *Transport) Resume(p Pace, every time.Duration) { t.gate.resume(p, every) }
+
 // SetHostDelay gives host its own delay between request starts in place of
 // TransportOptions.Delay (robots.txt's Crawl-delay still wins when longer).
 func (t *Transport) SetHostDelay(host string, d time.Duration) { t.gate.setHostDelay(host, d) }

@@ -16,6 +16,8 @@ import (
 //	visits    URL               -> run(8) kind(1) flags(1) unix seconds(8)
 //	colly     request hash(8)   -> run(8): colly's visited set, per run
 //
+// and one key, pace, of the hosts' pacing.
+//
 // A run that was not finished (killed, interrupted) is resumed by the next
 // one: its visits and colly marks still count, its frontier is still there.
 // Every step of a crawl is one transaction (Commit), so that a URL is marked
@@ -26,6 +28,10 @@ var (
 	crawlFrontier = []byte("frontier")
 	crawlVisits   = []byte("visits")
 	crawlColly    = []byte("colly")
+	// crawlPace is a key of the crawl bucket itself: the pacing of the
+	// hosts (last request starts, delays, pauses) the last crawl or
+	// archive left, as the crawler gives it.
+	crawlPace = []byte("pace")
 )
 
 // CrawlRun is one run of `folio crawl`.
@@ -144,24 +150,31 @@ func (db *DB) BeginCrawl(now time.Time) (run CrawlRun, resumed bool, err error) 
 	return run, resumed, err
 }
 
-// SaveCrawlStats keeps a run's summary so far, for the run that resumes
-// it after a kill to count from.
-func (db *DB) SaveCrawlStats(id uint64, stats any) error {
-	return db.updateRun(id, stats, time.Time{})
+// SaveCrawlStats keeps a run's summary and the hosts' pacing so far, for
+// the run that resumes it after a kill to count from.
+func (db *DB) SaveCrawlStats(id uint64, stats, pace any) error {
+	return db.updateRun(id, stats, pace, time.Time{})
 }
 
 // FinishCrawl marks a run finished; the next run starts afresh.
-func (db *DB) FinishCrawl(id uint64, stats any, now time.Time) error {
-	return db.updateRun(id, stats, now)
+func (db *DB) FinishCrawl(id uint64, stats, pace any, now time.Time) error {
+	return db.updateRun(id, stats, pace, now)
 }
 
-// updateRun stores stats (unless nil) as run id's summary, and marks it
-// finished at finished (unless zero).
-func (db *DB) updateRun(id uint64, stats any, finished time.Time) error {
-	var data []byte
+// updateRun stores stats (unless nil) as run id's summary and pace
+// (unless nil) as the hosts' pacing, and marks the run finished at
+// finished (unless zero).
+func (db *DB) updateRun(id uint64, stats, pace any, finished time.Time) error {
+	var data, paceData []byte
 	if stats != nil {
 		var err error
 		if data, err = json.Marshal(stats); err != nil {
+			return err
+		}
+	}
+	if pace != nil {
+		var err error
+		if paceData, err = json.Marshal(pace); err != nil {
 			return err
 		}
 	}
@@ -180,7 +193,36 @@ func (db *DB) updateRun(id uint64, stats any, finished time.Time) error {
 		if data != nil {
 			run.Stats = data
 		}
+		if paceData != nil {
+			if err := tx.Bucket(bucketCrawl).Put(crawlPace, paceData); err != nil {
+				return err
+			}
+		}
 		return putJSON(runs, u64(id), run)
+	})
+}
+
+// Pace returns the pacing of the hosts the last crawl or archive left
+// (nil if none did): the next one keeps the delay from its last requests.
+func (db *DB) Pace() (json.RawMessage, error) {
+	var out json.RawMessage
+	err := db.view(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketCrawl).Get(crawlPace); v != nil {
+			out = append(json.RawMessage(nil), v...)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// SavePace keeps the pacing of the hosts for the next crawl or archive.
+func (db *DB) SavePace(pace any) error {
+	data, err := json.Marshal(pace)
+	if err != nil {
+		return err
+	}
+	return db.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketCrawl).Put(crawlPace, data)
 	})
 }
 

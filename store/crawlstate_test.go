@@ -24,12 +24,19 @@ func TestCrawlRunResumesUntilFinished(t *testing.T) {
 	if err != nil || !resumed || r.ID != 1 || r.Resumes != 1 {
 		t.Fatalf("after a kill: %+v resumed=%v err=%v", r, resumed, err)
 	}
-	if err := db.FinishCrawl(r.ID, map[string]int{"new": 3}, now.Add(2*time.Hour)); err != nil {
+	if err := db.SaveCrawlStats(r.ID, map[string]int{"new": 2}, map[string]int{"a.test": 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.FinishCrawl(r.ID, map[string]int{"new": 3}, map[string]int{"a.test": 2}, now.Add(2*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	r2, resumed, err := db.BeginCrawl(now.Add(24 * time.Hour))
 	if err != nil || resumed || r2.ID != 2 {
 		t.Fatalf("next night: %+v resumed=%v err=%v", r2, resumed, err)
+	}
+	// The next run paces its hosts as the last one left them.
+	if pace, err := db.Pace(); err != nil || string(pace) != `{"a.test":2}` {
+		t.Fatalf("pace %s, %v", pace, err)
 	}
 	runs, err := db.CrawlRuns()
 	if err != nil || len(runs) != 2 || string(runs[0].Stats) != `{"new":3}` {

@@ -56,6 +56,16 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 
 	tr := crawler.NewTransport(fetch.transport(log))
+	// The delay holds from the last requests of the crawl or archive
+	// before, and this one's hold for the next.
+	if err := crawler.ResumePace(db, tr, 0); err != nil {
+		return &storeUnavailable{err}
+	}
+	defer func() {
+		if err := crawler.KeepPace(db, tr); err != nil {
+			log.Debug("the hosts' pacing was not kept", "err", err)
+		}
+	}()
 	fetcher, err := crawler.NewFetcher(ctx, tr, crawler.FetcherOptions{Revisit: true})
 	if err != nil {
 		return err
