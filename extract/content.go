@@ -141,6 +141,51 @@ func (r *reader) mainContent() *html.Node {
 	return top
 }
 
+// contentBeside looks again for the article when the box mainContent
+// chose gave no text once its title and byline were read (a short
+// article's two sentences lost to the box of its headline and byline,
+// whose fields weigh as commas): the best box but that one, near it —
+// within a few levels of the same container — and nil when there is
+// none. What it gives counts only if it reads as prose (the caller's
+// hasSentence), so that a page that is a picture or a link stays empty.
+func (r *reader) contentBeside(content *html.Node) *html.Node {
+	body := r.body()
+	if content == body {
+		return nil
+	}
+	excluded, merged := r.excluded, r.mergedRoot
+	r.rejected = content
+	alt := r.scoredContent(body, true)
+	r.rejected = nil
+	if alt != body && alt != content && !contains(content, alt) && nearby(content, alt, 3) {
+		return alt
+	}
+	r.excluded, r.mergedRoot = excluded, merged
+	return nil
+}
+
+// nearby says whether a and b share an ancestor at most levels above a.
+func nearby(a, b *html.Node, levels int) bool {
+	p := a.Parent
+	for i := 0; i < levels && p != nil; i, p = i+1, p.Parent {
+		if contains(p, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSentence says whether blocks hold a sentence: prose, not a line of
+// links or a caption.
+func hasSentence(blocks []Block) bool {
+	for _, b := range blocks {
+		if b.Kind == Paragraph && endsSentence(b.Text) && runeCount(b.Text) >= 10 {
+			return true
+		}
+	}
+	return false
+}
+
 // hintedContent finds the CMS content container (TRS_Editor, #zoom, ...)
 // holding the most prose. hint holds at least a few sentences' worth of
 // text (~40 CJK characters), mostly not links; short, when there is no
@@ -284,7 +329,7 @@ func (r *reader) scoredContent(body *html.Node, skipUnlikely bool) *html.Node {
 				continue
 			}
 			st := r.stats[c]
-			if skipUnlikely && r.unlikely(c, st) {
+			if c == r.rejected || skipUnlikely && r.unlikely(c, st) {
 				continue
 			}
 			// A headline is no paragraph, whatever its marks (“电通”, 《》, ：):

@@ -289,6 +289,15 @@ func TestArticleInADirectoryOfItsOwn(t *testing.T) {
 	}
 }
 
+// TestShortNoticeIsAnArticle: 动易's page of a two-sentence notice (GBK),
+// dated by its 更新时间 beside its 文章来源, is an article, not a list.
+func TestShortNoticeIsAnArticle(t *testing.T) {
+	p := parseFile(t, "testdata/kinds/powereasy-short-notice-gbk.html", "http://jyj.qinghe.example.cn/Article/ShowArticle.asp?ArticleID=807")
+	if p.Kind != KindArticle || p.Published != "2024-06-06T00:00:00+08:00" || p.Source != "县教育局" || !strings.HasPrefix(p.Text(), "县教育局决定") {
+		t.Errorf("%v, published %q, source %q, text %q; want an article of 2024-06-06 by 县教育局", p.Kind, p.Published, p.Source, p.Text())
+	}
+}
+
 // TestDateArchiveIsAList: a blog's archive of a day or a month
 // (/2024/06/16/) showing one post's teaser, linked, is a list, though its
 // address has a date as posts' addresses do (a journal's page of one day,

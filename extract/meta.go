@@ -269,8 +269,10 @@ func (r *reader) metadata(content *html.Node, loc *time.Location) pageMeta {
 		m.published = d.format()
 		// A labelled date, or a bare one in a byline that names a source
 		// or an author (2024-03-09 来源：某某头条).
-		// (Not 更新时间 alone: column pages show when they were updated.)
-		m.bylineDate = rank == rankLabelled || rank == rankByline && (m.source != "" || m.author != "")
+		// (Not 更新时间 alone: column pages show when they were updated;
+		// beside the article's 来源 or 作者 it is the article's date, as
+		// 动易's 作者：… 文章来源：… 更新时间：2024-06-06.)
+		m.bylineDate = rank == rankLabelled || (rank == rankByline || rank == rankOtherLabel) && (m.source != "" || m.author != "")
 		m.stated = rank < rankURL
 	}
 	return m

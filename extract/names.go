@@ -84,6 +84,7 @@ var contentHints = map[string]bool{
 	"zhengwen": true, "view_content": true, "infocontent": true, "info_content": true,
 	"arc_content": true, "content_body": true, "cnt_bd": true, "article-text": true,
 	"main-text": true, "txtcontent": true, "art_con": true, "pages_content": true,
+	"v_news_content": true, "wp_articlecontent": true, // 博达 VSB, WebPlus: university news
 }
 
 // barTokens are class and id tokens of the bars that sit inside a content

@@ -177,6 +177,18 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	meta := r.metadata(content, loc)
 	p.Title, p.Published, p.Source, p.Author = meta.title, meta.published, meta.source, meta.author
 	p.Blocks = r.blocks(content, meta)
+	if len(p.Blocks) == 0 && len(r.thread) == 0 {
+		if alt := r.contentBeside(content); alt != nil {
+			if altMeta := r.metadata(alt, loc); altMeta.title != "" {
+				if b := r.blocks(alt, altMeta); hasSentence(b) {
+					content, meta, p.Blocks = alt, altMeta, b
+				}
+			}
+			if len(p.Blocks) == 0 {
+				r.metadata(content, loc) // (its lines again: chrome reads them)
+			}
+		}
+	}
 	if len(r.thread) > 0 {
 		// A thread's page reads as its first poster's posts; Stitch
 		// picks the thread author's from every page.

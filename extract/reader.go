@@ -33,6 +33,8 @@ type reader struct {
 	// are not content, and its own loose text is not content either.
 	excluded   map[*html.Node]bool
 	mergedRoot *html.Node
+	// rejected is a box scoredContent passes over (contentBeside).
+	rejected *html.Node
 	// bodyLines caches lines(): the tree is not changed after prune.
 	bodyLines []string
 	// thread lists the posts of a forum thread's page; nil on other
