@@ -32,10 +32,12 @@ var partnerCredit = regexp.MustCompile(`(?:[摄攝]影|[图圖]片|[图圖]|[编
 func labelledAuthor(zone, writerZone []metaLine) string {
 	v := labelledValue(zone, authorLabel)
 	// Inside the content, 文字： credits only beside another credit
-	// (文字：韦小兰　图片：黄志强), not as a rule's field.
+	// (文字：韦小兰　图片：黄志强, or the credits one to a line: 文字：李梅 /
+	// 图片：赵刚 / 审核：周立), not as a rule's field.
 	var writer []metaLine
-	for _, l := range writerZone {
-		if l.where < 0 || partnerCredit.MatchString(l.text) {
+	for i, l := range writerZone {
+		if l.where < 0 || partnerCredit.MatchString(l.text) ||
+			writerLabel.MatchString(l.text) && isCredit(l.text) && (i > 0 && isCredit(writerZone[i-1].text) || i+1 < len(writerZone) && isCredit(writerZone[i+1].text)) {
 			writer = append(writer, l)
 		}
 	}

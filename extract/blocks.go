@@ -645,7 +645,7 @@ func tailCredit(s string) bool {
 }
 
 const creditLabels = `[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|校[对對]|[终終初一二三复複][审審](?:[一二三]校)?|[审審][核覈](?:[专專]家)?|[监監]制|[编編][审審]|主[编編]|撰稿人?|撰文|` +
-	`值班(?:[编編][辑輯]|主任)|[摄攝]影|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]|[摄攝]像|剪[辑輯]|配音`
+	`值班(?:[编編][辑輯]|主任)|[摄攝]影|[图圖]片|[图圖]|文字|[统統][筹籌]|策[划劃]|作者|[记記]者|通[讯訊][员員]|[摄攝]像|剪[辑輯]|配音`
 
 // creditLabelOpening is a line's opening credit label, with its colon.
 var creditLabelOpening = regexp.MustCompile(`^[(（【\s]*(` + creditLabels + `)\s*[:：]`)
