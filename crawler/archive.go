@@ -769,6 +769,12 @@ func (a *Archiver) fetchPageAs(u string, conditional bool) *page {
 		p.truncated = f.Final.Capture.Truncated
 	}
 	cut := p.truncated == "length" && f.Final.Capture.ID == 0
+	if f.BodyCut && p.truncated == "" {
+		// The payload is stored whole, but what is read of it stops at
+		// --max-body: the page is cut all the same.
+		a.log.Warn("body decodes to more than --max-body; its beginning was read", "url", f.FinalURL(), "max-body", a.maxBody())
+		p.truncated = "length"
+	}
 	if perr := a.storeExchanges(f, p); perr != nil {
 		p.err = perr
 		return p

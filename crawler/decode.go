@@ -23,6 +23,18 @@ func decodeBody(raw []byte, contentEncoding string, limit int64) []byte {
 	return body
 }
 
+// cutByDecoding says whether a body read by decodeContent stopped at
+// limit while its coding held more: a gzip page under --max-body that
+// decodes to more than it (the stored payload is whole; the reading is
+// not).
+func cutByDecoding(body []byte, contentEncoding string, limit int64) bool {
+	switch strings.ToLower(strings.TrimSpace(contentEncoding)) {
+	case "gzip", "x-gzip", "deflate":
+		return limit > 0 && int64(len(body)) >= limit
+	}
+	return false
+}
+
 // decodeContent is decodeBody that also says when a body that is in its
 // coding breaks off: a gzip stream corrupt or cut short halfway (what it
 // read is returned with the error). A browser shows no page for it

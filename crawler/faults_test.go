@@ -197,6 +197,45 @@ func TestBrokenGzipBodyFails(t *testing.T) {
 	}
 }
 
+// TestGzipDecodingPastMaxBodyIsCut: a gzip page small enough to store
+// whole but decoding to more than --max-body is read to the limit only:
+// the document says it is not whole, and the next archive with room for
+// it reads it whole, a new version.
+func TestGzipDecodingPastMaxBodyIsCut(t *testing.T) {
+	page := []byte(`<html><head><meta charset="utf-8"><title>县政府召开常务会议</title></head><body><h1>县政府召开常务会议</h1><div class="content">` +
+		strings.Repeat(`<p>会议研究部署了本月重点工作，要求各部门抓好落实，确保各项任务按期完成。</p>`, 40) + `<p>会议最后强调，要严格落实安全生产责任。</p></div></body></html>`)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(page)
+	zw.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(gz.Bytes())
+	}))
+	t.Cleanup(srv.Close)
+	db := openTestStore(t)
+	archive := func(maxBody int64) *Result {
+		f, err := NewFetcher(t.Context(), fastTransport(0, func(o *TransportOptions) { o.MaxBody = maxBody }), FetcherOptions{Revisit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return NewArchiver(f, db, ArchiveOptions{}).Archive(t.Context(), srv.URL+"/gz.html")
+	}
+	limit := int64(len(page) / 2) // above the gzip body, below the page
+	if int64(gz.Len()) >= limit {
+		t.Fatalf("the gzip body (%d bytes) is not under the limit %d", gz.Len(), limit)
+	}
+	res := archive(limit)
+	if res.Doc == nil || res.Doc.Complete || strings.Contains(res.Doc.Text, "安全生产责任") {
+		t.Fatalf("cut: %+v; want a document not complete, without the page's end", res.Doc)
+	}
+	res = archive(int64(len(page)) * 2)
+	if res.Doc == nil || !res.Doc.Complete || !strings.Contains(res.Doc.Text, "安全生产责任") || res.Doc.Version != 2 {
+		t.Errorf("whole: %+v; want version 2, complete, with the page's end", res.Doc)
+	}
+}
+
 // panicky is a Store whose SaveDocument panics for one URL.
 type panicky struct {
 	*store.DB

@@ -152,7 +152,9 @@ type Fetched struct {
 	// Final is the last exchange: the page's own response (or failure).
 	Final *Exchange
 	// Body is Final's payload with its content-encoding undone, for reading.
-	Body []byte
+	// BodyCut: it stops at --max-body, the payload decoding to more.
+	Body    []byte
+	BodyCut bool
 	// Stored: answered from a capture stored earlier in this run
 	// (Archiver.fetch), not fetched now; Exchanges holds only the
 	// redirect hops made now on the way to it, if any.
@@ -208,7 +210,9 @@ func (f *Fetcher) Fetch(u string, extra http.Header) (*Fetched, error) {
 		return res, fmt.Errorf("%s: no response recorded", u)
 	}
 	var derr error
-	res.Body, derr = decodeContent(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), f.t.opts.MaxBody)
+	coding := res.Final.Capture.Header("Content-Encoding")
+	res.Body, derr = decodeContent(res.Final.Payload, coding, f.t.opts.MaxBody)
+	res.BodyCut = cutByDecoding(res.Body, coding, f.t.opts.MaxBody)
 	if derr != nil && res.Final.Capture.Truncated == "" {
 		// (A body cut by a limit breaks off there by itself.)
 		return res, fmt.Errorf("%s: %w", u, derr)

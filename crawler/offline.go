@@ -111,7 +111,9 @@ func (f *StoredFetcher) Fetch(u string, _ http.Header) (*Fetched, error) {
 		limit = defaultMaxBody
 	}
 	var derr error
-	res.Body, derr = decodeContent(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), limit)
+	coding := res.Final.Capture.Header("Content-Encoding")
+	res.Body, derr = decodeContent(res.Final.Payload, coding, limit)
+	res.BodyCut = cutByDecoding(res.Body, coding, limit)
 	if derr != nil && res.Final.Capture.Truncated == "" {
 		return res, fmt.Errorf("%s: %w", u, derr)
 	}

@@ -29,6 +29,11 @@ func TestHostMatches(t *testing.T) {
 		{"http://[::1]:8111/a.html", "[::1]:8111", true},
 		{"http://[::1]:8111/a.html", "[::1]:80", false},
 		{"http://other.test/a.html", "127.0.0.1", false},
+		{"http://www.lsq.gov.cn/a.html", "www.lsq.gov.cn:80", true}, // the scheme's port, unwritten
+		{"https://www.lsq.gov.cn/a.html", "www.lsq.gov.cn:443", true},
+		{"https://www.lsq.gov.cn/a.html", "www.lsq.gov.cn:80", false},
+		{"http://www.lsq.gov.cn/a.html", "lsq.gov.cn:80", false},
+		{"http://[::1]/a.html", "[::1]:80", true},
 		{"http://xn--fiq228c.xn--fiqs8s/a.html", "中文.中国", true}, // a site named in Unicode, its host stored in punycode
 		{"http://xn--fiq228c.xn--fiqs8s:8080/a.html", "中文.中国:8080", true},
 		{"http://xn--fiq228c.xn--fiqs8s:8080/a.html", "中文.中国:80", false},

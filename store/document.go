@@ -80,6 +80,34 @@ type Version struct {
 	UnchangedRefetches int       `json:"unchanged_refetches"`
 }
 
+// InSeconds returns d as the contract prints it: its times to the second
+// (the store keeps a fetch's time to the fraction a WARC gave it, to tell
+// two re-fetches within one second apart; printed, a document reads the
+// same whether it was crawled or imported).
+func (d *Document) InSeconds() *Document {
+	out := *d
+	out.Fetched = d.Fetched.Truncate(time.Second)
+	if d.Pages != nil {
+		out.Pages = make([]Page, len(d.Pages))
+		for i, p := range d.Pages {
+			p.Fetched = p.Fetched.Truncate(time.Second)
+			out.Pages[i] = p
+		}
+	}
+	return &out
+}
+
+// InSeconds returns h with its times to the second, as Document.InSeconds.
+func (h History) InSeconds() History {
+	out := h
+	out.Versions = make([]Version, len(h.Versions))
+	for i, v := range h.Versions {
+		v.FirstSeen, v.LastSeen = v.FirstSeen.Truncate(time.Second), v.LastSeen.Truncate(time.Second)
+		out.Versions[i] = v
+	}
+	return out
+}
+
 // History lists every stored version of a document, oldest first.
 type History struct {
 	URL      string    `json:"url"`
@@ -354,7 +382,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 			return res, err
 		}
 		// Re-index by change time: list shows the latest changes first.
-		key := orderKey(fetched, rec.ID)
+		key := orderKey(orderTime(fetched, time.Now()), rec.ID)
 		if err := moveOrder(tx.Bucket(bucketDocOrder), rec.OrderKey, key); err != nil {
 			return res, err
 		}
@@ -717,6 +745,18 @@ func versionKey(id string, n int) []byte {
 	k = append(k, id...)
 	k = append(k, 0)
 	return append(k, u64(uint64(n))...)
+}
+
+// orderTime is when a version counts as stored, for the order of list:
+// its fetch time, but a fetch dated to the second (a crawl's or an
+// archive's, which print no fraction) that is saved within that second
+// takes the instant it is saved, so that of the documents stored in one
+// second the last stored lists first (not the one whose id sorts last).
+func orderTime(fetched, now time.Time) time.Time {
+	if fetched.Nanosecond() == 0 && !now.Before(fetched) && now.Sub(fetched) < time.Second {
+		return now
+	}
+	return fetched
 }
 
 func orderKey(t time.Time, id string) []byte {

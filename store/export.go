@@ -190,8 +190,9 @@ func (db *DB) DocumentVersions(filter VersionFilter, fn func(*Document) error) e
 // HostMatches reports whether the URL is on site, as the store's host
 // filters (--site) compare them: case-insensitively, and on the host name
 // alone unless site names a port ("127.0.0.1" matches
-// http://127.0.0.1:8111/a.html, "127.0.0.1:8111" only that port). A site
-// given as a URL ("http://host/") stands for its host.
+// http://127.0.0.1:8111/a.html, "127.0.0.1:8111" only that port, and
+// "host:80" http://host/). A site given as a URL ("http://host/") stands
+// for its host.
 func HostMatches(url, site string) bool {
 	site = strings.ToLower(hostOf(strings.TrimSpace(site)))
 	if !isASCII(site) {
@@ -213,10 +214,18 @@ func HostMatches(url, site string) bool {
 		return true
 	}
 	siteName, sitePort := splitHostPort(site)
+	name, port := splitHostPort(host)
 	if sitePort {
-		return false
+		// x.gov.cn:80 is http://x.gov.cn/, whose port goes unwritten.
+		if port || name != siteName {
+			return false
+		}
+		def := ":80"
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(url)), "https:") {
+			def = ":443"
+		}
+		return strings.HasSuffix(site, def)
 	}
-	name, _ := splitHostPort(host)
 	return name == siteName
 }
 

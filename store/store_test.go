@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -169,6 +170,46 @@ func TestDocumentsNewestFirst(t *testing.T) {
 	db.Documents(DocumentFilter{Host: "b.test"}, func(*Document) error { onB++; return nil })
 	if since != 50 || onB != 50 {
 		t.Fatalf("since: %d (want 50), host b.test: %d (want 50)", since, onB)
+	}
+}
+
+// TestDocumentsStoredInOneSecond: documents fetched and stored one after
+// another within a second (a crawl stores dozens a second; their times
+// are printed to the second) list the last stored first, not by URL.
+func TestDocumentsStoredInOneSecond(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	var want []string
+	for _, name := range []string{"e", "d", "c", "b", "a"} {
+		u := "http://a.test/" + name + ".html"
+		d := doc(u, "text of "+u, "sha256:"+u)
+		d.Fetched = time.Now().UTC().Truncate(time.Second) // as a crawl dates it
+		if _, err := db.SaveDocument(d, nil); err != nil {
+			t.Fatal(err)
+		}
+		want = append([]string{u}, want...)
+	}
+	var got []string
+	if err := db.Documents(DocumentFilter{}, func(d *Document) error { got = append(got, d.URL); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %q, want the last stored first %q", got, want)
+	}
+}
+
+func TestOrderTime(t *testing.T) {
+	t0 := time.Date(2026, 11, 27, 4, 31, 6, 0, time.UTC)
+	for _, tc := range []struct {
+		fetched, now, want time.Time
+	}{
+		{t0, t0.Add(812 * time.Millisecond), t0.Add(812 * time.Millisecond)},                   // saved within its second
+		{t0, t0.Add(3 * time.Second), t0},                                                      // saved later: its fetch time
+		{t0.Add(5 * time.Microsecond), t0.Add(time.Millisecond), t0.Add(5 * time.Microsecond)}, // an import's exact time
+		{t0, t0.Add(-time.Second), t0},                                                         // a clock set back
+	} {
+		if got := orderTime(tc.fetched, tc.now); !got.Equal(tc.want) {
+			t.Errorf("orderTime(%s, %s) = %s, want %s", tc.fetched, tc.now, got, tc.want)
+		}
 	}
 }
 

@@ -295,6 +295,7 @@ func printArchived(w io.Writer, res *crawler.Result) {
 // docJSON is the contract's document object; without text when withText
 // is false (list --json without --text).
 func docJSON(d *store.Document, withText bool) any {
+	d = d.InSeconds()
 	if withText {
 		return d
 	}

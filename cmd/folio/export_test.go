@@ -382,7 +382,16 @@ func TestExportImportExport(t *testing.T) {
 	}
 	_, before, _ := folio(t, "list", "--db", db, "--json", "--text")
 	_, after, _ := folio(t, "list", "--db", fresh, "--json", "--text")
+	// Printed to the second, as a crawl's documents are, however exactly
+	// the WARC dated the fetches.
+	fraction := regexp.MustCompile(`T\d\d:\d\d:\d\d\.\d+`)
+	if m := fraction.FindString(after); m != "" {
+		t.Errorf("a time printed with a fraction after import: %s", m)
+	}
 	a, b := decodeDocs(t, before), decodeDocs(t, after)
+	if _, h, _ := folio(t, "history", "--db", fresh, "--json", a[0].URL); fraction.MatchString(h) {
+		t.Errorf("history after import prints fractions: %s", h)
+	}
 	if len(a) != len(loadExpected(t)) || len(a) != len(b) {
 		t.Fatalf("%d documents crawled, %d after import", len(a), len(b))
 	}

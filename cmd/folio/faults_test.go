@@ -200,10 +200,10 @@ func TestArchivePayloadFaults(t *testing.T) {
 
 	t.Run("gzip bomb", func(t *testing.T) {
 		// 1 MiB of gzip that inflates to 1 GiB: stored whole (it is under
-		// --max-body), read only to --max-body.
+		// --max-body), read only to --max-body, and said to be cut.
 		code, docs, errs := run(t, "2MiB", "/gzip-bomb")
-		if code != exitOK || len(docs) != 1 || len(errs) != 0 {
-			t.Fatalf("exit %d, %d documents, stderr %q", code, len(docs), errs)
+		if code != exitOK || len(docs) != 1 || len(errs) != 1 || !strings.Contains(errs[0], "decodes to more than --max-body") || docs[0].Complete {
+			t.Fatalf("exit %d, %d documents, stderr %q; want one, not complete, with one warning", code, len(docs), errs)
 		}
 		c, payload := latestCapture(t, db, f.URL+"/gzip-bomb")
 		if c.Truncated != "" || len(payload) < 1<<20 || len(payload) > 2<<20 || c.Header("Content-Encoding") != "gzip" {

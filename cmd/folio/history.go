@@ -40,7 +40,7 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, h)
+		return writeJSON(e.stdout, h.InSeconds())
 	}
 	fmt.Fprintln(e.stdout, h.URL)
 	var tb table

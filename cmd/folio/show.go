@@ -55,7 +55,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	}
 	switch *format {
 	case "json":
-		return writeJSON(e.stdout, doc)
+		return writeJSON(e.stdout, doc.InSeconds())
 	case "md":
 		err = writeMarkdown(e.stdout, doc)
 	default:

@@ -477,7 +477,7 @@ func exportJSONL(ctx context.Context, db *store.DB, path string, o ExportOptions
 			return err
 		}
 		res.Documents++
-		return enc.Encode(d)
+		return enc.Encode(d.InSeconds())
 	})
 	if err != nil {
 		return err

@@ -555,7 +555,7 @@ func documentTargetURI(docURL string) string { return "urn:folio:document:" + do
 // and attachment's.
 func (e *warcExport) writeDocument(d *store.Document) error {
 	var buf bytes.Buffer
-	if err := jsonEncoder(&buf).Encode(d); err != nil {
+	if err := jsonEncoder(&buf).Encode(d.InSeconds()); err != nil {
 		return err
 	}
 	block := buf.Bytes()
