@@ -239,7 +239,9 @@ const commonSurnames = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
 var bylineButtons = map[string]bool{"打印": true, "关闭": true, "收藏": true, "分享": true, "返回": true, "顶部": true,
 	"打印本页": true, "打印此页": true, "关闭窗口": true, "关闭本页": true, "返回顶部": true, "返回首页": true, "加入收藏": true,
 	"收藏本页": true, "我要纠错": true, "我要打印": true, "我要收藏": true, "我要分享": true, "我要评论": true, "我要留言": true, "纠错": true, "评论": true, "字体": true, "字号": true, "列印": true, "關閉": true,
-	"分享到": true, "打 印": true, "关 闭": true, "大": true, "中": true, "小": true, "推荐": true, "复制链接": true}
+	"分享到": true, "打 印": true, "关 闭": true, "大": true, "中": true, "小": true, "推荐": true, "复制链接": true,
+	// a list item's marks: [置顶] 标题 2020-02-22
+	"置顶": true, "置頂": true, "热门": true, "熱門": true, "头条": true, "頭條": true, "最新": true, "图文": true, "圖文": true, "视频": true, "視頻": true, "原创": true, "原創": true, "转载": true, "轉載": true}
 
 var (
 	bracketName = regexp.MustCompile(`[\[【]\s*(\p{Han}{2,4})\s*[\]】]`)

@@ -298,6 +298,19 @@ func TestShortNoticeIsAnArticle(t *testing.T) {
 	}
 }
 
+// TestListPageArchivedAsItIs: a column page archived as the page it is
+// keeps no item's counter in its text (点击:855, which moves on every
+// request) and takes no item's [置顶] mark for its author.
+func TestListPageArchivedAsItIs(t *testing.T) {
+	p := parseFile(t, "../testdata/portal/bxsh/index.html", "http://127.0.0.1:8111/bxsh/")
+	if p.Kind != KindList {
+		t.Fatalf("kind %v, want a list", p.Kind)
+	}
+	if p.Author != "" || strings.Contains(p.Text(), "点击") || !strings.Contains(p.Text(), "政府信息公开") {
+		t.Errorf("author %q, text %q; want no author, the items without their counters", p.Author, p.Text())
+	}
+}
+
 // TestDateArchiveIsAList: a blog's archive of a day or a month
 // (/2024/06/16/) showing one post's teaser, linked, is a list, though its
 // address has a date as posts' addresses do (a journal's page of one day,

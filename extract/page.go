@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -208,13 +210,31 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Attachments = r.attachments(content)
 	p.Kind = r.kind(content, p.Blocks, meta.bylineDate)
 	p.Dated = meta.stated
-	if p.Kind == KindList && p.Pagination.Next == "" {
-		// A Hanweb column's next page is its next group of records (an
-		// article's sidebar column has none for it).
-		p.Pagination.Next = group
+	if p.Kind == KindList {
+		if p.Pagination.Next == "" {
+			// A Hanweb column's next page is its next group of records
+			// (an article's sidebar column has none for it).
+			p.Pagination.Next = group
+		}
+		dropItemCounters(p)
 	}
 	return p, nil
 }
+
+// dropItemCounters drops from a list page's text (archived as the page it is,
+// when asked) its items' counters (点击:855 好评:0), which change on every
+// request and would make every re-fetch a new version.
+func dropItemCounters(p *Page) {
+	for i, b := range p.Blocks {
+		if b.Kind != Table && itemCounter.MatchString(b.Text) {
+			p.Blocks[i].Text = strings.TrimSpace(itemCounter.ReplaceAllString(b.Text, ""))
+		}
+	}
+	p.Blocks = slices.DeleteFunc(p.Blocks, func(b Block) bool { return b.Text == "" })
+}
+
+// itemCounter is a list item's counter: 点击:855, 好评：0, 浏览次数: 12次.
+var itemCounter = regexp.MustCompile(`\s*(?:浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問|好评|好評|评论|評論|人气|人氣|回复|回覆|查看)(?:次数|次數|量|数|數)?\s*[:：]\s*[\d,]+\s*次?`)
 
 // mediaType names the payload for the message about a non-HTML page: the
 // type the server stated, else the one its bytes have.

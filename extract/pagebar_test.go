@@ -42,6 +42,17 @@ func TestPageBarSnippets(t *testing.T) {
 		{name: "› before »", body: `<ul class="pagination"><li><a href="123_3.html">»</a></li><li><a href="123_2.html">›</a></li></ul>`, next: "123_2.html"},
 		{name: "link rel=next", head: `<link rel="next" href="123_2.html">`, next: "123_2.html"},
 		{
+			name: "the last page's bar is text alone", url: "http://x.cn/a/2024/123_3.html",
+			body:  `<div class="pagebar">第3页 共3页 </div>`,
+			first: "123.html", cur: 3, total: 3,
+		},
+		{
+			// Text that is no bar of this page's: the URL says page 2.
+			name: "a text bar that disagrees with the URL", url: "http://x.cn/a/2024/123_2.html",
+			body: `<div class="pagebar">第3页 共3页 </div>`,
+			cur:  0,
+		},
+		{
 			name: "javascript:goPage(2), the page's script saying where it goes",
 			head: `<script>function goPage(n) { var url = (n <= 1) ? "123.html" : "123_" + n + ".html"; window.location.href = url; }</script>`,
 			body: `<div class="pagelist"><span>1</span> <a href="javascript:goPage(2)">2</a> <a href="javascript:goPage(3)">3</a> <a href="javascript:goPage(2)">下一页</a></div>`,

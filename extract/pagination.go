@@ -351,6 +351,19 @@ func (pg *paginator) read() Pagination {
 		see(e.url)
 	}
 	_, urlN := firstPageOf(self)
+	if !anyLink && p.Total == 0 && urlN >= 2 {
+		// The last page of some templates links no other: its bar is
+		// text alone (第3页 共3页), which says what the URL's shape does.
+		if total, cur, bar := pg.textBar(); cur == urlN && total >= cur {
+			p.Total, current = total, cur
+			if f := hashForm(textOf(bar)); f != "" {
+				p.bars = append(p.bars, f)
+			}
+			if pg.textLen(bar) <= maxBarText {
+				pg.r.pageBars = append(pg.r.pageBars, bar)
+			}
+		}
+	}
 	switch {
 	case !anyLink && p.Total == 0:
 		urlN = 0
@@ -421,6 +434,20 @@ func (pg *paginator) read() Pagination {
 	}
 	p.FormPosted = pg.postBack && p.Next == ""
 	return p
+}
+
+// textBar finds a bar of text alone, named as bars are: 第3页 共3页 in
+// <div class="pagebar">. It returns what it says and its element.
+func (pg *paginator) textBar() (total, current int, bar *html.Node) {
+	for n := range pg.r.root.Descendants() {
+		if n.Type != html.ElementNode || len(n.Attr) == 0 || n.DataAtom == atom.Body || !barNamed(n) || pg.textLen(n) > 60 {
+			continue
+		}
+		if t, c, _ := readBarText(pg.barText(n)); t > 0 && c > 0 {
+			return t, c, n
+		}
+	}
+	return 0, 0, nil
 }
 
 // numEntry is a numbered page found: its URL and how much it is trusted
