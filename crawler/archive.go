@@ -62,7 +62,8 @@ type ArchiveOptions struct {
 	// scripts, layout images) from the article's site.
 	Requisites bool
 	// InScope widens where attachments and requisites may come from;
-	// nil means the article's own host (requisites: its site).
+	// nil means the article's own site (its host, and hosts under the
+	// same registrable domain).
 	InScope func(url string) bool
 }
 
@@ -880,6 +881,18 @@ func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
 	return nil
 }
 
+// storeExchangesNow is storeExchanges for a file other articles may link
+// too (an attachment): a crawl task's store, which keeps captures for the
+// task's commit, stores these at once, so that another task asking for the
+// file in the meantime finds it (Archiver.fetch) rather than a fetch that
+// colly refuses as made.
+func (a *Archiver) storeExchangesNow(f *Fetched, p *page) error {
+	if now, ok := a.st.(interface{ StoreNow() Store }); ok {
+		return (&Archiver{st: now.StoreNow()}).storeExchanges(f, p)
+	}
+	return a.storeExchanges(f, p)
+}
+
 // document stitches the pages into the stored document. A rel=canonical
 // on another host of the site's (the mobile site's page naming the www
 // article: a sibling host, or one of the crawl's scope) makes the document
@@ -1134,6 +1147,20 @@ func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
 	if g := storedAnswer(a.st, target, a.maxBody()); g != nil {
 		g.URL, g.Exchanges = u, hops
 		return g, nil
+	}
+	// Another article's fetch of the same file is going on (the PDF two
+	// articles on two hosts link): its answer is this one's, once stored.
+	if fl, ok := a.f.(interface{ InFlight(string) <-chan struct{} }); ok {
+		if ch := fl.InFlight(target); ch != nil {
+			<-ch
+			for wait := 0; wait < 20; wait++ { // (its capture is stored as its fetch returns)
+				if g := storedAnswer(a.st, target, a.maxBody()); g != nil {
+					g.URL, g.Exchanges = u, hops
+					return g, nil
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		}
 	}
 	return f, err
 }

@@ -906,3 +906,23 @@ func TestArchiveGuessedScriptBar(t *testing.T) {
 		t.Errorf("%s with no page at the guessed address: err %v, doc %+v; want one page, complete", u, res.Err, res.Doc)
 	}
 }
+
+// TestSameSite: a site's hosts (its m. copy, its file server) are one site
+// for its attachments and requisites; addresses and other sites are not.
+func TestSameSite(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"http://m.qh.gov.cn/art/8001.html", "http://www.qh.gov.cn/files/8001.pdf", true},
+		{"http://www.zhuzhou.gov.cn/a.html", "http://static.zhuzhou.gov.cn/b.pdf", true},
+		{"http://www.zhuzhou.gov.cn/a.html", "http://www.xiangtan.gov.cn/b.pdf", false},
+		{"http://www.a.gov.cn/a.html", "http://www.b.gov.cn/b.pdf", false}, // gov.cn is a suffix
+		{"http://127.0.67.11:58911/a.html", "http://127.0.67.13:58913/b.pdf", false},
+		{"http://127.0.0.1:8001/a.html", "http://127.0.0.1:8002/b.pdf", true}, // one host
+	} {
+		if got := sameSite(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameSite(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -38,6 +39,7 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 	}
 	var errs error
 	unfetched := 0
+	var stored map[string]store.Attachment // the stored version's files, read when needed
 	for _, p := range pages {
 		if !p.ok() {
 			continue
@@ -49,6 +51,18 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 			}
 			seen[key] = true
 			if !a.attachmentInScope(l.URL, p.url) {
+				// Out of this fetch's scope (an archive has the page's
+				// site for scope, a crawl may have had more): a file the
+				// stored version has is still the document's, not a file
+				// it lost.
+				if stored == nil {
+					stored = a.storedAttachments(doc.URL)
+				}
+				if prev, ok := stored[key]; ok {
+					prev.Capture = nil
+					doc.Attachments = append(doc.Attachments, prev)
+					continue
+				}
 				a.log.Debug("attachment out of scope", "url", l.URL, "page", p.url)
 				continue
 			}
@@ -77,6 +91,20 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 	return errs
 }
 
+// storedAttachments are the files the stored version of the document at
+// u has, fetched whole, by canonical URL; empty when there is none.
+func (a *Archiver) storedAttachments(u string) map[string]store.Attachment {
+	out := map[string]store.Attachment{}
+	if d, err := a.st.Document(u, 0); err == nil {
+		for _, att := range d.Attachments {
+			if att.Status == http.StatusOK {
+				out[extract.CanonicalURL(att.URL)] = att
+			}
+		}
+	}
+	return out
+}
+
 // contentHash is a document's content hash: its text's, and the payloads
 // of the attachments it holds (a report whose PDF changed has changed).
 func contentHash(text string, attachments []store.Attachment) string {
@@ -94,9 +122,10 @@ func (a *Archiver) attachmentInScope(u, pageURL string) bool {
 	if a.opts.InScope != nil && a.opts.InScope(u) {
 		return true
 	}
-	pu, err1 := url.Parse(u)
-	pp, err2 := url.Parse(pageURL)
-	return err1 == nil && err2 == nil && strings.EqualFold(pu.Host, pp.Host)
+	// The page's site keeps its files on the page's host or another of
+	// its own (the m. copy's PDF on www., file.x.gov.cn): an archive and
+	// a crawl alike fetch them.
+	return sameSite(u, pageURL)
 }
 
 // fetchAttachment fetches one linked file. It returns nil (and no error)
@@ -113,7 +142,7 @@ func (a *Archiver) fetchAttachment(ctx context.Context, l extract.Link) (*store.
 func (a *Archiver) fetchAttachmentAs(ctx context.Context, l extract.Link, conditional bool) (*store.Attachment, error) {
 	f, old, notModified, err := a.fetchRevalidating(l.URL, conditional)
 	holder := &page{}
-	if serr := a.storeExchanges(f, holder); serr != nil {
+	if serr := a.storeExchangesNow(f, holder); serr != nil {
 		return nil, serr
 	}
 	att := &store.Attachment{URL: l.URL, Title: l.Text, Status: f.Status(), CaptureID: holder.capture, Capture: holder.stored,
@@ -334,6 +363,9 @@ func sameSite(a, b string) bool {
 }
 
 func registrable(host string) string {
+	if net.ParseIP(host) != nil {
+		return "" // an address is its own site: 127.0.0.1 and 127.0.0.2 are not one
+	}
 	labels := strings.Split(host, ".")
 	if len(labels) < 2 {
 		return ""

@@ -521,6 +521,74 @@ func TestInterruptedRunResumes(t *testing.T) {
 	})
 }
 
+// TestSharedAttachmentFetchedOnceForTwoHosts: two articles on two hosts
+// link one PDF on a third, which answers slowly: the second article's
+// request for it comes while the first's is in flight (colly refuses it as
+// made). Both documents list the file, fetched once; nothing fails.
+func TestSharedAttachmentFetchedOnceForTwoHosts(t *testing.T) {
+	pdf := []byte("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+	var pdfRequests atomic.Int32
+	files := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/files/sqb.pdf" {
+			http.NotFound(w, r)
+			return
+		}
+		pdfRequests.Add(1)
+		time.Sleep(500 * time.Millisecond)
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write(pdf)
+	}))
+	t.Cleanup(files.Close)
+	portal := func(n int) *httptest.Server {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			switch r.URL.Path {
+			case "/list.html":
+				fmt.Fprintf(w, `<html><head><meta charset="utf-8"><title>通知公告</title></head><body><ul><li><a href="/art/100%d.html">关于做好第%d批政府信息公开工作的通知</a> 2025-03-1%d</li></ul></body></html>`, n, n, n)
+			case fmt.Sprintf("/art/100%d.html", n):
+				fmt.Fprintf(w, `<html><head><meta charset="utf-8"><title>关于做好第%d批政府信息公开工作的通知</title></head><body><h1>关于做好第%d批政府信息公开工作的通知</h1>`+
+					`<div class="info">发布时间：2025-03-1%d 10:00 来源：县政务公开办</div><div class="content"><p>为做好2025年度政府信息公开工作，现将有关事项通知如下，请各单位认真组织实施。</p>`+
+					`<p>附件：<a href="%s/files/sqb.pdf">政府信息公开申请表.pdf</a></p></div></body></html>`, n, n, n, files.URL)
+			default:
+				http.NotFound(w, r)
+			}
+		}))
+		t.Cleanup(srv.Close)
+		return srv
+	}
+	a, b := portal(1), portal(2)
+	db := openTestStore(t)
+	site := Site{Name: "county", Seeds: []string{a.URL + "/list.html", b.URL + "/list.html"}, Scope: regexp.MustCompile(`^http://127\.0\.0\.1:`)}
+	sum := crawlSites(t, db, fastTransport(0, nil), CrawlOptions{Parallel: 3, Attachments: true}, site)
+	if sum.New != 2 || sum.Failed != 0 || sum.Incomplete != 0 {
+		t.Errorf("summary %+v; want 2 new, nothing failed or incomplete", sum)
+	}
+	for _, u := range []string{a.URL + "/art/1001.html", b.URL + "/art/1002.html"} {
+		d, err := db.Document(u, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Attachments) != 1 || d.Attachments[0].Status != http.StatusOK || d.Attachments[0].CaptureID == 0 {
+			t.Errorf("%s: attachments %+v; want the PDF, fetched", u, d.Attachments)
+		}
+	}
+	if n := pdfRequests.Load(); n != 1 {
+		t.Errorf("the PDF was requested %d times, want once", n)
+	}
+
+	// Archived again by hand, without the crawl's scope, which the file's
+	// host was in: the stored version's file is still the document's,
+	// and the unchanged article makes no version.
+	f, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := NewArchiver(f, db, ArchiveOptions{Attachments: true}).Archive(t.Context(), a.URL+"/art/1001.html")
+	if res.Err != nil || res.Doc == nil || res.Doc.Version != 1 || len(res.Doc.Attachments) != 1 {
+		t.Errorf("archive without the scope: %v, %+v; want version 1 with its PDF", res.Err, res.Doc)
+	}
+}
+
 // TestDelayHoldsAcrossRuns: the next run's first request (robots.txt)
 // waits out the Crawl-delay from the last request of the run before.
 func TestDelayHoldsAcrossRuns(t *testing.T) {

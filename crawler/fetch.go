@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/gocolly/colly/v2"
@@ -37,6 +38,53 @@ type Fetcher struct {
 	// already in this run.
 	visited func(u string) bool
 	follow  func(from, to *url.URL) bool // FetcherOptions.FollowRedirect
+
+	// inFlight holds the URLs being fetched, each with a channel closed
+	// when every fetch of it going on has returned: another article's
+	// fetch of the same file, refused by colly as visited, waits for it
+	// (InFlight).
+	mu       sync.Mutex
+	inFlight map[string]*flight
+}
+
+type flight struct {
+	n    int // fetches of the URL going on
+	done chan struct{}
+}
+
+// InFlight returns a channel closed when the fetches of u going on now
+// have returned; nil when none is.
+func (f *Fetcher) InFlight(u string) <-chan struct{} {
+	u, _, _ = strings.Cut(u, "#")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if fl := f.inFlight[u]; fl != nil {
+		return fl.done
+	}
+	return nil
+}
+
+// flying marks u as being fetched until the returned func is called.
+func (f *Fetcher) flying(u string) (landed func()) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.inFlight == nil {
+		f.inFlight = map[string]*flight{}
+	}
+	fl := f.inFlight[u]
+	if fl == nil {
+		fl = &flight{done: make(chan struct{})}
+		f.inFlight[u] = fl
+	}
+	fl.n++
+	return func() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if fl.n--; fl.n == 0 {
+			delete(f.inFlight, u)
+			close(fl.done)
+		}
+	}
 }
 
 // FetcherOptions configure NewFetcher.
@@ -184,6 +232,7 @@ func (f *Fetcher) Fetch(u string, extra http.Header) (*Fetched, error) {
 	// A fragment is never sent: the capture is of the URL without it, as
 	// the WARC-Target-URI must be.
 	u, _, _ = strings.Cut(u, "#")
+	defer f.flying(u)()
 	id := strconv.FormatUint(f.seq.Add(1), 10)
 	cctx := colly.NewContext()
 	cctx.Put(ctxFetchKey, id)

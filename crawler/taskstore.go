@@ -57,6 +57,20 @@ func (s *taskStore) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store
 	return res, nil
 }
 
+// StoreNow is a view of s whose PutCaptures stores at once (the task's
+// attachments: see Archiver.storeExchangesNow).
+func (s *taskStore) StoreNow() Store { return storeNow{s} }
+
+type storeNow struct{ *taskStore }
+
+func (s storeNow) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error) {
+	for _, c := range cs {
+		s.urls = append(s.urls, c.URL)
+	}
+	s.requests += len(cs)
+	return s.db.PutCapturesBatch(cs, payloads)
+}
+
 // PutText stores an attachment's text at once: it is derived from the
 // payload, so storing it twice or before the commit does no harm.
 func (s *taskStore) PutText(digest, text string) error {
