@@ -885,7 +885,7 @@ func cleanBlocks(blocks []Block, meta pageMeta) []Block {
 		}
 		// (Not a sentence that opens with the title: a notice of one line,
 		// 某局2024年部门预算公开详见附件。, is the text.)
-		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) && !opensWithTitle(b.Text, title) {
+		if nearStart && meta.title != "" && sameTitle(b.Text, meta.title) && !opensWithTitle(b.Text, title) && !quotesTitle(b.Text, title) {
 			titleAt = i
 			continue
 		}
@@ -1337,6 +1337,40 @@ func opensWithTitle(line, title string) bool {
 	return ok && runeCount(strings.TrimSpace(rest)) >= 3
 }
 
+// quotesTitle says whether a line that holds the title (in hashForm) says
+// it in a sentence or names its file — 现将…公示如下。, 附件：….xls — rather
+// than being the title again (【图文】…, …（2）, … 第2页).
+func quotesTitle(line, title string) bool {
+	if title == "" {
+		return false
+	}
+	form := hashForm(line)
+	i := strings.Index(form, title)
+	if i < 0 {
+		return false
+	}
+	before, after := form[:i], form[i+len(title):]
+	before = leadingBrackets.ReplaceAllString(before, "")
+	return hanCount(before) >= 2 || fileExtension.MatchString(after) || hanCount(after) >= 2 && endsSentence(line)
+}
+
+var (
+	// leadingBrackets are marks before a title: 【图文】, [视频].
+	leadingBrackets = regexp.MustCompile(`^\s*(?:[【\[(（][^】\])）]{1,6}[】\])）]\s*)+`)
+	// fileExtension ends a file's name: ….xls, ….pdf）.
+	fileExtension = regexp.MustCompile(`(?i)^\s*\.(?:pdf|docx?|xlsx?|wps|et|zip|rar|7z|ofd|txt|jpe?g|png)\b`)
+)
+
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
 // gridOverTitle is where the text starts when a disclosure page's 索引号
 // grid, written as a list or loose lines (索引号：…, 公开方式：…, 有效性：…)
 // rather than a table, was taken into the content with the title under
@@ -1357,12 +1391,23 @@ func gridOverTitle(blocks []Block, title string) int {
 		if runeCount(b.Text) <= 80 && (crumbLine.MatchString(b.Text) || isBreadcrumb(b.Text)) {
 			continue // the site's trail above the grid
 		}
-		if b.Kind == Table || runeCount(b.Text) > 120 || !gridLine.MatchString(b.Text) {
+		if b.Kind == Table || runeCount(b.Text) > 120 || !gridLine.MatchString(unspacedLabel(b.Text)) {
 			return 0
 		}
 		grid = grid || hasGridField(b.Text)
 	}
 	return 0
+}
+
+// unspacedLabel is s with the spaces taken out of a label before its
+// colon, as templates space short labels to one width (有 效 性：, 发 布
+// 机 构：).
+func unspacedLabel(s string) string {
+	i := strings.IndexAny(s, ":：")
+	if i <= 0 || i > 40 || !strings.Contains(s[:i], " ") {
+		return s
+	}
+	return strings.ReplaceAll(s[:i], " ", "") + s[i:]
 }
 
 // gridLine is a line of a disclosure page's 索引号 grid: one of its

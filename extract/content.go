@@ -208,6 +208,9 @@ func (r *reader) hintedContent() (hint, short *html.Node) {
 					hint, bestText = c, nonLink
 				case nonLink >= 15 && ld < 0.7 && nonLink > shortText*1.1:
 					short, shortText = c, nonLink
+				case shortText == 0 && nonLink >= 3 && linksOnlyFiles(c):
+					// (A notice that is its attachment: 附件：<a>….xls</a>.)
+					short, shortText = c, nonLink
 				}
 			}
 			walk(c)
@@ -218,6 +221,20 @@ func (r *reader) hintedContent() (hint, short *html.Node) {
 		short = nil
 	}
 	return hint, short
+}
+
+// linksOnlyFiles says whether n links something and only files.
+func linksOnlyFiles(n *html.Node) bool {
+	any := false
+	for c := range n.Descendants() {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && attr(c, "href") != "" {
+			if !linksFile(c) {
+				return false
+			}
+			any = true
+		}
+	}
+	return any
 }
 
 // inFooter says whether n is, or is inside, an element named as the
