@@ -162,8 +162,13 @@ type SaveResult struct {
 	// Republished: the fetch was of a republished copy — the content of a
 	// stored document at another URL of its host, its URLs that document's
 	// aliases (New is false even on the first). doc was replaced by that
-	// document.
+	// document. (Or the fetch was of the original of a copy stored
+	// before it, which named it as canonical: the copy's record is the
+	// original's from now on.)
 	Republished bool
+	// KnownCopy: the fetch was of a copy known already, its URL an alias
+	// of the document: a re-fetch of the document, not news.
+	KnownCopy bool
 }
 
 // Outcome names what the fetch did to the store, as a crawl's and an
@@ -172,6 +177,8 @@ type SaveResult struct {
 // unchanged too).
 func (r SaveResult) Outcome() string {
 	switch {
+	case r.KnownCopy:
+		return "unchanged"
 	case r.Republished:
 		return "republished"
 	case r.New:
@@ -279,6 +286,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 	copyFetch := isCopyFetch(&rec, doc.URL, via, all)
 	movedFrom := "" // the document's URL before this fetch moved it
 	var res SaveResult
+	res.KnownCopy = copyFetch
 	if copyFetch {
 		latest, err := loadVersion(tx, codec, &rec, 0)
 		if err != nil {
@@ -292,9 +300,10 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 			if err := detachCopy(tx, &rec, all); err != nil {
 				return SaveResult{}, err
 			}
-			rec, copyFetch = docRecord{}, false
+			rec, copyFetch, res.KnownCopy = docRecord{}, false, false
 		}
 	}
+	adopted := false // a copy stored before this original, whose record this becomes
 	if rec.ID == "" {
 		orig, err := findOriginal(tx, codec, doc, append(slices.Clone(copyHosts), doc.CopyOfHosts...))
 		if err != nil {
@@ -302,6 +311,17 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 		}
 		if orig != nil {
 			rec, res.Republished, copyFetch = *orig, true, true
+		}
+	}
+	if rec.ID == "" && len(doc.CopyOfHosts) == 0 {
+		cp, err := findCopy(tx, codec, doc)
+		if err != nil {
+			return SaveResult{}, err
+		}
+		if cp != nil {
+			movedFrom = cp.URL
+			adoptCopy(cp, doc.URL)
+			rec, res.Republished, adopted = *cp, true, true
 		}
 	}
 	res.New = rec.ID == ""
@@ -319,7 +339,7 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 		// elsewhere (a redirect, a rel=canonical): found by an alias
 		// asked for as itself (a forum's viewthread link to a thread
 		// stored as thread-88-1-1.html), it keeps its URL.
-		if rec.URL == "" || slices.Contains(urls, rec.URL) {
+		if !adopted && (rec.URL == "" || slices.Contains(urls, rec.URL)) {
 			movedFrom = rec.URL
 			rec.URL = doc.URL
 		}
@@ -389,6 +409,9 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 		rec.OrderKey = key
 		rec.Drift = nil // the copies are judged against the new version
 		if err := indexContent(tx, &rec, doc); err != nil {
+			return res, err
+		}
+		if err := indexCopy(tx, &rec, doc); err != nil {
 			return res, err
 		}
 	}

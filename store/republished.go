@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -42,6 +43,75 @@ func contentKey(host, contentHash, title string) []byte {
 	k = append(k, contentHash...)
 	k = append(k, 0)
 	return append(k, title...)
+}
+
+// copyKey indexes a document whose page named an article on another host
+// as its canonical (the m. site's copy of the www article, CopyOfHosts) by
+// that host and its content: when the original is stored after its copy,
+// it finds the copy there (findCopy). The leading 0 keeps these keys
+// apart from contentKey's, which begin with a host.
+func copyKey(host, contentHash, title string) []byte {
+	return append([]byte{0}, contentKey(host, contentHash, title)...)
+}
+
+// indexCopy records rec, whose latest content doc names CopyOfHosts as
+// where its original is, under each of them.
+func indexCopy(tx *bolt.Tx, rec *docRecord, doc *Document) error {
+	if doc.ContentHash == "" {
+		return nil
+	}
+	for _, h := range doc.CopyOfHosts {
+		if err := tx.Bucket(bucketDocContent).Put(copyKey(h, doc.ContentHash, doc.Title), []byte(rec.ID)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// findCopy returns the stored document that is a copy of doc, stored
+// before it, or nil: one on another host whose page named doc's host for
+// its original's, with doc's title, day and content as its latest version.
+// The copy's record becomes doc's (adoptCopy).
+func findCopy(tx *bolt.Tx, codec *codec, doc *Document) (*docRecord, error) {
+	if !whole(doc) || doc.Title == "" || doc.Text == "" || doc.ContentHash == "" {
+		return nil, nil
+	}
+	key := copyKey(hostOf(doc.URL), doc.ContentHash, doc.Title)
+	id := tx.Bucket(bucketDocContent).Get(key)
+	if id == nil {
+		return nil, nil
+	}
+	var rec docRecord
+	if err := getJSON(tx.Bucket(bucketDocs), id, &rec); err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil, nil // merged away since
+		}
+		return nil, err
+	}
+	last := len(rec.Versions) - 1
+	if last < 0 || rec.Versions[last].ContentHash != doc.ContentHash || rec.Incomplete || hostOf(rec.URL) == hostOf(doc.URL) {
+		return nil, nil
+	}
+	latest, err := loadVersion(tx, codec, &rec, 0)
+	if err != nil {
+		return nil, err
+	}
+	if !whole(latest) || !sameArticle(latest, doc) {
+		return nil, nil
+	}
+	return &rec, tx.Bucket(bucketDocContent).Delete(key)
+}
+
+// adoptCopy makes rec, a copy stored before its original, the original's
+// record: its URL is the original's from now on, and the copy's URLs are
+// its republished aliases (a later fetch of them is a copy's fetch).
+func adoptCopy(rec *docRecord, originalURL string) {
+	for _, u := range rec.URLs {
+		if !slices.Contains(rec.Republished, u) {
+			rec.Republished = append(rec.Republished, u)
+		}
+	}
+	rec.URL = originalURL
 }
 
 // findOriginal returns the stored document that doc republishes, or nil:

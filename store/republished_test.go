@@ -133,6 +133,63 @@ func TestRepublishedCopyIsAnAlias(t *testing.T) {
 
 // TestRepublishedNeedsTheSameTitle: a document with the same text under
 // another title does not hide the original a copy matches.
+// TestCopyStoredBeforeItsOriginal: the m. site's copy of an article names
+// the www article as canonical (CopyOfHosts) and is stored first; when the
+// www article is stored, with the same content, the copy's record becomes
+// its — one document at the www URL, the m. URL its alias — and a later
+// fetch of the copy is a re-fetch of the document, not a republication.
+func TestCopyStoredBeforeItsOriginal(t *testing.T) {
+	const (
+		mobile = "http://m.qh.gov.cn/m/ndbg/8001.html"
+		www    = "http://www.qh.gov.cn/xxgk/ndbg/202501/t20250115_8001.html"
+	)
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	db, _ := openTemp(t, nil)
+	save := func(d *Document, hour int) SaveResult {
+		t.Helper()
+		d.Fetched = t0.Add(time.Duration(hour) * time.Hour)
+		res, err := db.SaveDocument(d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	cp := fetchOf{}.doc(mobile)
+	cp.CopyOfHosts = []string{"www.qh.gov.cn"}
+	if res := save(cp, 0); !res.New {
+		t.Fatalf("the copy, first: %+v; want new", res)
+	}
+	orig := fetchOf{}.doc(www)
+	res := save(orig, 1)
+	if !res.Republished || res.New || res.Changed || res.Outcome() != "republished" || orig.URL != www || !slices.Contains(orig.Aliases, mobile) {
+		t.Fatalf("the original: %+v, url %s aliases %v; want the copy's record, at %s, the copy an alias", res, orig.URL, orig.Aliases, www)
+	}
+	n := 0
+	db.Documents(DocumentFilter{}, func(d *Document) error {
+		n++
+		if d.URL != www {
+			t.Errorf("listed %s, want only %s", d.URL, www)
+		}
+		return nil
+	})
+	if n != 1 {
+		t.Errorf("%d documents, want 1", n)
+	}
+	// The copy again: a re-fetch of the document, which keeps its URL.
+	again := fetchOf{}.doc(mobile)
+	again.CopyOfHosts = []string{"www.qh.gov.cn"}
+	if res := save(again, 2); res.Outcome() != "unchanged" || again.URL != www {
+		t.Errorf("the copy again: %+v (%s), url %s; want an unchanged re-fetch of %s", res, res.Outcome(), again.URL, www)
+	}
+	// Another article on the www host with the copy's content but another
+	// title is no original of it.
+	other := fetchOf{}.doc("http://www.qh.gov.cn/xxgk/other.html")
+	other.Title = "another report"
+	if res := save(other, 3); !res.New {
+		t.Errorf("another title: %+v; want a document of its own", res)
+	}
+}
+
 func TestRepublishedNeedsTheSameTitle(t *testing.T) {
 	db, _ := openTemp(t, nil)
 	a := fetchOf{}.doc("http://a.test/a.html")
