@@ -270,7 +270,8 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	if gap {
 		doc.Complete = false // a page known to exist was never found
 	}
-	failed = errors.Join(failed, a.fetchAttachments(ctx, pages, doc))
+	attachmentsCut, aerr := a.fetchAttachments(ctx, pages, doc)
+	failed = errors.Join(failed, aerr)
 	a.fetchRequisites(ctx, pages)
 	interrupted := ctx.Err() != nil
 	truncated := slices.ContainsFunc(pages, func(p *page) bool { return p.truncated != "" })
@@ -314,7 +315,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	if a.beforeSave != nil {
 		a.beforeSave(pages)
 	}
-	res.cut = doc.Cut
+	res.cut = doc.Cut || attachmentsCut > 0
 	save, err := a.st.SaveDocument(doc, dedupe(urls))
 	if err != nil {
 		res.Err = err

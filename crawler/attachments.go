@@ -29,15 +29,14 @@ import (
 // that cannot be fetched stays listed with its status and is reported; the
 // store then does not take the fetch for a new version of a document whose
 // stored version has the file (store.SaveDocument).
-func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *store.Document) error {
+func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *store.Document) (cut int, errs error) {
 	if !a.opts.Attachments {
-		return nil
+		return 0, nil
 	}
 	seen := map[string]bool{}
 	for _, pg := range doc.Pages {
 		seen[pg.URL] = true
 	}
-	var errs error
 	unfetched := 0
 	var stored map[string]store.Attachment // the stored version's files, read when needed
 	for _, p := range pages {
@@ -79,6 +78,10 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 			if att != nil {
 				doc.Attachments = append(doc.Attachments, *att)
 			}
+			if errors.Is(err, errAttachmentCut) {
+				cut++
+				continue
+			}
 			errs = errors.Join(errs, err)
 		}
 	}
@@ -88,8 +91,12 @@ func (a *Archiver) fetchAttachments(ctx context.Context, pages []*page, doc *sto
 	if len(doc.Attachments) > 0 { // else buildDocument's hash of the text stands
 		doc.ContentHash = contentHash(doc.Text, doc.Attachments)
 	}
-	return errs
+	return cut, errs
 }
+
+// errAttachmentCut: the file is longer than --max-body; what came is
+// stored and listed, and the document counted cut (not a failure).
+var errAttachmentCut = errors.New("attachment cut at --max-body")
 
 // storedAttachments are the files the stored version of the document at
 // u has, fetched whole, by canonical URL; empty when there is none.
@@ -191,7 +198,12 @@ func (a *Archiver) fetchAttachmentAs(ctx context.Context, l extract.Link, condit
 		att.Title = name
 	}
 	if resp.Truncated != "" {
-		return att, fmt.Errorf("attachment %s: cut at --max-body", l.URL)
+		// Cut by the operator's limit, as a page over --max-body is: said,
+		// stored as far as it went, counted cut, not a failure.
+		if !notModified {
+			a.log.Warn("attachment cut at --max-body; stored truncated", "url", l.URL, "max-body", a.maxBody())
+		}
+		return att, errAttachmentCut
 	}
 	if notModified {
 		return att, nil // its text was read when it was stored

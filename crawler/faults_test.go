@@ -236,6 +236,41 @@ func TestGzipDecodingPastMaxBodyIsCut(t *testing.T) {
 	}
 }
 
+// TestAttachmentOverMaxBodyIsCutNotFailed: a file longer than --max-body
+// is stored as far as the limit, listed, and the document counted cut, as
+// a page over the limit is: the operator's limit, not a failure.
+func TestAttachmentOverMaxBodyIsCutNotFailed(t *testing.T) {
+	big := bytes.Repeat([]byte("%PDF-1.4 0123456789abcdef\n"), 4096) // ~100 KiB
+	pages := map[string]string{"/art/1.html": `<html><head><meta charset="utf-8"><title>县统计局2024年统计年报</title></head><body><h1>县统计局2024年统计年报</h1>` +
+		`<div class="content"><p>现将我县2024年统计年报予以公开，详见附件，请各单位参照执行。</p><p>附件：<a href="/files/nb.pdf">2024年统计年报.pdf</a></p></div></body></html>`}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/files/nb.pdf" {
+			w.Header().Set("Content-Type", "application/pdf")
+			w.Write(big)
+			return
+		}
+		body, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	f, err := NewFetcher(t.Context(), fastTransport(0, func(o *TransportOptions) { o.MaxBody = 32 << 10 }), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := NewArchiver(f, openTestStore(t), ArchiveOptions{Attachments: true}).Archive(t.Context(), srv.URL+"/art/1.html")
+	if res.Err != nil || res.Doc == nil || !res.cut || !res.Doc.Complete {
+		t.Fatalf("err %v, cut %v, doc %+v; want a whole document counted cut, no failure", res.Err, res.cut, res.Doc)
+	}
+	if a := res.Doc.Attachments; len(a) != 1 || a[0].Status != http.StatusOK || a[0].Bytes != 32<<10 {
+		t.Errorf("attachments %+v; want the PDF as far as --max-body", a)
+	}
+}
+
 // panicky is a Store whose SaveDocument panics for one URL.
 type panicky struct {
 	*store.DB
