@@ -1350,8 +1350,14 @@ func quotesTitle(line, title string) bool {
 		return false
 	}
 	before, after := form[:i], form[i+len(title):]
-	before = leadingBrackets.ReplaceAllString(before, "")
-	return hanCount(before) >= 2 || fileExtension.MatchString(after) || hanCount(after) >= 2 && endsSentence(line)
+	before = strings.TrimSpace(leadingBrackets.ReplaceAllString(before, ""))
+	if fileExtension.MatchString(after) {
+		return true // 附件：….xls names the file
+	}
+	if strings.HasSuffix(before, ":") || strings.HasSuffix(before, "：") {
+		return false // a label over the title again: 视频：…, 原标题：…
+	}
+	return hanCount(before) >= 2 || hanCount(after) >= 2 && endsSentence(line)
 }
 
 var (

@@ -112,7 +112,7 @@ func (r *reader) mainContent() *html.Node {
 	if r.thread = r.forumThread(); r.thread != nil {
 		return r.thread[0].content
 	}
-	hint, short := r.hintedContent()
+	hint, short, filesOnly := r.hintedContent()
 	if hint != nil {
 		return hint
 	}
@@ -126,7 +126,10 @@ func (r *reader) mainContent() *html.Node {
 	top := r.scoredContent(body, true)
 	if st := r.stats[top]; top == body || st.nonLink() < 150 {
 		switch alt := r.scoredContent(body, false); {
-		case short != nil:
+		case short != nil && !(filesOnly && top != body && strings.Contains(textOf(top), "。")):
+			// (A box of files only is the article when nothing else
+			// reads as prose: not beside a 公示 whose sentences stand in
+			// a box of no name, its 相关下载 in one named as content.)
 			top = short
 		case r.inFooter(alt):
 			// the footer is never the article: keep what the names left
@@ -144,9 +147,8 @@ func (r *reader) mainContent() *html.Node {
 // contentBeside looks again for the article when the box mainContent
 // chose gave no text once its title and byline were read (a short
 // article's two sentences lost to the box of its headline and byline,
-// whose fields weigh as commas): the best box but that one, near it —
-// within a few levels of the same container — and nil when there is
-// none. What it gives counts only if it reads as prose (the caller's
+// whose fields weigh as commas): the best box but that one, if it is the
+// element right after it, and nil otherwise. What it gives counts only if it reads as prose (the caller's
 // hasSentence), so that a page that is a picture or a link stays empty.
 func (r *reader) contentBeside(content *html.Node) *html.Node {
 	body := r.body()
@@ -157,20 +159,23 @@ func (r *reader) contentBeside(content *html.Node) *html.Node {
 	r.rejected = content
 	alt := r.scoredContent(body, true)
 	r.rejected = nil
-	if alt != body && alt != content && !contains(content, alt) && nearby(content, alt, 3) {
+	// The text box follows the headline's: the next element holds it
+	// (not a box further on — a 下一条 summary, a 温馨提示 — beside a
+	// picture or a file that is all the article has).
+	if alt != body && alt != content && !contains(content, alt) && followsDirectly(content, alt) {
 		return alt
 	}
 	r.excluded, r.mergedRoot = excluded, merged
 	return nil
 }
 
-// nearby says whether a and b share an ancestor at most levels above a.
-func nearby(a, b *html.Node, levels int) bool {
-	p := a.Parent
-	for i := 0; i < levels && p != nil; i, p = i+1, p.Parent {
-		if contains(p, b) {
-			return true
+// followsDirectly says whether b is, or is inside, the element after a.
+func followsDirectly(a, b *html.Node) bool {
+	for n := a.NextSibling; n != nil; n = n.NextSibling {
+		if n.Type != html.ElementNode || n.DataAtom == atom.Script || n.DataAtom == atom.Style {
+			continue
 		}
+		return contains(n, b)
 	}
 	return false
 }
@@ -191,7 +196,7 @@ func hasSentence(blocks []Block) bool {
 // text (~40 CJK characters), mostly not links; short, when there is no
 // hint, holds a line of its own (a few characters), for pages whose whole
 // article is a line.
-func (r *reader) hintedContent() (hint, short *html.Node) {
+func (r *reader) hintedContent() (hint, short *html.Node, filesOnly bool) {
 	var bestText, shortText float64
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -210,7 +215,7 @@ func (r *reader) hintedContent() (hint, short *html.Node) {
 					short, shortText = c, nonLink
 				case shortText == 0 && nonLink >= 3 && linksOnlyFiles(c):
 					// (A notice that is its attachment: 附件：<a>….xls</a>.)
-					short, shortText = c, nonLink
+					short, shortText, filesOnly = c, nonLink, true
 				}
 			}
 			walk(c)
@@ -220,7 +225,7 @@ func (r *reader) hintedContent() (hint, short *html.Node) {
 	if hint != nil {
 		short = nil
 	}
-	return hint, short
+	return hint, short, filesOnly && short != nil
 }
 
 // linksOnlyFiles says whether n links something and only files.

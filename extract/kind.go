@@ -103,9 +103,7 @@ func (r *reader) kind(content *html.Node, blocks []Block, dated bool) Kind {
 			tables++
 		}
 		if b.Kind == Paragraph {
-			// (A sentence of its own counts too: a two-line notice's
-			// 县教育局决定在全县教育系统开展师德师风专项整治行动。)
-			if units, punct := textWeight(b.Text); punct >= 2 || units >= 150 || punct == 1 && units >= 30 && endsSentence(b.Text) {
+			if units, punct := textWeight(b.Text); punct >= 2 || units >= 150 {
 				prose += units
 			}
 		}

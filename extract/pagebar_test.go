@@ -59,6 +59,20 @@ func TestPageBarSnippets(t *testing.T) {
 			next: "123_2.html", cur: 1,
 		},
 		{
+			// A comment box's goPage goes to its own list: no page of the article.
+			name: "javascript:goPage(2) of a comment box",
+			head: `<script>function goPage(n) { location.href = "/comment/list.jsp?aid=123&page=" + n; }</script>`,
+			body: `<div class="pagelist"><span>1</span> <a href="javascript:goPage(2)">2</a> <a href="javascript:goPage(2)">下一页</a></div>`,
+		},
+		{
+			// url = "123_" + n + ".html"; if (n == 1) url = "123.html": not
+			// read apart, so not read (page 1 is not 123_1.html).
+			name: "javascript:goPage(n) whose address is set twice", url: "http://x.cn/a/2024/123_2.html",
+			head: `<script>function goPage(n) { var url = "123_" + n + ".html"; if (n == 1) url = "123.html"; location.href = url; }</script>`,
+			body: `<div class="pagelist"><a href="javascript:goPage(1)">1</a> <span>2</span> <a href="javascript:goPage(3)">3</a></div>`,
+			cur:  0,
+		},
+		{
 			name: "javascript:goPage(1) on page 2 leads to page 1", url: "http://x.cn/a/2024/123_2.html",
 			head:  `<script>function goPage(n) { location.href = n == 1 ? "123.html" : "123_" + n + ".html"; }</script>`,
 			body:  `<div class="pagelist"><a href="javascript:goPage(1)">1</a> <span>2</span> <a href="javascript:goPage(1)">上一页</a></div>`,

@@ -590,9 +590,11 @@ func funcTemplate(fn string, arg pageFunc, vars map[string]string) (pageTemplate
 		// p == 1 ? "index.shtml" : "index_" + p + ".shtml" is two
 		// addresses; var url = …; location.href = url is the same.
 		exprs := []string{jsExpr(body[start:])}
+		// (Only a variable set once: url = "X_" + n + ".html"; if (n ==
+		// 1) url = "X.html" is two addresses this does not read apart.)
 		if v := strings.TrimSpace(exprs[0]); jsName.MatchString(v) && v != params[arg.pos] {
-			if set := regexp.MustCompile(`\b` + regexp.QuoteMeta(v) + `\s*=[^=]`).FindStringIndex(body[:loc[0]]); set != nil {
-				exprs[0] = jsExpr(body[set[1]-1:])
+			if sets := regexp.MustCompile(`\b`+regexp.QuoteMeta(v)+`\s*=[^=]`).FindAllStringIndex(body[:loc[0]], 2); len(sets) == 1 {
+				exprs[0] = jsExpr(body[sets[0][1]-1:])
 			}
 		}
 		if q := jsSplit(exprs[0], '?'); len(q) == 2 {

@@ -140,6 +140,11 @@ func (r *reader) pagerCallOf(self, js string) *scriptBar {
 				vars = r.varsOf(js)
 			}
 			for _, args := range jsCalls(js[window+loc[0]:], jsCallHead) {
+				// (A counter's addVisit(siteid, chnlid, name, ext) has
+				// numbers that are no page and count of pages.)
+				if !pageAndCount(args, vars) {
+					continue
+				}
 				if s := r.wcmBar(self, args, vars); s != nil {
 					s.tentative = true
 					return s
@@ -148,6 +153,23 @@ func (r *reader) pagerCallOf(self, js string) *scriptBar {
 		}
 	}
 	return nil
+}
+
+// pageAndCount says whether a WCM-style call's first numbers can be a
+// count of pages and a page: at most 500 pages, the page among them
+// (counted from 0 or 1).
+func pageAndCount(args []string, vars map[string]string) bool {
+	if len(args) >= 5 {
+		if _, isNum := jsInt(args[0], vars); !isNum {
+			args = args[1:]
+		}
+	}
+	if len(args) < 4 {
+		return false
+	}
+	total, ok1 := jsInt(args[0], vars)
+	current, ok2 := jsInt(args[1], vars)
+	return ok1 && ok2 && total >= 2 && total <= maxScriptPages && current <= total
 }
 
 var (

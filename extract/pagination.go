@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -151,6 +152,8 @@ type paginator struct {
 	dataBars []*html.Node
 	// postBack: a next or numbered link posts the page's form.
 	postBack bool
+	// links are the anchors read, for pagination to prune the bars'.
+	links []barAnchor
 }
 
 type barInfo struct {
@@ -170,12 +173,61 @@ func (r *reader) pagination(pageURL *url.URL) Pagination {
 		bars: map[*html.Node]*barInfo{}, texts: map[*html.Node]int{}}
 	p := pg.read()
 	for _, b := range pg.order {
-		if b.used && pg.textLen(b.node) <= maxBarText && b.node.DataAtom != atom.Td && b.node.DataAtom != atom.Tr {
+		switch {
+		case !b.used:
+		case pg.textLen(b.node) <= maxBarText && b.node.DataAtom != atom.Td && b.node.DataAtom != atom.Tr && barOnly(b.node):
 			r.pageBars = append(r.pageBars, b.node)
+		default:
+			// A bar that shares its element with text (特此通知。 上一页 1
+			// 2): its links go, the text stays.
+			for _, a := range pg.links {
+				if a.bar == b.node && a.node.DataAtom == atom.A {
+					r.barLinks = append(r.barLinks, a.node)
+				}
+			}
 		}
 	}
 	return p
 }
+
+// barOnly says whether n holds a page bar and nothing else: its text
+// outside its links is the bar's own words (上一页 共3页 第2页, numbers,
+// separators), not a caption or a line of the article beside the bar.
+func barOnly(n *html.Node) bool {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			case c.Type == html.ElementNode && c.DataAtom != atom.A && c.DataAtom != atom.Select && c.DataAtom != atom.Script:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return letters(barWords.ReplaceAllString(b.String(), "")) <= 2
+}
+
+// barWordsOnly says whether s is nothing but a bar's words.
+func barWordsOnly(s string) bool {
+	return letters(barWords.ReplaceAllString(s, "")) == 0
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// barWords are what a bar says beside its links.
+var barWords = regexp.MustCompile(`(?i)上一页|下一页|上页|下页|前页|后页|上一頁|下一頁|首页|首頁|尾页|尾頁|末页|末頁|上一张|下一张|第\s*\d+\s*[页頁张]|共\s*\d+\s*[页頁张条]|当前|跳转到?|转到|到第|页|頁|\bgo\b|确定|prev(ious)?|next|first|last|page|\d+`)
 
 // maxBarText is the most text an element may hold to be a page bar and
 // nothing else: 首页 上一页 1 2 … 20 下一页 尾页 共20页 跳转到 第 页.
@@ -195,6 +247,7 @@ func (pg *paginator) disagrees(numbered map[int]numEntry, s *scriptBar) bool {
 func (pg *paginator) read() Pagination {
 	self := pg.self
 	anchors := pg.anchors()
+	pg.links = anchors
 	js := pg.r.inlineScripts()
 	pg.script = pg.r.scriptBar(pg.self, js)
 	if pg.script == nil {
@@ -288,7 +341,7 @@ func (pg *paginator) read() Pagination {
 			continue
 		}
 		t := pg.barText(b.node)
-		if f := hashForm(textOf(b.node)); f != "" {
+		if f := hashForm(textOf(b.node)); f != "" && barOnly(b.node) {
 			p.bars = append(p.bars, f)
 		}
 		total, cur, nums := readBarText(t)

@@ -48,6 +48,9 @@ type reader struct {
 	// pageBars are the elements of the page bars pagination read, short
 	// ones only (a bar's text and no more), which prune drops.
 	pageBars []*html.Node
+	// barLinks are the links of page bars that share their element with
+	// text: prune drops them, not the element.
+	barLinks []*html.Node
 	// pageFuncs caches pageFunc: a function's page template, zero when
 	// the function goes to no page the page's scripts say.
 	pageFuncs map[string]pageTemplate
@@ -175,10 +178,14 @@ func (r *reader) scriptLink(href, onclick string) string {
 	}
 	// A bar's javascript:goPage(2), the page's own script saying where
 	// goPage goes.
+	// (Only a page of this page's URL family: goPage of a comment box
+	// goes to its own list.jsp?aid=…&page=2.)
 	if m := jsPageCall.FindStringSubmatch(js); m != nil {
 		if t, ok := r.pageFunc(m[1]); ok {
 			k, _ := strconv.Atoi(m[2])
-			return r.resolve(t.url(k))
+			if u := r.resolve(t.url(k)); u != "" && SamePages(r.page.String(), u) {
+				return u
+			}
 		}
 	}
 	return ""
@@ -312,6 +319,32 @@ func (r *reader) prune() {
 	for _, n := range r.pageBars {
 		if n.Parent != nil && !slices.Contains(drop, n) {
 			drop = append(drop, n)
+		}
+	}
+	// A bar in an element with text loses its links, and the bar's own
+	// words beside them (上一页, the current page's 2).
+	for _, a := range r.barLinks {
+		parent := a.Parent
+		if parent == nil {
+			continue
+		}
+		drop = append(drop, a)
+		for c := parent.FirstChild; c != nil; c = c.NextSibling {
+			if c == a || slices.Contains(drop, c) {
+				continue
+			}
+			text := c.Data
+			if c.Type == html.ElementNode {
+				if c.DataAtom == atom.Img || c.DataAtom == atom.Br {
+					continue
+				}
+				text = textOf(c)
+			} else if c.Type != html.TextNode {
+				continue
+			}
+			if strings.TrimSpace(text) != "" && barWordsOnly(text) {
+				drop = append(drop, c)
+			}
 		}
 	}
 	for _, n := range drop {

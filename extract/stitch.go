@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -133,10 +134,27 @@ func Stitch(pages []*Page) *Document {
 			}
 		}
 		// A block on every page is the template's, but for the prose
-		// that opens every page: a photo set's or a serial's introduction,
-		// kept once, where it first stands.
+		// that opens every page of a photo set (pages of a picture and its
+		// caption, little text of their own): the set's introduction, kept
+		// once, where it first stands. (A 导读 box or a 温馨提示 over every
+		// page of a long report stays the template's.)
+		photoSet := true
+		for pi, p := range live {
+			if !slices.ContainsFunc(p.Attachments, isImageLink) {
+				photoSet = false // a page without its picture
+			}
+			own := 0
+			for i, b := range p.Blocks {
+				if count[keys[pi][i]] < len(live) {
+					own += runeCount(b.Text)
+				}
+			}
+			if own > maxCaptionPage {
+				photoSet = false
+			}
+		}
 		for k, n := range count {
-			if n == len(live) && leads[k] < n {
+			if n == len(live) && !(photoSet && leads[k] == n) {
 				everywhere[k] = true
 			}
 		}
@@ -168,6 +186,24 @@ func Stitch(pages []*Page) *Document {
 	doc.Text = blocksText(doc.Blocks)
 	return doc
 }
+
+// isImageLink says whether a content's file is a picture: an <img>'s
+// source has an image's extension, or none a file has.
+func isImageLink(l Link) bool {
+	p := l.URL
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	switch strings.ToLower(path.Ext(p)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp":
+		return true
+	}
+	return false
+}
+
+// maxCaptionPage is the most text of its own a page of a photo set has:
+// a caption or two.
+const maxCaptionPage = 200
 
 // lead says whether a paragraph is prose that may introduce an article:
 // sentences of some length, not a line of fields.

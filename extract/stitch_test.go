@@ -16,6 +16,12 @@ func page(title string, blocks ...Block) *Page {
 	return &Page{Title: title, Blocks: blocks}
 }
 
+// picture gives p a picture in its content.
+func picture(p *Page, src string) *Page {
+	p.Attachments = append(p.Attachments, Link{URL: "http://x.cn/photo/" + src})
+	return p
+}
+
 // withChrome gives p the lines it shows outside its content.
 func withChrome(p *Page, lines ...string) *Page {
 	p.chrome = map[string]bool{}
@@ -111,11 +117,20 @@ func TestStitch(t *testing.T) {
 		{
 			name: "a photo set's introduction opening every page stays once",
 			pages: []*Page{
-				page(title, para("五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。"), para("图为游客在古镇廊棚下乘船游览。"), para("(责编：王丹)")),
-				page(title, para("五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。"), para("图为夜幕下的西塘古镇灯火璀璨。"), para("(责编：王丹)")),
-				page(title, para("五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。"), para("图为小朋友在体验传统手工艺。"), para("(责编：王丹)")),
+				picture(page(title, para("五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。"), para("图为游客在古镇廊棚下乘船游览。"), para("(责编：王丹)")), "1.jpg"),
+				picture(page(title, para("五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。"), para("图为夜幕下的西塘古镇灯火璀璨。"), para("(责编：王丹)")), "2.jpg"),
+				picture(page(title, para("五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。"), para("图为小朋友在体验传统手工艺。"), para("(责编：王丹)")), "3.jpg"),
 			},
 			want: []string{"五一假期首日，西塘古镇迎来客流高峰，游客漫步石板街巷，感受江南水乡的独特韵味。", "图为游客在古镇廊棚下乘船游览。", "图为夜幕下的西塘古镇灯火璀璨。", "图为小朋友在体验传统手工艺。"},
+		},
+		{
+			name: "a site's prompt opening every page of a report is the template's",
+			pages: []*Page{
+				page(title, para("温馨提示：本文内容较长，共分为三页，请点击页面下方的页码继续阅读，感谢您的关注。"), para("第一部分：上半年全县经济运行稳中有进。"), para("(责编：王丹)")),
+				page(title, para("温馨提示：本文内容较长，共分为三页，请点击页面下方的页码继续阅读，感谢您的关注。"), para("第二部分：农业生产形势良好。"), para("(责编：王丹)")),
+				page(title, para("温馨提示：本文内容较长，共分为三页，请点击页面下方的页码继续阅读，感谢您的关注。"), para("第三部分：下半年工作安排。"), para("(责编：王丹)")),
+			},
+			want: []string{"第一部分：上半年全县经济运行稳中有进。", "第二部分：农业生产形势良好。", "第三部分：下半年工作安排。"},
 		},
 		{
 			name: "prose closing every page is the template's",
