@@ -581,6 +581,12 @@ func softNotFound(p *page) {
 	}
 	line := softErrorLine(p)
 	if line != "" && (p.parsed.Kind != extract.KindList || pageErrorWords.MatchString(p.parsed.Title)) {
+		// Named by the URL asked for: the site's one error page that a
+		// deleted article redirects to tells the reader nothing.
+		if p.requested != "" && extract.CanonicalURL(p.requested) != extract.CanonicalURL(p.url) {
+			p.err = fmt.Errorf("%s: %w (redirected to %s, HTTP %d): %q", p.requested, ErrSoftNotFound, p.url, p.status, line)
+			return
+		}
 		p.err = fmt.Errorf("%s: %w (HTTP %d): %q", p.url, ErrSoftNotFound, p.status, line)
 	}
 }

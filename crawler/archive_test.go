@@ -835,6 +835,15 @@ func TestSoftNotFoundSparesShortArticles(t *testing.T) {
 		if got := errors.Is(p.err, ErrSoftNotFound); got != tc.notFound {
 			t.Errorf("%q: not found %v, want %v", parsed.Title, got, tc.notFound)
 		}
+		if tc.notFound {
+			// Reached by a redirect (a deleted article sent to the site's
+			// /404.html): the line names the article asked for.
+			p := &page{requested: "http://www.a.test/news/2024/0601/127.html", url: "http://www.a.test/404.html", status: 200, parsed: parsed}
+			softNotFound(p)
+			if p.err == nil || !strings.HasPrefix(p.err.Error(), p.requested+": ") || !strings.Contains(p.err.Error(), p.url) {
+				t.Errorf("redirected: %v; want the article's URL first, the error page's named", p.err)
+			}
+		}
 	}
 }
 

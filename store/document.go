@@ -346,6 +346,9 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 		if !fetched.Before(rec.LastFetch) || InFuture(rec.LastFetch, time.Now()) {
 			rec.LastFetch, rec.Incomplete, rec.Recheck = fetched, !doc.Complete && !doc.Cut, false
 		}
+		// The document is the stored one, under its URL, whichever of its
+		// URLs this fetch found it by (www. for a site stored without).
+		doc.URL = rec.URL
 	}
 
 	last := len(rec.Versions) - 1

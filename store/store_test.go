@@ -448,3 +448,27 @@ func TestPayloadText(t *testing.T) {
 		t.Fatalf("Text = %q, %v", got, err)
 	}
 }
+
+// TestSavedDocumentIsTheStoredOne: a fetch that finds a stored document by
+// one of its URLs (its page 1 linked as www. from page 2) is told the
+// stored document's URL, as show and list give it.
+func TestSavedDocumentIsTheStoredOne(t *testing.T) {
+	db, _ := openTemp(t, nil)
+	const bare, www = "http://hnxw.cn/news/2024/0701/7710.html", "http://www.hnxw.cn/news/2024/0701/7710.html"
+	const two = "http://hnxw.cn/news/2024/0701/7710_2.html"
+	if _, err := db.SaveDocument(doc(bare, "text", "sha256:a"), []string{two}); err != nil {
+		t.Fatal(err)
+	}
+	again := doc(www, "text", "sha256:a") // archived from page 2, whose bar links page 1 as www.
+	res, err := db.SaveDocument(again, []string{two})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := db.Document(www, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.URL != stored.URL || res.New || !slices.Contains(again.Aliases, www) {
+		t.Errorf("saved as %s (aliases %v, %+v); stored as %s; want the stored URL, the www. one an alias", again.URL, again.Aliases, res, stored.URL)
+	}
+}
