@@ -227,6 +227,9 @@ func (r *reader) loopBar(self, js string) *scriptBar {
 		if start > 0 && isWordByte(js[start-1]) {
 			continue
 		}
+		if rest := strings.TrimLeft(js[at:min(len(js), at+8)], " \t"); !strings.HasPrefix(rest, "(") {
+			continue // format, before, for each…
+		}
 		head := js[start:min(len(js), start+maxLoopHead)]
 		m := jsLoopHead.FindStringSubmatchIndex(head)
 		if m == nil {
@@ -238,7 +241,7 @@ func (r *reader) loopBar(self, js string) *scriptBar {
 		}
 		name, from := js[m[2]:m[3]], js[m[4]:m[5]]
 		body := js[m[1]:min(len(js), m[1]+maxLoopBody)]
-		if js[m[6]:m[7]] != name || !concatenated(body, name) {
+		if js[m[6]:m[7]] != name || !concatenated(body, name) || !addressLike(body) {
 			continue
 		}
 		if vars == nil {
@@ -267,6 +270,17 @@ func (r *reader) loopBar(self, js string) *scriptBar {
 		}
 	}
 	return nil
+}
+
+// addressLike says whether a loop's body may write a page's address: it
+// names a page's extension, a page parameter or TRS's "_".
+func addressLike(body string) bool {
+	for _, s := range []string{".htm", ".shtml", ".jsp", ".asp", ".php", "page", `"_"`, `'_'`} {
+		if strings.Contains(body, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // concatenated says whether the body joins the loop's variable to

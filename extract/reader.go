@@ -206,7 +206,10 @@ func (r *reader) pageFunc(name string) (pageTemplate, bool) {
 	}
 	var t pageTemplate
 	js := r.inlineScripts()
-	def := regexp.MustCompile(`\bfunction\s+` + regexp.QuoteMeta(name) + `\s*\(|\b` + regexp.QuoteMeta(name) + `\s*=\s*function\s*\(`).FindStringIndex(js)
+	var def []int
+	if strings.Contains(js, name) && strings.Contains(js, "function") {
+		def = regexp.MustCompile(`\bfunction\s+` + regexp.QuoteMeta(name) + `\s*\(|\b` + regexp.QuoteMeta(name) + `\s*=\s*function\s*\(`).FindStringIndex(js)
+	}
 	if def != nil {
 		fn := js[def[0]:]
 		if i := strings.Index(fn, "function"); i >= 0 {
