@@ -111,6 +111,15 @@ func (w *blockWriter) walk(n *html.Node) {
 			}
 		case c.DataAtom == atom.Table && !w.keepAll && w.r.isDataTable(c):
 			w.flush()
+			// Its <caption> (单位：万元, the table's title) stands over it:
+			// the grid holds the rows only.
+			for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
+				if cc.DataAtom == atom.Caption {
+					w.kind = Caption
+					w.walk(cc)
+					w.flush()
+				}
+			}
 			if rows := tableGrid(c); len(rows) > 0 {
 				w.out = append(w.out, Block{Kind: Table, Text: tableText(rows), Rows: rows})
 			}

@@ -213,7 +213,7 @@ func (r *reader) hintedContent() (hint, short *html.Node, filesOnly bool) {
 					hint, bestText = c, nonLink
 				case nonLink >= 15 && ld < 0.7 && nonLink > shortText*1.1:
 					short, shortText = c, nonLink
-				case shortText == 0 && nonLink >= 3 && linksOnlyFiles(c):
+				case shortText == 0 && st.text >= 5 && linksOnlyFiles(c):
 					// (A notice that is its attachment: 附件：<a>….xls</a>.)
 					short, shortText, filesOnly = c, nonLink, true
 				}

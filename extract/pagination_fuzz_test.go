@@ -35,6 +35,10 @@ func FuzzNextPage(f *testing.F) {
 		`<script>new Pager({size: 3, current: 1, prefix: "1", suffix: "html"});</script>`,
 		`<script>$("#pager").pagination(25, {items_per_page: 10, current_page: 1, link_to: "1___id__.html"}); $('#p').paginate({count: 4, start: 2, onChange: function(p){ location.href = '1_' + (p - 1) + '.html'; }});</script>`,
 		`<div class="page" data-count="45" data-size="15" data-current="2" data-url="1_{page}.html"></div>`,
+		`<script>var total=3,base="1";for(var i=1;i<=total;i++){var u=(i==1)?base+".html":base+"_"+i+".html";document.write('<a href="'+u+'">'+i+'</a>');}</script>`,
+		`<script>function goPage(n){var url=(n<=1)?"1.html":"1_"+n+".html";window.location.href=url;}</script><div class="pagelist"><a href="javascript:goPage(1)">1</a><span>2</span><a href="javascript:goPage(3)">3</a></div>`,
+		`<script src="/js/pagebar.js"></script><script>pageBar(3,1,'1','html');</script>`,
+		`<div class="pagebar">第2页 共3页</div>`,
 	} {
 		f.Add([]byte(`<html><head><title>标题</title></head><body><div class="content"><p>正文第一段，内容。</p></div>`+bar+`</body></html>`), "http://x.gov.cn/art/2024/1/15/1_2.html")
 	}

@@ -177,7 +177,8 @@ func tableGrid(t *html.Node) [][]string {
 			}
 		}
 		take()
-		for _, c := range rowCells(tr) {
+		own := rowCells(tr)
+		for _, c := range own {
 			text := textOf(c)
 			cs, rs := spanOf(c, "colspan"), spanOf(c, "rowspan")
 			for range cs {
@@ -204,7 +205,10 @@ func tableGrid(t *html.Node) [][]string {
 			}
 			col++
 		}
-		if rowHasText(row) {
+		// A row of blank cells of its own (a 复议/诉讼 table's row of
+		// nothing to report) is a row of the table; a spacer row (one
+		// cell, or cells spanning it) is not.
+		if rowHasText(row) || len(grid) > 0 && blankDataRow(own) {
 			grid = append(grid, row)
 		}
 		if total > maxTableCells {
@@ -223,6 +227,20 @@ func tableGrid(t *html.Node) [][]string {
 		grid[i] = row
 	}
 	return trimEmptyColumns(grid)
+}
+
+// blankDataRow says whether a row's own cells are those of a data row
+// left blank: several, none spanning columns.
+func blankDataRow(cells []*html.Node) bool {
+	if len(cells) < 3 {
+		return false
+	}
+	for _, c := range cells {
+		if spanOf(c, "colspan") > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 func rowHasText(row []string) bool {
