@@ -62,8 +62,7 @@ type ArchiveOptions struct {
 	// scripts, layout images) from the article's site.
 	Requisites bool
 	// InScope widens where attachments and requisites may come from;
-	// nil means the article's own site (its host, and hosts under the
-	// same registrable domain).
+	// nil means the article's own host (requisites: its site).
 	InScope func(url string) bool
 }
 
@@ -470,8 +469,10 @@ func (w *walk) follow(first, start *page) (walked, error) {
 		p := w.get(next)
 		mark(p, next)
 		n++
-		if !p.ok() && guess {
-			w.a.log.Debug("a page guessed from the page bar's script is not there", "url", next, "err", p.err)
+		if !p.ok() && guess && (p.status == http.StatusNotFound || p.status == http.StatusGone) {
+			// (Not a 503 or a timeout: a page that may well be there
+			// failed, and the article is not whole.)
+			w.a.log.Debug("a page guessed from the page bar's script is not there", "url", next, "status", p.status)
 			break
 		}
 		if !p.ok() {
@@ -1167,6 +1168,7 @@ func (a *Archiver) fetch(u string, extra http.Header) (*Fetched, error) {
 				}
 				time.Sleep(100 * time.Millisecond)
 			}
+			return f, fmt.Errorf("%s: fetched for another article at the same time, which got no answer to store", u)
 		}
 	}
 	return f, err

@@ -908,6 +908,30 @@ func TestArchiveGuessedScriptBar(t *testing.T) {
 			t.Errorf("from %s: text %q", u, res.Doc.Text)
 		}
 	}
+	// A guessed page that may well be there but fails (503) is a failed
+	// page: the article is not whole.
+	busy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := whole[r.URL.Path]
+		if r.URL.Path == dir+"t20240312_55120_1.html" {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(busy.Close)
+	bf, err := NewFetcher(t.Context(), fastTransport(0, nil), FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := NewArchiver(bf, openTestStore(t), ArchiveOptions{}).Archive(t.Context(), busy.URL+dir+"t20240312_55120.html"); res.Err == nil || res.Doc == nil || res.Doc.Complete {
+		t.Errorf("page 2 answering 503: %v, %+v; want a failure and a document not complete", res.Err, res.Doc)
+	}
+
 	// The function wrote its addresses otherwise (?page=2): the guess
 	// finds nothing, and the article is the page, whole.
 	res, u := archivePages(t, map[string]string{dir + "t20240312_55120.html": page(texts[0], 2, 0)}, dir+"t20240312_55120.html")
@@ -933,5 +957,31 @@ func TestSameSite(t *testing.T) {
 		if got := sameSite(tc.a, tc.b); got != tc.want {
 			t.Errorf("sameSite(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
+	}
+}
+
+// TestArchiveTextBarPageOne: the last page of an article whose bar is
+// text alone (第3页 共3页) leads back to page 1 by its URL's shape; where
+// that page is not there (an article named 456_3.html of its own), the
+// page given is the article, whole.
+func TestArchiveTextBarPageOne(t *testing.T) {
+	page := func(text, bar string) string {
+		return `<html><head><meta charset="utf-8"><title>古城墙南门段修缮后重新开放</title></head><body><h1>古城墙南门段修缮后重新开放</h1>` +
+			`<div class="content"><p>` + text + `</p></div><div class="pagebar">` + bar + `</div></body></html>`
+	}
+	pages := map[string]string{
+		"/news/456.html":   page("经过近两年的修缮，古城墙南门段修缮工程日前完工，南门城楼重新对游客开放。", `<a href="456_2.html">2</a> <a href="456_3.html">3</a> <a href="456_2.html">下一页</a>`),
+		"/news/456_2.html": page("施工人员对城墙表面风化严重的墙砖进行了逐块编号和修补。", `<a href="456.html">1</a> <span>2</span> <a href="456_3.html">3</a>`),
+		"/news/456_3.html": page("开放时间为每天上午九时至下午五时，游客可免费参观城墙历史展陈。", `第3页 共3页`),
+	}
+	res, _ := archivePages(t, pages, "/news/456_3.html")
+	if res.Err != nil || res.Doc == nil || len(res.Doc.Pages) != 3 || !strings.HasSuffix(res.Doc.URL, "/news/456.html") {
+		t.Errorf("from page 3: %v, %+v; want the three pages from page 1", res.Err, res.Doc)
+	}
+	delete(pages, "/news/456.html")
+	delete(pages, "/news/456_2.html")
+	res, u := archivePages(t, pages, "/news/456_3.html")
+	if res.Err != nil || res.Doc == nil || len(res.Doc.Pages) != 1 || res.Doc.URL != u || !res.Doc.Complete {
+		t.Errorf("page 1 not there: %v, %+v; want %s alone, whole", res.Err, res.Doc, u)
 	}
 }

@@ -129,10 +129,12 @@ func (a *Archiver) attachmentInScope(u, pageURL string) bool {
 	if a.opts.InScope != nil && a.opts.InScope(u) {
 		return true
 	}
-	// The page's site keeps its files on the page's host or another of
-	// its own (the m. copy's PDF on www., file.x.gov.cn): an archive and
-	// a crawl alike fetch them.
-	return sameSite(u, pageURL)
+	// Other hosts only if in scope, as the contract has it: a file on
+	// another host of the site (the m. copy's PDF on www.) that the
+	// stored version has stays the document's (fetchAttachments).
+	pu, err1 := url.Parse(u)
+	pp, err2 := url.Parse(pageURL)
+	return err1 == nil && err2 == nil && strings.EqualFold(pu.Host, pp.Host)
 }
 
 // fetchAttachment fetches one linked file. It returns nil (and no error)

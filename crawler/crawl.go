@@ -285,7 +285,7 @@ func (c *Crawler) Run(ctx context.Context) (*Summary, error) {
 	c.summary.Run, c.summary.Resumed = run.ID, resumed
 	// The delay holds from the last requests of the run before (or of
 	// the killed part of this one).
-	if err := ResumePace(c.db, c.tr, c.statsEvery()); err != nil {
+	if err := ResumePace(c.db, c.tr); err != nil {
 		return nil, err
 	}
 	if resumed {
@@ -439,7 +439,9 @@ func (c *Crawler) saveStats(start time.Time) (stop func()) {
 				if counts == last {
 					continue
 				}
-				if err := c.db.SaveCrawlStats(c.run.ID, sum, c.tr.Pace(false)); err != nil {
+				pace := c.tr.Pace(false)
+				pace.Every = c.statsEvery()
+				if err := c.db.SaveCrawlStats(c.run.ID, sum, pace); err != nil {
 					c.log.Debug("the run's summary so far was not kept", "err", err)
 					continue
 				}

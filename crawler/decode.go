@@ -23,16 +23,23 @@ func decodeBody(raw []byte, contentEncoding string, limit int64) []byte {
 	return body
 }
 
-// cutByDecoding says whether a body read by decodeContent stopped at
-// limit while its coding held more: a gzip page under --max-body that
-// decodes to more than it (the stored payload is whole; the reading is
-// not).
-func cutByDecoding(body []byte, contentEncoding string, limit int64) bool {
+// decodeLimited is decodeContent to limit bytes that also says whether
+// the coding held more (a gzip page under --max-body that decodes to more
+// than it: the stored payload is whole, the reading is not). It reads one
+// byte past the limit to tell: a page of exactly the limit is whole.
+func decodeLimited(raw []byte, contentEncoding string, limit int64) (body []byte, cut bool, err error) {
 	switch strings.ToLower(strings.TrimSpace(contentEncoding)) {
 	case "gzip", "x-gzip", "deflate":
-		return limit > 0 && int64(len(body)) >= limit
+		if limit > 0 {
+			body, err = decodeContent(raw, contentEncoding, limit+1)
+			if int64(len(body)) > limit {
+				return body[:limit], true, err
+			}
+			return body, false, err
+		}
 	}
-	return false
+	body, err = decodeContent(raw, contentEncoding, limit)
+	return body, false, err
 }
 
 // decodeContent is decodeBody that also says when a body that is in its

@@ -108,6 +108,7 @@ func NewFetcher(ctx context.Context, t *Transport, opts FetcherOptions) (*Fetche
 	c := &colly.Collector{}
 	c.Init()
 	c.Context = ctx
+	t.bind(ctx)
 	c.UserAgent = t.opts.UserAgent
 	// colly's check runs too, served from the Transport's cache; with
 	// --ignore-robots neither asks for robots.txt.
@@ -259,9 +260,7 @@ func (f *Fetcher) Fetch(u string, extra http.Header) (*Fetched, error) {
 		return res, fmt.Errorf("%s: no response recorded", u)
 	}
 	var derr error
-	coding := res.Final.Capture.Header("Content-Encoding")
-	res.Body, derr = decodeContent(res.Final.Payload, coding, f.t.opts.MaxBody)
-	res.BodyCut = cutByDecoding(res.Body, coding, f.t.opts.MaxBody)
+	res.Body, res.BodyCut, derr = decodeLimited(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), f.t.opts.MaxBody)
 	if derr != nil && res.Final.Capture.Truncated == "" {
 		// (A body cut by a limit breaks off there by itself.)
 		return res, fmt.Errorf("%s: %w", u, derr)

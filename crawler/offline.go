@@ -111,9 +111,7 @@ func (f *StoredFetcher) Fetch(u string, _ http.Header) (*Fetched, error) {
 		limit = defaultMaxBody
 	}
 	var derr error
-	coding := res.Final.Capture.Header("Content-Encoding")
-	res.Body, derr = decodeContent(res.Final.Payload, coding, limit)
-	res.BodyCut = cutByDecoding(res.Body, coding, limit)
+	res.Body, res.BodyCut, derr = decodeLimited(res.Final.Payload, res.Final.Capture.Header("Content-Encoding"), limit)
 	if derr != nil && res.Final.Capture.Truncated == "" {
 		return res, fmt.Errorf("%s: %w", u, derr)
 	}

@@ -184,22 +184,35 @@ func (hg *hostGate) setDelay() {
 // stopped). (A Retry-After pause is not kept: the URLs it deferred are
 // the next run's to try, and a server that is still busy says so again.)
 type Pace struct {
-	At    time.Time           `json:"at"`
-	Final bool                `json:"final,omitempty"`
+	At    time.Time `json:"at"`
+	Final bool      `json:"final,omitempty"`
+	// Every is how often the run took its pace while it ran: a killed
+	// run may have sent requests that long after At.
+	Every time.Duration       `json:"every,omitempty"`
 	Hosts map[string]HostPace `json:"hosts,omitempty"`
 }
 
-// HostPace is one host's pacing.
+// HostPace is one host's pacing: its last request start, the delay then
+// in force, and of it the site's own (the delay without robots.txt's
+// Crawl-delay).
 type HostPace struct {
 	Last  time.Time     `json:"last"`
 	Delay time.Duration `json:"delay"`
+	Base  time.Duration `json:"base,omitempty"`
 }
 
-// maxPaceHosts bounds the hosts a Pace keeps: the most recently asked.
-const maxPaceHosts = 1000
+const (
+	// maxPaceHosts bounds the hosts a Pace keeps: the most recently asked.
+	maxPaceHosts = 1000
+	// maxResumeWait bounds the wait a saved pace imposes on the next run:
+	// a Crawl-delay of an hour robots.txt has since dropped, a clock set
+	// back, do not hold a night's run for longer.
+	maxResumeWait = 10 * time.Minute
+)
 
-// pace returns the gate's pacing now: of the hosts that were asked
-// anything.
+// pace returns the gate's pacing now: of the hosts asked anything, and of
+// those an earlier run's pace still binds (archive a, archive b, archive
+// a: the second keeps the first's delay for a).
 func (g *gate) pace(final bool) Pace {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -210,8 +223,8 @@ func (g *gate) pace(final bool) Pace {
 	}
 	var all []entry
 	for name, hg := range g.hosts {
-		if hg.started > 0 {
-			all = append(all, entry{name, HostPace{Last: hg.lastStart, Delay: hg.delay}})
+		if hg.started > 0 || !hg.lastStart.IsZero() && hg.next.After(p.At) {
+			all = append(all, entry{name, HostPace{Last: hg.lastStart, Delay: hg.delay, Base: hg.base}})
 		}
 	}
 	if len(all) > maxPaceHosts {
@@ -225,18 +238,18 @@ func (g *gate) pace(final bool) Pace {
 }
 
 // resume paces the hosts as an earlier run left them. A run that was
-// killed may have started requests after its pace was taken, up to every
-// (the interval at which it took its pace): every host waits its delay
-// from then too.
-func (g *gate) resume(p Pace, every time.Duration) {
+// killed may have started requests after its pace was taken, up to
+// p.Every later: every host waits its delay from then too. Times in the
+// future (a clock set back since) count as now, and no wait is longer
+// than maxResumeWait. noCrawlDelay: this run ignores robots.txt, and the
+// Crawl-delay the earlier run kept to with it.
+func (g *gate) resume(p Pace, noCrawlDelay bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	now := g.now()
 	since := time.Time{}
 	if !p.Final && !p.At.IsZero() {
-		since = p.At.Add(every)
-		if now := g.now(); since.After(now) {
-			since = now // (a clock set back: no later than now)
-		}
+		since = earlier(p.At.Add(p.Every), now)
 		g.notBefore = since
 	}
 	for name, hp := range p.Hosts {
@@ -245,8 +258,13 @@ func (g *gate) resume(p Pace, every time.Duration) {
 		if last.Before(since) {
 			last = since
 		}
+		last = earlier(last, now)
+		delay := hp.Delay
+		if noCrawlDelay && hp.Base > 0 {
+			delay = hp.Base
+		}
 		hg.lastStart = last
-		if next := last.Add(max(hp.Delay, hg.delay)); next.After(hg.next) {
+		if next := earlier(last.Add(max(delay, hg.delay)), now.Add(maxResumeWait)); next.After(hg.next) {
 			hg.next = next
 		}
 	}
@@ -258,17 +276,23 @@ type PaceStore interface {
 	SavePace(pace any) error
 }
 
+func earlier(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
 // ResumePace paces tr's hosts as the last crawl or archive on db left
-// them; every is how often a crawl keeps its pace while it runs (what a
-// killed one may have done after).
-func ResumePace(db PaceStore, tr *Transport, every time.Duration) error {
+// them.
+func ResumePace(db PaceStore, tr *Transport) error {
 	data, err := db.Pace()
 	if err != nil || len(data) == 0 {
 		return err
 	}
 	var p Pace
 	if json.Unmarshal(data, &p) == nil { // (an unreadable pace is no reason not to crawl)
-		tr.Resume(p, every)
+		tr.Resume(p)
 	}
 	return nil
 }

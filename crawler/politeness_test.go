@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -467,6 +471,57 @@ func runGateSteps(t *testing.T, delay time.Duration, perHost int, steps []gateSt
 	}
 }
 
+// TestGateResumeBounds: a saved pace from a clock set back since (its
+// last request in the future) or with a Crawl-delay of an hour holds the
+// next run for no longer than maxResumeWait; with --ignore-robots the
+// saved Crawl-delay is not kept; and a host an earlier run's pace binds
+// stays in the pace of a run that did not ask it.
+func TestGateResumeBounds(t *testing.T) {
+	const sec = time.Second
+	t0 := time.Date(2026, 3, 1, 2, 0, 0, 0, time.UTC)
+	p := Pace{At: t0, Final: true, Hosts: map[string]HostPace{
+		"future.test": {Last: t0.Add(24 * time.Hour), Delay: sec, Base: sec},
+		"slow.test":   {Last: t0, Delay: time.Hour, Base: sec},
+		"near.test":   {Last: t0, Delay: 5 * sec, Base: 5 * sec},
+	}}
+	for _, tc := range []struct {
+		name         string
+		noCrawlDelay bool
+		want         map[string]time.Duration
+	}{
+		{"keeping robots.txt", false, map[string]time.Duration{"future.test": sec, "slow.test": maxResumeWait, "near.test": 5 * sec}},
+		{"--ignore-robots", true, map[string]time.Duration{"future.test": sec, "slow.test": sec, "near.test": 5 * sec}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := &fakeClock{now: t0}
+			g := newGate(0, 1)
+			g.now, g.sleepCtx = clock.Now, clock.Sleep
+			g.resume(p, tc.noCrawlDelay)
+			for h, want := range tc.want {
+				clock.mu.Lock()
+				clock.now, clock.sleeps = t0, 0
+				clock.mu.Unlock()
+				at, rel, err := g.acquire(t.Context(), h, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rel()
+				if got := at.Sub(t0); got != want {
+					t.Errorf("%s: first start at +%s, want +%s", h, got, want)
+				}
+			}
+		})
+	}
+	// A run that asks only other hosts keeps the pace that still binds.
+	clock := &fakeClock{now: t0.Add(2 * sec)}
+	g := newGate(0, 1)
+	g.now, g.sleepCtx = clock.Now, clock.Sleep
+	g.resume(p, false)
+	if _, ok := g.pace(true).Hosts["near.test"]; !ok {
+		t.Errorf("near.test, due again only at +5s, left out of the pace taken at +2s")
+	}
+}
+
 // TestGateResume: the delay holds between the last requests of one run
 // and the first of the next, across processes; after a kill, from what the
 // killed run may have done after it last took its pace.
@@ -500,6 +555,7 @@ func TestGateResume(t *testing.T) {
 			g.setCrawlDelay("a.test", 10*sec)
 			clock.Advance(sec / 2)
 			p := g.pace(tc.final)
+			p.Every = sec                // as a crawl's saver sets it
 			data, err := json.Marshal(p) // as the store keeps it
 			if err != nil {
 				t.Fatal(err)
@@ -512,7 +568,7 @@ func TestGateResume(t *testing.T) {
 			}
 			next := newGate(sec, 1)
 			next.now, next.sleepCtx = clock.Now, clock.Sleep
-			next.resume(back, sec)
+			next.resume(back, false)
 			start := clock.Now()
 			for _, h := range []string{"a.test", "b.test", "c.test"} {
 				clock.mu.Lock()
@@ -528,5 +584,38 @@ func TestGateResume(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSavedPaceWaitEndsWithTheRun: the wait a saved pace imposes on a
+// host's first request (robots.txt, which colly sends without a context
+// of its own) ends when the run's context does: Ctrl-C is not held up by
+// a delay of minutes.
+func TestSavedPaceWaitEndsWithTheRun(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "<html><body>ok</body></html>")
+	}))
+	t.Cleanup(srv.Close)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	tr := fastTransport(0, nil)
+	tr.Resume(Pace{At: time.Now(), Final: true, Hosts: map[string]HostPace{host: {Last: time.Now(), Delay: 5 * time.Minute}}})
+	ctx, cancel := context.WithCancel(t.Context())
+	f, err := NewFetcher(ctx, tr, FetcherOptions{Revisit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.AfterFunc(100*time.Millisecond, cancel)
+	done := make(chan error, 1)
+	go func() {
+		_, err := f.Fetch(srv.URL+"/a.html", nil)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Errorf("the fetch went through a 5-minute wait")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the fetch still waits 10 s after the run was cancelled")
 	}
 }

@@ -92,6 +92,17 @@ type Transport struct {
 	// robots.txt request, made before the fetch's first request — by host;
 	// the next fetch from that host takes them.
 	orphans map[string][]*Exchange
+
+	// stop ends the waits of requests that carry no context of their own
+	// (colly's robots.txt request): the run's, set by NewFetcher.
+	stop atomic.Pointer[context.Context]
+}
+
+// bind makes ctx end the waits of requests that carry no context.
+func (t *Transport) bind(ctx context.Context) {
+	if ctx != nil {
+		t.stop.Store(&ctx)
+	}
 }
 
 // Requests is the number of HTTP requests sent so far.
@@ -104,9 +115,9 @@ func (t *Transport) HostStates() []HostState { return t.gate.states() }
 // (final: no request will start after it).
 func (t *Transport) Pace(final bool) Pace { return t.gate.pace(final) }
 
-// Resume paces the hosts as an earlier run left them; every is how often
-// that run took its pace (what a killed run may have done after).
-func (t *Transport) Resume(p Pace, every time.Duration) { t.gate.resume(p, every) }
+// Resume paces the hosts as an earlier run left them. With
+// --ignore-robots the Crawl-delay it kept to is not this run's.
+func (t *Transport) Resume(p Pace) { t.gate.resume(p, t.opts.IgnoreRobots) }
 
 // SetHostDelay gives host its own delay between request starts in place of
 // TransportOptions.Delay (robots.txt's Crawl-delay still wins when longer).
@@ -385,7 +396,13 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 // body within the per-attempt deadline.
 func (t *Transport) attempt(req *http.Request) *Exchange {
 	ex := &Exchange{Capture: store.Capture{URL: req.URL.String(), Method: req.Method}}
-	start, release, err := t.gate.acquire(req.Context(), req.URL.Host, t.opts.MaxPause)
+	ctx := req.Context()
+	if ctx.Done() == nil { // (Ctrl-C ends a wait for robots.txt too)
+		if stop := t.stop.Load(); stop != nil {
+			ctx = *stop
+		}
+	}
+	start, release, err := t.gate.acquire(ctx, req.URL.Host, t.opts.MaxPause)
 	if err != nil {
 		ex.Err = err
 		ex.Capture.Error = err.Error()

@@ -408,7 +408,8 @@ func (pg *paginator) read() Pagination {
 		// The last page of some templates links no other: its bar is
 		// text alone (第3页 共3页), which says what the URL's shape does.
 		if total, cur, bar := pg.textBar(); cur == urlN && total >= cur {
-			p.Total, current = total, cur
+			// (Page 1 is the URL's shape's: to be checked, as Guessed says.)
+			p.Total, current, p.Guessed = total, cur, true
 			if f := hashForm(textOf(bar)); f != "" {
 				p.bars = append(p.bars, f)
 			}

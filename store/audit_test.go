@@ -34,6 +34,8 @@ func TestHostMatches(t *testing.T) {
 		{"https://www.lsq.gov.cn/a.html", "www.lsq.gov.cn:80", false},
 		{"http://www.lsq.gov.cn/a.html", "lsq.gov.cn:80", false},
 		{"http://[::1]/a.html", "[::1]:80", true},
+		{"http://hnxw.cn/a.html", "hnxw.cn.", true}, // the root's dot
+		{"http://hnxw.cn:8080/a.html", "hnxw.cn.:8080", true},
 		{"http://xn--fiq228c.xn--fiqs8s/a.html", "中文.中国", true}, // a site named in Unicode, its host stored in punycode
 		{"http://xn--fiq228c.xn--fiqs8s:8080/a.html", "中文.中国:8080", true},
 		{"http://xn--fiq228c.xn--fiqs8s:8080/a.html", "中文.中国:80", false},

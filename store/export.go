@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"strings"
 	"time"
 
@@ -195,6 +196,11 @@ func (db *DB) DocumentVersions(filter VersionFilter, fn func(*Document) error) e
 // for its host.
 func HostMatches(url, site string) bool {
 	site = strings.ToLower(hostOf(strings.TrimSpace(site)))
+	if name, port, err := net.SplitHostPort(site); err == nil {
+		site = net.JoinHostPort(strings.TrimSuffix(name, "."), port) // the root's dot: x.gov.cn. is x.gov.cn
+	} else {
+		site = strings.TrimSuffix(site, ".")
+	}
 	if !isASCII(site) {
 		// A site named in Unicode (中文.政务): the host as requests name
 		// it, and as captures are stored, is its punycode (xn--…).

@@ -58,7 +58,7 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 	tr := crawler.NewTransport(fetch.transport(log))
 	// The delay holds from the last requests of the crawl or archive
 	// before, and this one's hold for the next.
-	if err := crawler.ResumePace(db, tr, 0); err != nil {
+	if err := crawler.ResumePace(db, tr); err != nil {
 		return &storeUnavailable{err}
 	}
 	defer func() {
