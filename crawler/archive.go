@@ -120,6 +120,9 @@ type Result struct {
 	// cut: what was read was cut by the limits (Doc.Cut before saving,
 	// which a copy's save replaces with its original's stored reading).
 	cut bool
+	// List: the page given reads as a list or column page, stored (by
+	// archive) as the page it is.
+	List bool
 }
 
 // page is one fetched page of an article.
@@ -321,6 +324,7 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 		return res
 	}
 	res.Doc, res.Save = doc, save
+	res.List = start.ok() && start.parsed.Kind == extract.KindList
 	if failed != nil {
 		res.Err = failed
 	}

@@ -93,6 +93,10 @@ func runArchive(ctx context.Context, e *env, args []string) error {
 			log.Warn(fmt.Sprintf("%s: not archived: --max-docs %d reached", res.URL, fetch.maxDocs), "url", res.URL)
 			continue
 		}
+		if res.List && res.Doc != nil {
+			// (extract says the same of such a page.)
+			log.Warn(fmt.Sprintf("%s: a list or column page, not an article; stored as the page it is", res.URL), "url", res.URL)
+		}
 		if res.Err != nil {
 			if isStoreError(res.Err) {
 				return &storeUnavailable{res.Err} // reported once, by report

@@ -206,3 +206,13 @@ func TestArchiveMaxDocs(t *testing.T) {
 		t.Errorf("stderr %q, want a line %q", errOut, want)
 	}
 }
+
+// TestArchiveListPageWarns: a column page given to archive is stored as
+// the page it is, with a warning that it is no article (as extract says).
+func TestArchiveListPageWarns(t *testing.T) {
+	srv := servePortal(t, nil)
+	code, _, stderr := folio(t, append(append([]string{"archive", "--db", tempDB(t)}, fastFlags...), srv.URL+"/bxsh/")...)
+	if code != exitOK || !strings.Contains(stderr, srv.URL+"/bxsh/: a list or column page, not an article") {
+		t.Errorf("exit %d, stderr %q; want 0 and the list-page warning", code, stderr)
+	}
+}
