@@ -37,6 +37,9 @@ type hostGate struct {
 	next        time.Time // earliest start of the next request
 	pausedUntil time.Time
 	freed       chan struct{} // closed and replaced when a slot frees
+	// carried is the delay an earlier run's pace held the host to, kept
+	// in this run's pace while the host is not asked (resume).
+	carried time.Duration
 }
 
 func newGate(delay time.Duration, perHost int) *gate {
@@ -223,8 +226,11 @@ func (g *gate) pace(final bool) Pace {
 	}
 	var all []entry
 	for name, hg := range g.hosts {
-		if hg.started > 0 || !hg.lastStart.IsZero() && hg.next.After(p.At) {
+		switch {
+		case hg.started > 0:
 			all = append(all, entry{name, HostPace{Last: hg.lastStart, Delay: hg.delay, Base: hg.base}})
+		case !hg.lastStart.IsZero() && hg.next.After(p.At):
+			all = append(all, entry{name, HostPace{Last: hg.lastStart, Delay: max(hg.delay, hg.carried), Base: hg.base}})
 		}
 	}
 	if len(all) > maxPaceHosts {
@@ -263,7 +269,7 @@ func (g *gate) resume(p Pace, noCrawlDelay bool) {
 		if noCrawlDelay && hp.Base > 0 {
 			delay = hp.Base
 		}
-		hg.lastStart = last
+		hg.lastStart, hg.carried = last, delay
 		if next := earlier(last.Add(max(delay, hg.delay)), now.Add(maxResumeWait)); next.After(hg.next) {
 			hg.next = next
 		}

@@ -517,8 +517,8 @@ func TestGateResumeBounds(t *testing.T) {
 	g := newGate(0, 1)
 	g.now, g.sleepCtx = clock.Now, clock.Sleep
 	g.resume(p, false)
-	if _, ok := g.pace(true).Hosts["near.test"]; !ok {
-		t.Errorf("near.test, due again only at +5s, left out of the pace taken at +2s")
+	if hp, ok := g.pace(true).Hosts["near.test"]; !ok || hp.Delay != 5*sec || !hp.Last.Equal(t0) {
+		t.Errorf("near.test, due again only at +5s: %+v in the pace taken at +2s; want its last start and delay as saved", hp)
 	}
 }
 
