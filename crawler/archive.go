@@ -337,6 +337,9 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 // another article or a list is not, and start is then the first page known.
 func (w *walk) pageOne(start *page) *page {
 	first := start.parsed.Pagination.First
+	if first != "" {
+		first = WithoutSessionIDs(first)
+	}
 	if first == "" || extract.CanonicalURL(first) == extract.CanonicalURL(start.url) ||
 		extract.CanonicalURL(first) == extract.CanonicalURL(start.requested) {
 		return start
@@ -394,11 +397,12 @@ func (w *walk) follow(first, start *page) (walked, error) {
 			total = max(total, pg.Total)
 		}
 		for _, pl := range pg.Pages {
+			u := WithoutSessionIDs(pl.URL) // (a bar's ;jsessionid=… is no part of the page's address)
 			if _, ok := known[pl.N]; !ok {
-				known[pl.N] = pl.URL
+				known[pl.N] = u
 				tentative[pl.N] = pg.Tentative
 			} else if !pg.Tentative && tentative[pl.N] {
-				known[pl.N], tentative[pl.N] = pl.URL, false
+				known[pl.N], tentative[pl.N] = u, false
 			}
 		}
 	}
@@ -435,8 +439,8 @@ func (w *walk) follow(first, start *page) (walked, error) {
 		if guess {
 			fromBar = false
 		}
-		if next == "" && last.ok() {
-			next, fromBar = last.parsed.Pagination.Next, false
+		if next == "" && last.ok() && last.parsed.Pagination.Next != "" {
+			next, fromBar = WithoutSessionIDs(last.parsed.Pagination.Next), false
 		}
 		if next == "" && !last.ok() && n < total {
 			// After a failed page: its URL's scheme names the one after it.

@@ -181,7 +181,7 @@ func (r *reader) pagination(pageURL *url.URL) Pagination {
 			// A bar that shares its element with text (特此通知。 上一页 1
 			// 2): its links go, the text stays.
 			for _, a := range pg.links {
-				if a.bar == b.node && a.node.DataAtom == atom.A {
+				if a.bar == b.node && (a.node.DataAtom == atom.A || a.node.DataAtom == atom.Button) {
 					r.barLinks = append(r.barLinks, a.node)
 				}
 			}
@@ -581,7 +581,9 @@ func (pg *paginator) anchors() []barAnchor {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom == atom.A {
+			// (A bar may be made of buttons: <button onclick=
+			// "location.href='8813_2.html'">2</button>.)
+			if c.DataAtom == atom.A || c.DataAtom == atom.Button && attr(c, "onclick") != "" {
 				// Only the links a bar is made of matter: 2, 下一页, 首页.
 				// The labels of next *articles* (下一篇, Next post) are none
 				// of these.

@@ -166,6 +166,12 @@ func tableGrid(t *html.Node) [][]string {
 	}
 	var pending []carry
 	total := 0
+	// A row of blank cells of its own (several cells, none spanning) is
+	// a row of the table where it stands alone: a 复议/诉讼 table's one row
+	// of nothing to report, a budget table's blank line between its items
+	// and its totals (in a ruled table). Runs of them (a Word table's
+	// empty rows at its end) and spacers between every other row are not.
+	var blank []bool // per row of grid
 	for _, tr := range rows {
 		var row []string
 		col := 0
@@ -205,16 +211,19 @@ func tableGrid(t *html.Node) [][]string {
 			}
 			col++
 		}
-		// A row of blank cells of its own (a 复议/诉讼 table's row of
-		// nothing to report) is a row of the table; a spacer row (one
-		// cell, or cells spanning it) is not.
-		if rowHasText(row) || len(grid) > 0 && blankDataRow(own) {
+		switch {
+		case rowHasText(row):
 			grid = append(grid, row)
+			blank = append(blank, false)
+		case len(grid) > 0 && blankDataRow(own):
+			grid = append(grid, row)
+			blank = append(blank, true)
 		}
 		if total > maxTableCells {
 			break
 		}
 	}
+	grid = keepLoneBlankRows(grid, blank, ruled(t))
 	width := 0
 	for _, row := range grid {
 		width = max(width, len(row))
@@ -227,6 +236,43 @@ func tableGrid(t *html.Node) [][]string {
 		grid[i] = row
 	}
 	return trimEmptyColumns(grid)
+}
+
+// keepLoneBlankRows drops the blank rows of grid (blank marks them) but
+// those that stand alone: the last row, or in a ruled table one between
+// two rows of text; none when blank rows are a third of the table or more
+// (spacers).
+func keepLoneBlankRows(grid [][]string, blank []bool, ruled bool) [][]string {
+	n := 0
+	for _, b := range blank {
+		if b {
+			n++
+		}
+	}
+	if n == 0 {
+		return grid
+	}
+	out := grid[:0]
+	for i, row := range grid {
+		if blank[i] {
+			alone := (i == 0 || !blank[i-1]) && (i == len(grid)-1 || !blank[i+1])
+			last := i == len(grid)-1
+			if !alone || n*3 >= len(grid) && !(n == 1 && last) || !last && !ruled {
+				continue
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// ruled says whether a table draws its cells' borders (border="1", a Word
+// table's MsoNormalTable/MsoTableGrid), as data tables do.
+func ruled(t *html.Node) bool {
+	if b := strings.TrimSpace(attr(t, "border")); b != "" && b != "0" {
+		return true
+	}
+	return strings.Contains(attr(t, "class"), "MsoNormalTable") || strings.Contains(attr(t, "class"), "MsoTableGrid")
 }
 
 // blankDataRow says whether a row's own cells are those of a data row

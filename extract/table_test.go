@@ -65,3 +65,41 @@ func TestLayoutTablesAreNotData(t *testing.T) {
 		})
 	}
 }
+
+// TestBlankTableRows: a row of blank cells of its own stands where it is
+// alone — a 复议/诉讼 table's one row of nothing to report, a ruled budget
+// table's blank line before its totals — and goes where it is a run (a
+// Word table's empty rows) or a spacer; a <caption> stands over its table.
+func TestBlankTableRows(t *testing.T) {
+	row := func(cells ...string) string { return "<tr><td>" + strings.Join(cells, "</td><td>") + "</td></tr>" }
+	blank := row("", "", "", "")
+	head := row("行政复议", "结果维持", "结果纠正", "总计")
+	data := row("本年", "1", "0", "1")
+	for _, tc := range []struct {
+		name, table string
+		rows        int
+	}{
+		{"one blank row of nothing to report, last", `<table border="1">` + head + row("小计", "维持", "纠正", "总数") + row("件", "件", "件", "件") + blank + `</table>`, 4},
+		{"a ruled table's blank line before its totals", `<table border="1">` + head + data + blank + row("合计", "1", "0", "1") + `</table>`, 4},
+		{"a Word table's empty rows at its end", `<table border="1" class="MsoNormalTable">` + head + data + data + blank + blank + blank + `</table>`, 3},
+		{"spacers between every other row", `<table>` + head + blank + data + blank + data + blank + data + `</table>`, 4},
+		{"a blank row in an unruled table", `<table>` + head + data + blank + data + `</table>`, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := parseTest(t, `<h1>测试文章</h1><div class="content">`+prose+tc.table+prose+`</div>`)
+			var tables [][][]string
+			for _, b := range p.Blocks {
+				if b.Kind == Table {
+					tables = append(tables, b.Rows)
+				}
+			}
+			if len(tables) != 1 || len(tables[0]) != tc.rows {
+				t.Errorf("tables %q, want one of %d rows", tables, tc.rows)
+			}
+		})
+	}
+	p := parseTest(t, `<h1>测试文章</h1><div class="content">`+prose+`<table border="1"><caption>单位：万元</caption>`+head+data+`</table>`+prose+`</div>`)
+	if !strings.Contains(p.Text(), "单位：万元\n行政复议\t结果维持") {
+		t.Errorf("the caption does not stand over its table:\n%s", p.Text())
+	}
+}

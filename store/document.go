@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -321,12 +322,12 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 		if cp != nil {
 			movedFrom = cp.URL
 			adoptCopy(cp, doc.URL)
-			rec, res.Republished, adopted = *cp, true, true
+			rec, adopted = *cp, true
 		}
 	}
 	res.New = rec.ID == ""
 	if res.New {
-		rec.ID = doc.URL
+		rec.ID = newDocID(docs, doc.URL)
 	}
 	// An import of older captures says nothing of the last fetch; but a
 	// last fetch that lies in the future was stored under a clock that was
@@ -382,26 +383,21 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 		}
 		v.UnchangedRefetches++
 		res.Version = v.Version
+		if adopted {
+			// The copy's record is the original's: the version reads as
+			// the original's pages (its captures, its URL), as it would
+			// had the original come first.
+			if err := putVersion(tx, codec, &rec, doc, v.Version, fetched); err != nil {
+				return res, err
+			}
+		}
 	} else {
 		res.Changed = true
 		res.Version = len(rec.Versions) + 1
 		rec.Versions = append(rec.Versions, Version{
 			Version: res.Version, ContentHash: doc.ContentHash, FirstSeen: fetched, LastSeen: fetched,
 		})
-		doc.Version = res.Version
-		doc.Fetched = fetched
-		vr := versionRecord{Doc: doc}
-		for _, p := range doc.Pages {
-			vr.Captures = append(vr.Captures, p.CaptureID)
-		}
-		for _, a := range doc.Attachments {
-			vr.Attached = append(vr.Attached, a.CaptureID)
-		}
-		blob, err := json.Marshal(vr)
-		if err != nil {
-			return res, err
-		}
-		if err := tx.Bucket(bucketVersions).Put(versionKey(rec.ID, res.Version), codec.pack(blob)); err != nil {
+		if err := putVersion(tx, codec, &rec, doc, res.Version, fetched); err != nil {
 			return res, err
 		}
 		// Re-index by change time: list shows the latest changes first.
@@ -451,6 +447,36 @@ func saveDocument(tx *bolt.Tx, codec *codec, doc *Document, urls, copyHosts []st
 	}
 	doc.Aliases = aliasesOf(&rec, doc)
 	return res, putJSON(docs, []byte(rec.ID), rec)
+}
+
+// putVersion stores doc as version n of rec, fetched at fetched.
+func putVersion(tx *bolt.Tx, codec *codec, rec *docRecord, doc *Document, n int, fetched time.Time) error {
+	doc.Version = n
+	doc.Fetched = fetched
+	vr := versionRecord{Doc: doc}
+	for _, p := range doc.Pages {
+		vr.Captures = append(vr.Captures, p.CaptureID)
+	}
+	for _, a := range doc.Attachments {
+		vr.Attached = append(vr.Attached, a.CaptureID)
+	}
+	blob, err := json.Marshal(vr)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketVersions).Put(versionKey(rec.ID, n), codec.pack(blob))
+}
+
+// newDocID is the id of a new document at u: u, unless a record holds
+// that key already (a copy's record that became its original's keeps the
+// copy's URL for its id; the copy's URL, detached or reused later, is
+// another document's), then u#2, u#3… (no stored URL has a fragment).
+func newDocID(docs *bolt.Bucket, u string) string {
+	id := u
+	for n := 2; docs.Get([]byte(id)) != nil; n++ {
+		id = u + "#" + strconv.Itoa(n)
+	}
+	return id
 }
 
 // AddAliases indexes urls to the document that docURL leads to, if any

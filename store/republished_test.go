@@ -161,8 +161,12 @@ func TestCopyStoredBeforeItsOriginal(t *testing.T) {
 	}
 	orig := fetchOf{}.doc(www)
 	res := save(orig, 1)
-	if !res.Republished || res.New || res.Changed || res.Outcome() != "republished" || orig.URL != www || !slices.Contains(orig.Aliases, mobile) {
+	if res.New || res.Changed || res.Outcome() != "unchanged" || orig.URL != www || !slices.Contains(orig.Aliases, mobile) {
 		t.Fatalf("the original: %+v, url %s aliases %v; want the copy's record, at %s, the copy an alias", res, orig.URL, orig.Aliases, www)
+	}
+	// Its version reads as the original's pages, as had it come first.
+	if d, err := db.Document(www, 0); err != nil || d.Version != 1 || len(d.Pages) == 0 || d.Pages[0].URL != www {
+		t.Errorf("stored: %+v, %v; want version 1 with the original's pages", d, err)
 	}
 	n := 0
 	db.Documents(DocumentFilter{}, func(d *Document) error {
@@ -181,6 +185,22 @@ func TestCopyStoredBeforeItsOriginal(t *testing.T) {
 	if res := save(again, 2); res.Outcome() != "unchanged" || again.URL != www {
 		t.Errorf("the copy again: %+v (%s), url %s; want an unchanged re-fetch of %s", res, res.Outcome(), again.URL, www)
 	}
+	// The copy's URL reused for another article: a document of its own,
+	// which leaves the original whole (the record the original took over
+	// was stored under the copy's URL).
+	reused := fetchOf{edit: "another article"}.doc(mobile)
+	reused.Title = "another notice"
+	save(reused, 3)
+	if d, err := db.Document(www, 0); err != nil || d.URL != www || d.Title != "t" {
+		t.Errorf("the original after its copy's URL was reused: %+v, %v", d, err)
+	}
+	if d, err := db.Document(mobile, 0); err != nil || d.Title != "another notice" {
+		t.Errorf("the reused URL: %+v, %v; want the other article", d, err)
+	}
+	if h, err := db.History(www); err != nil || len(h.Versions) != 1 {
+		t.Errorf("the original's history: %+v, %v; want its one version", h, err)
+	}
+
 	// Another article on the www host with the copy's content but another
 	// title is no original of it.
 	other := fetchOf{}.doc("http://www.qh.gov.cn/xxgk/other.html")
