@@ -985,3 +985,27 @@ func TestArchiveTextBarPageOne(t *testing.T) {
 		t.Errorf("page 1 not there: %v, %+v; want %s alone, whole", res.Err, res.Doc, u)
 	}
 }
+
+// TestArchiveBarSessionIDs: a JSP bar's links carry the visitor's
+// ;jsessionid=: the pages and the document are stored without it.
+func TestArchiveBarSessionIDs(t *testing.T) {
+	page := func(text, bar string) string {
+		return `<html><head><meta charset="utf-8"><title>省生态环境厅通报一季度空气质量</title></head><body><h1>省生态环境厅通报一季度空气质量</h1>` +
+			`<div class="content"><p>` + text + `</p></div><div class="pages">` + bar + `</div></body></html>`
+	}
+	pages := map[string]string{
+		"/web/doc.jsp?docid=4412": page("一季度，全省设区市环境空气质量优良天数比例为百分之八十五点二，同比上升二点一个百分点。",
+			`<span>1</span> <a href="doc.jsp;jsessionid=5F2A9C0B1E7D4A6C?docid=4412&pageNo=2">2</a> <a href="doc.jsp;jsessionid=5F2A9C0B1E7D4A6C?docid=4412&pageNo=2">下一页</a>`),
+		"/web/doc.jsp?docid=4412&pageNo=2": page("省生态环境厅要求各地聚焦重点区域，持续推进大气污染防治攻坚。",
+			`<a href="doc.jsp;jsessionid=5F2A9C0B1E7D4A6C?docid=4412">1</a> <span>2</span>`),
+	}
+	res, _ := archivePages(t, pages, "/web/doc.jsp?docid=4412")
+	if res.Err != nil || res.Doc == nil || len(res.Doc.Pages) != 2 {
+		t.Fatalf("%v, %+v; want two pages", res.Err, res.Doc)
+	}
+	for _, p := range res.Doc.Pages {
+		if strings.Contains(p.URL, "jsessionid") {
+			t.Errorf("page %s keeps the session id", p.URL)
+		}
+	}
+}

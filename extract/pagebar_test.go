@@ -42,6 +42,11 @@ func TestPageBarSnippets(t *testing.T) {
 		{name: "› before »", body: `<ul class="pagination"><li><a href="123_3.html">»</a></li><li><a href="123_2.html">›</a></li></ul>`, next: "123_2.html"},
 		{name: "link rel=next", head: `<link rel="next" href="123_2.html">`, next: "123_2.html"},
 		{
+			name: "a bar of buttons",
+			body: `<div class="pagebar"><button class="cur">1</button> <button onclick="location.href='123_2.html'">2</button> <button onclick="window.location.href='123_2.html'">下一页</button></div>`,
+			next: "123_2.html", cur: 1,
+		},
+		{
 			name: "the last page's bar is text alone", url: "http://x.cn/a/2024/123_3.html",
 			body:  `<div class="pagebar">第3页 共3页 </div>`,
 			first: "123.html", cur: 3, total: 3,
