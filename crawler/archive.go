@@ -281,6 +281,15 @@ func (a *Archiver) archive(ctx context.Context, u string, start *page) (res *Res
 	if cut && !interrupted {
 		a.log.Warn("--max-pages reached; the document is incomplete", "url", doc.URL, "pages", len(pages))
 	}
+	// The pages after the last one read are posted by the page's form
+	// (ASP.NET's javascript:__doPostBack), which folio does not send: the
+	// article is known to go on, and is cut where its links end.
+	if last := pages[len(pages)-1]; !cut && last.ok() && last.parsed.Kind != extract.KindList && last.parsed.Pagination.FormPosted &&
+		last.parsed.Pagination.Total > last.parsed.Pagination.Current && last.parsed.Pagination.Current > 0 {
+		a.log.Warn("the article's further pages are posted by a form (__doPostBack), not linked; the document is incomplete",
+			"url", doc.URL, "pages", len(pages), "of", last.parsed.Pagination.Total)
+		cut = true
+	}
 	if cut || truncated {
 		// Cut short by --max-pages or --max-body only (not by a
 		// connection lost mid-body, as an imported record may say): a
@@ -678,7 +687,7 @@ func sameArticle(p, ref *page, fromBar bool) bool {
 }
 
 // pageMarker matches what a site appends to the title of page 2 and on.
-var pageMarker = regexp.MustCompile(`^\s*[-_|(（\[［【]?\s*(第?\s*\d{1,3}\s*[页頁]?|\d{1,3}\s*/\s*\d{1,3}|page\s*\d{1,3}|p\d{1,3})\s*[)）\]］】]?\s*$`)
+var pageMarker = regexp.MustCompile(`^\s*[-_|(（\[［【]?\s*(第?\s*\d{1,3}\s*[页頁]?|第?\s*[一二三四五六七八九十]{1,3}\s*[页頁部分]{0,2}|之[一二三四五六七八九十]{1,3}|\d{1,3}\s*/\s*\d{1,3}|page\s*\d{1,3}|p\d{1,3})\s*[)）\]］】]?\s*$`)
 
 func isPageMarker(s string) bool { return pageMarker.MatchString(strings.ToLower(s)) }
 

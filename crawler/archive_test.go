@@ -506,6 +506,8 @@ func TestSameArticle(t *testing.T) {
 		{pg(a, "标题（2）"), pg(a, "标题"), false, true},
 		{pg(a, "标题 第2页"), pg(a, "标题"), false, true},
 		{pg(a, "标题 - 2/3"), pg(a, "标题"), false, true},
+		{pg(a, "走进乡村振兴一线：茶山变金山（二）"), pg(a, "走进乡村振兴一线：茶山变金山"), false, true}, // page 2's marker in numerals
+		{pg(a, "标题之三"), pg(a, "标题"), false, true},
 		{pg(a, "另一篇文章"), pg(a, "标题"), true, false},      // 下一篇, even when a bar links it
 		{pg(a, "标题之二：后续报道"), pg(a, "标题"), false, false}, // more than a page marker
 		{pg("http://x.cn/a/123_2.html", ""), pg(a, "标题"), false, true},

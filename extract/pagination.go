@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -150,8 +151,10 @@ type paginator struct {
 	// dataBars are the elements whose data attributes hold a URL
 	// template: bars a site script fills (dataBar).
 	dataBars []*html.Node
-	// postBack: a next or numbered link posts the page's form.
-	postBack bool
+	// postBack: a next or numbered link posts the page's form;
+	// postBackBar holds the first such link.
+	postBack    bool
+	postBackBar *html.Node
 	// links are the anchors read, for pagination to prune the bars'.
 	links []barAnchor
 }
@@ -487,6 +490,15 @@ func (pg *paginator) read() Pagination {
 		p.First = pg.page
 	}
 	p.FormPosted = pg.postBack && p.Next == ""
+	if p.FormPosted && p.Total == 0 && pg.postBackBar != nil {
+		// What the posted bar says of itself: 共3页 当前第1页.
+		if total, cur, _ := readBarText(pg.barText(pg.postBackBar)); total > 0 {
+			p.Total = total
+			if p.Current == 0 && cur > 0 {
+				p.Current = cur
+			}
+		}
+	}
 	return p
 }
 
@@ -601,6 +613,9 @@ func (pg *paginator) anchors() []barAnchor {
 				}
 				if a.url == "" && (a.role == roleNext || a.role == roleNumber) && strings.Contains(attr(c, "href")+attr(c, "onclick"), "__doPostBack(") {
 					pg.postBack = true
+					if pg.postBackBar == nil {
+						pg.postBackBar = c.Parent
+					}
 				}
 				if a.url == "" || !sameHost(a.url, pg.host) {
 					continue
@@ -722,11 +737,34 @@ func anchorLabel(a *html.Node) string {
 	}
 	for c := a.FirstChild; c != nil; c = c.NextSibling {
 		if c.DataAtom == atom.Img {
-			return cleanLine(attr(c, "alt"))
+			if alt := cleanLine(attr(c, "alt")); alt != "" {
+				return alt
+			}
+			return arrowImage(attr(c, "src"))
 		}
 	}
 	return ""
 }
+
+// arrowImage reads an arrow picture without alt text by its file's name,
+// as Xinhua's bar shows xl-next.gif and xl-prev.gif: "next", "prev", or
+// "" for any other picture.
+func arrowImage(src string) string {
+	name := strings.ToLower(path.Base(src))
+	name = strings.TrimSuffix(name, path.Ext(name))
+	switch {
+	case nextPicture.MatchString(name):
+		return "next"
+	case prevPicture.MatchString(name):
+		return "上一页"
+	}
+	return ""
+}
+
+var (
+	nextPicture = regexp.MustCompile(`(?:^|[-_])(?:next|nextpage|xyy|xiayiye)(?:$|[-_\d])`)
+	prevPicture = regexp.MustCompile(`(?:^|[-_])(?:prev|pre|previous|prevpage|syy|shangyiye)(?:$|[-_\d])`)
+)
 
 func hasCurrentName(n *html.Node) bool {
 	for _, e := range []*html.Node{n, n.Parent} {
