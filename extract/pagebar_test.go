@@ -42,6 +42,11 @@ func TestPageBarSnippets(t *testing.T) {
 		{name: "› before »", body: `<ul class="pagination"><li><a href="123_3.html">»</a></li><li><a href="123_2.html">›</a></li></ul>`, next: "123_2.html"},
 		{name: "link rel=next", head: `<link rel="next" href="123_2.html">`, next: "123_2.html"},
 		{
+			name: "Xinhua's arrow pictures, no alt",
+			body: `<div id="div_currpage"><a href="123_2.html"><img src="/images/xl-next.gif" border="0" width="46" height="30"></a></div>`,
+			next: "123_2.html",
+		},
+		{
 			name: "a bar of buttons",
 			body: `<div class="pagebar"><button class="cur">1</button> <button onclick="location.href='123_2.html'">2</button> <button onclick="window.location.href='123_2.html'">下一页</button></div>`,
 			next: "123_2.html", cur: 1,
@@ -604,5 +609,21 @@ func TestPageBarInsideTheContent(t *testing.T) {
 	}
 	if p.Pagination.Current != 2 || p.Pagination.Next == "" {
 		t.Errorf("pagination %+v, want page 2 with a next page", p.Pagination)
+	}
+}
+
+// TestPostedBar: an ASP.NET pager posts the page's form for pages 2 and
+// 3: no address to fetch, but the bar says how many there are.
+func TestPostedBar(t *testing.T) {
+	body := `<html><head><meta charset="utf-8"><title>政务动态</title></head><body><h1>县政府召开常务会议</h1><div class="content"><p>会议研究部署了近期重点工作。</p></div>` +
+		`<div id="ctl00_cph_AspNetPager1">共3页 当前第1页 <a disabled="disabled">首页</a><a disabled="disabled">上一页</a><span>1</span>` +
+		`<a href="javascript:__doPostBack('ctl00$cph$AspNetPager1','2')">2</a><a href="javascript:__doPostBack('ctl00$cph$AspNetPager1','3')">3</a>` +
+		`<a href="javascript:__doPostBack('ctl00$cph$AspNetPager1','2')">下一页</a></div></body></html>`
+	p, err := Parse([]byte(body), "text/html; charset=utf-8", "http://x.gov.cn/Item/Show.aspx?id=5521", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pg := p.Pagination; !pg.FormPosted || pg.Total != 3 || pg.Current != 1 || pg.Next != "" {
+		t.Errorf("pagination %+v; want posted, page 1 of 3, no next address", pg)
 	}
 }
