@@ -148,8 +148,9 @@ func (r *reader) mainContent() *html.Node {
 // chose gave no text once its title and byline were read (a short
 // article's two sentences lost to the box of its headline and byline,
 // whose fields weigh as commas): the best box but that one, if it is the
-// element right after it, and nil otherwise. What it gives counts only if it reads as prose (the caller's
-// hasSentence), so that a page that is a picture or a link stays empty.
+// element right after it, and nil otherwise. What it gives counts only if
+// it reads as prose (the caller's hasSentence), so that a page that is a
+// picture or a link stays empty.
 func (r *reader) contentBeside(content *html.Node) *html.Node {
 	body := r.body()
 	if content == body {
@@ -212,7 +213,7 @@ func (r *reader) hintedContent() (hint, short *html.Node, filesOnly bool) {
 				case nonLink >= 120 && ld < 0.35 && nonLink > bestText*1.1:
 					hint, bestText = c, nonLink
 				case nonLink >= 15 && ld < 0.7 && nonLink > shortText*1.1:
-					short, shortText = c, nonLink
+					short, shortText, filesOnly = c, nonLink, false
 				case shortText == 0 && st.text >= 5 && linksOnlyFiles(c):
 					// (A notice that is its attachment: 附件：<a>….xls</a>.)
 					short, shortText, filesOnly = c, nonLink, true
@@ -230,16 +231,16 @@ func (r *reader) hintedContent() (hint, short *html.Node, filesOnly bool) {
 
 // linksOnlyFiles says whether n links something and only files.
 func linksOnlyFiles(n *html.Node) bool {
-	any := false
+	linked := false
 	for c := range n.Descendants() {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A && attr(c, "href") != "" {
 			if !linksFile(c) {
 				return false
 			}
-			any = true
+			linked = true
 		}
 	}
-	return any
+	return linked
 }
 
 // inFooter says whether n is, or is inside, an element named as the

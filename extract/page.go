@@ -180,6 +180,7 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 	p.Title, p.Published, p.Source, p.Author = meta.title, meta.published, meta.source, meta.author
 	p.Blocks = r.blocks(content, meta)
 	if len(p.Blocks) == 0 && len(r.thread) == 0 {
+		excluded, merged := r.excluded, r.mergedRoot
 		if alt := r.contentBeside(content); alt != nil {
 			if altMeta := r.metadata(alt, loc); altMeta.title != "" {
 				if b := r.blocks(alt, altMeta); hasSentence(b) {
@@ -187,7 +188,10 @@ func Parse(raw []byte, contentType, pageURL string, opts *Options) (*Page, error
 				}
 			}
 			if len(p.Blocks) == 0 {
-				r.metadata(content, loc) // (its lines again: chrome reads them)
+				// The box chosen stands: what was read of the other is not
+				// its (the gathered boxes, its lines, which chrome reads).
+				r.excluded, r.mergedRoot = excluded, merged
+				r.metadata(content, loc)
 			}
 		}
 	}
