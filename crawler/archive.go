@@ -882,6 +882,12 @@ func (e notArticle) Unwrap() error      { return e.error }
 func (notArticle) Is(target error) bool { return target == ErrNotArticle }
 
 func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
+	return putExchanges(a.st, f, p)
+}
+
+// putExchanges stores f's exchanges in st and gives p the final one's
+// capture (or, while its id is not known, the capture itself).
+func putExchanges(st Store, f *Fetched, p *page) error {
 	if len(f.Exchanges) == 0 && (f.Final == nil || f.Final.Capture.ID == 0) {
 		return nil
 	}
@@ -892,7 +898,7 @@ func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
 			caps[i] = &ex.Capture
 			payloads[i] = ex.Payload
 		}
-		if _, err := a.st.PutCaptures(caps, payloads); err != nil {
+		if _, err := st.PutCaptures(caps, payloads); err != nil {
 			return err
 		}
 	}
@@ -913,9 +919,9 @@ func (a *Archiver) storeExchanges(f *Fetched, p *page) error {
 // colly refuses as made.
 func (a *Archiver) storeExchangesNow(f *Fetched, p *page) error {
 	if now, ok := a.st.(interface{ StoreNow() Store }); ok {
-		return (&Archiver{st: now.StoreNow()}).storeExchanges(f, p)
+		return putExchanges(now.StoreNow(), f, p)
 	}
-	return a.storeExchanges(f, p)
+	return putExchanges(a.st, f, p)
 }
 
 // document stitches the pages into the stored document. A rel=canonical
