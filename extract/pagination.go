@@ -609,7 +609,7 @@ func (pg *paginator) anchors() []barAnchor {
 				// A bar of script links: href="javascript:void(0)"
 				// onclick="location.href='46_2.html'".
 				if a.url = pg.r.resolve(attr(c, "href")); a.url == "" {
-					a.url = pg.r.scriptLink(attr(c, "href"), attr(c, "onclick"))
+					a.url = pg.r.scriptLink(attr(c, "href"), attr(c, "onclick"), true)
 				}
 				if a.url == "" && (a.role == roleNext || a.role == roleNumber) && strings.Contains(attr(c, "href")+attr(c, "onclick"), "__doPostBack(") {
 					pg.postBack = true

@@ -140,7 +140,7 @@ func (r *reader) links() []Link {
 	r.doc.Find("a[href], area[href], a[onclick]").Each(func(_ int, s *goquery.Selection) {
 		u := r.resolve(s.AttrOr("href", ""))
 		if u == "" {
-			u = r.scriptLink(s.AttrOr("href", ""), s.AttrOr("onclick", ""))
+			u = r.scriptLink(s.AttrOr("href", ""), s.AttrOr("onclick", ""), false)
 		}
 		if u == "" {
 			return
@@ -165,7 +165,7 @@ func (r *reader) links() []Link {
 // openwin('/xxgk/2024/0315/123.html')" or onclick="window.open('…')",
 // as older portals write their lists. Only a quoted literal that reads as
 // a page's address counts; "" otherwise.
-func (r *reader) scriptLink(href, onclick string) string {
+func (r *reader) scriptLink(href, onclick string, bar bool) string {
 	js := onclick
 	if h := strings.TrimSpace(href); len(h) > 11 && strings.EqualFold(h[:11], "javascript:") {
 		js = h[11:] + " " + onclick
@@ -176,10 +176,13 @@ func (r *reader) scriptLink(href, onclick string) string {
 	if m := scriptPageURL.FindStringSubmatch(js); m != nil {
 		return r.resolve(m[1])
 	}
-	// A bar's javascript:goPage(2), the page's own script saying where
-	// goPage goes.
+	// A bar's javascript:goPage(2) (bar: the link is a page bar's, 2 or
+	// 下一页), the page's own script saying where goPage goes.
 	// (Only a page of this page's URL family: goPage of a comment box
 	// goes to its own list.jsp?aid=…&page=2.)
+	if !bar {
+		return ""
+	}
 	if m := jsPageCall.FindStringSubmatch(js); m != nil {
 		if t, ok := r.pageFunc(m[1]); ok {
 			k, _ := strconv.Atoi(m[2])

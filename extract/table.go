@@ -239,9 +239,9 @@ func tableGrid(t *html.Node) [][]string {
 }
 
 // keepLoneBlankRows drops the blank rows of grid (blank marks them) but
-// those that stand alone: the last row, or in a ruled table one between
-// two rows of text; none when blank rows are a third of the table or more
-// (spacers).
+// those that stand alone: the last row of a table five columns wide or
+// more, or in a ruled table one between two rows of text; none when blank
+// rows are a third of the table or more (spacers).
 func keepLoneBlankRows(grid [][]string, blank []bool, ruled bool) [][]string {
 	n := 0
 	for _, b := range blank {
@@ -256,8 +256,10 @@ func keepLoneBlankRows(grid [][]string, blank []bool, ruled bool) [][]string {
 	for i, row := range grid {
 		if blank[i] {
 			alone := (i == 0 || !blank[i-1]) && (i == len(grid)-1 || !blank[i+1])
-			last := i == len(grid)-1
-			if !alone || n*3 >= len(grid) && !(n == 1 && last) || !last && !ruled {
+			// (The last row blank stands in a wide form of figures, not in
+			// a small table a Word paste left a spacing row under.)
+			last := i == len(grid)-1 && len(row) >= 5
+			if !alone || n*3 >= len(grid) && !(n == 1 && last) || !last && (!ruled || i == len(grid)-1) {
 				continue
 			}
 		}

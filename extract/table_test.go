@@ -79,7 +79,9 @@ func TestBlankTableRows(t *testing.T) {
 		name, table string
 		rows        int
 	}{
-		{"one blank row of nothing to report, last", `<table border="1">` + head + row("小计", "维持", "纠正", "总数") + row("件", "件", "件", "件") + blank + `</table>`, 4},
+		{"one blank row of nothing to report, last", `<table border="1">` + row("行政复议", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计") +
+			row("件", "件", "件", "件", "件", "件") + row("", "", "", "", "", "") + `</table>`, 3},
+		{"a small table's blank last row (a Word paste's spacing)", `<table border="1">` + head + data + blank + `</table>`, 2},
 		{"a ruled table's blank line before its totals", `<table border="1">` + head + data + blank + row("合计", "1", "0", "1") + `</table>`, 4},
 		{"a Word table's empty rows at its end", `<table border="1" class="MsoNormalTable">` + head + data + data + blank + blank + blank + `</table>`, 3},
 		{"spacers between every other row", `<table>` + head + blank + data + blank + data + blank + data + `</table>`, 4},
