@@ -69,6 +69,12 @@ func TestPageBarSnippets(t *testing.T) {
 			next: "123_2.html", cur: 1,
 		},
 		{
+			// A menu's showMenu(2) is no page, however it is labelled.
+			name: "a menu's onclick with a number",
+			head: `<script>function showMenu(n) { location.href = "123_" + n + ".html"; }</script>`,
+			body: `<div class="pagelist"><span>1</span> <a href="#" onclick="showMenu(2);return false;">2</a></div>`,
+		},
+		{
 			// A comment box's goPage goes to its own list: no page of the article.
 			name: "javascript:goPage(2) of a comment box",
 			head: `<script>function goPage(n) { location.href = "/comment/list.jsp?aid=123&page=" + n; }</script>`,

@@ -194,6 +194,10 @@ func (r *reader) scriptLink(href, onclick string, bar bool) string {
 	return ""
 }
 
+// pagingName is the name of a function that goes to a page: goPage,
+// gotoPage, turnPage, jumpTo, fanye (not showMenu, doZoom).
+var pagingName = regexp.MustCompile(`(?i)page|go|jump|turn|fanye|fy$|^to`)
+
 // jsPageCall is a script link that calls a function with a page number.
 var jsPageCall = regexp.MustCompile(`^\s*([A-Za-z_$][\w$]*)\s*\(\s*['"]?(\d{1,4})['"]?\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$`)
 
@@ -209,12 +213,16 @@ func (r *reader) pageFunc(name string) (pageTemplate, bool) {
 	}
 	var t pageTemplate
 	js := r.inlineScripts()
-	var def []int
-	if strings.Contains(js, name) && strings.Contains(js, "function") {
-		def = regexp.MustCompile(`\bfunction\s+` + regexp.QuoteMeta(name) + `\s*\(|\b` + regexp.QuoteMeta(name) + `\s*=\s*function\s*\(`).FindStringIndex(js)
+	def := -1
+	if pagingName.MatchString(name) {
+		for _, form := range []string{"function " + name + "(", "function " + name + " (", name + "=function", name + " = function", name + "= function"} {
+			if def = strings.Index(js, form); def >= 0 {
+				break
+			}
+		}
 	}
-	if def != nil {
-		fn := js[def[0]:]
+	if def >= 0 {
+		fn := js[def:]
 		if i := strings.Index(fn, "function"); i >= 0 {
 			fn = fn[i:]
 		}
