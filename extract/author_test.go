@@ -386,6 +386,8 @@ func TestIsBylineLine(t *testing.T) {
 		"11/04/2024 17:46消息來源：旅遊局":                          true, // Macau: day first, spans run together
 		"Gao Yun Updated 16:30, 10-Apr-2024":                true, // CGTN: the name without "By"
 		"The Ministry Published new rules on 10 April 2024": false,
+		"Date: 2025-06-10 | Source: Yueyang Museum":         true, // an English page's fields
+		"Date palms planted in 2020 now bear fruit.":        false,
 		"一、放假时间：5月1日至5日放假调休，共5天。":                           false,
 		"2. 报名时间：3月1日至3月10日":                                false,
 		"浙江之声记者：改造资金从哪里来？":                                  false,
