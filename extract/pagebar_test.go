@@ -632,4 +632,12 @@ func TestPostedBar(t *testing.T) {
 	if pg := p.Pagination; !pg.FormPosted || pg.Total != 3 || pg.Current != 1 || pg.Next != "" {
 		t.Errorf("pagination %+v; want posted, page 1 of 3, no next address", pg)
 	}
+	// Without a count in words: the links number the pages.
+	bare := strings.Replace(body, "共3页 当前第1页 ", "", 1)
+	if p, err = Parse([]byte(bare), "text/html; charset=utf-8", "http://x.gov.cn/Item/Show.aspx?id=5521", nil); err != nil {
+		t.Fatal(err)
+	}
+	if pg := p.Pagination; !pg.FormPosted || pg.Total != 3 || pg.Current != 1 {
+		t.Errorf("without its count: %+v; want posted, page 1 of 3", pg)
+	}
 }

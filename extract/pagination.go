@@ -155,6 +155,7 @@ type paginator struct {
 	// postBackBar holds the first such link.
 	postBack    bool
 	postBackBar *html.Node
+	postBackMax int // the highest page number a posting link names
 	// links are the anchors read, for pagination to prune the bars'.
 	links []barAnchor
 }
@@ -491,12 +492,13 @@ func (pg *paginator) read() Pagination {
 	}
 	p.FormPosted = pg.postBack && p.Next == ""
 	if p.FormPosted && p.Total == 0 && pg.postBackBar != nil {
-		// What the posted bar says of itself: 共3页 当前第1页.
-		if total, cur, _ := readBarText(pg.barText(pg.postBackBar)); total > 0 {
-			p.Total = total
-			if p.Current == 0 && cur > 0 {
-				p.Current = cur
-			}
+		// What the posted bar says of itself (共3页 当前第1页), else the
+		// pages its links number; the page is page 1 unless the bar says
+		// otherwise (the pages it posts for share one address).
+		total, cur, _ := readBarText(pg.barText(pg.postBackBar))
+		p.Total = max(total, pg.postBackMax)
+		if p.Current == 0 && p.Total > 0 {
+			p.Current = max(cur, 1)
 		}
 	}
 	return p
@@ -615,6 +617,9 @@ func (pg *paginator) anchors() []barAnchor {
 					pg.postBack = true
 					if pg.postBackBar == nil {
 						pg.postBackBar = c.Parent
+					}
+					if a.role == roleNumber {
+						pg.postBackMax = max(pg.postBackMax, a.n)
 					}
 				}
 				if a.url == "" || !sameHost(a.url, pg.host) {

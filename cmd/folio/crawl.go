@@ -229,7 +229,7 @@ func printSummary(w io.Writer, s *crawler.Summary) {
 	}
 	add(s.Republished, "republished under another URL (stored as aliases)")
 	add(s.Incomplete, "incomplete (a page or attachment failed)")
-	add(s.Cut, "cut short by --max-pages or --max-body")
+	add(s.Cut, "cut short by a limit (--max-pages, --max-body, a page bar posted by a form)")
 	add(s.NotModified, "not modified (304)")
 	add(s.NotDue, "not due for a re-check")
 	add(s.Gone, "gone links not re-checked or still gone (404/410)")
