@@ -129,6 +129,8 @@ func (rc *robotsCache) fetch(ctx context.Context, u *url.URL, e *robotsEntry, fe
 	status := ex.Capture.Status
 	switch {
 	case e.data != nil: // redirected away: decided above
+	case errors.Is(err, context.Canceled):
+		e.err = err // the run was stopped (Ctrl-C): nothing said of robots.txt
 	case err != nil:
 		e.err = fmt.Errorf("%w: %w", ErrRobotsUnavailable, err)
 	case status == 0:
