@@ -98,6 +98,9 @@ var barTokens = map[string]bool{
 	"tools": true, "print": true, "xgwz": true, "footer": true, "foot": true,
 	"copyright": true, "prev-next": true, "prevnext": true, "pre_next": true, "prenext": true,
 	"shangxia": true, "updown": true, "context": true,
+	// 下一条 / 上一条 boxes, with the next story's summary under its title
+	"nextone": true, "next-one": true, "next_one": true, "preone": true, "prevone": true,
+	"next-article": true, "nextarticle": true, "prev-article": true, "prevarticle": true,
 }
 
 // footerTokens name a site's footer (dibu 底部, banquan 版权), also as a
