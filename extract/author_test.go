@@ -381,17 +381,20 @@ func TestBareBylineLines(t *testing.T) {
 
 func TestIsBylineLine(t *testing.T) {
 	for line, want := range map[string]bool{
-		"发布时间：2024-03-05 10:20 来源：县政府办":                     true,
-		"2024.03.05 14:08 来源：新华社":                           true, // a date's year numbers no list
-		"11/04/2024 17:46消息來源：旅遊局":                          true, // Macau: day first, spans run together
-		"Gao Yun Updated 16:30, 10-Apr-2024":                true, // CGTN: the name without "By"
-		"The Ministry Published new rules on 10 April 2024": false,
-		"Date: 2025-06-10 | Source: Yueyang Museum":         true, // an English page's fields
-		"Date palms planted in 2020 now bear fruit.":        false,
-		"一、放假时间：5月1日至5日放假调休，共5天。":                           false,
-		"2. 报名时间：3月1日至3月10日":                                false,
-		"浙江之声记者：改造资金从哪里来？":                                  false,
-		"门诊时间：上午8:00—12:00，下午13:30—17:00":                   false,
+		"发布时间：2024-03-05 10:20 来源：县政府办":                                       true,
+		"2024.03.05 14:08 来源：新华社":                                             true, // a date's year numbers no list
+		"11/04/2024 17:46消息來源：旅遊局":                                            true, // Macau: day first, spans run together
+		"Gao Yun Updated 16:30, 10-Apr-2024":                                  true, // CGTN: the name without "By"
+		"The Ministry Published new rules on 10 April 2024":                   false,
+		"Date: 2025-06-10 | Source: Yueyang Museum":                           true, // an English page's fields
+		"Date palms planted in 2020 now bear fruit.":                          false,
+		"Date: the festival runs from 1 to 5 May 2025.":                       false,
+		"Time: 14:00, 10 June 2025. Candidates must arrive 30 minutes early.": false,
+		"Date: June 10, 2025":                                                 true,
+		"一、放假时间：5月1日至5日放假调休，共5天。":                                             false,
+		"2. 报名时间：3月1日至3月10日":                                                  false,
+		"浙江之声记者：改造资金从哪里来？":                                                    false,
+		"门诊时间：上午8:00—12:00，下午13:30—17:00":                                     false,
 		// A 问政 letter's fields, spans run together.
 		"留言人：网友1389****留言时间：2024-05-10 08:33留言对象：南宁市良庆区类型：咨询": true,
 		"回复单位：南宁市良庆区市政和园林管理局回复时间：2024-05-15 16:20":            true,

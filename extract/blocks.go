@@ -671,7 +671,7 @@ var newsletterPrompt = regexp.MustCompile(`(?i)\b(subscribe|sign up|sign-up|sign
 // November 20, 2019", "UPDATED: 11:05, Tue, Nov 19, 2019".
 // CGTN prints the name with no "By" before its date: "Gao Yun Updated
 // 16:30, 10-Apr-2024".
-var englishByline = regexp.MustCompile(`^(?:[Ww]ritten\s+by|[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|la))*\s*(?:[,|]\s*[\p{L} ]{0,40})?$|^(?i:published|updated|posted|last updated)\b.{0,80}\d|^(?i:date|release date|time)\s*:.{0,80}\d` +
+var englishByline = regexp.MustCompile(`^(?:[Ww]ritten\s+by|[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|la))*\s*(?:[,|]\s*[\p{L} ]{0,40})?$|^(?i:published|updated|posted|last updated)\b.{0,80}\d|^(?i:date|release date)\s*:\s*(?:\d{4}[^.]{0,80}|(?:\d{1,2}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[^.]{0,60}\d{4}[^.]{0,60})$` +
 	`|^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}\s+(?:Published|Updated|Posted)\s*:?\s*[\d\p{Lu}][^.!?]{0,40}\d$` +
 	// By, the name, the date and a dateline in capitals (By Wu Peiyue May
 	// 18, 2024 GUIZHOU, Southwest China).

@@ -69,6 +69,12 @@ func TestPageBarSnippets(t *testing.T) {
 			next: "123_2.html", cur: 1,
 		},
 		{
+			name: "javascript:fenye(2), defined as a variable over lines",
+			head: "<script>var fenye =function\n (n) { location.href = n == 1 ? \"123.html\" : \"123_\" + n + \".html\"; };</script>",
+			body: `<div class="pagelist"><span>1</span> <a href="javascript:fenye(2)">2</a> <a href="javascript:fenye(2)">下一页</a></div>`,
+			next: "123_2.html", cur: 1,
+		},
+		{
 			// A menu's showMenu(2) is no page, however it is labelled.
 			name: "a menu's onclick with a number",
 			head: `<script>function showMenu(n) { location.href = "123_" + n + ".html"; }</script>`,
@@ -631,6 +637,13 @@ func TestPostedBar(t *testing.T) {
 	}
 	if pg := p.Pagination; !pg.FormPosted || pg.Total != 3 || pg.Current != 1 || pg.Next != "" {
 		t.Errorf("pagination %+v; want posted, page 1 of 3, no next address", pg)
+	}
+	// A calendar's posted days (an ASP.NET Calendar in the sidebar) are
+	// no pages of the article.
+	cal := `<html><head><meta charset="utf-8"><title>政务动态</title></head><body><h1>县政府召开常务会议</h1><div class="content"><p>会议研究部署了近期重点工作。</p></div>` +
+		`<div class="side"><table id="ctl00_Calendar1"><tr><td><a href="javascript:__doPostBack('ctl00$Calendar1','9000')">1</a></td><td><a href="javascript:__doPostBack('ctl00$Calendar1','9030')">31</a></td></tr></table></div></body></html>`
+	if p, err := Parse([]byte(cal), "text/html; charset=utf-8", "http://x.gov.cn/Item/Show.aspx?id=5521", nil); err != nil || p.Pagination.FormPosted || p.Pagination.Total != 0 {
+		t.Errorf("a calendar's posted days: %+v, %v; want no posted bar", p.Pagination, err)
 	}
 	// Without a count in words: the links number the pages.
 	bare := strings.Replace(body, "共3页 当前第1页 ", "", 1)

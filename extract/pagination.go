@@ -613,7 +613,7 @@ func (pg *paginator) anchors() []barAnchor {
 				if a.url = pg.r.resolve(attr(c, "href")); a.url == "" {
 					a.url = pg.r.scriptLink(attr(c, "href"), attr(c, "onclick"), true)
 				}
-				if a.url == "" && (a.role == roleNext || a.role == roleNumber) && strings.Contains(attr(c, "href")+attr(c, "onclick"), "__doPostBack(") {
+				if a.url == "" && (a.role == roleNext || a.role == roleNumber) && strings.Contains(attr(c, "href")+attr(c, "onclick"), "__doPostBack(") && postedPager(c) {
 					pg.postBack = true
 					if pg.postBackBar == nil {
 						pg.postBackBar = c.Parent
@@ -661,6 +661,28 @@ func (pg *paginator) anchors() []barAnchor {
 	}
 	return out
 }
+
+// postedPager says whether a link that posts the page's form stands in a
+// pager of the page's own (ASP.NET's AspNetPager, a DataPager: a name
+// with "pag" in it), not in a calendar, a comment grid's pager or a
+// related box's.
+func postedPager(a *html.Node) bool {
+	pager := false
+	for n, level := a.Parent, 0; n != nil && n.Type == html.ElementNode && level < 8; n, level = n.Parent, level+1 {
+		name := strings.ToLower(attr(n, "id") + " " + attr(n, "class"))
+		if postedElsewhere.MatchString(name) {
+			return false
+		}
+		if level < 4 && (strings.Contains(name, "pag") || strings.Contains(name, "fenye") || barNamed(n)) {
+			pager = true
+		}
+	}
+	return pager
+}
+
+// postedElsewhere names the boxes whose posted links page something other
+// than the article.
+var postedElsewhere = regexp.MustCompile(`calendar|comment|pinglun|reply|relate|xgxw|xgwz|liuyan|message`)
 
 // jumpMenu reads a page-jump menu, common on JSP and ASP portals:
 // 跳转到 <select onchange="location.href=this.value"><option

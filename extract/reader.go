@@ -194,9 +194,40 @@ func (r *reader) scriptLink(href, onclick string, bar bool) string {
 	return ""
 }
 
-// pagingName is the name of a function that goes to a page: goPage,
-// gotoPage, turnPage, jumpTo, fanye (not showMenu, doZoom).
-var pagingName = regexp.MustCompile(`(?i)page|go|jump|turn|fanye|fy$|^to`)
+// pagingName is the name of a function that may go to a page: goPage,
+// gotoPage, turnPage, jumpTo, fenye, doPaging, nav, skip, list… (not a
+// menu's showMenu, doZoom: reading those cost every page a look through
+// its scripts).
+var pagingName = regexp.MustCompile(`(?i)pag|go|jump|turn|fanye|fenye|fy|^to|nav|skip|list|next|prev`)
+
+// funcDefinition returns where js defines function name — function
+// name(…) or name = function(…) —, the index of its "function"; -1 when
+// it does not.
+func funcDefinition(js, name string) int {
+	for from, tries := 0, 0; tries < 50; tries++ {
+		i := strings.Index(js[from:], name)
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		end := at + len(name)
+		from = end
+		if at > 0 && isWordByte(js[at-1]) || end < len(js) && isWordByte(js[end]) {
+			continue
+		}
+		before := strings.TrimRight(js[:at], " \t\r\n")
+		after := strings.TrimLeft(js[end:], " \t\r\n")
+		if strings.HasSuffix(before, "function") && (len(before) == 8 || !isWordByte(before[len(before)-9])) && strings.HasPrefix(after, "(") {
+			return len(before) - len("function")
+		}
+		if rest, ok := strings.CutPrefix(after, "="); ok && !strings.HasPrefix(rest, "=") {
+			if rest = strings.TrimLeft(rest, " \t\r\n"); strings.HasPrefix(rest, "function") {
+				return len(js) - len(rest)
+			}
+		}
+	}
+	return -1
+}
 
 // jsPageCall is a script link that calls a function with a page number.
 var jsPageCall = regexp.MustCompile(`^\s*([A-Za-z_$][\w$]*)\s*\(\s*['"]?(\d{1,4})['"]?\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$`)
@@ -215,11 +246,7 @@ func (r *reader) pageFunc(name string) (pageTemplate, bool) {
 	js := r.inlineScripts()
 	def := -1
 	if pagingName.MatchString(name) {
-		for _, form := range []string{"function " + name + "(", "function " + name + " (", name + "=function", name + " = function", name + "= function"} {
-			if def = strings.Index(js, form); def >= 0 {
-				break
-			}
-		}
+		def = funcDefinition(js, name)
 	}
 	if def >= 0 {
 		fn := js[def:]
