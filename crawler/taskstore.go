@@ -33,10 +33,7 @@ const maxBuffered = 8 << 20
 // transaction per task, not per page). Their payload digests are set now;
 // their ids when the commit stores them.
 func (s *taskStore) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error) {
-	for _, c := range cs {
-		s.urls = append(s.urls, c.URL)
-	}
-	s.requests += len(cs)
+	s.note(cs)
 	var size int64
 	for _, p := range payloads {
 		size += int64(len(p))
@@ -64,11 +61,17 @@ func (s *taskStore) StoreNow() Store { return storeNow{s} }
 type storeNow struct{ *taskStore }
 
 func (s storeNow) PutCaptures(cs []*store.Capture, payloads [][]byte) ([]store.PutResult, error) {
+	s.note(cs)
+	return s.db.PutCapturesBatch(cs, payloads)
+}
+
+// note counts the requests of cs for the task, and their URLs for its
+// commit's colly marks.
+func (s *taskStore) note(cs []*store.Capture) {
 	for _, c := range cs {
 		s.urls = append(s.urls, c.URL)
 	}
 	s.requests += len(cs)
-	return s.db.PutCapturesBatch(cs, payloads)
 }
 
 // PutText stores an attachment's text at once: it is derived from the

@@ -211,6 +211,24 @@ func isWordByte(c byte) bool {
 	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
+// wordAt is the index of the next occurrence of word in js from from on
+// that stands as a word of its own (for, not format; i, not id); -1 when
+// there is none.
+func wordAt(js, word string, from int) int {
+	for from <= len(js) {
+		i := strings.Index(js[from:], word)
+		if i < 0 {
+			return -1
+		}
+		at, end := from+i, from+i+len(word)
+		if (at == 0 || !isWordByte(js[at-1])) && (end == len(js) || !isWordByte(js[end])) {
+			return at
+		}
+		from = end
+	}
+	return -1
+}
+
 func (r *reader) loopBar(self, js string) *scriptBar {
 	if !strings.Contains(js, "for") || !strings.Contains(js, "+") {
 		return nil
@@ -218,17 +236,13 @@ func (r *reader) loopBar(self, js string) *scriptBar {
 	var vars map[string]string
 	loops := 0
 	for at := 0; loops < 10; {
-		i := strings.Index(js[at:], "for")
-		if i < 0 {
+		start := wordAt(js, "for", at)
+		if start < 0 {
 			break
 		}
-		start := at + i
 		at = start + 3
-		if start > 0 && isWordByte(js[start-1]) {
-			continue
-		}
 		if rest := strings.TrimLeft(js[at:min(len(js), at+8)], " \t"); !strings.HasPrefix(rest, "(") {
-			continue // format, before, for each…
+			continue // for each…
 		}
 		head := js[start:min(len(js), start+maxLoopHead)]
 		m := jsLoopHead.FindStringSubmatchIndex(head)
@@ -286,22 +300,15 @@ func addressLike(body string) bool {
 // concatenated says whether the body joins the loop's variable to
 // something with +, as an address written from it does.
 func concatenated(body, name string) bool {
-	for from := 0; ; {
-		i := strings.Index(body[from:], name)
-		if i < 0 {
-			return false
-		}
-		at := from + i
-		from = at + len(name)
-		if at > 0 && isWordByte(body[at-1]) || from < len(body) && isWordByte(body[from]) {
-			continue
-		}
+	for at := wordAt(body, name, 0); at >= 0; at = wordAt(body, name, at+len(name)) {
+		from := at + len(name)
 		before := strings.TrimRight(body[:at], " \t(")
 		after := strings.TrimLeft(body[from:], " \t)")
 		if strings.HasSuffix(before, "+") && !strings.HasSuffix(before, "++") || strings.HasPrefix(after, "+") && !strings.HasPrefix(after, "++") {
 			return true
 		}
 	}
+	return false
 }
 
 // loopTemplate reads the address a loop's body writes for its variable.

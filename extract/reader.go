@@ -204,21 +204,12 @@ var pagingName = regexp.MustCompile(`(?i)pag|go|jump|turn|fanye|fenye|fy|^to|nav
 // name(…) or name = function(…) —, the index of its "function"; -1 when
 // it does not.
 func funcDefinition(js, name string) int {
-	for from, tries := 0, 0; tries < 50; tries++ {
-		i := strings.Index(js[from:], name)
-		if i < 0 {
-			return -1
-		}
-		at := from + i
-		end := at + len(name)
-		from = end
-		if at > 0 && isWordByte(js[at-1]) || end < len(js) && isWordByte(js[end]) {
-			continue
-		}
+	at := wordAt(js, name, 0)
+	for tries := 0; at >= 0 && tries < 50; tries, at = tries+1, wordAt(js, name, at+len(name)) {
 		before := strings.TrimRight(js[:at], " \t\r\n")
-		after := strings.TrimLeft(js[end:], " \t\r\n")
-		if strings.HasSuffix(before, "function") && (len(before) == 8 || !isWordByte(before[len(before)-9])) && strings.HasPrefix(after, "(") {
-			return len(before) - len("function")
+		after := strings.TrimLeft(js[at+len(name):], " \t\r\n")
+		if fn := len(before) - len("function"); fn >= 0 && wordAt(before, "function", fn) == fn && strings.HasPrefix(after, "(") {
+			return fn
 		}
 		if rest, ok := strings.CutPrefix(after, "="); ok && !strings.HasPrefix(rest, "=") {
 			if rest = strings.TrimLeft(rest, " \t\r\n"); strings.HasPrefix(rest, "function") {

@@ -258,8 +258,10 @@ func keepLoneBlankRows(grid [][]string, blank []bool, ruled bool) [][]string {
 			alone := (i == 0 || !blank[i-1]) && (i == len(grid)-1 || !blank[i+1])
 			// (The last row blank stands in a wide form of figures, not in
 			// a small table a Word paste left a spacing row under.)
-			last := i == len(grid)-1 && len(row) >= 5
-			if !alone || n*3 >= len(grid) && !(n == 1 && last) || !last && (!ruled || i == len(grid)-1) {
+			lastWide := i == len(grid)-1 && len(row) >= 5
+			between := ruled && i < len(grid)-1
+			spacers := n*3 >= len(grid) && !(n == 1 && lastWide)
+			if !alone || spacers || !lastWide && !between {
 				continue
 			}
 		}

@@ -194,7 +194,7 @@ func (db *DB) updateRun(id uint64, stats, pace any, finished time.Time) error {
 			run.Stats = data
 		}
 		if paceData != nil {
-			if err := tx.Bucket(bucketCrawl).Put(crawlPace, paceData); err != nil {
+			if err := putPace(tx, paceData); err != nil {
 				return err
 			}
 		}
@@ -221,10 +221,10 @@ func (db *DB) SavePace(pace any) error {
 	if err != nil {
 		return err
 	}
-	return db.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketCrawl).Put(crawlPace, data)
-	})
+	return db.update(func(tx *bolt.Tx) error { return putPace(tx, data) })
 }
+
+func putPace(tx *bolt.Tx, data []byte) error { return tx.Bucket(bucketCrawl).Put(crawlPace, data) }
 
 // CrawlRuns returns the runs, oldest first.
 func (db *DB) CrawlRuns() ([]CrawlRun, error) {
